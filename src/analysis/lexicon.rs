@@ -1,0 +1,1 @@
+//! Speech-verb lexicons for French and English.

@@ -1,0 +1,164 @@
+//! Pure functions from text to structure: tokens, sentences, language,
+//! entities and their groups, quotes with speakers. No terminal code, no I/O
+//! beyond the models it ships with.
+//!
+//! Offsets inside the analysis are byte offsets into the analysed text; the
+//! CLI converts them to code points for its JSON output.
+
+pub mod entities;
+pub mod groups;
+pub mod lang;
+pub mod lexicon;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
+
+use serde::Serialize;
+
+pub use lang::Lang;
+
+/// A byte range into the analysed text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Label {
+    #[serde(rename = "PER")]
+    Per,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Label {
+    pub const ALL: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// A recognised entity mention, before grouping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub label: Label,
+}
+
+/// An entity mention and the group (entity) it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entity {
+    pub span: Span,
+    pub label: Label,
+    /// Index into `Analysis::groups`.
+    pub group: usize,
+}
+
+/// The mentions of one entity in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: usize,
+    /// Canonical name: the fullest mention ("Elon Musk" for "Musk").
+    pub name: String,
+    pub label: Label,
+    /// Indices into `Analysis::entities`, in text order.
+    pub mentions: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+/// A piece of reported speech. A quote cut by an incise is two `Quote`s
+/// with the same speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, without quotation marks.
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// Canonical speaker name, if attributed.
+    pub speaker: Option<String>,
+    /// The entity group of the speaker, when the speaker is a recognised entity.
+    pub group: Option<usize>,
+    /// The mention the attribution rests on ("elle", "Arthur Mensch").
+    pub speaker_span: Option<Span>,
+    /// The speech cue ("a-t-elle déclaré", "said", "selon").
+    pub cue_span: Option<Span>,
+}
+
+/// Everything quoth knows about one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub language: Lang,
+    pub entities: Vec<Entity>,
+    pub groups: Vec<Group>,
+    /// In text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// Holds the loaded models; build once, analyse many texts.
+pub struct Analyzer {
+    models: entities::Models,
+}
+
+impl Analyzer {
+    /// Loads the models shipped with quoth.
+    pub fn new() -> anyhow::Result<Self> {
+        Ok(Analyzer {
+            models: entities::Models::bundled()?,
+        })
+    }
+
+    /// Analyses `text`; `lang` forces the language, else it is detected.
+    pub fn analyze(&self, text: &str, lang: Option<Lang>) -> Analysis {
+        let language = lang.unwrap_or_else(|| lang::detect(text));
+        let toks = tokens::tokenize(text);
+        let sents = sentences::split(text, &toks);
+        let mentions = self.models.recognise(language, text, &toks, &sents);
+        let (entities, groups) = groups::group(text, &mentions);
+        let quotes = quotes::find(text, &toks, &sents, language, &entities, &groups);
+        Analysis {
+            language,
+            entities,
+            groups,
+            quotes,
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Tokenisation for news text, with exact byte offsets.
+//!
+//! French elision (l', d', qu', jusqu') splits after the apostrophe; English
+//! clitics ('s, n't) split before it; hyphenated words (Herblin-Stoop, GPT-4,
+//! a-t-elle) stay whole; known abbreviations and initials keep their period;
+//! URLs and e-mail addresses are single tokens.
+
+use super::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Url,
+    Email,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.text(text)
+    }
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+/// Words that keep their final period.
+const ABBREVIATIONS: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "St", "Ste", "Mr", "Mrs", "Ms", "Jr", "Sr",
+    "Inc", "Ltd", "Corp", "Co", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Prof",
+    "vs", "etc", "cf", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "av", "bd", "janv", "févr", "juil", "déc", "env",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‐' || c == '‑'
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let mut i = 0;
+    while i < n {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        // URL: scheme or www. up to whitespace, minus trailing punctuation.
+        let rest = &text[start..];
+        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
+            let mut j = i;
+            while j < n && !chars[j].1.is_whitespace() && !"«»“”\"<>".contains(chars[j].1) {
+                j += 1;
+            }
+            while j > i + 1 && ".,;:!?)]'’".contains(chars[j - 1].1) {
+                j -= 1;
+            }
+            out.push(Token {
+                span: Span::new(start, end_of(j)),
+                kind: TokenKind::Url,
+            });
+            i = j;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i;
+            // alphanumerics, joined by inner hyphens, apostrophes, dots and @
+            loop {
+                while j < n && (chars[j].1.is_alphanumeric() || chars[j].1 == '_') {
+                    j += 1;
+                }
+                if j + 1 < n
+                    && (is_hyphen(chars[j].1)
+                        || is_apostrophe(chars[j].1)
+                        || chars[j].1 == '@'
+                        || (chars[j].1 == '.' || chars[j].1 == ',')
+                            && chars[j - 1].1.is_ascii_digit()
+                            && chars[j + 1].1.is_ascii_digit()
+                        || chars[j].1 == '.' && is_email_tail(&chars[i..]))
+                    && chars[j + 1].1.is_alphanumeric()
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let word = &text[start..end_of(j)];
+            if word.contains('@') {
+                out.push(Token {
+                    span: Span::new(start, end_of(j)),
+                    kind: TokenKind::Email,
+                });
+                i = j;
+                continue;
+            }
+            push_word(text, start, end_of(j), &mut out);
+            // keep the period of abbreviations and initials (U.S., M., J.)
+            if j < n && chars[j].1 == '.' {
+                let last = out.last_mut().expect("a word was pushed");
+                let w = last.text(text);
+                let initials = w.chars().all(|c| c.is_uppercase()) && w.chars().count() == 1;
+                if initials || ABBREVIATIONS.contains(&w) {
+                    // "U.S." : letters and dots alternating
+                    let mut k = j + 1;
+                    while k + 1 < n && chars[k].1.is_uppercase() && chars[k + 1].1 == '.' {
+                        k += 2;
+                    }
+                    last.span.end = end_of(if k > j + 1 { k } else { j + 1 });
+                    j = if k > j + 1 { k } else { j + 1 };
+                }
+            }
+            i = j;
+            continue;
+        }
+        // punctuation: runs of the same mark ("...", "--") are one token
+        let mut j = i + 1;
+        if ".-!?".contains(c) {
+            while j < n && chars[j].1 == c {
+                j += 1;
+            }
+        }
+        out.push(Token {
+            span: Span::new(start, end_of(j)),
+            kind: TokenKind::Punct,
+        });
+        i = j;
+    }
+    out
+}
+
+fn is_email_tail(chars: &[(usize, char)]) -> bool {
+    chars
+        .iter()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .any(|(_, c)| *c == '@')
+}
+
+/// Splits elisions and clitics off a word and pushes the pieces.
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    let kind = |w: &str| {
+        if w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        }
+    };
+    if let Some((pos, ap)) = word.char_indices().find(|(_, c)| is_apostrophe(*c)) {
+        let head = &word[..pos];
+        let after = pos + ap.len_utf8();
+        let tail = &word[after..];
+        if ELISIONS.contains(&head.to_lowercase().as_str()) {
+            out.push(Token {
+                span: Span::new(start, start + after),
+                kind: TokenKind::Word,
+            });
+            push_word(text, start + after, end, out);
+            return;
+        }
+        if tail == "s"
+            || tail == "S"
+            || tail == "ll"
+            || tail == "re"
+            || tail == "ve"
+            || tail == "d"
+            || tail == "m"
+        {
+            out.push(Token {
+                span: Span::new(start, start + pos),
+                kind: kind(head),
+            });
+            out.push(Token {
+                span: Span::new(start + pos, end),
+                kind: TokenKind::Word,
+            });
+            return;
+        }
+        if tail == "t" && head.ends_with(['n', 'N']) && head.len() > 1 {
+            let split = start + pos - 1;
+            out.push(Token {
+                span: Span::new(start, split),
+                kind: TokenKind::Word,
+            });
+            out.push(Token {
+                span: Span::new(split, end),
+                kind: TokenKind::Word,
+            });
+            return;
+        }
+    }
+    out.push(Token {
+        span: Span::new(start, end),
+        kind: kind(word),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn french_elision_and_hyphens() {
+        assert_eq!(
+            toks("l'open source d’Audrey Herblin-Stoop, a-t-elle déclaré."),
+            vec![
+                "l'",
+                "open",
+                "source",
+                "d’",
+                "Audrey",
+                "Herblin-Stoop",
+                ",",
+                "a-t-elle",
+                "déclaré",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("jusqu'à aujourd'hui"),
+            vec!["jusqu'", "à", "aujourd'hui"]
+        );
+    }
+
+    #[test]
+    fn english_clitics_abbreviations_numbers() {
+        assert_eq!(
+            toks("Mr. Smith's U.S. firm doesn't pay 1,000.50 dollars."),
+            vec![
+                "Mr.", "Smith", "'s", "U.S.", "firm", "does", "n't", "pay", "1,000.50", "dollars",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("M. Macron et Mme Borne"),
+            vec!["M.", "Macron", "et", "Mme", "Borne"]
+        );
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert_eq!(
+            toks("See https://example.com/a?b=1. Mail jo.doe@afp.fr now"),
+            vec![
+                "See",
+                "https://example.com/a?b=1",
+                ".",
+                "Mail",
+                "jo.doe@afp.fr",
+                "now"
+            ]
+        );
+    }
+
+    #[test]
+    fn product_names_stay_whole() {
+        assert_eq!(toks("GPT-4 d'OpenAI"), vec!["GPT-4", "d'", "OpenAI"]);
+    }
+}

@@ -1,0 +1,130 @@
+//! The article model. No terminal code here.
+
+pub mod formats;
+pub mod sanitise;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+
+/// Paragraphs of `Article::body` are separated by this.
+pub const PARAGRAPH_SEP: &str = "\n\n";
+
+/// A styled stretch of the body (from Markdown), byte offsets into `body`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Styled {
+    pub start: usize,
+    pub end: usize,
+    pub style: TextStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextStyle {
+    Heading,
+    Emphasis,
+    Strong,
+    Code,
+    BlockQuote,
+    Link,
+}
+
+/// One article, sanitised: every string here is safe to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Stable id: a hash of the normalised title and body, so moving or
+    /// renaming the file keeps bookmarks and reading state.
+    pub id: String,
+    /// The file it came from.
+    pub path: PathBuf,
+    pub title: String,
+    pub date: Option<DateTime<FixedOffset>>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    /// Language declared by the file (front matter, JSON), if any.
+    pub language: Option<String>,
+    pub tags: Vec<String>,
+    /// Agency or photo credit ("AFP"), shown in the metadata, not the body.
+    pub credit: Option<String>,
+    /// Body text: paragraphs joined by `PARAGRAPH_SEP`, no paragraph empty.
+    pub body: String,
+    /// Styles over the body (Markdown emphasis, headings…), sorted by start.
+    pub styles: Vec<Styled>,
+}
+
+impl Article {
+    /// Builds an article, computing its id. Text must already be sanitised.
+    pub fn new(path: PathBuf, title: String, body: String) -> Self {
+        let id = article_id(&title, &body);
+        Article {
+            id,
+            path,
+            title,
+            date: None,
+            source: None,
+            author: None,
+            url: None,
+            language: None,
+            tags: Vec::new(),
+            credit: None,
+            body,
+            styles: Vec::new(),
+        }
+    }
+
+    /// Paragraphs with their byte offset in `body`.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+        let base = self.body.as_ptr() as usize;
+        self.body
+            .split(PARAGRAPH_SEP)
+            .filter(|p| !p.is_empty())
+            .map(move |p| (p.as_ptr() as usize - base, p))
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.body.split_whitespace().count()
+    }
+
+    /// Minutes at 230 words a minute, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        self.word_count().div_ceil(230).max(1)
+    }
+}
+
+/// 16 hex digits of FNV-1a over the whitespace-normalised title and body.
+/// FNV is written out here because std's hasher is not stable across releases.
+pub fn article_id(title: &str, body: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for word in s.split_whitespace() {
+            for b in word.bytes().chain(std::iter::once(b' ')) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+    };
+    feed(title);
+    feed("\u{1}");
+    feed(body);
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_ignores_whitespace_layout_and_path() {
+        let a = Article::new("a.txt".into(), "T".into(), "one  two\n\nthree".into());
+        let b = Article::new("b/c.txt".into(), "T".into(), "one two\n\nthree".into());
+        assert_eq!(a.id, b.id);
+        assert_ne!(a.id, article_id("T", "one two four"));
+    }
+
+    #[test]
+    fn paragraphs_carry_offsets() {
+        let a = Article::new("a".into(), "T".into(), "ab\n\ncd".into());
+        let ps: Vec<_> = a.paragraphs().collect();
+        assert_eq!(ps, vec![(0, "ab"), (4, "cd")]);
+    }
+}

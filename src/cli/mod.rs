@@ -1,0 +1,154 @@
+//! Command line: argument parsing, dispatch, exit codes and error printing.
+//!
+//! Exit codes: 0 success, 1 error or problems found, 2 usage (clap's own).
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod analyze;
+mod bookmarks;
+mod check;
+mod list;
+mod show;
+mod train;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "quoth",
+    version,
+    about = "A terminal news reader that knows who said what",
+    long_about = "A terminal news reader that knows who said what.\n\nWith no command, opens the reader on PATH (a folder, read recursively, or one file), \
+else on the config's `library`, else on the bundled sample library."
+)]
+pub struct Cli {
+    /// Config file to use instead of the default one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Library folder or article file to open in the reader
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Auto,
+    Fr,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles of a library
+    List {
+        /// Library folder or file (default: config's library, else the bundled sample)
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print one article as wrapped plain text
+    Show {
+        /// Article id (from `quoth list`) or path to an article file
+        article: String,
+        /// Wrap width in columns
+        #[arg(long, value_name = "N")]
+        width: Option<u16>,
+    },
+    /// Report every file of a library that cannot be read; exit 1 if any
+    Check {
+        /// Library folder or file (default: config's library, else the bundled sample)
+        path: Option<PathBuf>,
+    },
+    /// Find quotes, speakers and entities in articles
+    Analyze {
+        /// Take each file as bare body text: no title, no front matter
+        #[arg(long)]
+        raw: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// Files or folders; `-` reads standard input
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List bookmarks, or remove one
+    Bookmarks {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(subcommand)]
+        action: Option<BookmarkAction>,
+    },
+    /// Train the entity recogniser from CoNLL-style files (developers)
+    TrainNer(train::TrainArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarkAction {
+    /// Remove the bookmark with this id
+    Remove { id: String },
+}
+
+/// What a command reports back: success, or "ran fine but found problems" (exit 1).
+pub enum Outcome {
+    Ok,
+    Problems,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("quoth: {}", error_chain(&err));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let config_path = cli.config.as_deref();
+    match cli.command {
+        None => crate::tui::run_from_cli(config_path, cli.path.as_deref()).map(|_| Outcome::Ok),
+        Some(Command::List { path, format }) => list::run(config_path, path.as_deref(), format),
+        Some(Command::Show { article, width }) => show::run(config_path, &article, width),
+        Some(Command::Check { path }) => check::run(config_path, path.as_deref()),
+        Some(Command::Analyze {
+            raw,
+            format,
+            lang,
+            paths,
+        }) => analyze::run(&paths, raw, format, lang),
+        Some(Command::Bookmarks { format, action }) => bookmarks::run(config_path, format, action),
+        Some(Command::TrainNer(args)) => train::run(&args),
+    }
+}
+
+/// One line: the error and its causes, "a: b: c".
+pub fn error_chain(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// A reader that closes the pipe (`quoth list | head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

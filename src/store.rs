@@ -1,0 +1,1 @@
+//! Bookmarks and reading state, written atomically.
