@@ -4,11 +4,8 @@ use super::Outcome;
 
 pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome> {
     let settings = crate::config::load(config)?;
-    let path = path
-        .map(Path::to_path_buf)
-        .or(settings.library)
-        .unwrap_or_else(|| "assets/articles".into());
-    let lib = crate::library::load(&path)?;
+    let source = crate::library::Source::resolve(path, &settings);
+    let lib = crate::library::load(&source)?;
     for p in &lib.problems {
         println!("{}: {}", p.path.display(), p.reason);
     }

@@ -1,16 +1,223 @@
-//! The terminal reader. (First version: prints the titles; the reader replaces this.)
+//! The terminal reader: state and `update` (app), layout of an article
+//! (doc), keys (keymap), colours (theme), drawing (view). This module owns
+//! the terminal and the background threads and feeds their news to `update`.
 
+pub mod app;
+pub mod doc;
+pub mod keymap;
+pub mod theme;
+pub mod view;
+
+use std::io::{self, Stdout};
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
+use anyhow::Context;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::analysis::{Analysis, Analyzer, Lang};
+use crate::library::{self, LoadEvent, Source};
+
+pub use app::{App, Msg};
+pub use keymap::{Command, Key, Keymap};
+pub use theme::Theme;
+
+/// Opens the reader on `path`, else the config's library, else the bundled sample.
 pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<()> {
     let settings = crate::config::load(config)?;
-    let path = path
-        .map(Path::to_path_buf)
-        .or(settings.library)
-        .unwrap_or_else(|| "assets/articles".into());
-    let lib = crate::library::load(&path)?;
-    for a in &lib.articles {
-        println!("{}", a.title);
+    let keymap = Keymap::with_overrides(&settings.keys).map_err(anyhow::Error::msg)?;
+    let theme = Theme::from_env(&settings.theme).map_err(anyhow::Error::msg)?;
+    let source = Source::resolve(path, &settings);
+    // A missing library is an error before the screen changes, not an empty reader.
+    source.check_root()?;
+    let guard = TerminalGuard::enter().context("cannot set up the terminal")?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(
+        settings,
+        theme,
+        keymap,
+        source.describe(),
+        (size.width, size.height),
+    );
+    let loads = library::spawn(source);
+    let analysis = AnalysisWorker::start();
+    event_loop(guard, &mut app, loads, analysis)
+}
+
+fn event_loop(
+    mut guard: TerminalGuard,
+    app: &mut App,
+    loads: Receiver<LoadEvent>,
+    analysis: AnalysisWorker,
+) -> anyhow::Result<()> {
+    let mut loads = Some(loads);
+    loop {
+        guard.terminal.draw(|f| view::draw(f, app))?;
+        if app.quit {
+            return Ok(());
+        }
+        // Wait for input a little, then take what the background threads sent.
+        if event::poll(Duration::from_millis(50))? {
+            // Drain every pending input before drawing again, so key repeat never lags.
+            loop {
+                match event::read()? {
+                    Event::Key(k) => app.update(Msg::Key(k)),
+                    Event::Mouse(m) => app.update(Msg::Mouse(m)),
+                    Event::Resize(w, h) => app.update(Msg::Resize(w, h)),
+                    _ => {}
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if let Some(rx) = &loads {
+            // Bounded per frame so a huge library never starves the keyboard.
+            for _ in 0..2000 {
+                match rx.try_recv() {
+                    Ok(ev) => app.update(Msg::Load(ev)),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        loads = None;
+                        break;
+                    }
+                }
+            }
+        }
+        for idx in app.urgent.drain(..) {
+            let a = &app.articles[idx];
+            analysis.request(a.id.clone(), a.body.clone(), app::declared_lang(a), true);
+        }
+        for idx in app.pending.drain(..) {
+            let a = &app.articles[idx];
+            analysis.request(a.id.clone(), a.body.clone(), app::declared_lang(a), false);
+        }
+        while let Ok((id, result)) = analysis.results.try_recv() {
+            match result {
+                Ok(a) => app.update(Msg::Analysed {
+                    id,
+                    analysis: Box::new(a),
+                }),
+                Err(e) => app.message = Some(format!("analysis unavailable: {e}")),
+            }
+        }
     }
-    Ok(())
+}
+
+type Job = (String, String, Option<Lang>);
+
+/// Analyses articles in a background thread: urgent requests (the article
+/// being read) jump the queue; results come back by article id.
+struct AnalysisWorker {
+    queue: Arc<(Mutex<std::collections::VecDeque<Job>>, Condvar)>,
+    results: Receiver<(String, Result<Analysis, String>)>,
+}
+
+impl AnalysisWorker {
+    fn start() -> AnalysisWorker {
+        let queue: Arc<(Mutex<std::collections::VecDeque<Job>>, Condvar)> = Arc::default();
+        let (tx, results) = mpsc::channel();
+        let q = Arc::clone(&queue);
+        std::thread::spawn(move || worker(&q, &tx));
+        AnalysisWorker { queue, results }
+    }
+
+    fn request(&self, id: String, body: String, lang: Option<Lang>, urgent: bool) {
+        let (lock, cv) = &*self.queue;
+        let Ok(mut q) = lock.lock() else { return };
+        if urgent {
+            q.retain(|j| j.0 != id);
+            q.push_front((id, body, lang));
+        } else {
+            q.push_back((id, body, lang));
+        }
+        cv.notify_one();
+    }
+}
+
+fn worker(
+    queue: &(Mutex<std::collections::VecDeque<Job>>, Condvar),
+    tx: &Sender<(String, Result<Analysis, String>)>,
+) {
+    let analyzer = match Analyzer::new() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = tx.send((String::new(), Err(format!("{e:#}"))));
+            return;
+        }
+    };
+    let mut done = std::collections::HashSet::new();
+    loop {
+        let job = {
+            let (lock, cv) = queue;
+            let Ok(mut q) = lock.lock() else { return };
+            loop {
+                if let Some(j) = q.pop_front() {
+                    break j;
+                }
+                q = match cv.wait(q) {
+                    Ok(q) => q,
+                    Err(_) => return,
+                };
+            }
+        };
+        let (id, body, lang) = job;
+        if !done.insert(id.clone()) {
+            continue;
+        }
+        let a = analyzer.analyze(&body, lang);
+        if tx.send((id, Ok(a))).is_err() {
+            return;
+        }
+    }
+}
+
+/// Raw mode, alternate screen and mouse capture, undone on drop and on panic.
+struct TerminalGuard {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        let mut out = io::stdout();
+        if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+            restore();
+            return Err(e);
+        }
+        let terminal = match Terminal::new(CrosstermBackend::new(out)) {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        let _ = self.terminal.show_cursor();
+        restore();
+    }
+}
+
+/// Puts the terminal back; safe to call twice.
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen);
 }

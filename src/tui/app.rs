@@ -1,0 +1,1181 @@
+//! Reader state and the one `update` that turns messages into new state.
+//! No drawing here, no terminal: tests drive it with plain messages.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use crate::analysis::{Analysis, Label, Lang, Span};
+use crate::article::Article;
+use crate::config::Settings;
+use crate::library::{LoadEvent, Problem};
+
+use super::doc::Doc;
+use super::keymap::{Command, Key, Keymap};
+use super::theme::Theme;
+
+/// Below this width, one pane at a time.
+pub const NARROW: u16 = 70;
+/// Columns left of the text for the speaker cue.
+pub const MARGIN: u16 = 4;
+/// Lines the mouse wheel moves.
+const WHEEL: usize = 3;
+
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Load(LoadEvent),
+    Analysed { id: String, analysis: Box<Analysis> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}
+
+/// Highlight layers, cycled by one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    All,
+    Quotes,
+    Entities,
+    Plain,
+}
+
+impl Layers {
+    pub fn next(self) -> Layers {
+        match self {
+            Layers::All => Layers::Quotes,
+            Layers::Quotes => Layers::Entities,
+            Layers::Entities => Layers::Plain,
+            Layers::Plain => Layers::All,
+        }
+    }
+    pub fn quotes(self) -> bool {
+        matches!(self, Layers::All | Layers::Quotes)
+    }
+    pub fn entities(self) -> bool {
+        matches!(self, Layers::All | Layers::Entities)
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Layers::All => "quotes+entities",
+            Layers::Quotes => "quotes",
+            Layers::Entities => "entities",
+            Layers::Plain => "plain",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Problems { scroll: usize },
+    Speakers { selected: usize },
+    Entities { selected: usize },
+}
+
+/// What n / N walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Walk {
+    Search,
+    Speaker(String),
+    /// Index into `Analysis::groups`.
+    Entity(usize),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub editing: bool,
+    pub matches: Vec<Span>,
+}
+
+/// The opened article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reader {
+    /// Index into `App::articles`.
+    pub article: usize,
+    pub doc: Doc,
+    /// First line shown.
+    pub scroll: usize,
+    /// The span n/N, ]/[ last went to, drawn as the current one.
+    pub target: Option<Span>,
+    /// Index into the analysis' quotes of the current quote.
+    pub quote: Option<usize>,
+    pub walk: Option<Walk>,
+    pub walk_pos: Option<usize>,
+    pub search: Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub done: usize,
+    pub total: Option<usize>,
+}
+
+/// Where each part of the screen goes; computed from the size alone, so
+/// `update` (mouse, paging) and `view` agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub status: Option<Rect>,
+    pub hint: Option<Rect>,
+}
+
+/// The reading pane's inner geometry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderGeometry {
+    pub margin: Rect,
+    pub text: Rect,
+    pub scrollbar: Rect,
+}
+
+pub struct App {
+    pub settings: Settings,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    /// What the library is ("bundled sample library", a path).
+    pub source: String,
+    pub size: (u16, u16),
+    /// In arrival order; `order` sorts them.
+    pub articles: Vec<Article>,
+    /// Indices into `articles`: newest first, undated last, then title.
+    pub order: Vec<usize>,
+    /// Position in `order` of the selected row.
+    pub selected: usize,
+    /// First row shown in the list.
+    pub list_offset: usize,
+    pub problems: Vec<Problem>,
+    pub loading: Option<Loading>,
+    /// Article ids; the store fills these.
+    pub bookmarks: HashSet<String>,
+    pub read: HashSet<String>,
+    /// By article id.
+    pub analyses: HashMap<String, Analysis>,
+    pub focus: Focus,
+    pub reader: Option<Reader>,
+    pub layers: Layers,
+    pub overlay: Option<Overlay>,
+    /// One-shot note for the status line ("no more quotes").
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Articles (indices) to analyse before any other; the runtime drains it.
+    pub urgent: Vec<usize>,
+    /// Articles that arrived and still need analysing; the runtime drains it.
+    pub pending: Vec<usize>,
+}
+
+impl App {
+    pub fn new(
+        settings: Settings,
+        theme: Theme,
+        keymap: Keymap,
+        source: String,
+        size: (u16, u16),
+    ) -> App {
+        App {
+            settings,
+            theme,
+            keymap,
+            source,
+            size,
+            articles: Vec::new(),
+            order: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            problems: Vec::new(),
+            loading: Some(Loading {
+                done: 0,
+                total: None,
+            }),
+            bookmarks: HashSet::new(),
+            read: HashSet::new(),
+            analyses: HashMap::new(),
+            focus: Focus::List,
+            reader: None,
+            layers: Layers::All,
+            overlay: None,
+            message: None,
+            quit: false,
+            urgent: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// Loads a whole library at once (tests, small libraries): same path as the events.
+    pub fn load_all(&mut self, lib: crate::library::Library) {
+        let total = lib.articles.len() + lib.problems.len();
+        self.update(Msg::Load(LoadEvent::Found { total }));
+        for a in lib.articles {
+            self.update(Msg::Load(LoadEvent::Article(Box::new(a))));
+        }
+        for p in lib.problems {
+            self.update(Msg::Load(LoadEvent::Problem(p)));
+        }
+        self.update(Msg::Load(LoadEvent::Done));
+    }
+
+    pub fn selected_article(&self) -> Option<&Article> {
+        self.order.get(self.selected).map(|&i| &self.articles[i])
+    }
+
+    pub fn open_article(&self) -> Option<&Article> {
+        self.reader.as_ref().map(|r| &self.articles[r.article])
+    }
+
+    pub fn open_analysis(&self) -> Option<&Analysis> {
+        self.analyses.get(&self.open_article()?.id)
+    }
+
+    pub fn narrow(&self) -> bool {
+        self.size.0 < NARROW
+    }
+
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Key(k) => {
+                if k.kind != KeyEventKind::Release {
+                    self.message = None;
+                    self.key(k);
+                }
+            }
+            Msg::Mouse(m) => self.mouse(m),
+            Msg::Resize(w, h) => self.size = (w, h),
+            Msg::Load(ev) => self.load_event(ev),
+            Msg::Analysed { id, analysis } => {
+                self.analyses.insert(id.clone(), *analysis);
+                if self.open_article().is_some_and(|a| a.id == id) {
+                    // The language may now be known, and search/quote state refers to the old doc.
+                    self.rewrap(true);
+                }
+            }
+        }
+        self.rewrap(false);
+        self.keep_list_selection_visible();
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    fn load_event(&mut self, ev: LoadEvent) {
+        let loading = self.loading.get_or_insert(Loading {
+            done: 0,
+            total: None,
+        });
+        match ev {
+            LoadEvent::Found { total } => loading.total = Some(total),
+            LoadEvent::Article(a) => {
+                loading.done += 1;
+                self.insert(*a);
+            }
+            LoadEvent::Problem(p) => {
+                loading.done += 1;
+                self.problems.push(p);
+            }
+            LoadEvent::Done => self.loading = None,
+        }
+    }
+
+    /// Inserts in sorted place, keeping the selection on the same article.
+    fn insert(&mut self, article: Article) {
+        let idx = self.articles.len();
+        self.articles.push(article);
+        let a = &self.articles[idx];
+        let pos = self
+            .order
+            .partition_point(|&i| compare(&self.articles[i], a) != Ordering::Greater);
+        self.order.insert(pos, idx);
+        if pos <= self.selected && self.order.len() > 1 {
+            self.selected += 1;
+        }
+        self.pending.push(idx);
+    }
+
+    // ---------------------------------------------------------------- geometry
+
+    pub fn areas(&self) -> Areas {
+        let (w, h) = self.size;
+        let bars = match h {
+            0 => 0,
+            1 | 2 => 1,
+            _ => 2,
+        };
+        let panes = Rect::new(0, 0, w, h - bars);
+        let status = (bars >= 1).then(|| Rect::new(0, h - bars, w, 1));
+        let hint = (bars >= 2).then(|| Rect::new(0, h - 1, w, 1));
+        if panes.height == 0 || w == 0 {
+            return Areas {
+                list: None,
+                reader: None,
+                status,
+                hint,
+            };
+        }
+        let (list, reader) = if self.narrow() {
+            match self.focus {
+                Focus::List => (Some(panes), None),
+                Focus::Reader => (None, Some(panes)),
+            }
+        } else {
+            let lw = (w * 2 / 5).clamp(30, 56).min(w);
+            (
+                Some(Rect::new(0, 0, lw, panes.height)),
+                Some(Rect::new(lw, 0, w - lw, panes.height)),
+            )
+        };
+        Areas {
+            list,
+            reader,
+            status,
+            hint,
+        }
+    }
+
+    /// Text, margin and scrollbar inside the reading pane (inside its border).
+    pub fn reader_geometry(&self) -> Option<ReaderGeometry> {
+        let pane = self.areas().reader?;
+        let inner = inner(pane);
+        let avail = inner.width.saturating_sub(MARGIN + 2);
+        let text_w = self.settings.width.max(1).min(avail);
+        let left = (avail - text_w) / 2;
+        Some(ReaderGeometry {
+            margin: Rect::new(
+                inner.x + left,
+                inner.y,
+                MARGIN.min(inner.width),
+                inner.height,
+            ),
+            text: Rect::new(inner.x + left + MARGIN, inner.y, text_w, inner.height),
+            scrollbar: Rect::new(
+                (inner.x + inner.width).saturating_sub(1),
+                inner.y,
+                inner.width.min(1),
+                inner.height,
+            ),
+        })
+    }
+
+    /// Rows of the list (inside its border, above the details block).
+    pub fn list_rows(&self) -> usize {
+        self.areas().list.map_or(0, |r| {
+            let inner = inner(r);
+            usize::from(inner.height.saturating_sub(details_height(inner.height)))
+        })
+    }
+
+    fn page(&self) -> usize {
+        match self.focus {
+            Focus::List => self.list_rows().max(1),
+            Focus::Reader => self
+                .reader_geometry()
+                .map_or(1, |g| usize::from(g.text.height).max(1)),
+        }
+    }
+
+    /// Re-wraps the open article when the measure changed (or `force`),
+    /// keeping the same place in the text.
+    fn rewrap(&mut self, force: bool) {
+        let Some(width) = self.reader_geometry().map(|g| usize::from(g.text.width)) else {
+            return;
+        };
+        let Some(r) = &self.reader else { return };
+        if !force && r.doc.width == width.max(1) {
+            return;
+        }
+        let anchor = r.doc.anchor(r.scroll);
+        let article = r.article;
+        let doc = Doc::build(&self.articles[article], &self.meta_line(article), width);
+        let at_top = r.scroll == 0;
+        let r = self.reader.as_mut().expect("checked above");
+        r.doc = doc;
+        r.scroll = match anchor {
+            Some(off) if !at_top => r.doc.line_of(off).unwrap_or(0),
+            _ => 0,
+        };
+        self.clamp_scroll();
+    }
+
+    fn max_scroll(&self) -> usize {
+        let h = self
+            .reader_geometry()
+            .map_or(1, |g| usize::from(g.text.height));
+        self.reader
+            .as_ref()
+            .map_or(0, |r| r.doc.lines.len().saturating_sub(h))
+    }
+
+    fn clamp_scroll(&mut self) {
+        let max = self.max_scroll();
+        if let Some(r) = &mut self.reader {
+            r.scroll = r.scroll.min(max);
+        }
+    }
+
+    fn keep_list_selection_visible(&mut self) {
+        self.selected = self.selected.min(self.order.len().saturating_sub(1));
+        let rows = self.list_rows().max(1);
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + rows {
+            self.list_offset = self.selected + 1 - rows;
+        }
+        self.list_offset = self.list_offset.min(self.order.len().saturating_sub(rows));
+    }
+
+    /// The metadata line: source, date, author, language, reading time.
+    pub fn meta_line(&self, article: usize) -> String {
+        let a = &self.articles[article];
+        let mut parts = Vec::new();
+        if let Some(s) = &a.source {
+            parts.push(s.clone());
+        }
+        if let Some(d) = &a.date {
+            parts.push(format_date(d, &self.settings.date_format));
+        }
+        if let Some(au) = &a.author {
+            parts.push(format!("by {au}"));
+        }
+        let lang = match &a.language {
+            Some(l) => Some(l.clone()),
+            None => self
+                .analyses
+                .get(&a.id)
+                .map(|an| format!("{} (detected)", an.language.code())),
+        };
+        if let Some(l) = lang {
+            parts.push(l);
+        }
+        parts.push(format!("{} min read", a.reading_minutes()));
+        parts.join(" · ")
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    fn key(&mut self, ev: KeyEvent) {
+        let key = Key::from_event(&ev);
+        // Ctrl-c quits from anywhere (search input, overlays), whatever the config says.
+        if key == Key::ctrl('c') {
+            self.quit = true;
+            return;
+        }
+        if self.reader.as_ref().is_some_and(|r| r.search.editing) {
+            self.search_input(ev, key);
+            return;
+        }
+        let command = self.keymap.command(key);
+        if self.overlay.is_some() {
+            if let Some(c) = command {
+                self.overlay_command(c);
+            }
+            return;
+        }
+        if let Some(c) = command {
+            self.command(c);
+        }
+    }
+
+    fn search_input(&mut self, ev: KeyEvent, key: Key) {
+        let Some(r) = &mut self.reader else { return };
+        match ev.code {
+            KeyCode::Esc => {
+                r.search = Search::default();
+                if r.walk == Some(Walk::Search) {
+                    r.walk = None;
+                    r.walk_pos = None;
+                    r.target = None;
+                }
+                return;
+            }
+            KeyCode::Enter => {
+                r.search.editing = false;
+                if r.search.matches.is_empty() {
+                    self.message = Some(format!("no match for {:?}", r.search.query));
+                }
+                return;
+            }
+            KeyCode::Backspace => {
+                r.search.query.pop();
+            }
+            KeyCode::Char(c) if !key.ctrl && !key.alt => r.search.query.push(c),
+            _ => return,
+        }
+        // Incremental: recompute and go to the first match from the view's top.
+        let body = &self.articles[r.article].body;
+        r.search.matches = find_all(body, &r.search.query);
+        r.walk = Some(Walk::Search);
+        r.walk_pos = None;
+        r.target = None;
+        if !r.search.matches.is_empty() {
+            self.walk_step(true);
+        }
+    }
+
+    fn overlay_command(&mut self, c: Command) {
+        let entries = match &self.overlay {
+            Some(Overlay::Speakers { .. }) => self.speakers().len(),
+            Some(Overlay::Entities { .. }) => self.entity_rows().len(),
+            Some(Overlay::Help { .. }) => self.keymap.help_rows().len(),
+            Some(Overlay::Problems { .. }) => self.problems.len(),
+            None => 0,
+        };
+        let Some(overlay) = &mut self.overlay else {
+            return;
+        };
+        let (pos, scrolling) = match overlay {
+            Overlay::Help { scroll } | Overlay::Problems { scroll } => (scroll, true),
+            Overlay::Speakers { selected } | Overlay::Entities { selected } => (selected, false),
+        };
+        let last = entries.saturating_sub(1);
+        match c {
+            Command::Down => *pos = (*pos + 1).min(last),
+            Command::Up => *pos = pos.saturating_sub(1),
+            Command::PageDown | Command::HalfDown => *pos = (*pos + 10).min(last),
+            Command::PageUp | Command::HalfUp => *pos = pos.saturating_sub(10),
+            Command::Top => *pos = 0,
+            Command::Bottom => *pos = last,
+            Command::Open if !scrolling => {
+                let chosen = *pos;
+                match self.overlay.take() {
+                    Some(Overlay::Speakers { .. }) => self.choose_speaker(chosen),
+                    Some(Overlay::Entities { .. }) => self.choose_entity(chosen),
+                    _ => {}
+                }
+            }
+            Command::Back
+            | Command::Quit
+            | Command::Help
+            | Command::Problems
+            | Command::Speakers
+            | Command::Entities => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    fn command(&mut self, c: Command) {
+        match c {
+            Command::Quit => self.quit = true,
+            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
+            Command::Layers => {
+                self.layers = self.layers.next();
+                self.message = Some(format!("highlights: {}", self.layers.name()));
+            }
+            Command::Down => self.move_by(1, true),
+            Command::Up => self.move_by(1, false),
+            Command::PageDown => self.move_by(self.page(), true),
+            Command::PageUp => self.move_by(self.page(), false),
+            Command::HalfDown => self.move_by(self.page().div_ceil(2), true),
+            Command::HalfUp => self.move_by(self.page().div_ceil(2), false),
+            Command::Top => self.move_by(usize::MAX, false),
+            Command::Bottom => self.move_by(usize::MAX, true),
+            Command::Open => {
+                if self.focus == Focus::List {
+                    self.open_selected();
+                }
+            }
+            Command::SwitchFocus => match self.focus {
+                Focus::List => {
+                    if self.reader.is_none() {
+                        self.open_selected();
+                    } else {
+                        self.focus = Focus::Reader;
+                    }
+                }
+                Focus::Reader => self.focus = Focus::List,
+            },
+            Command::Back => self.back(),
+            Command::Search => {
+                if self.ensure_open() {
+                    let r = self.reader.as_mut().expect("opened");
+                    r.search = Search {
+                        editing: true,
+                        ..Search::default()
+                    };
+                }
+            }
+            Command::NextMatch => self.walk_step(true),
+            Command::PrevMatch => self.walk_step(false),
+            Command::NextQuote => self.quote_step(true, false),
+            Command::PrevQuote => self.quote_step(false, false),
+            Command::NextSpeaker => self.quote_step(true, true),
+            Command::PrevSpeaker => self.quote_step(false, true),
+            Command::Speakers => {
+                if self.ensure_analysed() {
+                    if self.speakers().is_empty() {
+                        self.message = Some("no quotes in this article".into());
+                    } else {
+                        self.overlay = Some(Overlay::Speakers { selected: 0 });
+                    }
+                }
+            }
+            Command::Entities => {
+                if self.ensure_analysed() {
+                    if self.entity_rows().is_empty() {
+                        self.message = Some("no entities in this article".into());
+                    } else {
+                        self.overlay = Some(Overlay::Entities { selected: 0 });
+                    }
+                }
+            }
+        }
+    }
+
+    fn back(&mut self) {
+        if let Some(r) = &mut self.reader
+            && (r.walk.is_some() || !r.search.query.is_empty() || r.target.is_some())
+        {
+            r.search = Search::default();
+            r.walk = None;
+            r.walk_pos = None;
+            r.target = None;
+            r.quote = None;
+            return;
+        }
+        if self.focus == Focus::Reader && self.narrow() {
+            self.focus = Focus::List;
+        }
+    }
+
+    fn move_by(&mut self, n: usize, down: bool) {
+        match self.focus {
+            Focus::List => {
+                let last = self.order.len().saturating_sub(1);
+                self.selected = if down {
+                    self.selected.saturating_add(n).min(last)
+                } else {
+                    self.selected.saturating_sub(n)
+                };
+            }
+            Focus::Reader => {
+                let max = self.max_scroll();
+                if let Some(r) = &mut self.reader {
+                    r.scroll = if down {
+                        r.scroll.saturating_add(n).min(max)
+                    } else {
+                        r.scroll.saturating_sub(n)
+                    };
+                }
+            }
+        }
+    }
+
+    fn open_selected(&mut self) {
+        let Some(&idx) = self.order.get(self.selected) else {
+            self.message = Some("no article to open".into());
+            return;
+        };
+        self.focus = Focus::Reader;
+        if self.reader.as_ref().is_some_and(|r| r.article == idx) {
+            return;
+        }
+        let id = self.articles[idx].id.clone();
+        self.read.insert(id.clone());
+        if !self.analyses.contains_key(&id) {
+            self.urgent.push(idx);
+        }
+        let width = self
+            .reader_geometry()
+            .map_or(usize::from(self.settings.width), |g| {
+                usize::from(g.text.width)
+            });
+        self.reader = Some(Reader {
+            article: idx,
+            doc: Doc::build(&self.articles[idx], &self.meta_line(idx), width),
+            scroll: 0,
+            target: None,
+            quote: None,
+            walk: None,
+            walk_pos: None,
+            search: Search::default(),
+        });
+    }
+
+    /// Opens the selected article if none is open; false when there is none.
+    fn ensure_open(&mut self) -> bool {
+        if self.reader.is_none() {
+            self.open_selected();
+        }
+        self.focus = if self.reader.is_some() {
+            Focus::Reader
+        } else {
+            self.focus
+        };
+        self.reader.is_some()
+    }
+
+    fn ensure_analysed(&mut self) -> bool {
+        if !self.ensure_open() {
+            return false;
+        }
+        if self.open_analysis().is_none() {
+            self.message = Some("analysing this article…".into());
+            return false;
+        }
+        true
+    }
+
+    // ---------------------------------------------------------------- walking
+
+    /// Spans n / N walk, in text order.
+    pub fn walk_targets(&self) -> Vec<Span> {
+        let Some(r) = &self.reader else {
+            return Vec::new();
+        };
+        match &r.walk {
+            None => Vec::new(),
+            Some(Walk::Search) => r.search.matches.clone(),
+            Some(Walk::Speaker(name)) => self.open_analysis().map_or_else(Vec::new, |a| {
+                a.quotes
+                    .iter()
+                    .filter(|q| q.speaker.as_deref() == Some(name))
+                    .map(|q| q.span)
+                    .collect()
+            }),
+            Some(Walk::Entity(g)) => self.open_analysis().map_or_else(Vec::new, |a| {
+                a.groups
+                    .get(*g)
+                    .map(|g| g.mentions.iter().map(|&m| a.entities[m].span).collect())
+                    .unwrap_or_default()
+            }),
+        }
+    }
+
+    fn view_top_offset(&self) -> usize {
+        self.reader
+            .as_ref()
+            .and_then(|r| r.doc.anchor(r.scroll))
+            .unwrap_or(0)
+    }
+
+    fn walk_step(&mut self, forward: bool) {
+        if !self.ensure_open() {
+            return;
+        }
+        let targets = self.walk_targets();
+        if targets.is_empty() {
+            let r = self.reader.as_ref().expect("open");
+            self.message = Some(match r.walk {
+                None => "nothing to walk: search with /, or choose a speaker (s) or an entity (e)"
+                    .into(),
+                Some(_) => "no match".into(),
+            });
+            return;
+        }
+        let top = self.view_top_offset();
+        let r = self.reader.as_ref().expect("open");
+        let n = targets.len();
+        let pos = match r.walk_pos {
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None if forward => targets.iter().position(|s| s.start >= top).unwrap_or(0),
+            None => targets.iter().rposition(|s| s.start < top).unwrap_or(n - 1),
+        };
+        if r.walk_pos.is_some() && (forward && pos == 0 || !forward && pos == n - 1) {
+            self.message = Some(if forward {
+                "wrapped to the first".into()
+            } else {
+                "wrapped to the last".into()
+            });
+        }
+        self.walk_to(pos);
+    }
+
+    fn walk_to(&mut self, pos: usize) {
+        let targets = self.walk_targets();
+        let Some(&span) = targets.get(pos) else {
+            self.message = Some("nothing to walk".into());
+            return;
+        };
+        let Some(r) = &self.reader else { return };
+        let quote = match &r.walk {
+            Some(Walk::Speaker(_)) => self
+                .open_analysis()
+                .and_then(|a| a.quotes.iter().position(|q| q.span == span)),
+            _ => r.quote,
+        };
+        let r = self.reader.as_mut().expect("open");
+        r.walk_pos = Some(pos);
+        r.quote = quote;
+        self.go_to(span);
+    }
+
+    fn quote_step(&mut self, forward: bool, other_speaker: bool) {
+        if !self.ensure_analysed() {
+            return;
+        }
+        let top = self.view_top_offset();
+        let a = self.open_analysis().expect("analysed");
+        let quotes = &a.quotes;
+        if quotes.is_empty() {
+            self.message = Some("no quotes in this article".into());
+            return;
+        }
+        let r = self.reader.as_ref().expect("open");
+        let current = r.quote;
+        let found = match current {
+            Some(i) => {
+                let speaker = &quotes[i].speaker;
+                let ok = |j: &usize| !other_speaker || &quotes[*j].speaker != speaker;
+                if forward {
+                    (i + 1..quotes.len()).find(ok)
+                } else {
+                    (0..i).rev().find(ok)
+                }
+            }
+            None if forward => quotes.iter().position(|q| q.span.start >= top),
+            None => quotes.iter().rposition(|q| q.span.start < top),
+        };
+        match found {
+            Some(j) => {
+                let span = quotes[j].span;
+                let r = self.reader.as_mut().expect("open");
+                r.quote = Some(j);
+                self.go_to(span);
+            }
+            None => {
+                self.message = Some(
+                    match (forward, other_speaker) {
+                        (true, false) => "no more quotes",
+                        (false, false) => "no earlier quote",
+                        (true, true) => "no later quote by another speaker",
+                        (false, true) => "no earlier quote by another speaker",
+                    }
+                    .into(),
+                );
+            }
+        }
+    }
+
+    /// Marks `span` current and scrolls so its first line is in view.
+    fn go_to(&mut self, span: Span) {
+        let h = self
+            .reader_geometry()
+            .map_or(1, |g| usize::from(g.text.height).max(1));
+        let max = self.max_scroll();
+        let Some(r) = &mut self.reader else { return };
+        r.target = Some(span);
+        if let Some(line) = r.doc.line_of(span.start) {
+            let end_line = r.doc.line_of(span.end.saturating_sub(1)).unwrap_or(line);
+            if line < r.scroll || end_line >= r.scroll + h {
+                // A third down the page leaves context above.
+                r.scroll = line.saturating_sub(h / 3).min(max);
+            }
+        }
+    }
+
+    /// Speakers of the open article: (name, quote count), most quotes first.
+    pub fn speakers(&self) -> Vec<(String, usize)> {
+        let Some(a) = self.open_analysis() else {
+            return Vec::new();
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for q in &a.quotes {
+            if let Some(s) = &q.speaker {
+                match counts.iter_mut().find(|(n, _)| n == s) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((s.clone(), 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        counts
+    }
+
+    /// Entity panel rows: groups (indices) by type, most mentioned first.
+    pub fn entity_rows(&self) -> Vec<usize> {
+        let Some(a) = self.open_analysis() else {
+            return Vec::new();
+        };
+        let mut rows: Vec<usize> = (0..a.groups.len()).collect();
+        rows.sort_by(|&x, &y| {
+            let (gx, gy) = (&a.groups[x], &a.groups[y]);
+            gx.label
+                .cmp(&gy.label)
+                .then(gy.mentions.len().cmp(&gx.mentions.len()))
+                .then(gx.name.cmp(&gy.name))
+        });
+        rows
+    }
+
+    fn choose_speaker(&mut self, row: usize) {
+        let Some((name, _)) = self.speakers().into_iter().nth(row) else {
+            return;
+        };
+        if let Some(r) = &mut self.reader {
+            r.walk = Some(Walk::Speaker(name));
+            r.walk_pos = None;
+        }
+        // A new walk starts at the first target of the article, not of the view.
+        self.walk_to(0);
+    }
+
+    fn choose_entity(&mut self, row: usize) {
+        let Some(g) = self.entity_rows().get(row).copied() else {
+            return;
+        };
+        if let Some(r) = &mut self.reader {
+            r.walk = Some(Walk::Entity(g));
+            r.walk_pos = None;
+        }
+        // A new walk starts at the first target of the article, not of the view.
+        self.walk_to(0);
+    }
+
+    /// The status of the current quote: "quote 3/8 · Arthur Mensch 2/3".
+    pub fn quote_status(&self) -> Option<String> {
+        let r = self.reader.as_ref()?;
+        let a = self.open_analysis()?;
+        let i = r.quote?;
+        let q = a.quotes.get(i)?;
+        let mut s = format!("quote {}/{}", i + 1, a.quotes.len());
+        if let Some(name) = &q.speaker {
+            let same: Vec<usize> = a
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.speaker.as_deref() == Some(name))
+                .map(|(j, _)| j)
+                .collect();
+            let k = same.iter().position(|&j| j == i).unwrap_or(0);
+            s.push_str(&format!(" · {name} {}/{}", k + 1, same.len()));
+        } else {
+            s.push_str(" · unattributed");
+        }
+        Some(s)
+    }
+
+    /// The status of n / N: "match 2/5", "Mistral AI 1/4".
+    pub fn walk_status(&self) -> Option<String> {
+        let r = self.reader.as_ref()?;
+        let walk = r.walk.as_ref()?;
+        let n = self.walk_targets().len();
+        let pos = r.walk_pos.map_or(0, |p| p + 1);
+        Some(match walk {
+            Walk::Search => match n {
+                0 => format!("no match for {:?}", r.search.query),
+                _ => format!("match {pos}/{n}"),
+            },
+            Walk::Speaker(name) => format!("{name} {pos}/{n} (n/N)"),
+            Walk::Entity(g) => {
+                let name = self
+                    .open_analysis()
+                    .and_then(|a| a.groups.get(*g))
+                    .map_or("entity", |g| g.name.as_str());
+                format!("{name} {pos}/{n} (n/N)")
+            }
+        })
+    }
+
+    // ---------------------------------------------------------------- mouse
+
+    fn mouse(&mut self, m: MouseEvent) {
+        let at = Position::new(m.column, m.row);
+        let areas = self.areas();
+        let in_list = areas.list.is_some_and(|r| r.contains(at));
+        let in_reader = areas.reader.is_some_and(|r| r.contains(at));
+        if self.overlay.is_some() {
+            return;
+        }
+        match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = m.kind == MouseEventKind::ScrollDown;
+                let saved = self.focus;
+                if in_list {
+                    self.focus = Focus::List;
+                    self.move_by(WHEEL, down);
+                    self.focus = saved;
+                } else if in_reader {
+                    self.focus = Focus::Reader;
+                    self.move_by(WHEEL, down);
+                    self.focus = saved;
+                }
+            }
+            MouseEventKind::Down(_) => {
+                if in_list {
+                    self.focus = Focus::List;
+                    let inner = inner(areas.list.expect("in list"));
+                    let rows = self.list_rows();
+                    if m.row >= inner.y && usize::from(m.row - inner.y) < rows {
+                        let row = self.list_offset + usize::from(m.row - inner.y);
+                        if row < self.order.len() {
+                            self.selected = row;
+                        }
+                    }
+                } else if in_reader && self.reader.is_some() {
+                    self.focus = Focus::Reader;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The area inside a bordered block.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+/// Lines below the list for the selected article's details.
+pub fn details_height(list_inner_height: u16) -> u16 {
+    if list_inner_height >= 12 { 4 } else { 0 }
+}
+
+/// Newest first, undated last, then title (the library's order).
+pub fn compare(a: &Article, b: &Article) -> Ordering {
+    b.date
+        .is_some()
+        .cmp(&a.date.is_some())
+        .then_with(|| b.date.cmp(&a.date))
+        .then_with(|| a.title.cmp(&b.title))
+}
+
+pub fn format_date(d: &chrono::DateTime<chrono::FixedOffset>, fmt: &str) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    // A bad user format must not panic the reader: fall back to ISO.
+    if write!(s, "{}", d.format(fmt)).is_err() {
+        s = d.format("%Y-%m-%d").to_string();
+    }
+    s
+}
+
+/// Every match of `query`: case-insensitive unless it has a capital (smart case).
+pub fn find_all(text: &str, query: &str) -> Vec<Span> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let exact = query.chars().any(char::is_uppercase);
+    let q: Vec<char> = if exact {
+        query.chars().collect()
+    } else {
+        query.chars().flat_map(char::to_lowercase).collect()
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    'outer: for (start, _) in text.char_indices() {
+        if start < from {
+            continue;
+        }
+        let mut qi = 0;
+        for (off, c) in text[start..].char_indices() {
+            let mut matched = true;
+            let folded: Vec<char> = if exact {
+                vec![c]
+            } else {
+                c.to_lowercase().collect()
+            };
+            for fc in folded {
+                if qi < q.len() && q[qi] == fc {
+                    qi += 1;
+                } else {
+                    matched = false;
+                    break;
+                }
+            }
+            if !matched {
+                continue 'outer;
+            }
+            if qi == q.len() {
+                let end = start + off + c.len_utf8();
+                out.push(Span::new(start, end));
+                from = end;
+                continue 'outer;
+            }
+        }
+    }
+    out
+}
+
+/// The main people of an analysed article: top three PER groups by mentions.
+pub fn main_people(a: &Analysis) -> Vec<&str> {
+    let mut per: Vec<_> = a.groups.iter().filter(|g| g.label == Label::Per).collect();
+    per.sort_by(|x, y| {
+        y.mentions
+            .len()
+            .cmp(&x.mentions.len())
+            .then(x.id.cmp(&y.id))
+    });
+    per.into_iter().take(3).map(|g| g.name.as_str()).collect()
+}
+
+/// The declared language of an article, for the analyser.
+pub fn declared_lang(a: &Article) -> Option<Lang> {
+    a.language
+        .as_deref()
+        .map(Lang::from_tag)
+        .and_then(|l| match l {
+            Lang::Other(_) => None,
+            l => Some(l),
+        })
+}
+
+/// Speakers of an analysis in order of first appearance (their colour index).
+pub fn speaker_order(a: &Analysis) -> Vec<&str> {
+    let mut seen: Vec<&str> = Vec::new();
+    for q in &a.quotes {
+        if let Some(s) = q.speaker.as_deref()
+            && !seen.contains(&s)
+        {
+            seen.push(s);
+        }
+    }
+    seen
+}
+
+/// "3,120".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_is_smart_case_and_byte_exact() {
+        let t = "Élodie et élodie, ÉLODIE.";
+        let m = find_all(t, "élodie");
+        assert_eq!(m.len(), 3);
+        for s in &m {
+            assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+            assert_eq!(s.text(t).to_lowercase(), "élodie");
+        }
+        assert_eq!(find_all(t, "Élodie").len(), 1);
+        assert!(find_all(t, "").is_empty());
+        assert_eq!(find_all("aaaa", "aa").len(), 2);
+    }
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(3120), "3,120");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn bad_date_format_does_not_panic() {
+        let d = chrono::DateTime::parse_from_rfc3339("2024-02-26T10:00:00+01:00").unwrap();
+        assert_eq!(format_date(&d, "%Y"), "2024");
+        assert_eq!(format_date(&d, "%Q%"), "2024-02-26");
+    }
+}

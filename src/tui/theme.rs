@@ -1,0 +1,234 @@
+//! The one theme. Named ANSI colours only, never a background behind plain
+//! text, so the terminal's own palette keeps it readable on dark and light
+//! screens. Every colour cue has a twin that needs no colour (reverse, bold,
+//! underline, italic, margin marks), so NO_COLOR loses nothing essential.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::analysis::Label;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub color: bool,
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub border: Style,
+    pub focus_border: Style,
+    pub selection: Style,
+    pub heading: Style,
+    pub emphasis: Style,
+    pub strong: Style,
+    pub code: Style,
+    pub blockquote: Style,
+    pub link: Style,
+    pub search_match: Style,
+    pub current: Style,
+    pub chosen: Style,
+    pub status: Style,
+    pub hint_key: Style,
+    pub problem: Style,
+    pub speaker_mention: Style,
+    pub cue: Style,
+    pub unattributed: Style,
+    pub per: Style,
+    pub org: Style,
+    pub loc: Style,
+    pub misc: Style,
+    /// Speaker colours, given by order of first appearance in an article.
+    pub speakers: Vec<Color>,
+}
+
+/// Element names accepted in the config's `[theme]` table.
+pub const ELEMENTS: [&str; 13] = [
+    "accent", "dim", "border", "focus", "match", "link", "heading", "problem", "per", "org", "loc",
+    "misc", "speakers",
+];
+
+impl Theme {
+    /// The theme for this environment: colours unless `NO_COLOR` is set (to anything non-empty).
+    pub fn from_env(overrides: &BTreeMap<String, String>) -> Result<Theme, String> {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme::new(!no_color, overrides)
+    }
+
+    /// `overrides`: element → colour ("red", "#1e90ff"; "speakers" takes a
+    /// comma-separated list). Ignored without colour.
+    pub fn new(color: bool, overrides: &BTreeMap<String, String>) -> Result<Theme, String> {
+        let mut t = if color {
+            Theme::coloured()
+        } else {
+            Theme::monochrome()
+        };
+        if !color {
+            return Ok(t);
+        }
+        for (element, value) in overrides {
+            let parse = |v: &str| {
+                Color::from_str(v.trim()).map_err(|_| {
+                    format!(
+                        "[theme] {element}: {v:?} is not a colour (a name like \"blue\" or #rrggbb)"
+                    )
+                })
+            };
+            match element.as_str() {
+                "speakers" => {
+                    t.speakers = value.split(',').map(parse).collect::<Result<_, _>>()?;
+                    if t.speakers.is_empty() {
+                        return Err("[theme] speakers: give at least one colour".into());
+                    }
+                }
+                name => {
+                    let c = parse(value)?;
+                    let slot = match name {
+                        "accent" => &mut t.title,
+                        "dim" => &mut t.dim,
+                        "border" => &mut t.border,
+                        "focus" => &mut t.focus_border,
+                        "match" => &mut t.search_match,
+                        "link" => &mut t.link,
+                        "heading" => &mut t.heading,
+                        "problem" => &mut t.problem,
+                        "per" => &mut t.per,
+                        "org" => &mut t.org,
+                        "loc" => &mut t.loc,
+                        "misc" => &mut t.misc,
+                        other => {
+                            return Err(format!(
+                                "[theme] unknown element {other:?} (known: {})",
+                                ELEMENTS.join(", ")
+                            ));
+                        }
+                    };
+                    *slot = if name == "match" {
+                        slot.bg(c)
+                    } else {
+                        slot.fg(c)
+                    };
+                }
+            }
+        }
+        Ok(t)
+    }
+
+    fn monochrome() -> Theme {
+        let s = Style::default();
+        Theme {
+            color: false,
+            text: s,
+            dim: s.add_modifier(Modifier::DIM),
+            title: s.add_modifier(Modifier::BOLD),
+            border: s,
+            focus_border: s.add_modifier(Modifier::BOLD),
+            selection: s.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            heading: s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            emphasis: s.add_modifier(Modifier::ITALIC),
+            strong: s.add_modifier(Modifier::BOLD),
+            code: s.add_modifier(Modifier::DIM),
+            blockquote: s.add_modifier(Modifier::ITALIC),
+            link: s.add_modifier(Modifier::UNDERLINED),
+            search_match: s.add_modifier(Modifier::REVERSED),
+            current: s.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            chosen: s.add_modifier(Modifier::REVERSED),
+            status: s.add_modifier(Modifier::REVERSED),
+            hint_key: s.add_modifier(Modifier::BOLD),
+            problem: s.add_modifier(Modifier::BOLD),
+            speaker_mention: s.add_modifier(Modifier::UNDERLINED),
+            cue: s.add_modifier(Modifier::UNDERLINED),
+            unattributed: s,
+            per: s.add_modifier(Modifier::BOLD),
+            org: s.add_modifier(Modifier::ITALIC),
+            loc: s.add_modifier(Modifier::UNDERLINED),
+            misc: s.add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            speakers: Vec::new(),
+        }
+    }
+
+    fn coloured() -> Theme {
+        let m = Theme::monochrome();
+        Theme {
+            color: true,
+            title: m.title.fg(Color::Cyan),
+            focus_border: m.focus_border.fg(Color::Cyan),
+            border: m.border.fg(Color::DarkGray),
+            heading: m.heading.fg(Color::Cyan),
+            link: m.link.fg(Color::Blue),
+            search_match: Style::default().fg(Color::Black).bg(Color::Yellow),
+            hint_key: m.hint_key.fg(Color::Cyan),
+            problem: m.problem.fg(Color::Red),
+            per: m.per.fg(Color::Cyan),
+            org: m.org.fg(Color::Magenta),
+            loc: m.loc.fg(Color::Green),
+            misc: m.misc.fg(Color::Yellow),
+            speakers: vec![
+                Color::Blue,
+                Color::Magenta,
+                Color::Green,
+                Color::Red,
+                Color::Cyan,
+                Color::Yellow,
+            ],
+            ..m
+        }
+    }
+
+    pub fn entity(&self, label: Label) -> Style {
+        match label {
+            Label::Per => self.per,
+            Label::Org => self.org,
+            Label::Loc => self.loc,
+            Label::Misc => self.misc,
+        }
+    }
+
+    /// The style of the n-th speaker of an article (by first appearance).
+    pub fn speaker(&self, n: usize) -> Style {
+        match self.speakers.len() {
+            0 => Style::default(),
+            len => Style::default().fg(self.speakers[n % len]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monochrome_has_no_colour_but_visible_selection() {
+        let t = Theme::new(false, &BTreeMap::new()).unwrap();
+        for s in [
+            t.selection,
+            t.current,
+            t.search_match,
+            t.per,
+            t.org,
+            t.loc,
+            t.misc,
+        ] {
+            assert_eq!(s.fg, None);
+            assert_eq!(s.bg, None);
+            assert!(!s.add_modifier.is_empty());
+        }
+        assert!(t.selection.add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn overrides_take_names_and_hex() {
+        let mut o = BTreeMap::new();
+        o.insert("per".to_string(), "#ff8800".to_string());
+        o.insert("speakers".to_string(), "red, blue".to_string());
+        let t = Theme::new(true, &o).unwrap();
+        assert_eq!(t.per.fg, Some(Color::Rgb(0xff, 0x88, 0)));
+        assert_eq!(t.speakers, vec![Color::Red, Color::Blue]);
+        o.insert("org".to_string(), "notacolour".to_string());
+        let e = Theme::new(true, &o).unwrap_err();
+        assert!(e.contains("org") && e.contains("notacolour"), "{e}");
+        let mut o = BTreeMap::new();
+        o.insert("wallpaper".to_string(), "red".to_string());
+        assert!(Theme::new(true, &o).unwrap_err().contains("wallpaper"));
+    }
+}

@@ -1,0 +1,114 @@
+//! The status line and the hint bar (or the search input line).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{plain, truncate, width};
+use crate::tui::app::{App, Layers, thousands};
+
+pub struct StatusBar<'a>(pub &'a App);
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let w = usize::from(area.width);
+        buf.set_style(area, t.status);
+        let mut parts: Vec<Span> = Vec::new();
+        let mut push = |s: String, style| {
+            if !parts.is_empty() {
+                parts.push(Span::styled(" · ", t.status));
+            }
+            parts.push(Span::styled(s, style));
+        };
+        match app.loading {
+            Some(l) => push(
+                match l.total {
+                    Some(total) => format!("loading {} / {}", thousands(l.done), thousands(total)),
+                    None => "loading…".to_string(),
+                },
+                t.status,
+            ),
+            None => {
+                let n = app.order.len();
+                let s = if n == 1 { "" } else { "s" };
+                push(format!("{} article{s}", thousands(n)), t.status)
+            }
+        }
+        if !app.problems.is_empty() {
+            let n = app.problems.len();
+            let s = if n == 1 { "" } else { "s" };
+            push(format!("{n} problem{s} (!)"), t.status.patch(t.problem));
+        }
+        if let Some(q) = app.quote_status() {
+            push(q, t.status);
+        }
+        if let Some(w) = app.walk_status() {
+            push(w, t.status);
+        }
+        if app.layers != Layers::All {
+            push(format!("highlights: {}", app.layers.name()), t.status);
+        }
+        if let Some(m) = &app.message {
+            push(m.clone(), t.status);
+        }
+        let room = w;
+        let mut used = 1;
+        let mut spans = vec![Span::styled(" ", t.status)];
+        for s in parts {
+            let sw = width(&s.content);
+            if used + sw > room {
+                spans.push(Span::styled(
+                    truncate(&s.content, room.saturating_sub(used)),
+                    s.style,
+                ));
+                break;
+            }
+            used += sw;
+            spans.push(s);
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}
+
+pub struct HintBar<'a>(pub &'a App);
+
+impl Widget for HintBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let w = usize::from(area.width);
+        if let Some(r) = app.reader.as_ref().filter(|r| r.search.editing) {
+            let n = r.search.matches.len();
+            let count = match (n, r.search.query.is_empty()) {
+                (_, true) => String::new(),
+                (0, false) => "  no match".to_string(),
+                (1, false) => "  1 match".to_string(),
+                (n, false) => format!("  {} matches", thousands(n)),
+            };
+            let line = Line::from(vec![
+                Span::styled("/", t.hint_key),
+                Span::styled(r.search.query.clone(), plain()),
+                Span::styled("█", plain()),
+                Span::styled(count, t.dim),
+                Span::styled("   Enter keep · Esc clear", t.dim),
+            ]);
+            buf.set_line(area.x, area.y, &line, area.width);
+            return;
+        }
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for (keys, label) in app.keymap.hint() {
+            let item_w = width(&keys) + 1 + width(label) + 2;
+            if used + item_w > w {
+                break;
+            }
+            used += item_w;
+            spans.push(Span::styled(keys, t.hint_key));
+            spans.push(Span::styled(format!(" {label}  "), t.dim));
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}

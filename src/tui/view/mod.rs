@@ -1,0 +1,135 @@
+//! Drawing only: each part of the screen is its own widget reading `&App`.
+
+mod bars;
+mod list;
+mod popups;
+mod reader;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, BorderType};
+use unicode_width::UnicodeWidthChar;
+
+use super::app::{App, Overlay};
+use super::theme::Theme;
+
+pub use bars::{HintBar, StatusBar};
+pub use list::ListPane;
+pub use popups::{EntitiesPanel, HelpOverlay, ProblemsPopup, SpeakersPanel};
+pub use reader::ReaderPane;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let areas = app.areas();
+    let buf = frame.buffer_mut();
+    if let Some(r) = areas.list {
+        buf_render(ListPane(app), r, buf);
+    }
+    if let Some(r) = areas.reader {
+        buf_render(ReaderPane(app), r, buf);
+    }
+    if let Some(r) = areas.status {
+        buf_render(StatusBar(app), r, buf);
+    }
+    if let Some(r) = areas.hint {
+        buf_render(HintBar(app), r, buf);
+    }
+    let full = Rect::new(0, 0, app.size.0, app.size.1).intersection(buf.area);
+    match &app.overlay {
+        Some(Overlay::Help { .. }) => buf_render(HelpOverlay(app), full, buf),
+        Some(Overlay::Problems { .. }) => buf_render(ProblemsPopup(app), full, buf),
+        Some(Overlay::Speakers { .. }) => buf_render(SpeakersPanel(app), full, buf),
+        Some(Overlay::Entities { .. }) => buf_render(EntitiesPanel(app), full, buf),
+        None => {}
+    }
+}
+
+fn buf_render<W: ratatui::widgets::Widget>(w: W, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    // The app's idea of the size can lag one event behind the frame's.
+    let area = area.intersection(buf.area);
+    if !area.is_empty() {
+        w.render(area, buf);
+    }
+}
+
+/// A pane's frame: thick and bold when focused, so focus shows without colour.
+fn pane_block<'a>(theme: &Theme, focused: bool) -> Block<'a> {
+    let (style, kind) = if focused {
+        (theme.focus_border, BorderType::Thick)
+    } else {
+        (theme.border, BorderType::Plain)
+    };
+    Block::bordered().border_type(kind).border_style(style)
+}
+
+/// Cuts `s` to `width` display columns, never inside a character, with "…" when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Display width of a string.
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Pads a row to the full width so a selection bar spans it.
+fn pad(s: String, w: usize) -> String {
+    let have = width(&s);
+    if have >= w {
+        s
+    } else {
+        s + &" ".repeat(w - have)
+    }
+}
+
+fn plain() -> Style {
+    Style::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_never_cuts_a_character() {
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("日本語", 5), "日本…");
+        assert_eq!(truncate("é", 0), "");
+        for w in 0..8 {
+            assert!(width(&truncate("Élodie 日本 x", w)) <= w);
+        }
+    }
+}

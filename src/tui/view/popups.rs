@@ -1,0 +1,234 @@
+//! Overlays: help, problems, speakers panel, entities panel.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::reader::initials;
+use super::{centred, pad, truncate, width};
+use crate::analysis::Label;
+use crate::tui::app::{App, Overlay, speaker_order};
+
+/// A framed, cleared box of at most `w`×`h`; returns its inner area.
+fn popup(app: &App, area: Rect, w: u16, h: u16, title: String, buf: &mut Buffer) -> Rect {
+    let r = centred(area, w, h);
+    Clear.render(r, buf);
+    let t = &app.theme;
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(t.focus_border)
+        .title(Line::styled(title, t.title));
+    let inner = block.inner(r);
+    block.render(r, buf);
+    inner
+}
+
+/// Draws `rows` from `first`, one per line.
+fn rows(inner: Rect, first: usize, rows: &[Line<'_>], buf: &mut Buffer) {
+    for (i, l) in rows
+        .iter()
+        .skip(first)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        buf.set_line(inner.x, inner.y + i as u16, l, inner.width);
+    }
+}
+
+/// First row to show so `selected` stays in a window of `h` rows.
+fn window(selected: usize, h: usize) -> usize {
+    (selected + 1).saturating_sub(h.max(1))
+}
+
+pub struct HelpOverlay<'a>(pub &'a App);
+
+impl Widget for HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let help = app.keymap.help_rows();
+        let kw = help
+            .iter()
+            .map(|(k, _)| width(k))
+            .max()
+            .unwrap_or(0)
+            .min(22);
+        let inner = popup(
+            app,
+            area,
+            78,
+            help.len() as u16 + 2,
+            " Keys · ? or Esc closes ".into(),
+            buf,
+        );
+        let scroll = match app.overlay {
+            Some(Overlay::Help { scroll }) => {
+                scroll.min(help.len().saturating_sub(usize::from(inner.height)))
+            }
+            _ => 0,
+        };
+        let w = usize::from(inner.width);
+        let lines: Vec<Line> = help
+            .iter()
+            .map(|(keys, what)| {
+                let k = pad(truncate(keys, kw), kw);
+                Line::from(vec![
+                    Span::styled(format!(" {k} "), t.hint_key),
+                    Span::raw(truncate(what, w.saturating_sub(kw + 2))),
+                ])
+            })
+            .collect();
+        rows(inner, scroll, &lines, buf);
+    }
+}
+
+pub struct ProblemsPopup<'a>(pub &'a App);
+
+impl Widget for ProblemsPopup<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let n = app.problems.len();
+        let inner = popup(
+            app,
+            area,
+            area.width.saturating_sub(4).max(20),
+            (n as u16 * 2).max(1) + 2,
+            format!(" Problems ({n}) · ! or Esc closes "),
+            buf,
+        );
+        let w = usize::from(inner.width);
+        let lines: Vec<Line> = if n == 0 {
+            vec![Line::styled(" Every file was read.", t.dim)]
+        } else {
+            app.problems
+                .iter()
+                .flat_map(|p| {
+                    [
+                        Line::styled(truncate(&format!(" {}", p.path.display()), w), t.problem),
+                        Line::raw(truncate(&format!("   {}", p.reason), w)),
+                    ]
+                })
+                .collect()
+        };
+        let scroll = match app.overlay {
+            Some(Overlay::Problems { scroll }) => {
+                (scroll * 2).min(lines.len().saturating_sub(usize::from(inner.height)))
+            }
+            _ => 0,
+        };
+        rows(inner, scroll, &lines, buf);
+    }
+}
+
+pub struct SpeakersPanel<'a>(pub &'a App);
+
+impl Widget for SpeakersPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let speakers = app.speakers();
+        let order = app.open_analysis().map(speaker_order).unwrap_or_default();
+        let selected = match app.overlay {
+            Some(Overlay::Speakers { selected }) => selected,
+            _ => 0,
+        };
+        let inner = popup(
+            app,
+            area,
+            48,
+            speakers.len() as u16 + 2,
+            " Speakers · Enter: n/N walk their quotes ".into(),
+            buf,
+        );
+        let w = usize::from(inner.width);
+        let lines: Vec<Line> = speakers
+            .iter()
+            .enumerate()
+            .map(|(i, (name, count))| {
+                let colour = t.speaker(order.iter().position(|o| o == name).unwrap_or(0));
+                let quotes = format!("{count} quote{}", if *count == 1 { "" } else { "s" });
+                let name_w = w.saturating_sub(width(&quotes) + 6);
+                let text = format!(
+                    " {:<2} {} {quotes} ",
+                    initials(name),
+                    pad(truncate(name, name_w), name_w)
+                );
+                let style = if i == selected { t.selection } else { colour };
+                Line::styled(pad(text, w), style)
+            })
+            .collect();
+        rows(
+            inner,
+            window(selected, usize::from(inner.height)),
+            &lines,
+            buf,
+        );
+    }
+}
+
+pub struct EntitiesPanel<'a>(pub &'a App);
+
+impl Widget for EntitiesPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let Some(a) = app.open_analysis() else { return };
+        let entity_rows = app.entity_rows();
+        let selected = match app.overlay {
+            Some(Overlay::Entities { selected }) => selected,
+            _ => 0,
+        };
+        let labels = entity_rows
+            .iter()
+            .map(|&g| a.groups[g].label)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let inner = popup(
+            app,
+            area,
+            52,
+            (entity_rows.len() + labels) as u16 + 2,
+            " Entities · Enter: mark and walk mentions ".into(),
+            buf,
+        );
+        let w = usize::from(inner.width);
+        let mut lines = Vec::new();
+        let mut selected_line = 0;
+        let mut last: Option<Label> = None;
+        for (i, &g) in entity_rows.iter().enumerate() {
+            let group = &a.groups[g];
+            if last != Some(group.label) {
+                last = Some(group.label);
+                let head = match group.label {
+                    Label::Per => "People",
+                    Label::Org => "Organisations",
+                    Label::Loc => "Places",
+                    Label::Misc => "Other names",
+                };
+                lines.push(Line::styled(
+                    format!(" {head}"),
+                    Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                ));
+            }
+            let count = group.mentions.len().to_string();
+            let name_w = w.saturating_sub(width(&count) + 5);
+            let text = format!("   {} {count} ", pad(truncate(&group.name, name_w), name_w));
+            let style = if i == selected {
+                selected_line = lines.len();
+                t.selection
+            } else {
+                t.entity(group.label)
+            };
+            lines.push(Line::styled(pad(text, w), style));
+        }
+        rows(
+            inner,
+            window(selected_line, usize::from(inner.height)),
+            &lines,
+            buf,
+        );
+    }
+}

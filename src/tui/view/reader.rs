@@ -1,0 +1,341 @@
+//! The reading pane: pre-wrapped lines (see `doc`), styled by stretches of
+//! the body, a margin with each quote's speaker cue, a scrollbar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::{pane_block, truncate};
+use crate::analysis::{Analysis, QuoteKind, Span};
+use crate::article::TextStyle;
+use crate::tui::app::{App, Focus, Walk, speaker_order};
+use crate::tui::doc::{DocLine, HeaderKind};
+use crate::tui::theme::Theme;
+
+pub struct ReaderPane<'a>(pub &'a App);
+
+impl Widget for ReaderPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let focused = app.focus == Focus::Reader;
+        let mut block = pane_block(t, focused);
+        if let Some(p) = percent(app) {
+            block = block.title_bottom(Line::styled(format!(" {p}% "), t.dim).right_aligned());
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let (Some(r), Some(g)) = (&app.reader, app.reader_geometry()) else {
+            if !inner.is_empty() {
+                let msg = if app.order.is_empty() {
+                    ""
+                } else {
+                    "Enter opens the selected article"
+                };
+                buf.set_stringn(
+                    inner.x + 1,
+                    inner.y,
+                    msg,
+                    usize::from(inner.width.saturating_sub(1)),
+                    t.dim,
+                );
+            }
+            return;
+        };
+        if g.text.is_empty() {
+            return;
+        }
+        let article = &app.articles[r.article];
+        let body = article.body.as_str();
+        let analysis = app.analyses.get(&article.id);
+        let decos = decorations(app, analysis);
+        let speakers = analysis.map(speaker_order).unwrap_or_default();
+        let h = usize::from(g.text.height);
+        for (row, line) in r.doc.lines.iter().skip(r.scroll).take(h).enumerate() {
+            let y = g.text.y + row as u16;
+            match line {
+                DocLine::Header(kind, text) => {
+                    let style = match kind {
+                        HeaderKind::Title => t.title,
+                        HeaderKind::Meta => t.dim,
+                        HeaderKind::Credit => t.dim.add_modifier(Modifier::ITALIC),
+                        HeaderKind::Url => t.link,
+                    };
+                    buf.set_stringn(g.text.x, y, text, usize::from(g.text.width), style);
+                }
+                DocLine::Blank => {}
+                DocLine::Body { start, end, .. } => {
+                    let l = styled_line(body, *start, *end, &decos, t.text);
+                    buf.set_line(g.text.x, y, &l, g.text.width);
+                    if app.layers.quotes()
+                        && let Some(a) = analysis
+                    {
+                        margin(
+                            a,
+                            &speakers,
+                            t,
+                            *start,
+                            *end,
+                            g.margin.x,
+                            y,
+                            g.margin.width,
+                            buf,
+                        );
+                    }
+                }
+            }
+        }
+        let max = r.doc.lines.len().saturating_sub(h);
+        if max > 0 && !g.scrollbar.is_empty() {
+            let mut state = ScrollbarState::new(max + 1)
+                .position(r.scroll)
+                .viewport_content_length(h);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_style(t.border)
+                .thumb_style(t.focus_border)
+                .render(g.scrollbar, buf, &mut state);
+        }
+    }
+}
+
+/// Position in percent: 100 when the end is in view.
+pub fn percent(app: &App) -> Option<usize> {
+    let r = app.reader.as_ref()?;
+    let h = app
+        .reader_geometry()
+        .map_or(1, |g| usize::from(g.text.height));
+    let max = r.doc.lines.len().saturating_sub(h);
+    Some((r.scroll * 100).checked_div(max).unwrap_or(100))
+}
+
+/// A stretch of the body and the style laid over it; later ones patch earlier ones.
+struct Deco {
+    span: Span,
+    style: Style,
+}
+
+fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
+    let t = &app.theme;
+    let Some(r) = &app.reader else {
+        return Vec::new();
+    };
+    let article = &app.articles[r.article];
+    let mut out: Vec<Deco> = article
+        .styles
+        .iter()
+        .map(|s| Deco {
+            span: Span::new(s.start, s.end),
+            style: match s.style {
+                TextStyle::Heading => t.heading,
+                TextStyle::Emphasis => t.emphasis,
+                TextStyle::Strong => t.strong,
+                TextStyle::Code => t.code,
+                TextStyle::BlockQuote => t.blockquote,
+                TextStyle::Link => t.link,
+            },
+        })
+        .collect();
+    if let Some(a) = analysis {
+        if app.layers.quotes() {
+            let order = speaker_order(a);
+            for q in &a.quotes {
+                let style = match &q.speaker {
+                    Some(s) => t.speaker(order.iter().position(|o| o == s).unwrap_or(0)),
+                    None => t.unattributed,
+                };
+                out.push(Deco {
+                    span: q.span,
+                    style,
+                });
+                if let Some(sp) = q.speaker_span {
+                    out.push(Deco {
+                        span: sp,
+                        style: style.patch(t.speaker_mention),
+                    });
+                }
+                if let Some(c) = q.cue_span {
+                    out.push(Deco {
+                        span: c,
+                        style: t.cue,
+                    });
+                }
+            }
+        }
+        if app.layers.entities() {
+            for e in &a.entities {
+                out.push(Deco {
+                    span: e.span,
+                    style: t.entity(e.label),
+                });
+            }
+        }
+        if let Some(Walk::Entity(g)) = &r.walk
+            && let Some(group) = a.groups.get(*g)
+        {
+            for &m in &group.mentions {
+                out.push(Deco {
+                    span: a.entities[m].span,
+                    style: t.chosen,
+                });
+            }
+        }
+    }
+    if !r.search.query.is_empty() {
+        for m in &r.search.matches {
+            out.push(Deco {
+                span: *m,
+                style: t.search_match,
+            });
+        }
+    }
+    if let Some(target) = r.target {
+        out.push(Deco {
+            span: target,
+            style: t.current,
+        });
+    }
+    out
+}
+
+/// Cuts body bytes `start..end` into styled pieces at every decoration edge.
+fn styled_line<'a>(
+    body: &'a str,
+    start: usize,
+    end: usize,
+    decos: &[Deco],
+    base: Style,
+) -> Line<'a> {
+    let here: Vec<&Deco> = decos
+        .iter()
+        .filter(|d| d.span.start < end && d.span.end > start)
+        .collect();
+    let mut cuts = vec![start, end];
+    for d in &here {
+        for c in [d.span.start, d.span.end] {
+            // An offset inside a character (a bad span) must not split it.
+            if c > start && c < end && body.is_char_boundary(c) {
+                cuts.push(c);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let style = here
+                .iter()
+                .filter(|d| d.span.start <= a && d.span.end >= b)
+                .fold(base, |s, d| s.patch(d.style));
+            TSpan::styled(&body[a..b], style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+/// The speaker cue beside a quote: initials on its first line, a bar on the
+/// others ("│" direct, "┆" indirect), in the speaker's colour.
+#[allow(clippy::too_many_arguments)]
+fn margin(
+    a: &Analysis,
+    speakers: &[&str],
+    t: &Theme,
+    start: usize,
+    end: usize,
+    x: u16,
+    y: u16,
+    w: u16,
+    buf: &mut Buffer,
+) {
+    if w < 2 {
+        return;
+    }
+    let Some(q) = a
+        .quotes
+        .iter()
+        .find(|q| q.span.start < end.max(start + 1) && q.span.end > start)
+    else {
+        return;
+    };
+    let style = match &q.speaker {
+        Some(s) => t.speaker(speakers.iter().position(|o| o == s).unwrap_or(0)),
+        None => t.unattributed,
+    };
+    let bar = match q.kind {
+        QuoteKind::Direct => "│",
+        QuoteKind::Indirect => "┆",
+    };
+    let first = q.span.start >= start && q.span.start < end.max(start + 1);
+    let label = if first {
+        q.speaker
+            .as_deref()
+            .map_or_else(|| "?".to_string(), initials)
+    } else {
+        String::new()
+    };
+    let cue_w = usize::from(w - 2);
+    let text = format!("{:>cue_w$}{bar}", truncate(&label, cue_w));
+    buf.set_stringn(
+        x,
+        y,
+        text,
+        usize::from(w),
+        style.add_modifier(Modifier::BOLD),
+    );
+}
+
+/// "AM" for "Arthur Mensch", "MA" for "Mistral AI", "Le" for one word.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [] => "?".into(),
+        [one] => one.chars().take(2).collect(),
+        [first, .., last] => first
+            .chars()
+            .take(1)
+            .chain(last.chars().take(1))
+            .flat_map(char::to_uppercase)
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Arthur Mensch"), "AM");
+        assert_eq!(initials("Jean-Noël Barrot"), "JB");
+        assert_eq!(initials("Mistral"), "Mi");
+        assert_eq!(initials("Élisabeth de la Tour"), "ÉT");
+    }
+
+    #[test]
+    fn styled_line_splits_at_edges_only_on_char_boundaries() {
+        let body = "« Élan » dit-il";
+        let decos = vec![
+            Deco {
+                span: Span::new(3, 8),
+                style: Style::default().add_modifier(Modifier::BOLD),
+            },
+            Deco {
+                span: Span::new(4, 4), // inside "É": ignored as a cut
+                style: Style::default(),
+            },
+        ];
+        let l = styled_line(body, 0, body.len(), &decos, Style::default());
+        let joined: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(joined, body);
+        assert!(
+            l.spans
+                .iter()
+                .any(|s| s.content == "Élan" && s.style.add_modifier.contains(Modifier::BOLD))
+        );
+    }
+}
