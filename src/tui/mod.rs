@@ -5,6 +5,8 @@
 pub mod app;
 pub mod doc;
 pub mod keymap;
+#[doc(hidden)]
+pub mod testkit;
 pub mod theme;
 pub mod view;
 

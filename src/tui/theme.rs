@@ -163,13 +163,15 @@ impl Theme {
             org: m.org.fg(Color::Magenta),
             loc: m.loc.fg(Color::Green),
             misc: m.misc.fg(Color::Yellow),
+            // Mid-luminance 256-colour hues: legible on dark and light
+            // backgrounds, and apart from the entity colours above.
             speakers: vec![
-                Color::Blue,
-                Color::Magenta,
-                Color::Green,
-                Color::Red,
-                Color::Cyan,
-                Color::Yellow,
+                Color::Indexed(33),
+                Color::Indexed(166),
+                Color::Indexed(34),
+                Color::Indexed(163),
+                Color::Indexed(124),
+                Color::Indexed(30),
             ],
             ..m
         }

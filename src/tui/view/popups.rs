@@ -91,35 +91,38 @@ impl Widget for ProblemsPopup<'_> {
         let app = self.0;
         let t = &app.theme;
         let n = app.problems.len();
+        let w = usize::from(area.width.saturating_sub(6).max(20));
+        // Each problem: its file, then the reason wrapped under it; remember
+        // where each starts so scrolling goes problem by problem.
+        let mut lines: Vec<Line> = Vec::new();
+        let mut starts = Vec::new();
+        for p in &app.problems {
+            starts.push(lines.len());
+            lines.push(Line::styled(
+                truncate(&format!(" {}", p.path.display()), w),
+                t.problem,
+            ));
+            for l in textwrap::wrap(&p.reason, w.saturating_sub(3).max(1)) {
+                lines.push(Line::raw(format!("   {l}")));
+            }
+        }
+        if n == 0 {
+            lines.push(Line::styled(" Every file was read.", t.dim));
+        }
         let inner = popup(
             app,
             area,
-            area.width.saturating_sub(4).max(20),
-            (n as u16 * 2).max(1) + 2,
+            w as u16 + 2,
+            lines.len() as u16 + 2,
             format!(" Problems ({n}) · ! or Esc closes "),
             buf,
         );
-        let w = usize::from(inner.width);
-        let lines: Vec<Line> = if n == 0 {
-            vec![Line::styled(" Every file was read.", t.dim)]
-        } else {
-            app.problems
-                .iter()
-                .flat_map(|p| {
-                    [
-                        Line::styled(truncate(&format!(" {}", p.path.display()), w), t.problem),
-                        Line::raw(truncate(&format!("   {}", p.reason), w)),
-                    ]
-                })
-                .collect()
-        };
-        let scroll = match app.overlay {
-            Some(Overlay::Problems { scroll }) => {
-                (scroll * 2).min(lines.len().saturating_sub(usize::from(inner.height)))
-            }
+        let first = match app.overlay {
+            Some(Overlay::Problems { scroll }) => starts.get(scroll).copied().unwrap_or(0),
             _ => 0,
         };
-        rows(inner, scroll, &lines, buf);
+        let first = first.min(lines.len().saturating_sub(usize::from(inner.height)));
+        rows(inner, first, &lines, buf);
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::{pane_block, truncate};
 use crate::analysis::{Analysis, QuoteKind, Span};
-use crate::article::TextStyle;
+use crate::article::{PARAGRAPH_SEP, TextStyle};
 use crate::tui::app::{App, Focus, Walk, speaker_order};
 use crate::tui::doc::{DocLine, HeaderKind};
 use crate::tui::theme::Theme;
@@ -53,6 +53,13 @@ impl Widget for ReaderPane<'_> {
         let decos = decorations(app, analysis);
         let speakers = analysis.map(speaker_order).unwrap_or_default();
         let h = usize::from(g.text.height);
+        let margin_info = analysis.filter(|_| app.layers.quotes()).map(|a| Margin {
+            analysis: a,
+            speakers: &speakers,
+            theme: t,
+            body,
+            area: g.margin,
+        });
         for (row, line) in r.doc.lines.iter().skip(r.scroll).take(h).enumerate() {
             let y = g.text.y + row as u16;
             match line {
@@ -69,20 +76,8 @@ impl Widget for ReaderPane<'_> {
                 DocLine::Body { start, end, .. } => {
                     let l = styled_line(body, *start, *end, &decos, t.text);
                     buf.set_line(g.text.x, y, &l, g.text.width);
-                    if app.layers.quotes()
-                        && let Some(a) = analysis
-                    {
-                        margin(
-                            a,
-                            &speakers,
-                            t,
-                            *start,
-                            *end,
-                            g.margin.x,
-                            y,
-                            g.margin.width,
-                            buf,
-                        );
+                    if let Some(m) = &margin_info {
+                        margin(m, *start, *end, y, buf);
                     }
                 }
             }
@@ -140,29 +135,17 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
         })
         .collect();
     if let Some(a) = analysis {
+        let quote_style = |q: &crate::analysis::Quote, order: &[&str]| match &q.speaker {
+            Some(s) => t.speaker(order.iter().position(|o| o == s).unwrap_or(0)),
+            None => t.unattributed,
+        };
+        let order = speaker_order(a);
         if app.layers.quotes() {
-            let order = speaker_order(a);
             for q in &a.quotes {
-                let style = match &q.speaker {
-                    Some(s) => t.speaker(order.iter().position(|o| o == s).unwrap_or(0)),
-                    None => t.unattributed,
-                };
                 out.push(Deco {
                     span: q.span,
-                    style,
+                    style: quote_style(q, &order),
                 });
-                if let Some(sp) = q.speaker_span {
-                    out.push(Deco {
-                        span: sp,
-                        style: style.patch(t.speaker_mention),
-                    });
-                }
-                if let Some(c) = q.cue_span {
-                    out.push(Deco {
-                        span: c,
-                        style: t.cue,
-                    });
-                }
             }
         }
         if app.layers.entities() {
@@ -171,6 +154,23 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
                     span: e.span,
                     style: t.entity(e.label),
                 });
+            }
+        }
+        if app.layers.quotes() {
+            // After the entities, so the speaker's mention keeps the speaker's colour.
+            for q in &a.quotes {
+                if let Some(sp) = q.speaker_span {
+                    out.push(Deco {
+                        span: sp,
+                        style: quote_style(q, &order).patch(t.speaker_mention),
+                    });
+                }
+                if let Some(c) = q.cue_span {
+                    out.push(Deco {
+                        span: c,
+                        style: t.cue,
+                    });
+                }
             }
         }
         if let Some(Walk::Entity(g)) = &r.walk
@@ -240,53 +240,62 @@ fn styled_line<'a>(
 
 /// The speaker cue beside a quote: initials on its first line, a bar on the
 /// others ("│" direct, "┆" indirect), in the speaker's colour.
-#[allow(clippy::too_many_arguments)]
-fn margin(
-    a: &Analysis,
-    speakers: &[&str],
-    t: &Theme,
-    start: usize,
-    end: usize,
-    x: u16,
-    y: u16,
-    w: u16,
-    buf: &mut Buffer,
-) {
-    if w < 2 {
+fn margin(m: &Margin<'_>, start: usize, end: usize, y: u16, buf: &mut Buffer) {
+    let (a, t) = (m.analysis, m.theme);
+    if m.area.width < 2 {
         return;
     }
-    let Some(q) = a
+    let end = end.max(start + 1);
+    let Some(i) = a
         .quotes
         .iter()
-        .find(|q| q.span.start < end.max(start + 1) && q.span.end > start)
+        .position(|q| q.span.start < end && q.span.end > start)
     else {
         return;
     };
+    let q = &a.quotes[i];
     let style = match &q.speaker {
-        Some(s) => t.speaker(speakers.iter().position(|o| o == s).unwrap_or(0)),
+        Some(s) => t.speaker(m.speakers.iter().position(|o| o == s).unwrap_or(0)),
         None => t.unattributed,
     };
     let bar = match q.kind {
         QuoteKind::Direct => "│",
         QuoteKind::Indirect => "┆",
     };
-    let first = q.span.start >= start && q.span.start < end.max(start + 1);
-    let label = if first {
+    // A quote resumed after a short incise by the same speaker in the same
+    // paragraph ("…», a-t-elle déclaré. «…") keeps the bar, not the name again.
+    let resumed = i > 0 && {
+        let p = &a.quotes[i - 1];
+        p.speaker == q.speaker
+            && p.span.end <= q.span.start
+            && q.span.start - p.span.end <= 60
+            && !m.body[p.span.end..q.span.start].contains(PARAGRAPH_SEP)
+    };
+    let label = if q.span.start >= start && !resumed {
         q.speaker
             .as_deref()
             .map_or_else(|| "?".to_string(), initials)
     } else {
         String::new()
     };
-    let cue_w = usize::from(w - 2);
+    let cue_w = usize::from(m.area.width - 2);
     let text = format!("{:>cue_w$}{bar}", truncate(&label, cue_w));
     buf.set_stringn(
-        x,
+        m.area.x,
         y,
         text,
-        usize::from(w),
+        usize::from(m.area.width),
         style.add_modifier(Modifier::BOLD),
     );
+}
+
+/// What the margin needs for every line.
+struct Margin<'a> {
+    analysis: &'a Analysis,
+    speakers: &'a [&'a str],
+    theme: &'a Theme,
+    body: &'a str,
+    area: Rect,
 }
 
 /// "AM" for "Arthur Mensch", "MA" for "Mistral AI", "Le" for one word.
