@@ -152,6 +152,9 @@ pub struct App {
     pub selected: usize,
     /// First row shown in the list.
     pub list_offset: usize,
+    /// Whether the reader has chosen a row yet; until then the top row stays
+    /// selected while articles arrive, after that the chosen article does.
+    pub list_touched: bool,
     pub problems: Vec<Problem>,
     pub loading: Option<Loading>,
     /// Article ids; the store fills these.
@@ -190,6 +193,7 @@ impl App {
             order: Vec::new(),
             selected: 0,
             list_offset: 0,
+            list_touched: false,
             problems: Vec::new(),
             loading: Some(Loading {
                 done: 0,
@@ -291,7 +295,7 @@ impl App {
             .order
             .partition_point(|&i| compare(&self.articles[i], a) != Ordering::Greater);
         self.order.insert(pos, idx);
-        if pos <= self.selected && self.order.len() > 1 {
+        if self.list_touched && pos <= self.selected && self.order.len() > 1 {
             self.selected += 1;
         }
         self.pending.push(idx);
@@ -645,6 +649,7 @@ impl App {
     fn move_by(&mut self, n: usize, down: bool) {
         match self.focus {
             Focus::List => {
+                self.list_touched = true;
                 let last = self.order.len().saturating_sub(1);
                 self.selected = if down {
                     self.selected.saturating_add(n).min(last)
@@ -671,6 +676,7 @@ impl App {
             return;
         };
         self.focus = Focus::Reader;
+        self.list_touched = true;
         if self.reader.as_ref().is_some_and(|r| r.article == idx) {
             return;
         }
@@ -1004,6 +1010,7 @@ impl App {
                     if m.row >= inner.y && usize::from(m.row - inner.y) < rows {
                         let row = self.list_offset + usize::from(m.row - inner.y);
                         if row < self.order.len() {
+                            self.list_touched = true;
                             self.selected = row;
                         }
                     }

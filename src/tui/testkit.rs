@@ -56,7 +56,7 @@ pub fn english_article() -> Article {
     a.source = Some("Example Wire".into());
     a.author = Some("J. Doe".into());
     a.language = Some("en".into());
-    a.date = chrono::DateTime::parse_from_rfc3339("2024-03-01T08:00:00Z").ok();
+    a.date = chrono::DateTime::parse_from_rfc3339("2024-02-20T08:00:00Z").ok();
     let em = body.find("more").unwrap_or(0);
     let st = body.find("cautious").unwrap_or(0);
     a.styles = vec![

@@ -1,0 +1,555 @@
+//! `update` driven by key, mouse and loading messages: no terminal.
+
+use std::collections::BTreeMap;
+
+use quoth::analysis::Span;
+use quoth::library::{LoadEvent, Problem};
+use quoth::tui::app::{App, Focus, Layers, Msg, Overlay, Walk};
+use quoth::tui::keymap::{Command, Key, Keymap};
+use quoth::tui::testkit::{app, ctrl, english_article, key, sample_app, sample_article, type_keys};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+fn press(app: &mut App, k: Key) {
+    let mut mods = KeyModifiers::NONE;
+    if k.ctrl {
+        mods |= KeyModifiers::CONTROL;
+    }
+    if k.alt {
+        mods |= KeyModifiers::ALT;
+    }
+    if matches!(k.code, KeyCode::Char(c) if c.is_uppercase()) {
+        mods |= KeyModifiers::SHIFT;
+    }
+    app.update(Msg::Key(KeyEvent::new(k.code, mods)));
+}
+
+fn opened(w: u16, h: u16) -> App {
+    let mut a = sample_app(w, h, true);
+    a.update(key(KeyCode::Enter));
+    assert_eq!(a.focus, Focus::Reader);
+    a
+}
+
+fn scroll(a: &App) -> usize {
+    a.reader.as_ref().unwrap().scroll
+}
+
+fn quote(a: &App) -> Option<usize> {
+    a.reader.as_ref().unwrap().quote
+}
+
+fn page(a: &App) -> usize {
+    usize::from(a.reader_geometry().unwrap().text.height)
+}
+
+/// Every key of the default keymap, each checked against what its command must do.
+#[test]
+fn every_bound_key_does_its_command() {
+    let map = Keymap::default();
+    for &(k, command) in map.bindings() {
+        let what = format!("{k} ({})", command.name());
+        match command {
+            Command::Down => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(a.selected, 1, "{what} in the list");
+                let mut a = opened(60, 20);
+                press(&mut a, k);
+                assert_eq!(scroll(&a), 1, "{what} in the reader");
+            }
+            Command::Up => {
+                let mut a = sample_app(120, 40, true);
+                a.selected = 1;
+                press(&mut a, k);
+                assert_eq!(a.selected, 0, "{what}");
+                let mut a = opened(60, 20);
+                type_keys(&mut a, "jj");
+                press(&mut a, k);
+                assert_eq!(scroll(&a), 1, "{what} in the reader");
+            }
+            Command::Open => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert!(a.reader.is_some(), "{what}");
+                assert_eq!(a.focus, Focus::Reader, "{what}");
+                let id = a.open_article().unwrap().id.clone();
+                assert!(a.read.contains(&id), "{what} marks read");
+            }
+            Command::SwitchFocus => {
+                let mut a = opened(120, 40);
+                press(&mut a, k);
+                assert_eq!(a.focus, Focus::List, "{what}");
+                press(&mut a, k);
+                assert_eq!(a.focus, Focus::Reader, "{what}");
+            }
+            Command::PageDown => {
+                let mut a = opened(60, 20);
+                press(&mut a, k);
+                assert_eq!(scroll(&a), page(&a), "{what}");
+            }
+            Command::PageUp => {
+                let mut a = opened(60, 20);
+                type_keys(&mut a, "G");
+                let bottom = scroll(&a);
+                press(&mut a, k);
+                assert_eq!(scroll(&a), bottom - page(&a), "{what}");
+            }
+            Command::HalfDown => {
+                let mut a = opened(60, 20);
+                press(&mut a, k);
+                assert_eq!(scroll(&a), page(&a).div_ceil(2), "{what}");
+            }
+            Command::HalfUp => {
+                let mut a = opened(60, 20);
+                type_keys(&mut a, "G");
+                let bottom = scroll(&a);
+                press(&mut a, k);
+                assert_eq!(scroll(&a), bottom - page(&a).div_ceil(2), "{what}");
+            }
+            Command::Top => {
+                let mut a = opened(60, 20);
+                type_keys(&mut a, "jjjj");
+                press(&mut a, k);
+                assert_eq!(scroll(&a), 0, "{what}");
+                let mut a = sample_app(120, 40, true);
+                a.selected = 1;
+                press(&mut a, k);
+                assert_eq!(a.selected, 0, "{what} in the list");
+            }
+            Command::Bottom => {
+                let mut a = opened(60, 20);
+                press(&mut a, k);
+                let r = a.reader.as_ref().unwrap();
+                assert_eq!(r.scroll, r.doc.lines.len() - page(&a), "{what}");
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(a.selected, 1, "{what} in the list");
+            }
+            Command::Search => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert!(a.reader.as_ref().unwrap().search.editing, "{what}");
+            }
+            Command::NextMatch => {
+                let mut a = opened(60, 20);
+                type_keys(&mut a, "/open");
+                a.update(key(KeyCode::Enter));
+                assert_eq!(a.reader.as_ref().unwrap().walk_pos, Some(0));
+                press(&mut a, k);
+                assert_eq!(a.reader.as_ref().unwrap().walk_pos, Some(1), "{what}");
+            }
+            Command::PrevMatch => {
+                let mut a = opened(60, 20);
+                type_keys(&mut a, "/open");
+                a.update(key(KeyCode::Enter));
+                let n = a.reader.as_ref().unwrap().search.matches.len();
+                press(&mut a, k);
+                assert_eq!(
+                    a.reader.as_ref().unwrap().walk_pos,
+                    Some(n - 1),
+                    "{what} wraps"
+                );
+            }
+            Command::Back => {
+                let mut a = opened(60, 20);
+                type_keys(&mut a, "/open");
+                a.update(key(KeyCode::Enter));
+                press(&mut a, k);
+                let r = a.reader.as_ref().unwrap();
+                assert!(r.search.matches.is_empty() && r.walk.is_none() && r.target.is_none());
+                press(&mut a, k);
+                assert_eq!(
+                    a.focus,
+                    Focus::List,
+                    "{what}: narrow reader goes back to the list"
+                );
+            }
+            Command::NextQuote => {
+                let mut a = opened(120, 40);
+                press(&mut a, k);
+                assert_eq!(quote(&a), Some(0), "{what}");
+                press(&mut a, k);
+                assert_eq!(quote(&a), Some(1), "{what}");
+            }
+            Command::PrevQuote => {
+                let mut a = opened(120, 40);
+                type_keys(&mut a, "]]]");
+                press(&mut a, k);
+                assert_eq!(quote(&a), Some(1), "{what}");
+            }
+            Command::NextSpeaker => {
+                let mut a = opened(120, 40);
+                type_keys(&mut a, "]]");
+                // Quotes 1, 2, 3 are Audrey Herblin-Stoop's; 4 is Mistral AI's.
+                press(&mut a, k);
+                assert_eq!(quote(&a), Some(4), "{what}");
+            }
+            Command::PrevSpeaker => {
+                let mut a = opened(120, 40);
+                type_keys(&mut a, "]]]]");
+                press(&mut a, k);
+                assert_eq!(quote(&a), Some(0), "{what}");
+            }
+            Command::Speakers => {
+                let mut a = opened(120, 40);
+                press(&mut a, k);
+                assert_eq!(a.overlay, Some(Overlay::Speakers { selected: 0 }), "{what}");
+            }
+            Command::Entities => {
+                let mut a = opened(120, 40);
+                press(&mut a, k);
+                assert_eq!(a.overlay, Some(Overlay::Entities { selected: 0 }), "{what}");
+            }
+            Command::Layers => {
+                let mut a = opened(120, 40);
+                press(&mut a, k);
+                assert_eq!(a.layers, Layers::Quotes, "{what}");
+                press(&mut a, k);
+                assert_eq!(a.layers, Layers::Entities, "{what}");
+                press(&mut a, k);
+                assert_eq!(a.layers, Layers::Plain, "{what}");
+                press(&mut a, k);
+                assert_eq!(a.layers, Layers::All, "{what}");
+            }
+            Command::Help => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }), "{what}");
+                press(&mut a, k);
+                assert_eq!(a.overlay, None, "{what} closes");
+            }
+            Command::Problems => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(a.overlay, Some(Overlay::Problems { scroll: 0 }), "{what}");
+            }
+            Command::Quit => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert!(a.quit, "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn keymap_covers_every_command_of_the_issues() {
+    let map = Keymap::default();
+    let keys = |names: &[&str]| -> Vec<Option<Command>> {
+        names
+            .iter()
+            .map(|n| map.command(Key::parse(n).unwrap()))
+            .collect()
+    };
+    let expect = [
+        (vec!["j", "down"], Command::Down),
+        (vec!["k", "up"], Command::Up),
+        (vec!["enter", "l"], Command::Open),
+        (vec!["tab", "h"], Command::SwitchFocus),
+        (vec!["space", "pagedown", "ctrl-f"], Command::PageDown),
+        (vec!["pageup", "ctrl-b"], Command::PageUp),
+        (vec!["ctrl-d"], Command::HalfDown),
+        (vec!["ctrl-u"], Command::HalfUp),
+        (vec!["g"], Command::Top),
+        (vec!["G"], Command::Bottom),
+        (vec!["/"], Command::Search),
+        (vec!["n"], Command::NextMatch),
+        (vec!["N"], Command::PrevMatch),
+        (vec!["esc"], Command::Back),
+        (vec!["?"], Command::Help),
+        (vec!["!"], Command::Problems),
+        (vec!["q", "ctrl-c"], Command::Quit),
+        (vec!["]"], Command::NextQuote),
+        (vec!["["], Command::PrevQuote),
+        (vec!["}"], Command::NextSpeaker),
+        (vec!["{"], Command::PrevSpeaker),
+        (vec!["s"], Command::Speakers),
+        (vec!["e"], Command::Entities),
+        (vec!["v"], Command::Layers),
+    ];
+    for (names, command) in expect {
+        for got in keys(&names) {
+            assert_eq!(got, Some(command), "{names:?}");
+        }
+    }
+}
+
+#[test]
+fn search_is_incremental_and_esc_clears() {
+    let mut a = opened(120, 40);
+    type_keys(&mut a, "/op");
+    let many = a.reader.as_ref().unwrap().search.matches.len();
+    type_keys(&mut a, "en sou");
+    let r = a.reader.as_ref().unwrap();
+    assert!(r.search.editing);
+    assert!(r.search.matches.len() < many);
+    assert_eq!(r.search.query, "open sou");
+    let body = &a.open_article().unwrap().body;
+    for m in &r.search.matches {
+        assert_eq!(m.text(body).to_lowercase(), "open sou");
+    }
+    // The first match is current while typing.
+    assert_eq!(r.target, r.search.matches.first().copied());
+    a.update(key(KeyCode::Backspace));
+    assert_eq!(a.reader.as_ref().unwrap().search.query, "open so");
+    // Keys are text while typing: q does not quit.
+    type_keys(&mut a, "q");
+    assert!(!a.quit);
+    a.update(key(KeyCode::Esc));
+    let r = a.reader.as_ref().unwrap();
+    assert!(!r.search.editing && r.search.query.is_empty() && r.search.matches.is_empty());
+    assert!(r.target.is_none());
+}
+
+#[test]
+fn ctrl_c_quits_from_search_and_overlays() {
+    let mut a = opened(120, 40);
+    type_keys(&mut a, "/abc");
+    a.update(ctrl('c'));
+    assert!(a.quit);
+    let mut a = opened(120, 40);
+    type_keys(&mut a, "?");
+    a.update(ctrl('c'));
+    assert!(a.quit);
+    // q only closes an overlay.
+    let mut a = opened(120, 40);
+    type_keys(&mut a, "sq");
+    assert!(a.overlay.is_none() && !a.quit);
+}
+
+#[test]
+fn speakers_panel_chooses_whose_quotes_n_walks() {
+    let mut a = opened(120, 40);
+    type_keys(&mut a, "s");
+    let speakers = a.speakers();
+    assert_eq!(speakers[0].1, 3);
+    assert!(speakers.iter().any(|(n, c)| n == "Elon Musk" && *c == 1));
+    // Down to Arthur Mensch (second by count), choose.
+    let row = speakers
+        .iter()
+        .position(|(n, _)| n == "Arthur Mensch")
+        .unwrap();
+    for _ in 0..row {
+        type_keys(&mut a, "j");
+    }
+    a.update(key(KeyCode::Enter));
+    assert!(a.overlay.is_none());
+    let r = a.reader.as_ref().unwrap();
+    assert_eq!(r.walk, Some(Walk::Speaker("Arthur Mensch".into())));
+    assert_eq!(r.walk_pos, Some(0));
+    assert_eq!(quote(&a), Some(5));
+    assert_eq!(a.quote_status().unwrap(), "quote 6/8 · Arthur Mensch 1/3");
+    type_keys(&mut a, "n");
+    assert_eq!(quote(&a), Some(6));
+    assert_eq!(a.quote_status().unwrap(), "quote 7/8 · Arthur Mensch 2/3");
+    type_keys(&mut a, "nn");
+    assert_eq!(quote(&a), Some(5), "wraps to the first");
+    type_keys(&mut a, "N");
+    assert_eq!(quote(&a), Some(7));
+}
+
+#[test]
+fn entities_panel_marks_and_walks_mentions() {
+    let mut a = opened(120, 40);
+    type_keys(&mut a, "e");
+    let rows = a.entity_rows();
+    let an = a.open_analysis().unwrap().clone();
+    // Grouped by type (PER first), most mentioned first inside a type.
+    let labels: Vec<_> = rows.iter().map(|&g| an.groups[g].label).collect();
+    let mut sorted = labels.clone();
+    sorted.sort();
+    assert_eq!(labels, sorted);
+    assert_eq!(an.groups[rows[0]].name, "Elon Musk");
+    a.update(key(KeyCode::Enter));
+    let r = a.reader.as_ref().unwrap();
+    assert_eq!(r.walk, Some(Walk::Entity(rows[0])));
+    let mentions: Vec<Span> = an.groups[rows[0]]
+        .mentions
+        .iter()
+        .map(|&m| an.entities[m].span)
+        .collect();
+    assert_eq!(r.target, Some(mentions[0]));
+    type_keys(&mut a, "n");
+    assert_eq!(a.reader.as_ref().unwrap().target, Some(mentions[1]));
+    assert_eq!(a.walk_status().unwrap(), "Elon Musk 2/2 (n/N)");
+    // Esc clears the choice.
+    a.update(key(KeyCode::Esc));
+    assert!(a.reader.as_ref().unwrap().walk.is_none());
+}
+
+#[test]
+fn overlays_take_the_movement_keys() {
+    let mut a = opened(120, 40);
+    type_keys(&mut a, "s");
+    type_keys(&mut a, "jjjjjjjj");
+    let n = a.speakers().len();
+    assert_eq!(a.overlay, Some(Overlay::Speakers { selected: n - 1 }));
+    type_keys(&mut a, "k");
+    assert_eq!(a.overlay, Some(Overlay::Speakers { selected: n - 2 }));
+    type_keys(&mut a, "g");
+    assert_eq!(a.overlay, Some(Overlay::Speakers { selected: 0 }));
+    // The reader underneath did not scroll.
+    assert_eq!(scroll(&a), 0);
+    a.update(key(KeyCode::Esc));
+    assert!(a.overlay.is_none());
+}
+
+#[test]
+fn quote_keys_wait_for_the_analysis() {
+    let mut a = app(120, 40, true);
+    a.load_all(quoth::library::Library {
+        articles: vec![sample_article()],
+        problems: Vec::new(),
+    });
+    a.update(key(KeyCode::Enter));
+    // The runtime is asked to analyse the opened article first.
+    assert_eq!(a.urgent, vec![0]);
+    type_keys(&mut a, "]");
+    assert_eq!(quote(&a), None);
+    assert!(a.message.as_deref().unwrap().contains("analysing"));
+    type_keys(&mut a, "s");
+    assert!(a.overlay.is_none());
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_and_esc_goes_back() {
+    let mut a = sample_app(60, 20, true);
+    let areas = a.areas();
+    assert!(areas.list.is_some() && areas.reader.is_none());
+    a.update(key(KeyCode::Enter));
+    let areas = a.areas();
+    assert!(areas.list.is_none() && areas.reader.is_some());
+    a.update(key(KeyCode::Esc));
+    assert_eq!(a.focus, Focus::List);
+    // Widening shows both panes again.
+    a.update(Msg::Resize(120, 40));
+    let areas = a.areas();
+    assert!(areas.list.is_some() && areas.reader.is_some());
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
+    let mut a = opened(120, 40);
+    let reader = a.areas().reader.unwrap();
+    let list = a.areas().list.unwrap();
+    let mouse = |kind, column, row| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    a.update(mouse(
+        MouseEventKind::ScrollDown,
+        reader.x + 5,
+        reader.y + 5,
+    ));
+    assert_eq!(scroll(&a), 3);
+    a.update(mouse(MouseEventKind::ScrollUp, reader.x + 5, reader.y + 5));
+    assert_eq!(scroll(&a), 0);
+    // The wheel over the list moves the list, not the text.
+    a.update(mouse(MouseEventKind::ScrollUp, list.x + 2, list.y + 2));
+    assert_eq!(a.selected, 0);
+    assert_eq!(scroll(&a), 0);
+    assert_eq!(a.focus, Focus::Reader, "the wheel does not steal focus");
+    // Click the second row.
+    a.update(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 4,
+        list.y + 2,
+    ));
+    assert_eq!(a.selected, 1);
+    assert_eq!(a.focus, Focus::List);
+    // A click below the rows selects nothing.
+    a.update(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 4,
+        list.y + 20,
+    ));
+    assert_eq!(a.selected, 1);
+}
+
+#[test]
+fn loading_progress_and_selection_survive_resorting() {
+    let mut a = app(120, 40, true);
+    a.update(Msg::Load(LoadEvent::Found { total: 3 }));
+    let undated = {
+        let mut x = sample_article();
+        x.date = None;
+        x.title = "Undated".into();
+        x.id = "undated".into();
+        x
+    };
+    a.update(Msg::Load(LoadEvent::Article(Box::new(undated))));
+    assert_eq!(a.selected_article().unwrap().title, "Undated");
+    // Untouched, the top row stays selected as newer articles arrive.
+    let mut b = app(120, 40, true);
+    b.update(Msg::Load(LoadEvent::Article(Box::new(
+        a.articles[0].clone(),
+    ))));
+    b.update(Msg::Load(LoadEvent::Article(Box::new(sample_article()))));
+    assert_eq!(b.selected, 0);
+    // Once the reader has chosen a row, it stays on that article.
+    type_keys(&mut a, "j");
+    a.update(Msg::Load(LoadEvent::Article(Box::new(sample_article()))));
+    // The newer article goes above; the selection stays on "Undated".
+    assert_eq!(a.selected_article().unwrap().title, "Undated");
+    assert_eq!(a.selected, 1);
+    a.update(Msg::Load(LoadEvent::Problem(Problem {
+        path: "x.json".into(),
+        reason: "bad JSON".into(),
+    })));
+    let l = a.loading.unwrap();
+    assert_eq!((l.done, l.total), (3, Some(3)));
+    a.update(Msg::Load(LoadEvent::Article(Box::new(english_article()))));
+    let titles: Vec<&str> = a
+        .order
+        .iter()
+        .map(|&i| a.articles[i].title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Le lancement de ChatGPT et d'autres modèles américains a déclenché une ruée des entreprises européennes pour rattraper leur retard",
+            "Markets rally as the minister promises more",
+            "Undated"
+        ]
+    );
+    assert_eq!(a.selected_article().unwrap().title, "Undated");
+    a.update(Msg::Load(LoadEvent::Done));
+    assert!(a.loading.is_none());
+    assert_eq!(a.problems.len(), 1);
+    // Each arrival is queued for background analysis.
+    assert_eq!(a.pending.len(), 3);
+}
+
+#[test]
+fn config_overrides_rebind_keys_in_the_reader() {
+    let mut o = BTreeMap::new();
+    o.insert("x".to_string(), "next-quote".to_string());
+    o.insert("]".to_string(), "none".to_string());
+    let mut a = opened(120, 40);
+    a.keymap = Keymap::with_overrides(&o).unwrap();
+    type_keys(&mut a, "]");
+    assert_eq!(quote(&a), None);
+    type_keys(&mut a, "x");
+    assert_eq!(quote(&a), Some(0));
+    // The help follows the table.
+    let help = a.keymap.help_rows();
+    assert!(
+        help.iter()
+            .any(|(k, h)| k == "x" && *h == Command::NextQuote.help())
+    );
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut a = sample_app(120, 40, true);
+    let mut ev = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    ev.kind = ratatui::crossterm::event::KeyEventKind::Release;
+    a.update(Msg::Key(ev));
+    assert_eq!(a.selected, 0);
+}
