@@ -40,8 +40,13 @@ fn quote(a: &App) -> Option<usize> {
     a.reader.as_ref().unwrap().quote
 }
 
-fn page(a: &App) -> usize {
+fn height(a: &App) -> usize {
     usize::from(a.reader_geometry().unwrap().text.height)
+}
+
+/// A page keeps two lines of context.
+fn page(a: &App) -> usize {
+    height(a) - 2
 }
 
 /// Every key of the default keymap, each checked against what its command must do.
@@ -99,14 +104,14 @@ fn every_bound_key_does_its_command() {
             Command::HalfDown => {
                 let mut a = opened(60, 20);
                 press(&mut a, k);
-                assert_eq!(scroll(&a), page(&a).div_ceil(2), "{what}");
+                assert_eq!(scroll(&a), height(&a).div_ceil(2), "{what}");
             }
             Command::HalfUp => {
                 let mut a = opened(60, 20);
                 type_keys(&mut a, "G");
                 let bottom = scroll(&a);
                 press(&mut a, k);
-                assert_eq!(scroll(&a), bottom - page(&a).div_ceil(2), "{what}");
+                assert_eq!(scroll(&a), bottom - height(&a).div_ceil(2), "{what}");
             }
             Command::Top => {
                 let mut a = opened(60, 20);
@@ -122,7 +127,7 @@ fn every_bound_key_does_its_command() {
                 let mut a = opened(60, 20);
                 press(&mut a, k);
                 let r = a.reader.as_ref().unwrap();
-                assert_eq!(r.scroll, r.doc.lines.len() - page(&a), "{what}");
+                assert_eq!(r.scroll, r.doc.lines.len() - height(&a), "{what}");
                 let mut a = sample_app(120, 40, true);
                 press(&mut a, k);
                 assert_eq!(a.selected, 1, "{what} in the list");

@@ -373,12 +373,21 @@ impl App {
         })
     }
 
-    fn page(&self) -> usize {
+    /// Rows of the focused pane.
+    fn view_height(&self) -> usize {
         match self.focus {
             Focus::List => self.list_rows().max(1),
             Focus::Reader => self
                 .reader_geometry()
                 .map_or(1, |g| usize::from(g.text.height).max(1)),
+        }
+    }
+
+    /// A page: in the text, two lines of the previous page stay in view to keep the thread.
+    fn page(&self) -> usize {
+        match self.focus {
+            Focus::List => self.view_height(),
+            Focus::Reader => self.view_height().saturating_sub(2).max(1),
         }
     }
 
@@ -574,8 +583,8 @@ impl App {
             Command::Up => self.move_by(1, false),
             Command::PageDown => self.move_by(self.page(), true),
             Command::PageUp => self.move_by(self.page(), false),
-            Command::HalfDown => self.move_by(self.page().div_ceil(2), true),
-            Command::HalfUp => self.move_by(self.page().div_ceil(2), false),
+            Command::HalfDown => self.move_by(self.view_height().div_ceil(2), true),
+            Command::HalfUp => self.move_by(self.view_height().div_ceil(2), false),
             Command::Top => self.move_by(usize::MAX, false),
             Command::Bottom => self.move_by(usize::MAX, true),
             Command::Open => {

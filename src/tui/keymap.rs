@@ -38,17 +38,9 @@ pub enum Command {
 impl Command {
     /// Every command with its config name and help text, in help order.
     pub const ALL: [(Command, &'static str, &'static str); 24] = [
-        (
-            Command::Down,
-            "down",
-            "move down the list / scroll the text",
-        ),
-        (Command::Up, "up", "move up the list / scroll the text"),
-        (
-            Command::Open,
-            "open",
-            "open the article in the reading pane",
-        ),
+        (Command::Down, "down", "move down / scroll the text"),
+        (Command::Up, "up", "move up / scroll the text"),
+        (Command::Open, "open", "open the selected article"),
         (
             Command::SwitchFocus,
             "switch-focus",
@@ -64,18 +56,14 @@ impl Command {
         (
             Command::NextMatch,
             "next-match",
-            "next match / quote / mention of the selection",
+            "next match, or chosen quote/mention",
         ),
         (
             Command::PrevMatch,
             "prev-match",
-            "previous match / quote / mention",
+            "previous match, quote or mention",
         ),
-        (
-            Command::Back,
-            "back",
-            "clear search or selection, close, back to the list",
-        ),
+        (Command::Back, "back", "clear, close, back to the list"),
         (Command::NextQuote, "next-quote", "next quote"),
         (Command::PrevQuote, "prev-quote", "previous quote"),
         (
@@ -91,17 +79,17 @@ impl Command {
         (
             Command::Speakers,
             "speakers",
-            "speakers panel (choose one: n/N walk their quotes)",
+            "speakers: choose whose quotes n walks",
         ),
         (
             Command::Entities,
             "entities",
-            "entities panel (choose one: n/N walk its mentions)",
+            "entities: choose what n walks",
         ),
         (
             Command::Layers,
             "layers",
-            "cycle highlights: quotes+entities, quotes, entities, plain",
+            "highlights: all/quotes/entities/plain",
         ),
         (Command::Help, "help", "this help"),
         (

@@ -25,15 +25,21 @@ fn popup(app: &App, area: Rect, w: u16, h: u16, title: String, buf: &mut Buffer)
     inner
 }
 
-/// Draws `rows` from `first`, one per line.
+/// Draws `rows` from `first`, one per line, with arrows on the frame when
+/// more rows are above or below.
 fn rows(inner: Rect, first: usize, rows: &[Line<'_>], buf: &mut Buffer) {
-    for (i, l) in rows
-        .iter()
-        .skip(first)
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
+    let h = usize::from(inner.height);
+    for (i, l) in rows.iter().skip(first).take(h).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, l, inner.width);
+    }
+    if inner.width >= 8 && inner.y > 0 {
+        let x = inner.x + inner.width - 7;
+        if first > 0 {
+            buf.set_string(x, inner.y - 1, " more ↑", Style::default());
+        }
+        if first + h < rows.len() {
+            buf.set_string(x, inner.y + inner.height, " more ↓", Style::default());
+        }
     }
 }
 

@@ -29,18 +29,24 @@ impl Widget for ReaderPane<'_> {
         block.render(area, buf);
         let (Some(r), Some(g)) = (&app.reader, app.reader_geometry()) else {
             if !inner.is_empty() {
-                let msg = if app.order.is_empty() {
-                    ""
-                } else {
-                    "Enter opens the selected article"
-                };
-                buf.set_stringn(
-                    inner.x + 1,
-                    inner.y,
-                    msg,
-                    usize::from(inner.width.saturating_sub(1)),
-                    t.dim,
-                );
+                let lines = [
+                    Line::styled("quoth", t.title),
+                    Line::styled(app.source.clone(), t.dim),
+                    Line::raw(""),
+                    Line::raw(if app.order.is_empty() {
+                        ""
+                    } else {
+                        "Enter opens the selected article · ? lists the keys"
+                    }),
+                ];
+                for (i, l) in lines.iter().enumerate().take(usize::from(inner.height)) {
+                    buf.set_line(
+                        inner.x + 2.min(inner.width),
+                        inner.y + 1.min(inner.height - 1) + i as u16,
+                        l,
+                        inner.width.saturating_sub(2),
+                    );
+                }
             }
             return;
         };
