@@ -558,3 +558,17 @@ fn key_releases_are_ignored() {
     a.update(Msg::Key(ev));
     assert_eq!(a.selected, 0);
 }
+
+#[test]
+fn a_failed_analyser_is_reported_not_awaited() {
+    let mut a = app(120, 40, true);
+    a.load_all(quoth::library::Library {
+        articles: vec![sample_article()],
+        problems: Vec::new(),
+    });
+    a.update(Msg::AnalysisFailed("model file missing: assets/ner/fr.bin".into()));
+    a.update(key(KeyCode::Enter));
+    type_keys(&mut a, "]");
+    let m = a.message.as_deref().unwrap();
+    assert!(m.contains("analysis unavailable") && m.contains("fr.bin"), "{m}");
+}

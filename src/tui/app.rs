@@ -29,7 +29,12 @@ pub enum Msg {
     Mouse(MouseEvent),
     Resize(u16, u16),
     Load(LoadEvent),
-    Analysed { id: String, analysis: Box<Analysis> },
+    Analysed {
+        id: String,
+        analysis: Box<Analysis>,
+    },
+    /// The analyser could not start (missing or corrupt model).
+    AnalysisFailed(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +171,8 @@ pub struct App {
     pub reader: Option<Reader>,
     pub layers: Layers,
     pub overlay: Option<Overlay>,
+    /// Why there will be no analysis, if the analyser failed.
+    pub analysis_error: Option<String>,
     /// One-shot note for the status line ("no more quotes").
     pub message: Option<String>,
     pub quit: bool,
@@ -206,6 +213,7 @@ impl App {
             reader: None,
             layers: Layers::All,
             overlay: None,
+            analysis_error: None,
             message: None,
             quit: false,
             urgent: Vec::new(),
@@ -253,6 +261,10 @@ impl App {
             Msg::Mouse(m) => self.mouse(m),
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Load(ev) => self.load_event(ev),
+            Msg::AnalysisFailed(e) => {
+                self.message = Some(format!("analysis unavailable: {e}"));
+                self.analysis_error = Some(e);
+            }
             Msg::Analysed { id, analysis } => {
                 self.analyses.insert(id.clone(), *analysis);
                 if self.open_article().is_some_and(|a| a.id == id) {
@@ -729,7 +741,10 @@ impl App {
             return false;
         }
         if self.open_analysis().is_none() {
-            self.message = Some("analysing this article…".into());
+            self.message = Some(match &self.analysis_error {
+                Some(e) => format!("analysis unavailable: {e}"),
+                None => "analysing this article…".into(),
+            });
             return false;
         }
         true

@@ -61,8 +61,13 @@ fn event_loop(
     analysis: AnalysisWorker,
 ) -> anyhow::Result<()> {
     let mut loads = Some(loads);
+    let mut dirty = true;
     loop {
-        guard.terminal.draw(|f| view::draw(f, app))?;
+        // Draw only after a change: an idle reader costs no CPU.
+        if dirty {
+            guard.terminal.draw(|f| view::draw(f, app))?;
+            dirty = false;
+        }
         if app.quit {
             return Ok(());
         }
@@ -76,6 +81,7 @@ fn event_loop(
                     Event::Resize(w, h) => app.update(Msg::Resize(w, h)),
                     _ => {}
                 }
+                dirty = true;
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -92,6 +98,7 @@ fn event_loop(
                         break;
                     }
                 }
+                dirty = true;
             }
         }
         for idx in app.urgent.drain(..) {
@@ -103,13 +110,14 @@ fn event_loop(
             analysis.request(a.id.clone(), a.body.clone(), app::declared_lang(a), false);
         }
         while let Ok((id, result)) = analysis.results.try_recv() {
-            match result {
-                Ok(a) => app.update(Msg::Analysed {
+            app.update(match result {
+                Ok(a) => Msg::Analysed {
                     id,
                     analysis: Box::new(a),
-                }),
-                Err(e) => app.message = Some(format!("analysis unavailable: {e}")),
-            }
+                },
+                Err(e) => Msg::AnalysisFailed(e),
+            });
+            dirty = true;
         }
     }
 }

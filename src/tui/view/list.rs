@@ -139,6 +139,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     }
     meta.push(format!("{} words", thousands(a.word_count())));
     let people = match analysis {
+        None if app.analysis_error.is_some() => "People: analysis unavailable".to_string(),
         None => "People: analysing…".to_string(),
         Some(an) => {
             let p = main_people(an);
