@@ -475,6 +475,14 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
         list.y + 20,
     ));
     assert_eq!(a.selected, 1);
+    // A second click on the selected row opens it.
+    a.update(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 4,
+        list.y + 2,
+    ));
+    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.open_article().unwrap().title, english_article().title);
 }
 
 #[test]
@@ -566,9 +574,14 @@ fn a_failed_analyser_is_reported_not_awaited() {
         articles: vec![sample_article()],
         problems: Vec::new(),
     });
-    a.update(Msg::AnalysisFailed("model file missing: assets/ner/fr.bin".into()));
+    a.update(Msg::AnalysisFailed(
+        "model file missing: assets/ner/fr.bin".into(),
+    ));
     a.update(key(KeyCode::Enter));
     type_keys(&mut a, "]");
     let m = a.message.as_deref().unwrap();
-    assert!(m.contains("analysis unavailable") && m.contains("fr.bin"), "{m}");
+    assert!(
+        m.contains("analysis unavailable") && m.contains("fr.bin"),
+        "{m}"
+    );
 }

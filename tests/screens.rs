@@ -271,3 +271,18 @@ fn target_is_scrolled_into_view() {
     assert!(r.scroll <= line && line < r.scroll + h);
     assert!(a.overlay.is_none());
 }
+
+#[test]
+fn markdown_styles_and_declared_language() {
+    let mut a = sample_app(120, 40, true);
+    type_keys(&mut a, "j");
+    a.update(key(KeyCode::Enter));
+    let buf = render(&a);
+    let text = screen_text(&buf);
+    // Declared language, no "(detected)"; author in the metadata line.
+    assert!(
+        text.contains("Example Wire · 2024-02-20 · by J. Doe · en · 1 min read"),
+        "{text}"
+    );
+    snap_styled("markdown_120x40", &a);
+}

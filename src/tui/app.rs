@@ -1035,7 +1035,12 @@ impl App {
                         let row = self.list_offset + usize::from(m.row - inner.y);
                         if row < self.order.len() {
                             self.list_touched = true;
-                            self.selected = row;
+                            // A click on the selected row opens it.
+                            if row == self.selected {
+                                self.open_selected();
+                            } else {
+                                self.selected = row;
+                            }
                         }
                     }
                 } else if in_reader && self.reader.is_some() {
