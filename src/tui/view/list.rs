@@ -37,15 +37,16 @@ impl Widget for ListPane<'_> {
             buf.set_stringn(inner.x, inner.y, msg, w, t.dim);
             return;
         }
-        for (i, &idx) in app
+        let shown: Vec<usize> = app
             .order
             .iter()
-            .enumerate()
             .skip(app.list_offset)
             .take(rows)
-        {
-            let y = inner.y + (i - app.list_offset) as u16;
-            let row = row_text(app, idx, w);
+            .copied()
+            .collect();
+        for (k, row) in row_texts(app, &shown, w).into_iter().enumerate() {
+            let i = app.list_offset + k;
+            let y = inner.y + k as u16;
             let mut style = t.text;
             if i == app.selected {
                 style = t.selection;
@@ -63,8 +64,16 @@ impl Widget for ListPane<'_> {
     }
 }
 
-/// "★• Title…  Source  2024-02-26  “8".
-fn row_text(app: &App, idx: usize, w: usize) -> String {
+/// The cells of one row.
+struct Cells {
+    marks: String,
+    title: String,
+    source: String,
+    date: String,
+    quotes: String,
+}
+
+fn cells(app: &App, idx: usize) -> Cells {
     let a = &app.articles[idx];
     let bookmark = if app.bookmarks.contains(&a.id) {
         '★'
@@ -72,46 +81,70 @@ fn row_text(app: &App, idx: usize, w: usize) -> String {
         ' '
     };
     let unread = if app.read.contains(&a.id) { ' ' } else { '•' };
-    let date = a
-        .date
-        .as_ref()
-        .map(|d| format_date(d, &app.settings.date_format))
-        .unwrap_or_default();
-    let source = a
-        .source
-        .as_deref()
-        .map(|s| truncate(s, 14))
-        .unwrap_or_default();
-    let quotes = app
-        .analyses
-        .get(&a.id)
-        .filter(|an| !an.quotes.is_empty())
-        .map(|an| format!("“{}", an.quotes.len()))
-        .unwrap_or_default();
-    let mut right: Vec<String> = Vec::new();
-    // Drop the least useful columns first when the pane is narrow.
-    let min_title = 12;
-    for (part, keep) in [(source, w >= 48), (date, w >= 32), (quotes, w >= 24)] {
-        if keep && !part.is_empty() {
-            right.push(part);
+    Cells {
+        marks: format!("{bookmark}{unread}"),
+        title: a.title.clone(),
+        source: a.source.clone().unwrap_or_default(),
+        date: a
+            .date
+            .as_ref()
+            .map(|d| format_date(d, &app.settings.date_format))
+            .unwrap_or_default(),
+        quotes: app
+            .analyses
+            .get(&a.id)
+            .filter(|an| !an.quotes.is_empty())
+            .map(|an| format!("“{}", an.quotes.len()))
+            .unwrap_or_default(),
+    }
+}
+
+/// Rows "★• Title…  Source  2024-02-26  “8", the right-hand columns aligned
+/// across the rows shown and dropped, least useful first, when space is short.
+fn row_texts(app: &App, rows: &[usize], w: usize) -> Vec<String> {
+    let cells: Vec<Cells> = rows.iter().map(|&i| cells(app, i)).collect();
+    let col = |f: fn(&Cells) -> &str, cap: usize, keep: bool| {
+        if keep {
+            cells
+                .iter()
+                .map(|c| width(f(c)))
+                .max()
+                .unwrap_or(0)
+                .min(cap)
+        } else {
+            0
         }
-    }
-    let right = right.join(" ");
-    let fixed = 3 + if right.is_empty() {
-        0
-    } else {
-        width(&right) + 1
     };
-    let title_w = w
-        .saturating_sub(fixed)
-        .max(min_title.min(w.saturating_sub(3)));
-    let title = pad(truncate(&a.title, title_w), title_w);
-    let mut row = format!("{bookmark}{unread} {title}");
-    if !right.is_empty() && width(&row) + 1 + width(&right) <= w {
-        row.push(' ');
-        row.push_str(&right);
-    }
-    truncate(&row, w)
+    let source_w = col(|c| &c.source, 12, w >= 60);
+    let date_w = col(|c| &c.date, 16, w >= 34);
+    let quotes_w = col(|c| &c.quotes, 5, w >= 24);
+    let right_w: usize = [source_w, date_w, quotes_w]
+        .iter()
+        .filter(|&&x| x > 0)
+        .map(|x| x + 1)
+        .sum();
+    let title_w = w.saturating_sub(3 + right_w);
+    cells
+        .iter()
+        .map(|c| {
+            let mut row = format!("{} {}", c.marks, pad(truncate(&c.title, title_w), title_w));
+            if source_w > 0 {
+                row.push(' ');
+                row.push_str(&pad(truncate(&c.source, source_w), source_w));
+            }
+            if date_w > 0 {
+                row.push(' ');
+                row.push_str(&pad(truncate(&c.date, date_w), date_w));
+            }
+            if quotes_w > 0 {
+                row.push(' ');
+                let q = truncate(&c.quotes, quotes_w);
+                row.push_str(&" ".repeat(quotes_w - width(&q)));
+                row.push_str(&q);
+            }
+            truncate(&row, w)
+        })
+        .collect()
 }
 
 /// The selected article's metadata: source, date, language, people, quotes.
