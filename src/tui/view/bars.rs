@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{plain, truncate, width};
-use crate::tui::app::{App, Layers, thousands};
+use crate::tui::app::{App, Layers, Walk, thousands};
 
 pub struct StatusBar<'a>(pub &'a App);
 
@@ -45,7 +45,12 @@ impl Widget for StatusBar<'_> {
         if let Some(q) = app.quote_status() {
             push(q, t.status);
         }
-        if let Some(w) = app.walk_status() {
+        // A speaker's walk is already told by the quote status ("Arthur Mensch 2/3").
+        let speaker_walk = app
+            .reader
+            .as_ref()
+            .is_some_and(|r| matches!(r.walk, Some(Walk::Speaker(_))) && r.quote.is_some());
+        if let Some(w) = app.walk_status().filter(|_| !speaker_walk) {
             push(w, t.status);
         }
         if app.layers != Layers::All {
