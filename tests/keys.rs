@@ -574,11 +574,23 @@ fn a_failed_analyser_is_reported_not_awaited() {
         articles: vec![sample_article()],
         problems: Vec::new(),
     });
-    a.update(Msg::AnalysisFailed(
-        "model file missing: assets/ner/fr.bin".into(),
-    ));
+    let id = a.articles[0].id.clone();
+    a.update(Msg::AnalysisFailed {
+        id: Some(id),
+        reason: "index out of bounds".into(),
+    });
     a.update(key(KeyCode::Enter));
     type_keys(&mut a, "]");
+    let m = a.message.as_deref().unwrap();
+    assert!(
+        m.contains("failed on this article") && m.contains("out of bounds"),
+        "{m}"
+    );
+    a.update(Msg::AnalysisFailed {
+        id: None,
+        reason: "model file missing: assets/ner/fr.bin".into(),
+    });
+    type_keys(&mut a, "s");
     let m = a.message.as_deref().unwrap();
     assert!(
         m.contains("analysis unavailable") && m.contains("fr.bin"),

@@ -33,8 +33,11 @@ pub enum Msg {
         id: String,
         analysis: Box<Analysis>,
     },
-    /// The analyser could not start (missing or corrupt model).
-    AnalysisFailed(String),
+    /// The analyser failed on one article (`id`), or could not start at all.
+    AnalysisFailed {
+        id: Option<String>,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,6 +176,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Why there will be no analysis, if the analyser failed.
     pub analysis_error: Option<String>,
+    /// Articles (ids) the analyser failed on, with the reason.
+    pub analysis_failed: HashMap<String, String>,
     /// One-shot note for the status line ("no more quotes").
     pub message: Option<String>,
     pub quit: bool,
@@ -214,6 +219,7 @@ impl App {
             layers: Layers::All,
             overlay: None,
             analysis_error: None,
+            analysis_failed: HashMap::new(),
             message: None,
             quit: false,
             urgent: Vec::new(),
@@ -261,9 +267,15 @@ impl App {
             Msg::Mouse(m) => self.mouse(m),
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Load(ev) => self.load_event(ev),
-            Msg::AnalysisFailed(e) => {
-                self.message = Some(format!("analysis unavailable: {e}"));
-                self.analysis_error = Some(e);
+            Msg::AnalysisFailed { id: None, reason } => {
+                self.message = Some(format!("analysis unavailable: {reason}"));
+                self.analysis_error = Some(reason);
+            }
+            Msg::AnalysisFailed {
+                id: Some(id),
+                reason,
+            } => {
+                self.analysis_failed.insert(id, reason);
             }
             Msg::Analysed { id, analysis } => {
                 self.analyses.insert(id.clone(), *analysis);
@@ -741,9 +753,13 @@ impl App {
             return false;
         }
         if self.open_analysis().is_none() {
-            self.message = Some(match &self.analysis_error {
-                Some(e) => format!("analysis unavailable: {e}"),
-                None => "analysing this article…".into(),
+            let failed = self
+                .open_article()
+                .and_then(|a| self.analysis_failed.get(&a.id));
+            self.message = Some(match (&self.analysis_error, failed) {
+                (Some(e), _) => format!("analysis unavailable: {e}"),
+                (None, Some(e)) => format!("analysis failed on this article: {e}"),
+                (None, None) => "analysing this article…".into(),
             });
             return false;
         }

@@ -11,6 +11,7 @@ pub mod theme;
 pub mod view;
 
 use std::io::{self, Stdout};
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Condvar, Mutex};
@@ -94,6 +95,14 @@ fn event_loop(
                     Ok(ev) => app.update(Msg::Load(ev)),
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
+                        // The loader ended without `Done`: it failed; say so, keep what came.
+                        if app.loading.is_some() {
+                            app.update(Msg::Load(LoadEvent::Problem(library::Problem {
+                                path: app.source.clone().into(),
+                                reason: "loading stopped early (internal error); the list may be incomplete".into(),
+                            })));
+                            app.update(Msg::Load(LoadEvent::Done));
+                        }
                         loads = None;
                         break;
                     }
@@ -109,13 +118,14 @@ fn event_loop(
             let a = &app.articles[idx];
             analysis.request(a.id.clone(), a.body.clone(), app::declared_lang(a), false);
         }
-        while let Ok((id, result)) = analysis.results.try_recv() {
-            app.update(match result {
-                Ok(a) => Msg::Analysed {
-                    id,
-                    analysis: Box::new(a),
+        while let Ok(news) = analysis.results.try_recv() {
+            app.update(match news {
+                News::Done(id, a) => Msg::Analysed { id, analysis: a },
+                News::Failed(id, reason) => Msg::AnalysisFailed {
+                    id: Some(id),
+                    reason,
                 },
-                Err(e) => Msg::AnalysisFailed(e),
+                News::Unavailable(reason) => Msg::AnalysisFailed { id: None, reason },
             });
             dirty = true;
         }
@@ -124,11 +134,20 @@ fn event_loop(
 
 type Job = (String, String, Option<Lang>);
 
+/// What the analysis thread reports.
+enum News {
+    Done(String, Box<Analysis>),
+    /// The analyser panicked on this article; the others go on.
+    Failed(String, String),
+    /// The analyser cannot start (missing or corrupt model).
+    Unavailable(String),
+}
+
 /// Analyses articles in a background thread: urgent requests (the article
 /// being read) jump the queue; results come back by article id.
 struct AnalysisWorker {
     queue: Arc<(Mutex<std::collections::VecDeque<Job>>, Condvar)>,
-    results: Receiver<(String, Result<Analysis, String>)>,
+    results: Receiver<News>,
 }
 
 impl AnalysisWorker {
@@ -153,14 +172,11 @@ impl AnalysisWorker {
     }
 }
 
-fn worker(
-    queue: &(Mutex<std::collections::VecDeque<Job>>, Condvar),
-    tx: &Sender<(String, Result<Analysis, String>)>,
-) {
+fn worker(queue: &(Mutex<std::collections::VecDeque<Job>>, Condvar), tx: &Sender<News>) {
     let analyzer = match Analyzer::new() {
         Ok(a) => a,
         Err(e) => {
-            let _ = tx.send((String::new(), Err(format!("{e:#}"))));
+            let _ = tx.send(News::Unavailable(format!("{e:#}")));
             return;
         }
     };
@@ -183,8 +199,13 @@ fn worker(
         if !done.insert(id.clone()) {
             continue;
         }
-        let a = analyzer.analyze(&body, lang);
-        if tx.send((id, Ok(a))).is_err() {
+        // One article that trips the analyser must not stop the others.
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&body, lang)));
+        let news = match result {
+            Ok(a) => News::Done(id, Box::new(a)),
+            Err(payload) => News::Failed(id, panic_text(payload.as_ref())),
+        };
+        if tx.send(news).is_err() {
             return;
         }
     }
@@ -197,10 +218,16 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter() -> io::Result<TerminalGuard> {
+        let ui = std::thread::current().id();
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
-            previous(info);
+            // A panic in the drawing thread ends the reader: give the terminal
+            // back before the message. A background thread's panic is caught
+            // and reported on screen; printing it would scribble over the UI.
+            if std::thread::current().id() == ui {
+                restore();
+                previous(info);
+            }
         }));
         enable_raw_mode()?;
         let mut out = io::stdout();
@@ -224,6 +251,14 @@ impl Drop for TerminalGuard {
         let _ = self.terminal.show_cursor();
         restore();
     }
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "the analyser failed".to_string())
 }
 
 /// Puts the terminal back; safe to call twice.
