@@ -531,7 +531,7 @@ impl App {
             }
             KeyCode::Enter => {
                 r.search.editing = false;
-                if r.search.matches.is_empty() {
+                if r.search.matches.is_empty() && !r.search.query.is_empty() {
                     self.message = Some(format!("no match for {:?}", r.search.query));
                 }
                 return;

@@ -265,6 +265,7 @@ impl Default for Keymap {
             (Key::ch('l'), C::Open),
             (Key::plain(K::Right), C::Open),
             (Key::plain(K::Tab), C::SwitchFocus),
+            (Key::plain(K::BackTab), C::SwitchFocus),
             (Key::ch('h'), C::SwitchFocus),
             (Key::plain(K::Left), C::SwitchFocus),
             (Key::ch(' '), C::PageDown),
