@@ -149,7 +149,7 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
         if app.layers.quotes() {
             for q in &a.quotes {
                 out.push(Deco {
-                    span: q.span,
+                    span: with_marks(&article.body, q.span),
                     style: quote_style(q, &order),
                 });
             }
@@ -205,6 +205,37 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
         });
     }
     out
+}
+
+/// A quote's span widened over its own quotation marks (and the no-break
+/// space inside French guillemets), so the whole quotation reads as one.
+fn with_marks(body: &str, span: Span) -> Span {
+    const OPEN: &[char] = &['«', '“', '"', '‘', '„', '‹'];
+    const CLOSE: &[char] = &['»', '”', '"', '’', '“', '›'];
+    const SPACE: &[char] = &[' ', '\u{a0}', '\u{202f}'];
+    let (Some(before), Some(after)) = (body.get(..span.start), body.get(span.end..)) else {
+        return span;
+    };
+    // Only guillemets take a space between mark and words.
+    let lead = before.trim_end_matches(SPACE);
+    let start = match lead.chars().next_back() {
+        Some(c @ ('«' | '‹')) if before.len() - lead.len() <= 3 => lead.len() - c.len_utf8(),
+        _ => match before.chars().next_back() {
+            Some(c) if OPEN.contains(&c) => span.start - c.len_utf8(),
+            _ => span.start,
+        },
+    };
+    let trail = after.trim_start_matches(SPACE);
+    let end = match trail.chars().next() {
+        Some(c @ ('»' | '›')) if after.len() - trail.len() <= 3 => {
+            span.end + (after.len() - trail.len()) + c.len_utf8()
+        }
+        _ => match after.chars().next() {
+            Some(c) if CLOSE.contains(&c) => span.end + c.len_utf8(),
+            _ => span.end,
+        },
+    };
+    Span::new(start, end)
 }
 
 /// Cuts body bytes `start..end` into styled pieces at every decoration edge.
@@ -322,6 +353,26 @@ pub fn initials(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_marks_join_the_highlight() {
+        let body = "Il a dit : «\u{a0}Bonjour\u{a0}» et \"yes\" puis l'IA.";
+        let inner = |t: &str| {
+            let s = body.find(t).unwrap();
+            Span::new(s, s + t.len())
+        };
+        assert_eq!(
+            with_marks(body, inner("Bonjour")).text(body),
+            "«\u{a0}Bonjour\u{a0}»"
+        );
+        assert_eq!(with_marks(body, inner("yes")).text(body), "\"yes\"");
+        // No mark around: unchanged.
+        assert_eq!(with_marks(body, inner("puis")).text(body), "puis");
+        assert_eq!(
+            with_marks(body, Span::new(0, body.len())),
+            Span::new(0, body.len())
+        );
+    }
 
     #[test]
     fn initials_of_names() {
