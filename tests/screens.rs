@@ -286,3 +286,73 @@ fn markdown_styles_and_declared_language() {
     );
     snap_styled("markdown_120x40", &a);
 }
+
+/// An analysis with spans past the end, inside characters, overlapping and
+/// reversed, and indices that point nowhere, must draw without a panic.
+#[test]
+fn broken_analysis_spans_do_not_panic() {
+    use quoth::analysis::{Analysis, Entity, Group, Label, Lang, Quote, QuoteKind};
+    let mut a = sample_app(120, 40, true);
+    let article = a
+        .articles
+        .iter()
+        .find(|x| x.body.contains('é'))
+        .unwrap()
+        .clone();
+    let len = article.body.len();
+    let mid = article.body.find('é').unwrap() + 1;
+    let bad = [
+        Span::new(mid, mid + 5),
+        Span::new(len - 3, len + 40),
+        Span::new(len + 10, len + 20),
+        Span::new(50, 10),
+        Span::new(0, len),
+    ];
+    let analysis = Analysis {
+        language: Lang::Fr,
+        entities: bad
+            .iter()
+            .map(|&span| Entity {
+                span,
+                label: Label::Per,
+                group: 7,
+            })
+            .collect(),
+        groups: vec![Group {
+            id: 0,
+            name: "Nobody".into(),
+            label: Label::Per,
+            mentions: vec![0, 99, 3],
+        }],
+        quotes: bad
+            .iter()
+            .map(|&span| Quote {
+                span,
+                kind: QuoteKind::Direct,
+                speaker: Some("Nobody".into()),
+                group: Some(42),
+                speaker_span: Some(Span::new(mid, len + 1)),
+                cue_span: Some(Span::new(len + 1, mid)),
+            })
+            .collect(),
+    };
+    a.update(Msg::Analysed {
+        id: article.id.clone(),
+        analysis: Box::new(analysis),
+    });
+    a.update(key(KeyCode::Enter));
+    for keys in [
+        "]]]]]]", "}}{{[[", "s\n", "nnNN", "e\n", "nnnN", "vvvv", "G", "/é", "\n", "nN",
+    ] {
+        for c in keys.chars() {
+            a.update(key(if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            }));
+            render(&a);
+        }
+    }
+    a.update(Msg::Resize(33, 9));
+    render(&a);
+}

@@ -786,7 +786,13 @@ impl App {
             Some(Walk::Entity(g)) => self.open_analysis().map_or_else(Vec::new, |a| {
                 a.groups
                     .get(*g)
-                    .map(|g| g.mentions.iter().map(|&m| a.entities[m].span).collect())
+                    .map(|g| {
+                        g.mentions
+                            .iter()
+                            .filter_map(|&m| a.entities.get(m))
+                            .map(|e| e.span)
+                            .collect()
+                    })
                     .unwrap_or_default()
             }),
         }

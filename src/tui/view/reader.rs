@@ -182,9 +182,9 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
         if let Some(Walk::Entity(g)) = &r.walk
             && let Some(group) = a.groups.get(*g)
         {
-            for &m in &group.mentions {
+            for e in group.mentions.iter().filter_map(|&m| a.entities.get(m)) {
                 out.push(Deco {
-                    span: a.entities[m].span,
+                    span: e.span,
                     style: t.chosen,
                 });
             }
@@ -299,14 +299,15 @@ fn margin(m: &Margin<'_>, start: usize, end: usize, y: u16, buf: &mut Buffer) {
         QuoteKind::Direct => "│",
         QuoteKind::Indirect => "┆",
     };
-    // A quote resumed after a short incise by the same speaker in the same
-    // paragraph ("…», a-t-elle déclaré. «…") keeps the bar, not the name again.
+    // A quote resumed by the same speaker in the same paragraph
+    // ("…», a-t-elle déclaré. «…") keeps the bar, not the name again.
     let resumed = i > 0 && {
         let p = &a.quotes[i - 1];
         p.speaker == q.speaker
             && p.span.end <= q.span.start
-            && q.span.start - p.span.end <= 60
-            && !m.body[p.span.end..q.span.start].contains(PARAGRAPH_SEP)
+            && m.body
+                .get(p.span.end..q.span.start)
+                .is_some_and(|gap| !gap.contains(PARAGRAPH_SEP))
     };
     let label = if q.span.start >= start && !resumed {
         q.speaker
