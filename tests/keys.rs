@@ -211,6 +211,7 @@ fn every_bound_key_does_its_command() {
                 let mut a = opened(120, 40);
                 press(&mut a, k);
                 assert_eq!(a.layers, Layers::Quotes, "{what}");
+                assert_eq!(a.message, None, "{what}: the status line names the layer");
                 press(&mut a, k);
                 assert_eq!(a.layers, Layers::Entities, "{what}");
                 press(&mut a, k);

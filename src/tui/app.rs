@@ -601,7 +601,10 @@ impl App {
             Command::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
             Command::Layers => {
                 self.layers = self.layers.next();
-                self.message = Some(format!("highlights: {}", self.layers.name()));
+                // Other layers stay named in the status line; say when all are back.
+                if self.layers == Layers::All {
+                    self.message = Some(format!("highlights: {}", self.layers.name()));
+                }
             }
             Command::Down => self.move_by(1, true),
             Command::Up => self.move_by(1, false),
@@ -985,6 +988,10 @@ impl App {
         let a = self.open_analysis()?;
         let i = r.quote?;
         let q = a.quotes.get(i)?;
+        // Only while that quote is the current place (a search moves on).
+        if r.target != Some(q.span) {
+            return None;
+        }
         let mut s = format!("quote {}/{}", i + 1, a.quotes.len());
         if let Some(name) = &q.speaker {
             let same: Vec<usize> = a
