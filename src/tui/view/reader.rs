@@ -336,9 +336,16 @@ struct Margin<'a> {
     area: Rect,
 }
 
-/// "AM" for "Arthur Mensch", "MA" for "Mistral AI", "Le" for one word.
+/// "AM" for "Arthur Mensch", "MA" for "Mistral AI", "Mi" for "Mistral".
 pub fn initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let all: Vec<&str> = name.split_whitespace().collect();
+    // "the Met Office" → "MO": articles and particles are not initials.
+    let capitals: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let words = if capitals.is_empty() { all } else { capitals };
     match words.as_slice() {
         [] => "?".into(),
         [one] => one.chars().take(2).collect(),
@@ -381,6 +388,8 @@ mod tests {
         assert_eq!(initials("Jean-Noël Barrot"), "JB");
         assert_eq!(initials("Mistral"), "Mi");
         assert_eq!(initials("Élisabeth de la Tour"), "ÉT");
+        assert_eq!(initials("the Met Office"), "MO");
+        assert_eq!(initials("le ministre"), "LM");
     }
 
     #[test]
