@@ -298,6 +298,23 @@ fn search_is_incremental_and_esc_clears() {
     }
     // The first match is current while typing.
     assert_eq!(r.target, r.search.matches.first().copied());
+    // Typing more keeps going to the first match from where the search began,
+    // even after the view scrolled to show a match.
+    let mut b = opened(60, 20);
+    type_keys(&mut b, "/r");
+    let body = b.open_article().unwrap().body.clone();
+    for c in "attraper".chars() {
+        type_keys(&mut b, &c.to_string());
+        let r = b.reader.as_ref().unwrap();
+        assert_eq!(
+            r.target,
+            r.search.matches.first().copied(),
+            "{:?}",
+            r.search.query
+        );
+    }
+    let t = b.reader.as_ref().unwrap().target.unwrap();
+    assert_eq!(t.text(&body), "rattraper");
     a.update(key(KeyCode::Backspace));
     assert_eq!(a.reader.as_ref().unwrap().search.query, "open so");
     // Keys are text while typing: q does not quit.

@@ -102,6 +102,9 @@ pub struct Search {
     pub query: String,
     pub editing: bool,
     pub matches: Vec<Span>,
+    /// Body offset at the top of the view when the search began: typing
+    /// goes to the first match from there, however the view has moved since.
+    pub origin: usize,
 }
 
 /// The opened article.
@@ -542,14 +545,21 @@ impl App {
             KeyCode::Char(c) if !key.ctrl && !key.alt => r.search.query.push(c),
             _ => return,
         }
-        // Incremental: recompute and go to the first match from the view's top.
+        // Incremental: recompute and go to the first match from where the search began.
         let body = &self.articles[r.article].body;
         r.search.matches = find_all(body, &r.search.query);
         r.walk = Some(Walk::Search);
         r.walk_pos = None;
         r.target = None;
         if !r.search.matches.is_empty() {
-            self.walk_step(true);
+            let origin = r.search.origin;
+            let first = r
+                .search
+                .matches
+                .iter()
+                .position(|m| m.start >= origin)
+                .unwrap_or(0);
+            self.walk_to(first);
         }
     }
 
@@ -632,9 +642,11 @@ impl App {
             Command::Back => self.back(),
             Command::Search => {
                 if self.ensure_open() {
+                    let origin = self.view_top_offset();
                     let r = self.reader.as_mut().expect("opened");
                     r.search = Search {
                         editing: true,
+                        origin,
                         ..Search::default()
                     };
                 }
