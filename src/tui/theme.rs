@@ -159,12 +159,13 @@ impl Theme {
             search_match: Style::default().fg(Color::Black).bg(Color::Yellow),
             hint_key: m.hint_key.fg(Color::Cyan),
             problem: m.problem.fg(Color::Red),
-            per: m.per.fg(Color::Cyan),
-            org: m.org.fg(Color::Magenta),
-            loc: m.loc.fg(Color::Green),
-            misc: m.misc.fg(Color::Yellow),
-            // Mid-luminance 256-colour hues: legible on dark and light
-            // backgrounds, and apart from the entity colours above.
+            // 256-colour hues of middle lightness: plain ANSI yellow, cyan and
+            // green fade on a white background with the default palette.
+            per: m.per.fg(Color::Indexed(31)),
+            org: m.org.fg(Color::Indexed(127)),
+            loc: m.loc.fg(Color::Indexed(28)),
+            misc: m.misc.fg(Color::Indexed(130)),
+            // Same kind of hues, told apart from the entities also by the margin cue.
             speakers: vec![
                 Color::Indexed(33),
                 Color::Indexed(166),
