@@ -64,14 +64,43 @@ fn split_front_matter(text: &str) -> anyhow::Result<(Option<Value>, &str)> {
     };
     let raw = &text[after_open..end];
     let value = if toml {
-        let table: toml::Table =
-            toml::from_str(raw).map_err(|e| anyhow!("bad TOML front matter: {}", one_line(&e)))?;
+        let table: toml::Table = toml::from_str(raw).map_err(|e| {
+            let at = match e.span() {
+                // the front matter starts on line 2 of the file
+                Some(span) => {
+                    let before = &raw[..span.start.min(raw.len())];
+                    let line = before.matches('\n').count() + 2;
+                    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                    format!("line {line}, column {column}: ")
+                }
+                None => String::new(),
+            };
+            anyhow!("bad TOML front matter: {at}{}", e.message().trim())
+        })?;
         toml_to_json(toml::Value::Table(table))
     } else if raw.trim().is_empty() {
         Value::Null
     } else {
-        serde_saphyr::from_str::<Value>(raw)
-            .map_err(|e| anyhow!("bad YAML front matter: {}", one_line(&e)))?
+        serde_saphyr::from_str::<Value>(raw).map_err(|e| {
+            let mut msg = one_line(&e);
+            msg = msg.strip_prefix("error: ").unwrap_or(&msg).to_string();
+            // a hint meant for programmers, not for the person fixing the file
+            msg = msg
+                .split(", set DuplicateKeyPolicy")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            // lines are counted from the front matter, which starts on line 2
+            if let Some(loc) = e.location() {
+                let (l, c) = (loc.line(), loc.column());
+                msg = msg.replacen(
+                    &format!("line {l} column {c}"),
+                    &format!("line {}, column {c}", l + 1),
+                    1,
+                );
+            }
+            anyhow!("bad YAML front matter: {msg}")
+        })?
     };
     let value = match value {
         Value::Null => None,
