@@ -259,13 +259,15 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
 /// List order: newest first, undated last, then by title (case-insensitive),
 /// then path and id so the order is total.
 pub fn sort(articles: &mut [Article]) {
-    articles.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date) // Some(_) > None, so undated sink to the end
-            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.path.cmp(&b.path))
-            .then_with(|| a.id.cmp(&b.id))
+    // Reverse(Some(_)) < Reverse(None): undated sink to the end
+    articles.sort_by_cached_key(|a| {
+        (
+            std::cmp::Reverse(a.date),
+            a.title.to_lowercase(),
+            a.title.clone(),
+            a.path.clone(),
+            a.id.clone(),
+        )
     });
 }
 

@@ -48,7 +48,9 @@ pub struct Article {
     pub credit: Option<String>,
     /// Body text: paragraphs joined by `PARAGRAPH_SEP`, no paragraph empty.
     pub body: String,
-    /// Styles over the body (Markdown emphasis, headings…), sorted by start.
+    /// Styles over the body (Markdown emphasis, headings…), sorted by start
+    /// (longer first at the same start). They may nest (a link inside a
+    /// block quote, strong inside emphasis) but never cut a character.
     pub styles: Vec<Styled>,
 }
 

@@ -29,6 +29,10 @@ const C1_STRINGS: [char; 5] = ['\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}']
 
 /// Sanitises multi-line text (a body): see the module documentation.
 pub fn sanitise(text: &str) -> String {
+    // most text needs nothing but the NFC check: skip the rebuilding passes
+    if !text.chars().any(needs_work) {
+        return nfc(text);
+    }
     let text = normalise_newlines(text);
     let text = strip_escapes(&text);
     let mut out = String::with_capacity(text.len());
@@ -51,7 +55,19 @@ pub fn sanitise(text: &str) -> String {
             }
         }
     }
-    out.nfc().collect()
+    nfc(&out)
+}
+
+fn nfc(text: &str) -> String {
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Characters the full passes change or remove.
+fn needs_work(c: char) -> bool {
+    (c != '\n' && c.is_control()) || is_unwanted(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Sanitises a one-line field (title, author…): as [`sanitise`], then line

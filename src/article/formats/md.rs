@@ -267,13 +267,14 @@ impl Renderer<'_> {
                 let first = !self.seen_heading;
                 self.seen_heading = true;
                 let text = sanitise_line(&self.cur);
-                // the first heading is the title, or repeats it: not body
+                if first && self.declared_title.is_none() {
+                    self.heading_title = Some(text.clone()).filter(|t| !t.is_empty());
+                }
+                // a first heading that opens the text is the title, or repeats
+                // it: not body (one further down stays where it is)
                 if first && self.body.is_empty() {
                     match self.declared_title {
-                        None => {
-                            self.heading_title = Some(text).filter(|t| !t.is_empty());
-                            return self.discard();
-                        }
+                        None => return self.discard(),
                         Some(t) if t == text => return self.discard(),
                         Some(_) => {}
                     }
@@ -531,6 +532,20 @@ mod tests {
             e.starts_with("front matter: field `date`: cannot read date"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_later_heading_gives_the_title_and_stays() {
+        let a = p("Intro text.\n\n## Later\n\nMore.").unwrap();
+        assert_eq!(a.title, "Later");
+        assert_eq!(a.body, "Intro text.\n\nLater\n\nMore.");
+    }
+
+    #[test]
+    fn bom_and_crlf_before_front_matter() {
+        let a = p("\u{feff}---\r\ntitle: T\r\n---\r\nBody\r\nline\r\n").unwrap();
+        assert_eq!(a.title, "T");
+        assert_eq!(a.body, "Body line");
     }
 
     #[test]
