@@ -61,8 +61,11 @@ impl Source {
         if meta.is_dir() {
             std::fs::read_dir(path)
                 .with_context(|| format!("cannot read library folder {}", path.display()))?;
-        } else {
+        } else if meta.is_file() {
             std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        } else {
+            // a pipe or device would block the loader or never end
+            anyhow::bail!("{} is not a file or a folder", path.display());
         }
         Ok(())
     }

@@ -172,7 +172,7 @@ fn broken_fixtures_are_problems_and_the_rest_loads() {
 }
 
 #[test]
-fn huge_file_is_refused_without_reading_it() {
+fn file_over_10_mb_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.txt");
     let line = "A line of an article that goes on and on.\n";
