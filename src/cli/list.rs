@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Format, Outcome};
-use crate::article::Article;
+use crate::article::{Article, format_date};
 use crate::library::{self, Source};
 
 /// Widest title and source shown in text output (display columns).
@@ -84,7 +84,7 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
             cut(&a.title, TITLE_COLUMNS),
             cut(a.source.as_deref().unwrap_or("-"), SOURCE_COLUMNS),
             a.date
-                .map_or_else(|| "-".to_string(), |d| d.format(date_format).to_string()),
+                .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
             a.language.clone().unwrap_or_else(|| "-".into()),
             a.word_count().to_string(),
             a.path.display().to_string(),

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{anyhow, bail};
 
 use super::Outcome;
-use crate::article::{Article, TextStyle};
+use crate::article::{Article, TextStyle, format_date};
 use crate::library::{self, Library, Source};
 
 /// Shortest id prefix accepted, so a typo does not pick an article at random.
@@ -119,7 +119,7 @@ pub(crate) fn write_article(
         meta.push(s.clone());
     }
     if let Some(d) = a.date {
-        meta.push(d.format(date_format).to_string());
+        meta.push(format_date(&d, date_format));
     }
     if let Some(au) = &a.author {
         meta.push(au.clone());
