@@ -356,11 +356,17 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
 /// (`quoth: warning: FILE:LINE:COL: …`), and turns a broken config into an
 /// error (the CLI prints it and exits 1).
 pub fn load_for_cli(explicit: Option<&Path>) -> anyhow::Result<Settings> {
+    Ok(open_for_cli(explicit)?.settings)
+}
+
+/// [`open`] for commands that also need the bookmarks: warnings printed to
+/// stderr, a broken config is an error.
+pub fn open_for_cli(explicit: Option<&Path>) -> anyhow::Result<Loaded> {
     let loaded = open(explicit)?;
     for w in &loaded.warnings {
         eprintln!("quoth: warning: {w}");
     }
-    Ok(loaded.settings)
+    Ok(loaded)
 }
 
 /// Same as [`load_for_cli`]; the name existing commands call.
@@ -395,12 +401,22 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
         }
     };
     let doc = Document::parse(text.to_string()).map_err(|e| {
-        let (line, column) = line_col(text, e.span().map_or(0, |s| s.start));
+        let span = e.span().unwrap_or(0..0);
+        let (line, column) = line_col(text, span.start);
+        let mut message = e.message().trim_end().to_string();
+        // toml_edit does not say which key; its span does.
+        if message == "duplicate key"
+            && let Some(key) = text
+                .get(span)
+                .filter(|k| !k.is_empty() && !k.contains('\n'))
+        {
+            message = format!("duplicate key `{}`", key.trim());
+        }
         ConfigError::Syntax {
             path: path.to_path_buf(),
             line,
             column,
-            message: e.message().trim_end().to_string(),
+            message,
         }
     })?;
     let mut ctx = Ctx {
