@@ -317,7 +317,9 @@ impl Bookmarks {
             apply_to_doc(&mut doc, c);
         }
         let mut out = doc.to_string();
-        if !existed {
+        if existed {
+            out = keep_file_style(&text, out);
+        } else {
             out = format!("{NEW_FILE_HEADER}\n{out}");
         }
         // Our own edit must give a config we would accept.
@@ -343,6 +345,29 @@ impl Bookmarks {
         self.list = list;
         Ok(())
     }
+}
+
+/// toml_edit writes `\n` line ends, drops a byte-order mark and ends the
+/// file with a newline; give the output the original file's habits instead,
+/// so an edit changes only the lines it must.
+fn keep_file_style(original: &str, out: String) -> String {
+    let crlf = original.matches("\r\n").count();
+    let lf = original.matches('\n').count() - crlf;
+    let mut out = out.replace("\r\n", "\n");
+    if crlf > lf {
+        out = out.replace('\n', "\r\n");
+    }
+    if !original.is_empty() && !original.ends_with('\n') {
+        if out.ends_with("\r\n") {
+            out.truncate(out.len() - 2);
+        } else if out.ends_with('\n') {
+            out.pop();
+        }
+    }
+    if original.starts_with('\u{feff}') && !out.starts_with('\u{feff}') {
+        out.insert(0, '\u{feff}');
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {
@@ -715,6 +740,32 @@ mod tests {
             text,
             "[[bookmarks]]\nid = \"a\"\ntitle = \"A\"\n# last words\n"
         );
+    }
+
+    #[test]
+    fn line_ends_bom_and_last_newline_survive() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        for original in [
+            "width = 80",
+            "width = 80\r\n# c\r\n[theme]\r\nquote = \"red\"\r\n",
+            "\u{feff}width = 80\n",
+            "\u{feff}# only a comment, no newline",
+        ] {
+            std::fs::write(&path, original).unwrap();
+            let mut m = Bookmarks::open(&path).unwrap();
+            m.add(Bookmark::new("01", "T", None));
+            m.flush().unwrap();
+            let mid = std::fs::read_to_string(&path).unwrap();
+            assert!(mid.contains("id = \"01\""), "{mid:?}");
+            if original.contains('\r') {
+                assert!(!mid.replace("\r\n", "").contains('\n'), "{mid:?}");
+            }
+            assert_eq!(Bookmarks::open(&path).unwrap().list().len(), 1);
+            m.remove("01");
+            m.flush().unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+        }
     }
 
     #[test]

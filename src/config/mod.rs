@@ -269,9 +269,38 @@ pub struct Loaded {
     /// home directory can be found and no path was given.
     pub path: Option<PathBuf>,
     pub bookmarks: Vec<Bookmark>,
+    /// Line and column of each `[keys]` entry, for [`Loaded::check_keys`].
+    key_positions: BTreeMap<String, (usize, usize)>,
 }
 
 impl Loaded {
+    /// Checks each key binding with `check(key, command)` (the TUI's keymap
+    /// does the checking) and reports the first bad one as a config error at
+    /// its line and column, like every other mistake in the file:
+    ///
+    /// ```text
+    /// loaded.check_keys(|key, command| {
+    ///     Keymap::with_overrides(&BTreeMap::from([(key.into(), command.into())])).map(|_| ())
+    /// })?;
+    /// ```
+    pub fn check_keys(
+        &self,
+        mut check: impl FnMut(&str, &str) -> Result<(), String>,
+    ) -> Result<(), ConfigError> {
+        for (key, command) in &self.settings.keys {
+            if let Err(why) = check(key, command) {
+                let (line, column) = self.key_positions.get(key).copied().unwrap_or((1, 1));
+                return Err(ConfigError::Invalid {
+                    path: self.path.clone().unwrap_or_default(),
+                    line,
+                    column,
+                    message: format!("`keys.{key}`: {why}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The bookmark store for this config (no second read of the file).
     pub fn bookmarks(&self) -> Bookmarks {
         Bookmarks::new(self.path.clone(), self.bookmarks.clone())
@@ -315,6 +344,7 @@ pub fn open(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
             warnings: Vec::new(),
             path: None,
             bookmarks: Vec::new(),
+            key_positions: BTreeMap::new(),
         }),
     }
 }
@@ -334,6 +364,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
                 warnings: Vec::new(),
                 path: Some(path.to_path_buf()),
                 bookmarks: Vec::new(),
+                key_positions: BTreeMap::new(),
             });
         }
         Err(source) => {
@@ -349,6 +380,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
         warnings: parsed.warnings,
         path: Some(path.to_path_buf()),
         bookmarks: parsed.bookmarks,
+        key_positions: parsed.key_positions,
     })
 }
 
@@ -380,6 +412,8 @@ pub struct Parsed {
     pub settings: Settings,
     pub warnings: Vec<Warning>,
     pub bookmarks: Vec<Bookmark>,
+    /// Line and column of each `[keys]` entry.
+    pub key_positions: BTreeMap<String, (usize, usize)>,
 }
 
 /// Parses and validates config text; `path` is used in messages and to
@@ -426,6 +460,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
     };
     let mut settings = Settings::default();
     let mut bookmarks = Vec::new();
+    let mut key_positions = BTreeMap::new();
     for (key, item) in doc.as_table().iter() {
         let span = doc.as_table().key(key).and_then(|k| k.span());
         match key {
@@ -444,7 +479,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
                     .parse()
                     .map_err(|why| ctx.err(item.span(), &format!("`layers` {why}")))?;
             }
-            "keys" => settings.keys = ctx.string_table(item, "keys")?,
+            "keys" => {
+                settings.keys = ctx.string_table(item, "keys")?;
+                if let Some(t) = item.as_table_like() {
+                    for (k, _) in t.iter() {
+                        let at = line_col(text, key_span(t, k).map_or(0, |s| s.start));
+                        key_positions.insert(k.to_string(), at);
+                    }
+                }
+            }
             "theme" => {
                 settings.theme = ctx.string_table(item, "theme")?;
                 ctx.check_theme(item)?;
@@ -457,6 +500,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
         settings,
         warnings: ctx.warnings,
         bookmarks,
+        key_positions,
     })
 }
 
@@ -714,6 +758,30 @@ mod tests {
             e.to_string(),
             "c.toml:1:6: invalid TOML: the file is not valid UTF-8"
         );
+    }
+
+    #[test]
+    fn key_errors_point_at_the_binding() {
+        let text = "[keys]\nj = \"down\"\n  \"ctrl-q\" = \"fly\"\n";
+        let p = parse_str(text).unwrap();
+        let loaded = Loaded {
+            settings: p.settings,
+            warnings: p.warnings,
+            path: Some(PathBuf::from("/c/config.toml")),
+            bookmarks: p.bookmarks,
+            key_positions: p.key_positions,
+        };
+        let e = loaded
+            .check_keys(|_, cmd| match cmd {
+                "down" => Ok(()),
+                other => Err(format!("unknown command \"{other}\"")),
+            })
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "/c/config.toml:3:3: `keys.ctrl-q`: unknown command \"fly\""
+        );
+        assert!(loaded.check_keys(|_, _| Ok(())).is_ok());
     }
 
     #[test]
