@@ -36,7 +36,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use chrono::{DateTime, FixedOffset, SecondsFormat, Timelike};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use super::{ConfigError, Ctx, key_span, wrong_type};
@@ -60,14 +60,14 @@ pub struct Bookmark {
 }
 
 impl Bookmark {
-    /// A new bookmark, added now.
+    /// A new bookmark, added now. The title is made one clean line.
     pub fn new(id: &str, title: &str, path: Option<PathBuf>) -> Bookmark {
         let now = chrono::Local::now().fixed_offset();
-        let added = DateTime::parse_from_rfc3339(&now.to_rfc3339_opts(SecondsFormat::Secs, false))
-            .unwrap_or(now);
+        // Whole seconds: what the file stores, so a re-read compares equal.
+        let added = now.with_nanosecond(0).unwrap_or(now);
         Bookmark {
             id: id.to_string(),
-            title: title.to_string(),
+            title: one_line(title),
             path,
             added: Some(added),
             note: None,

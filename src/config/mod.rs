@@ -10,8 +10,15 @@
 //! (may be missing: it is created on the first bookmark), `config.toml` in
 //! [`default_dir`] (may be missing: defaults).
 //!
-//! Entry points: [`open`] (settings, warnings and bookmarks: the reader) and
-//! [`load_for_cli`] (settings; warnings printed; error if broken: commands).
+//! Entry points:
+//! - commands: [`load_for_cli`] (settings; warnings printed to stderr; a
+//!   broken config is an error, exit 1), or [`open_for_cli`] for the
+//!   bookmarks too;
+//! - the reader: [`open`] gives [`Loaded`]: settings, warnings (show them in
+//!   the status line: stderr is hidden by the alternate screen), the path,
+//!   and the bookmarks ([`Loaded::bookmarks`] → [`Bookmarks`], see
+//!   [`bookmarks`] for `b`, `B`, `m`). Then [`Loaded::check_keys`] with the
+//!   keymap. Reading state (`u`, positions) is [`crate::store::state`].
 
 pub mod bookmarks;
 

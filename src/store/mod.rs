@@ -10,9 +10,13 @@
 
 pub mod state;
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a writer waits for another one to finish.
+pub const LOCK_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Environment variable that overrides the data directory (tests use it so
 /// they never touch the real home).
@@ -106,18 +110,38 @@ pub struct FileLock {
 }
 
 impl FileLock {
-    /// Blocks until the lock for `path` is ours. Creates the directory if
-    /// needed (the first bookmark creates the config directory).
+    /// Waits (up to [`LOCK_TIMEOUT`]) until the lock for `path` is ours.
+    /// Creates the directory if needed (the first bookmark creates the
+    /// config directory). A timeout is an error rather than a frozen reader
+    /// when another process hangs while holding the lock.
     pub fn acquire(path: &Path) -> io::Result<FileLock> {
         let target = write_target(path);
         fs::create_dir_all(parent_dir(&target))?;
+        let lock = lock_path(&target);
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(lock_path(&target))?;
-        file.lock()?;
-        Ok(FileLock { _file: file })
+            .open(&lock)?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(FileLock { _file: file }),
+                Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        format!(
+                            "{} is held by another process (another quoth?)",
+                            lock.display()
+                        ),
+                    ));
+                }
+                Err(TryLockError::Error(e)) => return Err(e),
+            }
+        }
     }
 }
 
@@ -168,6 +192,19 @@ mod tests {
         assert_eq!(fs::read_to_string(&real).unwrap(), "a = 2\n");
         let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn lock_is_exclusive_across_handles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.toml");
+        let held = FileLock::acquire(&path).unwrap();
+        // A second open file description must wait, then give up.
+        let lock = lock_path(&path);
+        let other = OpenOptions::new().write(true).open(&lock).unwrap();
+        assert!(matches!(other.try_lock(), Err(TryLockError::WouldBlock)));
+        drop(held);
+        assert!(other.try_lock().is_ok());
     }
 
     #[test]
