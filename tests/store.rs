@@ -320,3 +320,79 @@ fn missing_articles_stay_listed() {
             config.display()
         ));
 }
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A hand-written config from pieces: comments, blank lines, settings,
+    /// tables and bookmarks in any order, CRLF or not, final newline or not.
+    fn config(pieces: &[u8], crlf: bool, final_newline: bool) -> String {
+        let mut root = String::from("# my config\n");
+        let mut tables = Vec::new();
+        let (mut theme, mut keys, mut width) = (false, false, false);
+        for (i, p) in pieces.iter().enumerate() {
+            match p % 7 {
+                0 => tables.push(format!("# about story {i}\n[[bookmarks]]\nid = \"old{i}\"\ntitle = 'Story {i}'  # mine\n")),
+                1 if !theme => {
+                    theme = true;
+                    tables.push("[theme]\n# soft\nquote = \"light blue\"\n\n".into());
+                }
+                2 if !keys => {
+                    keys = true;
+                    tables.push("[keys]\n\"j\" = \"down\"   # vim\n".into());
+                }
+                3 if !width => {
+                    width = true;
+                    root.push_str("width  =  72 # narrow\n");
+                }
+                4 => tables.push(format!("\n# note {i}\n\n")),
+                5 => root.push('\n'),
+                _ => root.push_str(&format!("# root comment {i}\n")),
+            }
+        }
+        let mut text = root + &tables.concat();
+        if !final_newline {
+            while text.ends_with('\n') {
+                text.pop();
+            }
+        }
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        #[test]
+        fn added_then_removed_leaves_every_byte(
+            pieces in prop::collection::vec(any::<u8>(), 0..12),
+            crlf in any::<bool>(),
+            final_newline in any::<bool>(),
+            adds in 1usize..4,
+        ) {
+            let original = config(&pieces, crlf, final_newline);
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("config.toml");
+            fs::write(&path, &original).unwrap();
+            let before = Bookmarks::open(&path).unwrap().list().to_vec();
+            let mut marks = Bookmarks::open(&path).unwrap();
+            for k in 0..adds {
+                marks.add(Bookmark::new(&format!("new{k}"), &format!("New {k}"), None));
+                marks.flush().unwrap();
+            }
+            let after = Bookmarks::open(&path).unwrap();
+            prop_assert_eq!(after.list().len(), before.len() + adds);
+            prop_assert_eq!(&after.list()[..before.len()], &before[..]);
+            for k in 0..adds {
+                let id = format!("new{k}");
+                prop_assert!(marks.remove(&id));
+                marks.flush().unwrap();
+            }
+            let back = fs::read_to_string(&path).unwrap();
+            prop_assert_eq!(back, original);
+        }
+    }
+}
