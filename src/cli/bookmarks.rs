@@ -1,11 +1,14 @@
 //! `quoth bookmarks`: list, add, remove.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use chrono::SecondsFormat;
 use clap::Args;
+use serde::Serialize;
 
 use super::{BookmarkAction, Format, Outcome};
 use crate::article::Article;
@@ -81,7 +84,7 @@ fn where_(marks: &Bookmarks) -> String {
 
 fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Result<Outcome> {
     let mut bookmark = match args.title {
-        Some(title) => Bookmark::new(&args.id, &title, args.path.clone()),
+        Some(title) => Bookmark::new(&args.id, &title, None),
         None => {
             let articles = library(settings).with_context(|| {
                 format!("no library to look up article {}; give --title", args.id)
@@ -96,7 +99,7 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
         }
     };
     if let Some(p) = args.path {
-        bookmark.path = Some(p);
+        bookmark.path = Some(std::path::absolute(&p).unwrap_or(p));
     }
     let (id, title) = (bookmark.id.clone(), bookmark.title.clone());
     marks.add(bookmark);
@@ -111,6 +114,19 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
     Ok(Outcome::Ok)
 }
 
+/// One bookmark in `--format json`; `missing` is null when there is no
+/// library to check against.
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    title: &'a str,
+    path: Option<Cow<'a, str>>,
+    added: Option<String>,
+    note: Option<&'a str>,
+    position: Option<usize>,
+    missing: Option<bool>,
+}
+
 fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Result<Outcome> {
     let known: Option<HashSet<String>> =
         library(settings).map(|arts| arts.into_iter().map(|a| a.id).collect());
@@ -118,22 +134,22 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
-            let items: Vec<_> = marks
+            let rows: Vec<Row<'_>> = marks
                 .list()
                 .iter()
-                .map(|b| {
-                    serde_json::json!({
-                        "id": b.id,
-                        "title": b.title,
-                        "path": b.path.as_ref().map(|p| p.to_string_lossy()),
-                        "added": b.added.map(|d| d.to_rfc3339()),
-                        "note": b.note,
-                        "position": b.position,
-                        "missing": missing(b),
-                    })
+                .map(|b| Row {
+                    id: &b.id,
+                    title: &b.title,
+                    path: b.path.as_ref().map(|p| p.to_string_lossy()),
+                    added: b
+                        .added
+                        .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true)),
+                    note: b.note.as_deref(),
+                    position: b.position,
+                    missing: missing(b),
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &items)?;
+            serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
         Format::Text => {

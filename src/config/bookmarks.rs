@@ -75,8 +75,11 @@ impl Bookmark {
         }
     }
 
+    /// A bookmark for this article, with its absolute path (the library may
+    /// have been opened with a relative one).
     pub fn for_article(article: &Article) -> Bookmark {
-        Bookmark::new(&article.id, &article.title, Some(article.path.clone()))
+        let path = std::path::absolute(&article.path).unwrap_or_else(|_| article.path.clone());
+        Bookmark::new(&article.id, &article.title, Some(path))
     }
 
     fn to_table(&self) -> Table {
