@@ -101,6 +101,8 @@ pub enum Command {
 pub enum BookmarkAction {
     /// Remove the bookmark with this id
     Remove { id: String },
+    /// Bookmark an article by id (title and path from the library unless given)
+    Add(bookmarks::AddArgs),
 }
 
 /// What a command reports back: success, or "ran fine but found problems" (exit 1).
