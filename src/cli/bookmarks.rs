@@ -180,19 +180,14 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
 /// the bundled sample. `None` when there is none to check (then nothing is
 /// marked missing). The one place to adapt when `library::load` changes.
 fn library(settings: &Settings) -> Option<Vec<Article>> {
-    let path = settings
-        .library
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("assets/articles"));
-    if !path.exists() {
-        return None;
-    }
-    match crate::library::load(&path) {
+    let source = crate::library::Source::resolve(None, settings);
+    match crate::library::load(&source) {
         Ok(lib) => Some(lib.articles),
         Err(e) => {
             eprintln!(
-                "quoth: warning: cannot load library {}: {e}",
-                path.display()
+                "quoth: warning: cannot load library {}: {}",
+                source.describe(),
+                super::error_chain(&e)
             );
             None
         }

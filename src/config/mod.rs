@@ -408,11 +408,6 @@ pub fn open_for_cli(explicit: Option<&Path>) -> anyhow::Result<Loaded> {
     Ok(loaded)
 }
 
-/// Same as [`load_for_cli`]; the name existing commands call.
-pub fn load(explicit: Option<&Path>) -> anyhow::Result<Settings> {
-    load_for_cli(explicit)
-}
-
 /// Everything read from a config file.
 #[derive(Debug, Clone)]
 pub struct Parsed {

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<()> {
-    let settings = crate::config::load(config)?;
+    let settings = crate::config::load_for_cli(config)?;
     let path = path
         .map(Path::to_path_buf)
         .or(settings.library)
