@@ -1,31 +1,42 @@
-//! The collection: folder scan, loading, problems. No terminal code.
+//! The collection: where it comes from, folder scan, loading (blocking or in
+//! the background), problems. No terminal code.
 //!
-//! (Compile-level version for the reader's branch: the loaders' branch owns
-//! this module and replaces it with the full implementation at merge.)
+//! A file of a known type that cannot be used becomes a [`Problem`] and the
+//! rest still loads; only an unreadable root is an error.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::Context;
 
-use crate::article::{Article, formats};
+use crate::article::{Article, article_id, formats};
 use crate::config;
 
-/// The bundled sample library, embedded so an installed binary works anywhere.
-const BUNDLED: &[(&str, &[u8])] = &[(
-    "000_597a4e4c925c446d.txt",
-    include_bytes!("../assets/articles/000_597a4e4c925c446d.txt"),
-)];
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
 
-/// Where the library comes from.
+/// Where bundled articles appear to come from (their `Article::path` prefix).
+pub const BUNDLED_DIR: &str = "assets/articles";
+
+/// Files loaded at once, at most.
+const MAX_WORKERS: usize = 8;
+
+/// Where a library comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// `assets/articles/`, embedded in the binary.
     Bundled,
+    /// A folder (read recursively) or one file.
     Path(PathBuf),
 }
 
 impl Source {
-    /// The command-line path, else the config's library, else the bundled sample.
+    /// The command-line path, else the config's `library`, else the bundled one.
     pub fn resolve(cli: Option<&Path>, settings: &config::Settings) -> Source {
         match cli.or(settings.library.as_deref()) {
             Some(p) => Source::Path(p.to_path_buf()),
@@ -40,18 +51,63 @@ impl Source {
         }
     }
 
-    /// Fails when the root itself cannot be read (missing path).
+    /// An error naming the path if it does not exist or cannot be read.
     pub fn check_root(&self) -> anyhow::Result<()> {
-        match self {
-            Source::Bundled => Ok(()),
-            Source::Path(p) => std::fs::metadata(p)
-                .map(|_| ())
-                .with_context(|| format!("cannot open library {}", p.display())),
+        let Source::Path(path) = self else {
+            return Ok(());
+        };
+        let meta = std::fs::metadata(path)
+            .with_context(|| format!("cannot open library {}", path.display()))?;
+        if meta.is_dir() {
+            std::fs::read_dir(path)
+                .with_context(|| format!("cannot read library folder {}", path.display()))?;
+        } else if meta.is_file() {
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        } else {
+            // a pipe or device would block the loader or never end
+            anyhow::bail!("{} is not a file or a folder", path.display());
         }
+        Ok(())
     }
 }
 
-/// A file of a known type that could not be used.
+impl From<PathBuf> for Source {
+    fn from(p: PathBuf) -> Self {
+        Source::Path(p)
+    }
+}
+
+impl From<&Path> for Source {
+    fn from(p: &Path) -> Self {
+        Source::Path(p.to_path_buf())
+    }
+}
+
+/// What [`load`] accepts: a [`Source`], or a path (read as `Source::Path`).
+pub trait AsSource {
+    fn as_source(&self) -> Cow<'_, Source>;
+}
+
+impl AsSource for Source {
+    fn as_source(&self) -> Cow<'_, Source> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl AsSource for Path {
+    fn as_source(&self) -> Cow<'_, Source> {
+        Cow::Owned(Source::Path(self.to_path_buf()))
+    }
+}
+
+impl AsSource for PathBuf {
+    fn as_source(&self) -> Cow<'_, Source> {
+        Cow::Owned(Source::Path(self.clone()))
+    }
+}
+
+/// A file of a known type that could not be used (or a folder that could
+/// not be read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: PathBuf,
@@ -60,142 +116,352 @@ pub struct Problem {
 
 #[derive(Debug, Default)]
 pub struct Library {
+    /// In list order (see [`sort`]).
     pub articles: Vec<Article>,
+    /// Sorted by path.
     pub problems: Vec<Problem>,
+}
+
+/// Loads a whole library, blocking; the result does not depend on timing.
+pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
+    let source = source.as_source();
+    source.check_root()?;
+    let (candidates, mut problems) = scan(&source);
+    let mut results: Vec<(usize, Vec<Result<Article, Problem>>)> = Vec::new();
+    let next = AtomicUsize::new(0);
+    let workers = worker_count(candidates.len());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(c) = candidates.get(i) else { break };
+                        mine.push((i, c.load()));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        for h in handles {
+            results.extend(h.join().expect("loader thread panicked"));
+        }
+    });
+    results.sort_by_key(|(i, _)| *i);
+    let mut lib = Library::default();
+    let mut ids = HashSet::new();
+    for result in results.into_iter().flat_map(|(_, r)| r) {
+        match result {
+            Ok(mut a) => {
+                distinct_id(&mut a, &mut ids);
+                lib.articles.push(a);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    sort(&mut lib.articles);
+    problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
+    lib.problems = problems;
+    Ok(lib)
 }
 
 /// Progress of a background load.
 #[derive(Debug)]
 pub enum LoadEvent {
-    Found { total: usize },
+    /// First event: the number of candidate files (a JSON file may then
+    /// yield several articles, so count events against it with care).
+    Found {
+        total: usize,
+    },
     Article(Box<Article>),
     Problem(Problem),
+    /// Last event.
     Done,
 }
 
-/// Loads the whole library, sorted.
-pub fn load(source: &Source) -> anyhow::Result<Library> {
-    source.check_root()?;
-    let mut lib = Library::default();
-    for entry in entries(source)? {
-        match entry.parse() {
-            Ok(arts) => lib.articles.extend(arts),
-            Err(problem) => lib.problems.push(problem),
-        }
-    }
-    sort(&mut lib.articles);
-    Ok(lib)
-}
-
-/// Loads in a background thread; events arrive in file order, then `Done`.
-pub fn spawn(source: Source) -> mpsc::Receiver<LoadEvent> {
+/// Loads in a background thread, files in parallel, sending events as they
+/// come: `Found`, then one `Article` or `Problem` per article or problem (in
+/// no fixed order), then `Done`. An unreadable root arrives as a single
+/// `Problem` (call [`Source::check_root`] first to fail early instead).
+/// Dropping the receiver stops the loading.
+pub fn spawn(source: Source) -> Receiver<LoadEvent> {
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let list = match source.check_root().and_then(|()| entries(&source)) {
-            Ok(list) => list,
-            Err(e) => {
-                let path = match &source {
-                    Source::Path(p) => p.clone(),
-                    Source::Bundled => PathBuf::new(),
-                };
-                let _ = tx.send(LoadEvent::Problem(Problem {
-                    path,
-                    reason: format!("{e:#}"),
-                }));
-                let _ = tx.send(LoadEvent::Done);
-                return;
-            }
-        };
-        let _ = tx.send(LoadEvent::Found { total: list.len() });
-        for entry in list {
-            let events: Vec<LoadEvent> = match entry.parse() {
-                Ok(arts) => arts
-                    .into_iter()
-                    .map(|a| LoadEvent::Article(Box::new(a)))
-                    .collect(),
-                Err(p) => vec![LoadEvent::Problem(p)],
-            };
-            for e in events {
-                if tx.send(e).is_err() {
-                    return;
-                }
-            }
-        }
-        let _ = tx.send(LoadEvent::Done);
-    });
+    std::thread::Builder::new()
+        .name("quoth-loader".into())
+        .spawn(move || run_background(&source, &tx))
+        .expect("cannot start the loader thread");
     rx
 }
 
-/// Newest first, undated last, then by title.
+fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
+    if let Err(e) = source.check_root() {
+        let path = match source {
+            Source::Path(p) => p.clone(),
+            Source::Bundled => PathBuf::from(BUNDLED_DIR),
+        };
+        let _ = tx.send(LoadEvent::Found { total: 0 });
+        let _ = tx.send(LoadEvent::Problem(Problem {
+            path,
+            reason: format!("{e:#}"),
+        }));
+        let _ = tx.send(LoadEvent::Done);
+        return;
+    }
+    let (candidates, problems) = scan(source);
+    if tx
+        .send(LoadEvent::Found {
+            total: candidates.len(),
+        })
+        .is_err()
+    {
+        return;
+    }
+    for p in problems {
+        let _ = tx.send(LoadEvent::Problem(p));
+    }
+    let next = AtomicUsize::new(0);
+    let (inner_tx, inner_rx) = mpsc::channel::<Result<Article, Problem>>();
+    std::thread::scope(|s| {
+        for _ in 0..worker_count(candidates.len()) {
+            let inner_tx = inner_tx.clone();
+            let (next, candidates) = (&next, &candidates);
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(c) = candidates.get(i) else { break };
+                    for r in c.load() {
+                        if inner_tx.send(r).is_err() {
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+        drop(inner_tx);
+        // ids are made distinct here, in arrival order
+        let mut ids = HashSet::new();
+        for r in inner_rx {
+            let event = match r {
+                Ok(mut a) => {
+                    distinct_id(&mut a, &mut ids);
+                    LoadEvent::Article(Box::new(a))
+                }
+                Err(p) => LoadEvent::Problem(p),
+            };
+            if tx.send(event).is_err() {
+                // nobody listens: make the workers stop at their next file
+                next.store(usize::MAX / 2, Ordering::Relaxed);
+                return;
+            }
+        }
+    });
+    let _ = tx.send(LoadEvent::Done);
+}
+
+/// List order: newest first, undated last, then by title (case-insensitive),
+/// then path and id so the order is total.
 pub fn sort(articles: &mut [Article]) {
-    articles.sort_by(|a, b| {
-        b.date
-            .is_some()
-            .cmp(&a.date.is_some())
-            .then_with(|| b.date.cmp(&a.date))
-            .then_with(|| a.title.cmp(&b.title))
+    // Reverse(Some(_)) < Reverse(None): undated sink to the end
+    articles.sort_by_cached_key(|a| {
+        (
+            std::cmp::Reverse(a.date),
+            a.title.to_lowercase(),
+            a.title.clone(),
+            a.path.clone(),
+            a.id.clone(),
+        )
     });
 }
 
-/// One file of a known type, read when parsed.
-enum Entry {
-    Embedded(&'static str, &'static [u8]),
-    File(PathBuf, formats::Kind),
+/// The same article in two files gets a second id derived from its path.
+fn distinct_id(a: &mut Article, seen: &mut HashSet<String>) {
+    let mut n = 0;
+    while !seen.insert(a.id.clone()) {
+        a.id = article_id(&a.id, &format!("{}#{n}", a.path.display()));
+        n += 1;
+    }
 }
 
-impl Entry {
-    fn parse(self) -> Result<Vec<Article>, Problem> {
-        let (path, kind, bytes) = match self {
-            Entry::Embedded(name, bytes) => {
-                let path = PathBuf::from(name);
-                let kind = formats::Kind::of(&path).unwrap_or(formats::Kind::Txt);
-                (path, kind, bytes.to_vec())
-            }
-            Entry::File(path, kind) => match std::fs::read(&path) {
-                Ok(b) => (path, kind, b),
-                Err(e) => {
-                    return Err(Problem {
-                        path,
-                        reason: e.to_string(),
-                    });
-                }
+fn worker_count(files: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.clamp(1, MAX_WORKERS).min(files).max(1)
+}
+
+/// A file to load.
+enum Candidate {
+    File(PathBuf),
+    Bundled(&'static str, &'static [u8]),
+}
+
+impl Candidate {
+    fn path(&self) -> PathBuf {
+        match self {
+            Candidate::File(p) => p.clone(),
+            Candidate::Bundled(name, _) => Path::new(BUNDLED_DIR).join(name),
+        }
+    }
+
+    fn load(&self) -> Vec<Result<Article, Problem>> {
+        let path = self.path();
+        let problem = |reason: String| {
+            vec![Err(Problem {
+                path: path.clone(),
+                reason,
+            })]
+        };
+        let Some(kind) = formats::Kind::of(&path) else {
+            return problem("not an article file: quoth reads .txt, .md, .json and .jsonl".into());
+        };
+        let bytes: Cow<'_, [u8]> = match self {
+            Candidate::Bundled(_, b) => Cow::Borrowed(b),
+            Candidate::File(p) => match read_limited(p) {
+                Ok(b) => Cow::Owned(b),
+                Err(e) => return problem(format!("{e:#}")),
             },
         };
-        formats::parse(kind, &path, &bytes).map_err(|e| Problem {
-            path,
-            reason: format!("{e:#}"),
-        })
-    }
-}
-
-/// Every file of a known type under the source, in path order.
-fn entries(source: &Source) -> anyhow::Result<Vec<Entry>> {
-    match source {
-        Source::Bundled => Ok(BUNDLED
-            .iter()
-            .map(|(name, bytes)| Entry::Embedded(name, bytes))
-            .collect()),
-        Source::Path(root) => {
-            let mut paths = Vec::new();
-            collect(root, &mut paths)?;
-            paths.sort();
-            Ok(paths
+        match formats::parse_each(kind, &path, &bytes) {
+            Err(e) => problem(format!("{e:#}")),
+            Ok(results) => results
                 .into_iter()
-                .filter_map(|p| formats::Kind::of(&p).map(|k| Entry::File(p, k)))
-                .collect())
+                .map(|r| {
+                    r.map_err(|e| Problem {
+                        path: path.clone(),
+                        reason: format!("{e:#}"),
+                    })
+                })
+                .collect(),
         }
     }
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    if path.is_dir() {
-        let dir =
-            std::fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))?;
-        for entry in dir {
-            collect(&entry?.path(), out)?;
-        }
-    } else {
-        out.push(path.to_path_buf());
+/// Reads a file, refusing one over the size limit without reading it all.
+fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let file = std::fs::File::open(path).context("cannot open")?;
+    let len = file.metadata().context("cannot read")?.len();
+    if len > formats::MAX_FILE_BYTES {
+        anyhow::bail!("{}", formats::too_large(len));
     }
-    Ok(())
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(formats::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .context("cannot read")?;
+    if bytes.len() as u64 > formats::MAX_FILE_BYTES {
+        anyhow::bail!("{}", formats::too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Candidate files, sorted, and folders that could not be read.
+fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let candidates = match source {
+        Source::Bundled => bundled::BUNDLED
+            .iter()
+            .filter(|(name, _)| formats::Kind::of(Path::new(name)).is_some())
+            .map(|&(name, bytes)| Candidate::Bundled(name, bytes))
+            .collect(),
+        Source::Path(root) if !root.is_dir() => vec![Candidate::File(root.clone())],
+        Source::Path(root) => {
+            let mut files = Vec::new();
+            walk(root, &mut files, &mut problems);
+            files.sort();
+            files.into_iter().map(Candidate::File).collect()
+        }
+    };
+    (candidates, problems)
+}
+
+/// Known-type files under `dir`. Hidden entries are skipped, and so are
+/// symbolic links to folders (they could loop); links to files are followed.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Problem {
+                path: dir.to_path_buf(),
+                reason: format!("cannot read folder: {e}"),
+            });
+            return;
+        }
+    };
+    for entry in entries {
+        let Ok(entry) = entry else { continue };
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            walk(&path, files, problems);
+        } else if formats::Kind::of(&path).is_some() && path.is_file() {
+            files.push(path);
+        }
+    }
+}
+
+/// The bundled files: (name under assets/articles, bytes).
+pub fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
+    bundled::BUNDLED
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(title: &str, date: Option<&str>) -> Article {
+        let mut a = Article::new(PathBuf::from("x.txt"), title.into(), "b".into());
+        a.date = date.map(|d| formats::parse_date(d).unwrap());
+        a
+    }
+
+    #[test]
+    fn sort_newest_first_undated_last_then_title() {
+        let mut v = vec![
+            art("b", None),
+            art("old", Some("2020-01-01")),
+            art("A", None),
+            art("new", Some("2024-01-01")),
+            art("also new", Some("2024-01-01")),
+        ];
+        sort(&mut v);
+        let titles: Vec<_> = v.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["also new", "new", "old", "A", "b"]);
+    }
+
+    #[test]
+    fn resolve_prefers_cli_then_config() {
+        let mut s = config::Settings::default();
+        assert_eq!(Source::resolve(None, &s), Source::Bundled);
+        s.library = Some("lib".into());
+        assert_eq!(Source::resolve(None, &s), Source::Path("lib".into()));
+        assert_eq!(
+            Source::resolve(Some(Path::new("cli")), &s),
+            Source::Path("cli".into())
+        );
+        assert_eq!(Source::Bundled.describe(), "bundled sample library");
+    }
+
+    #[test]
+    fn bundled_library_has_the_sample() {
+        let lib = load(&Source::Bundled).unwrap();
+        let sample = lib
+            .articles
+            .iter()
+            .find(|a| a.path == Path::new("assets/articles/000_597a4e4c925c446d.txt"))
+            .expect("the sample story is bundled");
+        assert_eq!(sample.credit.as_deref(), Some("AFP"));
+        assert!(sample.title.starts_with("Le lancement de ChatGPT"));
+    }
+
+    #[test]
+    fn distinct_ids_across_files() {
+        let mut seen = HashSet::new();
+        let mut a = art("t", None);
+        let mut b = art("t", None);
+        b.path = "y.txt".into();
+        distinct_id(&mut a, &mut seen);
+        distinct_id(&mut b, &mut seen);
+        assert_ne!(a.id, b.id);
+    }
 }

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod groups;
 pub mod lang;
 pub mod lexicon;
+pub mod names;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;

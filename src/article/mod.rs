@@ -48,7 +48,9 @@ pub struct Article {
     pub credit: Option<String>,
     /// Body text: paragraphs joined by `PARAGRAPH_SEP`, no paragraph empty.
     pub body: String,
-    /// Styles over the body (Markdown emphasis, headings…), sorted by start.
+    /// Styles over the body (Markdown emphasis, headings…), sorted by start
+    /// (longer first at the same start). They may nest (a link inside a
+    /// block quote, strong inside emphasis) but never cut a character.
     pub styles: Vec<Styled>,
 }
 
@@ -91,6 +93,17 @@ impl Article {
     }
 }
 
+/// Formats a date with a strftime-style format from the config; a format
+/// chrono cannot apply falls back to YYYY-MM-DD instead of panicking.
+pub fn format_date(date: &DateTime<FixedOffset>, format: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    match write!(out, "{}", date.format(format)) {
+        Ok(()) => out,
+        Err(_) => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
 /// 16 hex digits of FNV-1a over the whitespace-normalised title and body.
 /// FNV is written out here because std's hasher is not stable across releases.
 pub fn article_id(title: &str, body: &str) -> String {
@@ -119,6 +132,13 @@ mod tests {
         let b = Article::new("b/c.txt".into(), "T".into(), "one two\n\nthree".into());
         assert_eq!(a.id, b.id);
         assert_ne!(a.id, article_id("T", "one two four"));
+    }
+
+    #[test]
+    fn bad_date_format_falls_back() {
+        let d = DateTime::parse_from_rfc3339("2024-02-27T10:30:00+01:00").unwrap();
+        assert_eq!(format_date(&d, "%d/%m/%Y %H:%M"), "27/02/2024 10:30");
+        assert_eq!(format_date(&d, "%Q %"), "2024-02-27");
     }
 
     #[test]

@@ -1,15 +1,259 @@
 //! Untrusted article text is neutralised here, once, when it enters the program.
-//! (First version: control characters dropped; the full sanitiser replaces it.)
+//!
+//! Every string a loader produces (title, body, metadata) goes through
+//! [`sanitise`] or [`sanitise_line`], so the rest of the program can draw it
+//! without a terminal ever seeing an escape sequence or a bidi override.
+//!
+//! Steps, in this order (the order makes the function idempotent):
+//! 1. CRLF and lone CR become LF; U+2028 / U+2029 and NEL become line breaks.
+//! 2. Escape sequences are removed whole: ESC-introduced CSI, OSC, DCS, SOS,
+//!    PM, APC, nF and two-character ones, and their C1 forms (U+009B CSI…).
+//!    A string sequence (OSC, DCS…) with no terminator loses only its
+//!    introducer, so a stray ESC cannot swallow the rest of an article.
+//! 3. Remaining C0 controls other than LF and tab, DEL, C1 controls, bidi
+//!    embeddings/overrides/isolates/marks and the BOM are dropped.
+//! 4. Tabs expand to spaces up to the next multiple of [`TAB_WIDTH`] columns.
+//! 5. NFC. U+00A0 and U+202F (French typography) are kept as they are.
 
-/// Removes control characters other than newline; expands tabs; normalises CRLF.
+use unicode_normalization::UnicodeNormalization;
+
+/// Tab stops every this many characters.
+pub const TAB_WIDTH: usize = 4;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+/// C1 forms of the sequence introducers.
+const C1_CSI: char = '\u{9b}';
+const C1_ST: char = '\u{9c}';
+const C1_STRINGS: [char; 5] = ['\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}'];
+
+/// Sanitises multi-line text (a body): see the module documentation.
 pub fn sanitise(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    // most text needs nothing but the NFC check: skip the rebuilding passes
+    if !text.chars().any(needs_work) {
+        return nfc(text);
+    }
+    let text = normalise_newlines(text);
+    let text = strip_escapes(&text);
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let n = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
+            }
+            c if is_unwanted(c) => {}
+            c => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    nfc(&out)
+}
+
+fn nfc(text: &str) -> String {
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Characters the full passes change or remove.
+fn needs_work(c: char) -> bool {
+    (c != '\n' && c.is_control()) || is_unwanted(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Sanitises a one-line field (title, author…): as [`sanitise`], then line
+/// breaks become spaces and the ends are trimmed.
+pub fn sanitise_line(text: &str) -> String {
+    let clean = sanitise(text);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.trim().chars() {
+        if c == '\n' {
+            // collapse "a \n b" to one space
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if c == ' ' && out.ends_with(' ') {
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters dropped outright.
+fn is_unwanted(c: char) -> bool {
+    c.is_control() // C0, DEL and C1 (LF and tab are handled before)
+        || matches!(c,
+            '\u{061C}'              // Arabic letter mark
+            | '\u{200E}' | '\u{200F}' // LRM, RLM
+            | '\u{202A}'..='\u{202E}' // embeddings and overrides
+            | '\u{2066}'..='\u{2069}' // isolates
+            | '\u{FEFF}'            // BOM / zero-width no-break space
+        )
+}
+
+fn normalise_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{85}' | '\u{2028}' => out.push('\n'),
+            '\u{2029}' => out.push_str("\n\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes escape sequences whole (ECMA-48 shapes).
+fn strip_escapes(text: &str) -> String {
+    if !text.contains(|c| c == ESC || c == C1_CSI || C1_STRINGS.contains(&c)) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ESC {
+            i = skip_esc(&chars, i);
+        } else if c == C1_CSI {
+            i = skip_csi_body(&chars, i + 1);
+        } else if C1_STRINGS.contains(&c) {
+            i = skip_string_body(&chars, i + 1);
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `chars[i]` is ESC; returns the index after the sequence it starts.
+fn skip_esc(chars: &[char], i: usize) -> usize {
+    let Some(&next) = chars.get(i + 1) else {
+        return i + 1;
+    };
+    match next {
+        '[' => skip_csi_body(chars, i + 2),
+        // OSC, DCS, SOS, PM, APC: strings ended by ST (or BEL for OSC)
+        ']' | 'P' | 'X' | '^' | '_' => skip_string_body(chars, i + 2),
+        // nF: intermediates then one final byte
+        '\u{20}'..='\u{2f}' => {
+            let mut j = i + 1;
+            while j < chars.len() && ('\u{20}'..='\u{2f}').contains(&chars[j]) {
+                j += 1;
+            }
+            if j < chars.len() && ('\u{30}'..='\u{7e}').contains(&chars[j]) {
+                j + 1
+            } else {
+                j
+            }
+        }
+        // Fp, Fe, Fs: two-character sequences
+        '\u{30}'..='\u{7e}' => i + 2,
+        // ESC followed by anything else: drop the ESC alone
+        _ => i + 1,
+    }
+}
+
+/// Parameters (0x30–0x3F), intermediates (0x20–0x2F), then a final byte
+/// (0x40–0x7E). A malformed sequence ends at the first other character,
+/// which is kept.
+fn skip_csi_body(chars: &[char], mut j: usize) -> usize {
+    while j < chars.len() && ('\u{30}'..='\u{3f}').contains(&chars[j]) {
+        j += 1;
+    }
+    while j < chars.len() && ('\u{20}'..='\u{2f}').contains(&chars[j]) {
+        j += 1;
+    }
+    if j < chars.len() && ('\u{40}'..='\u{7e}').contains(&chars[j]) {
+        j + 1
+    } else {
+        j
+    }
+}
+
+/// A control string runs to ST (ESC \ or U+009C) or BEL. Unterminated: only
+/// the introducer goes, the text after it stays (its controls are dropped
+/// later anyway).
+fn skip_string_body(chars: &[char], start: usize) -> usize {
+    let mut j = start;
+    while j < chars.len() {
+        match chars[j] {
+            BEL | C1_ST => return j + 1,
+            ESC if chars.get(j + 1) == Some(&'\\') => return j + 2,
+            _ => j += 1,
+        }
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_whole_sequences() {
+        assert_eq!(sanitise("a\x1b[31;1mred\x1b[0m b"), "ared b");
+        assert_eq!(sanitise("x\x1b]0;pwned title\x07y"), "xy");
+        assert_eq!(
+            sanitise("x\x1b]8;;http://e.vil\x1b\\link\x1b]8;;\x1b\\y"),
+            "xlinky"
+        );
+        assert_eq!(sanitise("x\u{9b}2Jy"), "xy");
+        assert_eq!(sanitise("x\x1bPq#0;2;0;0;0\x1b\\y"), "xy");
+        assert_eq!(sanitise("x\x1b(By"), "xy");
+        assert_eq!(sanitise("x\x1bcy"), "xy");
+        assert_eq!(sanitise("x\x1b"), "x");
+    }
+
+    #[test]
+    fn unterminated_string_keeps_the_text() {
+        assert_eq!(sanitise("a\x1b]no end here"), "ano end here");
+    }
+
+    #[test]
+    fn controls_bidi_and_newlines() {
+        assert_eq!(sanitise("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(sanitise("a\u{0}b\u{7f}c\u{85}d\u{8d}e"), "abc\nde");
+        assert_eq!(
+            sanitise("\u{feff}x\u{202e}gnp.exe\u{202c}\u{2067}y\u{2069}"),
+            "xgnp.exey"
+        );
+    }
+
+    #[test]
+    fn tabs_expand_to_stops() {
+        assert_eq!(sanitise("a\tb\n\tc"), "a   b\n    c");
+    }
+
+    #[test]
+    fn keeps_french_spaces_and_composes() {
+        let s = "«\u{a0}Oui\u{202f}!\u{a0}» e\u{301}te\u{301}";
+        assert_eq!(sanitise(s), "«\u{a0}Oui\u{202f}!\u{a0}» été");
+    }
+
+    #[test]
+    fn line_fields_are_one_line() {
+        assert_eq!(
+            sanitise_line("  A\n\ntitle \x1b[1m here\t "),
+            "A title here"
+        );
+    }
 }

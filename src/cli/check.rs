@@ -1,14 +1,32 @@
+//! `quoth check`: every file of a library that cannot be used, then a
+//! summary; exit 1 if there is any.
+
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use super::Outcome;
+use crate::library::{self, Source};
 
 pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome> {
-    let settings = crate::config::load(config)?;
-    let source = crate::library::Source::resolve(path, &settings);
-    let lib = crate::library::load(&source)?;
+    let settings = crate::config::load_for_cli(config)?;
+    let source = Source::resolve(path, &settings);
+    let lib = library::load(&source)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
     for p in &lib.problems {
-        println!("{}: {}", p.path.display(), p.reason);
+        writeln!(out, "{}: {}", p.path.display(), p.reason)?;
     }
+    let n = lib.articles.len();
+    let articles = if n == 1 { "article" } else { "articles" };
+    match lib.problems.len() {
+        0 => writeln!(out, "{n} {articles}, no problems in {}", source.describe())?,
+        m => writeln!(
+            out,
+            "{n} {articles}, {m} problem{} in {}",
+            if m == 1 { "" } else { "s" },
+            source.describe()
+        )?,
+    }
+    out.flush()?;
     Ok(if lib.problems.is_empty() {
         Outcome::Ok
     } else {

@@ -54,6 +54,9 @@ pub enum Command {
     List {
         /// Library folder or file (default: config's library, else the bundled sample)
         path: Option<PathBuf>,
+        /// text: aligned columns under a header (id, title, source, date, language, words, path);
+        /// json: JSON lines, one object per article with those fields plus author, url, credit
+        /// and tags (date in RFC 3339)
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -61,8 +64,8 @@ pub enum Command {
     Show {
         /// Article id (from `quoth list`) or path to an article file
         article: String,
-        /// Wrap width in columns
-        #[arg(long, value_name = "N")]
+        /// Wrap width in columns (default: the config's width, else 80)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
         width: Option<u16>,
     },
     /// Report every file of a library that cannot be read; exit 1 if any
@@ -98,6 +101,8 @@ pub enum Command {
 pub enum BookmarkAction {
     /// Remove the bookmark with this id
     Remove { id: String },
+    /// Bookmark an article by id (title and path from the library unless given)
+    Add(bookmarks::AddArgs),
 }
 
 /// What a command reports back: success, or "ran fine but found problems" (exit 1).

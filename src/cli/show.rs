@@ -1,7 +1,218 @@
+//! `quoth show ID|PATH`: one article as wrapped plain text, for pipes.
+
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use super::Outcome;
+use anyhow::{anyhow, bail};
 
-pub fn run(_config: Option<&Path>, article: &str, _width: Option<u16>) -> anyhow::Result<Outcome> {
-    anyhow::bail!("cannot show {article} yet")
+use super::Outcome;
+use crate::article::{Article, TextStyle, format_date};
+use crate::library::{self, Library, Source};
+
+/// Shortest id prefix accepted, so a typo does not pick an article at random.
+const MIN_PREFIX: usize = 4;
+
+pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::Result<Outcome> {
+    let settings = crate::config::load_for_cli(config)?;
+    let width = usize::from(width.unwrap_or(settings.width)).max(1);
+    let as_path = Path::new(article);
+    let (articles, problems) = if as_path.is_file() {
+        // a file given by path: all its articles (a JSON file may hold several)
+        let lib = library::load(&Source::Path(as_path.to_path_buf()))?;
+        if lib.articles.is_empty() {
+            let p = lib
+                .problems
+                .first()
+                .ok_or_else(|| anyhow!("{article}: no article found"))?;
+            bail!("{}: {}", p.path.display(), p.reason);
+        }
+        (lib.articles, lib.problems)
+    } else if as_path.is_dir() {
+        bail!("{article} is a folder: give an article file or an id from `quoth list`");
+    } else {
+        let source = Source::resolve(None, &settings);
+        let lib = library::load(&source)?;
+        let found = find(&lib, article).map_err(|e| anyhow!("{e} in {}", source.describe()))?;
+        (vec![found.clone()], Vec::new())
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (i, a) in articles.iter().enumerate() {
+        if i > 0 {
+            writeln!(out, "\n{}\n", "─".repeat(width.min(40)))?;
+        }
+        write_article(&mut out, a, width, &settings.date_format)?;
+    }
+    out.flush()?;
+    for p in &problems {
+        eprintln!("quoth: {}: {}", p.path.display(), p.reason);
+    }
+    Ok(if problems.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
+}
+
+/// By id, by unique id prefix, or by the path shown in `quoth list`.
+fn find<'a>(lib: &'a Library, key: &str) -> anyhow::Result<&'a Article> {
+    if let Some(a) = lib.articles.iter().find(|a| a.id == key) {
+        return Ok(a);
+    }
+    // the path shown by `quoth list`, or just the file name, with or without extension
+    let mut by_path: Vec<_> = lib
+        .articles
+        .iter()
+        .filter(|a| a.path == Path::new(key))
+        .collect();
+    if by_path.is_empty() {
+        by_path = lib
+            .articles
+            .iter()
+            .filter(|a| {
+                a.path.file_name().is_some_and(|n| n == key)
+                    || a.path.file_stem().is_some_and(|n| n == key)
+            })
+            .collect();
+    }
+    if let [a] = by_path.as_slice() {
+        return Ok(a);
+    }
+    if key.len() >= MIN_PREFIX {
+        let matches: Vec<_> = lib
+            .articles
+            .iter()
+            .filter(|a| a.id.starts_with(key))
+            .collect();
+        match matches.as_slice() {
+            [a] => return Ok(a),
+            [] => {}
+            many => bail!("id prefix {key:?} matches {} articles", many.len()),
+        }
+    }
+    if by_path.len() > 1 {
+        bail!("{key:?} names {} articles: give an id", by_path.len());
+    }
+    bail!("no article with id {key:?} and no such file")
+}
+
+/// Title, metadata line, credit, then the paragraphs, wrapped at `width`.
+pub(crate) fn write_article(
+    out: &mut impl Write,
+    a: &Article,
+    width: usize,
+    date_format: &str,
+) -> std::io::Result<()> {
+    let wrap = |text: &str, indent: &str| -> Vec<String> {
+        let opts = textwrap::Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(indent);
+        textwrap::wrap(text, opts)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    };
+    for line in wrap(&a.title, "") {
+        writeln!(out, "{line}")?;
+    }
+    let mut meta = Vec::new();
+    if let Some(s) = &a.source {
+        meta.push(s.clone());
+    }
+    if let Some(d) = a.date {
+        meta.push(format_date(&d, date_format));
+    }
+    if let Some(au) = &a.author {
+        meta.push(au.clone());
+    }
+    if let Some(l) = &a.language {
+        meta.push(l.clone());
+    }
+    meta.push(format!("{} min read", a.reading_minutes()));
+    for line in wrap(&meta.join(" · "), "") {
+        writeln!(out, "{line}")?;
+    }
+    if let Some(c) = &a.credit {
+        writeln!(out, "Credit: {c}")?;
+    }
+    if let Some(u) = &a.url {
+        writeln!(out, "{u}")?;
+    }
+    if !a.tags.is_empty() {
+        for line in wrap(&format!("Tags: {}", a.tags.join(", ")), "") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    for (start, para) in a.paragraphs() {
+        let whole = |style: TextStyle| {
+            a.styles
+                .iter()
+                .any(|s| s.style == style && s.start <= start && s.end >= start + para.len())
+        };
+        // block quotes and code are set off by an indent, as in Markdown
+        let indent = if whole(TextStyle::BlockQuote) {
+            "> "
+        } else if whole(TextStyle::Code) {
+            "    "
+        } else {
+            ""
+        };
+        writeln!(out)?;
+        for line in wrap(para, indent) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Styled;
+
+    fn lib() -> Library {
+        let a = Article::new("a.txt".into(), "A".into(), "alpha".into());
+        let b = Article::new("dir/b.txt".into(), "B".into(), "beta".into());
+        Library {
+            articles: vec![a, b],
+            problems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn find_by_id_prefix_and_path() {
+        let lib = lib();
+        let id = lib.articles[1].id.clone();
+        assert_eq!(find(&lib, &id).unwrap().title, "B");
+        assert_eq!(find(&lib, &id[..6]).unwrap().title, "B");
+        assert_eq!(find(&lib, "dir/b.txt").unwrap().title, "B");
+        assert_eq!(find(&lib, "b.txt").unwrap().title, "B");
+        assert_eq!(find(&lib, "b").unwrap().title, "B");
+        let e = find(&lib, "zzzzzz").unwrap_err().to_string();
+        assert_eq!(e, "no article with id \"zzzzzz\" and no such file");
+        // too short a prefix is not a match
+        assert!(find(&lib, &id[..2]).is_err());
+    }
+
+    #[test]
+    fn wraps_paragraphs_with_blank_lines() {
+        let mut a = Article::new(
+            "a.txt".into(),
+            "Title".into(),
+            "one two three four five six\n\nquoted text here".into(),
+        );
+        a.source = Some("AFP".into());
+        a.credit = Some("AFP".into());
+        a.styles.push(Styled {
+            start: 29,
+            end: 45,
+            style: TextStyle::BlockQuote,
+        });
+        let mut out = Vec::new();
+        write_article(&mut out, &a, 12, "%Y").unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "Title\nAFP · 1 min\nread\nCredit: AFP\n\none two\nthree four\nfive six\n\n> quoted\n> text here\n"
+        );
+    }
 }

@@ -55,6 +55,17 @@ pub enum Layers {
     Plain,
 }
 
+impl From<crate::config::Layers> for Layers {
+    fn from(l: crate::config::Layers) -> Layers {
+        match l {
+            crate::config::Layers::All => Layers::All,
+            crate::config::Layers::Quotes => Layers::Quotes,
+            crate::config::Layers::Entities => Layers::Entities,
+            crate::config::Layers::None => Layers::Plain,
+        }
+    }
+}
+
 impl Layers {
     pub fn next(self) -> Layers {
         match self {
@@ -198,6 +209,7 @@ impl App {
         source: String,
         size: (u16, u16),
     ) -> App {
+        let settings_layers = settings.layers;
         App {
             settings,
             theme,
@@ -219,7 +231,7 @@ impl App {
             analyses: HashMap::new(),
             focus: Focus::List,
             reader: None,
-            layers: Layers::All,
+            layers: Layers::from(settings_layers),
             overlay: None,
             analysis_error: None,
             analysis_failed: HashMap::new(),

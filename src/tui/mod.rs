@@ -10,6 +10,7 @@ pub mod testkit;
 pub mod theme;
 pub mod view;
 
+use std::collections::BTreeMap;
 use std::io::{self, Stdout};
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
@@ -35,12 +36,19 @@ pub use theme::Theme;
 
 /// Opens the reader on `path`, else the config's library, else the bundled sample.
 pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<()> {
-    let settings = crate::config::load(config)?;
+    let loaded = crate::config::open(config)?;
+    // A bad binding is a config error at its line and column, like any other mistake.
+    loaded.check_keys(|key, command| {
+        Keymap::with_overrides(&BTreeMap::from([(key.to_string(), command.to_string())]))
+            .map(|_| ())
+    })?;
+    let settings = loaded.settings.clone();
     let keymap = Keymap::with_overrides(&settings.keys).map_err(anyhow::Error::msg)?;
     let theme = Theme::from_env(&settings.theme).map_err(anyhow::Error::msg)?;
     let source = Source::resolve(path, &settings);
     // A missing library is an error before the screen changes, not an empty reader.
     source.check_root()?;
+    let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     let guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -50,9 +58,21 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
         source.describe(),
         (size.width, size.height),
     );
+    app.bookmarks = loaded.bookmarks.iter().map(|b| b.id.clone()).collect();
+    if let Some(first) = warnings.first() {
+        app.message = Some(match warnings.len() {
+            1 => format!("config warning: {first}"),
+            n => format!("config warning: {first} (and {} more)", n - 1),
+        });
+    }
     let loads = library::spawn(source);
     let analysis = AnalysisWorker::start();
-    event_loop(guard, &mut app, loads, analysis)
+    let result = event_loop(guard, &mut app, loads, analysis);
+    // The screen is back: the warnings stay readable in the terminal.
+    for w in &warnings {
+        eprintln!("quoth: warning: {w}");
+    }
+    result
 }
 
 fn event_loop(

@@ -38,14 +38,36 @@ pub struct Theme {
     pub org: Style,
     pub loc: Style,
     pub misc: Style,
+    pub bookmark: Style,
+    pub unread: Style,
     /// Speaker colours, given by order of first appearance in an article.
     pub speakers: Vec<Color>,
+    /// One colour for all quoted words instead of each speaker's (`quote`).
+    pub quote_colour: Option<Color>,
+    /// One colour for all speaker mentions and margin cues (`speaker`).
+    pub speaker_colour: Option<Color>,
 }
 
-/// Element names accepted in the config's `[theme]` table.
-pub const ELEMENTS: [&str; 13] = [
-    "accent", "dim", "border", "focus", "match", "link", "heading", "problem", "per", "org", "loc",
-    "misc", "speakers",
+/// Element names accepted in the config's `[theme]` table (the config
+/// checks them against the same list: a test keeps both equal).
+pub const ELEMENTS: [&str; 17] = [
+    "text",
+    "title",
+    "meta",
+    "border",
+    "focus",
+    "selection",
+    "status",
+    "search",
+    "quote",
+    "speaker",
+    "person",
+    "organisation",
+    "location",
+    "misc",
+    "bookmark",
+    "unread",
+    "error",
 ];
 
 impl Theme {
@@ -55,60 +77,51 @@ impl Theme {
         Theme::new(!no_color, overrides)
     }
 
-    /// `overrides`: element → colour ("red", "#1e90ff"; "speakers" takes a
-    /// comma-separated list). Ignored without colour.
+    /// `overrides`: element → colour ("red", "#1e90ff"). Ignored without colour.
     pub fn new(color: bool, overrides: &BTreeMap<String, String>) -> Result<Theme, String> {
         let mut t = if color {
             Theme::coloured()
         } else {
             Theme::monochrome()
         };
-        if !color {
-            return Ok(t);
-        }
         for (element, value) in overrides {
-            let parse = |v: &str| {
-                Color::from_str(v.trim()).map_err(|_| {
-                    format!(
-                        "[theme] {element}: {v:?} is not a colour (a name like \"blue\" or #rrggbb)"
-                    )
-                })
-            };
+            let c = Color::from_str(value.trim()).map_err(|_| {
+                format!(
+                    "[theme] {element}: {value:?} is not a colour (a name like \"blue\" or #rrggbb)"
+                )
+            })?;
+            if !ELEMENTS.contains(&element.as_str()) {
+                return Err(format!(
+                    "[theme] unknown element {element:?} (known: {})",
+                    ELEMENTS.join(", ")
+                ));
+            }
+            if !color {
+                continue;
+            }
+            let fg = |s: &mut Style| *s = s.fg(c);
             match element.as_str() {
-                "speakers" => {
-                    t.speakers = value.split(',').map(parse).collect::<Result<_, _>>()?;
-                    if t.speakers.is_empty() {
-                        return Err("[theme] speakers: give at least one colour".into());
-                    }
+                "text" => fg(&mut t.text),
+                "title" => {
+                    fg(&mut t.title);
+                    fg(&mut t.heading);
                 }
-                name => {
-                    let c = parse(value)?;
-                    let slot = match name {
-                        "accent" => &mut t.title,
-                        "dim" => &mut t.dim,
-                        "border" => &mut t.border,
-                        "focus" => &mut t.focus_border,
-                        "match" => &mut t.search_match,
-                        "link" => &mut t.link,
-                        "heading" => &mut t.heading,
-                        "problem" => &mut t.problem,
-                        "per" => &mut t.per,
-                        "org" => &mut t.org,
-                        "loc" => &mut t.loc,
-                        "misc" => &mut t.misc,
-                        other => {
-                            return Err(format!(
-                                "[theme] unknown element {other:?} (known: {})",
-                                ELEMENTS.join(", ")
-                            ));
-                        }
-                    };
-                    *slot = if name == "match" {
-                        slot.bg(c)
-                    } else {
-                        slot.fg(c)
-                    };
-                }
+                "meta" => fg(&mut t.dim),
+                "border" => fg(&mut t.border),
+                "focus" => fg(&mut t.focus_border),
+                // Reversed: the colour shows as the bar's background.
+                "selection" => fg(&mut t.selection),
+                "status" => fg(&mut t.status),
+                "search" => t.search_match = t.search_match.bg(c),
+                "quote" => t.quote_colour = Some(c),
+                "speaker" => t.speaker_colour = Some(c),
+                "person" => fg(&mut t.per),
+                "organisation" => fg(&mut t.org),
+                "location" => fg(&mut t.loc),
+                "misc" => fg(&mut t.misc),
+                "bookmark" => fg(&mut t.bookmark),
+                "unread" => fg(&mut t.unread),
+                _ => fg(&mut t.problem),
             }
         }
         Ok(t)
@@ -143,7 +156,11 @@ impl Theme {
             org: s.add_modifier(Modifier::ITALIC),
             loc: s.add_modifier(Modifier::UNDERLINED),
             misc: s.add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            bookmark: s.add_modifier(Modifier::BOLD),
+            unread: s.add_modifier(Modifier::BOLD),
             speakers: Vec::new(),
+            quote_colour: None,
+            speaker_colour: None,
         }
     }
 
@@ -165,6 +182,8 @@ impl Theme {
             org: m.org.fg(Color::Indexed(127)),
             loc: m.loc.fg(Color::Indexed(28)),
             misc: m.misc.fg(Color::Indexed(130)),
+            bookmark: m.bookmark.fg(Color::Indexed(136)),
+            unread: m.unread.fg(Color::Indexed(31)),
             // Same kind of hues, told apart from the entities also by the margin cue.
             speakers: vec![
                 Color::Indexed(33),
@@ -187,8 +206,23 @@ impl Theme {
         }
     }
 
-    /// The style of the n-th speaker of an article (by first appearance).
+    /// The words quoted from the n-th speaker of an article (by first appearance).
+    pub fn quote(&self, n: usize) -> Style {
+        match self.quote_colour {
+            Some(c) => Style::default().fg(c),
+            None => self.palette(n),
+        }
+    }
+
+    /// The n-th speaker's mention, margin cue and panel row.
     pub fn speaker(&self, n: usize) -> Style {
+        match self.speaker_colour {
+            Some(c) => Style::default().fg(c),
+            None => self.palette(n),
+        }
+    }
+
+    fn palette(&self, n: usize) -> Style {
         match self.speakers.len() {
             0 => Style::default(),
             len => Style::default().fg(self.speakers[n % len]),
@@ -222,16 +256,38 @@ mod tests {
     #[test]
     fn overrides_take_names_and_hex() {
         let mut o = BTreeMap::new();
-        o.insert("per".to_string(), "#ff8800".to_string());
-        o.insert("speakers".to_string(), "red, blue".to_string());
+        o.insert("person".to_string(), "#ff8800".to_string());
+        o.insert("quote".to_string(), "light blue".replace(' ', ""));
         let t = Theme::new(true, &o).unwrap();
         assert_eq!(t.per.fg, Some(Color::Rgb(0xff, 0x88, 0)));
-        assert_eq!(t.speakers, vec![Color::Red, Color::Blue]);
-        o.insert("org".to_string(), "notacolour".to_string());
+        assert_eq!(t.quote(3).fg, Some(Color::LightBlue));
+        // Speakers keep their own colours unless `speaker` is set.
+        assert_ne!(t.speaker(0), t.speaker(1));
+        o.insert("organisation".to_string(), "notacolour".to_string());
         let e = Theme::new(true, &o).unwrap_err();
-        assert!(e.contains("org") && e.contains("notacolour"), "{e}");
+        assert!(
+            e.contains("organisation") && e.contains("notacolour"),
+            "{e}"
+        );
         let mut o = BTreeMap::new();
         o.insert("wallpaper".to_string(), "red".to_string());
         assert!(Theme::new(true, &o).unwrap_err().contains("wallpaper"));
+        // Without colour, overrides are checked but change nothing.
+        let mut o = BTreeMap::new();
+        o.insert("person".to_string(), "red".to_string());
+        assert_eq!(
+            Theme::new(false, &o).unwrap(),
+            Theme::new(false, &BTreeMap::new()).unwrap()
+        );
+    }
+
+    #[test]
+    fn every_config_theme_element_is_honoured() {
+        assert_eq!(ELEMENTS.as_slice(), crate::config::THEME_ELEMENTS);
+        let base = Theme::new(true, &BTreeMap::new()).unwrap();
+        for e in ELEMENTS {
+            let o = BTreeMap::from([(e.to_string(), "#010203".to_string())]);
+            assert_ne!(Theme::new(true, &o).unwrap(), base, "{e} changes nothing");
+        }
     }
 }

@@ -55,6 +55,16 @@ impl Widget for ListPane<'_> {
                 }
             }
             buf.set_stringn(inner.x, y, pad(row, w), w, style);
+            // The marks keep their own colour outside the selection bar.
+            if i != app.selected && w >= 2 {
+                let id = &app.articles[app.order[i]].id;
+                if app.bookmarks.contains(id) {
+                    buf[(inner.x, y)].set_style(t.bookmark);
+                }
+                if !app.read.contains(id) {
+                    buf[(inner.x + 1, y)].set_style(t.unread);
+                }
+            }
         }
         let dh = details_height(inner.height);
         if dh > 0 {

@@ -141,9 +141,16 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
         })
         .collect();
     if let Some(a) = analysis {
-        let quote_style = |q: &crate::analysis::Quote, order: &[&str]| match &q.speaker {
-            Some(s) => t.speaker(order.iter().position(|o| o == s).unwrap_or(0)),
-            None => t.unattributed,
+        let nth = |q: &crate::analysis::Quote, order: &[&str]| {
+            q.speaker
+                .as_deref()
+                .map(|s| order.iter().position(|o| *o == s).unwrap_or(0))
+        };
+        let quote_style = |q: &crate::analysis::Quote, order: &[&str]| {
+            nth(q, order).map_or(t.unattributed, |n| t.quote(n))
+        };
+        let speaker_style = |q: &crate::analysis::Quote, order: &[&str]| {
+            nth(q, order).map_or(t.unattributed, |n| t.speaker(n))
         };
         let order = speaker_order(a);
         if app.layers.quotes() {
@@ -168,7 +175,7 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
                 if let Some(sp) = q.speaker_span {
                     out.push(Deco {
                         span: sp,
-                        style: quote_style(q, &order).patch(t.speaker_mention),
+                        style: speaker_style(q, &order).patch(t.speaker_mention),
                     });
                 }
                 if let Some(c) = q.cue_span {

@@ -1,0 +1,55 @@
+//! Embeds `assets/articles/` (the bundled sample library) in the binary, so
+//! an installed quoth opens it from any folder.
+//!
+//! A build script rather than the include_dir crate: no extra dependency,
+//! and `rerun-if-changed` on the folder makes cargo rebuild when an article
+//! is added, changed or removed (include_dir cannot track new files on
+//! stable Rust).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    println!("cargo:rerun-if-changed=assets/articles");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let mut code = String::from("/// (name relative to assets/articles, bytes), sorted by name.\n");
+    code.push_str("pub static BUNDLED: &[(&str, &[u8])] = &[\n");
+    for file in &files {
+        let name = file
+            .strip_prefix(&root)
+            .expect("under the root")
+            .to_str()
+            .expect("asset file names are UTF-8")
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            file.display().to_string()
+        )
+        .expect("write to a String");
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("bundled.rs"), code).expect("write bundled.rs");
+}
+
+/// Visible files under `dir`, recursively.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! JSON and JSON lines: one article object, an array of them (or an object
+//! holding one under `articles` / `items`), or one object per line. Fields:
+//! title, body (or content / text), date, source, author, url, language,
+//! tags, credit; others are ignored.
+//!
+//! Every article of a file keeps the file's path; ids stay distinct.
+
+use std::path::Path;
+
+use anyhow::{Context, anyhow, bail};
+use serde_json::Value;
+
+use super::{Meta, kind_of};
+use crate::article::Article;
+
+const BODY_FIELDS: [&str; 3] = ["body", "content", "text"];
+
+/// All records must be good.
+pub fn parse(path: &Path, text: &str) -> anyhow::Result<Vec<Article>> {
+    parse_records(path, text)?.into_iter().collect()
+}
+
+/// The file must be valid JSON; each record then succeeds or fails alone, so
+/// one bad record in a feed does not hide the others.
+pub fn parse_records(path: &Path, text: &str) -> anyhow::Result<Vec<anyhow::Result<Article>>> {
+    let mut values = Vec::new();
+    // a stream covers one document and one value per line alike
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    loop {
+        let start = stream.byte_offset();
+        match stream.next() {
+            None => break,
+            Some(Ok(v)) => values.push((line_of(text, start), v)),
+            Some(Err(e)) => return Err(anyhow!("invalid JSON: {e}")),
+        }
+    }
+    if values.is_empty() {
+        bail!("empty file");
+    }
+    let records: Vec<(Option<usize>, Value)> = if values.len() == 1 {
+        let (line, v) = values.pop().expect("one value");
+        match v {
+            Value::Array(items) => items.into_iter().map(|v| (None, v)).collect(),
+            Value::Object(mut map) if !map.contains_key("title") => {
+                match map.remove("articles").or_else(|| map.remove("items")) {
+                    Some(Value::Array(items)) => items.into_iter().map(|v| (None, v)).collect(),
+                    Some(other) => {
+                        map.insert("articles".into(), other);
+                        vec![(Some(line), Value::Object(map))]
+                    }
+                    None => vec![(Some(line), Value::Object(map))],
+                }
+            }
+            v => vec![(Some(line), v)],
+        }
+    } else {
+        values.into_iter().map(|(l, v)| (Some(l), v)).collect()
+    };
+    if records.is_empty() {
+        bail!("no articles: the JSON array is empty");
+    }
+    let many = records.len() > 1;
+    Ok(records
+        .into_iter()
+        .enumerate()
+        .map(|(i, (line, v))| {
+            let article = record(path, &v);
+            if !many {
+                return article;
+            }
+            article.with_context(|| match line {
+                Some(l) => format!("record {} (line {l})", i + 1),
+                None => format!("record {}", i + 1),
+            })
+        })
+        .collect())
+}
+
+fn record(path: &Path, v: &Value) -> anyhow::Result<Article> {
+    if !v.is_object() {
+        bail!("expected an article object, found {}", kind_of(v));
+    }
+    let mut meta = Meta::from_object(v, &BODY_FIELDS)?;
+    let title = meta
+        .title
+        .take()
+        .ok_or_else(|| anyhow!("missing `title`"))?;
+    let body = meta
+        .body
+        .take()
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| anyhow!("missing `body` (or `content` / `text`)"))?;
+    let mut article = Article::new(path.to_path_buf(), title, body);
+    meta.apply(&mut article);
+    Ok(article)
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    // the value starts after any whitespace following `byte`
+    let skip = text[byte..].len() - text[byte..].trim_start().len();
+    text[..byte + skip].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> anyhow::Result<Vec<Article>> {
+        parse(Path::new("f.json"), text)
+    }
+
+    #[test]
+    fn one_object() {
+        let a = p(r#"{"title":"T","content":"Hello\n\nWorld","date":"2024-03-01","tags":["a"]}"#)
+            .unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].title, "T");
+        assert_eq!(a[0].body, "Hello\n\nWorld");
+        assert_eq!(a[0].tags, ["a"]);
+        assert!(a[0].date.is_some());
+        assert_eq!(a[0].path, Path::new("f.json"));
+    }
+
+    #[test]
+    fn array_lines_and_wrapper() {
+        assert_eq!(
+            p(r#"[{"title":"A","body":"x"},{"title":"B","text":"y"}]"#)
+                .unwrap()
+                .len(),
+            2
+        );
+        let lines = "{\"title\":\"A\",\"body\":\"x\"}\n\n{\"title\":\"B\",\"body\":\"y\"}\n";
+        assert_eq!(parse(Path::new("f.jsonl"), lines).unwrap().len(), 2);
+        assert_eq!(
+            p(r#"{"articles":[{"title":"A","body":"x"}]}"#)
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn duplicates_get_distinct_ids() {
+        let two = r#"[{"title":"A","body":"x"},{"title":"A","body":"x"}]"#;
+        let a = crate::article::formats::parse(
+            crate::article::formats::Kind::Json,
+            Path::new("f.json"),
+            two.as_bytes(),
+        )
+        .unwrap();
+        assert_ne!(a[0].id, a[1].id);
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        let e = p("{\"title\": \"A\",").unwrap_err().to_string();
+        assert!(e.starts_with("invalid JSON: EOF while parsing"), "{e}");
+        let e = p(r#"{"body":"x"}"#).unwrap_err().to_string();
+        assert_eq!(e, "missing `title`");
+        let e = p("[]").unwrap_err().to_string();
+        assert_eq!(e, "no articles: the JSON array is empty");
+        let recs = parse_records(
+            Path::new("f.jsonl"),
+            "{\"title\":\"A\",\"body\":\"x\"}\n{\"title\":\"B\"}\n",
+        )
+        .unwrap();
+        assert!(recs[0].is_ok());
+        let e = format!("{:#}", recs[1].as_ref().unwrap_err());
+        assert_eq!(
+            e,
+            "record 2 (line 2): missing `body` (or `content` / `text`)"
+        );
+        let e = format!("{:#}", p("[1]").unwrap_err());
+        assert_eq!(e, "expected an article object, found a number");
+    }
+}

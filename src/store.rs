@@ -1,1 +1,0 @@
-//! Bookmarks and reading state, written atomically.
