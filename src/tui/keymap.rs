@@ -164,7 +164,11 @@ impl Key {
 
     /// Parses "j", "G", "ctrl-f", "pagedown", "enter", "space", "?", "alt-x", "f1".
     pub fn parse(name: &str) -> Result<Key, String> {
-        let bad = || format!("unknown key name {name:?}");
+        let bad = || {
+            format!(
+                "unknown key name {name:?} (names look like \"j\", \"G\", \"?\", \"ctrl-f\", \"alt-x\", \"enter\", \"space\", \"tab\", \"esc\", \"pagedown\", \"up\", \"f1\")"
+            )
+        };
         let mut ctrl = false;
         let mut alt = false;
         let mut rest = name;
@@ -305,12 +309,12 @@ impl Keymap {
     pub fn with_overrides(overrides: &BTreeMap<String, String>) -> Result<Keymap, String> {
         let mut map = Keymap::default();
         for (key_name, command_name) in overrides {
-            let key = Key::parse(key_name).map_err(|e| format!("[keys] {e}"))?;
+            let key = Key::parse(key_name)?;
             let command = match command_name.as_str() {
                 "none" => None,
                 name => Some(Command::parse(name).ok_or_else(|| {
                     format!(
-                        "[keys] {key_name:?}: unknown command {name:?} (known: {}, none)",
+                        "unknown command {name:?} (known: {}, none)",
                         Command::ALL.map(|e| e.1).join(", ")
                     )
                 })?),

@@ -257,10 +257,14 @@ mod tests {
     fn overrides_take_names_and_hex() {
         let mut o = BTreeMap::new();
         o.insert("person".to_string(), "#ff8800".to_string());
-        o.insert("quote".to_string(), "light blue".replace(' ', ""));
+        o.insert("quote".to_string(), "light blue".to_string());
+        o.insert("meta".to_string(), "dark grey".to_string());
+        o.insert("focus".to_string(), "bright cyan".to_string());
         let t = Theme::new(true, &o).unwrap();
         assert_eq!(t.per.fg, Some(Color::Rgb(0xff, 0x88, 0)));
         assert_eq!(t.quote(3).fg, Some(Color::LightBlue));
+        assert_eq!(t.dim.fg, Some(Color::DarkGray));
+        assert_eq!(t.focus_border.fg, Some(Color::LightCyan));
         // Speakers keep their own colours unless `speaker` is set.
         assert_ne!(t.speaker(0), t.speaker(1));
         o.insert("organisation".to_string(), "notacolour".to_string());
