@@ -1,0 +1,900 @@
+//! Reported speech: direct and indirect quotes and their speakers.
+//!
+//! Direct quotes come from paired quotation marks ([`marks`]); a region is
+//! speech when it stands as a clause of its own (sentence start, after a
+//! colon or a cue) and ends its sentence or meets a cue, so quoted names and
+//! scare quotes inside a sentence are left alone. Cues are speech verbs of
+//! the [`lexicon`](super::lexicon) in the patterns of French and English
+//! news (inversions, incises, "X said", "said X", colon introducers, "selon
+//! X"). Speakers are the cue's subject ([`speaker`]), resolved to a named
+//! person or organisation: entities when the recogniser found them, else a
+//! within-article name matcher. A quote without cue continues the previous
+//! speaker.
+
+mod marks;
+mod speaker;
+
+use super::lexicon::{self, Form};
+use super::sentences::Sentence;
+use super::tokens::{Token, TokenKind};
+use super::{Entity, Group, Lang, Quote, QuoteKind, Span};
+use speaker::{Mention, Resolver};
+
+/// Per-token facts computed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Info {
+    pub cue: Option<Form>,
+    /// A form of `faire` (a cue only with valoir / savoir…).
+    pub faire: bool,
+    pub aux: bool,
+    pub cap: bool,
+    /// Index of the quote region the token lies in, if any.
+    pub region: Option<u32>,
+}
+
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lang: Lang,
+    pub info: Vec<Info>,
+    /// Sentence index of each token.
+    pub sent_of: Vec<u32>,
+    pub sents: &'a [Sentence],
+}
+
+impl<'a> Doc<'a> {
+    pub fn t(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.toks.len() && {
+            let w = self.t(i);
+            words.iter().any(|x| x.eq_ignore_ascii_case(w))
+        }
+    }
+    pub fn punct(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Punct
+    }
+    /// Whether a speech verb starts at `i`; returns the index of its last token.
+    pub fn cue_at(&self, i: usize) -> Option<usize> {
+        let n = self.toks.len();
+        if i >= n || self.info[i].region.is_some() {
+            return None;
+        }
+        let inf = self.info[i];
+        if inf.faire {
+            return (i + 1 < n && lexicon::completes_faire(&self.t(i + 1).to_lowercase()))
+                .then_some(i + 1);
+        }
+        match inf.cue {
+            Some(Form::Finite) => Some(i),
+            _ if inf.aux => {
+                // a déclaré, a-t-il encore déclaré, has told, avait notamment souligné
+                let mut j = i + 1;
+                while j < n && j <= i + 3 && self.info[j].region.is_none() {
+                    match self.info[j].cue {
+                        Some(Form::Participle | Form::Finite) => return Some(j),
+                        _ if self.info[j].faire => {
+                            return (j + 1 < n
+                                && lexicon::completes_faire(&self.t(j + 1).to_lowercase()))
+                            .then_some(j + 1);
+                        }
+                        _ if self.is_adverb(j) => j += 1,
+                        _ => return None,
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+    pub fn is_adverb(&self, i: usize) -> bool {
+        self.is(
+            i,
+            &[
+                "encore",
+                "aussi",
+                "également",
+                "notamment",
+                "ainsi",
+                "pourtant",
+                "déjà",
+                "alors",
+                "ensuite",
+                "enfin",
+                "simplement",
+                "plus",
+                "tard",
+                "ne",
+                "pas",
+                "jamais",
+                "toujours",
+                "par",
+                "ailleurs",
+                "récemment",
+                "publiquement",
+                "vivement",
+                "clairement",
+                "also",
+                "later",
+                "then",
+                "previously",
+                "recently",
+                "once",
+                "repeatedly",
+                "publicly",
+                "never",
+                "not",
+                "n't",
+                "already",
+                "again",
+                "even",
+                "often",
+                "frequently",
+                "just",
+                "long",
+                "privately",
+                "explicitly",
+                "reportedly",
+                "flatly",
+                "still",
+                "first",
+                "been",
+                "since",
+                "further",
+            ],
+        )
+    }
+    pub fn sentence_start(&self, i: usize) -> usize {
+        self.sents[self.sent_of[i] as usize].tokens.start
+    }
+    pub fn sentence_end(&self, i: usize) -> usize {
+        self.sents[self.sent_of[i] as usize].tokens.end
+    }
+    /// Token index of the first token starting at or after byte `b`.
+    pub fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < b)
+    }
+    pub fn gap_paragraph(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && marks::paragraph_break(
+                self.text,
+                self.toks[i].span.end,
+                self.toks[i + 1].span.start,
+            )
+    }
+}
+
+/// A quote found, before resolution.
+struct Found {
+    span: Span,
+    kind: QuoteKind,
+    mention: Option<Mention>,
+    cue: Option<Span>,
+    /// Index of the region chain (reopened paragraphs share attribution).
+    chain: Option<usize>,
+}
+
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    lang: Lang,
+    entities: &[Entity],
+    groups: &[Group],
+) -> Vec<Quote> {
+    let lang = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
+    let regions = marks::scan(text);
+    let doc = prepare(text, toks, sents, lang, &regions);
+    let mut found = direct(&doc, &regions);
+    indirect(&doc, &mut found);
+    found.sort_by_key(|f| f.span.start);
+    let mut resolver = Resolver::new(&doc, entities, groups, &regions);
+    attribute(&doc, &found, &mut resolver)
+}
+
+fn prepare<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+    sents: &'a [Sentence],
+    lang: Lang,
+    regions: &[marks::Region],
+) -> Doc<'a> {
+    let mut info = vec![Info::default(); toks.len()];
+    let mut lower = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        let first = w.chars().next().unwrap_or(' ');
+        let inf = &mut info[k];
+        inf.cap = first.is_uppercase();
+        let w = if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            w
+        };
+        inf.cue = lexicon::lookup(lang, w).map(|c| c.form);
+        inf.faire = lang == Lang::Fr
+            && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");
+        inf.aux = lexicon::is_auxiliary(lang, w);
+    }
+    for (ri, r) in regions.iter().enumerate() {
+        let a = toks.partition_point(|t| t.span.start < r.open);
+        let b = toks.partition_point(|t| t.span.start < r.close_end);
+        for inf in &mut info[a..b] {
+            inf.region = Some(ri as u32);
+        }
+    }
+    let mut sent_of = vec![0u32; toks.len()];
+    for (si, s) in sents.iter().enumerate() {
+        for x in &mut sent_of[s.tokens.clone()] {
+            *x = si as u32;
+        }
+    }
+    Doc {
+        text,
+        toks,
+        lang,
+        info,
+        sent_of,
+        sents,
+    }
+}
+
+/// A cue and the mention of its subject.
+#[derive(Debug, Clone, Copy)]
+struct Attribution {
+    cue: Span,
+    mention: Option<Mention>,
+}
+
+fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    // chains of reopened paragraphs
+    let mut ri = 0;
+    while ri < regions.len() {
+        let mut rj = ri + 1;
+        while rj < regions.len() && regions[rj].reopens {
+            rj += 1;
+        }
+        let chain = &regions[ri..rj];
+        let first = chain[0];
+        let last = chain[chain.len() - 1];
+        let open_tok = doc.tok_at(first.open);
+        let after_tok = doc.tok_at(last.close_end);
+        let inner_a = doc.tok_at(first.content.start);
+        let words = count_words(doc, inner_a, doc.tok_at(last.content.end));
+        let left = left_context(doc, open_tok);
+        let right = right_context(doc, after_tok, n);
+        let (left_cue, left_ok) = left;
+        let (right_cue, right_ok) = right;
+        let multi = chain.len() > 1;
+        let starts_upper = first
+            .content
+            .text(doc.text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+        let is_speech = !first.content.is_empty()
+            && (multi
+                || (left_ok
+                    && right_ok
+                    && (left_cue.is_some() || right_cue.is_some() || words >= 3))
+                || (left_cue.is_some() && right_ok && words >= 1)
+                || (right_cue.is_some() && left_ok))
+            && (words >= 2 || left_cue.is_some() || right_cue.is_some())
+            && (starts_upper || left_cue.is_some() || right_cue.is_some() || words >= 6);
+        if is_speech {
+            let att = right_cue.or(left_cue);
+            for (k, r) in chain.iter().enumerate() {
+                for (span, inc) in split_incise(doc, r.content) {
+                    let a = inc.or(att);
+                    out.push(Found {
+                        span,
+                        kind: QuoteKind::Direct,
+                        mention: a.and_then(|a| a.mention),
+                        cue: a.map(|a| a.cue),
+                        chain: if multi { Some(ri) } else { None },
+                    });
+                    let _ = k;
+                }
+            }
+        }
+        ri = rj;
+    }
+    out
+}
+
+fn count_words(doc: &Doc, a: usize, b: usize) -> usize {
+    (a..b.min(doc.toks.len()))
+        .filter(|&k| doc.toks[k].kind != TokenKind::Punct)
+        .count()
+}
+
+/// What precedes a quote: an introducing cue ("X a déclaré :", "he said,",
+/// "selon X,") and whether the quote starts a clause there.
+fn left_context(doc: &Doc, open: usize) -> (Option<Attribution>, bool) {
+    if open == 0 {
+        return (None, true);
+    }
+    let p = open - 1;
+    if doc.gap_paragraph(p) {
+        return (None, true);
+    }
+    let w = doc.t(p);
+    if doc.info[p].region.is_some() {
+        // right after another quote: "“A,” he said. “B”" is caught by sentence
+        // logic; two quotes side by side stand as clauses
+        return (None, true);
+    }
+    match w {
+        "." | "!" | "?" | "…" | "..." | "(" | "—" | "–" | "-" | ";" => return (None, true),
+        ":" => return (clause_cue(doc, p), true),
+        "," => {
+            // "he said, “…”", "selon X, « … »"
+            let c = clause_cue(doc, p);
+            return (c, c.is_some());
+        }
+        _ => {}
+    }
+    // "he said “…”", "a déclaré que « … »"
+    if doc.is(p, &["que", "qu'", "qu’", "that"])
+        && p > 0
+        && let Some(a) = cue_ending_at(doc, p - 1)
+    {
+        return (Some(a), true);
+    }
+    if let Some(a) = cue_ending_at(doc, p) {
+        return (Some(a), true);
+    }
+    (None, false)
+}
+
+/// The cue ending at token `e` (its last token), with its subject.
+fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
+    // find a verb start v with cue_at(v) == Some(e) (look back over aux/adverbs)
+    let lo = e.saturating_sub(4);
+    for v in (lo..=e).rev() {
+        if doc.cue_at(v) == Some(e) || (v == e && doc.info[e].cue == Some(Form::Finite)) {
+            let cue = Span::new(doc.toks[v].span.start, doc.toks[e].span.end);
+            if let Some((m, _)) = speaker::inverted(doc, v) {
+                return Some(Attribution {
+                    cue,
+                    mention: Some(m),
+                });
+            }
+            let mention = speaker::subject_left(doc, v)
+                .or_else(|| speaker::subject_right(doc, e + 1).map(|(m, _)| m));
+            return Some(Attribution { cue, mention });
+        }
+    }
+    None
+}
+
+/// A cue in the clause ending at token `p` (a colon or comma before a quote).
+fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
+    let start = doc.sentence_start(p);
+    let mut k = p;
+    // "selon X," / "according to X,"
+    let mut best: Option<Attribution> = None;
+    while k > start {
+        k -= 1;
+        if doc.info[k].region.is_some() {
+            break;
+        }
+        if let Some(a) = speaker::according(doc, k)
+            && a.1 + 1 >= p
+        {
+            return Some(Attribution {
+                cue: a.0,
+                mention: Some(a.2),
+            });
+        }
+        if let Some(e) = doc.cue_at(k)
+            && e < p
+            && doc.info[k].cue != Some(Form::Gerund)
+        {
+            let cue = Span::new(doc.toks[k].span.start, doc.toks[e].span.end);
+            let mention = speaker::inverted(doc, k)
+                .map(|x| x.0)
+                .or_else(|| speaker::subject_left(doc, k))
+                .or_else(|| speaker::subject_right(doc, e + 1).map(|x| x.0));
+            best = Some(Attribution { cue, mention });
+            break;
+        }
+    }
+    if best.is_none() && doc.t(p) == ":" {
+        // "Mr. Smith was blunt: “…”": the clause's first named subject
+        let m = speaker::first_mention(doc, start, p)?;
+        return Some(Attribution {
+            cue: doc.toks[p].span,
+            mention: Some(m),
+        });
+    }
+    best
+}
+
+/// What follows a quote: a cue ("a-t-il déclaré", "he said", "said X",
+/// "– Name, title") and whether the quote ends a clause there.
+fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, bool) {
+    if after >= n {
+        return (None, true);
+    }
+    if doc.gap_paragraph(after - 1) {
+        return (None, true);
+    }
+    let mut p = after;
+    let mut comma = false;
+    while p < n && matches!(doc.t(p), "," | "." | "!" | "?" | "…" | "..." | ";") {
+        comma |= doc.t(p) == ",";
+        p += 1;
+    }
+    let ends = p > after || p >= n || doc.info[p].region.is_some() || doc.gap_paragraph(p - 1);
+    if p < n && doc.info[p].region.is_none() && !(p > after && doc.gap_paragraph(p - 1)) {
+        // "– Name, title"
+        if matches!(doc.t(p), "—" | "–" | "-") {
+            if let Some((m, _)) = speaker::subject_right(doc, p + 1)
+                && matches!(m.kind, speaker::Kind::Name)
+            {
+                return (
+                    Some(Attribution {
+                        cue: doc.toks[p].span,
+                        mention: Some(m),
+                    }),
+                    true,
+                );
+            }
+            return (None, true);
+        }
+        if let Some(a) = cue_after(doc, p) {
+            return (Some(a), true);
+        }
+    }
+    let _ = comma;
+    let next_upper = p < n && doc.info[p].cap && p > after;
+    (
+        None,
+        ends || next_upper || (p < n && doc.is(p, &["(", ")"])),
+    )
+}
+
+/// A cue starting at token `p` just after a quote.
+fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
+    let n = doc.toks.len();
+    // inversion: a-t-il déclaré, dit-il, ajoute-t-elle
+    if let Some((m, e)) = speaker::inverted(doc, p) {
+        return Some(Attribution {
+            cue: Span::new(doc.toks[p].span.start, doc.toks[e].span.end),
+            mention: Some(m),
+        });
+    }
+    // selon X / according to X
+    if let Some((cue, _, m)) = speaker::according(doc, p) {
+        return Some(Attribution {
+            cue,
+            mention: Some(m),
+        });
+    }
+    // verb then subject: "a réagi le ministre", "said Smith", "explique Marie Dupont"
+    if let Some(e) = doc.cue_at(p) {
+        let cue = Span::new(doc.toks[p].span.start, doc.toks[e].span.end);
+        let mention = speaker::subject_right(doc, e + 1).map(|x| x.0);
+        return Some(Attribution { cue, mention });
+    }
+    // subject then verb: "he said", "Flynn, a top Trump surrogate, said", "X told Reuters"
+    let (m, mut k) = speaker::subject_right(doc, p)?;
+    // appositive: ", a top Trump surrogate,"
+    if k < n && doc.t(k) == "," {
+        let mut j = k + 1;
+        while j < n
+            && j < k + 14
+            && doc.t(j) != ","
+            && !matches!(doc.t(j), "." | ";" | ":")
+            && doc.info[j].region.is_none()
+        {
+            j += 1;
+        }
+        if j < n && doc.t(j) == "," {
+            k = j + 1;
+        }
+    }
+    while k < n && doc.is_adverb(k) {
+        k += 1;
+    }
+    let e = doc.cue_at(k)?;
+    if matches!(doc.info[k].cue, Some(Form::Gerund | Form::Infinitive)) {
+        return None;
+    }
+    Some(Attribution {
+        cue: Span::new(doc.toks[k].span.start, doc.toks[e].span.end),
+        mention: Some(m),
+    })
+}
+
+/// Splits « A, a-t-il dit, B » at the incise; each piece with the incise's
+/// attribution (None when there is no incise).
+fn split_incise(doc: &Doc, content: Span) -> Vec<(Span, Option<Attribution>)> {
+    let a = doc.tok_at(content.start);
+    let b = doc.tok_at(content.end);
+    let mut k = a;
+    while k + 2 < b {
+        if doc.t(k) == ","
+            && let Some((m, e)) = speaker::inverted(doc, k + 1)
+            && e + 1 < b
+            && matches!(doc.t(e + 1), "," | ".")
+        {
+            let first = marks::trim(doc.text, content.start, doc.toks[k].span.start);
+            let second = marks::trim(doc.text, doc.toks[e + 1].span.end, content.end);
+            if !first.is_empty() && !second.is_empty() {
+                let att = Attribution {
+                    cue: Span::new(doc.toks[k + 1].span.start, doc.toks[e].span.end),
+                    mention: Some(m),
+                };
+                return vec![(first, Some(att)), (second, Some(att))];
+            }
+        }
+        k += 1;
+    }
+    vec![(content, None)]
+}
+
+/// Indirect speech: "X a déclaré que …", "he said (that) …", "selon X, …".
+fn indirect(doc: &Doc, out: &mut Vec<Found>) {
+    let n = doc.toks.len();
+    let taken: Vec<Span> = out.iter().map(|f| f.span).collect();
+    let overlaps = |s: Span| taken.iter().any(|t| t.overlaps(s));
+    let mut k = 0;
+    while k < n {
+        if doc.info[k].region.is_some() {
+            k += 1;
+            continue;
+        }
+        // selon X, CLAUSE / CLAUSE, selon X / …, selon X, CLAUSE,
+        if let Some((cue, e, m)) = speaker::according(doc, k) {
+            if let Some(span) = according_content(doc, k, e)
+                && !overlaps(span)
+            {
+                out.push(Found {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    mention: Some(m),
+                    cue: Some(cue),
+                    chain: None,
+                });
+            }
+            k = e + 1;
+            continue;
+        }
+        let Some(e) = doc.cue_at(k) else {
+            k += 1;
+            continue;
+        };
+        if matches!(doc.info[k].cue, Some(Form::Gerund | Form::Infinitive)) && !doc.info[k].aux {
+            k += 1;
+            continue;
+        }
+        // the complement: skip a short adjunct (lundi, au quotidien Le Monde, to reporters)
+        let mut j = e + 1;
+        let limit = (e + 9).min(doc.sentence_end(k));
+        let mut start = None;
+        let mut inverted_mention = None;
+        if let Some((m, ie)) = speaker::inverted(doc, k) {
+            inverted_mention = Some(m);
+            j = ie + 1;
+        }
+        while j < limit && doc.info[j].region.is_none() {
+            if doc.is(j, &["que", "qu'", "qu’", "that"]) {
+                start = Some(j + 1);
+                break;
+            }
+            if doc.punct(j) && !matches!(doc.t(j), "'" | "’") {
+                break;
+            }
+            j += 1;
+        }
+        if start.is_none()
+            && doc.lang == Lang::En
+            && doc.is(
+                k,
+                &[
+                    "said",
+                    "says",
+                    "say",
+                    "told",
+                    "tells",
+                    "added",
+                    "argued",
+                    "claimed",
+                    "insisted",
+                    "noted",
+                    "warned",
+                    "acknowledged",
+                    "predicted",
+                    "stressed",
+                    "contended",
+                    "believes",
+                    "argues",
+                    "claims",
+                    "insists",
+                    "notes",
+                    "warns",
+                    "stated",
+                    "explained",
+                    "suggested",
+                    "wrote",
+                    "writes",
+                    "reported",
+                    "announced",
+                    "admitted",
+                    "conceded",
+                    "maintained",
+                    "asserted",
+                    "promised",
+                    "vowed",
+                    "complained",
+                    "recalled",
+                ],
+            )
+        {
+            start = bare_clause(doc, e + 1);
+        }
+        if let Some(s) = start
+            && s < n
+            && doc.info[s].region.is_none()
+        {
+            let endt = clause_end(doc, s);
+            if endt > s {
+                let span = marks::trim(
+                    doc.text,
+                    doc.toks[s].span.start,
+                    doc.toks[endt - 1].span.end,
+                );
+                let words = count_words(doc, s, endt);
+                if words >= 2 && !overlaps(span) {
+                    let mention = inverted_mention.or_else(|| speaker::subject_left(doc, k));
+                    if mention.is_some() {
+                        out.push(Found {
+                            span,
+                            kind: QuoteKind::Indirect,
+                            mention,
+                            cue: Some(Span::new(doc.toks[k].span.start, doc.toks[e].span.end)),
+                            chain: None,
+                        });
+                        k = endt;
+                        continue;
+                    }
+                }
+            }
+        }
+        k = e + 1;
+    }
+}
+
+/// English bare complement clause after a verb: "said the deal was off",
+/// "told reporters the deal was off", "said Tuesday he would".
+fn bare_clause(doc: &Doc, mut j: usize) -> Option<usize> {
+    let n = doc.toks.len();
+    // object of "told": a pronoun or a short noun phrase
+    if j < n
+        && doc.is(
+            j,
+            &[
+                "reporters",
+                "me",
+                "us",
+                "him",
+                "her",
+                "them",
+                "supporters",
+                "cnn",
+                "reuters",
+                "nbc",
+                "abc",
+                "cbs",
+                "fox",
+                "msnbc",
+                "politico",
+                "the",
+            ],
+        )
+    {
+        if doc.is(j, &["the"]) {
+            j += 2;
+        } else {
+            j += 1;
+        }
+    }
+    if j < n
+        && doc.is(
+            j,
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "yesterday",
+                "today",
+                "recently",
+                "last",
+                "earlier",
+                "later",
+                "on",
+                "in",
+            ],
+        )
+    {
+        return None;
+    }
+    if j >= n || doc.punct(j) || doc.info[j].region.is_some() {
+        return None;
+    }
+    // a clause starts with a subject-like word
+    if doc.is(
+        j,
+        &[
+            "he", "she", "they", "it", "i", "we", "you", "there", "this", "the", "his", "her",
+            "their", "its", "a", "an", "trump", "clinton",
+        ],
+    ) || doc.info[j].cap
+    {
+        // and has a finite-looking verb soon: avoid "said goodbye", "told the story"
+        let end = (j + 6).min(n);
+        let has_verb = (j + 1..end).any(|x| {
+            doc.is(
+                x,
+                &[
+                    "is", "was", "are", "were", "will", "would", "could", "should", "can", "has",
+                    "had", "have", "did", "does", "do", "'s", "might", "must", "may", "wants",
+                    "plans", "needs",
+                ],
+            )
+        });
+        if has_verb {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// End (exclusive token index) of the clause starting at `s`: the sentence
+/// end, without final punctuation, stopping before a quote mark.
+fn clause_end(doc: &Doc, s: usize) -> usize {
+    let end = doc.sentence_end(s);
+    let mut e = s;
+    while e < end && doc.info[e].region.is_none() {
+        e += 1;
+    }
+    while e > s && doc.punct(e - 1) {
+        e -= 1;
+    }
+    e
+}
+
+/// The words "selon X" reports: the clause around it, bounded by commas.
+fn according_content(doc: &Doc, k: usize, e: usize) -> Option<Span> {
+    let ss = doc.sentence_start(k);
+    let se = doc.sentence_end(k);
+    let before_comma = k > ss && doc.t(k - 1) == ",";
+    let at_start = k == ss;
+    let after_comma = e + 1 < se && doc.t(e + 1) == ",";
+    let after_end = e + 1 >= se || matches!(doc.t(e + 1), "." | "!" | "?");
+    let (a, b) = if (at_start || before_comma) && after_comma {
+        // "Selon X, CLAUSE." or "…, selon X, CLAUSE, …"
+        let a = e + 2;
+        let mut b = a;
+        while b < se && doc.info[b].region.is_none() && !(before_comma && doc.t(b) == ",") {
+            b += 1;
+        }
+        (a, b)
+    } else if before_comma && after_end {
+        // "CLAUSE, selon X."
+        (ss, k - 1)
+    } else {
+        return None;
+    };
+    let mut b = b;
+    while b > a && doc.punct(b - 1) {
+        b -= 1;
+    }
+    if b <= a || count_words(doc, a, b) < 2 || (a..b).any(|x| doc.info[x].region.is_some()) {
+        return None;
+    }
+    Some(marks::trim(
+        doc.text,
+        doc.toks[a].span.start,
+        doc.toks[b - 1].span.end,
+    ))
+}
+
+/// Speaker name, entity group, speaker mention.
+type Resolved = (Option<String>, Option<usize>, Option<Span>);
+
+/// Resolves speakers in text order; quotes without a cue continue the
+/// previous speaker when they follow it closely.
+fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+    // (end byte of the previous attributed quote, its attribution)
+    let mut prev: Option<(usize, Resolved)> = None;
+    // attribution of each chain of reopened paragraphs: (chain, attribution, cue)
+    let mut chains: Vec<(usize, Resolved, Option<Span>)> = Vec::new();
+    for f in found {
+        let (r, cue): (Resolved, Option<Span>) = if let Some(m) = f.mention {
+            let (s, g) = res.resolve(doc, &m);
+            ((s, g, Some(m.span)), f.cue)
+        } else if let Some(c) = f.chain.and_then(|c| chains.iter().find(|x| x.0 == c)) {
+            (c.1.clone(), c.2)
+        } else if f.kind == QuoteKind::Direct {
+            match &prev {
+                Some((end, r)) if close_enough(doc, *end, f.span.start) => (r.clone(), None),
+                _ => ((None, None, None), f.cue),
+            }
+        } else {
+            ((None, None, None), f.cue)
+        };
+        if let Some(c) = f.chain
+            && !chains.iter().any(|x| x.0 == c)
+            && (r.0.is_some() || r.2.is_some())
+        {
+            chains.push((c, r.clone(), cue));
+        }
+        if r.0.is_some() {
+            prev = Some((f.span.end, r.clone()));
+        }
+        let (speaker, group, speaker_span) = r;
+        out.push(Quote {
+            span: f.span,
+            kind: f.kind,
+            speaker,
+            group,
+            speaker_span,
+            cue_span: cue,
+        });
+    }
+    // a chain attributed by a cue on a later piece: give it to the earlier pieces
+    for (q, f) in out.iter_mut().zip(found) {
+        if let Some(c) = f.chain
+            && let Some(a) = chains.iter().find(|x| x.0 == c)
+            && q.speaker.is_none()
+            && q.speaker_span.is_none()
+        {
+            q.speaker = a.1.0.clone();
+            q.group = a.1.1;
+            q.speaker_span = a.1.2;
+        }
+    }
+    out
+}
+
+/// A quote without cue continues the previous speaker when it is in the
+/// same or the next paragraph, at most two sentences later.
+fn close_enough(doc: &Doc, prev_end: usize, start: usize) -> bool {
+    let gap = &doc.text[prev_end.min(start)..start];
+    let paragraphs = gap.matches("\n\n").count();
+    if paragraphs > 1 {
+        return false;
+    }
+    let a = doc.tok_at(prev_end);
+    let b = doc.tok_at(start);
+    let sents = doc
+        .sent_of
+        .get(b.min(doc.toks.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(0) as i64
+        - doc
+            .sent_of
+            .get(a.min(doc.toks.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0) as i64;
+    sents <= 3
+}
+
+#[cfg(test)]
+mod tests;
