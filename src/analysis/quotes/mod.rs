@@ -271,8 +271,9 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
         let words = count_words(doc, inner_a, doc.tok_at(last.content.end));
         let left = left_context(doc, open_tok);
         let right = right_context(doc, after_tok, n);
-        let (left_cue, left_ok) = left;
-        let (right_cue, right_ok) = right;
+        let (right_cue, mut right_ok) = right;
+        // a quote ending with its own full stop ends its sentence
+        right_ok |= last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
         let multi = chain.len() > 1;
         let starts_upper = first
             .content
@@ -280,15 +281,23 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
-        let is_speech = !first.content.is_empty()
-            && (multi
-                || (left_ok
-                    && right_ok
-                    && (left_cue.is_some() || right_cue.is_some() || words >= 3))
-                || (left_cue.is_some() && right_ok && words >= 1)
-                || (right_cue.is_some() && left_ok))
-            && (words >= 2 || left_cue.is_some() || right_cue.is_some())
-            && (starts_upper || left_cue.is_some() || right_cue.is_some() || words >= 6);
+        let mut kind = QuoteKind::Direct;
+        let (left_cue, is_speech) = match left {
+            _ if first.content.is_empty() => (None, false),
+            _ if multi => (left_attribution(left), true),
+            Left::Clause(c) => (
+                c,
+                right_ok && (c.is_some() || right_cue.is_some() || (words >= 3 && starts_upper))
+                    || c.is_some() && words >= 2
+                    || right_cue.is_some() && (words >= 2 || starts_upper),
+            ),
+            Left::Verb(a) => (Some(a), right_ok && (words >= 2 || starts_upper)),
+            Left::That(a) => {
+                kind = QuoteKind::Indirect;
+                (Some(a), right_ok)
+            }
+            Left::Inside => (None, false),
+        };
         if is_speech {
             let att = right_cue.or(left_cue);
             for (k, r) in chain.iter().enumerate() {
@@ -296,7 +305,7 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
                     let a = inc.or(att);
                     out.push(Found {
                         span,
-                        kind: QuoteKind::Direct,
+                        kind,
                         mention: a.and_then(|a| a.mention),
                         cue: a.map(|a| a.cue),
                         chain: if multi { Some(ri) } else { None },
@@ -318,41 +327,62 @@ fn count_words(doc: &Doc, a: usize, b: usize) -> usize {
 
 /// What precedes a quote: an introducing cue ("X a déclaré :", "he said,",
 /// "selon X,") and whether the quote starts a clause there.
-fn left_context(doc: &Doc, open: usize) -> (Option<Attribution>, bool) {
+fn left_context(doc: &Doc, open: usize) -> Left {
     if open == 0 {
-        return (None, true);
+        return Left::Clause(None);
     }
     let p = open - 1;
-    if doc.gap_paragraph(p) {
-        return (None, true);
+    if doc.gap_paragraph(p) || doc.info[p].region.is_some() {
+        // a new paragraph, or right after another quote ("“A,” he said. “B”")
+        return Left::Clause(None);
     }
-    let w = doc.t(p);
-    if doc.info[p].region.is_some() {
-        // right after another quote: "“A,” he said. “B”" is caught by sentence
-        // logic; two quotes side by side stand as clauses
-        return (None, true);
-    }
-    match w {
-        "." | "!" | "?" | "…" | "..." | "(" | "—" | "–" | "-" | ";" => return (None, true),
-        ":" => return (clause_cue(doc, p), true),
+    match doc.t(p) {
+        "." | "!" | "?" | "…" | "..." | "(" | "—" | "–" | "-" | ";" => {
+            return Left::Clause(None);
+        }
+        ":" => return Left::Clause(clause_cue(doc, p)),
         "," => {
             // "he said, “…”", "selon X, « … »"
-            let c = clause_cue(doc, p);
-            return (c, c.is_some());
+            return match clause_cue(doc, p) {
+                Some(c) => Left::Clause(Some(c)),
+                None => Left::Inside,
+            };
         }
         _ => {}
     }
-    // "he said “…”", "a déclaré que « … »"
+    // "a déclaré que « … »", "he said that “…”": a quote inside indirect speech
     if doc.is(p, &["que", "qu'", "qu’", "that"])
         && p > 0
         && let Some(a) = cue_ending_at(doc, p - 1)
     {
-        return (Some(a), true);
+        return Left::That(a);
     }
+    // "he said “…”"
     if let Some(a) = cue_ending_at(doc, p) {
-        return (Some(a), true);
+        return Left::Verb(a);
     }
-    (None, false)
+    Left::Inside
+}
+
+fn left_attribution(l: Left) -> Option<Attribution> {
+    match l {
+        Left::Clause(c) => c,
+        Left::Verb(a) | Left::That(a) => Some(a),
+        Left::Inside => None,
+    }
+}
+
+/// What precedes a quote.
+#[derive(Debug, Clone, Copy)]
+enum Left {
+    /// The quote starts a clause (sentence start, colon, cue and comma).
+    Clause(Option<Attribution>),
+    /// Right after a speech verb, no punctuation.
+    Verb(Attribution),
+    /// After "que" / "that": quoted words inside indirect speech.
+    That(Attribution),
+    /// Inside a sentence: a name, a title or a scare quote, unless a cue follows.
+    Inside,
 }
 
 /// The cue ending at token `e` (its last token), with its subject.
@@ -397,13 +427,17 @@ fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         }
         if let Some(e) = doc.cue_at(k)
             && e < p
-            && doc.info[k].cue != Some(Form::Gerund)
         {
             let cue = Span::new(doc.toks[k].span.start, doc.toks[e].span.end);
-            let mention = speaker::inverted(doc, k)
-                .map(|x| x.0)
-                .or_else(|| speaker::subject_left(doc, k))
-                .or_else(|| speaker::subject_right(doc, e + 1).map(|x| x.0));
+            // "telling Reuters, “…”": a gerund's subject is the clause's
+            let mention = if doc.info[k].cue == Some(Form::Gerund) {
+                speaker::first_mention(doc, start, k)
+            } else {
+                speaker::inverted(doc, k)
+                    .map(|x| x.0)
+                    .or_else(|| speaker::subject_left(doc, k))
+                    .or_else(|| speaker::subject_right(doc, e + 1).map(|x| x.0))
+            };
             best = Some(Attribution { cue, mention });
             break;
         }
@@ -487,6 +521,31 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
         return Some(Attribution { cue, mention });
     }
     // subject then verb: "he said", "Flynn, a top Trump surrogate, said", "X told Reuters"
+    subject_then_verb(doc, p).or_else(|| {
+        // "Senate minority leader Harry Reid told": the verb first, then its subject
+        let mut j = p;
+        while j < n
+            && j < p + 10
+            && doc.info[j].region.is_none()
+            && (!doc.punct(j) || doc.is(j, &["&"]))
+        {
+            if let Some(e) = doc.cue_at(j)
+                && !matches!(doc.info[j].cue, Some(Form::Gerund | Form::Infinitive))
+            {
+                let m = speaker::subject_left(doc, j)?;
+                return Some(Attribution {
+                    cue: Span::new(doc.toks[j].span.start, doc.toks[e].span.end),
+                    mention: Some(m),
+                });
+            }
+            j += 1;
+        }
+        None
+    })
+}
+
+fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
+    let n = doc.toks.len();
     let (m, mut k) = speaker::subject_right(doc, p)?;
     // appositive: ", a top Trump surrogate,"
     if k < n && doc.t(k) == "," {
@@ -845,7 +904,7 @@ fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Quote> {
         {
             chains.push((c, r.clone(), cue));
         }
-        if r.0.is_some() {
+        if r.0.is_some() || r.2.is_some() {
             prev = Some((f.span.end, r.clone()));
         }
         let (speaker, group, speaker_span) = r;
