@@ -73,7 +73,10 @@ pub fn scan(text: &str) -> Vec<Region> {
             prev = Some(c);
             continue;
         }
-        if newlines >= 2 {
+        // a paragraph: a blank line, or a line break before a capital or a mark
+        let new_paragraph =
+            newlines >= 2 || newlines == 1 && (c.is_uppercase() || "«“\"„".contains(c));
+        if new_paragraph {
             // a new paragraph: an open quote continues only if this paragraph reopens it
             if let Some(&(m, o, cs)) = stack.first() {
                 let reopen = matches!(
@@ -113,13 +116,34 @@ pub fn scan(text: &str) -> Vec<Region> {
                 push(&mut stack, &mut reopens, c, i, after)
             }
             '“' => {
-                if stack.last().is_some_and(|&(m, _, _)| m == '„') {
-                    close(text, &mut stack, &mut out, &mut reopens, '„', i, after);
+                let attached = prev.is_some_and(|p| !is_space(p));
+                let detached_after = next.is_none_or(|n| is_space(n) || ",.;:!?)".contains(n));
+                if stack.last().is_some_and(|&(m, _, _)| m == '„')
+                    || (attached && detached_after && stack.iter().any(|&(m, _, _)| m == '“'))
+                {
+                    let opener = if stack.last().is_some_and(|&(m, _, _)| m == '„') {
+                        '„'
+                    } else {
+                        '“'
+                    };
+                    close(text, &mut stack, &mut out, &mut reopens, opener, i, after);
                 } else {
                     push(&mut stack, &mut reopens, c, i, after)
                 }
             }
+            // mixed marks: "…” and “…" close each other when nothing else can
+            '”' if !stack.iter().any(|&(m, _, _)| m == '“')
+                && stack.iter().any(|&(m, _, _)| m == '"') =>
+            {
+                close(text, &mut stack, &mut out, &mut reopens, '"', i, after)
+            }
             '”' => close(text, &mut stack, &mut out, &mut reopens, '“', i, after),
+            '"' if !stack.iter().any(|&(m, _, _)| m == '"')
+                && stack.iter().any(|&(m, _, _)| m == '“')
+                && prev.is_some_and(|p| !is_space(p)) =>
+            {
+                close(text, &mut stack, &mut out, &mut reopens, '“', i, after)
+            }
             '»' => close(text, &mut stack, &mut out, &mut reopens, '«', i, after),
             '›' => close(text, &mut stack, &mut out, &mut reopens, '‹', i, after),
             '’' if stack.iter().any(|&(m, _, _)| m == '‘')

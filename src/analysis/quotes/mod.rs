@@ -67,7 +67,7 @@ impl<'a> Doc<'a> {
                 .then_some(i + 1);
         }
         match inf.cue {
-            Some(Form::Finite) => Some(i),
+            Some(Form::Finite | Form::Gerund) => Some(i),
             _ if inf.aux => {
                 // a déclaré, a-t-il encore déclaré, has told, avait notamment souligné
                 let mut j = i + 1;
@@ -340,11 +340,18 @@ fn left_context(doc: &Doc, open: usize) -> Left {
         "." | "!" | "?" | "…" | "..." | "(" | "—" | "–" | "-" | ";" => {
             return Left::Clause(None);
         }
-        ":" => return Left::Clause(clause_cue(doc, p)),
-        "," => {
-            // "he said, “…”", "selon X, « … »"
+        ":" | "," => {
+            // "he said, “…”", "X a déclaré : « … »", "selon X, « … »"
             return match clause_cue(doc, p) {
+                // "said that under Obama, “…”": inside indirect speech
+                Some(c)
+                    if (doc.tok_at(c.cue.end)..p)
+                        .any(|x| doc.is(x, &["que", "qu'", "qu’", "that"])) =>
+                {
+                    Left::That(c)
+                }
                 Some(c) => Left::Clause(Some(c)),
+                None if doc.t(p) == ":" => Left::Clause(None),
                 None => Left::Inside,
             };
         }
@@ -471,7 +478,7 @@ fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, boo
     let ends = p > after || p >= n || doc.info[p].region.is_some() || doc.gap_paragraph(p - 1);
     if p < n && doc.info[p].region.is_none() && !(p > after && doc.gap_paragraph(p - 1)) {
         // "– Name, title"
-        if matches!(doc.t(p), "—" | "–" | "-") {
+        if matches!(doc.t(p), "—" | "–" | "-" | "―") {
             if let Some((m, _)) = speaker::subject_right(doc, p + 1)
                 && matches!(m.kind, speaker::Kind::Name)
             {
@@ -551,7 +558,7 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
     if k < n && doc.t(k) == "," {
         let mut j = k + 1;
         while j < n
-            && j < k + 14
+            && j < k + 20
             && doc.t(j) != ","
             && !matches!(doc.t(j), "." | ";" | ":")
             && doc.info[j].region.is_none()
@@ -559,6 +566,16 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
             j += 1;
         }
         if j < n && doc.t(j) == "," {
+            k = j + 1;
+        }
+    }
+    // "Rep. Gwen Moore (D-Wis.) said"
+    if k < n && doc.t(k) == "(" {
+        let mut j = k + 1;
+        while j < n && j < k + 8 && doc.t(j) != ")" {
+            j += 1;
+        }
+        if j < n && doc.t(j) == ")" {
             k = j + 1;
         }
     }
