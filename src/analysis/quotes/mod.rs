@@ -532,9 +532,9 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
         // "Senate minority leader Harry Reid told": the verb first, then its subject
         let mut j = p;
         while j < n
-            && j < p + 10
+            && j < p + 20
             && doc.info[j].region.is_none()
-            && (!doc.punct(j) || doc.is(j, &["&"]))
+            && (!doc.punct(j) || doc.is(j, &["&", ",", "(", ")", "-"]))
         {
             if let Some(e) = doc.cue_at(j)
                 && !matches!(doc.info[j].cue, Some(Form::Gerund | Form::Infinitive))
@@ -654,6 +654,20 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
             k += 1;
             continue;
         }
+        // "CLAUSE, the agency said." / "CLAUSE, a indiqué le ministre."
+        if let Some((span, mention)) = postposed(doc, k, e)
+            && !overlaps(span)
+        {
+            out.push(Found {
+                span,
+                kind: QuoteKind::Indirect,
+                mention: Some(mention),
+                cue: Some(Span::new(doc.toks[k].span.start, doc.toks[e].span.end)),
+                chain: None,
+            });
+            k = e + 1;
+            continue;
+        }
         // the complement: skip a short adjunct (lundi, au quotidien Le Monde, to reporters)
         let mut j = e + 1;
         let limit = (e + 9).min(doc.sentence_end(k));
@@ -717,7 +731,7 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
                 ],
             )
         {
-            start = bare_clause(doc, e + 1);
+            start = bare_clause(doc, k, e + 1);
         }
         if let Some(s) = start
             && s < n
@@ -751,37 +765,115 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
     }
 }
 
+/// Reported words before a comma and a cue ending the sentence:
+/// "The river peaked early on Sunday, the Environment Agency said."
+fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, speaker::Mention)> {
+    let ss = doc.sentence_start(k);
+    let se = doc.sentence_end(k);
+    if doc.info[k].cue != Some(Form::Finite) && !doc.info[k].aux {
+        return None;
+    }
+    let (m, comma, after) = if k > ss + 3 && doc.t(k - 1) == "," {
+        // verb first: "…, said Tom Castleford", "…, estime-t-elle"
+        if let Some((m, ie)) = speaker::inverted(doc, k) {
+            (m, k - 1, ie + 1)
+        } else {
+            let (m, end) = speaker::subject_right(doc, e + 1)?;
+            (m, k - 1, end)
+        }
+    } else {
+        let m = speaker::subject_left(doc, k)?;
+        let mut a = doc.tok_at(m.span.start);
+        // ", the Port of Rotterdam Authority said"
+        while a > ss && doc.is(a - 1, &["the", "le", "la", "les", "l'", "l’", "a", "an"]) {
+            a -= 1;
+        }
+        if a <= ss + 3 || doc.t(a - 1) != "," {
+            return None;
+        }
+        (m, a - 1, e + 1)
+    };
+    if m.kind == speaker::Kind::FirstPerson {
+        return None;
+    }
+    // the cue ends the sentence or opens a comma clause
+    let mut t = after;
+    while t < se
+        && (doc.is_adverb(t)
+            || doc.is(
+                t,
+                &[
+                    "on",
+                    "in",
+                    "at",
+                    "to",
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                    "Sunday",
+                    "lundi",
+                    "mardi",
+                    "mercredi",
+                    "jeudi",
+                    "vendredi",
+                    "samedi",
+                    "dimanche",
+                ],
+            ))
+        && t < after + 3
+    {
+        t += 1;
+    }
+    if t < se && !matches!(doc.t(t), "." | "," | "!" | "?" | ";") {
+        return None;
+    }
+    if (ss..comma).any(|x| {
+        doc.info[x].region.is_some()
+            || doc
+                .cue_at(x)
+                .is_some_and(|_| doc.info[x].cue == Some(Form::Finite))
+    }) {
+        return None;
+    }
+    if count_words(doc, ss, comma) < 4 {
+        return None;
+    }
+    Some((
+        marks::trim(
+            doc.text,
+            doc.toks[ss].span.start,
+            doc.toks[comma - 1].span.end,
+        ),
+        m,
+    ))
+}
+
 /// English bare complement clause after a verb: "said the deal was off",
 /// "told reporters the deal was off", "said Tuesday he would".
-fn bare_clause(doc: &Doc, mut j: usize) -> Option<usize> {
+fn bare_clause(doc: &Doc, verb: usize, mut j: usize) -> Option<usize> {
     let n = doc.toks.len();
-    // object of "told": a pronoun or a short noun phrase
-    if j < n
-        && doc.is(
-            j,
-            &[
-                "reporters",
-                "me",
-                "us",
-                "him",
-                "her",
-                "them",
-                "supporters",
-                "cnn",
-                "reuters",
-                "nbc",
-                "abc",
-                "cbs",
-                "fox",
-                "msnbc",
-                "politico",
-                "the",
-            ],
-        )
-    {
-        if doc.is(j, &["the"]) {
+    // the object of "told": a pronoun, a name or a short noun phrase
+    if doc.is(verb, &["told", "tells", "tell", "telling"]) && j < n {
+        if doc.is(j, &["the", "a", "an", "his", "her", "their"]) {
             j += 2;
-        } else {
+        } else if doc.info[j].cap
+            || doc.is(
+                j,
+                &[
+                    "reporters",
+                    "me",
+                    "us",
+                    "him",
+                    "her",
+                    "them",
+                    "supporters",
+                    "journalists",
+                ],
+            )
+        {
             j += 1;
         }
     }
@@ -798,12 +890,12 @@ fn bare_clause(doc: &Doc, mut j: usize) -> Option<usize> {
                 "sunday",
                 "yesterday",
                 "today",
-                "recently",
+                "on",
+                "in",
+                "at",
                 "last",
                 "earlier",
                 "later",
-                "on",
-                "in",
             ],
         )
     {
@@ -812,32 +904,31 @@ fn bare_clause(doc: &Doc, mut j: usize) -> Option<usize> {
     if j >= n || doc.punct(j) || doc.info[j].region.is_some() {
         return None;
     }
-    // a clause starts with a subject-like word
-    if doc.is(
+    // a clause starts with a subject-like word and has a finite verb soon
+    // (not "said goodbye", "told the story")
+    let subject_like = doc.is(
         j,
         &[
             "he", "she", "they", "it", "i", "we", "you", "there", "this", "the", "his", "her",
-            "their", "its", "a", "an", "trump", "clinton",
+            "their", "its", "a", "an", "some", "many", "most", "all", "no", "any", "smaller",
+            "larger",
         ],
     ) || doc.info[j].cap
-    {
-        // and has a finite-looking verb soon: avoid "said goodbye", "told the story"
-        let end = (j + 6).min(n);
-        let has_verb = (j + 1..end).any(|x| {
+        || doc.toks[j].kind == TokenKind::Number;
+    let end = (j + 10).min(n);
+    let has_verb = (j + 1..end)
+        .take_while(|&x| !doc.punct(x) || doc.is(x, &[","]))
+        .any(|x| {
             doc.is(
                 x,
                 &[
                     "is", "was", "are", "were", "will", "would", "could", "should", "can", "has",
-                    "had", "have", "did", "does", "do", "'s", "might", "must", "may", "wants",
-                    "plans", "needs",
+                    "had", "have", "did", "does", "do", "might", "must", "may", "remained",
+                    "remains",
                 ],
             )
         });
-        if has_verb {
-            return Some(j);
-        }
-    }
-    None
+    (subject_like && has_verb).then_some(j)
 }
 
 /// End (exclusive token index) of the clause starting at `s`: the sentence

@@ -76,6 +76,103 @@ const CONNECTORS: &[&str] = &[
     "al", "el", "la", "le", "y",
 ];
 
+/// Function words, capitalised at a sentence start, that never begin a name.
+const FUNCTION: &[&str] = &[
+    "during",
+    "with",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "for",
+    "but",
+    "and",
+    "if",
+    "so",
+    "then",
+    "since",
+    "because",
+    "although",
+    "though",
+    "yet",
+    "or",
+    "from",
+    "by",
+    "to",
+    "of",
+    "under",
+    "over",
+    "meanwhile",
+    "however",
+    "still",
+    "also",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+    "lors",
+    "après",
+    "avant",
+    "pendant",
+    "dans",
+    "pour",
+    "mais",
+    "et",
+    "ou",
+    "donc",
+    "puis",
+    "alors",
+    "ainsi",
+    "selon",
+    "depuis",
+    "quand",
+    "lorsque",
+    "comme",
+    "si",
+    "en",
+    "sur",
+    "avec",
+    "sans",
+    "chez",
+    "vers",
+    "par",
+    "not",
+    "no",
+    "yes",
+    "oui",
+    "non",
+    "here",
+    "there",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "its",
+    "ici",
+    "voici",
+    "voilà",
+    "via",
+    "like",
+    "about",
+    "than",
+];
+
 const TITLES_M: &[&str] = &["M.", "Mr.", "Mr", "Monsieur", "Sir", "Lord"];
 const TITLES_F: &[&str] = &[
     "Mme", "Mme.", "Mrs.", "Mrs", "Ms.", "Ms", "Madame", "Mlle", "Miss", "Lady", "Dame",
@@ -84,6 +181,53 @@ const TITLES_F: &[&str] = &[
 /// Role nouns a bare phrase can resolve through ("le ministre" → the
 /// minister named earlier).
 const ROLES: &[&str] = &[
+    "réalisateur",
+    "réalisatrice",
+    "comédien",
+    "comédienne",
+    "acteur",
+    "actrice",
+    "auteur",
+    "autrice",
+    "écrivain",
+    "écrivaine",
+    "chanteur",
+    "chanteuse",
+    "entraîneur",
+    "entraîneuse",
+    "joueur",
+    "joueuse",
+    "préfet",
+    "préfète",
+    "commissaire",
+    "gouverneur",
+    "ambassadeur",
+    "ambassadrice",
+    "délégué",
+    "déléguée",
+    "représentant",
+    "représentante",
+    "conseiller",
+    "conseillère",
+    "rapporteur",
+    "rapporteure",
+    "vigneron",
+    "vigneronne",
+    "syndicaliste",
+    "head",
+    "adviser",
+    "advisor",
+    "aide",
+    "strategist",
+    "economist",
+    "scientist",
+    "commissioner",
+    "chairperson",
+    "coach",
+    "player",
+    "actor",
+    "actress",
+    "author",
     "ministre",
     "président",
     "présidente",
@@ -232,6 +376,14 @@ fn is_det(doc: &Doc, i: usize) -> bool {
     doc.is(i, DETERMINERS)
 }
 
+/// The gender of a word read as a first name; acronyms ("AI") are not names.
+fn given_name(w: &str) -> Option<Gender> {
+    if w.chars().count() < 2 || !w.chars().skip(1).any(char::is_lowercase) {
+        return None;
+    }
+    first_name_gender(w)
+}
+
 /// Title gender just before a name ("Mme Borne", "Mr. Smith").
 fn title_gender(doc: &Doc, i: usize) -> Option<Gender> {
     if doc.is(i, TITLES_M) {
@@ -281,7 +433,7 @@ fn name_gender(doc: &Doc, a: usize, b: usize) -> Option<Gender> {
         if let Some(g) = title_gender(doc, k) {
             return Some(g);
         }
-        if let Some(g) = first_name_gender(doc.t(k)) {
+        if let Some(g) = given_name(doc.t(k)) {
             return Some(g);
         }
     }
@@ -292,17 +444,29 @@ fn name_gender(doc: &Doc, a: usize, b: usize) -> Option<Gender> {
 /// initial "Le", "Cette", "The".
 fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut a = a;
-    while a < b && (doc.is(a, TITLES_M) || doc.is(a, TITLES_F) || is_det(doc, a)) {
+    // "Le Monde", "Le Maire" keep their article
+    let keeps_article = |a: usize| {
+        b - a >= 2 && doc.is(a, &["Le", "La", "Les"]) && doc.t(a).starts_with(char::is_uppercase)
+    };
+    while a < b
+        && (doc.is(a, TITLES_M)
+            || doc.is(a, TITLES_F)
+            || (is_det(doc, a) && !keeps_article(a))
+            || doc.is(a, FUNCTION))
+    {
         a += 1;
     }
     // "Économie Bruno Le Maire": a first name inside starts the person's name
     if let Some(k) = (a + 1..b).find(|&k| {
-        first_name_gender(doc.t(k)).is_some()
+        given_name(doc.t(k)).is_some()
             && doc.toks[k - 1].kind == TokenKind::Word
-            && first_name_gender(doc.t(k - 1)).is_none()
+            && given_name(doc.t(k - 1)).is_none()
     }) && b - k >= 2
     {
         a = k;
+    } else if b - a >= 3 && a > 0 && doc.is(a - 1, &["de", "du", "d'", "d’", "of"]) {
+        // "la députée de Haute-Savoie Élodie Garnier": the place is a complement
+        a += 1;
     }
     (a < b).then_some((a, b))
 }
@@ -350,7 +514,7 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     let mut j = if det { p + 1 } else { p };
     let start_words = j;
     while j < n
-        && j < p + 8
+        && j < p + 14
         && is_word(doc, j)
         && doc.cue_at(j).is_none()
         && !doc.info[j].aux
@@ -393,6 +557,30 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
             let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));
             return Some((mention(doc, na, nb, Kind::Name, g, false, na), j));
         }
+    }
+    // "l'UCAF", "the Met Office": a name behind its article
+    if det && (start_words..j).all(|x| doc.info[x].cap) {
+        let g = name_gender(doc, start_words, j);
+        return Some((
+            mention(doc, start_words, j, Kind::Name, g, false, start_words),
+            j,
+        ));
+    }
+    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in apposition
+    let mut q = j;
+    if q < n && doc.t(q) == "(" {
+        while q < n && q < j + 8 && doc.t(q) != ")" {
+            q += 1;
+        }
+        q += 1;
+    }
+    if q + 1 < n
+        && doc.t(q) == ","
+        && let Some((m2, e2)) = subject_right(doc, q + 1)
+        && m2.kind == Kind::Name
+    {
+        let g = m2.gender.or(phrase_gender(doc, p));
+        return Some((Mention { gender: g, ..m2 }, e2));
     }
     let head = (start_words..j)
         .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
@@ -540,7 +728,12 @@ fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
     }
     let a = match det {
         Some(d) => d,
-        None if k - a <= 2 => a,
+        None if k - a <= 2
+            && !(a..=k).any(|x| doc.is(x, FUNCTION) || doc.is(x, DETERMINERS))
+            && (doc.t(k).ends_with('s') || doc.is(k, ROLES) || doc.is(k, COMPANY)) =>
+        {
+            a
+        }
         None => return None,
     };
     let head = (a..=k)
@@ -704,7 +897,7 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         }
         if let Some(e) = name_run(doc, k)
             && let Some((na, nb)) = strip_name(doc, k, e)
-            && (nb - na >= 2 || first_name_gender(doc.t(na)).is_none())
+            && (nb - na >= 2 || given_name(doc.t(na)).is_none())
         {
             return Some(mention(
                 doc,
@@ -815,7 +1008,7 @@ impl<'a> Resolver<'a> {
                 let gender = groups
                     .get(e.group)
                     .and_then(|g| g.name.split_whitespace().next())
-                    .and_then(first_name_gender)
+                    .and_then(given_name)
                     .or_else(|| name_gender(doc, a, b.min(n)));
                 referents.push(Referent {
                     span: e.span,
@@ -909,7 +1102,7 @@ impl<'a> Resolver<'a> {
         }
         name.split_whitespace()
             .next()
-            .and_then(first_name_gender)
+            .and_then(given_name)
             .or(m.gender)
             .or_else(|| {
                 let a = doc.tok_at(m.span.start);
@@ -938,6 +1131,9 @@ impl<'a> Resolver<'a> {
         {
             return (Some(g.name.clone()), Some(g.id));
         }
+        if let Some(full) = acronym(doc, text) {
+            return (Some(full), None);
+        }
         (Some(self.canonical(doc, span)), None)
     }
 
@@ -948,12 +1144,24 @@ impl<'a> Resolver<'a> {
         let a = doc.tok_at(span.start);
         let b = doc.tok_at(span.end);
         let words: Vec<&str> = (a..b).map(|k| doc.t(k)).collect();
+        // "Mrs Smith" is not "Graham Smith"
+        let title = if a > 0 {
+            title_gender(doc, a - 1)
+        } else {
+            None
+        };
         let mut best: Option<(usize, usize)> = None;
         // candidates: runs holding our first word
         if let Some(list) = words.first().and_then(|w| self.by_word.get(w)) {
             for &ri in list {
                 let (ra, rb) = self.runs[ri];
-                if rb - ra <= words.len() {
+                if rb - ra <= words.len()
+                    || rb - ra > 5
+                    || title.is_some_and(|g| {
+                        given_name(doc.t(ra)).is_some_and(|h| h != g && h != Gender::Either)
+                    })
+                    || (ra + 1..rb).any(|k| doc.is(k, FUNCTION) || doc.is(k, DETERMINERS))
+                {
                     continue;
                 }
                 let rw: Vec<&str> = (ra..rb).map(|k| doc.t(k)).collect();
@@ -1027,7 +1235,7 @@ impl<'a> Resolver<'a> {
     /// Gender of a referent through its canonical (fuller) name.
     fn full_gender(&self, doc: &Doc, r: &Referent) -> Option<Gender> {
         let c = self.canonical(doc, r.span);
-        c.split_whitespace().next().and_then(first_name_gender)
+        c.split_whitespace().next().and_then(given_name)
     }
 
     fn is_org_name(&self, name: &str) -> bool {
@@ -1075,7 +1283,17 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        (Some(m.span.text(doc.text).to_string()), None)
+        // the phrase itself, without its article: "parquet de Rouen"
+        let a = doc.tok_at(m.span.start);
+        let start = if is_det(doc, a)
+            && a + 1 < doc.toks.len()
+            && doc.toks[a + 1].span.start < m.span.end
+        {
+            doc.toks[a + 1].span.start
+        } else {
+            m.span.start
+        };
+        (Some(doc.text[start..m.span.end].to_string()), None)
     }
 }
 
@@ -1084,4 +1302,24 @@ fn contains_words(name: &str, part: &str) -> bool {
     let pw: Vec<&str> = part.split_whitespace().collect();
     let nw: Vec<&str> = name.split_whitespace().collect();
     !pw.is_empty() && nw.windows(pw.len()).any(|w| w == pw.as_slice())
+}
+
+/// The name an acronym stands for in the article: "l'Union des compagnies
+/// aériennes françaises (UCAF)" for "UCAF".
+fn acronym(doc: &Doc, acro: &str) -> Option<String> {
+    if !(2..=8).contains(&acro.len()) || !acro.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let n = doc.toks.len();
+    let t = (1..n.saturating_sub(1))
+        .find(|&t| doc.t(t) == acro && doc.t(t - 1) == "(" && doc.t(t + 1) == ")")?;
+    let end = t - 1;
+    let mut a = end;
+    while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
+        a -= 1;
+    }
+    while a < end && !doc.info[a].cap {
+        a += 1;
+    }
+    (a < end).then(|| doc.text[doc.toks[a].span.start..doc.toks[end - 1].span.end].to_string())
 }
