@@ -524,7 +524,6 @@ const EN_REGULAR: &[&str] = &[
     "cry",
     "murmur",
     "snap",
-    "rail",
     "fume",
     "gush",
     "marvel",

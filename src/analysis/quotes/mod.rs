@@ -217,7 +217,17 @@ fn prepare<'a>(
         } else {
             w
         };
-        inf.cue = lexicon::lookup(lang, w).map(|c| c.form);
+        // a capitalised word inside a sentence is a name ("Network Rail"), not a verb
+        let inside = k > 0
+            && !matches!(
+                toks[k - 1].text(text),
+                "." | "!" | "?" | "«" | "“" | "\"" | "»" | "”" | ":" | "—" | "–" | "("
+            );
+        inf.cue = if inf.cap && inside {
+            None
+        } else {
+            lexicon::lookup(lang, w).map(|c| c.form)
+        };
         inf.faire = lang == Lang::Fr
             && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");
         inf.aux = lexicon::is_auxiliary(lang, w);
@@ -332,6 +342,10 @@ fn left_context(doc: &Doc, open: usize) -> Left {
         return Left::Clause(None);
     }
     let p = open - 1;
+    // "Elle a résumé la situation :" then the quote in its own paragraph
+    if doc.t(p) == ":" && doc.info[p].region.is_none() {
+        return Left::Clause(clause_cue(doc, p));
+    }
     if doc.gap_paragraph(p) || doc.info[p].region.is_some() {
         // a new paragraph, or right after another quote ("“A,” he said. “B”")
         return Left::Clause(None);
@@ -624,6 +638,8 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
     let n = doc.toks.len();
     let taken: Vec<Span> = out.iter().map(|f| f.span).collect();
     let overlaps = |s: Span| taken.iter().any(|t| t.overlaps(s));
+    // the last cue's subject, with its sentence
+    let mut last: Option<(u32, speaker::Mention)> = None;
     let mut k = 0;
     while k < n {
         if doc.info[k].region.is_some() {
@@ -651,6 +667,20 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
             continue;
         };
         if matches!(doc.info[k].cue, Some(Form::Gerund | Form::Infinitive)) && !doc.info[k].aux {
+            k += 1;
+            continue;
+        }
+        // "a claim that", "his promise that": a noun, not a verb
+        if doc.lang == Lang::En
+            && k > 0
+            && doc.is(
+                k - 1,
+                &[
+                    "a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "my",
+                    "your", "whose",
+                ],
+            )
+        {
             k += 1;
             continue;
         }
@@ -746,8 +776,24 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
                 );
                 let words = count_words(doc, s, endt);
                 if words >= 2 && !overlaps(span) {
-                    let mention = inverted_mention.or_else(|| speaker::subject_left(doc, k));
-                    if mention.is_some() {
+                    // "… but added that": the subject of the previous cue
+                    let coordinated = || {
+                        let mut b = k;
+                        while b > 0 && doc.is_adverb(b - 1) {
+                            b -= 1;
+                        }
+                        if b > 0 && doc.is(b - 1, &["and", "but", "et", "mais", "puis"]) {
+                            last.filter(|l: &(u32, speaker::Mention)| l.0 == doc.sent_of[k])
+                                .map(|l| l.1)
+                        } else {
+                            None
+                        }
+                    };
+                    let mention = inverted_mention
+                        .or_else(|| speaker::subject_left(doc, k))
+                        .or_else(coordinated);
+                    if let Some(m) = mention {
+                        last = Some((doc.sent_of[k], m));
                         out.push(Found {
                             span,
                             kind: QuoteKind::Indirect,
@@ -906,7 +952,30 @@ fn bare_clause(doc: &Doc, verb: usize, mut j: usize) -> Option<usize> {
     }
     // a clause starts with a subject-like word and has a finite verb soon
     // (not "said goodbye", "told the story")
-    let subject_like = doc.is(
+    let subject_like = !doc.is(
+        j,
+        &[
+            "to",
+            "so",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "about",
+            "of",
+            "from",
+            "by",
+            "as",
+            "goodbye",
+            "yes",
+            "no",
+            "nothing",
+            "something",
+            "hello",
+            "thanks",
+        ],
+    ) || doc.is(
         j,
         &[
             "he", "she", "they", "it", "i", "we", "you", "there", "this", "the", "his", "her",
@@ -915,7 +984,7 @@ fn bare_clause(doc: &Doc, verb: usize, mut j: usize) -> Option<usize> {
         ],
     ) || doc.info[j].cap
         || doc.toks[j].kind == TokenKind::Number;
-    let end = (j + 10).min(n);
+    let end = (j + 16).min(n);
     let has_verb = (j + 1..end)
         .take_while(|&x| !doc.punct(x) || doc.is(x, &[","]))
         .any(|x| {
@@ -936,7 +1005,40 @@ fn bare_clause(doc: &Doc, verb: usize, mut j: usize) -> Option<usize> {
 fn clause_end(doc: &Doc, s: usize) -> usize {
     let end = doc.sentence_end(s);
     let mut e = s;
-    while e < end && doc.info[e].region.is_none() {
+    while e < end {
+        // a quoted name inside the clause belongs to it ("its flagship the “Nordic Aurora”")
+        if let Some(r) = doc.info[e].region {
+            let mut x = e;
+            while x < end && doc.info[x].region == Some(r) {
+                x += 1;
+            }
+            if count_words(doc, e, x) > 4 {
+                break;
+            }
+            e = x;
+            continue;
+        }
+        // the reporter's words resume: "…, sans en préciser le montant", "… but declined"
+        if doc.is(e, &["but", "mais"]) && e > s + 2
+            || doc.t(e) == ","
+                && e + 1 < end
+                && (doc.is(
+                    e + 1,
+                    &[
+                        "sans",
+                        "avant",
+                        "adding",
+                        "ajoutant",
+                        "saying",
+                        "estimant",
+                        "précisant",
+                        "according",
+                        "selon",
+                    ],
+                ) || doc.info[e + 1].cue == Some(Form::Gerund))
+        {
+            break;
+        }
         e += 1;
     }
     while e > s && doc.punct(e - 1) {
@@ -955,7 +1057,13 @@ fn according_content(doc: &Doc, k: usize, e: usize) -> Option<Span> {
     let after_end = e + 1 >= se || matches!(doc.t(e + 1), "." | "!" | "?");
     let (a, b) = if (at_start || before_comma) && after_comma {
         // "Selon X, CLAUSE." or "…, selon X, CLAUSE, …"
-        let a = e + 2;
+        let mut a = e + 2;
+        // "According to Priya Raman, a semiconductor analyst at Westbrook, CLAUSE."
+        if doc.is(a, &["a", "an", "the", "un", "une"])
+            && let Some(c) = (a + 1..(a + 15).min(se)).find(|&x| doc.t(x) == ",")
+        {
+            a = c + 1;
+        }
         let mut b = a;
         while b < se && doc.info[b].region.is_none() && !(before_comma && doc.t(b) == ",") {
             b += 1;

@@ -72,8 +72,8 @@ const DETERMINERS: &[&str] = &[
 ];
 
 const CONNECTORS: &[&str] = &[
-    "de", "du", "des", "d'", "d’", "van", "von", "der", "den", "da", "di", "del", "bin", "ben",
-    "al", "el", "la", "le", "y",
+    "of", "for", "de", "du", "des", "d'", "d’", "van", "von", "der", "den", "da", "di", "del",
+    "bin", "ben", "al", "el", "la", "le", "y",
 ];
 
 /// Function words, capitalised at a sentence start, that never begin a name.
@@ -464,7 +464,15 @@ fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     }) && b - k >= 2
     {
         a = k;
-    } else if b - a >= 3 && a > 0 && doc.is(a - 1, &["de", "du", "d'", "d’", "of"]) {
+    } else if b - a >= 3
+        && a > 0
+        && doc.is(a - 1, &["de", "du", "d'", "d’"])
+        && doc.t(a).contains('-')
+        && !doc.is(
+            b - 1,
+            &["SA", "AI", "Inc.", "Inc", "Group", "Groupe", "Ltd"],
+        )
+    {
         // "la députée de Haute-Savoie Élodie Garnier": the place is a complement
         a += 1;
     }
@@ -567,11 +575,13 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         ));
     }
     // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in apposition
+    // up to the comma: "la cofondatrice et directrice générale d’Orbalis (…), Anouk Perrin"
     let mut q = j;
-    if q < n && doc.t(q) == "(" {
-        while q < n && q < j + 8 && doc.t(q) != ")" {
-            q += 1;
-        }
+    while q < n
+        && q < j + 10
+        && doc.info[q].region.is_none()
+        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
+    {
         q += 1;
     }
     if q + 1 < n
@@ -756,7 +766,7 @@ fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
 /// "ont-ils indiqué", and the typos "a t-il", "a-t'il", "a t'il". Returns
 /// the pronoun mention and the last token of the cue.
 pub fn inverted(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
-    if doc.lang != Lang::Fr || p >= doc.toks.len() || doc.info[p].region.is_some() {
+    if doc.lang != Lang::Fr || p >= doc.toks.len() {
         return None;
     }
     let n = doc.toks.len();
@@ -1281,6 +1291,22 @@ impl<'a> Resolver<'a> {
                         };
                     }
                 }
+            }
+        }
+        // "le comédien", "the senator": the last person of that gender
+        if ROLES.contains(&head.as_str())
+            && doc.is(doc.tok_at(m.span.start), &["le", "la", "l'", "l’", "the"])
+            && !m.plural
+        {
+            let r = self.pronoun(
+                doc,
+                &Mention {
+                    kind: Kind::Pronoun,
+                    ..*m
+                },
+            );
+            if r.0.is_some() {
+                return r;
             }
         }
         // the phrase itself, without its article: "parquet de Rouen"
