@@ -354,6 +354,8 @@ fn left_context(doc: &Doc, open: usize) -> Left {
         "." | "!" | "?" | "…" | "..." | "(" | "—" | "–" | "-" | ";" => {
             return Left::Clause(None);
         }
+        // an initial or abbreviation ending a sentence: "a racheté X. « … »"
+        w if w.len() > 1 && w.ends_with('.') => return Left::Clause(None),
         ":" | "," => {
             // "he said, “…”", "X a déclaré : « … »", "selon X, « … »"
             return match clause_cue(doc, p) {
@@ -876,7 +878,7 @@ fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, speaker::Mention)> 
     if t < se && !matches!(doc.t(t), "." | "," | "!" | "?" | ";") {
         return None;
     }
-    if (ss..comma).any(|x| {
+    if (ss + 1..comma).any(|x| {
         doc.info[x].region.is_some()
             || doc
                 .cue_at(x)

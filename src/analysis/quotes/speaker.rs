@@ -787,6 +787,7 @@ pub fn inverted(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
             .or_else(|| nx.strip_prefix("-t-"))
             .or_else(|| nx.strip_prefix("t'"))
             .or_else(|| nx.strip_prefix("t’"))
+            .filter(|r| !r.is_empty())
         {
             if is_subject_clitic(rest) {
                 let s = doc.toks[p + 1].span;
