@@ -426,6 +426,8 @@ fn paradigm_forms(
 
 /// English speech verbs; regular ones get -s/-ed/-ing by spelling rule.
 const EN_REGULAR: &[&str] = &[
+    "answer",
+    "confess",
     "add",
     "explain",
     "note",

@@ -118,8 +118,11 @@ pub fn scan(text: &str) -> Vec<Region> {
             '“' => {
                 let attached = prev.is_some_and(|p| !is_space(p));
                 let detached_after = next.is_none_or(|n| is_space(n) || ",.;:!?)".contains(n));
+                // "“They see that. “" at a line end: a closing mark typed the wrong way
+                let line_end = next.is_none_or(|n| n == '\n');
                 if stack.last().is_some_and(|&(m, _, _)| m == '„')
-                    || (attached && detached_after && stack.iter().any(|&(m, _, _)| m == '“'))
+                    || ((attached && detached_after || line_end)
+                        && stack.iter().any(|&(m, _, _)| m == '“'))
                 {
                     let opener = if stack.last().is_some_and(|&(m, _, _)| m == '„') {
                         '„'

@@ -66,6 +66,19 @@ impl<'a> Doc<'a> {
             return (i + 1 < n && lexicon::completes_faire(&self.t(i + 1).to_lowercase()))
                 .then_some(i + 1);
         }
+        // phrasal cues: "shot back", "chimed in", "pointed out"
+        if self.lang == Lang::En
+            && i + 1 < n
+            && self.is(
+                i,
+                &[
+                    "shot", "fired", "hit", "chimed", "pointed", "went", "points", "fires",
+                ],
+            )
+            && self.is(i + 1, &["back", "in", "out", "on"])
+        {
+            return Some(i + 1);
+        }
         match inf.cue {
             Some(Form::Finite | Form::Gerund) => Some(i),
             _ if inf.aux => {
@@ -1109,9 +1122,16 @@ fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Quote> {
         } else if let Some(c) = f.chain.and_then(|c| chains.iter().find(|x| x.0 == c)) {
             (c.1.clone(), c.2)
         } else if f.kind == QuoteKind::Direct {
-            match &prev {
-                Some((end, r)) if close_enough(doc, *end, f.span.start) => (r.clone(), None),
-                _ => ((None, None, None), f.cue),
+            // after a sentence without quotes: its cue or its subject introduces the quote
+            // ("X said on a call with reporters. “…”", "Le président de l'UVM se montre prudent. « … »")
+            if let Some(m) = introducer(doc, f.span.start) {
+                let (s, g) = res.resolve(doc, &m);
+                ((s, g, Some(m.span)), None)
+            } else {
+                match &prev {
+                    Some((end, r)) if close_enough(doc, *end, f.span.start) => (r.clone(), None),
+                    _ => ((None, None, None), f.cue),
+                }
             }
         } else {
             ((None, None, None), f.cue)
@@ -1148,6 +1168,54 @@ fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// The subject of the sentence just before a quote without cue, when that
+/// sentence holds no quote: the subject of its speech verb, else a name
+/// opening it.
+fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
+    let b = doc.tok_at(start).min(doc.toks.len().checked_sub(1)?);
+    let mut si = doc.sent_of[b] as usize;
+    // the quote's own sentence may begin before its mark (a colon introducer is a cue)
+    if doc.sents[si].tokens.start + 1 < b {
+        return None;
+    }
+    if doc.sents[si].tokens.start == b || doc.sents[si].tokens.start + 1 == b {
+        si = si.checked_sub(1)?;
+    }
+    let r = doc.sents[si].tokens.clone();
+    if r.clone().any(|k| doc.info[k].region.is_some()) || r.len() < 3 {
+        return None;
+    }
+    // at most one paragraph back
+    if doc.text[doc.toks[r.end - 1].span.end..start]
+        .matches("\n\n")
+        .count()
+        > 1
+    {
+        return None;
+    }
+    for k in r.clone() {
+        if let Some(e) = doc.cue_at(k)
+            && !matches!(doc.info[k].cue, Some(Form::Gerund | Form::Infinitive))
+        {
+            // a cue with its own content ("said that …") is not an introducer
+            if (e + 1..r.end).any(|x| doc.is(x, &["que", "qu'", "qu’", "that"]))
+                || bare_clause(doc, k, e + 1).is_some()
+            {
+                return None;
+            }
+            return speaker::inverted(doc, k)
+                .map(|x| x.0)
+                .or_else(|| speaker::subject_left(doc, k))
+                .or_else(|| speaker::subject_right(doc, e + 1).map(|x| x.0))
+                .filter(|m| m.kind != speaker::Kind::FirstPerson);
+        }
+    }
+    let m = speaker::first_mention(doc, r.start, (r.start + 3).min(r.end))?;
+    (m.kind == speaker::Kind::Name && m.span.start == doc.toks[r.start].span.start
+        || m.kind == speaker::Kind::Pronoun)
+        .then_some(m)
 }
 
 /// A quote without cue continues the previous speaker when it is in the
