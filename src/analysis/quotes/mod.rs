@@ -568,10 +568,9 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
             if let Some(e) = doc.cue_at(j)
                 && !matches!(doc.info[j].cue, Some(Form::Gerund | Form::Infinitive))
             {
-                let m = speaker::subject_left(doc, j)?;
                 return Some(Attribution {
                     cue: Span::new(doc.toks[j].span.start, doc.toks[e].span.end),
-                    mention: Some(m),
+                    mention: speaker::subject_left(doc, j),
                 });
             }
             j += 1;
@@ -1184,7 +1183,10 @@ fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
         si = si.checked_sub(1)?;
     }
     let r = doc.sents[si].tokens.clone();
-    if r.clone().any(|k| doc.info[k].region.is_some()) || r.len() < 3 {
+    if r.clone()
+        .all(|k| doc.info[k].region.is_some() || doc.punct(k))
+        || r.len() < 3
+    {
         return None;
     }
     // at most one paragraph back
@@ -1211,6 +1213,9 @@ fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
                 .or_else(|| speaker::subject_right(doc, e + 1).map(|x| x.0))
                 .filter(|m| m.kind != speaker::Kind::FirstPerson);
         }
+    }
+    if r.clone().any(|k| doc.info[k].region.is_some()) {
+        return None;
     }
     let m = speaker::first_mention(doc, r.start, (r.start + 3).min(r.end))?;
     (m.kind == speaker::Kind::Name && m.span.start == doc.toks[r.start].span.start

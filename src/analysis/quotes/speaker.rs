@@ -666,7 +666,15 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
                 ));
             }
             if b0 > ss + 1 && doc.t(b0 - 1) == "," {
-                return np_ending_at(doc, b0 - 2, ss);
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+                let mut e = b0 - 2;
+                if doc.t(e) == ")" {
+                    while e > ss && doc.t(e) != "(" {
+                        e -= 1;
+                    }
+                    e = e.checked_sub(1)?;
+                }
+                return np_ending_at(doc, e, ss);
             }
         }
         return None;
@@ -675,7 +683,8 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
 }
 
 fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
-    if !is_word(doc, k) {
+    // a phrase never ends on a function word ("the car and", "one of the")
+    if !is_word(doc, k) || doc.is(k, FUNCTION) || doc.is(k, DETERMINERS) {
         return None;
     }
     if let Some((kind, g, pl)) = pronoun(doc, k) {
