@@ -311,7 +311,9 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             Left::Clause(c) => (
                 c,
                 right_ok && (c.is_some() || right_cue.is_some() || (words >= 3 && starts_upper))
-                    || c.is_some() && words >= 2
+                    || c.is_some()
+                        && words >= 2
+                        && (right_ok || open_tok == 0 || doc.t(open_tok - 1) == ":")
                     || right_cue.is_some() && (words >= 2 || starts_upper),
             ),
             Left::Verb(a) => (Some(a), right_ok && (words >= 2 || starts_upper)),
@@ -564,6 +566,8 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
             && j < p + 20
             && doc.info[j].region.is_none()
             && (!doc.punct(j) || doc.is(j, &["&", ",", "(", ")", "-"]))
+            // a subject, not a clause: "host Trevor Noah on Thursday showed" is no cue
+            && !(doc.is(j, speaker::FUNCTION) && !doc.is(j, &["of", "for", "and"]))
         {
             if let Some(e) = doc.cue_at(j)
                 && !matches!(doc.info[j].cue, Some(Form::Gerund | Form::Infinitive))

@@ -77,7 +77,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Function words, capitalised at a sentence start, that never begin a name.
-const FUNCTION: &[&str] = &[
+pub(super) const FUNCTION: &[&str] = &[
     "during",
     "with",
     "in",
