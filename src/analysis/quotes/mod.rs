@@ -567,7 +567,7 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
             && doc.info[j].region.is_none()
             && (!doc.punct(j) || doc.is(j, &["&", ",", "(", ")", "-"]))
             // a subject, not a clause: "host Trevor Noah on Thursday showed" is no cue
-            && !(doc.is(j, speaker::FUNCTION) && !doc.is(j, &["of", "for", "and"]))
+            && (!doc.is(j, speaker::FUNCTION) || doc.is(j, &["of", "for", "and"]))
         {
             if let Some(e) = doc.cue_at(j)
                 && !matches!(doc.info[j].cue, Some(Form::Gerund | Form::Infinitive))
