@@ -109,6 +109,11 @@ pub fn scan(text: &str) -> Vec<Region> {
             }
         }
         newlines = 0;
+        if !matches!(c, '«' | '„' | '‹' | '‘' | '“' | '”' | '»' | '›' | '’' | '"') {
+            last_text_end = after;
+            prev = Some(c);
+            continue;
+        }
         let opening_context = prev.is_none_or(|p| is_space(p) || "([{—–-/«“„:".contains(p));
         match c {
             '«' | '„' => push(&mut stack, &mut reopens, c, i, after),

@@ -20,10 +20,90 @@ use super::tokens::{Token, TokenKind};
 use super::{Entity, Group, Lang, Quote, QuoteKind, Span};
 use speaker::{Mention, Resolver};
 
+/// Word classes of a token (bits of `Info::class`).
+const ADVERB: u8 = 1;
+const FUNCTION: u8 = 2;
+const DET: u8 = 4;
+
+/// Adverbs allowed between a subject, an auxiliary and a speech verb.
+const ADVERBS: &[&str] = &[
+    "encore",
+    "aussi",
+    "également",
+    "notamment",
+    "ainsi",
+    "pourtant",
+    "déjà",
+    "alors",
+    "ensuite",
+    "enfin",
+    "simplement",
+    "plus",
+    "tard",
+    "ne",
+    "pas",
+    "jamais",
+    "toujours",
+    "par",
+    "ailleurs",
+    "récemment",
+    "publiquement",
+    "vivement",
+    "clairement",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "recently",
+    "once",
+    "repeatedly",
+    "publicly",
+    "never",
+    "not",
+    "n't",
+    "already",
+    "again",
+    "even",
+    "often",
+    "frequently",
+    "just",
+    "long",
+    "privately",
+    "explicitly",
+    "reportedly",
+    "flatly",
+    "still",
+    "first",
+    "been",
+    "since",
+    "further",
+];
+
+/// Lowercase word → its classes, built once.
+fn classes() -> &'static std::collections::HashMap<&'static str, u8> {
+    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (list, bit) in [
+            (ADVERBS, ADVERB),
+            (speaker::FUNCTION, FUNCTION),
+            (speaker::DETERMINERS, DET),
+        ] {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    })
+}
+
 /// Per-token facts computed once.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Info {
     pub cue: Option<Form>,
+    /// ADVERB | FUNCTION | DET bits.
+    pub class: u8,
     /// A form of `faire` (a cue only with valoir / savoir…).
     pub faire: bool,
     pub aux: bool,
@@ -68,12 +148,11 @@ impl<'a> Doc<'a> {
         }
         // phrasal cues: "shot back", "chimed in", "pointed out"
         if self.lang == Lang::En
+            && inf.cue.is_none()
             && i + 1 < n
-            && self.is(
-                i,
-                &[
-                    "shot", "fired", "hit", "chimed", "pointed", "went", "points", "fires",
-                ],
+            && matches!(
+                self.t(i),
+                "shot" | "fired" | "hit" | "chimed" | "pointed" | "went" | "points" | "fires"
             )
             && self.is(i + 1, &["back", "in", "out", "on"])
         {
@@ -102,61 +181,14 @@ impl<'a> Doc<'a> {
         }
     }
     pub fn is_adverb(&self, i: usize) -> bool {
-        self.is(
-            i,
-            &[
-                "encore",
-                "aussi",
-                "également",
-                "notamment",
-                "ainsi",
-                "pourtant",
-                "déjà",
-                "alors",
-                "ensuite",
-                "enfin",
-                "simplement",
-                "plus",
-                "tard",
-                "ne",
-                "pas",
-                "jamais",
-                "toujours",
-                "par",
-                "ailleurs",
-                "récemment",
-                "publiquement",
-                "vivement",
-                "clairement",
-                "also",
-                "later",
-                "then",
-                "previously",
-                "recently",
-                "once",
-                "repeatedly",
-                "publicly",
-                "never",
-                "not",
-                "n't",
-                "already",
-                "again",
-                "even",
-                "often",
-                "frequently",
-                "just",
-                "long",
-                "privately",
-                "explicitly",
-                "reportedly",
-                "flatly",
-                "still",
-                "first",
-                "been",
-                "since",
-                "further",
-            ],
-        )
+        self.info.get(i).is_some_and(|x| x.class & ADVERB != 0)
+    }
+    /// A function word (preposition, conjunction, pronoun determiner…).
+    pub fn function(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.class & FUNCTION != 0)
+    }
+    pub fn det(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.class & DET != 0)
     }
     pub fn sentence_start(&self, i: usize) -> usize {
         self.sents[self.sent_of[i] as usize].tokens.start
@@ -244,6 +276,7 @@ fn prepare<'a>(
         inf.faire = lang == Lang::Fr
             && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");
         inf.aux = lexicon::is_auxiliary(lang, w);
+        inf.class = classes().get(w).copied().unwrap_or(0);
     }
     for (ri, r) in regions.iter().enumerate() {
         let a = toks.partition_point(|t| t.span.start < r.open);
@@ -567,7 +600,7 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
             && doc.info[j].region.is_none()
             && (!doc.punct(j) || doc.is(j, &["&", ",", "(", ")", "-"]))
             // a subject, not a clause: "host Trevor Noah on Thursday showed" is no cue
-            && (!doc.is(j, speaker::FUNCTION) || doc.is(j, &["of", "for", "and"]))
+            && (!doc.function(j) || doc.is(j, &["of", "for", "and"]))
         {
             if let Some(e) = doc.cue_at(j)
                 && !matches!(doc.info[j].cue, Some(Form::Gerund | Form::Infinitive))

@@ -32,7 +32,7 @@ pub struct Mention {
     pub head: usize,
 }
 
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "le",
     "la",
     "les",
@@ -373,7 +373,7 @@ fn is_cap(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_det(doc: &Doc, i: usize) -> bool {
-    doc.is(i, DETERMINERS)
+    i < doc.toks.len() && doc.det(i)
 }
 
 /// The gender of a word read as a first name; acronyms ("AI") are not names.
@@ -452,7 +452,7 @@ fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
         && (doc.is(a, TITLES_M)
             || doc.is(a, TITLES_F)
             || (is_det(doc, a) && !keeps_article(a))
-            || doc.is(a, FUNCTION))
+            || doc.function(a))
     {
         a += 1;
     }
@@ -684,7 +684,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
 
 fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
     // a phrase never ends on a function word ("the car and", "one of the")
-    if !is_word(doc, k) || doc.is(k, FUNCTION) || doc.is(k, DETERMINERS) {
+    if !is_word(doc, k) || doc.function(k) || is_det(doc, k) {
         return None;
     }
     if let Some((kind, g, pl)) = pronoun(doc, k) {
@@ -748,7 +748,7 @@ fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
     let a = match det {
         Some(d) => d,
         None if k - a <= 2
-            && !(a..=k).any(|x| doc.is(x, FUNCTION) || doc.is(x, DETERMINERS))
+            && !(a..=k).any(|x| doc.function(x) || is_det(doc, x))
             && (doc.t(k).ends_with('s') || doc.is(k, ROLES) || doc.is(k, COMPANY)) =>
         {
             a
@@ -1180,7 +1180,7 @@ impl<'a> Resolver<'a> {
                     || title.is_some_and(|g| {
                         given_name(doc.t(ra)).is_some_and(|h| h != g && h != Gender::Either)
                     })
-                    || (ra + 1..rb).any(|k| doc.is(k, FUNCTION) || doc.is(k, DETERMINERS))
+                    || (ra + 1..rb).any(|k| doc.function(k) || is_det(doc, k))
                 {
                     continue;
                 }
