@@ -394,7 +394,9 @@ fn left_context(doc: &Doc, open: usize) -> Left {
     if doc.t(p) == ":" && doc.info[p].region.is_none() {
         return Left::Clause(clause_cue(doc, p));
     }
-    if doc.gap_paragraph(p) || doc.info[p].region.is_some() {
+    // a new line before the mark (some sources break paragraphs with one newline)
+    let line_break = doc.text[doc.toks[p].span.end..doc.toks[open].span.start].contains('\n');
+    if line_break || doc.info[p].region.is_some() {
         // a new paragraph, or right after another quote ("“A,” he said. “B”")
         return Left::Clause(None);
     }
