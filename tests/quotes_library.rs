@@ -6,10 +6,11 @@
 //! .json) so this test measures the quote finder alone.
 //!
 //! Known misses (documented, allowed): "Linda Smith" (the text only says
-//! "Graham Smith and his wife Linda", then "Mrs Smith"); two SDIS attributions
-//! through "selon le service départemental d'incendie et de secours (SDIS) de
-//! Seine-Maritime" (an acronym inside a long phrase); a few English indirect
-//! clauses whose span differs from the gold by a clause boundary.
+//! "Graham Smith and his wife Linda", then "Mrs Smith": it takes inference
+//! beyond name matching); the two quotes the fire brigade gives through
+//! "selon le service départemental d'incendie et de secours (SDIS) de
+//! Seine-Maritime" and "ont-ils indiqué" (an acronym inside a long phrase,
+//! then a plural pronoun).
 
 use std::path::Path;
 
@@ -17,7 +18,7 @@ use quoth::analysis::{Analyzer, QuoteKind};
 use quoth::article::formats;
 use serde_json::Value;
 
-const ALLOWED_MISSES: usize = 13;
+const ALLOWED_MISSES: usize = 3;
 
 fn body(file: &str) -> String {
     let path = Path::new("assets/articles").join(file);
@@ -31,7 +32,12 @@ fn body(file: &str) -> String {
         return rest
             .trim()
             .split("\n\n")
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|p| {
+                p.lines()
+                    .map(|l| l.trim().trim_start_matches("> "))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect::<Vec<_>>()
             .join("\n\n");
     }

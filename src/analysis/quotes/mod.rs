@@ -276,7 +276,13 @@ fn prepare<'a>(
         inf.faire = lang == Lang::Fr
             && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");
         inf.aux = lexicon::is_auxiliary(lang, w);
-        inf.class = classes().get(w).copied().unwrap_or(0);
+        // acronyms ("SA", "ON") are names, not function words
+        let acronym = t.text(text).len() >= 2 && t.text(text).chars().all(|c| !c.is_lowercase());
+        inf.class = if acronym {
+            0
+        } else {
+            classes().get(w).copied().unwrap_or(0)
+        };
     }
     for (ri, r) in regions.iter().enumerate() {
         let a = toks.partition_point(|t| t.span.start < r.open);
@@ -401,7 +407,7 @@ fn left_context(doc: &Doc, open: usize) -> Left {
         return Left::Clause(None);
     }
     match doc.t(p) {
-        "." | "!" | "?" | "…" | "..." | "(" | "—" | "–" | "-" | ";" => {
+        "." | "!" | "?" | "…" | "..." | "(" | "—" | "–" | "-" | ";" | ">" => {
             return Left::Clause(None);
         }
         // an initial or abbreviation ending a sentence: "a racheté X. « … »"
@@ -719,6 +725,34 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
             k += 1;
             continue;
         };
+        // "…, estimant que …": the gerund's subject is the sentence's speaker
+        if doc.info[k].cue == Some(Form::Gerund)
+            && k > 0
+            && doc.t(k - 1) == ","
+            && doc.is(k + 1, &["que", "qu'", "qu’", "that"])
+            && let Some(m) = sentence_speaker(doc, k)
+        {
+            let s = k + 2;
+            let endt = clause_end(doc, s);
+            if endt > s + 1 {
+                let span = marks::trim(
+                    doc.text,
+                    doc.toks[s].span.start,
+                    doc.toks[endt - 1].span.end,
+                );
+                if !overlaps(span) {
+                    out.push(Found {
+                        span,
+                        kind: QuoteKind::Indirect,
+                        mention: Some(m),
+                        cue: Some(doc.toks[k].span),
+                        chain: None,
+                    });
+                    k = endt;
+                    continue;
+                }
+            }
+        }
         if matches!(doc.info[k].cue, Some(Form::Gerund | Form::Infinitive)) && !doc.info[k].aux {
             k += 1;
             continue;
@@ -862,6 +896,24 @@ fn indirect(doc: &Doc, out: &mut Vec<Found>) {
         }
         k = e + 1;
     }
+}
+
+/// The speaker of the sentence holding token `k`: the subject of its first
+/// cue (an inversion, or the subject before the verb).
+fn sentence_speaker(doc: &Doc, k: usize) -> Option<speaker::Mention> {
+    let ss = doc.sentence_start(k);
+    (ss..k).find_map(|x| {
+        if let Some((m, _)) = speaker::inverted(doc, x) {
+            return Some(m);
+        }
+        if doc.info[x].region.is_none()
+            && doc.cue_at(x).is_some()
+            && doc.info[x].cue != Some(Form::Gerund)
+        {
+            return speaker::subject_left(doc, x);
+        }
+        None
+    })
 }
 
 /// Reported words before a comma and a cue ending the sentence:
@@ -1072,7 +1124,9 @@ fn clause_end(doc: &Doc, s: usize) -> usize {
             continue;
         }
         // the reporter's words resume: "…, sans en préciser le montant", "… but declined"
-        if doc.is(e, &["but", "mais"]) && e > s + 2
+        if doc.is(e, &["but", "mais"])
+            && e > s + 2
+            && !doc.is(e + 1, &["que", "qu'", "qu’", "that"])
             || doc.t(e) == ","
                 && e + 1 < end
                 && (doc.is(
@@ -1107,12 +1161,17 @@ fn according_content(doc: &Doc, k: usize, e: usize) -> Option<Span> {
     let before_comma = k > ss && doc.t(k - 1) == ",";
     let at_start = k == ss;
     let after_comma = e + 1 < se && doc.t(e + 1) == ",";
-    let after_end = e + 1 >= se || matches!(doc.t(e + 1), "." | "!" | "?");
+    // "…, selon la société Alpstein Capital, qui a mené le tour" ends the clause too
+    let after_end = e + 1 >= se
+        || matches!(doc.t(e + 1), "." | "!" | "?")
+        || after_comma && doc.is(e + 2, &["qui", "who", "which", "dont", "où"]);
+    let after_comma = after_comma && !after_end;
     let (a, b) = if (at_start || before_comma) && after_comma {
         // "Selon X, CLAUSE." or "…, selon X, CLAUSE, …"
         let mut a = e + 2;
         // "According to Priya Raman, a semiconductor analyst at Westbrook, CLAUSE."
-        if doc.is(a, &["a", "an", "the", "un", "une"])
+        if doc.lang == Lang::En
+            && doc.is(a, &["a", "an", "the"])
             && let Some(c) = (a + 1..(a + 15).min(se)).find(|&x| doc.t(x) == ",")
         {
             a = c + 1;

@@ -1217,6 +1217,38 @@ impl<'a> Resolver<'a> {
                         | (Some(Gender::Female), Some(Gender::Male))
                 )
         };
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        // a person introduced as a sentence subject since the last speaker
+        // ("Le professeur Thomas Keller … juge … « … », a-t-il ajouté")
+        let since = self.last.as_ref().map_or(0, |l| l.3);
+        for r in self.referents[..i]
+            .iter()
+            .rev()
+            .take_while(|r| r.span.start > since)
+        {
+            let ss = doc.sentence_start(r.toks.0);
+            let subject = (ss..r.toks.0).all(|x| {
+                is_det(doc, x)
+                    || doc.is(x, TITLES_M)
+                    || doc.is(x, TITLES_F)
+                    || doc.is(x, ROLES)
+                    || doc.function(x)
+                    || !doc.info[x].cap && x + 3 > r.toks.0
+            });
+            let person = r.person || (!r.org && r.gender.is_some());
+            if subject
+                && !m.plural
+                && person
+                && compatible_gender(m.gender, r.gender.or_else(|| self.full_gender(doc, r)))
+            {
+                return match r.group {
+                    Some(g) => (self.groups.get(g).map(|g| g.name.clone()), Some(g)),
+                    None => (Some(self.canonical(doc, r.span)), None),
+                };
+            }
+        }
         // the previous speaker, when recent and compatible
         if let Some((name, group, g, pos)) = &self.last {
             let recent = !doc.text[*pos..m.span.start.max(*pos)].contains("\n\n")
@@ -1231,9 +1263,6 @@ impl<'a> Resolver<'a> {
                 return (Some(name.clone()), *group);
             }
         }
-        let i = self
-            .referents
-            .partition_point(|r| r.span.end <= m.span.start);
         for r in self.referents[..i].iter().rev().take(60) {
             let person = r.person || (!r.org && r.gender.is_some());
             let gender = r.gender.or_else(|| self.full_gender(doc, r));
@@ -1331,6 +1360,13 @@ impl<'a> Resolver<'a> {
         };
         (Some(doc.text[start..m.span.end].to_string()), None)
     }
+}
+
+fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
+    !matches!(
+        (a, b),
+        (Some(Gender::Male), Some(Gender::Female)) | (Some(Gender::Female), Some(Gender::Male))
+    )
 }
 
 /// Whether `name` holds the words of `part` in order ("Elon Musk" ⊇ "Musk").
