@@ -1022,7 +1022,7 @@ impl<'a> Resolver<'a> {
                 }
                 let a = doc.tok_at(e.span.start);
                 let b = doc.tok_at(e.span.end).max(a + 1);
-                if a < n && doc.info[a].region.is_some() {
+                if a >= n || doc.info[a].region.is_some() {
                     continue;
                 }
                 let gender = groups

@@ -379,3 +379,71 @@ fn entities_give_canonical_names_and_groups() {
     assert_eq!(got[0].speaker.as_deref(), Some("Claire Dubois"));
     assert_eq!(got[0].group, Some(0));
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Any text, however broken its marks, gives quotes inside it, in order, without panicking.
+        #[test]
+        fn never_panics_and_spans_are_valid(s in "[«»“”„‘’‹›\"' a-zA-Zéè,.:;!?\\-–—―()\n\u{a0}\u{202f}]{0,200}") {
+            for lang in [FR, EN] {
+                let got = run_with(&s, lang, &[], &[]);
+                for w in got.windows(2) {
+                    prop_assert!(w[0].span.start <= w[1].span.start);
+                }
+                for x in &got {
+                    prop_assert!(x.span.end <= s.len() && s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
+                }
+            }
+        }
+
+        #[test]
+        fn words_and_cues_never_panic(words in proptest::collection::vec(prop_oneof![
+            Just("«"), Just("»"), Just("“"), Just("”"), Just("\""), Just(","), Just("."), Just(":"),
+            Just("a-t-il"), Just("a"), Just("t'"), Just("il"), Just("déclaré"), Just("said"), Just("he"),
+            Just("selon"), Just("according"), Just("to"), Just("que"), Just("that"), Just("Paul"),
+            Just("Martin"), Just("le"), Just("ministre"), Just("–"), Just("\n\n"), Just("("), Just(")"),
+            Just("the"), Just("spokesman"), Just("Mme"), Just("Dupont"), Just("UCAF"), Just("d'après"),
+        ], 0..60)) {
+            let s = words.join(" ");
+            for lang in [FR, EN] {
+                let _ = run_with(&s, lang, &[], &[]);
+            }
+        }
+    }
+}
+
+#[test]
+fn odd_entities_do_not_break_attribution() {
+    // entities out of order, out of range, or pointing at missing groups
+    let t = "« Nous irons au bout », a déclaré Paul Martin.";
+    let p = t.find("Paul").unwrap();
+    let entities = [
+        Entity {
+            span: Span::new(p, p + 11),
+            label: Label::Per,
+            group: 7,
+        },
+        Entity {
+            span: Span::new(0, 2),
+            label: Label::Org,
+            group: 0,
+        },
+        Entity {
+            span: Span::new(t.len(), t.len()),
+            label: Label::Per,
+            group: 0,
+        },
+    ];
+    let groups = [Group {
+        id: 0,
+        name: "X".into(),
+        label: Label::Org,
+        mentions: vec![1],
+    }];
+    let got = run_with(t, FR, &entities, &groups);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker.as_deref(), Some("Paul Martin"));
+}
