@@ -1030,58 +1030,71 @@ impl<'a> Resolver<'a> {
                     .and_then(|g| g.name.split_whitespace().next())
                     .and_then(given_name)
                     .or_else(|| name_gender(doc, a, b.min(n)));
+                // the name inside the mention ("de Haute-Savoie Élodie Garnier" → "Élodie Garnier")
+                let (na, nb) = strip_name(doc, a, b.min(n)).unwrap_or((a, b.min(n)));
+                let span = if nb > na {
+                    Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end)
+                } else {
+                    e.span
+                };
                 referents.push(Referent {
-                    span: e.span,
+                    span,
                     toks: (a, b),
                     gender,
-                    org: e.label == Label::Org,
-                    person: e.label == Label::Per,
+                    org: e.label == Label::Org || org_suffix(doc.t(nb.max(na + 1) - 1)),
+                    person: e.label == Label::Per && !org_suffix(doc.t(nb.max(na + 1) - 1)),
                     group: Some(e.group),
                 });
             }
-        } else {
+        }
+        {
+            // name runs the recogniser did not mark (or all of them without a recogniser)
+            let covered: Vec<Span> = referents.iter().map(|r: &Referent| r.span).collect();
             for &(a, b) in &runs {
-                if doc.info[a].region.is_some() {
+                let span = Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end);
+                if doc.info[a].region.is_some() || covered.iter().any(|c| c.overlaps(span)) {
                     continue;
                 }
                 let gender = name_gender(doc, a, b);
                 let last = doc.t(b - 1);
-                let org = matches!(
-                    last,
-                    "AI" | "Inc."
-                        | "Inc"
-                        | "Corp."
-                        | "Corp"
-                        | "SA"
-                        | "Group"
-                        | "Groupe"
-                        | "Ltd"
-                        | "LLC"
-                        | "Party"
-                        | "Parti"
-                        | "Committee"
-                        | "Department"
-                        | "Ministry"
-                        | "House"
-                        | "Times"
-                        | "Post"
-                        | "News"
-                ) || (a > 0
-                    && doc.is(
-                        a - 1,
-                        &[
-                            "startup",
-                            "entreprise",
-                            "société",
-                            "company",
-                            "firm",
-                            "groupe",
-                            "group",
-                        ],
-                    ));
+                let org = org_suffix(last)
+                    || matches!(
+                        last,
+                        "AI" | "Inc."
+                            | "Inc"
+                            | "Corp."
+                            | "Corp"
+                            | "SA"
+                            | "Group"
+                            | "Groupe"
+                            | "Ltd"
+                            | "LLC"
+                            | "Party"
+                            | "Parti"
+                            | "Committee"
+                            | "Department"
+                            | "Ministry"
+                            | "House"
+                            | "Times"
+                            | "Post"
+                            | "News"
+                    )
+                    || (a > 0
+                        && doc.is(
+                            a - 1,
+                            &[
+                                "startup",
+                                "entreprise",
+                                "société",
+                                "company",
+                                "firm",
+                                "groupe",
+                                "group",
+                            ],
+                        ));
                 let person = !org && (gender.is_some() || b - a >= 2);
                 referents.push(Referent {
-                    span: Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end),
+                    span,
                     toks: (a, b),
                     gender,
                     org,
@@ -1090,6 +1103,7 @@ impl<'a> Resolver<'a> {
                 });
             }
         }
+        referents.sort_by_key(|r| r.span.start);
         Resolver {
             entities,
             groups,
@@ -1131,30 +1145,60 @@ impl<'a> Resolver<'a> {
     }
 
     fn name(&self, doc: &Doc, span: Span) -> (Option<String>, Option<usize>) {
-        // an entity overlapping the mention
-        let i = self.entities.partition_point(|e| e.span.end <= span.start);
-        if let Some(e) = self
-            .entities
-            .get(i)
-            .filter(|e| e.span.overlaps(span) && matches!(e.label, Label::Per | Label::Org))
-            && let Some(g) = self.groups.get(e.group)
-        {
-            return (Some(g.name.clone()), Some(e.group));
-        }
         let text = span.text(doc.text);
-        // a group whose name holds these words
-        if let Some(g) = self
-            .groups
-            .iter()
-            .filter(|g| matches!(g.label, Label::Per | Label::Org) && contains_words(&g.name, text))
-            .max_by_key(|g| g.mentions.len())
-        {
-            return (Some(g.name.clone()), Some(g.id));
-        }
         if let Some(full) = acronym(doc, text) {
-            return (Some(full), None);
+            return (Some(full), self.group_at(span));
         }
-        (Some(self.canonical(doc, span)), None)
+        // an entity overlapping the mention gives the group; the name is the
+        // fullest of the group's name and the article's own name runs
+        let group = self.group_at(span).or_else(|| {
+            self.groups
+                .iter()
+                .filter(|g| {
+                    matches!(g.label, Label::Per | Label::Org) && contains_words(&g.name, text)
+                })
+                .max_by_key(|g| g.mentions.len())
+                .map(|g| g.id)
+        });
+        let mine = self.canonical(doc, span);
+        let name = match group.and_then(|g| self.groups.get(g)) {
+            Some(g) => {
+                let theirs = strip_titles(&g.name);
+                // prefer the group's name when it is fuller and holds ours
+                // ("Musk" → "Elon Musk"); a place before a name is not fuller
+                if mine.split_whitespace().count() == 1
+                    && theirs.split_whitespace().count() > 1
+                    && contains_words(theirs, &mine)
+                    && mine == text
+                {
+                    theirs.to_string()
+                } else {
+                    mine
+                }
+            }
+            None => mine,
+        };
+        (Some(name), group)
+    }
+
+    /// The entity group of a recognised mention overlapping `span`.
+    fn group_at(&self, span: Span) -> Option<usize> {
+        let i = self.entities.partition_point(|e| e.span.end <= span.start);
+        self.entities[i..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .find(|e| {
+                e.span.overlaps(span)
+                    && matches!(e.label, Label::Per | Label::Org)
+                    && e.group < self.groups.len()
+            })
+            .map(|e| e.group)
+    }
+
+    /// The speaker name of a referent.
+    fn referent_name(&self, doc: &Doc, r: &Referent) -> (Option<String>, Option<usize>) {
+        let (name, group) = self.name(doc, r.span);
+        (name, group.or(r.group))
     }
 
     /// The earliest longer name run of the article holding the words of `span`
@@ -1243,10 +1287,7 @@ impl<'a> Resolver<'a> {
                 && person
                 && compatible_gender(m.gender, r.gender.or_else(|| self.full_gender(doc, r)))
             {
-                return match r.group {
-                    Some(g) => (self.groups.get(g).map(|g| g.name.clone()), Some(g)),
-                    None => (Some(self.canonical(doc, r.span)), None),
-                };
+                return self.referent_name(doc, r);
             }
         }
         // the previous speaker, when recent and compatible
@@ -1271,11 +1312,7 @@ impl<'a> Resolver<'a> {
                 person || (!r.org && self.full_gender(doc, r).is_some()),
                 r.org,
             ) {
-                let (name, group) = match r.group {
-                    Some(g) => (self.groups.get(g).map(|g| g.name.clone()), Some(g)),
-                    None => (Some(self.canonical(doc, r.span)), None),
-                };
-                return (name, group);
+                return self.referent_name(doc, r);
             }
         }
         (None, None)
@@ -1305,10 +1342,7 @@ impl<'a> Resolver<'a> {
         if COMPANY.contains(&head.as_str())
             && let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org)
         {
-            return match r.group {
-                Some(g) => (self.groups.get(g).map(|g| g.name.clone()), Some(g)),
-                None => (Some(self.canonical(doc, r.span)), None),
-            };
+            return self.referent_name(doc, r);
         }
         if ROLES.contains(&head.as_str()) {
             // an earlier occurrence of this role next to a name
@@ -1324,10 +1358,7 @@ impl<'a> Resolver<'a> {
                         .filter(|r| r.person && r.toks.0 >= lo && r.toks.0 < hi && r.toks.0 != k)
                         .min_by_key(|r| r.toks.0.abs_diff(k))
                     {
-                        return match r.group {
-                            Some(g) => (self.groups.get(g).map(|g| g.name.clone()), Some(g)),
-                            None => (Some(self.canonical(doc, r.span)), None),
-                        };
+                        return self.referent_name(doc, r);
                     }
                 }
             }
@@ -1367,6 +1398,44 @@ fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
         (a, b),
         (Some(Gender::Male), Some(Gender::Female)) | (Some(Gender::Female), Some(Gender::Male))
     )
+}
+
+/// Last words that make a name an organisation ("Sirocco Films SA").
+fn org_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "AI" | "Inc."
+            | "Inc"
+            | "Corp."
+            | "Corp"
+            | "SA"
+            | "SAS"
+            | "AG"
+            | "GmbH"
+            | "Group"
+            | "Groupe"
+            | "Ltd"
+            | "LLC"
+            | "plc"
+            | "NV"
+            | "BV"
+    )
+}
+
+/// A name without its leading courtesy titles ("Mme Garnier" → "Garnier").
+fn strip_titles(name: &str) -> &str {
+    let mut rest = name.trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if TITLES_M.contains(&first)
+            || TITLES_F.contains(&first)
+            || matches!(first, "Dr" | "Dr." | "Pr" | "Pr.")
+        {
+            rest = tail.trim_start();
+        } else {
+            break;
+        }
+    }
+    rest
 }
 
 /// Whether `name` holds the words of `part` in order ("Elon Musk" ⊇ "Musk").

@@ -365,7 +365,7 @@ fn entities_give_canonical_names_and_groups() {
     // a pronoun resolves through the recognised person
     let t = "Claire Dubois est arrivée. « Tout va bien », a-t-elle dit.";
     let entities = [Entity {
-        span: Span::new(0, 12),
+        span: Span::new(0, 13),
         label: Label::Per,
         group: 0,
     }];
