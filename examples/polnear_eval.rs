@@ -4,7 +4,8 @@
 //! defaulting to `../shared/data/quotes/en/polnear/dev` (holding `text/`
 //! and `attributions/`).
 //!
-//! Gold: the pure direct quotes. Each `Content` is cut into its pieces
+//! Gold: the pure direct quotes. Each `Content` (and `Content2`, a second
+//! content of the same attribution) is cut into its pieces
 //! (`a b;c d`), pieces separated only by spaces are joined, then cut at
 //! paragraph breaks; a piece is a direct quote when it is enclosed in
 //! quotation marks (marks inside or just outside the annotated span, no
@@ -266,9 +267,16 @@ fn read_gold(ann: &Path, text: &str) -> anyhow::Result<Vec<Gold>> {
     }
     let mut out = Vec::new();
     for e in &events {
-        let Some((_, pieces)) = e.get("Content").and_then(|id| spans.get(id)) else {
+        // "Content", and "Content2" when an attribution has a second content
+        let pieces: Vec<Span> = e
+            .iter()
+            .filter(|(role, _)| role.starts_with("Content"))
+            .filter_map(|(_, id)| spans.get(id))
+            .flat_map(|x| x.1.iter().copied())
+            .collect();
+        if pieces.is_empty() {
             continue;
-        };
+        }
         let sources: Vec<Span> = e
             .get("Source")
             .and_then(|id| spans.get(id))
@@ -276,7 +284,7 @@ fn read_gold(ann: &Path, text: &str) -> anyhow::Result<Vec<Gold>> {
             .unwrap_or_default();
         // join pieces separated by spaces only
         let mut joined: Vec<Span> = Vec::new();
-        let mut sorted = pieces.clone();
+        let mut sorted = pieces;
         sorted.sort();
         for p in sorted {
             match joined.last_mut() {
