@@ -447,3 +447,42 @@ fn odd_entities_do_not_break_attribution() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].speaker.as_deref(), Some("Paul Martin"));
 }
+
+#[test]
+fn recogniser_group_names_are_cleaned_by_the_article_names() {
+    // the recogniser grouped "Mme Dubois" apart from "Claire Dubois": the speaker
+    // is still the fullest name, with the entity's group id
+    let t =
+        "La députée Claire Dubois était présente. « Nous voterons contre », a déclaré Mme Dubois.";
+    let m = t.rfind("Dubois").unwrap();
+    let entities = [
+        Entity {
+            span: Span::new(t.find("Claire").unwrap(), t.find("Claire").unwrap() + 13),
+            label: Label::Per,
+            group: 0,
+        },
+        Entity {
+            span: Span::new(m - 4, m + 6),
+            label: Label::Per,
+            group: 1,
+        },
+    ];
+    let groups = [
+        Group {
+            id: 0,
+            name: "Claire Dubois".into(),
+            label: Label::Per,
+            mentions: vec![0],
+        },
+        Group {
+            id: 1,
+            name: "Mme Dubois".into(),
+            label: Label::Per,
+            mentions: vec![1],
+        },
+    ];
+    let got = run_with(t, FR, &entities, &groups);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker.as_deref(), Some("Claire Dubois"));
+    assert_eq!(got[0].group, Some(1));
+}
