@@ -488,6 +488,19 @@ fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
 /// A cue in the clause ending at token `p` (a colon or comma before a quote).
 fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
     let start = doc.sentence_start(p);
+    // "Pour le ministre, « … »", "For Smith, “…”"
+    if doc.t(p) == ","
+        && doc.is(start, &["pour", "for"])
+        && let Some((m, end)) = speaker::subject_right(doc, start + 1)
+        && end == p
+        && (m.kind != speaker::Kind::Phrase || speaker::is_role(doc, m.head))
+        && m.kind != speaker::Kind::FirstPerson
+    {
+        return Some(Attribution {
+            cue: doc.toks[start].span,
+            mention: Some(m),
+        });
+    }
     let mut k = p;
     // "selon X," / "according to X,"
     let mut best: Option<Attribution> = None;
@@ -593,7 +606,14 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
             mention: Some(m),
         });
     }
-    // verb then subject: "a réagi le ministre", "said Smith", "explique Marie Dupont"
+    // verb then subject: "a réagi le ministre", "said Smith", "explique Marie Dupont",
+    // "s'est félicité le ministre"
+    let p = if doc.lang == Lang::Fr && doc.is(p, &["s'", "s’", "se"]) && doc.cue_at(p + 1).is_some()
+    {
+        p + 1
+    } else {
+        p
+    };
     if let Some(e) = doc.cue_at(p) {
         let cue = Span::new(doc.toks[p].span.start, doc.toks[e].span.end);
         let mention = speaker::subject_right(doc, e + 1).map(|x| x.0);
@@ -1315,10 +1335,30 @@ fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
     if r.clone().any(|k| doc.info[k].region.is_some()) {
         return None;
     }
-    let m = speaker::first_mention(doc, r.start, (r.start + 3).min(r.end))?;
-    (m.kind == speaker::Kind::Name && m.span.start == doc.toks[r.start].span.start
-        || m.kind == speaker::Kind::Pronoun)
-        .then_some(m)
+    // the subject: a name or pronoun opening the sentence, or a name in
+    // apposition to its first phrase ("Le président de l'UVM, Jean-Marc Lhuillier, se montre…")
+    let limit = (r.start + 12).min(r.end);
+    let mut k = r.start;
+    while k < limit {
+        let m = speaker::first_mention(doc, k, limit)?;
+        let a = doc.tok_at(m.span.start);
+        let b = doc.tok_at(m.span.end);
+        let opening = a <= r.start + 2
+            && (r.start..a)
+                .all(|x| doc.det(x) || doc.is(x, &["M.", "Mme", "Mr.", "Mrs.", "Ms.", "Dr."]));
+        let apposition = a > r.start
+            && doc.t(a - 1) == ","
+            && b < r.end
+            && doc.t(b) == ","
+            && !(r.start..a - 1).any(|x| doc.punct(x));
+        if m.kind == speaker::Kind::Pronoun && a == r.start
+            || m.kind == speaker::Kind::Name && (opening || apposition)
+        {
+            return Some(m);
+        }
+        k = b.max(k + 1);
+    }
+    None
 }
 
 /// A quote without cue continues the previous speaker when it is in the

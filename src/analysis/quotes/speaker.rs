@@ -1400,6 +1400,11 @@ fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
     )
 }
 
+/// Whether token `i` is a role noun (ministre, spokesman).
+pub fn is_role(doc: &Doc, i: usize) -> bool {
+    doc.is(i, ROLES)
+}
+
 /// Last words that make a name an organisation ("Sirocco Films SA").
 fn org_suffix(w: &str) -> bool {
     matches!(

@@ -486,3 +486,30 @@ fn recogniser_group_names_are_cleaned_by_the_article_names() {
     assert_eq!(got[0].speaker.as_deref(), Some("Claire Dubois"));
     assert_eq!(got[0].group, Some(1));
 }
+
+#[test]
+fn french_newsroom_patterns() {
+    let t = "Le ministre de l'Intérieur Gérald Darmanin était à Lyon. Pour le ministre, « la réforme est indispensable ». « C'est une victoire », s'est félicité le ministre de l'Intérieur. « Nous tiendrons », déclare-t-il à l'AFP. Selon lui, « rien n'est joué ».";
+    assert_eq!(
+        q(t, FR),
+        vec![
+            d("la réforme est indispensable", "Gérald Darmanin"),
+            d("C'est une victoire", "Gérald Darmanin"),
+            d("Nous tiendrons", "Gérald Darmanin"),
+            d("rien n'est joué", "Gérald Darmanin"),
+        ]
+    );
+    let t = "« Nous sommes inquiets », confie Jeanne Martin, 45 ans, infirmière à Lyon.";
+    assert_eq!(q(t, FR), vec![d("Nous sommes inquiets", "Jeanne Martin")]);
+    // a sentence subject introduces the quote that follows it
+    let t = "Le président de l'UVM, Jean-Marc Lhuillier, se montre prudent. « Une belle année ne suffit pas. »";
+    assert_eq!(
+        q(t, FR),
+        vec![d("Une belle année ne suffit pas.", "Jean-Marc Lhuillier")]
+    );
+    // a gerund reports for the sentence's speaker
+    let t = "« C'est injuste », a-t-elle ajouté, estimant que 4 000 emplois étaient menacés. Elle s'appelle Catherine Morvan.";
+    let got = q(t, FR);
+    assert_eq!(got[1].0, "4 000 emplois étaient menacés");
+    assert_eq!(got[1].1, QuoteKind::Indirect);
+}
