@@ -65,7 +65,6 @@ fn main() -> anyhow::Result<()> {
     let (mut tp, mut fp, mut fn_, mut sp_ok, mut sp_n) = (0f64, 0f64, 0f64, 0f64, 0f64);
     let mut examples: Vec<String> = Vec::new();
     let mut bytes = 0usize;
-    let t0 = std::time::Instant::now();
     let mut analysed = 0f64;
     let mut quoting = 0f64;
     for base in &bases {
@@ -186,7 +185,6 @@ fn main() -> anyhow::Result<()> {
         bytes as f64 / 1e6 / quoting.max(1e-9),
         bytes
     );
-    let _ = t0;
     if errors {
         for e in examples {
             println!("{e}");

@@ -364,7 +364,7 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
         };
         if is_speech {
             let att = right_cue.or(left_cue);
-            for (k, r) in chain.iter().enumerate() {
+            for r in chain {
                 for (span, inc) in split_incise(doc, r.content) {
                     let a = inc.or(att);
                     out.push(Found {
@@ -374,7 +374,6 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
                         cue: a.map(|a| a.cue),
                         chain: if multi { Some(ri) } else { None },
                     });
-                    let _ = k;
                 }
             }
         }
@@ -555,9 +554,7 @@ fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, boo
         return (None, true);
     }
     let mut p = after;
-    let mut comma = false;
     while p < n && matches!(doc.t(p), "," | "." | "!" | "?" | "…" | "..." | ";") {
-        comma |= doc.t(p) == ",";
         p += 1;
     }
     let ends = p > after || p >= n || doc.info[p].region.is_some() || doc.gap_paragraph(p - 1);
@@ -581,7 +578,6 @@ fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, boo
             return (Some(a), true);
         }
     }
-    let _ = comma;
     let next_upper = p < n && doc.info[p].cap && p > after;
     (
         None,
