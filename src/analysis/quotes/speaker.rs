@@ -1,0 +1,1471 @@
+//! Speaker mentions (the subject of a cue) and their resolution to a
+//! canonical named person or organisation.
+
+use std::collections::HashMap;
+
+use super::Doc;
+use super::marks::Region;
+use crate::analysis::lexicon::Form;
+use crate::analysis::names::{Gender, first_name_gender};
+use crate::analysis::tokens::TokenKind;
+use crate::analysis::{Entity, Group, Label, Lang, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// il, elle, he, she, they, it, lui.
+    Pronoun,
+    /// je, nous, I, we: never a speaker.
+    FirstPerson,
+    /// A capitalised name ("Arthur Mensch", "Mistral").
+    Name,
+    /// A noun phrase ("le ministre", "the spokesman", "sources").
+    Phrase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: Kind,
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    /// Head token of a phrase (ministre, spokesman).
+    pub head: usize,
+}
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "ce",
+    "cet",
+    "cette",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "the",
+    "a",
+    "an",
+    "this",
+    "his",
+    "her",
+    "its",
+    "their",
+    "another",
+    "one",
+    "two",
+    "three",
+    "several",
+    "some",
+    "many",
+    "other",
+    "both",
+    "all",
+    "plusieurs",
+    "most",
+];
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "des", "d'", "d’", "van", "von", "der", "den", "da", "di", "del",
+    "bin", "ben", "al", "el", "la", "le", "y",
+];
+
+/// Function words, capitalised at a sentence start, that never begin a name.
+pub(super) const FUNCTION: &[&str] = &[
+    "during",
+    "with",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "for",
+    "but",
+    "and",
+    "if",
+    "so",
+    "then",
+    "since",
+    "because",
+    "although",
+    "though",
+    "yet",
+    "or",
+    "from",
+    "by",
+    "to",
+    "of",
+    "under",
+    "over",
+    "meanwhile",
+    "however",
+    "still",
+    "also",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+    "lors",
+    "après",
+    "avant",
+    "pendant",
+    "dans",
+    "pour",
+    "mais",
+    "et",
+    "ou",
+    "donc",
+    "puis",
+    "alors",
+    "ainsi",
+    "selon",
+    "depuis",
+    "quand",
+    "lorsque",
+    "comme",
+    "si",
+    "en",
+    "sur",
+    "avec",
+    "sans",
+    "chez",
+    "vers",
+    "par",
+    "not",
+    "no",
+    "yes",
+    "oui",
+    "non",
+    "here",
+    "there",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "its",
+    "ici",
+    "voici",
+    "voilà",
+    "via",
+    "like",
+    "about",
+    "than",
+];
+
+const TITLES_M: &[&str] = &["M.", "Mr.", "Mr", "Monsieur", "Sir", "Lord"];
+const TITLES_F: &[&str] = &[
+    "Mme", "Mme.", "Mrs.", "Mrs", "Ms.", "Ms", "Madame", "Mlle", "Miss", "Lady", "Dame",
+];
+
+/// Role nouns a bare phrase can resolve through ("le ministre" → the
+/// minister named earlier).
+const ROLES: &[&str] = &[
+    "réalisateur",
+    "réalisatrice",
+    "comédien",
+    "comédienne",
+    "acteur",
+    "actrice",
+    "auteur",
+    "autrice",
+    "écrivain",
+    "écrivaine",
+    "chanteur",
+    "chanteuse",
+    "entraîneur",
+    "entraîneuse",
+    "joueur",
+    "joueuse",
+    "préfet",
+    "préfète",
+    "commissaire",
+    "gouverneur",
+    "ambassadeur",
+    "ambassadrice",
+    "délégué",
+    "déléguée",
+    "représentant",
+    "représentante",
+    "conseiller",
+    "conseillère",
+    "rapporteur",
+    "rapporteure",
+    "vigneron",
+    "vigneronne",
+    "syndicaliste",
+    "head",
+    "adviser",
+    "advisor",
+    "aide",
+    "strategist",
+    "economist",
+    "scientist",
+    "commissioner",
+    "chairperson",
+    "coach",
+    "player",
+    "actor",
+    "actress",
+    "author",
+    "ministre",
+    "président",
+    "présidente",
+    "porte-parole",
+    "responsable",
+    "directeur",
+    "directrice",
+    "patron",
+    "patronne",
+    "dirigeant",
+    "dirigeante",
+    "fondateur",
+    "fondatrice",
+    "co-fondateur",
+    "cofondateur",
+    "maire",
+    "député",
+    "députée",
+    "sénateur",
+    "sénatrice",
+    "secrétaire",
+    "chef",
+    "cheffe",
+    "avocat",
+    "avocate",
+    "procureur",
+    "procureure",
+    "juge",
+    "candidat",
+    "candidate",
+    "premier",
+    "première",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "founder",
+    "ceo",
+    "mayor",
+    "senator",
+    "governor",
+    "secretary",
+    "candidate",
+    "nominee",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "judge",
+    "leader",
+    "manager",
+    "executive",
+    "official",
+    "economiste",
+    "économiste",
+    "analyst",
+    "expert",
+    "researcher",
+    "chercheur",
+    "chercheuse",
+    "professor",
+    "professeur",
+    "professeure",
+];
+
+const COMPANY: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "entreprise",
+    "société",
+    "groupe",
+    "startup",
+    "start-up",
+    "campaign",
+    "agency",
+    "ministry",
+    "ministère",
+    "organisation",
+    "organization",
+];
+
+fn pronoun(doc: &Doc, i: usize) -> Option<(Kind, Option<Gender>, bool)> {
+    let w = doc.t(i);
+    let l = |x: &str| w.eq_ignore_ascii_case(x);
+    Some(if l("il") || l("he") || l("lui") {
+        (Kind::Pronoun, Some(Gender::Male), false)
+    } else if l("elle") || l("she") {
+        (Kind::Pronoun, Some(Gender::Female), false)
+    } else if l("ils") || l("eux") {
+        (Kind::Pronoun, Some(Gender::Male), true)
+    } else if l("elles") {
+        (Kind::Pronoun, Some(Gender::Female), true)
+    } else if l("they") || l("it") {
+        (Kind::Pronoun, None, l("they"))
+    } else if (l("on") && doc.lang == Lang::Fr)
+        || l("je")
+        || l("j'")
+        || l("j’")
+        || l("nous")
+        || l("i")
+        || l("we")
+        || l("you")
+        || l("vous")
+        || l("moi")
+    {
+        (Kind::FirstPerson, None, false)
+    } else {
+        return None;
+    })
+}
+
+fn mention(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    kind: Kind,
+    gender: Option<Gender>,
+    plural: bool,
+    head: usize,
+) -> Mention {
+    Mention {
+        span: Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end),
+        kind,
+        gender,
+        plural,
+        head,
+    }
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    i < doc.toks.len()
+        && matches!(doc.toks[i].kind, TokenKind::Word | TokenKind::Number)
+        && doc.info[i].region.is_none()
+}
+
+fn is_cap(doc: &Doc, i: usize) -> bool {
+    is_word(doc, i) && doc.info[i].cap
+}
+
+fn is_det(doc: &Doc, i: usize) -> bool {
+    i < doc.toks.len() && doc.det(i)
+}
+
+/// The gender of a word read as a first name; acronyms ("AI") are not names.
+fn given_name(w: &str) -> Option<Gender> {
+    if w.chars().count() < 2 || !w.chars().skip(1).any(char::is_lowercase) {
+        return None;
+    }
+    first_name_gender(w)
+}
+
+/// Title gender just before a name ("Mme Borne", "Mr. Smith").
+fn title_gender(doc: &Doc, i: usize) -> Option<Gender> {
+    if doc.is(i, TITLES_M) {
+        Some(Gender::Male)
+    } else if doc.is(i, TITLES_F) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The capitalised name run starting at `i`: returns its end (exclusive).
+fn name_run(doc: &Doc, i: usize) -> Option<usize> {
+    if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) {
+        return None;
+    }
+    let n = doc.toks.len();
+    let mut j = i + 1;
+    loop {
+        if is_cap(doc, j) && !doc.gap_paragraph(j - 1) {
+            j += 1;
+            continue;
+        }
+        // connectors inside names: Le Maire, van Gogh, d'Estaing; not at a sentence break
+        if j + 1 < n
+            && doc.is(j, CONNECTORS)
+            && !doc.info[j].cap
+            && is_cap(doc, j + 1)
+            && doc.lang == Lang::En
+        {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    Some(j)
+}
+
+/// Gender of a name from its title or first name.
+fn name_gender(doc: &Doc, a: usize, b: usize) -> Option<Gender> {
+    if a > 0
+        && let Some(g) = title_gender(doc, a - 1)
+    {
+        return Some(g);
+    }
+    for k in a..b {
+        if let Some(g) = title_gender(doc, k) {
+            return Some(g);
+        }
+        if let Some(g) = given_name(doc.t(k)) {
+            return Some(g);
+        }
+    }
+    None
+}
+
+/// A name run starting with a capitalised word that is not a name: sentence
+/// initial "Le", "Cette", "The".
+fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut a = a;
+    // "Le Monde", "Le Maire" keep their article
+    let keeps_article = |a: usize| {
+        b - a >= 2 && doc.is(a, &["Le", "La", "Les"]) && doc.t(a).starts_with(char::is_uppercase)
+    };
+    while a < b
+        && (doc.is(a, TITLES_M)
+            || doc.is(a, TITLES_F)
+            || (is_det(doc, a) && !keeps_article(a))
+            || doc.function(a))
+    {
+        a += 1;
+    }
+    // "Économie Bruno Le Maire": a first name inside starts the person's name
+    if let Some(k) = (a + 1..b).find(|&k| {
+        given_name(doc.t(k)).is_some()
+            && doc.toks[k - 1].kind == TokenKind::Word
+            && given_name(doc.t(k - 1)).is_none()
+    }) && b - k >= 2
+    {
+        a = k;
+    } else if b - a >= 3
+        && a > 0
+        && doc.is(a - 1, &["de", "du", "d'", "d’"])
+        && doc.t(a).contains('-')
+        && !doc.is(
+            b - 1,
+            &["SA", "AI", "Inc.", "Inc", "Group", "Groupe", "Ltd"],
+        )
+    {
+        // "la députée de Haute-Savoie Élodie Garnier": the place is a complement
+        a += 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// The subject starting at token `p` (after a verb, or after a quote):
+/// pronoun, name, or noun phrase. Returns it and the index after it.
+pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
+    let n = doc.toks.len();
+    if p >= n || doc.info[p].region.is_some() {
+        return None;
+    }
+    if let Some((kind, g, pl)) = pronoun(doc, p) {
+        return Some((mention(doc, p, p + 1, kind, g, pl, p), p + 1));
+    }
+    // "a déclaré à l'AFP Jean Dupont", "said in a statement"
+    if doc.is(p, &["à", "au", "aux", "devant"]) && doc.lang == Lang::Fr {
+        let mut j = p + 1;
+        if doc.is(j, &["l'", "l’", "la", "le", "les"]) {
+            j += 1;
+        }
+        j += 1;
+        while j < n && is_word(doc, j) && !doc.info[j].cap && j < p + 6 {
+            j += 1;
+        }
+        if j < n && j < p + 7 && (is_cap(doc, j) || is_det(doc, j)) {
+            return subject_right(doc, j);
+        }
+        return None;
+    }
+    let mut a = p;
+    let mut gender = None;
+    while a < n && (doc.is(a, TITLES_M) || doc.is(a, TITLES_F)) {
+        gender = title_gender(doc, a);
+        a += 1;
+    }
+    if let Some(b) = name_run(doc, a)
+        && !is_det(doc, a)
+    {
+        let (na, nb) = strip_name(doc, p, b)?;
+        let g = gender.or_else(|| name_gender(doc, na, nb));
+        return Some((mention(doc, na, nb, Kind::Name, g, false, na), nb));
+    }
+    // noun phrase: det + words up to a verb, a relative, or punctuation
+    let det = is_det(doc, p);
+    let mut j = if det { p + 1 } else { p };
+    let start_words = j;
+    while j < n
+        && j < p + 14
+        && is_word(doc, j)
+        && doc.cue_at(j).is_none()
+        && !doc.info[j].aux
+        && !doc.is(
+            j,
+            &[
+                "que", "qui", "qu'", "qu’", "that", "who", "which", "et", "and", "mais", "but",
+                "is", "was", "has", "had", "est", "a", "in", "on", "to", "from", "at", "for",
+                "with", "dans", "pour", "sur", "avec", "lors", "après", "avant", "on", "selon",
+            ],
+        )
+    {
+        j += 1;
+    }
+    if j == start_words {
+        return None;
+    }
+    if !det {
+        // bare nouns only right before a verb: "sources said", "officials say"
+        if !(j < n && doc.cue_at(j).is_some() && j - p <= 3) {
+            return None;
+        }
+    }
+    // a name inside the phrase: "le ministre de l'Économie Bruno Le Maire", "White House spokesman Josh Earnest"
+    let mut k = j;
+    while k > start_words && is_cap(doc, k - 1) {
+        k -= 1;
+    }
+    if k < j
+        && (k > start_words || !det)
+        && let Some((na, nb)) = strip_name(doc, k, j)
+    {
+        let connector_before = na > 0
+            && doc.is(
+                na - 1,
+                &["de", "du", "des", "d'", "d’", "l'", "l’", "of", "the"],
+            )
+            && na == k;
+        if !connector_before || name_gender(doc, na, nb).is_some() {
+            let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));
+            return Some((mention(doc, na, nb, Kind::Name, g, false, na), j));
+        }
+    }
+    // "l'UCAF", "the Met Office": a name behind its article
+    if det && (start_words..j).all(|x| doc.info[x].cap) {
+        let g = name_gender(doc, start_words, j);
+        return Some((
+            mention(doc, start_words, j, Kind::Name, g, false, start_words),
+            j,
+        ));
+    }
+    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in apposition
+    // up to the comma: "la cofondatrice et directrice générale d’Orbalis (…), Anouk Perrin"
+    let mut q = j;
+    while q < n
+        && q < j + 10
+        && doc.info[q].region.is_none()
+        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
+    {
+        q += 1;
+    }
+    if q + 1 < n
+        && doc.t(q) == ","
+        && let Some((m2, e2)) = subject_right(doc, q + 1)
+        && m2.kind == Kind::Name
+    {
+        let g = m2.gender.or(phrase_gender(doc, p));
+        return Some((Mention { gender: g, ..m2 }, e2));
+    }
+    let head = (start_words..j)
+        .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
+        .unwrap_or(start_words);
+    let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
+    // keep the phrase short: up to its head's complement
+    let end = if j - p > 5 { (head + 2).min(j) } else { j };
+    Some((
+        mention(
+            doc,
+            p,
+            end,
+            Kind::Phrase,
+            phrase_gender(doc, p),
+            plural,
+            head,
+        ),
+        j,
+    ))
+}
+
+fn phrase_gender(doc: &Doc, p: usize) -> Option<Gender> {
+    if doc.is(p, &["la", "une", "cette", "sa", "she"]) {
+        Some(Gender::Female)
+    } else if doc.is(p, &["le", "un", "ce", "cet", "son"]) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The subject ending just before the cue at `v`: "Musk a déclaré",
+/// "la responsable de X, Audrey Herblin-Stoop, a déclaré", "Arthur Mensch,
+/// co-fondateur de Mistral, avait déclaré", "sources said".
+pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
+    let ss = doc.sentence_start(v);
+    let mut k = v;
+    while k > ss && doc.is_adverb(k - 1) {
+        k -= 1;
+    }
+    if k <= ss {
+        return None;
+    }
+    let k = k - 1;
+    if doc.info[k].region.is_some() {
+        return None;
+    }
+    if let Some((kind, g, pl)) = pronoun(doc, k) {
+        return Some(mention(doc, k, k + 1, kind, g, pl, k));
+    }
+    if doc.t(k) == "," {
+        // the chunk between this comma and the one before
+        let mut b0 = k;
+        while b0 > ss
+            && doc.t(b0 - 1) != ","
+            && doc.info[b0 - 1].region.is_none()
+            && !matches!(doc.t(b0 - 1), ":" | ";" | "(" | ")")
+        {
+            b0 -= 1;
+        }
+        if b0 < k {
+            if let Some(e) = name_run(doc, b0).filter(|&e| e == k)
+                && let Some((na, nb)) = strip_name(doc, b0, e)
+            {
+                return Some(mention(
+                    doc,
+                    na,
+                    nb,
+                    Kind::Name,
+                    name_gender(doc, na, nb),
+                    false,
+                    na,
+                ));
+            }
+            if b0 > ss + 1 && doc.t(b0 - 1) == "," {
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+                let mut e = b0 - 2;
+                if doc.t(e) == ")" {
+                    while e > ss && doc.t(e) != "(" {
+                        e -= 1;
+                    }
+                    e = e.checked_sub(1)?;
+                }
+                return np_ending_at(doc, e, ss);
+            }
+        }
+        return None;
+    }
+    np_ending_at(doc, k, ss)
+}
+
+fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
+    // a phrase never ends on a function word ("the car and", "one of the")
+    if !is_word(doc, k) || doc.function(k) || is_det(doc, k) {
+        return None;
+    }
+    if let Some((kind, g, pl)) = pronoun(doc, k) {
+        return Some(mention(doc, k, k + 1, kind, g, pl, k));
+    }
+    if doc.info[k].cap {
+        let mut a = k;
+        while a > ss
+            && (is_cap(doc, a - 1)
+                || (a >= ss + 2
+                    && doc.is(a - 1, CONNECTORS)
+                    && is_cap(doc, a - 2)
+                    && doc.lang == Lang::En))
+        {
+            a -= 1;
+        }
+        let (na, nb) = strip_name(doc, a, k + 1)?;
+        if nb - na == 1 && na == ss && doc.info[na].cue.is_some() {
+            return None;
+        }
+        return Some(mention(
+            doc,
+            na,
+            nb,
+            Kind::Name,
+            name_gender(doc, na, nb),
+            false,
+            na,
+        ));
+    }
+    // lowercase phrase: back to its determiner, through "of" / "de" / "’s"
+    let mut a = k;
+    let mut det = None;
+    while a > ss && k - a < 7 {
+        if is_det(doc, a) {
+            det = Some(a);
+            if a > ss && doc.is(a - 1, &["of", "de", "du", "des", "'s", "’s"]) {
+                a -= 1;
+                continue;
+            }
+            break;
+        }
+        let prev = a - 1;
+        if !(is_word(doc, prev) || doc.is(prev, &["'s", "’s"]))
+            || doc.is(
+                prev,
+                &[
+                    "que", "qui", "that", "who", "which", "et", "and", "mais", "but",
+                ],
+            )
+            || doc.info[prev].aux
+            || doc.cue_at(prev).is_some()
+        {
+            break;
+        }
+        a -= 1;
+    }
+    if is_det(doc, a) {
+        det = Some(a);
+    }
+    let a = match det {
+        Some(d) => d,
+        None if k - a <= 2
+            && !(a..=k).any(|x| doc.function(x) || is_det(doc, x))
+            && (doc.t(k).ends_with('s') || doc.is(k, ROLES) || doc.is(k, COMPANY)) =>
+        {
+            a
+        }
+        None => return None,
+    };
+    let head = (a..=k)
+        .rev()
+        .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
+        .unwrap_or(k);
+    let plural = doc.t(k).ends_with('s') && !doc.t(k).ends_with("ss");
+    Some(mention(
+        doc,
+        a,
+        k + 1,
+        Kind::Phrase,
+        phrase_gender(doc, a),
+        plural,
+        head,
+    ))
+}
+
+/// French inversion at `p`: "a-t-il déclaré", "dit-il", "ajoute-t-elle",
+/// "ont-ils indiqué", and the typos "a t-il", "a-t'il", "a t'il". Returns
+/// the pronoun mention and the last token of the cue.
+pub fn inverted(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
+    if doc.lang != Lang::Fr || p >= doc.toks.len() {
+        return None;
+    }
+    let n = doc.toks.len();
+    let w = doc.t(p);
+    let tok = doc.toks[p].span;
+    // (verb part end byte, pronoun span, last token index of the verb+pronoun)
+    let (verb_end, pron, last) = if let Some((v, pr)) = split_inversion(w) {
+        (tok.start + v, Span::new(tok.start + pr, tok.end), p)
+    } else if p + 1 < n {
+        // "a t-il", "a t'il" (tokens: a, t', il), "a -t-il"
+        let nx = doc.t(p + 1);
+        let gap_ok = doc.toks[p + 1].span.start - tok.end <= 1;
+        if !gap_ok {
+            return None;
+        }
+        if let Some(rest) = nx
+            .strip_prefix("t-")
+            .or_else(|| nx.strip_prefix("-t-"))
+            .or_else(|| nx.strip_prefix("t'"))
+            .or_else(|| nx.strip_prefix("t’"))
+            .filter(|r| !r.is_empty())
+        {
+            if is_subject_clitic(rest) {
+                let s = doc.toks[p + 1].span;
+                (tok.end, Span::new(s.end - rest.len(), s.end), p + 1)
+            } else {
+                return None;
+            }
+        } else if (nx == "t'" || nx == "t’") && p + 2 < n && is_subject_clitic(doc.t(p + 2)) {
+            (tok.end, doc.toks[p + 2].span, p + 2)
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    let verb = &doc.text[tok.start..verb_end];
+    let lower = verb.to_lowercase();
+    let pr = &doc.text[pron.start..pron.end];
+    let (g, pl, kind) = match pr.to_lowercase().as_str() {
+        "il" => (Some(Gender::Male), false, Kind::Pronoun),
+        "elle" => (Some(Gender::Female), false, Kind::Pronoun),
+        "ils" => (Some(Gender::Male), true, Kind::Pronoun),
+        "elles" => (Some(Gender::Female), true, Kind::Pronoun),
+        _ => (None, false, Kind::FirstPerson),
+    };
+    let m = Mention {
+        span: pron,
+        kind,
+        gender: g,
+        plural: pl,
+        head: last,
+    };
+    let cue = crate::analysis::lexicon::lookup(Lang::Fr, &lower);
+    if cue.is_some_and(|c| c.form == Form::Finite) {
+        return Some((m, last));
+    }
+    if matches!(lower.as_str(), "fait" | "faisait" | "fera" | "font" | "fit") {
+        return (last + 1 < n
+            && crate::analysis::lexicon::completes_faire(&doc.t(last + 1).to_lowercase()))
+        .then_some((m, last + 1));
+    }
+    if crate::analysis::lexicon::is_auxiliary(Lang::Fr, &lower) {
+        let mut j = last + 1;
+        while j < n && j <= last + 4 {
+            match doc.info[j].cue {
+                Some(Form::Participle | Form::Finite) => return Some((m, j)),
+                _ if doc.info[j].faire => return Some((m, (j + 1).min(n - 1))),
+                _ if doc.is_adverb(j) || doc.is(j, &["à", "au", "l'", "l’", "AFP"]) => j += 1,
+                _ => return None,
+            }
+        }
+    }
+    None
+}
+
+fn is_subject_clitic(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "il" | "elle" | "on" | "ils" | "elles"
+    )
+}
+
+/// Splits "a-t-il" / "dit-il" / "a-t'il" into (verb end, pronoun start) byte
+/// offsets within the word.
+fn split_inversion(w: &str) -> Option<(usize, usize)> {
+    let cut = w.rfind(['-', '\'', '’'])?;
+    let pr = &w[cut + w[cut..].chars().next()?.len_utf8()..];
+    if !is_subject_clitic(pr) {
+        return None;
+    }
+    let head = &w[..cut];
+    let verb_end = head.strip_suffix("-t").map(str::len).unwrap_or(head.len());
+    (verb_end > 0).then_some((verb_end, w.len() - pr.len()))
+}
+
+/// "selon X" / "d'après X" / "according to X" at `k`: the cue, the index of
+/// the last token of X, and X.
+pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
+    let n = doc.toks.len();
+    let after = if doc.is(k, &["selon"]) || (doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]))
+    {
+        if doc.is(k, &["selon"]) { k + 1 } else { k + 2 }
+    } else if doc.is(k, &["according"]) && doc.is(k + 1, &["to"]) {
+        k + 2
+    } else {
+        return None;
+    };
+    if after >= n {
+        return None;
+    }
+    let (m, end) = subject_right(doc, after)?;
+    if m.kind == Kind::FirstPerson {
+        return None;
+    }
+    if m.kind == Kind::Phrase
+        && !doc.is(
+            after,
+            &[
+                "le", "la", "les", "l'", "l’", "the", "a", "an", "un", "une", "son", "sa", "ses",
+                "his", "her", "their",
+            ],
+        )
+    {
+        return None;
+    }
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
+    Some((cue, end - 1, m))
+}
+
+/// The first name or pronoun in tokens [a, b).
+pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
+    for k in a..b {
+        if doc.info[k].region.is_some() {
+            continue;
+        }
+        if let Some((kind, g, pl)) = pronoun(doc, k) {
+            return (kind == Kind::Pronoun).then(|| mention(doc, k, k + 1, kind, g, pl, k));
+        }
+        if let Some(e) = name_run(doc, k)
+            && let Some((na, nb)) = strip_name(doc, k, e)
+            && (nb - na >= 2 || given_name(doc.t(na)).is_none())
+        {
+            return Some(mention(
+                doc,
+                na,
+                nb,
+                Kind::Name,
+                name_gender(doc, na, nb),
+                false,
+                na,
+            ));
+        }
+    }
+    None
+}
+
+/// A named candidate referent: a capitalised run, or a recognised entity.
+#[derive(Debug, Clone)]
+struct Referent {
+    span: Span,
+    /// Token range.
+    toks: (usize, usize),
+    gender: Option<Gender>,
+    org: bool,
+    person: bool,
+    group: Option<usize>,
+}
+
+pub struct Resolver<'a> {
+    entities: &'a [Entity],
+    groups: &'a [Group],
+    referents: Vec<Referent>,
+    /// Words of every name run, for canonical names.
+    runs: Vec<(usize, usize)>,
+    by_word: HashMap<&'a str, Vec<usize>>,
+    /// The previous resolved speaker: (name, group, gender, byte position).
+    last: Option<(String, Option<usize>, Option<Gender>, usize)>,
+    quoted_names: Vec<&'a str>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        doc: &Doc<'a>,
+        entities: &'a [Entity],
+        groups: &'a [Group],
+        regions: &[Region],
+    ) -> Self {
+        let n = doc.toks.len();
+        let mut runs = Vec::new();
+        let mut k = 0;
+        while k < n {
+            if let Some(e) = name_run(doc, k) {
+                if let Some((a, b)) = strip_name(doc, k, e) {
+                    let initial = a == doc.sentence_start(a)
+                        || (a > 0 && doc.is(a - 1, &["«", "“", "\"", "—", "–", "-", ":"]));
+                    let common = b - a == 1
+                        && initial
+                        && (doc.info[a].cue.is_some()
+                            || doc.is(
+                                a,
+                                &[
+                                    "Il", "Elle", "Cette", "Lors", "Mais", "But", "He", "She",
+                                    "They", "It", "In", "On", "At", "After", "Before", "For", "If",
+                                    "When", "While", "As", "And", "So", "This", "That", "There",
+                                    "We", "I", "Les", "Des", "Une", "Un", "En", "Dans", "Pour",
+                                    "Selon", "Après", "Avant", "Depuis", "Alors", "Ainsi",
+                                    "Pourtant", "Nous", "Ils", "Elles", "On", "Ce", "What", "Why",
+                                    "How", "Who", "Yes", "No", "Oui", "Non",
+                                ],
+                            ));
+                    if !common {
+                        runs.push((a, b));
+                    }
+                }
+                k = e.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (ri, &(a, b)) in runs.iter().enumerate() {
+            for k in a..b {
+                by_word.entry(doc.t(k)).or_default().push(ri);
+            }
+        }
+        let quoted_names: Vec<&'a str> = regions
+            .iter()
+            .map(|r| r.content.text(doc.text))
+            .filter(|c| {
+                c.split_whitespace().count() <= 4
+                    && c.split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+            .collect();
+        let mut referents = Vec::new();
+        if entities
+            .iter()
+            .any(|e| matches!(e.label, Label::Per | Label::Org))
+        {
+            for e in entities {
+                if !matches!(e.label, Label::Per | Label::Org) {
+                    continue;
+                }
+                let a = doc.tok_at(e.span.start);
+                let b = doc.tok_at(e.span.end).max(a + 1);
+                if a >= n || doc.info[a].region.is_some() {
+                    continue;
+                }
+                let gender = groups
+                    .get(e.group)
+                    .and_then(|g| g.name.split_whitespace().next())
+                    .and_then(given_name)
+                    .or_else(|| name_gender(doc, a, b.min(n)));
+                // the name inside the mention ("de Haute-Savoie Élodie Garnier" → "Élodie Garnier")
+                let (na, nb) = strip_name(doc, a, b.min(n)).unwrap_or((a, b.min(n)));
+                let span = if nb > na {
+                    Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end)
+                } else {
+                    e.span
+                };
+                referents.push(Referent {
+                    span,
+                    toks: (a, b),
+                    gender,
+                    org: e.label == Label::Org || org_suffix(doc.t(nb.max(na + 1) - 1)),
+                    person: e.label == Label::Per && !org_suffix(doc.t(nb.max(na + 1) - 1)),
+                    group: Some(e.group),
+                });
+            }
+        }
+        {
+            // name runs the recogniser did not mark (or all of them without a recogniser)
+            let covered: Vec<Span> = referents.iter().map(|r: &Referent| r.span).collect();
+            for &(a, b) in &runs {
+                let span = Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end);
+                if doc.info[a].region.is_some() || covered.iter().any(|c| c.overlaps(span)) {
+                    continue;
+                }
+                let gender = name_gender(doc, a, b);
+                let last = doc.t(b - 1);
+                let org = org_suffix(last)
+                    || matches!(
+                        last,
+                        "AI" | "Inc."
+                            | "Inc"
+                            | "Corp."
+                            | "Corp"
+                            | "SA"
+                            | "Group"
+                            | "Groupe"
+                            | "Ltd"
+                            | "LLC"
+                            | "Party"
+                            | "Parti"
+                            | "Committee"
+                            | "Department"
+                            | "Ministry"
+                            | "House"
+                            | "Times"
+                            | "Post"
+                            | "News"
+                    )
+                    || (a > 0
+                        && doc.is(
+                            a - 1,
+                            &[
+                                "startup",
+                                "entreprise",
+                                "société",
+                                "company",
+                                "firm",
+                                "groupe",
+                                "group",
+                            ],
+                        ));
+                let person = !org && (gender.is_some() || b - a >= 2);
+                referents.push(Referent {
+                    span,
+                    toks: (a, b),
+                    gender,
+                    org,
+                    person,
+                    group: None,
+                });
+            }
+        }
+        referents.sort_by_key(|r| r.span.start);
+        Resolver {
+            entities,
+            groups,
+            referents,
+            runs,
+            by_word,
+            last: None,
+            quoted_names,
+        }
+    }
+
+    /// Canonical speaker name and entity group for a mention.
+    pub fn resolve(&mut self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let out = match m.kind {
+            Kind::FirstPerson => (None, None),
+            Kind::Name => self.name(doc, m.span),
+            Kind::Pronoun => self.pronoun(doc, m),
+            Kind::Phrase => self.phrase(doc, m),
+        };
+        if let Some(name) = &out.0 {
+            let g = self.gender_of(doc, name, m);
+            self.last = Some((name.clone(), out.1, g, m.span.start));
+        }
+        out
+    }
+
+    fn gender_of(&self, doc: &Doc, name: &str, m: &Mention) -> Option<Gender> {
+        if m.kind == Kind::Pronoun {
+            return m.gender;
+        }
+        name.split_whitespace()
+            .next()
+            .and_then(given_name)
+            .or(m.gender)
+            .or_else(|| {
+                let a = doc.tok_at(m.span.start);
+                (a > 0).then(|| title_gender(doc, a - 1)).flatten()
+            })
+    }
+
+    fn name(&self, doc: &Doc, span: Span) -> (Option<String>, Option<usize>) {
+        let text = span.text(doc.text);
+        if let Some(full) = acronym(doc, text) {
+            return (Some(full), self.group_at(span));
+        }
+        // an entity overlapping the mention gives the group; the name is the
+        // fullest of the group's name and the article's own name runs
+        let group = self.group_at(span).or_else(|| {
+            self.groups
+                .iter()
+                .filter(|g| {
+                    matches!(g.label, Label::Per | Label::Org) && contains_words(&g.name, text)
+                })
+                .max_by_key(|g| g.mentions.len())
+                .map(|g| g.id)
+        });
+        let mine = self.canonical(doc, span);
+        let name = match group.and_then(|g| self.groups.get(g)) {
+            Some(g) => {
+                let theirs = strip_titles(&g.name);
+                // prefer the group's name when it is fuller and holds ours
+                // ("Musk" → "Elon Musk"); a place before a name is not fuller
+                if mine.split_whitespace().count() == 1
+                    && theirs.split_whitespace().count() > 1
+                    && contains_words(theirs, &mine)
+                    && mine == text
+                {
+                    theirs.to_string()
+                } else {
+                    mine
+                }
+            }
+            None => mine,
+        };
+        (Some(name), group)
+    }
+
+    /// The entity group of a recognised mention overlapping `span`.
+    fn group_at(&self, span: Span) -> Option<usize> {
+        let i = self.entities.partition_point(|e| e.span.end <= span.start);
+        self.entities[i..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .find(|e| {
+                e.span.overlaps(span)
+                    && matches!(e.label, Label::Per | Label::Org)
+                    && e.group < self.groups.len()
+            })
+            .map(|e| e.group)
+    }
+
+    /// The speaker name of a referent.
+    fn referent_name(&self, doc: &Doc, r: &Referent) -> (Option<String>, Option<usize>) {
+        let (name, group) = self.name(doc, r.span);
+        (name, group.or(r.group))
+    }
+
+    /// The earliest longer name run of the article holding the words of `span`
+    /// ("Musk" → "Elon Musk"); quoted product names are skipped.
+    fn canonical(&self, doc: &Doc, span: Span) -> String {
+        let text = span.text(doc.text);
+        let a = doc.tok_at(span.start);
+        let b = doc.tok_at(span.end);
+        let words: Vec<&str> = (a..b).map(|k| doc.t(k)).collect();
+        // "Mrs Smith" is not "Graham Smith"
+        let title = if a > 0 {
+            title_gender(doc, a - 1)
+        } else {
+            None
+        };
+        let mut best: Option<(usize, usize)> = None;
+        // candidates: runs holding our first word
+        if let Some(list) = words.first().and_then(|w| self.by_word.get(w)) {
+            for &ri in list {
+                let (ra, rb) = self.runs[ri];
+                if rb - ra <= words.len()
+                    || rb - ra > 5
+                    || title.is_some_and(|g| {
+                        given_name(doc.t(ra)).is_some_and(|h| h != g && h != Gender::Either)
+                    })
+                    || (ra + 1..rb).any(|k| doc.function(k) || is_det(doc, k))
+                {
+                    continue;
+                }
+                let rw: Vec<&str> = (ra..rb).map(|k| doc.t(k)).collect();
+                if !rw.windows(words.len()).any(|w| w == words.as_slice()) {
+                    continue;
+                }
+                let rtext = &doc.text[doc.toks[ra].span.start..doc.toks[rb - 1].span.end];
+                if self.quoted_names.contains(&rtext) {
+                    continue;
+                }
+                if best.is_none_or(|(ba, _)| ra < ba) {
+                    best = Some((ra, rb));
+                }
+            }
+        }
+        match best {
+            Some((ra, rb)) => {
+                doc.text[doc.toks[ra].span.start..doc.toks[rb - 1].span.end].to_string()
+            }
+            None => text.to_string(),
+        }
+    }
+
+    fn pronoun(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let compatible = |g: Option<Gender>, person: bool, org: bool| -> bool {
+            if m.plural || doc.is(doc.tok_at(m.span.start), &["it", "they"]) {
+                return org;
+            }
+            person
+                && !matches!(
+                    (m.gender, g),
+                    (Some(Gender::Male), Some(Gender::Female))
+                        | (Some(Gender::Female), Some(Gender::Male))
+                )
+        };
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        // a person introduced as a sentence subject since the last speaker
+        // ("Le professeur Thomas Keller … juge … « … », a-t-il ajouté")
+        let since = self.last.as_ref().map_or(0, |l| l.3);
+        for r in self.referents[..i]
+            .iter()
+            .rev()
+            .take_while(|r| r.span.start > since)
+        {
+            let ss = doc.sentence_start(r.toks.0);
+            let subject = (ss..r.toks.0).all(|x| {
+                is_det(doc, x)
+                    || doc.is(x, TITLES_M)
+                    || doc.is(x, TITLES_F)
+                    || doc.is(x, ROLES)
+                    || doc.function(x)
+                    || !doc.info[x].cap && x + 3 > r.toks.0
+            });
+            let person = r.person || (!r.org && r.gender.is_some());
+            if subject
+                && !m.plural
+                && person
+                && compatible_gender(m.gender, r.gender.or_else(|| self.full_gender(doc, r)))
+            {
+                return self.referent_name(doc, r);
+            }
+        }
+        // the previous speaker, when recent and compatible
+        if let Some((name, group, g, pos)) = &self.last {
+            let recent = !doc.text[*pos..m.span.start.max(*pos)].contains("\n\n")
+                || doc.text[*pos..m.span.start.max(*pos)]
+                    .matches("\n\n")
+                    .count()
+                    <= 1;
+            if recent
+                && compatible(*g, !m.plural, self.is_org_name(name))
+                && (m.gender.is_some() || m.plural)
+            {
+                return (Some(name.clone()), *group);
+            }
+        }
+        for r in self.referents[..i].iter().rev().take(60) {
+            let person = r.person || (!r.org && r.gender.is_some());
+            let gender = r.gender.or_else(|| self.full_gender(doc, r));
+            if compatible(
+                gender,
+                person || (!r.org && self.full_gender(doc, r).is_some()),
+                r.org,
+            ) {
+                return self.referent_name(doc, r);
+            }
+        }
+        (None, None)
+    }
+
+    /// Gender of a referent through its canonical (fuller) name.
+    fn full_gender(&self, doc: &Doc, r: &Referent) -> Option<Gender> {
+        let c = self.canonical(doc, r.span);
+        c.split_whitespace().next().and_then(given_name)
+    }
+
+    fn is_org_name(&self, name: &str) -> bool {
+        self.referents.iter().any(|r| {
+            r.org
+                && self
+                    .groups
+                    .get(r.group.unwrap_or(usize::MAX))
+                    .is_some_and(|g| g.name == name)
+        }) || name.ends_with(" AI")
+    }
+
+    fn phrase(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let head = doc.t(m.head).to_lowercase();
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        if COMPANY.contains(&head.as_str())
+            && let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org)
+        {
+            return self.referent_name(doc, r);
+        }
+        if ROLES.contains(&head.as_str()) {
+            // an earlier occurrence of this role next to a name
+            let mut k = doc.tok_at(m.span.start);
+            while k > 0 {
+                k -= 1;
+                if doc.t(k).eq_ignore_ascii_case(&head) && doc.info[k].region.is_none() {
+                    let lo = k.saturating_sub(3);
+                    let hi = (k + 8).min(doc.toks.len());
+                    if let Some(r) = self
+                        .referents
+                        .iter()
+                        .filter(|r| r.person && r.toks.0 >= lo && r.toks.0 < hi && r.toks.0 != k)
+                        .min_by_key(|r| r.toks.0.abs_diff(k))
+                    {
+                        return self.referent_name(doc, r);
+                    }
+                }
+            }
+        }
+        // "le comédien", "the senator": the last person of that gender
+        if ROLES.contains(&head.as_str())
+            && doc.is(doc.tok_at(m.span.start), &["le", "la", "l'", "l’", "the"])
+            && !m.plural
+        {
+            let r = self.pronoun(
+                doc,
+                &Mention {
+                    kind: Kind::Pronoun,
+                    ..*m
+                },
+            );
+            if r.0.is_some() {
+                return r;
+            }
+        }
+        // the phrase itself, without its article: "parquet de Rouen"
+        let a = doc.tok_at(m.span.start);
+        let start = if is_det(doc, a)
+            && a + 1 < doc.toks.len()
+            && doc.toks[a + 1].span.start < m.span.end
+        {
+            doc.toks[a + 1].span.start
+        } else {
+            m.span.start
+        };
+        (Some(doc.text[start..m.span.end].to_string()), None)
+    }
+}
+
+fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
+    !matches!(
+        (a, b),
+        (Some(Gender::Male), Some(Gender::Female)) | (Some(Gender::Female), Some(Gender::Male))
+    )
+}
+
+/// Whether token `i` is a role noun (ministre, spokesman).
+pub fn is_role(doc: &Doc, i: usize) -> bool {
+    doc.is(i, ROLES)
+}
+
+/// Last words that make a name an organisation ("Sirocco Films SA").
+fn org_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "AI" | "Inc."
+            | "Inc"
+            | "Corp."
+            | "Corp"
+            | "SA"
+            | "SAS"
+            | "AG"
+            | "GmbH"
+            | "Group"
+            | "Groupe"
+            | "Ltd"
+            | "LLC"
+            | "plc"
+            | "NV"
+            | "BV"
+    )
+}
+
+/// A name without its leading courtesy titles ("Mme Garnier" → "Garnier").
+fn strip_titles(name: &str) -> &str {
+    let mut rest = name.trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if TITLES_M.contains(&first)
+            || TITLES_F.contains(&first)
+            || matches!(first, "Dr" | "Dr." | "Pr" | "Pr.")
+        {
+            rest = tail.trim_start();
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+/// Whether `name` holds the words of `part` in order ("Elon Musk" ⊇ "Musk").
+fn contains_words(name: &str, part: &str) -> bool {
+    let pw: Vec<&str> = part.split_whitespace().collect();
+    let nw: Vec<&str> = name.split_whitespace().collect();
+    !pw.is_empty() && nw.windows(pw.len()).any(|w| w == pw.as_slice())
+}
+
+/// The name an acronym stands for in the article: "l'Union des compagnies
+/// aériennes françaises (UCAF)" for "UCAF".
+fn acronym(doc: &Doc, acro: &str) -> Option<String> {
+    if !(2..=8).contains(&acro.len()) || !acro.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let n = doc.toks.len();
+    let t = (1..n.saturating_sub(1))
+        .find(|&t| doc.t(t) == acro && doc.t(t - 1) == "(" && doc.t(t + 1) == ")")?;
+    let end = t - 1;
+    let mut a = end;
+    while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
+        a -= 1;
+    }
+    while a < end && !doc.info[a].cap {
+        a += 1;
+    }
+    (a < end).then(|| doc.text[doc.toks[a].span.start..doc.toks[end - 1].span.end].to_string())
+}

@@ -1,0 +1,515 @@
+//! Patterns of the quotes issue, on sentences written for these tests.
+
+use super::*;
+use crate::analysis::{Label, sentences, tokens};
+
+fn run_with(text: &str, lang: Lang, entities: &[Entity], groups: &[Group]) -> Vec<Quote> {
+    let toks = tokens::tokenize(text);
+    let sents = sentences::split(text, &toks);
+    find(text, &toks, &sents, lang, entities, groups)
+}
+
+/// (quoted text, kind, speaker) of each quote.
+fn q(text: &str, lang: Lang) -> Vec<(String, QuoteKind, Option<String>)> {
+    run_with(text, lang, &[], &[])
+        .into_iter()
+        .map(|x| (x.span.text(text).to_string(), x.kind, x.speaker))
+        .collect()
+}
+
+fn d(t: &str, s: &str) -> (String, QuoteKind, Option<String>) {
+    (t.to_string(), QuoteKind::Direct, Some(s.to_string()))
+}
+
+fn i(t: &str, s: &str) -> (String, QuoteKind, Option<String>) {
+    (t.to_string(), QuoteKind::Indirect, Some(s.to_string()))
+}
+
+const FR: Lang = Lang::Fr;
+const EN: Lang = Lang::En;
+
+#[test]
+fn guillemets_with_every_space() {
+    for (open, close) in [
+        ("« ", " »"),
+        ("«\u{a0}", "\u{a0}»"),
+        ("«\u{202f}", "\u{202f}»"),
+        ("«", "»"),
+    ] {
+        let t = format!(
+            "Jean Dupont a parlé. {open}Nous gagnerons cette bataille{close}, a-t-il déclaré."
+        );
+        assert_eq!(
+            q(&t, FR),
+            vec![d("Nous gagnerons cette bataille", "Jean Dupont")],
+            "{open:?}"
+        );
+    }
+}
+
+#[test]
+fn curly_straight_and_low_quotes() {
+    assert_eq!(
+        q("“We will not give up,” said Maria Lopez.", EN),
+        vec![d("We will not give up,", "Maria Lopez")]
+    );
+    assert_eq!(
+        q("\"We will not give up,\" Maria Lopez said.", EN),
+        vec![d("We will not give up,", "Maria Lopez")]
+    );
+    assert_eq!(
+        q("Anna Weber sagte dazu: „Wir geben nicht auf.“", EN),
+        vec![d("Wir geben nicht auf.", "Anna Weber")]
+    );
+}
+
+#[test]
+fn nested_single_and_angle_quotes_stay_inside() {
+    assert_eq!(
+        q("“They told me ‘go home’ twice,” Maria Lopez said.", EN),
+        vec![d("They told me ‘go home’ twice,", "Maria Lopez")]
+    );
+    assert_eq!(
+        q(
+            "« Il m'a dit ‹ rentre chez toi › deux fois », a raconté Paul Martin.",
+            FR
+        ),
+        vec![d("Il m'a dit ‹ rentre chez toi › deux fois", "Paul Martin")]
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_reopened_without_closing() {
+    let t = "Marie Curie a pris la parole.\n\n« Nous avons travaillé dix ans.\n\n« Le résultat est là. », a-t-elle conclu.";
+    assert_eq!(
+        q(t, FR),
+        vec![
+            d("Nous avons travaillé dix ans.", "Marie Curie"),
+            d("Le résultat est là.", "Marie Curie")
+        ]
+    );
+}
+
+#[test]
+fn incise_splits_a_quote_in_two_with_one_speaker() {
+    let t = "Le ministre Paul Martin était à Lyon. « Nous ne reculerons pas, a-t-il martelé, et nous irons jusqu'au bout. »";
+    let got = run_with(t, FR, &[], &[]);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].span.text(t), "Nous ne reculerons pas");
+    assert_eq!(got[1].span.text(t), "et nous irons jusqu'au bout.");
+    assert_eq!(got[0].speaker.as_deref(), Some("Paul Martin"));
+    assert_eq!(got[1].speaker.as_deref(), Some("Paul Martin"));
+    assert_eq!(got[0].cue_span.map(|c| c.text(t)), Some("a-t-il martelé"));
+}
+
+#[test]
+fn apostrophes_are_never_quotes() {
+    assert!(
+        q(
+            "L'IA et l’open source, don’t, the Smiths’ album, aujourd'hui.",
+            FR
+        )
+        .is_empty()
+    );
+    assert!(
+        q(
+            "The Smiths’ new album doesn’t sell and it’s the label’s fault.",
+            EN
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn names_titles_and_scare_quotes_are_not_speech() {
+    assert!(
+        q(
+            "Mistral a présenté son modèle \"Mistral Large\" et un partenariat.",
+            FR
+        )
+        .is_empty()
+    );
+    assert!(q("La colère des « gilets jaunes » a marqué 2018.", FR).is_empty());
+    assert!(q("He called the plan a “disaster” on Monday.", EN).is_empty());
+    assert!(q("“Mistral Large” est disponible sur Azure.", FR).is_empty());
+}
+
+#[test]
+fn indirect_with_que_and_qu() {
+    assert_eq!(
+        q(
+            "Elon Musk a déclaré lundi qu'il créerait son propre chatbot.",
+            FR
+        ),
+        vec![i("il créerait son propre chatbot", "Elon Musk")]
+    );
+    assert_eq!(
+        q(
+            "La ministre Claire Dubois estime que la réforme est juste.",
+            FR
+        ),
+        vec![i("la réforme est juste", "Claire Dubois")]
+    );
+}
+
+#[test]
+fn indirect_with_that_and_bare_clause() {
+    assert_eq!(
+        q("Maria Lopez said that the deal was off.", EN),
+        vec![i("the deal was off", "Maria Lopez")]
+    );
+    assert_eq!(
+        q("John Smith said the deal was off.", EN),
+        vec![i("the deal was off", "John Smith")]
+    );
+    assert_eq!(
+        q(
+            "Demand fell sharply in May, the Port of Rotterdam Authority said.",
+            EN
+        ),
+        vec![i(
+            "Demand fell sharply in May",
+            "Port of Rotterdam Authority"
+        )]
+    );
+}
+
+#[test]
+fn selon_d_apres_according_to() {
+    assert_eq!(
+        q("Selon Jean Dupont, la récolte sera précoce.", FR),
+        vec![i("la récolte sera précoce", "Jean Dupont")]
+    );
+    assert_eq!(
+        q("D'après Météo-France, la pluie reviendra jeudi.", FR),
+        vec![i("la pluie reviendra jeudi", "Météo-France")]
+    );
+    assert_eq!(
+        q("According to Maria Lopez, the chip ships in May.", EN),
+        vec![i("the chip ships in May", "Maria Lopez")]
+    );
+    // not a source of speech: an indefinite group without commas
+    assert!(
+        q(
+            "La société vaut 2 milliards selon certains acteurs financiers et progresse.",
+            FR
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn inversions_and_their_typos() {
+    for cue in [
+        "a-t-il déclaré",
+        "a t-il déclaré",
+        "a-t'il déclaré",
+        "a t'il déclaré",
+        "avait-il déclaré",
+        "dit-il",
+        "affirme-t-il",
+        "ajoute-t-il",
+    ] {
+        let t = format!("Paul Martin était à Lyon. « Nous irons au bout », {cue}.");
+        let got = run_with(&t, FR, &[], &[]);
+        assert_eq!(got.len(), 1, "{cue}");
+        assert_eq!(got[0].speaker.as_deref(), Some("Paul Martin"), "{cue}");
+        assert_eq!(got[0].speaker_span.map(|s| s.text(&t)), Some("il"), "{cue}");
+    }
+    let t = "Les syndicats Force Ouvrière et la CGT ont manifesté. « Nous restons mobilisés », ont-ils indiqué.";
+    assert_eq!(q(t, FR)[0].0, "Nous restons mobilisés");
+}
+
+#[test]
+fn noun_subject_after_the_verb() {
+    assert_eq!(
+        q(
+            "« C'est une erreur », a réagi le ministre de l'Économie Bruno Le Maire.",
+            FR
+        ),
+        vec![d("C'est une erreur", "Bruno Le Maire")]
+    );
+    assert_eq!(
+        q(
+            "« C'est une erreur », a réagi la présidente de l'association, Catherine Morvan.",
+            FR
+        ),
+        vec![d("C'est une erreur", "Catherine Morvan")]
+    );
+}
+
+#[test]
+fn colon_introducer() {
+    assert_eq!(
+        q(
+            "Bertrand Lavergne a déclaré : « Chaque euro ira au rail. »",
+            FR
+        ),
+        vec![d("Chaque euro ira au rail.", "Bertrand Lavergne")]
+    );
+    assert_eq!(
+        q("Maria Lopez told reporters: “We are ready.”", EN),
+        vec![d("We are ready.", "Maria Lopez")]
+    );
+}
+
+#[test]
+fn english_attribution_patterns() {
+    assert_eq!(
+        q("“It works,” said John Smith.", EN),
+        vec![d("It works,", "John Smith")]
+    );
+    assert_eq!(
+        q("“It works,” John Smith said.", EN),
+        vec![d("It works,", "John Smith")]
+    );
+    assert_eq!(
+        q("“It works,” John Smith told Reuters.", EN),
+        vec![d("It works,", "John Smith")]
+    );
+    assert_eq!(
+        q(
+            "“It works,” Flynn, a retired general, said on Thursday.",
+            EN
+        ),
+        vec![d("It works,", "Flynn")]
+    );
+    assert_eq!(
+        q(
+            "“People, not joysticks.”\n– Dirk Vermeulen, chairman of Havenbond",
+            EN
+        ),
+        vec![d("People, not joysticks.", "Dirk Vermeulen")]
+    );
+}
+
+#[test]
+fn pronouns_by_gender_from_titles_and_first_names() {
+    let t = "Audrey Martin et Paul Durand ont signé. « C'est historique », a-t-elle dit.";
+    assert_eq!(q(t, FR), vec![d("C'est historique", "Audrey Martin")]);
+    let t = "Audrey Martin et Paul Durand ont signé. « C'est historique », a-t-il dit.";
+    assert_eq!(q(t, FR), vec![d("C'est historique", "Paul Durand")]);
+    let t = "Mme Lefort et M. Bianchi ont signé. « C'est historique », a-t-elle dit.";
+    assert_eq!(q(t, FR), vec![d("C'est historique", "Lefort")]);
+    let t = "Mrs. Carter met Mr. Jones. “It went well,” she said.";
+    assert_eq!(q(t, EN), vec![d("It went well,", "Carter")]);
+}
+
+#[test]
+fn bare_title_resolves_to_the_person_named_with_it() {
+    let t = "Le ministre Paul Martin a visité l'usine.\n\nLa directrice Claire Bon l'a accueilli. « Tout ira bien », a assuré le ministre.";
+    assert_eq!(q(t, FR), vec![d("Tout ira bien", "Paul Martin")]);
+    let t = "White House spokesman Josh Earnest spoke first. Then Ann Lee arrived. “No comment,” the spokesman said.";
+    assert_eq!(q(t, EN), vec![d("No comment,", "Josh Earnest")]);
+}
+
+#[test]
+fn continuation_across_sentence_and_paragraph() {
+    let t = "« Nous irons au bout », a déclaré Paul Martin. « Rien ne nous arrêtera. »\n\n« Pas même la pluie. »";
+    assert_eq!(
+        q(t, FR),
+        vec![
+            d("Nous irons au bout", "Paul Martin"),
+            d("Rien ne nous arrêtera.", "Paul Martin"),
+            d("Pas même la pluie.", "Paul Martin")
+        ]
+    );
+    let t = "“We will win,” John Smith said. “Nobody can stop us.”";
+    let got = run_with(t, EN, &[], &[]);
+    assert_eq!(got[1].speaker.as_deref(), Some("John Smith"));
+    // the continuation rests on the mention of the first quote
+    assert_eq!(got[1].speaker_span, got[0].speaker_span);
+}
+
+#[test]
+fn first_person_is_never_the_speaker() {
+    let t = "« Je pense que nous avons raison », a dit Paul Martin.";
+    assert_eq!(
+        q(t, FR),
+        vec![d("Je pense que nous avons raison", "Paul Martin")]
+    );
+    let t = "“I know we are right,” Maria Lopez said.";
+    assert_eq!(q(t, EN), vec![d("I know we are right,", "Maria Lopez")]);
+    // "I said" outside a quote: the writer, not a named speaker
+    let t = "“Stop,” I said.";
+    assert_eq!(q(t, EN)[0].2, None);
+}
+
+#[test]
+fn names_are_canonical_across_the_article() {
+    let t = "Elon Musk a racheté X. « Je ne vendrai pas », a déclaré Musk.";
+    assert_eq!(q(t, FR), vec![d("Je ne vendrai pas", "Elon Musk")]);
+    let t = "La startup Mistral AI grandit. Son modèle \"Mistral Large\" sort. « Nous sommes prêts », selon Mistral.";
+    assert_eq!(q(t, FR), vec![d("Nous sommes prêts", "Mistral AI")]);
+}
+
+#[test]
+fn entities_give_canonical_names_and_groups() {
+    let t = "Le patron de Tesla a parlé. « Nous livrerons en mai », a déclaré Musk.";
+    let musk = t.find("Musk").unwrap();
+    let entities = [Entity {
+        span: Span::new(musk, musk + 4),
+        label: Label::Per,
+        group: 0,
+    }];
+    let groups = [Group {
+        id: 0,
+        name: "Elon Musk".into(),
+        label: Label::Per,
+        mentions: vec![0],
+    }];
+    let got = run_with(t, FR, &entities, &groups);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker.as_deref(), Some("Elon Musk"));
+    assert_eq!(got[0].group, Some(0));
+    // a pronoun resolves through the recognised person
+    let t = "Claire Dubois est arrivée. « Tout va bien », a-t-elle dit.";
+    let entities = [Entity {
+        span: Span::new(0, 13),
+        label: Label::Per,
+        group: 0,
+    }];
+    let groups = [Group {
+        id: 0,
+        name: "Claire Dubois".into(),
+        label: Label::Per,
+        mentions: vec![0],
+    }];
+    let got = run_with(t, FR, &entities, &groups);
+    assert_eq!(got[0].speaker.as_deref(), Some("Claire Dubois"));
+    assert_eq!(got[0].group, Some(0));
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Any text, however broken its marks, gives quotes inside it, in order, without panicking.
+        #[test]
+        fn never_panics_and_spans_are_valid(s in "[«»“”„‘’‹›\"' a-zA-Zéè,.:;!?\\-–—―()\n\u{a0}\u{202f}]{0,200}") {
+            for lang in [FR, EN] {
+                let got = run_with(&s, lang, &[], &[]);
+                for w in got.windows(2) {
+                    prop_assert!(w[0].span.start <= w[1].span.start);
+                }
+                for x in &got {
+                    prop_assert!(x.span.end <= s.len() && s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
+                }
+            }
+        }
+
+        #[test]
+        fn words_and_cues_never_panic(words in proptest::collection::vec(prop_oneof![
+            Just("«"), Just("»"), Just("“"), Just("”"), Just("\""), Just(","), Just("."), Just(":"),
+            Just("a-t-il"), Just("a"), Just("t'"), Just("il"), Just("déclaré"), Just("said"), Just("he"),
+            Just("selon"), Just("according"), Just("to"), Just("que"), Just("that"), Just("Paul"),
+            Just("Martin"), Just("le"), Just("ministre"), Just("–"), Just("\n\n"), Just("("), Just(")"),
+            Just("the"), Just("spokesman"), Just("Mme"), Just("Dupont"), Just("UCAF"), Just("d'après"),
+        ], 0..60)) {
+            let s = words.join(" ");
+            for lang in [FR, EN] {
+                let _ = run_with(&s, lang, &[], &[]);
+            }
+        }
+    }
+}
+
+#[test]
+fn odd_entities_do_not_break_attribution() {
+    // entities out of order, out of range, or pointing at missing groups
+    let t = "« Nous irons au bout », a déclaré Paul Martin.";
+    let p = t.find("Paul").unwrap();
+    let entities = [
+        Entity {
+            span: Span::new(p, p + 11),
+            label: Label::Per,
+            group: 7,
+        },
+        Entity {
+            span: Span::new(0, 2),
+            label: Label::Org,
+            group: 0,
+        },
+        Entity {
+            span: Span::new(t.len(), t.len()),
+            label: Label::Per,
+            group: 0,
+        },
+    ];
+    let groups = [Group {
+        id: 0,
+        name: "X".into(),
+        label: Label::Org,
+        mentions: vec![1],
+    }];
+    let got = run_with(t, FR, &entities, &groups);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn recogniser_group_names_are_cleaned_by_the_article_names() {
+    // the recogniser grouped "Mme Dubois" apart from "Claire Dubois": the speaker
+    // is still the fullest name, with the entity's group id
+    let t =
+        "La députée Claire Dubois était présente. « Nous voterons contre », a déclaré Mme Dubois.";
+    let m = t.rfind("Dubois").unwrap();
+    let entities = [
+        Entity {
+            span: Span::new(t.find("Claire").unwrap(), t.find("Claire").unwrap() + 13),
+            label: Label::Per,
+            group: 0,
+        },
+        Entity {
+            span: Span::new(m - 4, m + 6),
+            label: Label::Per,
+            group: 1,
+        },
+    ];
+    let groups = [
+        Group {
+            id: 0,
+            name: "Claire Dubois".into(),
+            label: Label::Per,
+            mentions: vec![0],
+        },
+        Group {
+            id: 1,
+            name: "Mme Dubois".into(),
+            label: Label::Per,
+            mentions: vec![1],
+        },
+    ];
+    let got = run_with(t, FR, &entities, &groups);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker.as_deref(), Some("Claire Dubois"));
+    assert_eq!(got[0].group, Some(1));
+}
+
+#[test]
+fn french_newsroom_patterns() {
+    let t = "Le ministre de l'Intérieur Gérald Darmanin était à Lyon. Pour le ministre, « la réforme est indispensable ». « C'est une victoire », s'est félicité le ministre de l'Intérieur. « Nous tiendrons », déclare-t-il à l'AFP. Selon lui, « rien n'est joué ».";
+    assert_eq!(
+        q(t, FR),
+        vec![
+            d("la réforme est indispensable", "Gérald Darmanin"),
+            d("C'est une victoire", "Gérald Darmanin"),
+            d("Nous tiendrons", "Gérald Darmanin"),
+            d("rien n'est joué", "Gérald Darmanin"),
+        ]
+    );
+    let t = "« Nous sommes inquiets », confie Jeanne Martin, 45 ans, infirmière à Lyon.";
+    assert_eq!(q(t, FR), vec![d("Nous sommes inquiets", "Jeanne Martin")]);
+    // a sentence subject introduces the quote that follows it
+    let t = "Le président de l'UVM, Jean-Marc Lhuillier, se montre prudent. « Une belle année ne suffit pas. »";
+    assert_eq!(
+        q(t, FR),
+        vec![d("Une belle année ne suffit pas.", "Jean-Marc Lhuillier")]
+    );
+    // a gerund reports for the sentence's speaker
+    let t = "« C'est injuste », a-t-elle ajouté, estimant que 4 000 emplois étaient menacés. Elle s'appelle Catherine Morvan.";
+    let got = q(t, FR);
+    assert_eq!(got[1].0, "4 000 emplois étaient menacés");
+    assert_eq!(got[1].1, QuoteKind::Indirect);
+}
