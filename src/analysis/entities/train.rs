@@ -1,0 +1,345 @@
+//! Training and evaluation of the labeller on CoNLL-style corpora
+//! (`index<TAB>token<TAB>BIO-tag`, blank line between sentences,
+//! `-DOCSTART-` lines between documents).
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use super::features::{self, Doc, N_TAGS, parse_tag, static_features, tag_features};
+use super::mentions_from_tags;
+use super::model::{self, Model, N_ROWS, Scorer, bucket};
+use crate::analysis::Label;
+
+/// A document of a corpus: words, gold tags, sentences.
+#[derive(Debug, Default, Clone)]
+pub struct CorpusDoc {
+    pub words: Vec<String>,
+    pub tags: Vec<u8>,
+    pub sents: Vec<Range<usize>>,
+}
+
+impl CorpusDoc {
+    pub fn view(&self) -> Doc<'_> {
+        Doc {
+            words: self.words.iter().map(String::as_str).collect(),
+            sents: self.sents.clone(),
+        }
+    }
+}
+
+/// Reads a CoNLL file. Documents end at `-DOCSTART-` lines; a corpus
+/// without them is cut into pseudo-documents of `doc_size` sentences.
+pub fn read_conll(path: &Path, doc_size: usize) -> anyhow::Result<Vec<CorpusDoc>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read corpus {}", path.display()))?;
+    let has_docstart = text.contains("-DOCSTART-");
+    let mut docs = vec![CorpusDoc::default()];
+    let mut sent_start = 0;
+    let close_sent = |docs: &mut Vec<CorpusDoc>, sent_start: &mut usize| {
+        let d = docs.last_mut().expect("a document");
+        if d.words.len() > *sent_start {
+            d.sents.push(*sent_start..d.words.len());
+        }
+        *sent_start = d.words.len();
+        if !has_docstart && d.sents.len() >= doc_size.max(1) {
+            docs.push(CorpusDoc::default());
+            *sent_start = 0;
+        }
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            close_sent(&mut docs, &mut sent_start);
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (word, tag) = match cols.as_slice() {
+            [_, w, t] => (*w, *t),
+            [w, t] => (*w, *t),
+            _ => bail!(
+                "{}:{}: expected `index<TAB>token<TAB>tag`",
+                path.display(),
+                n + 1
+            ),
+        };
+        if word == "-DOCSTART-" {
+            close_sent(&mut docs, &mut sent_start);
+            if !docs.last().expect("a document").words.is_empty() {
+                docs.push(CorpusDoc::default());
+                sent_start = 0;
+            }
+            continue;
+        }
+        let tag = parse_tag(tag)
+            .with_context(|| format!("{}:{}: unknown tag {tag:?}", path.display(), n + 1))?;
+        let d = docs.last_mut().expect("a document");
+        d.words.push(word.to_string());
+        d.tags.push(tag);
+    }
+    close_sent(&mut docs, &mut sent_start);
+    docs.retain(|d| !d.words.is_empty());
+    Ok(docs)
+}
+
+/// Span-exact evaluation, as conlleval prints it.
+#[derive(Debug, Default, Clone)]
+pub struct Eval {
+    pub tokens: usize,
+    pub correct_tokens: usize,
+    /// Per label: gold, found, correct.
+    pub per_label: [(usize, usize, usize); 4],
+}
+
+fn prf(gold: usize, found: usize, correct: usize) -> (f64, f64, f64) {
+    let p = if found == 0 {
+        0.0
+    } else {
+        correct as f64 / found as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        correct as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+impl Eval {
+    pub fn add(&mut self, gold: &[u8], pred: &[u8], sents: &[Range<usize>]) {
+        self.tokens += gold.len();
+        self.correct_tokens += gold.iter().zip(pred).filter(|(a, b)| a == b).count();
+        for s in sents {
+            let g = mentions_from_tags(&gold[s.clone()]);
+            let p = mentions_from_tags(&pred[s.clone()]);
+            for (_, l) in &g {
+                self.per_label[*l as usize].0 += 1;
+            }
+            for m in &p {
+                self.per_label[m.1 as usize].1 += 1;
+                if g.contains(m) {
+                    self.per_label[m.1 as usize].2 += 1;
+                }
+            }
+        }
+    }
+
+    pub fn micro(&self) -> (f64, f64, f64) {
+        let (g, f, c) = self
+            .per_label
+            .iter()
+            .fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
+        prf(g, f, c)
+    }
+
+    pub fn f1(&self) -> f64 {
+        self.micro().2
+    }
+
+    /// The conlleval report: totals, then one line per label.
+    pub fn report(&self) -> String {
+        let (g, f, c) = self
+            .per_label
+            .iter()
+            .fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
+        let (p, r, f1) = self.micro();
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "processed {} tokens with {g} phrases; found: {f} phrases; correct: {c}.",
+            self.tokens
+        );
+        let _ = writeln!(
+            s,
+            "accuracy: {:6.2}%; precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}",
+            100.0 * self.correct_tokens as f64 / self.tokens.max(1) as f64,
+            100.0 * p,
+            100.0 * r,
+            100.0 * f1
+        );
+        for (i, l) in Label::ALL.iter().enumerate() {
+            let (g, f, c) = self.per_label[i];
+            let (p, r, f1) = prf(g, f, c);
+            let _ = writeln!(
+                s,
+                "{:>17}: precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {f}",
+                l.as_str(),
+                100.0 * p,
+                100.0 * r,
+                100.0 * f1
+            );
+        }
+        s
+    }
+}
+
+/// Evaluates any scorer on gold documents.
+pub fn evaluate<S: Scorer>(s: &S, docs: &[CorpusDoc]) -> Eval {
+    let mut e = Eval::default();
+    for d in docs {
+        let pred = model::tag_doc(s, &d.view());
+        e.add(&d.tags, &pred, &d.sents);
+    }
+    e
+}
+
+/// Plain f32 weights, for training and for scoring averaged weights.
+pub struct Dense(pub Vec<f32>);
+
+impl Scorer for Dense {
+    #[inline]
+    fn add(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for &h in feats {
+            let b = bucket(h) * N_TAGS;
+            for (s, w) in scores.iter_mut().zip(&self.0[b..b + N_TAGS]) {
+                *s += w;
+            }
+        }
+    }
+}
+
+pub struct Config {
+    pub epochs: usize,
+    pub seed: u64,
+    pub max_rows: usize,
+}
+
+/// Averaged perceptron with lazy averaging: `avg = w - acc / c`.
+struct Perceptron {
+    w: Dense,
+    acc: Vec<f64>,
+    c: f64,
+}
+
+impl Perceptron {
+    fn update(&mut self, feats: &[u64], tag: u8, delta: f32) {
+        for &h in feats {
+            let k = bucket(h) * N_TAGS + tag as usize;
+            self.w.0[k] += delta;
+            self.acc[k] += self.c * f64::from(delta);
+        }
+    }
+
+    fn averaged(&self) -> Dense {
+        Dense(
+            self.w
+                .0
+                .iter()
+                .zip(&self.acc)
+                .map(|(w, a)| (f64::from(*w) - a / self.c.max(1.0)) as f32)
+                .collect(),
+        )
+    }
+}
+
+/// Deterministic xorshift, for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// One epoch over one document: a first pass with the current weights gives
+/// the document evidence, the second pass learns.
+fn train_doc(pc: &mut Perceptron, d: &CorpusDoc, buf: &mut Vec<u64>) {
+    let view = d.view();
+    let mut p = features::prepare(&view);
+    let mut first = Vec::with_capacity(d.words.len());
+    for s in &view.sents {
+        model::tag_sentence(&pc.w, &p, s, &[], buf, &mut first);
+    }
+    p.evidence.record_labels(&p.infos, &first);
+    for s in &view.sents {
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in s.clone() {
+            static_features(&p, s, i, &first[s.start..s.end], buf);
+            tag_features(&p, i, prev, prev2, buf);
+            let mut scores = [0f32; N_TAGS];
+            pc.w.add(buf, &mut scores);
+            let mut best = 0u8;
+            for t in 1..N_TAGS as u8 {
+                if features::allowed(prev, t) && scores[t as usize] > scores[best as usize] {
+                    best = t;
+                }
+            }
+            let gold = d.tags[i];
+            if best != gold {
+                pc.update(buf, gold, 1.0);
+                pc.update(buf, best, -1.0);
+            }
+            pc.c += 1.0;
+            prev2 = prev;
+            prev = best;
+        }
+    }
+}
+
+/// Trains, keeping the epoch with the best dev F1, then quantises. `log`
+/// receives one line per epoch.
+pub fn train(
+    train: &[CorpusDoc],
+    dev: &[CorpusDoc],
+    cfg: &Config,
+    mut log: impl FnMut(&str),
+) -> anyhow::Result<(Model, Eval)> {
+    if train.is_empty() {
+        bail!("no training sentences");
+    }
+    let mut pc = Perceptron {
+        w: Dense(vec![0.0; N_ROWS * N_TAGS]),
+        acc: vec![0.0; N_ROWS * N_TAGS],
+        c: 1.0,
+    };
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = Rng(cfg.seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut best: Option<(f64, usize, Dense)> = None;
+    let mut buf = Vec::with_capacity(64);
+    for epoch in 1..=cfg.epochs {
+        for k in (1..order.len()).rev() {
+            let j = (rng.next() % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        let t0 = std::time::Instant::now();
+        for &di in &order {
+            train_doc(&mut pc, &train[di], &mut buf);
+        }
+        let avg = pc.averaged();
+        let e = evaluate(&avg, dev);
+        let (p, r, f) = e.micro();
+        log(&format!(
+            "epoch {epoch:2}: dev precision {:.2}% recall {:.2}% F1 {:.2} ({:.1}s)",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f,
+            t0.elapsed().as_secs_f64()
+        ));
+        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
+            best = Some((f, epoch, avg));
+        }
+    }
+    let (f, epoch, avg) = best.context("no epochs run")?;
+    log(&format!(
+        "best epoch {epoch} (dev F1 {:.2} before quantisation)",
+        100.0 * f
+    ));
+    let m = Model::quantise(&avg.0, cfg.max_rows);
+    let e = evaluate(&m, dev);
+    Ok((m, e))
+}
+
+/// The tag of each token as a label string, for debugging and examples.
+pub fn tag_name(t: u8) -> &'static str {
+    features::TAGS.get(t as usize).copied().unwrap_or("?")
+}

@@ -1,0 +1,157 @@
+//! Gazetteers for the entity recogniser: place names (GeoNames, CC BY 4.0),
+//! organisation suffixes and technology products (hand-made). Sources are in
+//! each file's header under `assets/gazetteer/`. First names live in
+//! `analysis::names`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::names;
+use super::tokens::tokenize;
+
+const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
+const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
+const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
+
+/// Per-token gazetteer membership bits.
+pub mod flag {
+    /// First token of a place name.
+    pub const PLACE_B: u16 = 1;
+    /// Inside a multi-token place name.
+    pub const PLACE_I: u16 = 1 << 1;
+    /// The place is a country, continent or US state (not a city).
+    pub const COUNTRY: u16 = 1 << 2;
+    pub const PRODUCT_B: u16 = 1 << 3;
+    pub const PRODUCT_I: u16 = 1 << 4;
+    pub const ORG_SUFFIX: u16 = 1 << 5;
+    pub const FIRST_NAME: u16 = 1 << 6;
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    City,
+    Country,
+    Product,
+}
+
+pub struct Gazetteer {
+    /// First token → (all tokens, kind) of the names starting with it.
+    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
+    org_suffixes: HashSet<&'static str>,
+}
+
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Kind)>> = HashMap::new();
+        let mut add = |name: &'static str, kind: Kind| {
+            let words: Vec<&'static str> = tokenize(name).iter().map(|t| t.text(name)).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first).or_default().push((words, kind));
+            }
+        };
+        for line in entries(PLACES) {
+            let (name, kind) = line.split_once('\t').unwrap_or((line, "city"));
+            let kind = match kind {
+                "country" | "continent" | "us_state" => Kind::Country,
+                _ => Kind::City,
+            };
+            add(name, kind);
+        }
+        for name in entries(PRODUCTS) {
+            add(name, Kind::Product);
+        }
+        Gazetteer {
+            by_first,
+            org_suffixes: entries(ORG_SUFFIXES).collect(),
+        }
+    }
+
+    /// The gazetteers shipped with quoth, parsed once.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::build)
+    }
+
+    /// Marks each word with its gazetteer bits (`flag::*`); longest match wins.
+    pub fn mark(&self, words: &[&str], out: &mut Vec<u16>) {
+        out.clear();
+        out.resize(words.len(), 0);
+        for (i, w) in words.iter().enumerate() {
+            if self.org_suffixes.contains(w) {
+                out[i] |= flag::ORG_SUFFIX;
+            }
+            if w.chars().next().is_some_and(char::is_uppercase) && names::is_first_name(w) {
+                out[i] |= flag::FIRST_NAME;
+            }
+            let Some(cands) = self.by_first.get(w) else {
+                continue;
+            };
+            let mut best_place: Option<(usize, Kind)> = None;
+            let mut best_product = 0;
+            for (ws, kind) in cands {
+                let len = ws.len();
+                if i + len > words.len() || words[i..i + len] != ws[..] {
+                    continue;
+                }
+                if *kind == Kind::Product {
+                    best_product = best_product.max(len);
+                } else if best_place.is_none_or(|(l, _)| len > l) {
+                    best_place = Some((len, *kind));
+                }
+            }
+            if let Some((len, kind)) = best_place {
+                out[i] |= flag::PLACE_B;
+                for o in &mut out[i + 1..i + len] {
+                    *o |= flag::PLACE_I;
+                }
+                if kind == Kind::Country {
+                    for o in &mut out[i..i + len] {
+                        *o |= flag::COUNTRY;
+                    }
+                }
+            }
+            if best_product > 0 {
+                out[i] |= flag::PRODUCT_B;
+                for o in &mut out[i + 1..i + best_product] {
+                    *o |= flag::PRODUCT_I;
+                }
+            }
+        }
+    }
+
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        self.org_suffixes.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(s: &str) -> Vec<u16> {
+        let words: Vec<&str> = s.split(' ').collect();
+        let mut out = Vec::new();
+        Gazetteer::get().mark(&words, &mut out);
+        out
+    }
+
+    #[test]
+    fn places_products_suffixes_and_first_names() {
+        let m = marks("Audrey vit à Paris près de New York");
+        assert!(m[0] & flag::FIRST_NAME != 0);
+        assert!(m[3] & flag::PLACE_B != 0 && m[3] & flag::COUNTRY == 0);
+        assert!(m[6] & flag::PLACE_B != 0 && m[7] & flag::PLACE_I != 0);
+        let m = marks("Mistral Large sur Azure AI de Mistral AI en France");
+        assert!(m[0] & flag::PRODUCT_B != 0 && m[1] & flag::PRODUCT_I != 0);
+        assert!(m[3] & flag::PRODUCT_B != 0 && m[4] & flag::PRODUCT_I != 0);
+        assert!(m[7] & flag::ORG_SUFFIX != 0);
+        assert!(m[9] & flag::COUNTRY != 0);
+        assert_eq!(marks("le lancement")[0], 0);
+    }
+}
