@@ -6,12 +6,13 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::names;
 use super::tokens::tokenize;
+use super::{Label, names};
 
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
 const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
+const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
 
 /// Per-token gazetteer membership bits.
 pub mod flag {
@@ -25,13 +26,20 @@ pub mod flag {
     pub const PRODUCT_I: u16 = 1 << 4;
     pub const ORG_SUFFIX: u16 = 1 << 5;
     pub const FIRST_NAME: u16 = 1 << 6;
+    /// Inside a known organisation name.
+    pub const ORG: u16 = 1 << 7;
+    pub const COUNT: u32 = 8;
 }
+
+/// A known name found in a text: its word range and label.
+pub type Known = (std::ops::Range<usize>, Label);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     City,
     Country,
     Product,
+    Org,
 }
 
 pub struct Gazetteer {
@@ -66,6 +74,9 @@ impl Gazetteer {
         for name in entries(PRODUCTS) {
             add(name, Kind::Product);
         }
+        for name in entries(ORGANISATIONS) {
+            add(name, Kind::Org);
+        }
         Gazetteer {
             by_first,
             org_suffixes: entries(ORG_SUFFIXES).collect(),
@@ -94,6 +105,7 @@ impl Gazetteer {
             };
             let mut best_place: Option<(usize, Kind)> = None;
             let mut best_product = 0;
+            let mut best_org = 0;
             for (ws, kind) in cands {
                 let len = ws.len();
                 if i + len > words.len() || words[i..i + len] != ws[..] {
@@ -101,6 +113,8 @@ impl Gazetteer {
                 }
                 if *kind == Kind::Product {
                     best_product = best_product.max(len);
+                } else if *kind == Kind::Org {
+                    best_org = best_org.max(len);
                 } else if best_place.is_none_or(|(l, _)| len > l) {
                     best_place = Some((len, *kind));
                 }
@@ -116,6 +130,9 @@ impl Gazetteer {
                     }
                 }
             }
+            for o in &mut out[i..i + best_org] {
+                *o |= flag::ORG;
+            }
             if best_product > 0 {
                 out[i] |= flag::PRODUCT_B;
                 for o in &mut out[i + 1..i + best_product] {
@@ -127,6 +144,38 @@ impl Gazetteer {
 
     pub fn is_org_suffix(&self, word: &str) -> bool {
         self.org_suffixes.contains(word)
+    }
+
+    /// Known products (MISC) and organisations (ORG) in `words`, longest
+    /// match first, not overlapping.
+    pub fn known(&self, words: &[&str]) -> Vec<Known> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut best: Option<(usize, Label)> = None;
+            for (ws, kind) in self.by_first.get(words[i]).into_iter().flatten() {
+                let label = match kind {
+                    Kind::Product => Label::Misc,
+                    Kind::Org => Label::Org,
+                    _ => continue,
+                };
+                let len = ws.len();
+                if i + len <= words.len()
+                    && words[i..i + len] == ws[..]
+                    && best.is_none_or(|(l, _)| len > l)
+                {
+                    best = Some((len, label));
+                }
+            }
+            match best {
+                Some((len, label)) => {
+                    out.push((i..i + len, label));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 }
 

@@ -9,37 +9,75 @@ use crate::analysis::Label;
 use crate::analysis::gazetteer::{Gazetteer, flag};
 
 /// Bumped whenever features change, so an old model file is refused.
-pub const FEATURES_VERSION: u32 = 1;
+pub const FEATURES_VERSION: u32 = 2;
 
-pub const N_TAGS: usize = 9;
+pub const N_TAGS: usize = 17;
+/// BILOU tags: Begin, Inside, Last, Unit (one-word mention), Outside.
 pub const TAGS: [&str; N_TAGS] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC",
+    "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
 ];
 
-/// The label of a tag and whether it begins a mention (None for O).
-pub fn tag_label(tag: u8) -> Option<(Label, bool)> {
+pub const B: u8 = 0;
+pub const I: u8 = 1;
+pub const L: u8 = 2;
+pub const U: u8 = 3;
+
+/// The label of a tag and its role (`B`, `I`, `L` or `U`); None for O.
+pub fn tag_parts(tag: u8) -> Option<(Label, u8)> {
     if tag == 0 || tag as usize >= N_TAGS {
         return None;
     }
-    let label = Label::ALL[(tag as usize - 1) / 2];
-    Some((label, tag % 2 == 1))
+    Some((Label::ALL[(tag as usize - 1) / 4], (tag - 1) % 4))
 }
 
-pub fn tag_of(label: Label, begin: bool) -> u8 {
+pub fn tag_of(label: Label, role: u8) -> u8 {
     let li = Label::ALL.iter().position(|l| *l == label).unwrap_or(0) as u8;
-    1 + 2 * li + u8::from(!begin)
+    1 + 4 * li + role
 }
 
-/// Parses "B-PER", "I-ORG", "O"…; `None` for anything else.
-pub fn parse_tag(s: &str) -> Option<u8> {
-    TAGS.iter().position(|t| *t == s).map(|p| p as u8)
-}
-
-/// May `tag` follow `prev` in BIO? I-X only continues B-X or I-X.
+/// May `tag` follow `prev`? After B-X or I-X only I-X or L-X; elsewhere
+/// anything but I and L.
 pub fn allowed(prev: u8, tag: u8) -> bool {
-    match tag_label(tag) {
-        Some((l, false)) => tag_label(prev).is_some_and(|(pl, _)| pl == l),
+    match (tag_parts(prev), tag_parts(tag)) {
+        (Some((pl, B | I)), Some((l, I | L))) => pl == l,
+        (Some((_, B | I)), _) => false,
+        (_, Some((_, I | L))) => false,
         _ => true,
+    }
+}
+
+/// Converts one sentence's BIO tags (as (label, begins) pairs) to BILOU.
+pub fn bio_to_bilou(bio: &[Option<(Label, bool)>]) -> Vec<u8> {
+    (0..bio.len())
+        .map(|i| {
+            let Some((l, b)) = bio[i] else { return 0 };
+            let begins = b
+                || !matches!(bio.get(i.wrapping_sub(1)), Some(Some((pl, _))) if *pl == l)
+                || i == 0;
+            let ends = !matches!(bio.get(i + 1), Some(Some((nl, false))) if *nl == l);
+            let role = match (begins, ends) {
+                (true, true) => U,
+                (true, false) => B,
+                (false, false) => I,
+                (false, true) => L,
+            };
+            tag_of(l, role)
+        })
+        .collect()
+}
+
+/// Parses a BIO tag ("B-PER", "I-ORG", "O").
+pub fn parse_bio(s: &str) -> Option<Option<(Label, bool)>> {
+    if s == "O" {
+        return Some(None);
+    }
+    let (p, l) = s.split_once('-')?;
+    let l = Label::parse(l)?;
+    match p {
+        "B" => Some(Some((l, true))),
+        "I" => Some(Some((l, false))),
+        _ => None,
     }
 }
 
@@ -244,6 +282,20 @@ fn is_opening(w: &str) -> bool {
     )
 }
 
+/// Whether each word opens its sentence (opening quotes and dashes aside).
+pub fn initial_flags(doc: &Doc) -> Vec<bool> {
+    let mut out = vec![false; doc.words.len()];
+    for s in &doc.sents {
+        for i in s.clone() {
+            out[i] = true;
+            if !is_opening(doc.words[i]) {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Hashes every token and gathers the label-free document evidence.
 pub fn prepare(doc: &Doc) -> Prepared {
     let mut gaz = Vec::new();
@@ -278,24 +330,23 @@ impl Evidence {
     pub fn record_labels(&mut self, infos: &[TokInfo], tags: &[u8]) {
         self.labels.clear();
         for (i, &t) in tags.iter().enumerate() {
-            if let Some((l, begin)) = tag_label(t) {
-                let next_inside = tags
-                    .get(i + 1)
-                    .and_then(|&n| tag_label(n))
-                    .is_some_and(|(nl, nb)| nl == l && !nb);
-                let role = if !begin {
-                    2
-                } else if next_inside {
-                    1
-                } else {
-                    0
-                };
-                let li = (t as usize - 1) / 2;
+            if let Some((l, role)) = tag_parts(t) {
+                let role = evidence_role(role);
+                let li = l as usize;
                 if infos[i].is_cap() {
                     self.labels.entry(infos[i].word).or_default()[li * 3 + role] += 1;
                 }
             }
         }
+    }
+}
+
+/// Evidence role: 0 one-word mention, 1 first word, 2 later word.
+fn evidence_role(role: u8) -> usize {
+    match role {
+        U => 0,
+        B => 1,
+        _ => 2,
     }
 }
 
@@ -316,19 +367,9 @@ fn label_evidence(p: &Prepared, own: &[u8], sent: &Range<usize>, i: usize) -> Op
             continue;
         }
         let t = own[j - sent.start];
-        if let Some((l, begin)) = tag_label(t) {
-            let next_inside = own
-                .get(j - sent.start + 1)
-                .and_then(|&n| tag_label(n))
-                .is_some_and(|(nl, nb)| nl == l && !nb);
-            let role = if !begin {
-                2
-            } else if next_inside {
-                1
-            } else {
-                0
-            };
-            let k = ((t as usize - 1) / 2) * 3 + role;
+        if let Some((l, role)) = tag_parts(t) {
+            let role = evidence_role(role);
+            let k = l as usize * 3 + role;
             c[k] = c[k].saturating_sub(1);
         }
     }
@@ -405,14 +446,19 @@ pub fn static_features(
     out.push(feat2(27, lw(-1), t.sshape));
     out.push(feat2(28, t.sshape, lw(1)));
     out.push(feat(29, u64::from(t.len.min(12))));
+    out.push(feat2(44, lw(-2), lw(-1)));
+    out.push(feat2(45, lw(1), lw(2)));
+    out.push(feat(46, at(-1).map_or(BOS, |x| x.suf[2])));
+    out.push(feat(47, at(1).map_or(EOS, |x| x.suf[2])));
+    out.push(feat2(48, t.sshape, lw(-1) ^ lw(1).rotate_left(7)));
     for (tpl, g) in [
         (30, t.gaz),
         (31, at(-1).map_or(0, |x| x.gaz)),
         (32, at(1).map_or(0, |x| x.gaz)),
     ] {
-        for b in 0..7 {
+        for b in 0..flag::COUNT {
             if g & (1 << b) != 0 {
-                out.push(feat(tpl, b));
+                out.push(feat(tpl, u64::from(b)));
             }
         }
     }
@@ -438,8 +484,6 @@ pub fn static_features(
                 }
             }
             out.push(feat(36, majority(&c) as u64));
-        } else {
-            out.push(feat(36, 9));
         }
         for (tpl, k) in [(37, -1isize), (38, 1)] {
             let j = i as isize + k;

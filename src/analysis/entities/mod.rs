@@ -5,6 +5,7 @@
 
 pub mod features;
 pub mod model;
+pub mod rules;
 pub mod train;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::sentences::Sentence;
 use super::tokens::Token;
 use super::{Lang, Mention, Span};
-use features::{Doc, tag_label};
+use features::{B, Doc, I, L, tag_parts};
 pub use model::Model;
 
 /// Environment variable naming a folder with `en.qner` and `fr.qner` to use
@@ -71,8 +72,7 @@ impl Models {
             words: toks.iter().map(|t| t.text(text)).collect(),
             sents: sents.iter().map(|s| s.tokens.clone()).collect(),
         };
-        let tags = model::tag_doc(self.for_lang(lang), &doc);
-        mentions_from_tags(&tags)
+        label_doc(self.for_lang(lang), &doc, true)
             .into_iter()
             .map(|(r, label)| Mention {
                 span: Span::new(toks[r.start].span.start, toks[r.end - 1].span.end),
@@ -82,25 +82,56 @@ impl Models {
     }
 }
 
-/// Mentions (token ranges) of a BIO tag sequence, conlleval-style: an I-X
-/// that does not continue an X starts a new mention.
+/// The mentions of a text (word ranges), with the corrections of `rules`
+/// when `refine` is set.
+pub fn label_doc<S: model::Scorer>(
+    s: &S,
+    doc: &Doc,
+    refine: bool,
+) -> Vec<(std::ops::Range<usize>, super::Label)> {
+    let tags = model::tag_doc(s, doc);
+    let mut ms = Vec::new();
+    for sent in &doc.sents {
+        ms.extend(
+            mentions_from_tags(&tags[sent.clone()])
+                .into_iter()
+                .map(|(r, l)| (r.start + sent.start..r.end + sent.start, l)),
+        );
+    }
+    if !refine {
+        return ms;
+    }
+    let initial = features::initial_flags(doc);
+    rules::refine(&doc.words, &initial, ms)
+}
+
+/// Mentions (token ranges) of a BILOU tag sequence. Ill-formed sequences
+/// (greedy decoding can end a sentence on B or I) still give mentions: an
+/// open mention closes where the next tag does not continue it.
 pub fn mentions_from_tags(tags: &[u8]) -> Vec<(std::ops::Range<usize>, super::Label)> {
     let mut out = Vec::new();
-    let mut cur: Option<(usize, super::Label)> = None;
+    let mut open: Option<(usize, super::Label)> = None;
     for (i, &t) in tags.iter().enumerate() {
-        let lab = tag_label(t);
-        let continues = matches!((lab, cur), (Some((l, false)), Some((_, c))) if l == c);
-        if continues {
+        let parts = tag_parts(t);
+        if let (Some((s, ol)), Some((l, I | L))) = (open, parts)
+            && ol == l
+        {
+            if parts.is_some_and(|(_, r)| r == L) {
+                out.push((s..i + 1, l));
+                open = None;
+            }
             continue;
         }
-        if let Some((s, l)) = cur.take() {
-            out.push((s..i, l));
+        if let Some((s, ol)) = open.take() {
+            out.push((s..i, ol));
         }
-        if let Some((l, _)) = lab {
-            cur = Some((i, l));
+        match parts {
+            Some((l, B | I)) => open = Some((i, l)),
+            Some((l, _)) => out.push((i..i + 1, l)),
+            None => {}
         }
     }
-    if let Some((s, l)) = cur {
+    if let Some((s, l)) = open {
         out.push((s..tags.len(), l));
     }
     out
@@ -113,8 +144,15 @@ mod tests {
 
     #[test]
     fn bio_to_mentions() {
-        // O B-PER I-PER I-ORG B-LOC B-LOC
-        let m = mentions_from_tags(&[0, 1, 2, 4, 5, 5]);
+        let t = |s: &str| features::TAGS.iter().position(|x| *x == s).expect("tag") as u8;
+        let m = mentions_from_tags(&[
+            t("O"),
+            t("B-PER"),
+            t("L-PER"),
+            t("U-ORG"),
+            t("B-LOC"),
+            t("B-LOC"),
+        ]);
         assert_eq!(
             m,
             vec![

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use super::features::{self, Doc, N_TAGS, parse_tag, static_features, tag_features};
+use super::features::{self, Doc, N_TAGS, bio_to_bilou, parse_bio, static_features, tag_features};
 use super::mentions_from_tags;
 use super::model::{self, Model, N_ROWS, Scorer, bucket};
 use crate::analysis::Label;
@@ -17,8 +17,11 @@ use crate::analysis::Label;
 #[derive(Debug, Default, Clone)]
 pub struct CorpusDoc {
     pub words: Vec<String>,
+    /// BILOU tags.
     pub tags: Vec<u8>,
     pub sents: Vec<Range<usize>>,
+    /// BIO tags as read, until the sentence is complete.
+    bio: Vec<Option<(Label, bool)>>,
 }
 
 impl CorpusDoc {
@@ -42,6 +45,9 @@ pub fn read_conll(path: &Path, doc_size: usize) -> anyhow::Result<Vec<CorpusDoc>
         let d = docs.last_mut().expect("a document");
         if d.words.len() > *sent_start {
             d.sents.push(*sent_start..d.words.len());
+            let tags = bio_to_bilou(&d.bio);
+            d.tags.extend(tags);
+            d.bio.clear();
         }
         *sent_start = d.words.len();
         if !has_docstart && d.sents.len() >= doc_size.max(1) {
@@ -73,11 +79,11 @@ pub fn read_conll(path: &Path, doc_size: usize) -> anyhow::Result<Vec<CorpusDoc>
             }
             continue;
         }
-        let tag = parse_tag(tag)
+        let tag = parse_bio(tag)
             .with_context(|| format!("{}:{}: unknown tag {tag:?}", path.display(), n + 1))?;
         let d = docs.last_mut().expect("a document");
         d.words.push(word.to_string());
-        d.tags.push(tag);
+        d.bio.push(tag);
     }
     close_sent(&mut docs, &mut sent_start);
     docs.retain(|d| !d.words.is_empty());
@@ -112,21 +118,45 @@ fn prf(gold: usize, found: usize, correct: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
+type M = (Range<usize>, Label);
+
+/// Per-token labels (None outside mentions), for token accuracy.
+fn token_labels(n: usize, ms: &[M]) -> Vec<Option<Label>> {
+    let mut out = vec![None; n];
+    for (r, l) in ms {
+        out[r.clone()].iter_mut().for_each(|x| *x = Some(*l));
+    }
+    out
+}
+
+/// Gold mentions of a corpus document.
+pub fn gold_mentions(d: &CorpusDoc) -> Vec<M> {
+    let mut ms = Vec::new();
+    for s in &d.sents {
+        ms.extend(
+            mentions_from_tags(&d.tags[s.clone()])
+                .into_iter()
+                .map(|(r, l)| (r.start + s.start..r.end + s.start, l)),
+        );
+    }
+    ms
+}
+
 impl Eval {
-    pub fn add(&mut self, gold: &[u8], pred: &[u8], sents: &[Range<usize>]) {
-        self.tokens += gold.len();
-        self.correct_tokens += gold.iter().zip(pred).filter(|(a, b)| a == b).count();
-        for s in sents {
-            let g = mentions_from_tags(&gold[s.clone()]);
-            let p = mentions_from_tags(&pred[s.clone()]);
-            for (_, l) in &g {
-                self.per_label[*l as usize].0 += 1;
-            }
-            for m in &p {
-                self.per_label[m.1 as usize].1 += 1;
-                if g.contains(m) {
-                    self.per_label[m.1 as usize].2 += 1;
-                }
+    pub fn add(&mut self, n_tokens: usize, gold: &[M], pred: &[M]) {
+        self.tokens += n_tokens;
+        self.correct_tokens += token_labels(n_tokens, gold)
+            .iter()
+            .zip(token_labels(n_tokens, pred))
+            .filter(|(a, b)| **a == *b)
+            .count();
+        for (_, l) in gold {
+            self.per_label[*l as usize].0 += 1;
+        }
+        for m in pred {
+            self.per_label[m.1 as usize].1 += 1;
+            if gold.contains(m) {
+                self.per_label[m.1 as usize].2 += 1;
             }
         }
     }
@@ -180,12 +210,13 @@ impl Eval {
     }
 }
 
-/// Evaluates any scorer on gold documents.
-pub fn evaluate<S: Scorer>(s: &S, docs: &[CorpusDoc]) -> Eval {
+/// Evaluates any scorer on gold documents, with or without the
+/// corrections of `rules`.
+pub fn evaluate<S: Scorer>(s: &S, docs: &[CorpusDoc], refine: bool) -> Eval {
     let mut e = Eval::default();
     for d in docs {
-        let pred = model::tag_doc(s, &d.view());
-        e.add(&d.tags, &pred, &d.sents);
+        let pred = super::label_doc(s, &d.view(), refine);
+        e.add(d.words.len(), &gold_mentions(d), &pred);
     }
     e
 }
@@ -316,7 +347,7 @@ pub fn train(
             train_doc(&mut pc, &train[di], &mut buf);
         }
         let avg = pc.averaged();
-        let e = evaluate(&avg, dev);
+        let e = evaluate(&avg, dev, false);
         let (p, r, f) = e.micro();
         log(&format!(
             "epoch {epoch:2}: dev precision {:.2}% recall {:.2}% F1 {:.2} ({:.1}s)",
@@ -335,7 +366,7 @@ pub fn train(
         100.0 * f
     ));
     let m = Model::quantise(&avg.0, cfg.max_rows);
-    let e = evaluate(&m, dev);
+    let e = evaluate(&m, dev, false);
     Ok((m, e))
 }
 
