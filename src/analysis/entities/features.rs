@@ -477,6 +477,20 @@ pub fn static_features(
         ));
     }
     if !first_pass.is_empty() {
+        evidence_features(p, sent, i, first_pass, out);
+    }
+}
+
+/// Pushes the features from the first pass's labels elsewhere in the text
+/// (the second-pass part of `static_features`).
+pub fn evidence_features(
+    p: &Prepared,
+    sent: &Range<usize>,
+    i: usize,
+    first_pass: &[u8],
+    out: &mut Vec<u64>,
+) {
+    {
         if let Some(c) = label_evidence(p, first_pass, sent, i) {
             for (k, &n) in c.iter().enumerate() {
                 if n > 0 {

@@ -6,7 +6,7 @@
 //!
 //! File layout (little endian): magic `QNER`, format version u32, features
 //! version u32, hash bits u8, tag count u8, row count u32, bitmap
-//! (`2^HASH_BITS / 8` bytes), rows (`row count × tag count` bf16), then an
+//! (`2^HASH_BITS / 8` bytes), rows (`row count × ROW_BYTES`), then an
 //! FNV-1a 64 checksum of everything before it.
 
 use anyhow::{Context, bail};
@@ -19,6 +19,8 @@ pub const HASH_BITS: u32 = 20;
 pub const N_ROWS: usize = 1 << HASH_BITS;
 const MAGIC: &[u8; 4] = b"QNER";
 const FORMAT_VERSION: u32 = 1;
+/// Bytes of a row: one bfloat16 per tag.
+pub const ROW_BYTES: usize = 2 * N_TAGS;
 
 #[inline]
 pub fn bucket(h: u64) -> usize {
@@ -42,17 +44,23 @@ pub struct Model {
 impl Scorer for Model {
     #[inline]
     fn add(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
-        for &h in feats {
-            let b = bucket(h);
-            let word = self.bitmap[b >> 6];
-            let bit = 1u64 << (b & 63);
-            if word & bit == 0 {
-                continue;
+        // Two phases: find the rows first (the bitmap and its rank index stay
+        // in cache), then read them, so that the cache misses on rows overlap.
+        let mut found = [0u32; 96];
+        for chunk in feats.chunks(found.len()) {
+            let mut n = 0;
+            for &h in chunk {
+                let b = bucket(h);
+                let word = self.bitmap[b >> 6];
+                let bit = 1u64 << (b & 63);
+                found[n] = self.rank[b >> 6] + (word & (bit - 1)).count_ones();
+                n += usize::from(word & bit != 0);
             }
-            let r = self.rank[b >> 6] as usize + (word & (bit - 1)).count_ones() as usize;
-            let row = &self.rows[r * N_TAGS..r * N_TAGS + N_TAGS];
-            for (s, &c) in scores.iter_mut().zip(row) {
-                *s += from_bf16(c);
+            for &r in &found[..n] {
+                let r = r as usize * N_TAGS;
+                for (s, &c) in scores.iter_mut().zip(&self.rows[r..r + N_TAGS]) {
+                    *s += from_bf16(c);
+                }
             }
         }
     }
@@ -171,7 +179,7 @@ impl Model {
         }
         let n_rows = u32_at(14) as usize;
         let bm_len = N_ROWS / 8;
-        if body.len() != HEAD + bm_len + n_rows * N_TAGS * 2 {
+        if body.len() != HEAD + bm_len + n_rows * ROW_BYTES {
             bail!("model file is truncated or malformed");
         }
         let bitmap: Vec<u64> = body[HEAD..HEAD + bm_len]
@@ -190,7 +198,9 @@ impl Model {
     }
 }
 
-/// Greedy left-to-right tagging of one sentence; I-X only after B-X or I-X.
+/// Greedy left-to-right tagging of one sentence; BILOU transitions are
+/// enforced. `first_pass` is empty in the first pass, else the first pass's
+/// tags of this sentence.
 pub fn tag_sentence<S: Scorer>(
     s: &S,
     p: &Prepared,
@@ -205,38 +215,63 @@ pub fn tag_sentence<S: Scorer>(
         tag_features(p, i, prev, prev2, buf);
         let mut scores = [0f32; N_TAGS];
         s.add(buf, &mut scores);
-        let mut best = 0u8;
-        for t in 1..N_TAGS as u8 {
-            if allowed(prev, t) && scores[t as usize] > scores[best as usize] {
-                best = t;
-            }
-        }
+        let best = best_allowed(prev, &scores);
         out.push(best);
         prev2 = prev;
         prev = best;
     }
 }
 
+fn best_allowed(prev: u8, scores: &[f32; N_TAGS]) -> u8 {
+    let mut best = 0u8;
+    for t in 1..N_TAGS as u8 {
+        if allowed(prev, t) && scores[t as usize] > scores[best as usize] {
+            best = t;
+        }
+    }
+    best
+}
+
 /// Tags a whole text in two passes: the second sees how the first labelled
-/// the same words elsewhere in the text.
+/// the same words elsewhere in the text. The label-free part of each word's
+/// score is computed once and kept for the second pass.
 pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
     let mut p = features::prepare(doc);
     let mut buf = Vec::with_capacity(64);
-    let mut first = Vec::with_capacity(doc.words.len());
+    let n = doc.words.len();
+    let mut base = vec![[0f32; N_TAGS]; n];
+    let mut first = Vec::with_capacity(n);
     for sent in &doc.sents {
-        tag_sentence(s, &p, sent, &[], &mut buf, &mut first);
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in sent.clone() {
+            static_features(&p, sent, i, &[], &mut buf);
+            s.add(&buf, &mut base[i]);
+            buf.clear();
+            tag_features(&p, i, prev, prev2, &mut buf);
+            let mut scores = base[i];
+            s.add(&buf, &mut scores);
+            let best = best_allowed(prev, &scores);
+            first.push(best);
+            prev2 = prev;
+            prev = best;
+        }
     }
     p.evidence.record_labels(&p.infos, &first);
-    let mut second = Vec::with_capacity(doc.words.len());
+    let mut second = Vec::with_capacity(n);
     for sent in &doc.sents {
-        tag_sentence(
-            s,
-            &p,
-            sent,
-            &first[sent.start..sent.end],
-            &mut buf,
-            &mut second,
-        );
+        let own = &first[sent.start..sent.end];
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in sent.clone() {
+            buf.clear();
+            features::evidence_features(&p, sent, i, own, &mut buf);
+            tag_features(&p, i, prev, prev2, &mut buf);
+            let mut scores = base[i];
+            s.add(&buf, &mut scores);
+            let best = best_allowed(prev, &scores);
+            second.push(best);
+            prev2 = prev;
+            prev = best;
+        }
     }
     second
 }
