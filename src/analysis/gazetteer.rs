@@ -4,6 +4,7 @@
 //! `analysis::names`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::tokens::tokenize;
@@ -34,6 +35,43 @@ pub mod flag {
 /// A known name found in a text: its word range and label.
 pub type Known = (std::ops::Range<usize>, Label);
 
+/// A fast, non-cryptographic hasher (FxHash) for the analysis's own maps:
+/// the keys come from the text, but a slow map only costs speed, not safety.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+    #[inline]
+    fn write_u8(&mut self, x: u8) {
+        self.write_u64(u64::from(x));
+    }
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     City,
@@ -44,8 +82,8 @@ enum Kind {
 
 pub struct Gazetteer {
     /// First token → (all tokens, kind) of the names starting with it.
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
-    org_suffixes: HashSet<&'static str>,
+    by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
+    org_suffixes: FastSet<&'static str>,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -56,7 +94,8 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Kind)>> = HashMap::new();
+        let mut by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>> =
+            FastMap::default();
         let mut add = |name: &'static str, kind: Kind| {
             let words: Vec<&'static str> = tokenize(name).iter().map(|t| t.text(name)).collect();
             if let Some(first) = words.first() {

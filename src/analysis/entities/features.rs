@@ -2,11 +2,10 @@
 //! allocating: each token's strings are hashed once, and a feature is a mix
 //! of a template id with those hashes.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::Label;
-use crate::analysis::gazetteer::{Gazetteer, flag};
+use crate::analysis::gazetteer::{FastMap, Gazetteer, flag};
 
 /// Bumped whenever features change, so an old model file is refused.
 pub const FEATURES_VERSION: u32 = 2;
@@ -262,12 +261,12 @@ pub struct Doc<'a> {
 #[derive(Default)]
 pub struct Evidence {
     /// Lowercase hash of words seen written in lowercase.
-    lower_seen: HashMap<u64, u32>,
+    lower_seen: FastMap<u64, u32>,
     /// Exact hash of capitalised words seen away from sentence starts.
-    cap_inside: HashMap<u64, u32>,
+    cap_inside: FastMap<u64, u32>,
     /// Exact word hash → counts per (label, role): role 0 single-word
     /// mention, 1 first word, 2 later word.
-    labels: HashMap<u64, [u16; 12]>,
+    labels: FastMap<u64, [u16; 12]>,
 }
 
 pub struct Prepared {
