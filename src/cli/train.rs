@@ -28,7 +28,8 @@ pub struct TrainArgs {
     /// sentences mostly come from different articles)
     #[arg(long, default_value_t = 1)]
     pub doc_size: usize,
-    #[arg(long, default_value_t = 12)]
+    /// Passes over the training data; the epoch with the best dev F1 is kept
+    #[arg(long, default_value_t = 15)]
     pub epochs: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,

@@ -8,7 +8,7 @@ use crate::analysis::Label;
 use crate::analysis::gazetteer::{FastMap, Gazetteer, flag};
 
 /// Bumped whenever features change, so an old model file is refused.
-pub const FEATURES_VERSION: u32 = 2;
+pub const FEATURES_VERSION: u32 = 3;
 
 pub const N_TAGS: usize = 17;
 /// BILOU tags: Begin, Inside, Last, Unit (one-word mention), Outside.
@@ -450,6 +450,23 @@ pub fn static_features(
     out.push(feat(46, at(-1).map_or(BOS, |x| x.suf[2])));
     out.push(feat(47, at(1).map_or(EOS, |x| x.suf[2])));
     out.push(feat2(48, t.sshape, lw(-1) ^ lw(1).rotate_left(7)));
+    out.push(feat2(49, t.lower, u64::from(t.flags & INITIAL)));
+    if t.is_cap() {
+        // the run of capitalised words around this one: its length and our place
+        let cap = |j: usize| p.infos[j].flags & CAP != 0;
+        let mut a = i;
+        while a > sent.start && cap(a - 1) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < sent.end && cap(b) {
+            b += 1;
+        }
+        out.push(feat(
+            50,
+            ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64,
+        ));
+    }
     for (tpl, g) in [
         (30, t.gaz),
         (31, at(-1).map_or(0, |x| x.gaz)),

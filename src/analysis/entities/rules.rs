@@ -43,7 +43,7 @@ const NEVER_LAST: &[&str] = &[
 ];
 
 /// Drops function words from the end of a mention ("Azure AI de") and
-/// punctuation from both ends. Lowercase words may open a name in the
+/// punctuation from both ends, and mentions without a capital or a digit. Lowercase words may open a name in the
 /// WikiNEuRal convention ("lac Michigan", "bataille de Carrhes").
 fn trim(words: &[&str], (mut r, l): M) -> Option<M> {
     let edge_junk = |w: &str| !w.chars().any(char::is_alphanumeric);
@@ -56,7 +56,12 @@ fn trim(words: &[&str], (mut r, l): M) -> Option<M> {
     } {
         r.end -= 1;
     }
-    (r.start < r.end).then_some((r, l))
+    // a name has a capital or a digit somewhere ("iPhone", "GPT-4");
+    // "française" alone is not one
+    let named = words[r.clone()]
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()));
+    (r.start < r.end && named).then_some((r, l))
 }
 
 /// Known products and organisations take their gazetteer label; a match the
@@ -258,6 +263,10 @@ mod tests {
         assert_eq!(
             run("la startup Mistral AI de ,", vec![(2..6, Label::Misc)]),
             vec![("Mistral AI".to_string(), Label::Org)]
+        );
+        assert_eq!(
+            run("la startup française", vec![(2..3, Label::Org)]),
+            vec![]
         );
     }
 
