@@ -50,8 +50,8 @@ fn main() -> anyhow::Result<()> {
         for d in &docs {
             let v = d.view();
             let gold = gold_mentions(d);
-            let a = label_doc(model, &v, false);
-            let b = label_doc(model, &v, true);
+            let a = label_doc(model, &v, None);
+            let b = label_doc(model, &v, Some(lang));
             for m in b.iter().filter(|m| !a.contains(m)) {
                 let ok = if gold.contains(m) { "+" } else { "-" };
                 println!("{ok} added   {} {:?}", v.words[m.0.clone()].join(" "), m.1);
@@ -62,6 +62,9 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
-    print!("{}", evaluate(model, &docs, refine).report());
+    print!(
+        "{}",
+        evaluate(model, &docs, refine.then_some(lang)).report()
+    );
     Ok(())
 }

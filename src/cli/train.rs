@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::Outcome;
+use crate::analysis::Lang;
 use crate::analysis::entities::train::{self, Config, CorpusDoc};
 
 #[derive(Debug, clap::Args)]
@@ -101,6 +102,9 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
     println!("dev evaluation of the shipped (quantised) model, labeller alone:");
     print!("{}", eval.report());
     println!("dev evaluation of the shipped model with its document-level corrections:");
-    print!("{}", train::evaluate(&model, &dev_docs, true).report());
+    print!(
+        "{}",
+        train::evaluate(&model, &dev_docs, Some(Lang::from_tag(&args.lang))).report()
+    );
     Ok(Outcome::Ok)
 }

@@ -72,7 +72,7 @@ impl Models {
             words: toks.iter().map(|t| t.text(text)).collect(),
             sents: sents.iter().map(|s| s.tokens.clone()).collect(),
         };
-        label_doc(self.for_lang(lang), &doc, true)
+        label_doc(self.for_lang(lang), &doc, Some(lang))
             .into_iter()
             .map(|(r, label)| Mention {
                 span: Span::new(toks[r.start].span.start, toks[r.end - 1].span.end),
@@ -83,11 +83,11 @@ impl Models {
 }
 
 /// The mentions of a text (word ranges), with the corrections of `rules`
-/// when `refine` is set.
+/// for the given language when there is one.
 pub fn label_doc<S: model::Scorer>(
     s: &S,
     doc: &Doc,
-    refine: bool,
+    rules: Option<Lang>,
 ) -> Vec<(std::ops::Range<usize>, super::Label)> {
     let tags = model::tag_doc(s, doc);
     let mut ms = Vec::new();
@@ -98,11 +98,11 @@ pub fn label_doc<S: model::Scorer>(
                 .map(|(r, l)| (r.start + sent.start..r.end + sent.start, l)),
         );
     }
-    if !refine {
+    let Some(lang) = rules else {
         return ms;
-    }
+    };
     let initial = features::initial_flags(doc);
-    rules::refine(&doc.words, &initial, ms)
+    rules::refine(&doc.words, &initial, lang, ms)
 }
 
 /// Mentions (token ranges) of a BILOU tag sequence. Ill-formed sequences

@@ -6,9 +6,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::analysis::Label;
 use crate::analysis::gazetteer::Gazetteer;
 use crate::analysis::names;
+use crate::analysis::{Label, Lang};
 
 type M = (Range<usize>, Label);
 
@@ -22,10 +22,10 @@ fn is_lower_word(w: &str) -> bool {
 
 /// Applies every correction; `initial[i]` says whether word `i` opens its
 /// sentence.
-pub fn refine(words: &[&str], initial: &[bool], mentions: Vec<M>) -> Vec<M> {
+pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) -> Vec<M> {
     let mut ms: Vec<M> = mentions
         .into_iter()
-        .filter_map(|m| trim(words, m))
+        .filter_map(|m| trim(words, lang, m))
         .collect();
     ms = apply_known(words, initial, ms);
     ms = short_forms(words, initial, ms);
@@ -42,12 +42,21 @@ const NEVER_LAST: &[&str] = &[
     "an", "by", "with",
 ];
 
-/// Drops function words from the end of a mention ("Azure AI de") and
-/// punctuation from both ends, and mentions without a capital or a digit. Lowercase words may open a name in the
+/// Titles before a name, not part of it ("M. Macron", "Mrs. Smith").
+const TITLES: &[&str] = &[
+    "M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Pr",
+    "Pr.", "Mgr", "Prof.",
+];
+
+/// Drops titles from the start of a mention ("Mme Borne"), function words
+/// from its end ("Azure AI de"), punctuation from both ends, and mentions
+/// without a capital or a digit. Lowercase words may open a name in the
 /// WikiNEuRal convention ("lac Michigan", "bataille de Carrhes").
-fn trim(words: &[&str], (mut r, l): M) -> Option<M> {
+fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     let edge_junk = |w: &str| !w.chars().any(char::is_alphanumeric);
-    while r.start < r.end && edge_junk(words[r.start]) {
+    // "M." is Monsieur in French, an initial in English ("M. Atherton")
+    let title = |w: &str| TITLES.contains(&w) && (lang == Lang::Fr || !matches!(w, "M." | "MM."));
+    while r.start < r.end && (edge_junk(words[r.start]) || title(words[r.start])) {
         r.start += 1;
     }
     while r.start < r.end && {
@@ -252,7 +261,7 @@ mod tests {
         let words: Vec<&str> = s.split(' ').collect();
         let mut initial = vec![false; words.len()];
         initial[0] = true;
-        refine(&words, &initial, ms)
+        refine(&words, &initial, Lang::Fr, ms)
             .into_iter()
             .map(|(r, l)| (words[r].join(" "), l))
             .collect()
@@ -263,6 +272,10 @@ mod tests {
         assert_eq!(
             run("la startup Mistral AI de ,", vec![(2..6, Label::Misc)]),
             vec![("Mistral AI".to_string(), Label::Org)]
+        );
+        assert_eq!(
+            run("avec Mme Borne", vec![(1..3, Label::Per)]),
+            vec![("Borne".to_string(), Label::Per)]
         );
         assert_eq!(
             run("la startup française", vec![(2..3, Label::Org)]),

@@ -11,7 +11,7 @@ use anyhow::{Context, bail};
 use super::features::{self, Doc, N_TAGS, bio_to_bilou, parse_bio, static_features, tag_features};
 use super::mentions_from_tags;
 use super::model::{self, Model, N_ROWS, Scorer, bucket};
-use crate::analysis::Label;
+use crate::analysis::{Label, Lang};
 
 /// A document of a corpus: words, gold tags, sentences.
 #[derive(Debug, Default, Clone)]
@@ -210,12 +210,12 @@ impl Eval {
     }
 }
 
-/// Evaluates any scorer on gold documents, with or without the
-/// corrections of `rules`.
-pub fn evaluate<S: Scorer>(s: &S, docs: &[CorpusDoc], refine: bool) -> Eval {
+/// Evaluates any scorer on gold documents, with the corrections of
+/// `rules` for a language, or without them.
+pub fn evaluate<S: Scorer>(s: &S, docs: &[CorpusDoc], rules: Option<Lang>) -> Eval {
     let mut e = Eval::default();
     for d in docs {
-        let pred = super::label_doc(s, &d.view(), refine);
+        let pred = super::label_doc(s, &d.view(), rules);
         e.add(d.words.len(), &gold_mentions(d), &pred);
     }
     e
@@ -347,7 +347,7 @@ pub fn train(
             train_doc(&mut pc, &train[di], &mut buf);
         }
         let avg = pc.averaged();
-        let e = evaluate(&avg, dev, false);
+        let e = evaluate(&avg, dev, None);
         let (p, r, f) = e.micro();
         log(&format!(
             "epoch {epoch:2}: dev precision {:.2}% recall {:.2}% F1 {:.2} ({:.1}s)",
@@ -366,7 +366,7 @@ pub fn train(
         100.0 * f
     ));
     let m = Model::quantise(&avg.0, cfg.max_rows);
-    let e = evaluate(&m, dev, false);
+    let e = evaluate(&m, dev, None);
     Ok((m, e))
 }
 
