@@ -38,23 +38,32 @@ impl Lang {
 /// whatlang is sure of it on enough text; otherwise French or English,
 /// whichever fits better (short texts and titles), English when unclear.
 pub fn detect(text: &str) -> Lang {
-    // 1500 characters settle French against English; more only costs time
-    let end = text.char_indices().nth(1500).map_or(text.len(), |(i, _)| i);
+    // 600 characters of prose settle the language; whatlang's cost grows
+    // with the sample and would rival the entity recogniser's
+    let end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
     let sample = &text[..end];
-    if let Some(info) = whatlang::detect(sample) {
-        match info.lang() {
-            whatlang::Lang::Fra if info.is_reliable() => return Lang::Fr,
-            whatlang::Lang::Eng if info.is_reliable() => return Lang::En,
-            whatlang::Lang::Fra | whatlang::Lang::Eng => {}
-            other if info.is_reliable() && sample.chars().count() >= 100 => {
-                return Lang::Other(other.code());
-            }
-            _ => {}
-        }
+    let guess = whatlang::detect(sample);
+    if let Some(info) = &guess
+        && !matches!(info.lang(), whatlang::Lang::Fra | whatlang::Lang::Eng)
+        && info.is_reliable()
+        && sample.chars().count() >= 100
+    {
+        return Lang::Other(info.lang().code());
     }
-    // Short texts: the function words decide when they can, they are more
-    // telling than trigrams on a title.
+    // French or English: function words decide when they clearly can (on
+    // titles, and on tables of names where trigrams mislead), else whatlang.
     let (fr, en) = function_words(sample);
+    if fr >= 2 && fr >= 2 * en {
+        return Lang::Fr;
+    }
+    if en >= 2 && en >= 2 * fr {
+        return Lang::En;
+    }
+    match guess.as_ref().map(|i| i.lang()) {
+        Some(whatlang::Lang::Fra) => return Lang::Fr,
+        Some(whatlang::Lang::Eng) => return Lang::En,
+        _ => {}
+    }
     if fr != en {
         return if fr > en { Lang::Fr } else { Lang::En };
     }

@@ -277,12 +277,27 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
     }
     p.evidence.record_labels(&p.infos, &first);
     let mut second = Vec::with_capacity(n);
+    let mut evidence: Vec<u64> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     for sent in &doc.sents {
         let own = &first[sent.start..sent.end];
+        // Without evidence anywhere in the sentence, the second pass sees
+        // exactly what the first saw: keep its tags.
+        evidence.clear();
+        ends.clear();
+        for i in sent.clone() {
+            features::evidence_features(&p, sent, i, own, &mut evidence);
+            ends.push(evidence.len());
+        }
+        if evidence.is_empty() {
+            second.extend_from_slice(own);
+            continue;
+        }
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in sent.clone() {
+            let k = i - sent.start;
             buf.clear();
-            features::evidence_features(&p, sent, i, own, &mut buf);
+            buf.extend_from_slice(&evidence[if k == 0 { 0 } else { ends[k - 1] }..ends[k]]);
             tag_features(&p, i, prev, prev2, &mut buf);
             let mut scores = base[i];
             s.add(&buf, &mut scores);
