@@ -34,6 +34,9 @@ pub struct TrainArgs {
     pub epochs: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Training runs on different shuffles (seeds seed, seed+1…), averaged
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
     /// Keep at most this many weight rows (34 bytes each): bounds the file size (113 000 rows: 3.97 MB)
     #[arg(long, default_value_t = 113_000)]
     pub max_rows: usize,
@@ -83,6 +86,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
     );
     let cfg = Config {
         epochs: args.epochs,
+        runs: args.runs,
         seed: args.seed,
         max_rows: args.max_rows,
     };

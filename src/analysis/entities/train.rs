@@ -238,6 +238,8 @@ impl Scorer for Dense {
 
 pub struct Config {
     pub epochs: usize,
+    /// Training runs (seeds `seed`, `seed + 1`…) whose weights are averaged.
+    pub runs: usize,
     pub seed: u64,
     pub max_rows: usize,
 }
@@ -317,27 +319,24 @@ fn train_doc(pc: &mut Perceptron, d: &CorpusDoc, buf: &mut Vec<u64>) {
     }
 }
 
-/// Trains, keeping the epoch with the best dev F1, then quantises. `log`
-/// receives one line per epoch.
-pub fn train(
+/// One training run: the averaged weights of the epoch with the best dev F1.
+fn train_run(
     train: &[CorpusDoc],
     dev: &[CorpusDoc],
-    cfg: &Config,
-    mut log: impl FnMut(&str),
-) -> anyhow::Result<(Model, Eval)> {
-    if train.is_empty() {
-        bail!("no training sentences");
-    }
+    epochs: usize,
+    seed: u64,
+    log: &mut impl FnMut(&str),
+) -> anyhow::Result<Dense> {
     let mut pc = Perceptron {
         w: Dense(vec![0.0; N_ROWS * N_TAGS]),
         acc: vec![0.0; N_ROWS * N_TAGS],
         c: 1.0,
     };
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = Rng(cfg.seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut best: Option<(f64, usize, Dense)> = None;
     let mut buf = Vec::with_capacity(64);
-    for epoch in 1..=cfg.epochs {
+    for epoch in 1..=epochs {
         for k in (1..order.len()).rev() {
             let j = (rng.next() % (k as u64 + 1)) as usize;
             order.swap(k, j);
@@ -350,7 +349,7 @@ pub fn train(
         let e = evaluate(&avg, dev, None);
         let (p, r, f) = e.micro();
         log(&format!(
-            "epoch {epoch:2}: dev precision {:.2}% recall {:.2}% F1 {:.2} ({:.1}s)",
+            "seed {seed} epoch {epoch:2}: dev precision {:.2}% recall {:.2}% F1 {:.2} ({:.1}s)",
             100.0 * p,
             100.0 * r,
             100.0 * f,
@@ -362,9 +361,45 @@ pub fn train(
     }
     let (f, epoch, avg) = best.context("no epochs run")?;
     log(&format!(
-        "best epoch {epoch} (dev F1 {:.2} before quantisation)",
+        "seed {seed}: best epoch {epoch} (dev F1 {:.2} before quantisation)",
         100.0 * f
     ));
+    Ok(avg)
+}
+
+/// Trains, keeping the epoch with the best dev F1, then quantises. `log`
+/// receives one line per epoch.
+pub fn train(
+    train: &[CorpusDoc],
+    dev: &[CorpusDoc],
+    cfg: &Config,
+    mut log: impl FnMut(&str),
+) -> anyhow::Result<(Model, Eval)> {
+    if train.is_empty() {
+        bail!("no training sentences");
+    }
+    // Several runs on different shuffles, their weights averaged: a cheap
+    // ensemble that evens out the luck of one order.
+    let mut sum: Option<Dense> = None;
+    for run in 0..cfg.runs.max(1) {
+        let seed = cfg.seed.wrapping_add(run as u64);
+        let avg = train_run(train, dev, cfg.epochs, seed, &mut log)?;
+        match sum.as_mut() {
+            None => sum = Some(avg),
+            Some(s) => s.0.iter_mut().zip(&avg.0).for_each(|(a, b)| *a += b),
+        }
+    }
+    let mut avg = sum.context("no runs")?;
+    let n = cfg.runs.max(1) as f32;
+    avg.0.iter_mut().for_each(|w| *w /= n);
+    if cfg.runs > 1 {
+        let f = evaluate(&avg, dev, None).f1();
+        log(&format!(
+            "{} runs averaged: dev F1 {:.2} before quantisation",
+            cfg.runs,
+            100.0 * f
+        ));
+    }
     let m = Model::quantise(&avg.0, cfg.max_rows);
     let e = evaluate(&m, dev, None);
     Ok((m, e))
