@@ -241,5 +241,28 @@ mod tests {
         assert!(m[7] & flag::ORG_SUFFIX != 0);
         assert!(m[9] & flag::COUNTRY != 0);
         assert_eq!(marks("le lancement")[0], 0);
+        let m = marks("Le Monde et OpenAI");
+        assert!(m[0] & flag::ORG != 0 && m[1] & flag::ORG != 0 && m[3] & flag::ORG != 0);
+    }
+
+    #[test]
+    fn known_names_longest_first() {
+        let words: Vec<&str> = "selon Mistral Large et Azure AI de Microsoft , pas Azure"
+            .split(' ')
+            .collect();
+        let got: Vec<(String, Label)> = Gazetteer::get()
+            .known(&words)
+            .into_iter()
+            .map(|(r, l)| (words[r].join(" "), l))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Mistral Large".to_string(), Label::Misc),
+                ("Azure AI".to_string(), Label::Misc),
+                ("Microsoft".to_string(), Label::Org),
+                ("Azure".to_string(), Label::Misc),
+            ]
+        );
     }
 }

@@ -104,15 +104,6 @@ fn feat2(template: u32, a: u64, b: u64) -> u64 {
     mix(mix(a ^ (u64::from(template)).wrapping_mul(K1)) ^ b.rotate_left(17))
 }
 
-/// Hash of a string, for doc-level maps.
-pub fn hash_str(s: &str) -> u64 {
-    let mut h = 0xCBF2_9CE4_8422_2325;
-    for b in s.bytes() {
-        h = step(h, u64::from(b));
-    }
-    mix(h)
-}
-
 // Token flags.
 const CAP: u32 = 1;
 const ALLCAP: u32 = 1 << 1;

@@ -405,7 +405,57 @@ pub fn train(
     Ok((m, e))
 }
 
-/// The tag of each token as a label string, for debugging and examples.
-pub fn tag_name(t: u8) -> &'static str {
-    features::TAGS.get(t as usize).copied().unwrap_or("?")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CORPUS: &str = "0\t-DOCSTART-\tO\n\n\
+0\tAnne\tB-PER\n1\tDupont\tI-PER\n2\tvisite\tO\n3\tParis\tB-LOC\n4\t.\tO\n\n\
+0\tGoogle\tB-ORG\n1\trachète\tO\n2\tle\tO\n3\tjeu\tO\n4\tSuper\tB-MISC\n5\tMario\tI-MISC\n6\tBros\tI-MISC\n\n\
+0\t-DOCSTART-\tO\n\n\
+0\tMarc\tB-PER\n1\tquitte\tO\n2\tLyon\tB-LOC\n\n";
+
+    #[test]
+    fn reads_documents_and_converts_to_bilou() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.conllu");
+        std::fs::write(&path, CORPUS).expect("write");
+        let docs = read_conll(&path, 1).expect("corpus reads");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sents, vec![0..5, 5..12]);
+        let tags: Vec<&str> = docs[0]
+            .tags
+            .iter()
+            .map(|&t| features::TAGS[t as usize])
+            .collect();
+        assert_eq!(
+            tags,
+            vec![
+                "B-PER", "L-PER", "O", "U-LOC", "O", "U-ORG", "O", "O", "O", "B-MISC", "I-MISC",
+                "L-MISC"
+            ]
+        );
+        std::fs::write(&path, "0\tAnne\tB-PERSON\n").expect("write");
+        let err = read_conll(&path, 1).expect_err("bad tag");
+        assert!(format!("{err:#}").contains("c.conllu:1"), "{err:#}");
+    }
+
+    #[test]
+    fn training_learns_the_training_set_deterministically() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.conllu");
+        std::fs::write(&path, CORPUS).expect("write");
+        let docs = read_conll(&path, 1).expect("corpus reads");
+        let cfg = Config {
+            epochs: 3,
+            runs: 1,
+            seed: 7,
+            max_rows: 10_000,
+        };
+        let (m, e) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
+        assert!(e.f1() > 0.99, "{}", e.report());
+        let (m2, _) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
+        assert_eq!(m.to_bytes(), m2.to_bytes());
+        assert!(m.n_rows() <= 10_000);
+    }
 }
