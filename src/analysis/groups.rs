@@ -2,8 +2,7 @@
 //! name ("Musk" joins "Elon Musk", "Mistral" joins "Mistral AI", whichever
 //! comes first).
 
-use std::collections::HashMap;
-
+use super::gazetteer::FastMap;
 use super::{Entity, Group, Label, Mention};
 
 /// Words of a name for matching: lowercase, without a possessive 's.
@@ -27,7 +26,7 @@ fn words(name: &str) -> Vec<String> {
 /// stays on its own rather than be merged with the wrong one.
 pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Group>) {
     // distinct names (label and words), each with its first mention
-    let mut name_of: HashMap<(Label, Vec<String>), usize> = HashMap::new();
+    let mut name_of: FastMap<(Label, Vec<String>), usize> = FastMap::default();
     let mut names: Vec<(Label, Vec<String>, usize)> = Vec::new();
     let mut mention_name = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
@@ -39,7 +38,7 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Group>) {
         mention_name.push(n);
     }
     // names by (label, word), to find the fuller names containing a name
-    let mut by_word: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
+    let mut by_word: FastMap<(Label, &str), Vec<usize>> = FastMap::default();
     for (n, (l, ws, _)) in names.iter().enumerate() {
         for w in ws {
             let v = by_word.entry((*l, w.as_str())).or_default();

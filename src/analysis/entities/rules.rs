@@ -3,10 +3,9 @@
 //! one text consistent ("Musk" after "Elon Musk", "Mistral" after
 //! "Mistral AI", a name labelled in one place and missed in another).
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::analysis::gazetteer::Gazetteer;
+use crate::analysis::gazetteer::{FastMap, FastSet, Gazetteer};
 use crate::analysis::names;
 use crate::analysis::{Label, Lang};
 
@@ -112,7 +111,7 @@ fn apply_known(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
 }
 
 /// Every word written in lowercase in the text.
-fn lowercase_words(words: &[&str]) -> HashSet<String> {
+fn lowercase_words(words: &[&str]) -> FastSet<String> {
     words
         .iter()
         .filter(|w| is_lower_word(w))
@@ -129,7 +128,7 @@ fn text_of(words: &[&str], r: &Range<usize>) -> String {
 /// field suffix ("Mistral" for "Mistral AI"), whichever comes first.
 fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
-    let mut short: HashMap<&str, Label> = HashMap::new();
+    let mut short: FastMap<&str, Label> = FastMap::default();
     let mut ambiguous: Vec<&str> = Vec::new();
     for (r, l) in &ms {
         if r.len() < 2 {
@@ -191,7 +190,7 @@ fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
 /// places takes its majority label (when there is one), and occurrences the
 /// labeller missed are added.
 fn propagate(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    let mut votes: FastMap<String, [u32; 4]> = FastMap::default();
     for (r, l) in &ms {
         votes.entry(text_of(words, r)).or_default()[*l as usize] += 1;
     }
@@ -219,7 +218,7 @@ fn propagate(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
         .collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     // names by first word, longest first, for one pass over the text
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
     for (k, (ws, _)) in names.iter().enumerate() {
         if ws.len() == 1 && lower_seen.contains(&ws[0].to_lowercase()) {
             continue;
