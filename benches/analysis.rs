@@ -109,6 +109,8 @@ fn inputs() -> (String, Vec<(String, Lang)>) {
 }
 
 fn report(what: &str, bytes: usize, toks: usize, secs: f64) {
+    // a stage that does (next to) nothing would print absurd rates
+    let secs = secs.max(1e-6);
     println!(
         "{what:<22} {:>8.2} MB/s {:>12.0} tokens/s  ({:.3} s)",
         bytes as f64 / 1e6 / secs,

@@ -1,7 +1,9 @@
-//! Named-entity recognition: an averaged-perceptron sequence labeller (BIO
+//! Named-entity recognition: an averaged-perceptron sequence labeller (BILOU
 //! tags over PER, ORG, LOC, MISC, greedy decoding with previous-tag
-//! features, two passes for document-level evidence), trained by
-//! `quoth train-ner` and shipped in `assets/models/{en,fr}.qner`.
+//! features, two passes for document-level evidence), then generic
+//! document-level corrections (`rules`). Trained by `quoth train-ner` and
+//! shipped in `assets/models/{en,fr}.qner` (embedded in the binary;
+//! `$QUOTH_MODEL_DIR` loads them from disk instead).
 
 pub mod features;
 pub mod model;
