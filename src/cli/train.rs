@@ -68,7 +68,16 @@ fn read_all(paths: &[PathBuf], doc_size: usize) -> anyhow::Result<Vec<CorpusDoc>
 }
 
 pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
-    let all = read_all(&args.train, args.doc_size)?;
+    // Without -DOCSTART- lines, the dev split is made on sentences, and the
+    // training sentences are then grouped into pseudo-documents.
+    let all = read_all(
+        &args.train,
+        if args.dev.is_empty() {
+            1
+        } else {
+            args.doc_size
+        },
+    )?;
     let (train_docs, dev_docs) = if args.dev.is_empty() {
         let every = args.dev_every.max(2);
         let mut tr = Vec::new();
@@ -80,7 +89,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
                 tr.push(d);
             }
         }
-        (tr, dv)
+        (train::regroup(tr, args.doc_size), dv)
     } else {
         (all, read_all(&args.dev, args.doc_size)?)
     };

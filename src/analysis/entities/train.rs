@@ -90,6 +90,33 @@ pub fn read_conll(path: &Path, doc_size: usize) -> anyhow::Result<Vec<CorpusDoc>
     Ok(docs)
 }
 
+/// Joins consecutive one-sentence documents into documents of `n`
+/// sentences (documents of several sentences are kept as they are).
+pub fn regroup(docs: Vec<CorpusDoc>, n: usize) -> Vec<CorpusDoc> {
+    if n <= 1 {
+        return docs;
+    }
+    let mut out: Vec<CorpusDoc> = Vec::new();
+    // whether the last document is a group of one-sentence documents
+    let mut grouping = false;
+    for d in docs {
+        let single = d.sents.len() == 1;
+        let join = single && grouping && out.last().is_some_and(|l| l.sents.len() < n);
+        if !join {
+            grouping = single;
+            out.push(d);
+            continue;
+        }
+        let l = out.last_mut().expect("a document");
+        let off = l.words.len();
+        l.sents
+            .extend(d.sents.iter().map(|s| s.start + off..s.end + off));
+        l.words.extend(d.words);
+        l.tags.extend(d.tags);
+    }
+    out
+}
+
 /// Span-exact evaluation, as conlleval prints it.
 #[derive(Debug, Default, Clone)]
 pub struct Eval {
@@ -423,6 +450,25 @@ mod tests {
         let docs = read_conll(&path, 1).expect("corpus reads");
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].sents, vec![0..5, 5..12]);
+        let singles = read_conll(&path, 1).expect("corpus reads");
+        let grouped = regroup(
+            singles
+                .iter()
+                .flat_map(|d| {
+                    d.sents.iter().map(|s| CorpusDoc {
+                        words: d.words[s.clone()].to_vec(),
+                        tags: d.tags[s.clone()].to_vec(),
+                        sents: std::iter::once(0..s.len()).collect(),
+                        bio: Vec::new(),
+                    })
+                })
+                .collect(),
+            2,
+        );
+        assert_eq!(grouped.len(), 2);
+        assert_eq!(grouped[0].sents, vec![0..5, 5..12]);
+        assert_eq!(grouped[1].sents.len(), 1);
+        assert_eq!(grouped[1].words, ["Marc", "quitte", "Lyon"]);
         let tags: Vec<&str> = docs[0]
             .tags
             .iter()
