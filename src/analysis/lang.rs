@@ -34,16 +34,132 @@ impl Lang {
     }
 }
 
-/// Detects the language of `text`; short or unclear text falls back to English.
+/// Detects the language of `text`. Another language is reported only when
+/// whatlang is sure of it on enough text; otherwise French or English,
+/// whichever fits better (short texts and titles), English when unclear.
 pub fn detect(text: &str) -> Lang {
-    let sample: String = text.chars().take(4000).collect();
-    match whatlang::detect(&sample) {
-        Some(info) => match info.lang() {
-            whatlang::Lang::Fra => Lang::Fr,
-            whatlang::Lang::Eng => Lang::En,
-            other if info.is_reliable() => Lang::Other(other.code()),
-            _ => Lang::En,
-        },
-        None => Lang::En,
+    // 600 characters of prose settle the language; whatlang's cost grows
+    // with the sample and would rival the entity recogniser's
+    let end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
+    // Plain French or English prose says so in its function words; whatlang
+    // (a good part of the analysis's time) is only asked about the rest.
+    let (fr, en) = function_words(sample);
+    let other = other_function_words(sample);
+    if other * 4 < fr + en {
+        if fr >= 8 && fr >= 3 * en {
+            return Lang::Fr;
+        }
+        if en >= 8 && en >= 3 * fr {
+            return Lang::En;
+        }
+    }
+    let guess = whatlang::detect(sample);
+    if let Some(info) = &guess
+        && !matches!(info.lang(), whatlang::Lang::Fra | whatlang::Lang::Eng)
+        && info.is_reliable()
+        && sample.chars().count() >= 100
+    {
+        return Lang::Other(info.lang().code());
+    }
+    // French or English: function words decide when they clearly can (on
+    // titles, and on tables of names where trigrams mislead), else whatlang.
+    if fr >= 2 && fr >= 2 * en {
+        return Lang::Fr;
+    }
+    if en >= 2 && en >= 2 * fr {
+        return Lang::En;
+    }
+    match guess.as_ref().map(|i| i.lang()) {
+        Some(whatlang::Lang::Fra) => return Lang::Fr,
+        Some(whatlang::Lang::Eng) => return Lang::En,
+        _ => {}
+    }
+    if fr != en {
+        return if fr > en { Lang::Fr } else { Lang::En };
+    }
+    let fr_en = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
+    match fr_en.detect_lang(sample) {
+        Some(whatlang::Lang::Fra) => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
+const FR_WORDS: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "à", "au", "aux", "en", "pour",
+    "que", "qui", "dans", "sur", "avec", "par", "pas", "il", "elle", "sont", "ont", "son", "sa",
+    "ses", "l'", "d'", "s'", "qu'", "l’", "d’", "s’", "qu’",
+];
+const EN_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "for", "on", "with", "as", "by", "at", "that", "its",
+    "it", "an", "was", "over", "from", "he", "she", "said", "are", "has", "have", "his", "her",
+];
+
+/// Function words of neighbouring languages (Spanish, Italian, Portuguese,
+/// Catalan, German, Dutch) that French or English text hardly uses.
+const OTHER_WORDS: &[&str] = &[
+    "el", "los", "las", "y", "del", "por", "una", "con", "il", "di", "che", "per", "della", "non",
+    "não", "um", "uma", "und", "der", "das", "ist", "nicht", "het", "een", "van", "amb", "els",
+    "és", "ein", "eine", "zu", "mit", "sie",
+];
+
+fn other_function_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| OTHER_WORDS.contains(&w.to_lowercase().as_str()))
+        .count()
+}
+
+/// Counts French and English function words (elided articles included).
+fn function_words(text: &str) -> (usize, usize) {
+    let (mut fr, mut en) = (0, 0);
+    for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
+        let w = w.to_lowercase();
+        let elided = w
+            .find(['\'', '’'])
+            .map(|i| &w[..i + w[i..].chars().next().map_or(1, char::len_utf8)]);
+        if FR_WORDS.contains(&w.as_str()) || elided.is_some_and(|e| FR_WORDS.contains(&e)) {
+            fr += 1;
+        }
+        if EN_WORDS.contains(&w.as_str()) {
+            en += 1;
+        }
+    }
+    (fr, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_short_texts() {
+        assert_eq!(
+            detect("Le lancement de ChatGPT a déclenché une ruée"),
+            Lang::Fr
+        );
+        assert_eq!(detect("Mistral AI s'allie à Microsoft"), Lang::Fr);
+        assert_eq!(detect("Musk sues OpenAI over its mission"), Lang::En);
+        assert_eq!(detect("Stocks fall as oil prices rise"), Lang::En);
+        assert_eq!(detect(""), Lang::En);
+        assert_eq!(detect("12 345"), Lang::En);
+    }
+
+    #[test]
+    fn other_languages_need_enough_text() {
+        let de = "Die Bundesregierung hat am Montag beschlossen, dass die neuen Regeln für \
+                  Unternehmen ab dem ersten Januar gelten sollen, wie ein Sprecher mitteilte.";
+        assert_eq!(detect(de), Lang::Other("deu"));
+        let es = "El gobierno de España anunció el lunes que las nuevas normas para las \
+                  empresas entrarán en vigor en enero, según un portavoz del ministerio.";
+        assert_eq!(detect(es), Lang::Other("spa"));
+        let fr = "Le gouvernement a annoncé lundi que les nouvelles règles pour les \
+                  entreprises entreront en vigueur en janvier, selon un porte-parole du ministère.";
+        assert_eq!(detect(fr), Lang::Fr);
+        let en = "The government said on Monday that the new rules for companies would \
+                  come into force in January, according to a spokesman for the ministry.";
+        assert_eq!(detect(en), Lang::En);
+        assert_eq!(Lang::from_tag("fr-FR"), Lang::Fr);
+        assert_eq!(Lang::from_tag("English"), Lang::En);
+        assert_eq!(Lang::from_tag("de"), Lang::Other("und"));
     }
 }

@@ -6,6 +6,7 @@
 //! CLI converts them to code points for its JSON output.
 
 pub mod entities;
+pub mod gazetteer;
 pub mod groups;
 pub mod lang;
 pub mod lexicon;

@@ -11,7 +11,8 @@ pub struct Sentence {
 }
 
 /// Splits at . ! ? … (with any closing quotes or brackets after them) when the
-/// next token starts a new sentence, and always at paragraph breaks.
+/// next token starts a new sentence, and always at line breaks: in news a
+/// line of its own is a title, a byline, a dateline or a paragraph.
 pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
@@ -56,7 +57,7 @@ pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
 
 fn gap_has_paragraph(text: &str, toks: &[Token], i: usize) -> bool {
     toks.get(i + 1)
-        .is_some_and(|n| text[toks[i].span.end..n.span.start].matches('\n').count() >= 2)
+        .is_some_and(|n| text[toks[i].span.end..n.span.start].contains('\n'))
 }
 
 #[cfg(test)]
@@ -79,6 +80,10 @@ mod tests {
                 "Il pleut",
                 "Nouveau paragraphe"
             ]
+        );
+        assert_eq!(
+            sents("Le titre\nAFP\nLe Dr. Martin est là. Il rit!"),
+            vec!["Le titre", "AFP", "Le Dr. Martin est là.", "Il rit!"]
         );
     }
 }

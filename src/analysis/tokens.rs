@@ -77,6 +77,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
+        if c.is_alphanumeric()
+            && let Some(len) = bare_domain(&chars[i..])
+        {
+            out.push(Token {
+                span: Span::new(start, end_of(i + len)),
+                kind: TokenKind::Url,
+            });
+            i += len;
+            continue;
+        }
         if c.is_alphanumeric() {
             let mut j = i;
             // alphanumerics, joined by inner hyphens, apostrophes, dots and @
@@ -88,7 +98,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && (is_hyphen(chars[j].1)
                         || is_apostrophe(chars[j].1)
                         || chars[j].1 == '@'
-                        || (chars[j].1 == '.' || chars[j].1 == ',')
+                        || matches!(chars[j].1, '.' | ',' | '/' | ':')
                             && chars[j - 1].1.is_ascii_digit()
                             && chars[j + 1].1.is_ascii_digit()
                         || chars[j].1 == '.' && is_email_tail(&chars[i..]))
@@ -108,16 +118,65 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i = j;
                 continue;
             }
+            // an elided article before a quotation mark: l'«IA»
+            if j + 1 < n
+                && is_apostrophe(chars[j].1)
+                && ELISIONS.contains(&word.to_lowercase().as_str())
+            {
+                out.push(Token {
+                    span: Span::new(start, end_of(j + 1)),
+                    kind: TokenKind::Word,
+                });
+                i = j + 1;
+                continue;
+            }
             push_word(text, start, end_of(j), &mut out);
+            // digit groups: 1 000 000 (space, no-break or narrow no-break)
+            if out.last().is_some_and(|t| {
+                t.kind == TokenKind::Number && t.span.len() <= 3 && t.span.start == start
+            }) {
+                let mut k = j;
+                while k + 3 < n
+                    && matches!(chars[k].1, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+                    && chars[k + 1..k + 4].iter().all(|c| c.1.is_ascii_digit())
+                    && chars.get(k + 4).is_none_or(|c| !c.1.is_alphanumeric())
+                {
+                    k += 4;
+                }
+                if k > j {
+                    // a decimal part after the groups: 1 000,50
+                    if k + 1 < n
+                        && matches!(chars[k].1, ',' | '.')
+                        && chars[k + 1].1.is_ascii_digit()
+                    {
+                        k += 1;
+                        while k < n && chars[k].1.is_ascii_digit() {
+                            k += 1;
+                        }
+                    }
+                    out.last_mut().expect("a number").span.end = end_of(k);
+                    j = k;
+                }
+            }
             // keep the period of abbreviations and initials (U.S., M., J.)
             if j < n && chars[j].1 == '.' {
                 let last = out.last_mut().expect("a word was pushed");
                 let w = last.text(text);
-                let initials = w.chars().all(|c| c.is_uppercase()) && w.chars().count() == 1;
-                if initials || ABBREVIATIONS.contains(&w) {
+                let single = w.chars().count() == 1;
+                let initials = single && w.chars().all(|c| c.is_uppercase());
+                // lowercase initials only in a run: "a.m.", "e.g.", "i.e."
+                let lower_run = single
+                    && w.chars().all(|c| c.is_lowercase())
+                    && j + 2 < n
+                    && chars[j + 1].1.is_lowercase()
+                    && chars[j + 2].1 == '.';
+                if initials || lower_run || ABBREVIATIONS.contains(&w) {
                     // "U.S." : letters and dots alternating
                     let mut k = j + 1;
-                    while k + 1 < n && chars[k].1.is_uppercase() && chars[k + 1].1 == '.' {
+                    while k + 1 < n
+                        && (chars[k].1.is_uppercase() || lower_run && chars[k].1.is_lowercase())
+                        && chars[k + 1].1 == '.'
+                    {
                         k += 2;
                     }
                     last.span.end = end_of(if k > j + 1 { k } else { j + 1 });
@@ -141,6 +200,58 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = j;
     }
     out
+}
+
+/// Top-level domains recognised in bare addresses such as "lemonde.fr".
+const TLDS: &[&str] = &[
+    "com", "fr", "org", "net", "io", "ai", "eu", "gov", "edu", "uk", "de", "be", "ch", "ca",
+    "info", "tv", "co",
+];
+
+/// Length in chars of a bare domain address at the start of `chars`
+/// ("lemonde.fr", "afp.com/fr/a"), with its path; None if there is none.
+fn bare_domain(chars: &[(usize, char)]) -> Option<usize> {
+    let label = |k: usize| {
+        let mut e = k;
+        while e < chars.len()
+            && (chars[e].1.is_ascii_lowercase() || chars[e].1.is_ascii_digit() || chars[e].1 == '-')
+        {
+            e += 1;
+        }
+        e
+    };
+    let mut k = label(0);
+    let mut labels = 1;
+    let mut last = (0, k);
+    while k + 1 < chars.len() && chars[k].1 == '.' && chars[k + 1].1.is_ascii_alphanumeric() {
+        let e = label(k + 1);
+        if e == k + 1 {
+            break;
+        }
+        last = (k + 1, e);
+        labels += 1;
+        k = e;
+    }
+    let tld: String = chars[last.0..last.1].iter().map(|c| c.1).collect();
+    if labels < 2 || !TLDS.contains(&tld.as_str()) {
+        return None;
+    }
+    // the domain must end the word: not "afp.fr@x" nor "a.fr2b"
+    match chars.get(k).map(|c| c.1) {
+        Some(c) if c.is_alphanumeric() || c == '@' || c == '_' => None,
+        Some('/') => {
+            let mut e = k;
+            while e < chars.len() && !chars[e].1.is_whitespace() && !"«»“”\"<>".contains(chars[e].1)
+            {
+                e += 1;
+            }
+            while e > k && ".,;:!?)]'’".contains(chars[e - 1].1) {
+                e -= 1;
+            }
+            Some(e)
+        }
+        _ => Some(k),
+    }
 }
 
 fn is_email_tail(chars: &[(usize, char)]) -> bool {
@@ -271,6 +382,42 @@ mod tests {
                 "now"
             ]
         );
+    }
+
+    #[test]
+    fn domains_numbers_dates_and_lowercase_initials() {
+        assert_eq!(
+            toks("Voir lemonde.fr/a, à 10:30 le 12/03/2024, 1 000 000 d’euros, 3 250,50 €."),
+            vec![
+                "Voir",
+                "lemonde.fr/a",
+                ",",
+                "à",
+                "10:30",
+                "le",
+                "12/03/2024",
+                ",",
+                "1 000 000",
+                "d’",
+                "euros",
+                ",",
+                "3 250,50",
+                "€",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("At 9 a.m. e.g. in 2023 200 people. L'«IA» de J.R.R. Tolkien"),
+            vec![
+                "At", "9", "a.m.", "e.g.", "in", "2023", "200", "people", ".", "L'", "«", "IA",
+                "»", "de", "J.R.R.", "Tolkien"
+            ]
+        );
+        let t = tokenize("le 1 000 et lemonde.fr");
+        assert_eq!(t[1].kind, TokenKind::Number);
+        assert_eq!(t[3].kind, TokenKind::Url);
+        // the abbreviation keeps its period, the full stop after a name stays apart
+        assert_eq!(toks("Dr. No. End."), vec!["Dr.", "No.", "End", "."]);
     }
 
     #[test]

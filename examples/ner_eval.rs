@@ -1,0 +1,70 @@
+//! Evaluates an entity model on a CoNLL file (`index<TAB>token<TAB>BIO-tag`)
+//! and prints the conlleval-style report (exact spans, micro and per label).
+//!
+//!     cargo run --release --example ner_eval -- FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff]
+//!
+//! Without --model it uses the bundled model of --lang (default en).
+//! --labeller-only skips the document-level corrections; --diff prints the
+//! mentions those corrections change, marked + (now right) or - (now wrong).
+
+use std::path::PathBuf;
+
+use quoth::analysis::Lang;
+use quoth::analysis::entities::train::{evaluate, gold_mentions, read_conll};
+use quoth::analysis::entities::{Model, Models, label_doc, model::load_file};
+
+fn main() -> anyhow::Result<()> {
+    let mut file = None;
+    let mut lang = Lang::En;
+    let mut model_path: Option<PathBuf> = None;
+    let (mut refine, mut diff) = (true, false);
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--lang" => lang = Lang::from_tag(&args.next().unwrap_or_default()),
+            "--model" => model_path = args.next().map(PathBuf::from),
+            "--labeller-only" => refine = false,
+            "--diff" => diff = true,
+            _ => file = Some(PathBuf::from(a)),
+        }
+    }
+    let Some(file) = file else {
+        anyhow::bail!(
+            "usage: ner_eval FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff]"
+        );
+    };
+    let docs = read_conll(&file, 1)?;
+    let models;
+    let loaded: Model;
+    let model: &Model = match &model_path {
+        Some(p) => {
+            loaded = load_file(p)?;
+            &loaded
+        }
+        None => {
+            models = Models::bundled()?;
+            models.for_lang(lang)
+        }
+    };
+    if diff {
+        for d in &docs {
+            let v = d.view();
+            let gold = gold_mentions(d);
+            let a = label_doc(model, &v, None);
+            let b = label_doc(model, &v, Some(lang));
+            for m in b.iter().filter(|m| !a.contains(m)) {
+                let ok = if gold.contains(m) { "+" } else { "-" };
+                println!("{ok} added   {} {:?}", v.words[m.0.clone()].join(" "), m.1);
+            }
+            for m in a.iter().filter(|m| !b.contains(m)) {
+                let ok = if gold.contains(m) { "-" } else { "+" };
+                println!("{ok} removed {} {:?}", v.words[m.0.clone()].join(" "), m.1);
+            }
+        }
+    }
+    print!(
+        "{}",
+        evaluate(model, &docs, refine.then_some(lang)).report()
+    );
+    Ok(())
+}

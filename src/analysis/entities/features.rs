@@ -1,0 +1,529 @@
+//! Features of the sequence labeller, hashed to 64-bit keys without
+//! allocating: each token's strings are hashed once, and a feature is a mix
+//! of a template id with those hashes.
+
+use std::ops::Range;
+
+use crate::analysis::Label;
+use crate::analysis::gazetteer::{FastMap, Gazetteer, flag};
+
+/// Bumped whenever features change, so an old model file is refused.
+pub const FEATURES_VERSION: u32 = 3;
+
+pub const N_TAGS: usize = 17;
+/// BILOU tags: Begin, Inside, Last, Unit (one-word mention), Outside.
+pub const TAGS: [&str; N_TAGS] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC",
+    "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+];
+
+pub const B: u8 = 0;
+pub const I: u8 = 1;
+pub const L: u8 = 2;
+pub const U: u8 = 3;
+
+/// The label of a tag and its role (`B`, `I`, `L` or `U`); None for O.
+pub fn tag_parts(tag: u8) -> Option<(Label, u8)> {
+    if tag == 0 || tag as usize >= N_TAGS {
+        return None;
+    }
+    Some((Label::ALL[(tag as usize - 1) / 4], (tag - 1) % 4))
+}
+
+pub fn tag_of(label: Label, role: u8) -> u8 {
+    let li = Label::ALL.iter().position(|l| *l == label).unwrap_or(0) as u8;
+    1 + 4 * li + role
+}
+
+/// May `tag` follow `prev`? After B-X or I-X only I-X or L-X; elsewhere
+/// anything but I and L.
+pub fn allowed(prev: u8, tag: u8) -> bool {
+    match (tag_parts(prev), tag_parts(tag)) {
+        (Some((pl, B | I)), Some((l, I | L))) => pl == l,
+        (Some((_, B | I)), _) => false,
+        (_, Some((_, I | L))) => false,
+        _ => true,
+    }
+}
+
+/// Converts one sentence's BIO tags (as (label, begins) pairs) to BILOU.
+pub fn bio_to_bilou(bio: &[Option<(Label, bool)>]) -> Vec<u8> {
+    (0..bio.len())
+        .map(|i| {
+            let Some((l, b)) = bio[i] else { return 0 };
+            let begins = b
+                || !matches!(bio.get(i.wrapping_sub(1)), Some(Some((pl, _))) if *pl == l)
+                || i == 0;
+            let ends = !matches!(bio.get(i + 1), Some(Some((nl, false))) if *nl == l);
+            let role = match (begins, ends) {
+                (true, true) => U,
+                (true, false) => B,
+                (false, false) => I,
+                (false, true) => L,
+            };
+            tag_of(l, role)
+        })
+        .collect()
+}
+
+/// Parses a BIO tag ("B-PER", "I-ORG", "O").
+pub fn parse_bio(s: &str) -> Option<Option<(Label, bool)>> {
+    if s == "O" {
+        return Some(None);
+    }
+    let (p, l) = s.split_once('-')?;
+    let l = Label::parse(l)?;
+    match p {
+        "B" => Some(Some((l, true))),
+        "I" => Some(Some((l, false))),
+        _ => None,
+    }
+}
+
+const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn step(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x0000_0100_0000_01B3).rotate_left(5) ^ K1
+}
+
+#[inline]
+pub fn feat(template: u32, a: u64) -> u64 {
+    mix(a ^ (u64::from(template)).wrapping_mul(K1))
+}
+
+#[inline]
+fn feat2(template: u32, a: u64, b: u64) -> u64 {
+    mix(mix(a ^ (u64::from(template)).wrapping_mul(K1)) ^ b.rotate_left(17))
+}
+
+// Token flags.
+const CAP: u32 = 1;
+const ALLCAP: u32 = 1 << 1;
+const HAS_DIGIT: u32 = 1 << 2;
+const ALL_DIGIT: u32 = 1 << 3;
+const HAS_HYPHEN: u32 = 1 << 4;
+const HAS_DOT: u32 = 1 << 5;
+const INITIAL: u32 = 1 << 6;
+const PUNCT: u32 = 1 << 7;
+const HAS_APOS: u32 = 1 << 8;
+const INNER_CAP: u32 = 1 << 9;
+const N_FLAGS: u32 = 10;
+
+/// Everything the features need about one token, hashed once.
+#[derive(Clone, Copy, Default)]
+pub struct TokInfo {
+    pub word: u64,
+    pub lower: u64,
+    shape: u64,
+    sshape: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    flags: u32,
+    len: u32,
+    gaz: u16,
+}
+
+fn shape_class(c: char) -> u64 {
+    if c.is_uppercase() {
+        'X' as u64
+    } else if c.is_lowercase() {
+        'x' as u64
+    } else if c.is_numeric() {
+        'd' as u64
+    } else {
+        c as u64
+    }
+}
+
+impl TokInfo {
+    fn new(word: &str, initial: bool, gaz: u16) -> TokInfo {
+        let mut t = TokInfo {
+            gaz,
+            ..TokInfo::default()
+        };
+        let mut hw = 0xCBF2_9CE4_8422_2325u64;
+        let mut hl = hw;
+        let mut hs = hw;
+        let mut hss = hw;
+        let (mut last_class, mut run) = (0u64, 0u32);
+        let mut last4 = ['\0'; 4];
+        let (mut letters, mut uppers, mut digits, mut alnum) = (0u32, 0u32, 0u32, 0u32);
+        for (n, c) in word.chars().enumerate() {
+            hw = step(hw, c as u64);
+            for lc in c.to_lowercase() {
+                hl = step(hl, lc as u64);
+                last4.rotate_left(1);
+                last4[3] = lc;
+            }
+            if n < 4 {
+                t.pre[n] = hl;
+            }
+            let cl = shape_class(c);
+            if cl == last_class {
+                run += 1;
+            } else {
+                run = 1;
+                last_class = cl;
+                hss = step(hss, cl);
+            }
+            if run <= 2 {
+                hs = step(hs, cl);
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    uppers += 1;
+                    if n == 0 {
+                        t.flags |= CAP;
+                    } else {
+                        t.flags |= INNER_CAP;
+                    }
+                }
+            }
+            if c.is_numeric() {
+                digits += 1;
+            }
+            if c.is_alphanumeric() {
+                alnum += 1;
+            }
+            match c {
+                '-' | '‐' | '‑' => t.flags |= HAS_HYPHEN,
+                '.' => t.flags |= HAS_DOT,
+                '\'' | '’' => t.flags |= HAS_APOS,
+                _ => {}
+            }
+            t.len = n as u32 + 1;
+        }
+        for k in 0..4 {
+            if k as u32 >= t.len {
+                t.pre[k] = 0;
+                t.suf[k] = 0;
+                continue;
+            }
+            let mut h = 0x1234_5678u64;
+            for c in last4[3 - k..].iter() {
+                h = step(h, *c as u64);
+            }
+            t.suf[k] = h;
+        }
+        if letters > 1 && uppers == letters {
+            t.flags |= ALLCAP;
+        }
+        if digits > 0 {
+            t.flags |= HAS_DIGIT;
+            if digits == t.len {
+                t.flags |= ALL_DIGIT;
+            }
+        }
+        if alnum == 0 {
+            t.flags |= PUNCT;
+        }
+        if initial {
+            t.flags |= INITIAL;
+        }
+        t.word = mix(hw);
+        t.lower = mix(hl);
+        t.shape = mix(hs);
+        t.sshape = mix(hss);
+        t
+    }
+
+    fn is_cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+}
+
+/// A text ready for labelling: its words and sentences (word index ranges).
+pub struct Doc<'a> {
+    pub words: Vec<&'a str>,
+    pub sents: Vec<Range<usize>>,
+}
+
+/// Document-level evidence: how each capitalised word form is written and
+/// labelled elsewhere in the same text.
+#[derive(Default)]
+pub struct Evidence {
+    /// Lowercase hash of words seen written in lowercase.
+    lower_seen: FastMap<u64, u32>,
+    /// Exact hash of capitalised words seen away from sentence starts.
+    cap_inside: FastMap<u64, u32>,
+    /// Exact word hash → counts per (label, role): role 0 single-word
+    /// mention, 1 first word, 2 later word.
+    labels: FastMap<u64, [u16; 12]>,
+}
+
+pub struct Prepared {
+    pub infos: Vec<TokInfo>,
+    pub evidence: Evidence,
+}
+
+fn is_opening(w: &str) -> bool {
+    matches!(
+        w,
+        "«" | "“" | "\"" | "(" | "[" | "-" | "—" | "–" | "‘" | "'" | "„" | "*" | "•"
+    )
+}
+
+/// Whether each word opens its sentence (opening quotes and dashes aside).
+pub fn initial_flags(doc: &Doc) -> Vec<bool> {
+    let mut out = vec![false; doc.words.len()];
+    for s in &doc.sents {
+        for i in s.clone() {
+            out[i] = true;
+            if !is_opening(doc.words[i]) {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Hashes every token and gathers the label-free document evidence.
+pub fn prepare(doc: &Doc) -> Prepared {
+    let mut gaz = Vec::new();
+    Gazetteer::get().mark(&doc.words, &mut gaz);
+    let mut infos = Vec::with_capacity(doc.words.len());
+    let mut ev = Evidence::default();
+    for s in &doc.sents {
+        let mut initial = true;
+        for i in s.clone() {
+            let w = doc.words[i];
+            let info = TokInfo::new(w, initial, gaz[i]);
+            if info.flags & (CAP | PUNCT) == 0 && info.flags & HAS_DIGIT == 0 {
+                *ev.lower_seen.entry(info.lower).or_default() += 1;
+            }
+            if info.is_cap() && !initial {
+                *ev.cap_inside.entry(info.word).or_default() += 1;
+            }
+            infos.push(info);
+            if !is_opening(w) {
+                initial = false;
+            }
+        }
+    }
+    Prepared {
+        infos,
+        evidence: ev,
+    }
+}
+
+impl Evidence {
+    /// Records the labels of a first pass over the whole text.
+    pub fn record_labels(&mut self, infos: &[TokInfo], tags: &[u8]) {
+        self.labels.clear();
+        for (i, &t) in tags.iter().enumerate() {
+            if let Some((l, role)) = tag_parts(t) {
+                let role = evidence_role(role);
+                let li = l as usize;
+                if infos[i].is_cap() {
+                    self.labels.entry(infos[i].word).or_default()[li * 3 + role] += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Evidence role: 0 one-word mention, 1 first word, 2 later word.
+fn evidence_role(role: u8) -> usize {
+    match role {
+        U => 0,
+        B => 1,
+        _ => 2,
+    }
+}
+
+const BOS: u64 = 0x0B05;
+const EOS: u64 = 0x0E05;
+
+/// Label evidence for token `i` from other sentences (the counts recorded
+/// for the current sentence `own` are subtracted).
+fn label_evidence(p: &Prepared, own: &[u8], sent: &Range<usize>, i: usize) -> Option<[u16; 12]> {
+    let info = &p.infos[i];
+    if !info.is_cap() {
+        return None;
+    }
+    let mut c = *p.evidence.labels.get(&info.word)?;
+    // own sentence: subtract what the first pass recorded there
+    for j in sent.clone() {
+        if p.infos[j].word != info.word {
+            continue;
+        }
+        let t = own[j - sent.start];
+        if let Some((l, role)) = tag_parts(t) {
+            let role = evidence_role(role);
+            let k = l as usize * 3 + role;
+            c[k] = c[k].saturating_sub(1);
+        }
+    }
+    if c.iter().all(|&x| x == 0) {
+        None
+    } else {
+        Some(c)
+    }
+}
+
+fn majority(c: &[u16; 12]) -> usize {
+    let mut best = (0, 0);
+    for l in 0..4 {
+        let s = c[l * 3] + c[l * 3 + 1] + c[l * 3 + 2];
+        if s > best.0 {
+            best = (s, l);
+        }
+    }
+    best.1
+}
+
+/// Pushes the hashed features of token `i` of `sent` that do not depend on
+/// the tags being predicted. `first_pass` holds the first pass's tags of this
+/// sentence, or is empty during the first pass (no label evidence yet).
+pub fn static_features(
+    p: &Prepared,
+    sent: &Range<usize>,
+    i: usize,
+    first_pass: &[u8],
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let t = &p.infos[i];
+    let at = |k: isize| -> Option<&TokInfo> {
+        let j = i as isize + k;
+        if j < sent.start as isize || j >= sent.end as isize {
+            None
+        } else {
+            Some(&p.infos[j as usize])
+        }
+    };
+    let edge = |k: isize| if k < 0 { BOS } else { EOS };
+    let lw = |k: isize| at(k).map_or(edge(k), |x| x.lower);
+    let sh = |k: isize| at(k).map_or(edge(k), |x| x.sshape);
+
+    out.push(feat(1, 0));
+    out.push(feat(2, t.word));
+    out.push(feat(3, t.lower));
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            out.push(feat(4 + k as u32, t.pre[k]));
+            out.push(feat(8 + k as u32, t.suf[k]));
+        }
+    }
+    out.push(feat(12, t.shape));
+    out.push(feat(13, t.sshape));
+    for b in 0..N_FLAGS {
+        if t.flags & (1 << b) != 0 {
+            out.push(feat(14, u64::from(b)));
+        }
+    }
+    out.push(feat(15, u64::from(t.flags & (CAP | INITIAL | ALLCAP))));
+    out.push(feat(16, lw(-1)));
+    out.push(feat(17, lw(1)));
+    out.push(feat(18, lw(-2)));
+    out.push(feat(19, lw(2)));
+    out.push(feat(20, sh(-1)));
+    out.push(feat(21, sh(1)));
+    out.push(feat(22, sh(-2)));
+    out.push(feat(23, sh(2)));
+    out.push(feat2(24, lw(-1), t.lower));
+    out.push(feat2(25, t.lower, lw(1)));
+    out.push(feat2(26, sh(-1), feat2(0, t.sshape, sh(1))));
+    out.push(feat2(27, lw(-1), t.sshape));
+    out.push(feat2(28, t.sshape, lw(1)));
+    out.push(feat(29, u64::from(t.len.min(12))));
+    out.push(feat2(44, lw(-2), lw(-1)));
+    out.push(feat2(45, lw(1), lw(2)));
+    out.push(feat(46, at(-1).map_or(BOS, |x| x.suf[2])));
+    out.push(feat(47, at(1).map_or(EOS, |x| x.suf[2])));
+    out.push(feat2(48, t.sshape, lw(-1) ^ lw(1).rotate_left(7)));
+    out.push(feat2(49, t.lower, u64::from(t.flags & INITIAL)));
+    if t.is_cap() {
+        // the run of capitalised words around this one: its length and our place
+        let cap = |j: usize| p.infos[j].flags & CAP != 0;
+        let mut a = i;
+        while a > sent.start && cap(a - 1) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < sent.end && cap(b) {
+            b += 1;
+        }
+        out.push(feat(
+            50,
+            ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64,
+        ));
+    }
+    for (tpl, g) in [
+        (30, t.gaz),
+        (31, at(-1).map_or(0, |x| x.gaz)),
+        (32, at(1).map_or(0, |x| x.gaz)),
+    ] {
+        for b in 0..flag::COUNT {
+            if g & (1 << b) != 0 {
+                out.push(feat(tpl, u64::from(b)));
+            }
+        }
+    }
+    if t.gaz & (flag::PLACE_B | flag::PRODUCT_B) != 0 {
+        out.push(feat2(33, u64::from(t.gaz), t.sshape));
+    }
+    // Document-level evidence.
+    let ev = &p.evidence;
+    if t.is_cap() && t.flags & ALLCAP == 0 {
+        let lower = ev.lower_seen.contains_key(&t.lower);
+        let inside = ev.cap_inside.get(&t.word).copied().unwrap_or(0);
+        let inside_else = inside - u32::from(t.flags & INITIAL == 0);
+        out.push(feat(
+            34,
+            u64::from(lower) | u64::from(inside_else > 0) << 1 | u64::from(t.flags & INITIAL),
+        ));
+    }
+    if !first_pass.is_empty() {
+        evidence_features(p, sent, i, first_pass, out);
+    }
+}
+
+/// Pushes the features from the first pass's labels elsewhere in the text
+/// (the second-pass part of `static_features`).
+pub fn evidence_features(
+    p: &Prepared,
+    sent: &Range<usize>,
+    i: usize,
+    first_pass: &[u8],
+    out: &mut Vec<u64>,
+) {
+    {
+        if let Some(c) = label_evidence(p, first_pass, sent, i) {
+            for (k, &n) in c.iter().enumerate() {
+                if n > 0 {
+                    out.push(feat(35, k as u64));
+                }
+            }
+            out.push(feat(36, majority(&c) as u64));
+        }
+        for (tpl, k) in [(37, -1isize), (38, 1)] {
+            let j = i as isize + k;
+            if j >= sent.start as isize
+                && (j as usize) < sent.end
+                && let Some(c) = label_evidence(p, first_pass, sent, j as usize)
+            {
+                out.push(feat(tpl, majority(&c) as u64));
+            }
+        }
+    }
+}
+
+/// Pushes the features that depend on the two previous tags.
+#[inline]
+pub fn tag_features(p: &Prepared, i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
+    let t = &p.infos[i];
+    out.push(feat(40, u64::from(prev)));
+    out.push(feat(41, u64::from(prev2) << 8 | u64::from(prev)));
+    out.push(feat2(42, u64::from(prev), t.lower));
+    out.push(feat2(43, u64::from(prev), t.sshape));
+}

@@ -1,0 +1,318 @@
+//! The weights of the labeller, the model file format, and decoding.
+//!
+//! Features hash into `2^HASH_BITS` rows of one weight per tag. A shipped
+//! model keeps only the rows that matter (a bitmap says which) quantised to
+//! a bfloat16 per weight, so it stays under 4 MB and loads by copying.
+//!
+//! File layout (little endian): magic `QNER`, format version u32, features
+//! version u32, hash bits u8, tag count u8, row count u32, bitmap
+//! (`2^HASH_BITS / 8` bytes), rows (`row count × ROW_BYTES`), then an
+//! FNV-1a 64 checksum of everything before it.
+
+use anyhow::{Context, bail};
+
+use super::features::{
+    self, Doc, FEATURES_VERSION, N_TAGS, Prepared, allowed, static_features, tag_features,
+};
+
+pub const HASH_BITS: u32 = 20;
+pub const N_ROWS: usize = 1 << HASH_BITS;
+const MAGIC: &[u8; 4] = b"QNER";
+const FORMAT_VERSION: u32 = 1;
+/// Bytes of a row: one bfloat16 per tag.
+pub const ROW_BYTES: usize = 2 * N_TAGS;
+
+#[inline]
+pub fn bucket(h: u64) -> usize {
+    (h >> (64 - HASH_BITS)) as usize
+}
+
+/// Anything that scores features per tag.
+pub trait Scorer {
+    fn add(&self, feats: &[u64], scores: &mut [f32; N_TAGS]);
+}
+
+/// The compact, quantised model that ships.
+pub struct Model {
+    bitmap: Vec<u64>,
+    /// Rows before each bitmap word.
+    rank: Vec<u32>,
+    /// bfloat16 weights, `N_TAGS` per kept row.
+    rows: Vec<u16>,
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        // Two phases: find the rows first (the bitmap and its rank index stay
+        // in cache), then read them, so that the cache misses on rows overlap.
+        let mut found = [0u32; 96];
+        for chunk in feats.chunks(found.len()) {
+            let mut n = 0;
+            for &h in chunk {
+                let b = bucket(h);
+                let word = self.bitmap[b >> 6];
+                let bit = 1u64 << (b & 63);
+                found[n] = self.rank[b >> 6] + (word & (bit - 1)).count_ones();
+                if word & bit != 0 {
+                    prefetch(&self.rows[found[n] as usize * N_TAGS]);
+                    n += 1;
+                }
+            }
+            for &r in &found[..n] {
+                let r = r as usize * N_TAGS;
+                for (s, &c) in scores.iter_mut().zip(&self.rows[r..r + N_TAGS]) {
+                    *s += from_bf16(c);
+                }
+            }
+        }
+    }
+}
+
+/// Asks the CPU to start loading a row: the rows of one word's features
+/// are scattered over megabytes, and loading them all at once instead of
+/// one after the other is most of the labeller's speed.
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: a prefetch is only a hint; it never faults, and the pointer
+        // comes from a live reference.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
+/// Rounds to bfloat16 (the top 16 bits of an f32): 8 bits of exponent keep
+/// the range of averaged-perceptron weights (bias-like features against rare
+/// words), 7 bits of mantissa are plenty for a linear model.
+fn bf16(w: f32) -> u16 {
+    let b = w.to_bits();
+    let round = 0x7FFF + ((b >> 16) & 1);
+    (b.wrapping_add(round) >> 16) as u16
+}
+
+#[inline]
+fn from_bf16(c: u16) -> f32 {
+    f32::from_bits(u32::from(c) << 16)
+}
+
+fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    h
+}
+
+impl Model {
+    /// Builds the shipped form from dense weights (`N_ROWS × N_TAGS`): keeps
+    /// at most `max_rows` rows, the strongest ones, rounded to bfloat16.
+    pub fn quantise(dense: &[f32], max_rows: usize) -> Model {
+        let strength = |r: usize| {
+            dense[r * N_TAGS..(r + 1) * N_TAGS]
+                .iter()
+                .fold(0f32, |m, w| m.max(w.abs()))
+        };
+        let mut order: Vec<(f32, usize)> = (0..N_ROWS)
+            .map(|r| (strength(r), r))
+            .filter(|(s, _)| *s > 0.0)
+            .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        order.truncate(max_rows);
+        let mut keep: Vec<usize> = order.iter().map(|(_, r)| *r).collect();
+        keep.sort_unstable();
+        let mut bitmap = vec![0u64; N_ROWS / 64];
+        let mut rows = Vec::with_capacity(keep.len() * N_TAGS);
+        for &r in &keep {
+            bitmap[r >> 6] |= 1 << (r & 63);
+            rows.extend(dense[r * N_TAGS..(r + 1) * N_TAGS].iter().map(|&w| bf16(w)));
+        }
+        Model::from_parts(bitmap, rows)
+    }
+
+    fn from_parts(bitmap: Vec<u64>, rows: Vec<u16>) -> Model {
+        let mut rank = Vec::with_capacity(bitmap.len());
+        let mut n = 0u32;
+        for w in &bitmap {
+            rank.push(n);
+            n += w.count_ones();
+        }
+        Model { bitmap, rank, rows }
+    }
+
+    pub fn n_rows(&self) -> usize {
+        self.rows.len() / N_TAGS
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(32 + self.bitmap.len() * 8 + self.rows.len());
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        b.extend_from_slice(&FEATURES_VERSION.to_le_bytes());
+        b.push(HASH_BITS as u8);
+        b.push(N_TAGS as u8);
+        b.extend_from_slice(&(self.n_rows() as u32).to_le_bytes());
+        for w in &self.bitmap {
+            b.extend_from_slice(&w.to_le_bytes());
+        }
+        for w in &self.rows {
+            b.extend_from_slice(&w.to_le_bytes());
+        }
+        let sum = fnv64(&b);
+        b.extend_from_slice(&sum.to_le_bytes());
+        b
+    }
+
+    /// Parses a model file's bytes; every inconsistency is a clear error.
+    pub fn from_bytes(b: &[u8]) -> anyhow::Result<Model> {
+        const HEAD: usize = 4 + 4 + 4 + 1 + 1 + 4;
+        if b.len() < HEAD + 8 || &b[..4] != MAGIC {
+            bail!("not a quoth entity model (bad magic or too short)");
+        }
+        let u32_at = |o: usize| u32::from_le_bytes(b[o..o + 4].try_into().expect("4 bytes"));
+        let (body, tail) = b.split_at(b.len() - 8);
+        let stored = u64::from_le_bytes(tail.try_into().expect("8 bytes"));
+        if fnv64(body) != stored {
+            bail!("model file is corrupt (checksum mismatch)");
+        }
+        let version = u32_at(4);
+        if version != FORMAT_VERSION {
+            bail!("model format version {version}, this quoth reads {FORMAT_VERSION}");
+        }
+        let fv = u32_at(8);
+        if fv != FEATURES_VERSION {
+            bail!(
+                "model trained with features version {fv}, this quoth uses {FEATURES_VERSION}; retrain it"
+            );
+        }
+        if u32::from(b[12]) != HASH_BITS || usize::from(b[13]) != N_TAGS {
+            bail!(
+                "model has an unexpected shape ({} hash bits, {} tags)",
+                b[12],
+                b[13]
+            );
+        }
+        let n_rows = u32_at(14) as usize;
+        let bm_len = N_ROWS / 8;
+        if body.len() != HEAD + bm_len + n_rows * ROW_BYTES {
+            bail!("model file is truncated or malformed");
+        }
+        let bitmap: Vec<u64> = body[HEAD..HEAD + bm_len]
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        let ones: usize = bitmap.iter().map(|w| w.count_ones() as usize).sum();
+        if ones != n_rows {
+            bail!("model file is malformed (row count does not match its index)");
+        }
+        let rows = body[HEAD + bm_len..]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model::from_parts(bitmap, rows))
+    }
+}
+
+/// Greedy left-to-right tagging of one sentence; BILOU transitions are
+/// enforced. `first_pass` is empty in the first pass, else the first pass's
+/// tags of this sentence.
+pub fn tag_sentence<S: Scorer>(
+    s: &S,
+    p: &Prepared,
+    sent: &std::ops::Range<usize>,
+    first_pass: &[u8],
+    buf: &mut Vec<u64>,
+    out: &mut Vec<u8>,
+) {
+    let (mut prev, mut prev2) = (0u8, 0u8);
+    for i in sent.clone() {
+        static_features(p, sent, i, first_pass, buf);
+        tag_features(p, i, prev, prev2, buf);
+        let mut scores = [0f32; N_TAGS];
+        s.add(buf, &mut scores);
+        let best = best_allowed(prev, &scores);
+        out.push(best);
+        prev2 = prev;
+        prev = best;
+    }
+}
+
+fn best_allowed(prev: u8, scores: &[f32; N_TAGS]) -> u8 {
+    let mut best = 0u8;
+    for t in 1..N_TAGS as u8 {
+        if allowed(prev, t) && scores[t as usize] > scores[best as usize] {
+            best = t;
+        }
+    }
+    best
+}
+
+/// Tags a whole text in two passes: the second sees how the first labelled
+/// the same words elsewhere in the text. The label-free part of each word's
+/// score is computed once and kept for the second pass.
+pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
+    let mut p = features::prepare(doc);
+    let mut buf = Vec::with_capacity(64);
+    let n = doc.words.len();
+    let mut base = vec![[0f32; N_TAGS]; n];
+    let mut first = Vec::with_capacity(n);
+    for sent in &doc.sents {
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in sent.clone() {
+            static_features(&p, sent, i, &[], &mut buf);
+            s.add(&buf, &mut base[i]);
+            buf.clear();
+            tag_features(&p, i, prev, prev2, &mut buf);
+            let mut scores = base[i];
+            s.add(&buf, &mut scores);
+            let best = best_allowed(prev, &scores);
+            first.push(best);
+            prev2 = prev;
+            prev = best;
+        }
+    }
+    p.evidence.record_labels(&p.infos, &first);
+    let mut second = Vec::with_capacity(n);
+    let mut evidence: Vec<u64> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for sent in &doc.sents {
+        let own = &first[sent.start..sent.end];
+        // Without evidence anywhere in the sentence, the second pass sees
+        // exactly what the first saw: keep its tags.
+        evidence.clear();
+        ends.clear();
+        for i in sent.clone() {
+            features::evidence_features(&p, sent, i, own, &mut evidence);
+            ends.push(evidence.len());
+        }
+        if evidence.is_empty() {
+            second.extend_from_slice(own);
+            continue;
+        }
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in sent.clone() {
+            let k = i - sent.start;
+            buf.clear();
+            buf.extend_from_slice(&evidence[if k == 0 { 0 } else { ends[k - 1] }..ends[k]]);
+            tag_features(&p, i, prev, prev2, &mut buf);
+            let mut scores = base[i];
+            s.add(&buf, &mut scores);
+            let best = best_allowed(prev, &scores);
+            second.push(best);
+            prev2 = prev;
+            prev = best;
+        }
+    }
+    second
+}
+
+/// Reads a model file, naming it in any error.
+pub fn load_file(path: &std::path::Path) -> anyhow::Result<Model> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("cannot read entity model {}", path.display()))?;
+    Model::from_bytes(&bytes).with_context(|| format!("entity model {}", path.display()))
+}

@@ -1,0 +1,507 @@
+//! Training and evaluation of the labeller on CoNLL-style corpora
+//! (`index<TAB>token<TAB>BIO-tag`, blank line between sentences,
+//! `-DOCSTART-` lines between documents).
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use super::features::{self, Doc, N_TAGS, bio_to_bilou, parse_bio, static_features, tag_features};
+use super::mentions_from_tags;
+use super::model::{self, Model, N_ROWS, Scorer, bucket};
+use crate::analysis::{Label, Lang};
+
+/// A document of a corpus: words, gold tags, sentences.
+#[derive(Debug, Default, Clone)]
+pub struct CorpusDoc {
+    pub words: Vec<String>,
+    /// BILOU tags.
+    pub tags: Vec<u8>,
+    pub sents: Vec<Range<usize>>,
+    /// BIO tags as read, until the sentence is complete.
+    bio: Vec<Option<(Label, bool)>>,
+}
+
+impl CorpusDoc {
+    pub fn view(&self) -> Doc<'_> {
+        Doc {
+            words: self.words.iter().map(String::as_str).collect(),
+            sents: self.sents.clone(),
+        }
+    }
+}
+
+/// Reads a CoNLL file. Documents end at `-DOCSTART-` lines; a corpus
+/// without them is cut into pseudo-documents of `doc_size` sentences.
+pub fn read_conll(path: &Path, doc_size: usize) -> anyhow::Result<Vec<CorpusDoc>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read corpus {}", path.display()))?;
+    let has_docstart = text.contains("-DOCSTART-");
+    let mut docs = vec![CorpusDoc::default()];
+    let mut sent_start = 0;
+    let close_sent = |docs: &mut Vec<CorpusDoc>, sent_start: &mut usize| {
+        let d = docs.last_mut().expect("a document");
+        if d.words.len() > *sent_start {
+            d.sents.push(*sent_start..d.words.len());
+            let tags = bio_to_bilou(&d.bio);
+            d.tags.extend(tags);
+            d.bio.clear();
+        }
+        *sent_start = d.words.len();
+        if !has_docstart && d.sents.len() >= doc_size.max(1) {
+            docs.push(CorpusDoc::default());
+            *sent_start = 0;
+        }
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            close_sent(&mut docs, &mut sent_start);
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (word, tag) = match cols.as_slice() {
+            [_, w, t] => (*w, *t),
+            [w, t] => (*w, *t),
+            _ => bail!(
+                "{}:{}: expected `index<TAB>token<TAB>tag`",
+                path.display(),
+                n + 1
+            ),
+        };
+        if word == "-DOCSTART-" {
+            close_sent(&mut docs, &mut sent_start);
+            if !docs.last().expect("a document").words.is_empty() {
+                docs.push(CorpusDoc::default());
+                sent_start = 0;
+            }
+            continue;
+        }
+        let tag = parse_bio(tag)
+            .with_context(|| format!("{}:{}: unknown tag {tag:?}", path.display(), n + 1))?;
+        let d = docs.last_mut().expect("a document");
+        d.words.push(word.to_string());
+        d.bio.push(tag);
+    }
+    close_sent(&mut docs, &mut sent_start);
+    docs.retain(|d| !d.words.is_empty());
+    Ok(docs)
+}
+
+/// Joins consecutive one-sentence documents into documents of `n`
+/// sentences (documents of several sentences are kept as they are).
+pub fn regroup(docs: Vec<CorpusDoc>, n: usize) -> Vec<CorpusDoc> {
+    if n <= 1 {
+        return docs;
+    }
+    let mut out: Vec<CorpusDoc> = Vec::new();
+    // whether the last document is a group of one-sentence documents
+    let mut grouping = false;
+    for d in docs {
+        let single = d.sents.len() == 1;
+        let join = single && grouping && out.last().is_some_and(|l| l.sents.len() < n);
+        if !join {
+            grouping = single;
+            out.push(d);
+            continue;
+        }
+        let l = out.last_mut().expect("a document");
+        let off = l.words.len();
+        l.sents
+            .extend(d.sents.iter().map(|s| s.start + off..s.end + off));
+        l.words.extend(d.words);
+        l.tags.extend(d.tags);
+    }
+    out
+}
+
+/// Span-exact evaluation, as conlleval prints it.
+#[derive(Debug, Default, Clone)]
+pub struct Eval {
+    pub tokens: usize,
+    pub correct_tokens: usize,
+    /// Per label: gold, found, correct.
+    pub per_label: [(usize, usize, usize); 4],
+}
+
+fn prf(gold: usize, found: usize, correct: usize) -> (f64, f64, f64) {
+    let p = if found == 0 {
+        0.0
+    } else {
+        correct as f64 / found as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        correct as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+type M = (Range<usize>, Label);
+
+/// Per-token labels (None outside mentions), for token accuracy.
+fn token_labels(n: usize, ms: &[M]) -> Vec<Option<Label>> {
+    let mut out = vec![None; n];
+    for (r, l) in ms {
+        out[r.clone()].iter_mut().for_each(|x| *x = Some(*l));
+    }
+    out
+}
+
+/// Gold mentions of a corpus document.
+pub fn gold_mentions(d: &CorpusDoc) -> Vec<M> {
+    let mut ms = Vec::new();
+    for s in &d.sents {
+        ms.extend(
+            mentions_from_tags(&d.tags[s.clone()])
+                .into_iter()
+                .map(|(r, l)| (r.start + s.start..r.end + s.start, l)),
+        );
+    }
+    ms
+}
+
+impl Eval {
+    pub fn add(&mut self, n_tokens: usize, gold: &[M], pred: &[M]) {
+        self.tokens += n_tokens;
+        self.correct_tokens += token_labels(n_tokens, gold)
+            .iter()
+            .zip(token_labels(n_tokens, pred))
+            .filter(|(a, b)| **a == *b)
+            .count();
+        for (_, l) in gold {
+            self.per_label[*l as usize].0 += 1;
+        }
+        for m in pred {
+            self.per_label[m.1 as usize].1 += 1;
+            if gold.contains(m) {
+                self.per_label[m.1 as usize].2 += 1;
+            }
+        }
+    }
+
+    pub fn micro(&self) -> (f64, f64, f64) {
+        let (g, f, c) = self
+            .per_label
+            .iter()
+            .fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
+        prf(g, f, c)
+    }
+
+    pub fn f1(&self) -> f64 {
+        self.micro().2
+    }
+
+    /// The conlleval report: totals, then one line per label.
+    pub fn report(&self) -> String {
+        let (g, f, c) = self
+            .per_label
+            .iter()
+            .fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
+        let (p, r, f1) = self.micro();
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "processed {} tokens with {g} phrases; found: {f} phrases; correct: {c}.",
+            self.tokens
+        );
+        let _ = writeln!(
+            s,
+            "accuracy: {:6.2}%; precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}",
+            100.0 * self.correct_tokens as f64 / self.tokens.max(1) as f64,
+            100.0 * p,
+            100.0 * r,
+            100.0 * f1
+        );
+        for (i, l) in Label::ALL.iter().enumerate() {
+            let (g, f, c) = self.per_label[i];
+            let (p, r, f1) = prf(g, f, c);
+            let _ = writeln!(
+                s,
+                "{:>17}: precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {f}",
+                l.as_str(),
+                100.0 * p,
+                100.0 * r,
+                100.0 * f1
+            );
+        }
+        s
+    }
+}
+
+/// Evaluates any scorer on gold documents, with the corrections of
+/// `rules` for a language, or without them.
+pub fn evaluate<S: Scorer>(s: &S, docs: &[CorpusDoc], rules: Option<Lang>) -> Eval {
+    let mut e = Eval::default();
+    for d in docs {
+        let pred = super::label_doc(s, &d.view(), rules);
+        e.add(d.words.len(), &gold_mentions(d), &pred);
+    }
+    e
+}
+
+/// Plain f32 weights, for training and for scoring averaged weights.
+pub struct Dense(pub Vec<f32>);
+
+impl Scorer for Dense {
+    #[inline]
+    fn add(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for &h in feats {
+            let b = bucket(h) * N_TAGS;
+            for (s, w) in scores.iter_mut().zip(&self.0[b..b + N_TAGS]) {
+                *s += w;
+            }
+        }
+    }
+}
+
+pub struct Config {
+    pub epochs: usize,
+    /// Training runs (seeds `seed`, `seed + 1`…) whose weights are averaged.
+    pub runs: usize,
+    pub seed: u64,
+    pub max_rows: usize,
+}
+
+/// Averaged perceptron with lazy averaging: `avg = w - acc / c`.
+struct Perceptron {
+    w: Dense,
+    acc: Vec<f64>,
+    c: f64,
+}
+
+impl Perceptron {
+    fn update(&mut self, feats: &[u64], tag: u8, delta: f32) {
+        for &h in feats {
+            let k = bucket(h) * N_TAGS + tag as usize;
+            self.w.0[k] += delta;
+            self.acc[k] += self.c * f64::from(delta);
+        }
+    }
+
+    fn averaged(&self) -> Dense {
+        Dense(
+            self.w
+                .0
+                .iter()
+                .zip(&self.acc)
+                .map(|(w, a)| (f64::from(*w) - a / self.c.max(1.0)) as f32)
+                .collect(),
+        )
+    }
+}
+
+/// Deterministic xorshift, for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// One epoch over one document: a first pass with the current weights gives
+/// the document evidence, the second pass learns.
+fn train_doc(pc: &mut Perceptron, d: &CorpusDoc, buf: &mut Vec<u64>) {
+    let view = d.view();
+    let mut p = features::prepare(&view);
+    let mut first = Vec::with_capacity(d.words.len());
+    for s in &view.sents {
+        model::tag_sentence(&pc.w, &p, s, &[], buf, &mut first);
+    }
+    p.evidence.record_labels(&p.infos, &first);
+    for s in &view.sents {
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in s.clone() {
+            static_features(&p, s, i, &first[s.start..s.end], buf);
+            tag_features(&p, i, prev, prev2, buf);
+            let mut scores = [0f32; N_TAGS];
+            pc.w.add(buf, &mut scores);
+            let mut best = 0u8;
+            for t in 1..N_TAGS as u8 {
+                if features::allowed(prev, t) && scores[t as usize] > scores[best as usize] {
+                    best = t;
+                }
+            }
+            let gold = d.tags[i];
+            if best != gold {
+                pc.update(buf, gold, 1.0);
+                pc.update(buf, best, -1.0);
+            }
+            pc.c += 1.0;
+            prev2 = prev;
+            prev = best;
+        }
+    }
+}
+
+/// One training run: the averaged weights of the epoch with the best dev F1.
+fn train_run(
+    train: &[CorpusDoc],
+    dev: &[CorpusDoc],
+    epochs: usize,
+    seed: u64,
+    log: &mut impl FnMut(&str),
+) -> anyhow::Result<Dense> {
+    let mut pc = Perceptron {
+        w: Dense(vec![0.0; N_ROWS * N_TAGS]),
+        acc: vec![0.0; N_ROWS * N_TAGS],
+        c: 1.0,
+    };
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut best: Option<(f64, usize, Dense)> = None;
+    let mut buf = Vec::with_capacity(64);
+    for epoch in 1..=epochs {
+        for k in (1..order.len()).rev() {
+            let j = (rng.next() % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        let t0 = std::time::Instant::now();
+        for &di in &order {
+            train_doc(&mut pc, &train[di], &mut buf);
+        }
+        let avg = pc.averaged();
+        let e = evaluate(&avg, dev, None);
+        let (p, r, f) = e.micro();
+        log(&format!(
+            "seed {seed} epoch {epoch:2}: dev precision {:.2}% recall {:.2}% F1 {:.2} ({:.1}s)",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f,
+            t0.elapsed().as_secs_f64()
+        ));
+        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
+            best = Some((f, epoch, avg));
+        }
+    }
+    let (f, epoch, avg) = best.context("no epochs run")?;
+    log(&format!(
+        "seed {seed}: best epoch {epoch} (dev F1 {:.2} before quantisation)",
+        100.0 * f
+    ));
+    Ok(avg)
+}
+
+/// Trains, keeping the epoch with the best dev F1, then quantises. `log`
+/// receives one line per epoch.
+pub fn train(
+    train: &[CorpusDoc],
+    dev: &[CorpusDoc],
+    cfg: &Config,
+    mut log: impl FnMut(&str),
+) -> anyhow::Result<(Model, Eval)> {
+    if train.is_empty() {
+        bail!("no training sentences");
+    }
+    // Several runs on different shuffles, their weights averaged: a cheap
+    // ensemble that evens out the luck of one order.
+    let mut sum: Option<Dense> = None;
+    for run in 0..cfg.runs.max(1) {
+        let seed = cfg.seed.wrapping_add(run as u64);
+        let avg = train_run(train, dev, cfg.epochs, seed, &mut log)?;
+        match sum.as_mut() {
+            None => sum = Some(avg),
+            Some(s) => s.0.iter_mut().zip(&avg.0).for_each(|(a, b)| *a += b),
+        }
+    }
+    let mut avg = sum.context("no runs")?;
+    let n = cfg.runs.max(1) as f32;
+    avg.0.iter_mut().for_each(|w| *w /= n);
+    if cfg.runs > 1 {
+        let f = evaluate(&avg, dev, None).f1();
+        log(&format!(
+            "{} runs averaged: dev F1 {:.2} before quantisation",
+            cfg.runs,
+            100.0 * f
+        ));
+    }
+    let m = Model::quantise(&avg.0, cfg.max_rows);
+    let e = evaluate(&m, dev, None);
+    Ok((m, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CORPUS: &str = "0\t-DOCSTART-\tO\n\n\
+0\tAnne\tB-PER\n1\tDupont\tI-PER\n2\tvisite\tO\n3\tParis\tB-LOC\n4\t.\tO\n\n\
+0\tGoogle\tB-ORG\n1\trachète\tO\n2\tle\tO\n3\tjeu\tO\n4\tSuper\tB-MISC\n5\tMario\tI-MISC\n6\tBros\tI-MISC\n\n\
+0\t-DOCSTART-\tO\n\n\
+0\tMarc\tB-PER\n1\tquitte\tO\n2\tLyon\tB-LOC\n\n";
+
+    #[test]
+    fn reads_documents_and_converts_to_bilou() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.conllu");
+        std::fs::write(&path, CORPUS).expect("write");
+        let docs = read_conll(&path, 1).expect("corpus reads");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sents, vec![0..5, 5..12]);
+        let singles = read_conll(&path, 1).expect("corpus reads");
+        let grouped = regroup(
+            singles
+                .iter()
+                .flat_map(|d| {
+                    d.sents.iter().map(|s| CorpusDoc {
+                        words: d.words[s.clone()].to_vec(),
+                        tags: d.tags[s.clone()].to_vec(),
+                        sents: std::iter::once(0..s.len()).collect(),
+                        bio: Vec::new(),
+                    })
+                })
+                .collect(),
+            2,
+        );
+        assert_eq!(grouped.len(), 2);
+        assert_eq!(grouped[0].sents, vec![0..5, 5..12]);
+        assert_eq!(grouped[1].sents.len(), 1);
+        assert_eq!(grouped[1].words, ["Marc", "quitte", "Lyon"]);
+        let tags: Vec<&str> = docs[0]
+            .tags
+            .iter()
+            .map(|&t| features::TAGS[t as usize])
+            .collect();
+        assert_eq!(
+            tags,
+            vec![
+                "B-PER", "L-PER", "O", "U-LOC", "O", "U-ORG", "O", "O", "O", "B-MISC", "I-MISC",
+                "L-MISC"
+            ]
+        );
+        std::fs::write(&path, "0\tAnne\tB-PERSON\n").expect("write");
+        let err = read_conll(&path, 1).expect_err("bad tag");
+        assert!(format!("{err:#}").contains("c.conllu:1"), "{err:#}");
+    }
+
+    #[test]
+    fn training_learns_the_training_set_deterministically() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.conllu");
+        std::fs::write(&path, CORPUS).expect("write");
+        let docs = read_conll(&path, 1).expect("corpus reads");
+        let cfg = Config {
+            epochs: 3,
+            runs: 1,
+            seed: 7,
+            max_rows: 10_000,
+        };
+        let (m, e) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
+        assert!(e.f1() > 0.99, "{}", e.report());
+        let (m2, _) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
+        assert_eq!(m.to_bytes(), m2.to_bytes());
+        assert!(m.n_rows() <= 10_000);
+    }
+}

@@ -1,0 +1,268 @@
+//! Gazetteers for the entity recogniser: place names (GeoNames, CC BY 4.0),
+//! organisation suffixes and technology products (hand-made). Sources are in
+//! each file's header under `assets/gazetteer/`. First names live in
+//! `analysis::names`.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::tokens::tokenize;
+use super::{Label, names};
+
+const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
+const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
+const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
+const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
+
+/// Per-token gazetteer membership bits.
+pub mod flag {
+    /// First token of a place name.
+    pub const PLACE_B: u16 = 1;
+    /// Inside a multi-token place name.
+    pub const PLACE_I: u16 = 1 << 1;
+    /// The place is a country, continent or US state (not a city).
+    pub const COUNTRY: u16 = 1 << 2;
+    pub const PRODUCT_B: u16 = 1 << 3;
+    pub const PRODUCT_I: u16 = 1 << 4;
+    pub const ORG_SUFFIX: u16 = 1 << 5;
+    pub const FIRST_NAME: u16 = 1 << 6;
+    /// Inside a known organisation name.
+    pub const ORG: u16 = 1 << 7;
+    pub const COUNT: u32 = 8;
+}
+
+/// A known name found in a text: its word range and label.
+pub type Known = (std::ops::Range<usize>, Label);
+
+/// A fast, non-cryptographic hasher (FxHash) for the analysis's own maps:
+/// the keys come from the text, but a slow map only costs speed, not safety.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+    #[inline]
+    fn write_u8(&mut self, x: u8) {
+        self.write_u64(u64::from(x));
+    }
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    City,
+    Country,
+    Product,
+    Org,
+}
+
+pub struct Gazetteer {
+    /// First token → (all tokens, kind) of the names starting with it.
+    by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
+    org_suffixes: FastSet<&'static str>,
+}
+
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>> =
+            FastMap::default();
+        let mut add = |name: &'static str, kind: Kind| {
+            let words: Vec<&'static str> = tokenize(name).iter().map(|t| t.text(name)).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first).or_default().push((words, kind));
+            }
+        };
+        for line in entries(PLACES) {
+            let (name, kind) = line.split_once('\t').unwrap_or((line, "city"));
+            let kind = match kind {
+                "country" | "continent" | "us_state" => Kind::Country,
+                _ => Kind::City,
+            };
+            add(name, kind);
+        }
+        for name in entries(PRODUCTS) {
+            add(name, Kind::Product);
+        }
+        for name in entries(ORGANISATIONS) {
+            add(name, Kind::Org);
+        }
+        Gazetteer {
+            by_first,
+            org_suffixes: entries(ORG_SUFFIXES).collect(),
+        }
+    }
+
+    /// The gazetteers shipped with quoth, parsed once.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::build)
+    }
+
+    /// Marks each word with its gazetteer bits (`flag::*`); longest match wins.
+    pub fn mark(&self, words: &[&str], out: &mut Vec<u16>) {
+        out.clear();
+        out.resize(words.len(), 0);
+        for (i, w) in words.iter().enumerate() {
+            if self.org_suffixes.contains(w) {
+                out[i] |= flag::ORG_SUFFIX;
+            }
+            if w.chars().next().is_some_and(char::is_uppercase) && names::is_first_name(w) {
+                out[i] |= flag::FIRST_NAME;
+            }
+            let Some(cands) = self.by_first.get(w) else {
+                continue;
+            };
+            let mut best_place: Option<(usize, Kind)> = None;
+            let mut best_product = 0;
+            let mut best_org = 0;
+            for (ws, kind) in cands {
+                let len = ws.len();
+                if i + len > words.len() || words[i..i + len] != ws[..] {
+                    continue;
+                }
+                if *kind == Kind::Product {
+                    best_product = best_product.max(len);
+                } else if *kind == Kind::Org {
+                    best_org = best_org.max(len);
+                } else if best_place.is_none_or(|(l, _)| len > l) {
+                    best_place = Some((len, *kind));
+                }
+            }
+            if let Some((len, kind)) = best_place {
+                out[i] |= flag::PLACE_B;
+                for o in &mut out[i + 1..i + len] {
+                    *o |= flag::PLACE_I;
+                }
+                if kind == Kind::Country {
+                    for o in &mut out[i..i + len] {
+                        *o |= flag::COUNTRY;
+                    }
+                }
+            }
+            for o in &mut out[i..i + best_org] {
+                *o |= flag::ORG;
+            }
+            if best_product > 0 {
+                out[i] |= flag::PRODUCT_B;
+                for o in &mut out[i + 1..i + best_product] {
+                    *o |= flag::PRODUCT_I;
+                }
+            }
+        }
+    }
+
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        self.org_suffixes.contains(word)
+    }
+
+    /// Known products (MISC) and organisations (ORG) in `words`, longest
+    /// match first, not overlapping.
+    pub fn known(&self, words: &[&str]) -> Vec<Known> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut best: Option<(usize, Label)> = None;
+            for (ws, kind) in self.by_first.get(words[i]).into_iter().flatten() {
+                let label = match kind {
+                    Kind::Product => Label::Misc,
+                    Kind::Org => Label::Org,
+                    _ => continue,
+                };
+                let len = ws.len();
+                if i + len <= words.len()
+                    && words[i..i + len] == ws[..]
+                    && best.is_none_or(|(l, _)| len > l)
+                {
+                    best = Some((len, label));
+                }
+            }
+            match best {
+                Some((len, label)) => {
+                    out.push((i..i + len, label));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(s: &str) -> Vec<u16> {
+        let words: Vec<&str> = s.split(' ').collect();
+        let mut out = Vec::new();
+        Gazetteer::get().mark(&words, &mut out);
+        out
+    }
+
+    #[test]
+    fn places_products_suffixes_and_first_names() {
+        let m = marks("Audrey vit à Paris près de New York");
+        assert!(m[0] & flag::FIRST_NAME != 0);
+        assert!(m[3] & flag::PLACE_B != 0 && m[3] & flag::COUNTRY == 0);
+        assert!(m[6] & flag::PLACE_B != 0 && m[7] & flag::PLACE_I != 0);
+        let m = marks("Mistral Large sur Azure AI de Mistral AI en France");
+        assert!(m[0] & flag::PRODUCT_B != 0 && m[1] & flag::PRODUCT_I != 0);
+        assert!(m[3] & flag::PRODUCT_B != 0 && m[4] & flag::PRODUCT_I != 0);
+        assert!(m[7] & flag::ORG_SUFFIX != 0);
+        assert!(m[9] & flag::COUNTRY != 0);
+        assert_eq!(marks("le lancement")[0], 0);
+        let m = marks("Le Monde et OpenAI");
+        assert!(m[0] & flag::ORG != 0 && m[1] & flag::ORG != 0 && m[3] & flag::ORG != 0);
+    }
+
+    #[test]
+    fn known_names_longest_first() {
+        let words: Vec<&str> = "selon Mistral Large et Azure AI de Microsoft , pas Azure"
+            .split(' ')
+            .collect();
+        let got: Vec<(String, Label)> = Gazetteer::get()
+            .known(&words)
+            .into_iter()
+            .map(|(r, l)| (words[r].join(" "), l))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Mistral Large".to_string(), Label::Misc),
+                ("Azure AI".to_string(), Label::Misc),
+                ("Microsoft".to_string(), Label::Org),
+                ("Azure".to_string(), Label::Misc),
+            ]
+        );
+    }
+}
