@@ -671,7 +671,10 @@ impl App {
         if let Err(e) = self.bookmarks.flush() {
             if !force {
                 self.quit_armed = true;
-                self.message = Some(format!("{e} · q again quits without it"));
+                let n = self.bookmarks.pending();
+                let s = if n == 1 { "" } else { "s" };
+                // The way out first: a narrow status line cuts the end.
+                self.message = Some(format!("q again quits, losing {n} bookmark change{s}: {e}"));
                 return;
             }
             report.push(e.to_string());

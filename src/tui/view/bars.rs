@@ -44,11 +44,7 @@ impl Widget for StatusBar<'_> {
         }
         let unsaved = app.bookmarks.pending();
         if unsaved > 0 {
-            let s = if unsaved == 1 { "" } else { "s" };
-            push(
-                format!("★ {unsaved} bookmark change{s} unsaved"),
-                t.status.patch(t.problem),
-            );
+            push(format!("★ {unsaved} unsaved"), t.status.patch(t.problem));
         }
         if let Some(q) = app.quote_status() {
             push(q, t.status);
