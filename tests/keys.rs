@@ -784,6 +784,8 @@ fn a_bookmarked_article_arriving_late_leaves_the_missing_rows() {
     let mut a = stored(app(120, 40, true), dir.path());
     type_keys(&mut a, "B");
     assert_eq!(a.rows, vec![Row::Missing(sample.id.clone())]);
+    let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&a));
+    assert!(screen.contains("★  not loaded yet · Sample"), "{screen}");
     a.load_all(quoth::library::Library {
         articles: vec![english_article(), sample],
         problems: Vec::new(),

@@ -1072,7 +1072,11 @@ impl App {
                 let path = b
                     .and_then(|b| b.path.as_ref())
                     .map_or_else(|| "no path recorded".into(), |p| p.display().to_string());
-                self.message = Some(format!("missing from the library (last seen: {path})"));
+                self.message = Some(if self.loading.is_some() {
+                    format!("not loaded yet; the library is still loading (last seen: {path})")
+                } else {
+                    format!("missing from the library (last seen: {path})")
+                });
                 return;
             }
             None => {

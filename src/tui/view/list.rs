@@ -70,7 +70,7 @@ impl Widget for ListPane<'_> {
             buf.set_stringn(inner.x, y, pad(row, w), w, style);
             if missing && w > 3 {
                 // The word "missing" stands out, selected or not.
-                let n = (w - 3).min(MISSING.chars().count()) as u16;
+                let n = (w - 3).min(missing_label(app).chars().count()) as u16;
                 buf.set_style(Rect::new(inner.x + 3, y, n, 1), t.problem);
             }
             // The marks keep their own colour outside the selection bar.
@@ -98,6 +98,16 @@ impl Widget for ListPane<'_> {
 /// Written before the title of a bookmark whose article is gone.
 const MISSING: &str = "missing";
 
+/// The mark of a bookmark without its article: while the library is still
+/// loading it may only be late.
+fn missing_label(app: &App) -> &'static str {
+    if app.loading.is_some() {
+        "not loaded yet"
+    } else {
+        MISSING
+    }
+}
+
 /// The cells of one row.
 struct Cells {
     marks: String,
@@ -114,7 +124,7 @@ fn cells(app: &App, row: &Row) -> Cells {
             let title = app.bookmarks.get(id).map_or("", |b| b.title.as_str());
             return Cells {
                 marks: "★ ".into(),
-                title: format!("{MISSING} · {title}"),
+                title: format!("{} · {title}", missing_label(app)),
                 source: String::new(),
                 date: String::new(),
                 quotes: String::new(),
@@ -276,11 +286,11 @@ fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let lines = [
         Line::from(vec![
-            Span::styled(MISSING, t.problem),
+            Span::styled(missing_label(app), t.problem),
             Span::styled(
                 truncate(
                     &format!(" from the library · id {id}"),
-                    w.saturating_sub(MISSING.len()),
+                    w.saturating_sub(width(missing_label(app))),
                 ),
                 t.dim,
             ),
