@@ -720,10 +720,17 @@ impl App {
     fn refresh_rows(&mut self) {
         let keep = self.selected_row().map(|r| self.row_id(r).to_string());
         self.rows = if self.bookmarks_only {
+            // A set: a big library times the bookmark list would be slow.
+            let ids: HashSet<&str> = self
+                .bookmarks
+                .list()
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect();
             let mut rows: Vec<Row> = self
                 .order
                 .iter()
-                .filter(|&&i| self.bookmarks.contains(&self.articles[i].id))
+                .filter(|&&i| ids.contains(self.articles[i].id.as_str()))
                 .map(|&i| Row::Article(i))
                 .collect();
             let mut seen = HashSet::new();
