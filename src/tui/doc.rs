@@ -222,6 +222,34 @@ mod tests {
     }
 
     #[test]
+    fn note_is_a_header_after_the_articles_own() {
+        let mut a = article("Body text.");
+        a.credit = Some("AFP".into());
+        let doc = Doc::build(&a, "m", Some("ask the desk"), 40);
+        let headers: Vec<_> = doc
+            .lines
+            .iter()
+            .filter_map(|l| match l {
+                DocLine::Header(k, t) => Some((*k, t.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                (HeaderKind::Title, "Title"),
+                (HeaderKind::Meta, "m"),
+                (HeaderKind::Credit, "Credit: AFP"),
+                (HeaderKind::Note, "Note: ask the desk"),
+            ]
+        );
+        // Body offsets do not move with the header.
+        let without = Doc::build(&a, "m", None, 40);
+        assert_eq!(doc.lines.len(), without.lines.len() + 1);
+        assert_eq!(doc.anchor(0), without.anchor(0));
+    }
+
+    #[test]
     fn wide_characters_count_two_columns() {
         let body = "日本語 abc";
         let a = article(body);
