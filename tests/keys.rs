@@ -1,10 +1,14 @@
 //! `update` driven by key, mouse and loading messages: no terminal.
 
 use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
 
 use quoth::analysis::Span;
+use quoth::config;
 use quoth::library::{LoadEvent, Problem};
-use quoth::tui::app::{App, Focus, Layers, Msg, Overlay, Walk};
+use quoth::store::state::{ReadingState, STATE_FILE};
+use quoth::tui::app::{App, Focus, Layers, Msg, Overlay, Row, Walk};
 use quoth::tui::keymap::{Command, Key, Keymap};
 use quoth::tui::testkit::{app, ctrl, english_article, key, sample_app, sample_article, type_keys};
 use ratatui::crossterm::event::{
@@ -30,6 +34,22 @@ fn opened(w: u16, h: u16) -> App {
     a.update(key(KeyCode::Enter));
     assert_eq!(a.focus, Focus::Reader);
     a
+}
+
+/// The reader with its bookmarks and reading state in `dir` (config.toml,
+/// data/state.toml), as `quoth` attaches them at start.
+fn stored(mut a: App, dir: &Path) -> App {
+    let marks = config::load_file(&dir.join("config.toml"), false)
+        .unwrap()
+        .bookmarks();
+    let (state, warnings) = ReadingState::open(&dir.join("data").join(STATE_FILE));
+    a.attach_stores(marks, state, &warnings);
+    a
+}
+
+fn para_at_top(a: &App) -> usize {
+    let r = a.reader.as_ref().unwrap();
+    r.doc.para_at(r.scroll).unwrap()
 }
 
 fn scroll(a: &App) -> usize {
@@ -80,7 +100,7 @@ fn every_bound_key_does_its_command() {
                 assert!(a.reader.is_some(), "{what}");
                 assert_eq!(a.focus, Focus::Reader, "{what}");
                 let id = a.open_article().unwrap().id.clone();
-                assert!(a.read.contains(&id), "{what} marks read");
+                assert!(a.is_read(&id), "{what} marks read");
             }
             Command::SwitchFocus => {
                 let mut a = opened(120, 40);
@@ -236,6 +256,55 @@ fn every_bound_key_does_its_command() {
                 press(&mut a, k);
                 assert!(a.quit, "{what}");
             }
+            Command::ToggleBookmark => {
+                let dir = tempfile::tempdir().unwrap();
+                let mut a = stored(sample_app(120, 40, true), dir.path());
+                let id = a.selected_article().unwrap().id.clone();
+                press(&mut a, k);
+                assert!(a.is_bookmarked(&id), "{what} in the list");
+                assert_eq!(a.bookmarks.pending(), 0, "{what} saves at once");
+                press(&mut a, k);
+                assert!(!a.is_bookmarked(&id), "{what} again removes it");
+                // In the reader: the paragraph at the top is kept.
+                let mut a = stored(opened(60, 20), dir.path());
+                type_keys(&mut a, "  ");
+                let para = para_at_top(&a);
+                assert!(para > 0);
+                press(&mut a, k);
+                assert_eq!(
+                    a.bookmarks.get(&id).unwrap().position,
+                    Some(para),
+                    "{what} in the reader"
+                );
+            }
+            Command::BookmarksOnly => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert!(a.bookmarks_only && a.rows.is_empty(), "{what}");
+                press(&mut a, k);
+                assert!(!a.bookmarks_only, "{what} again");
+                assert_eq!(a.rows.len(), a.order.len(), "{what} again");
+            }
+            Command::EditNote => {
+                let dir = tempfile::tempdir().unwrap();
+                let mut a = stored(opened(120, 40), dir.path());
+                type_keys(&mut a, "b");
+                press(&mut a, k);
+                assert!(a.note_input.is_some(), "{what}");
+                type_keys(&mut a, "why");
+                a.update(key(KeyCode::Enter));
+                let id = a.open_article().unwrap().id.clone();
+                assert_eq!(a.note(&id), Some("why"), "{what}");
+            }
+            Command::ToggleRead => {
+                let mut a = sample_app(120, 40, true);
+                let id = a.selected_article().unwrap().id.clone();
+                assert!(!a.is_read(&id));
+                press(&mut a, k);
+                assert!(a.is_read(&id), "{what}");
+                press(&mut a, k);
+                assert!(!a.is_read(&id), "{what} again");
+            }
         }
     }
 }
@@ -274,6 +343,10 @@ fn keymap_covers_every_command_of_the_issues() {
         (vec!["s"], Command::Speakers),
         (vec!["e"], Command::Entities),
         (vec!["v"], Command::Layers),
+        (vec!["b"], Command::ToggleBookmark),
+        (vec!["B"], Command::BookmarksOnly),
+        (vec!["m"], Command::EditNote),
+        (vec!["u"], Command::ToggleRead),
     ];
     for (names, command) in expect {
         for got in keys(&names) {
@@ -614,4 +687,366 @@ fn a_failed_analyser_is_reported_not_awaited() {
         m.contains("analysis unavailable") && m.contains("fr.bin"),
         "{m}"
     );
+}
+
+// ------------------------------------------------------------ bookmarks, reading state
+
+/// A config the user wrote, with a bookmark whose article is gone.
+const GONE: &str = "# my settings\nwidth = 80\n\n# kept from last year\n[[bookmarks]]\nid = \"deadbeef00000000\"\ntitle = \"The story that moved\"\npath = \"/old/news/moved.txt\"\nnote = \"ask the desk\"\n";
+
+#[test]
+fn b_saves_at_once_and_keeps_the_users_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    fs::write(&cfg, GONE).unwrap();
+    let mut a = stored(opened(120, 40), dir.path());
+    type_keys(&mut a, "jjjjjjjjjjjj");
+    let para = para_at_top(&a);
+    type_keys(&mut a, "b");
+    let id = a.open_article().unwrap().id.clone();
+    assert!(a.is_bookmarked(&id));
+    assert_eq!(
+        a.message.as_deref(),
+        Some(format!("bookmarked at paragraph {}", para + 1).as_str())
+    );
+    let text = fs::read_to_string(&cfg).unwrap();
+    assert!(text.starts_with(GONE), "the user's lines stay: {text}");
+    assert!(text.contains(&format!("id = \"{id}\"")), "{text}");
+    assert!(text.contains(&format!("position = {para}")), "{text}");
+    // The list marks it; b from the list removes it and the file is as before.
+    a.update(key(KeyCode::Tab));
+    assert_eq!(a.focus, Focus::List);
+    type_keys(&mut a, "b");
+    assert!(!a.is_bookmarked(&id));
+    assert_eq!(fs::read_to_string(&cfg).unwrap(), GONE);
+}
+
+#[test]
+fn bookmarks_view_lists_missing_ones_that_cannot_open() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("config.toml"), GONE).unwrap();
+    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let sample = a.selected_article().unwrap().id.clone();
+    type_keys(&mut a, "bB");
+    assert!(a.bookmarks_only);
+    let sample_idx = a.by_id[&sample];
+    assert_eq!(
+        a.rows,
+        vec![
+            Row::Article(sample_idx),
+            Row::Missing("deadbeef00000000".into())
+        ]
+    );
+    // The missing one does not open; the message says where it was.
+    type_keys(&mut a, "j");
+    a.update(key(KeyCode::Enter));
+    assert!(a.reader.is_none());
+    let m = a.message.clone().unwrap();
+    assert!(
+        m.contains("missing") && m.contains("/old/news/moved.txt"),
+        "{m}"
+    );
+    // Its note can still be edited; b removes it (nothing else does).
+    type_keys(&mut a, "m");
+    assert_eq!(a.note_input.as_ref().unwrap().text, "ask the desk");
+    a.update(key(KeyCode::Esc));
+    type_keys(&mut a, "b");
+    assert_eq!(a.rows, vec![Row::Article(sample_idx)]);
+    assert_eq!(a.selected, 0);
+    let text = fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(!text.contains("deadbeef"), "{text}");
+    assert!(
+        text.contains("# kept from last year"),
+        "comment kept: {text}"
+    );
+    // The bookmarked article opens from the view; B goes back to all.
+    a.update(key(KeyCode::Enter));
+    assert_eq!(a.open_article().unwrap().id, sample);
+    a.update(key(KeyCode::Tab));
+    type_keys(&mut a, "B");
+    assert!(!a.bookmarks_only);
+    assert_eq!(a.rows.len(), 2);
+    assert_eq!(a.selected_article().unwrap().id, sample, "selection kept");
+}
+
+#[test]
+fn a_bookmarked_article_arriving_late_leaves_the_missing_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample_article();
+    fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[[bookmarks]]\nid = \"{}\"\ntitle = \"Sample\"\nposition = 3\n",
+            sample.id
+        ),
+    )
+    .unwrap();
+    let mut a = stored(app(120, 40, true), dir.path());
+    type_keys(&mut a, "B");
+    assert_eq!(a.rows, vec![Row::Missing(sample.id.clone())]);
+    let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&a));
+    assert!(screen.contains("★  not loaded yet · Sample"), "{screen}");
+    a.load_all(quoth::library::Library {
+        articles: vec![english_article(), sample],
+        problems: Vec::new(),
+    });
+    assert_eq!(a.rows, vec![Row::Article(1)]);
+    // Opening a bookmark returns to its paragraph.
+    a.update(key(KeyCode::Enter));
+    assert_eq!(para_at_top(&a), 3);
+    let r = a.reader.as_ref().unwrap();
+    assert_eq!(r.scroll, r.doc.para_first[3]);
+    assert!(a.message.as_deref().unwrap().contains("bookmark"));
+}
+
+#[test]
+fn m_edits_the_note_enter_saves_esc_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = stored(opened(120, 40), dir.path());
+    let id = a.open_article().unwrap().id.clone();
+    type_keys(&mut a, "m");
+    assert!(a.note_input.is_none(), "no bookmark, no note");
+    assert!(a.message.as_deref().unwrap().contains("b bookmarks it"));
+    type_keys(&mut a, "bm");
+    // Keys are text now: q and j do not quit or scroll.
+    type_keys(&mut a, "qj x");
+    a.update(key(KeyCode::Backspace));
+    a.update(key(KeyCode::Esc));
+    assert!(!a.quit && a.note(&id).is_none());
+    assert_eq!(a.message.as_deref(), Some("note unchanged"));
+    type_keys(&mut a, "m");
+    type_keys(&mut a, "reread  the\tquotes");
+    a.update(key(KeyCode::Enter));
+    assert_eq!(a.note(&id), Some("reread the quotes"), "one clean line");
+    assert_eq!(a.message.as_deref(), Some("note saved"));
+    let text = fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(text.contains("note = \"reread the quotes\""), "{text}");
+    // The note is a header line of the article.
+    let r = a.reader.as_ref().unwrap();
+    assert!(r.doc.lines.iter().any(|l| matches!(l,
+        quoth::tui::doc::DocLine::Header(quoth::tui::doc::HeaderKind::Note, t) if t == "Note: reread the quotes")));
+    // m again starts from the note; Ctrl-u then Enter removes it.
+    type_keys(&mut a, "m");
+    assert_eq!(a.note_input.as_ref().unwrap().text, "reread the quotes");
+    a.update(ctrl('u'));
+    a.update(key(KeyCode::Enter));
+    assert_eq!(a.note(&id), None);
+    assert_eq!(a.message.as_deref(), Some("note removed"));
+    assert!(
+        !fs::read_to_string(dir.path().join("config.toml"))
+            .unwrap()
+            .contains("note")
+    );
+}
+
+#[test]
+fn u_toggles_read_and_the_state_file_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let first = a.selected_article().unwrap().id.clone();
+    a.update(key(KeyCode::Enter));
+    assert!(a.is_read(&first), "opened is read");
+    type_keys(&mut a, "u");
+    assert!(!a.is_read(&first));
+    assert_eq!(a.message.as_deref(), Some("marked unread"));
+    let b = stored(sample_app(120, 40, true), dir.path());
+    assert!(!b.is_read(&first), "saved at once");
+    // In the list, u acts on the selected row.
+    a.update(key(KeyCode::Tab));
+    type_keys(&mut a, "ju");
+    let second = a.selected_article().unwrap().id.clone();
+    assert!(a.is_read(&second));
+    let b = stored(sample_app(120, 40, true), dir.path());
+    assert!(b.is_read(&second));
+}
+
+#[test]
+fn reading_position_is_restored_after_leaving_and_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = stored(opened(120, 40), dir.path());
+    let id = a.open_article().unwrap().id.clone();
+    type_keys(&mut a, "  ");
+    let para = para_at_top(&a);
+    assert!(para > 0);
+    // Leaving for another article saves the place.
+    a.update(key(KeyCode::Tab));
+    type_keys(&mut a, "j");
+    a.update(key(KeyCode::Enter));
+    assert_ne!(a.open_article().unwrap().id, id);
+    let (state, _) = ReadingState::open(&dir.path().join("data").join(STATE_FILE));
+    assert_eq!(state.position(&id), Some(para));
+    a.update(key(KeyCode::Tab));
+    type_keys(&mut a, "k");
+    a.update(key(KeyCode::Enter));
+    assert_eq!(para_at_top(&a), para);
+    assert_eq!(
+        a.message.as_deref(),
+        Some(format!("paragraph {} (where you left off)", para + 1).as_str())
+    );
+    // Quit saves; a new reader opens it there, narrow or wide.
+    type_keys(&mut a, " q");
+    assert!(a.quit);
+    let para = a.state.position(&id).unwrap();
+    let mut b = stored(sample_app(60, 20, true), dir.path());
+    b.update(key(KeyCode::Enter));
+    assert_eq!(b.open_article().unwrap().id, id);
+    assert_eq!(para_at_top(&b), para);
+}
+
+/// The issue's check: `b`, quit, start again, and the marker is there; and
+/// `quoth bookmarks` lists it.
+#[test]
+fn bookmark_survives_quit_and_restart_and_the_cli_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = || quoth::library::load(&quoth::library::Source::Bundled).unwrap();
+    let start = || {
+        // As `quoth` starts: stores first, then the library arrives.
+        let mut a = stored(app(120, 40, true), dir.path());
+        a.load_all(bundled());
+        a
+    };
+    let mut a = start();
+    let id = a.selected_article().unwrap().id.clone();
+    let title = a.selected_article().unwrap().title.clone();
+    type_keys(&mut a, "b");
+    type_keys(&mut a, "q");
+    assert!(a.quit && a.exit_report.is_empty(), "{:?}", a.exit_report);
+    let again = start();
+    assert!(again.is_bookmarked(&id));
+    let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&again));
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("★") && l.contains(&title.chars().take(15).collect::<String>())),
+        "{screen}"
+    );
+    let out = assert_cmd::Command::cargo_bin("quoth")
+        .unwrap()
+        .arg("bookmarks")
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+        .env("QUOTH_CONFIG", dir.path().join("config.toml"))
+        .env("QUOTH_DATA_DIR", dir.path().join("data"))
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.starts_with(&id) && stdout.contains(&again.bookmarks.get(&id).unwrap().title),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("[missing]"), "{stdout}");
+}
+
+#[test]
+fn a_broken_config_keeps_the_bookmark_pending_until_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    fs::write(&cfg, "width = 80\n").unwrap();
+    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let first = a.selected_article().unwrap().id.clone();
+    // Broken by hand while quoth runs.
+    fs::write(&cfg, "width = = 80\n").unwrap();
+    type_keys(&mut a, "b");
+    assert!(a.is_bookmarked(&first), "kept in memory");
+    assert_eq!(a.bookmarks.pending(), 1);
+    let m = a.message.clone().unwrap();
+    assert!(m.contains("kept until the config is fixed"), "{m}");
+    assert_eq!(fs::read_to_string(&cfg).unwrap(), "width = = 80\n");
+    let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&a));
+    assert!(screen.contains("★ 1 unsaved"), "{screen}");
+    // The next change retries; still broken: both stay pending.
+    type_keys(&mut a, "jb");
+    assert_eq!(a.bookmarks.pending(), 2);
+    // q does not lose them silently: it says why and waits for a second q.
+    type_keys(&mut a, "q");
+    assert!(!a.quit);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with("q again quits, losing 2 bookmark changes: bookmark not saved")
+    );
+    // Fixed meanwhile: the next q saves both and quits.
+    fs::write(&cfg, "width = 81\n").unwrap();
+    type_keys(&mut a, "q");
+    assert!(a.quit);
+    let text = fs::read_to_string(&cfg).unwrap();
+    assert!(
+        text.starts_with("width = 81\n") && text.matches("[[bookmarks]]").count() == 2,
+        "{text}"
+    );
+}
+
+#[test]
+fn q_twice_quits_with_a_broken_config_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    let mut a = stored(sample_app(120, 40, true), dir.path());
+    fs::write(&cfg, "[keys\n").unwrap();
+    type_keys(&mut a, "bq");
+    assert!(!a.quit);
+    type_keys(&mut a, "j");
+    type_keys(&mut a, "q");
+    assert!(!a.quit, "another key disarms the second q");
+    type_keys(&mut a, "q");
+    assert!(a.quit);
+    assert!(
+        a.exit_report
+            .iter()
+            .any(|e| e.contains("bookmark not saved")),
+        "{:?}",
+        a.exit_report
+    );
+    assert_eq!(fs::read_to_string(&cfg).unwrap(), "[keys\n");
+}
+
+#[test]
+fn a_corrupt_state_file_is_moved_aside_and_said_in_the_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    fs::write(data.join(STATE_FILE), "articles = [[[\n").unwrap();
+    let a = stored(sample_app(120, 40, true), dir.path());
+    let m = a.message.clone().unwrap();
+    assert!(m.contains("was corrupt") && m.contains("moved to"), "{m}");
+    let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&a));
+    assert!(screen.contains("was corrupt"), "{screen}");
+    assert!(!data.join(STATE_FILE).exists());
+}
+
+/// Every `[keys]` suggestion of config.example.toml names a real key and command.
+#[test]
+fn example_config_key_suggestions_load_into_the_keymap() {
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml"))
+            .unwrap();
+    let mut in_keys = false;
+    let mut suggestions = BTreeMap::new();
+    for line in text.lines() {
+        if line.starts_with('[') {
+            in_keys = line == "[keys]";
+            continue;
+        }
+        let Some(entry) = line.strip_prefix("# ").filter(|_| in_keys) else {
+            continue;
+        };
+        if let Some((k, v)) = entry
+            .split_once(" = ")
+            .filter(|(k, _)| k.starts_with('"') && k.ends_with('"'))
+        {
+            let unquote = |s: &str| s.trim().trim_matches('"').to_string();
+            suggestions.insert(unquote(k), unquote(v));
+        }
+    }
+    assert!(suggestions.len() >= 4, "{suggestions:?}");
+    let map = Keymap::with_overrides(&suggestions).unwrap();
+    for (k, c) in &suggestions {
+        assert_eq!(
+            map.command(Key::parse(k).unwrap()).map(Command::name),
+            Some(c.as_str())
+        );
+    }
+    assert_eq!(map.command(Key::ch('b')), Some(Command::ToggleBookmark));
+    assert_eq!(map.command(Key::ch('B')), Some(Command::BookmarksOnly));
 }

@@ -5,7 +5,9 @@ use quoth::analysis::Span;
 use quoth::article::{Article, sanitise::sanitise};
 use quoth::library::{self, Library, Problem, Source};
 use quoth::tui::app::{App, Msg};
-use quoth::tui::testkit::{app, key, render, sample_app, screen_text, style_runs, type_keys};
+use quoth::tui::testkit::{
+    app, key, render, sample_app, sample_article, screen_text, style_runs, type_keys,
+};
 use ratatui::crossterm::event::KeyCode;
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (60, 20)];
@@ -355,4 +357,45 @@ fn broken_analysis_spans_do_not_panic() {
     }
     a.update(Msg::Resize(33, 9));
     render(&a);
+}
+
+/// The sample with a bookmark and a note, and a bookmark whose article is
+/// gone, from a config in `dir` (fixed dates: nothing from the clock).
+fn with_bookmarks(w: u16, h: u16, dir: &std::path::Path) -> App {
+    let cfg = dir.join("config.toml");
+    let text = format!(
+        "[[bookmarks]]\nid = \"{}\"\ntitle = \"Sample\"\nadded = 2026-11-27T09:12:00+01:00\nnote = \"compare with the English coverage\"\n\n\
+         [[bookmarks]]\nid = \"deadbeef00000000\"\ntitle = \"Night market closes after forty years\"\npath = \"/home/me/news/2023/night-market.md\"\nadded = 2026-11-20T18:00:00+01:00\n",
+        sample_article().id
+    );
+    std::fs::write(&cfg, text).unwrap();
+    let mut a = sample_app(w, h, true);
+    let marks = quoth::config::load_file(&cfg, false).unwrap().bookmarks();
+    let (state, _) = quoth::store::state::ReadingState::open(&dir.join("state.toml"));
+    a.attach_stores(marks, state, &[]);
+    a
+}
+
+#[test]
+fn bookmarks_only_view_with_a_missing_bookmark() {
+    for (w, h) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = with_bookmarks(w, h, dir.path());
+        type_keys(&mut a, "B");
+        snap(&format!("bookmarks_view_{w}x{h}"), &a);
+        type_keys(&mut a, "j");
+        snap_styled(&format!("bookmarks_missing_{w}x{h}"), &a);
+    }
+}
+
+#[test]
+fn note_input_line() {
+    for (w, h) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = with_bookmarks(w, h, dir.path());
+        a.update(key(KeyCode::Enter));
+        type_keys(&mut a, "m");
+        type_keys(&mut a, " · ask Paris about the quotes");
+        snap(&format!("note_input_{w}x{h}"), &a);
+    }
 }

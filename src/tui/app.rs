@@ -9,8 +9,9 @@ use ratatui::layout::{Position, Rect};
 
 use crate::analysis::{Analysis, Label, Lang, Span};
 use crate::article::Article;
-use crate::config::Settings;
+use crate::config::{Bookmarks, Settings};
 use crate::library::{LoadEvent, Problem};
+use crate::store::state::ReadingState;
 
 use super::doc::Doc;
 use super::keymap::{Command, Key, Keymap};
@@ -135,6 +136,24 @@ pub struct Reader {
     pub search: Search,
 }
 
+/// One row of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// Index into `App::articles`.
+    Article(usize),
+    /// A bookmark (its id) whose article is not in the library: listed, not
+    /// openable, so nothing is dropped silently.
+    Missing(String),
+}
+
+/// The one-line note being edited (`m`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteInput {
+    /// The bookmark's id.
+    pub id: String,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Loading {
     pub done: usize,
@@ -170,7 +189,13 @@ pub struct App {
     pub articles: Vec<Article>,
     /// Indices into `articles`: newest first, undated last, then title.
     pub order: Vec<usize>,
-    /// Position in `order` of the selected row.
+    /// Article index by id.
+    pub by_id: HashMap<String, usize>,
+    /// The list as shown: `order`, or with `B` the bookmarks only.
+    pub rows: Vec<Row>,
+    /// `B`: the list shows bookmarks only, missing articles included.
+    pub bookmarks_only: bool,
+    /// Position in `rows` of the selected row.
     pub selected: usize,
     /// First row shown in the list.
     pub list_offset: usize,
@@ -179,9 +204,16 @@ pub struct App {
     pub list_touched: bool,
     pub problems: Vec<Problem>,
     pub loading: Option<Loading>,
-    /// Article ids; the store fills these.
-    pub bookmarks: HashSet<String>,
-    pub read: HashSet<String>,
+    /// The config's bookmarks, live (★, `B`, notes); saved after each change.
+    pub bookmarks: Bookmarks,
+    /// Read marks and reading positions (the state file in the data dir).
+    pub state: ReadingState,
+    /// The note being typed, if any.
+    pub note_input: Option<NoteInput>,
+    /// A first `q` found unsaved bookmarks: the next `q` quits anyway.
+    pub quit_armed: bool,
+    /// What could not be saved at quit, printed once the terminal is back.
+    pub exit_report: Vec<String>,
     /// By article id.
     pub analyses: HashMap<String, Analysis>,
     pub focus: Focus,
@@ -218,6 +250,9 @@ impl App {
             size,
             articles: Vec::new(),
             order: Vec::new(),
+            by_id: HashMap::new(),
+            rows: Vec::new(),
+            bookmarks_only: false,
             selected: 0,
             list_offset: 0,
             list_touched: false,
@@ -226,8 +261,12 @@ impl App {
                 done: 0,
                 total: None,
             }),
-            bookmarks: HashSet::new(),
-            read: HashSet::new(),
+            // In memory until `attach_stores`: tests never touch the real home.
+            bookmarks: Bookmarks::default(),
+            state: ReadingState::in_memory(),
+            note_input: None,
+            quit_armed: false,
+            exit_report: Vec::new(),
             analyses: HashMap::new(),
             focus: Focus::List,
             reader: None,
@@ -255,8 +294,48 @@ impl App {
         self.update(Msg::Load(LoadEvent::Done));
     }
 
+    /// Gives the reader its bookmarks and reading state (what `quoth` does
+    /// at start with the config's and the data dir's files); `warnings`
+    /// (config, corrupt state file) go to the status line.
+    pub fn attach_stores(
+        &mut self,
+        bookmarks: Bookmarks,
+        state: ReadingState,
+        warnings: &[String],
+    ) {
+        self.bookmarks = bookmarks;
+        self.state = state;
+        self.refresh_rows();
+        if let Some(first) = warnings.first() {
+            self.message = Some(match warnings.len() {
+                1 => first.clone(),
+                n => format!("{first} (and {} more)", n - 1),
+            });
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.rows.get(self.selected)
+    }
+
     pub fn selected_article(&self) -> Option<&Article> {
-        self.order.get(self.selected).map(|&i| &self.articles[i])
+        match self.selected_row()? {
+            Row::Article(i) => self.articles.get(*i),
+            Row::Missing(_) => None,
+        }
+    }
+
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmarks.contains(id)
+    }
+
+    pub fn is_read(&self, id: &str) -> bool {
+        self.state.is_read(id)
+    }
+
+    /// The note of this article's bookmark.
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.bookmarks.get(id).and_then(|b| b.note.as_deref())
     }
 
     pub fn open_article(&self) -> Option<&Article> {
@@ -302,6 +381,7 @@ impl App {
         }
         self.rewrap(false);
         self.keep_list_selection_visible();
+        self.record_position();
     }
 
     // ---------------------------------------------------------------- loading
@@ -334,8 +414,16 @@ impl App {
             .order
             .partition_point(|&i| compare(&self.articles[i], a) != Ordering::Greater);
         self.order.insert(pos, idx);
-        if self.list_touched && pos <= self.selected && self.order.len() > 1 {
-            self.selected += 1;
+        let bookmarked = self.bookmarks.contains(&a.id);
+        self.by_id.entry(a.id.clone()).or_insert(idx);
+        if !self.bookmarks_only {
+            self.rows.insert(pos, Row::Article(idx));
+            if self.list_touched && pos <= self.selected && self.rows.len() > 1 {
+                self.selected += 1;
+            }
+        } else if bookmarked {
+            // Its row was a missing bookmark until now.
+            self.refresh_rows();
         }
         self.pending.push(idx);
     }
@@ -442,7 +530,8 @@ impl App {
         }
         let anchor = r.doc.anchor(r.scroll);
         let article = r.article;
-        let doc = Doc::build(&self.articles[article], &self.meta_line(article), width);
+        let a = &self.articles[article];
+        let doc = Doc::build(a, &self.meta_line(article), self.note(&a.id), width);
         let at_top = r.scroll == 0;
         let r = self.reader.as_mut().expect("checked above");
         r.doc = doc;
@@ -470,14 +559,14 @@ impl App {
     }
 
     fn keep_list_selection_visible(&mut self) {
-        self.selected = self.selected.min(self.order.len().saturating_sub(1));
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         let rows = self.list_rows().max(1);
         if self.selected < self.list_offset {
             self.list_offset = self.selected;
         } else if self.selected >= self.list_offset + rows {
             self.list_offset = self.selected + 1 - rows;
         }
-        self.list_offset = self.list_offset.min(self.order.len().saturating_sub(rows));
+        self.list_offset = self.list_offset.min(self.rows.len().saturating_sub(rows));
     }
 
     /// The metadata line: source, date, author, language, reading time.
@@ -511,9 +600,14 @@ impl App {
 
     fn key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
+        let armed = std::mem::take(&mut self.quit_armed);
         // Ctrl-c quits from anywhere (search input, overlays), whatever the config says.
         if key == Key::ctrl('c') {
-            self.quit = true;
+            self.request_quit(true);
+            return;
+        }
+        if self.note_input.is_some() {
+            self.note_key(ev, key);
             return;
         }
         if self.reader.as_ref().is_some_and(|r| r.search.editing) {
@@ -527,8 +621,247 @@ impl App {
             }
             return;
         }
-        if let Some(c) = command {
-            self.command(c);
+        match command {
+            Some(Command::Quit) => self.request_quit(armed),
+            Some(c) => self.command(c),
+            None => {}
+        }
+    }
+
+    /// Typing the note: Enter saves, Esc cancels.
+    fn note_key(&mut self, ev: KeyEvent, key: Key) {
+        let Some(input) = &mut self.note_input else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Esc => {
+                self.note_input = None;
+                self.message = Some("note unchanged".into());
+            }
+            KeyCode::Enter => {
+                let NoteInput { id, text } = self.note_input.take().expect("editing");
+                self.bookmarks.set_note(&id, Some(&text));
+                let saved = self.note(&id).is_some();
+                self.message = Some(if saved { "note saved" } else { "note removed" }.into());
+                self.save_bookmarks();
+                if self.open_article().is_some_and(|a| a.id == id) {
+                    // The note is a header line of the open article.
+                    self.rewrap(true);
+                }
+            }
+            KeyCode::Backspace => {
+                input.text.pop();
+            }
+            KeyCode::Char('u') if key.ctrl => input.text.clear(),
+            KeyCode::Char(c) if !key.ctrl && !key.alt => input.text.push(c),
+            _ => {}
+        }
+    }
+
+    /// Saves what is open and quits. Unsaved bookmarks (the config is
+    /// broken, the disk full) stop the first `q` with the reason; `force`
+    /// (a second `q`, Ctrl-c) quits anyway and reports it on the terminal.
+    fn request_quit(&mut self, force: bool) {
+        self.record_position();
+        let mut report = Vec::new();
+        match self.state.save() {
+            Ok(warnings) => report.extend(warnings),
+            Err(e) => report.push(e.to_string()),
+        }
+        if let Err(e) = self.bookmarks.flush() {
+            if !force {
+                self.quit_armed = true;
+                let n = self.bookmarks.pending();
+                let s = if n == 1 { "" } else { "s" };
+                // The way out first: a narrow status line cuts the end.
+                self.message = Some(format!("q again quits, losing {n} bookmark change{s}: {e}"));
+                return;
+            }
+            report.push(e.to_string());
+        }
+        self.exit_report = report;
+        self.quit = true;
+    }
+
+    /// Flushes the bookmarks; an error goes to the status line and the
+    /// change stays queued for the next change or quit.
+    fn save_bookmarks(&mut self) {
+        if let Err(e) = self.bookmarks.flush() {
+            self.message = Some(e.to_string());
+        }
+    }
+
+    /// Saves the reading state (on leaving an article); problems go to the status line.
+    fn save_state(&mut self) {
+        match self.state.save() {
+            Ok(warnings) => {
+                if let Some(w) = warnings.into_iter().next() {
+                    self.message = Some(w);
+                }
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    /// Remembers the paragraph at the top of the reading pane (memory only).
+    fn record_position(&mut self) {
+        let Some(r) = &self.reader else { return };
+        if let Some(p) = r.doc.para_at(r.scroll) {
+            let id = &self.articles[r.article].id;
+            if self.state.position(id) != Some(p) {
+                let id = id.clone();
+                self.state.set_position(&id, p);
+            }
+        }
+    }
+
+    /// Recomputes the list's rows (after `B`, or a bookmark change while it
+    /// shows bookmarks), keeping the selected row when it is still there.
+    fn refresh_rows(&mut self) {
+        let keep = self.selected_row().map(|r| self.row_id(r).to_string());
+        self.rows = if self.bookmarks_only {
+            // A set: a big library times the bookmark list would be slow.
+            let ids: HashSet<&str> = self
+                .bookmarks
+                .list()
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect();
+            let mut rows: Vec<Row> = self
+                .order
+                .iter()
+                .filter(|&&i| ids.contains(self.articles[i].id.as_str()))
+                .map(|&i| Row::Article(i))
+                .collect();
+            let mut seen = HashSet::new();
+            for b in self.bookmarks.list() {
+                if !self.by_id.contains_key(&b.id) && seen.insert(b.id.as_str()) {
+                    rows.push(Row::Missing(b.id.clone()));
+                }
+            }
+            rows
+        } else {
+            self.order.iter().map(|&i| Row::Article(i)).collect()
+        };
+        if let Some(id) = keep
+            && let Some(pos) = self.rows.iter().position(|r| self.row_id(r) == id)
+        {
+            self.selected = pos;
+        }
+        self.keep_list_selection_visible();
+    }
+
+    fn row_id<'a>(&'a self, row: &'a Row) -> &'a str {
+        match row {
+            Row::Article(i) => &self.articles[*i].id,
+            Row::Missing(id) => id,
+        }
+    }
+
+    /// What b, m and u act on: the open article when the reader has the
+    /// focus, else the selected row.
+    fn target_row(&self) -> Option<Row> {
+        match &self.reader {
+            Some(r) if self.focus == Focus::Reader => Some(Row::Article(r.article)),
+            _ => self.selected_row().cloned(),
+        }
+    }
+
+    /// The paragraph to keep for an article: where the reader is in it if
+    /// it is open, else where it was left.
+    fn paragraph_of(&self, idx: usize) -> Option<usize> {
+        match &self.reader {
+            Some(r) if r.article == idx => r.doc.para_at(r.scroll),
+            _ => self.state.position(&self.articles[idx].id),
+        }
+    }
+
+    fn toggle_bookmark(&mut self) {
+        let Some(row) = self.target_row() else {
+            self.message = Some("no article to bookmark".into());
+            return;
+        };
+        let id = self.row_id(&row).to_string();
+        let had_note = self.note(&id).is_some();
+        self.message = Some(match row {
+            Row::Article(i) => {
+                let position = self.paragraph_of(i);
+                if self.bookmarks.toggle(&self.articles[i], position) {
+                    match position {
+                        Some(p) if p > 0 => format!("bookmarked at paragraph {}", p + 1),
+                        _ => "bookmarked".into(),
+                    }
+                } else if had_note {
+                    "bookmark and its note removed".into()
+                } else {
+                    "bookmark removed".into()
+                }
+            }
+            Row::Missing(_) => {
+                self.bookmarks.remove(&id);
+                "bookmark of a missing article removed".into()
+            }
+        });
+        self.save_bookmarks();
+        if self.bookmarks_only {
+            self.refresh_rows();
+        }
+        if had_note && self.open_article().is_some_and(|a| a.id == id) {
+            self.rewrap(true);
+        }
+    }
+
+    fn start_note(&mut self) {
+        let Some(row) = self.target_row() else {
+            self.message = Some("no article".into());
+            return;
+        };
+        let id = self.row_id(&row).to_string();
+        match self.bookmarks.get(&id) {
+            Some(b) => {
+                self.note_input = Some(NoteInput {
+                    text: b.note.clone().unwrap_or_default(),
+                    id,
+                });
+            }
+            None => {
+                let b = self.keymap.keys_for(Command::ToggleBookmark);
+                self.message = Some(match b.first() {
+                    Some(k) => {
+                        format!("not bookmarked: {k} bookmarks it, then a note can be added")
+                    }
+                    None => "not bookmarked: notes belong to bookmarks".into(),
+                });
+            }
+        }
+    }
+
+    fn toggle_read(&mut self) {
+        match self.target_row() {
+            Some(Row::Article(i)) => {
+                let id = self.articles[i].id.clone();
+                let read = self.state.toggle_read(&id);
+                self.message = Some(if read { "marked read" } else { "marked unread" }.into());
+                self.save_state();
+            }
+            Some(Row::Missing(_)) => self.message = Some("not in the library".into()),
+            None => self.message = Some("no article".into()),
+        }
+    }
+
+    fn toggle_bookmarks_only(&mut self) {
+        self.bookmarks_only = !self.bookmarks_only;
+        self.list_touched = true;
+        self.refresh_rows();
+        if self.bookmarks_only {
+            self.focus = if self.narrow() {
+                Focus::List
+            } else {
+                self.focus
+            };
+            if self.rows.is_empty() {
+                self.message = Some("no bookmarks yet".into());
+            }
         }
     }
 
@@ -618,7 +951,11 @@ impl App {
 
     fn command(&mut self, c: Command) {
         match c {
-            Command::Quit => self.quit = true,
+            Command::Quit => self.request_quit(false),
+            Command::ToggleBookmark => self.toggle_bookmark(),
+            Command::BookmarksOnly => self.toggle_bookmarks_only(),
+            Command::EditNote => self.start_note(),
+            Command::ToggleRead => self.toggle_read(),
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
             Command::Layers => {
@@ -649,7 +986,10 @@ impl App {
                         self.focus = Focus::Reader;
                     }
                 }
-                Focus::Reader => self.focus = Focus::List,
+                Focus::Reader => {
+                    self.focus = Focus::List;
+                    self.save_state();
+                }
             },
             Command::Back => self.back(),
             Command::Search => {
@@ -703,6 +1043,7 @@ impl App {
         }
         if self.focus == Focus::Reader && self.narrow() {
             self.focus = Focus::List;
+            self.save_state();
         }
     }
 
@@ -710,7 +1051,7 @@ impl App {
         match self.focus {
             Focus::List => {
                 self.list_touched = true;
-                let last = self.order.len().saturating_sub(1);
+                let last = self.rows.len().saturating_sub(1);
                 self.selected = if down {
                     self.selected.saturating_add(n).min(last)
                 } else {
@@ -731,35 +1072,100 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let Some(&idx) = self.order.get(self.selected) else {
-            self.message = Some("no article to open".into());
-            return;
+        let idx = match self.selected_row() {
+            Some(Row::Article(i)) => *i,
+            Some(Row::Missing(id)) => {
+                let b = self.bookmarks.get(id);
+                let path = b
+                    .and_then(|b| b.path.as_ref())
+                    .map_or_else(|| "no path recorded".into(), |p| p.display().to_string());
+                self.message = Some(if self.loading.is_some() {
+                    format!("not loaded yet; the library is still loading (last seen: {path})")
+                } else {
+                    format!("missing from the library (last seen: {path})")
+                });
+                return;
+            }
+            None => {
+                self.message = Some("no article to open".into());
+                return;
+            }
         };
         self.focus = Focus::Reader;
         self.list_touched = true;
         if self.reader.as_ref().is_some_and(|r| r.article == idx) {
             return;
         }
+        // Leaving an article: its place is kept.
+        if self.reader.is_some() {
+            self.record_position();
+            self.save_state();
+        }
         let id = self.articles[idx].id.clone();
-        self.read.insert(id.clone());
+        self.state.mark_read(&id);
         if !self.analyses.contains_key(&id) {
             self.urgent.push(idx);
         }
+        self.note_moved_file(idx);
         let width = self
             .reader_geometry()
             .map_or(usize::from(self.settings.width), |g| {
                 usize::from(g.text.width)
             });
+        // From the bookmarks view a bookmark's own place wins; elsewhere where reading stopped.
+        let marked = self.bookmarks.get(&id).and_then(|b| b.position);
+        let left = self.state.position(&id);
+        let (position, why) = if self.bookmarks_only {
+            marked.map_or((left, "where you left off"), |p| (Some(p), "bookmark"))
+        } else {
+            left.map_or((marked, "bookmark"), |p| (Some(p), "where you left off"))
+        };
+        let doc = Doc::build(
+            &self.articles[idx],
+            &self.meta_line(idx),
+            self.note(&id),
+            width,
+        );
+        let scroll = match position {
+            Some(p) if p > 0 => {
+                self.message = Some(format!("paragraph {} ({why})", p + 1));
+                doc.para_first
+                    .get(p)
+                    .or(doc.para_first.last())
+                    .copied()
+                    .unwrap_or(0)
+            }
+            _ => 0,
+        };
         self.reader = Some(Reader {
             article: idx,
-            doc: Doc::build(&self.articles[idx], &self.meta_line(idx), width),
-            scroll: 0,
+            doc,
+            scroll,
             target: None,
             quote: None,
             walk: None,
             walk_pos: None,
             search: Search::default(),
         });
+        self.clamp_scroll();
+    }
+
+    /// A bookmarked article found at another path: the bookmark learns it.
+    fn note_moved_file(&mut self, idx: usize) {
+        let a = &self.articles[idx];
+        if !self.bookmarks.contains(&a.id) {
+            return;
+        }
+        let Ok(path) = std::path::absolute(&a.path) else {
+            return;
+        };
+        // Only a real file: the bundled library's paths are not on disk.
+        if path.is_file() {
+            let id = a.id.clone();
+            if self.bookmarks.update_path(&id, &path) {
+                self.save_bookmarks();
+            }
+        }
     }
 
     /// Opens the selected article if none is open; false when there is none.
@@ -1062,7 +1468,8 @@ impl App {
         let areas = self.areas();
         let in_list = areas.list.is_some_and(|r| r.contains(at));
         let in_reader = areas.reader.is_some_and(|r| r.contains(at));
-        if self.overlay.is_some() {
+        // An open overlay or note input keeps the pointer from changing what it is about.
+        if self.overlay.is_some() || self.note_input.is_some() {
             return;
         }
         match m.kind {
@@ -1086,7 +1493,7 @@ impl App {
                     let rows = self.list_rows();
                     if m.row >= inner.y && usize::from(m.row - inner.y) < rows {
                         let row = self.list_offset + usize::from(m.row - inner.y);
-                        if row < self.order.len() {
+                        if row < self.rows.len() {
                             self.list_touched = true;
                             // A click on the selected row opens it.
                             if row == self.selected {

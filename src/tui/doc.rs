@@ -17,6 +17,8 @@ pub enum HeaderKind {
     Meta,
     Credit,
     Url,
+    /// The bookmark's note.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,8 +44,9 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// Lays out `article` at `width` columns; `meta` is the metadata line.
-    pub fn build(article: &Article, meta: &str, width: usize) -> Doc {
+    /// Lays out `article` at `width` columns; `meta` is the metadata line,
+    /// `note` the bookmark's note if it has one.
+    pub fn build(article: &Article, meta: &str, note: Option<&str>, width: usize) -> Doc {
         let width = width.max(1);
         let mut lines = Vec::new();
         let header = |kind, text: &str, lines: &mut Vec<DocLine>| {
@@ -58,6 +61,10 @@ impl Doc {
         }
         if let Some(u) = &article.url {
             header(HeaderKind::Url, u, &mut lines);
+        }
+        // The reader's own words come after the article's.
+        if let Some(n) = note {
+            header(HeaderKind::Note, &format!("Note: {n}"), &mut lines);
         }
         let mut body_lines = Vec::new();
         let mut para_first = Vec::new();
@@ -173,7 +180,7 @@ mod tests {
             "Élodie a dit « bonjour à tous » hier.\n\n日本語の文章はとても長いです。もっと長く。";
         let a = article(body);
         for width in 1..30 {
-            let doc = Doc::build(&a, "meta", width);
+            let doc = Doc::build(&a, "meta", None, width);
             let mut joined = String::new();
             for l in &doc.lines {
                 if let DocLine::Body { start, end, .. } = *l {
@@ -194,7 +201,7 @@ mod tests {
     fn offsets_map_to_line_and_column() {
         let body = "aaa bbb ccc ddd\n\neee fff";
         let a = article(body);
-        let doc = Doc::build(&a, "m", 7);
+        let doc = Doc::build(&a, "m", None, 7);
         let (line, col) = doc.position(body, body.find("ccc").unwrap()).unwrap();
         assert_eq!(
             doc.lines[line],
@@ -215,10 +222,38 @@ mod tests {
     }
 
     #[test]
+    fn note_is_a_header_after_the_articles_own() {
+        let mut a = article("Body text.");
+        a.credit = Some("AFP".into());
+        let doc = Doc::build(&a, "m", Some("ask the desk"), 40);
+        let headers: Vec<_> = doc
+            .lines
+            .iter()
+            .filter_map(|l| match l {
+                DocLine::Header(k, t) => Some((*k, t.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                (HeaderKind::Title, "Title"),
+                (HeaderKind::Meta, "m"),
+                (HeaderKind::Credit, "Credit: AFP"),
+                (HeaderKind::Note, "Note: ask the desk"),
+            ]
+        );
+        // Body offsets do not move with the header.
+        let without = Doc::build(&a, "m", None, 40);
+        assert_eq!(doc.lines.len(), without.lines.len() + 1);
+        assert_eq!(doc.anchor(0), without.anchor(0));
+    }
+
+    #[test]
     fn wide_characters_count_two_columns() {
         let body = "日本語 abc";
         let a = article(body);
-        let doc = Doc::build(&a, "m", 40);
+        let doc = Doc::build(&a, "m", None, 40);
         let (_, col) = doc.position(body, body.find("abc").unwrap()).unwrap();
         assert_eq!(col, 7);
     }

@@ -32,12 +32,16 @@ pub enum Command {
     Layers,
     Help,
     Problems,
+    ToggleBookmark,
+    BookmarksOnly,
+    EditNote,
+    ToggleRead,
     Quit,
 }
 
 impl Command {
     /// Every command with its config name and help text, in help order.
-    pub const ALL: [(Command, &'static str, &'static str); 24] = [
+    pub const ALL: [(Command, &'static str, &'static str); 28] = [
         (Command::Down, "down", "move down / scroll the text"),
         (Command::Up, "up", "move up / scroll the text"),
         (Command::Open, "open", "open the selected article"),
@@ -97,6 +101,22 @@ impl Command {
             "problems",
             "files that could not be read",
         ),
+        (
+            Command::ToggleBookmark,
+            "toggle-bookmark",
+            "bookmark / unbookmark (keeps the paragraph)",
+        ),
+        (
+            Command::BookmarksOnly,
+            "bookmarks-only",
+            "show only bookmarks ⇄ all articles",
+        ),
+        (
+            Command::EditNote,
+            "edit-note",
+            "edit the bookmark's one-line note",
+        ),
+        (Command::ToggleRead, "toggle-read", "mark read / unread"),
         (Command::Quit, "quit", "quit"),
     ];
 
@@ -296,6 +316,10 @@ impl Default for Keymap {
             (Key::ch('v'), C::Layers),
             (Key::ch('?'), C::Help),
             (Key::ch('!'), C::Problems),
+            (Key::ch('b'), C::ToggleBookmark),
+            (Key::ch('B'), C::BookmarksOnly),
+            (Key::ch('m'), C::EditNote),
+            (Key::ch('u'), C::ToggleRead),
             (Key::ch('q'), C::Quit),
             (Key::ctrl('c'), C::Quit),
         ];

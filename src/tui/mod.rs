@@ -29,6 +29,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::analysis::{Analysis, Analyzer, Lang};
 use crate::library::{self, LoadEvent, Source};
+use crate::store::state::ReadingState;
 
 pub use app::{App, Msg};
 pub use keymap::{Command, Key, Keymap};
@@ -48,7 +49,15 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
     let source = Source::resolve(path, &settings);
     // A missing library is an error before the screen changes, not an empty reader.
     source.check_root()?;
-    let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    let mut status: Vec<String> = warnings
+        .iter()
+        .map(|w| format!("config warning: {w}"))
+        .collect();
+    // A corrupt state file is moved aside and said so; quoth starts anyway.
+    let (state, state_warnings) = ReadingState::open_default();
+    status.extend(state_warnings.iter().cloned());
+    warnings.extend(state_warnings);
     let guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -58,18 +67,12 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
         source.describe(),
         (size.width, size.height),
     );
-    app.bookmarks = loaded.bookmarks.iter().map(|b| b.id.clone()).collect();
-    if let Some(first) = warnings.first() {
-        app.message = Some(match warnings.len() {
-            1 => format!("config warning: {first}"),
-            n => format!("config warning: {first} (and {} more)", n - 1),
-        });
-    }
+    app.attach_stores(loaded.bookmarks(), state, &status);
     let loads = library::spawn(source);
     let analysis = AnalysisWorker::start();
     let result = event_loop(guard, &mut app, loads, analysis);
     // The screen is back: the warnings stay readable in the terminal.
-    for w in &warnings {
+    for w in warnings.iter().chain(&app.exit_report) {
         eprintln!("quoth: warning: {w}");
     }
     result

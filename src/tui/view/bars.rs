@@ -42,6 +42,10 @@ impl Widget for StatusBar<'_> {
             let s = if n == 1 { "" } else { "s" };
             push(format!("{n} problem{s} (!)"), t.status.patch(t.problem));
         }
+        let unsaved = app.bookmarks.pending();
+        if unsaved > 0 {
+            push(format!("★ {unsaved} unsaved"), t.status.patch(t.problem));
+        }
         if let Some(q) = app.quote_status() {
             push(q, t.status);
         }
@@ -85,6 +89,37 @@ impl Widget for HintBar<'_> {
         let app = self.0;
         let t = &app.theme;
         let w = usize::from(area.width);
+        if let Some(input) = &app.note_input {
+            let help = "   Enter save · Esc cancel";
+            let room = w.saturating_sub(width("Note: ") + 1 + width(help)).max(8);
+            // The end of a long note stays in view, where the typing is.
+            let shown = if width(&input.text) > room {
+                let tail: String = input
+                    .text
+                    .chars()
+                    .rev()
+                    .take(room.saturating_sub(1))
+                    .collect();
+                let tail: String = tail.chars().rev().collect();
+                let mut cut = tail.as_str();
+                while width(cut) > room.saturating_sub(1) {
+                    let mut cs = cut.chars();
+                    cs.next();
+                    cut = cs.as_str();
+                }
+                format!("…{cut}")
+            } else {
+                input.text.clone()
+            };
+            let line = Line::from(vec![
+                Span::styled("Note: ", t.hint_key),
+                Span::styled(shown, plain()),
+                Span::styled("█", plain()),
+                Span::styled(help, t.dim),
+            ]);
+            buf.set_line(area.x, area.y, &line, area.width);
+            return;
+        }
         if let Some(r) = app.reader.as_ref().filter(|r| r.search.editing) {
             let n = r.search.matches.len();
             let count = match (n, r.search.query.is_empty()) {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{pad, pane_block, truncate, width};
-use crate::tui::app::{App, Focus, details_height, format_date, main_people, thousands};
+use crate::tui::app::{App, Focus, Row, details_height, format_date, main_people, thousands};
 
 pub struct ListPane<'a>(pub &'a App);
 
@@ -16,7 +16,16 @@ impl Widget for ListPane<'_> {
         let app = self.0;
         let t = &app.theme;
         let focused = app.focus == Focus::List;
-        let mut title = format!(" Articles ({}) ", thousands(app.order.len()));
+        let mut title = if app.bookmarks_only {
+            let keys = app.keymap.keys_for(crate::tui::Command::BookmarksOnly);
+            let back = keys
+                .first()
+                .map(|k| format!("· {k} all "))
+                .unwrap_or_default();
+            format!(" Bookmarks ({}) {back}", thousands(app.rows.len()))
+        } else {
+            format!(" Articles ({}) ", thousands(app.order.len()))
+        };
         if app.loading.is_some() {
             title.push_str("loading… ");
         }
@@ -28,22 +37,22 @@ impl Widget for ListPane<'_> {
         }
         let w = usize::from(inner.width);
         let rows = app.list_rows();
-        if app.order.is_empty() {
-            let msg = if app.loading.is_some() {
-                "loading…"
+        if app.rows.is_empty() {
+            let msg = if app.bookmarks_only {
+                let keys = app.keymap.keys_for(crate::tui::Command::ToggleBookmark);
+                match keys.first() {
+                    Some(k) => format!("no bookmarks: {k} bookmarks an article"),
+                    None => "no bookmarks".to_string(),
+                }
+            } else if app.loading.is_some() {
+                "loading…".to_string()
             } else {
-                "no articles"
+                "no articles".to_string()
             };
             buf.set_stringn(inner.x, inner.y, msg, w, t.dim);
             return;
         }
-        let shown: Vec<usize> = app
-            .order
-            .iter()
-            .skip(app.list_offset)
-            .take(rows)
-            .copied()
-            .collect();
+        let shown: Vec<&Row> = app.rows.iter().skip(app.list_offset).take(rows).collect();
         for (k, row) in row_texts(app, &shown, w).into_iter().enumerate() {
             let i = app.list_offset + k;
             let y = inner.y + k as u16;
@@ -54,14 +63,26 @@ impl Widget for ListPane<'_> {
                     style = style.remove_modifier(Modifier::BOLD);
                 }
             }
+            let missing = matches!(shown[k], Row::Missing(_));
+            if missing && i != app.selected {
+                style = t.dim;
+            }
             buf.set_stringn(inner.x, y, pad(row, w), w, style);
+            if missing && w > 3 {
+                // The word "missing" stands out, selected or not.
+                let n = (w - 3).min(missing_label(app).chars().count()) as u16;
+                buf.set_style(Rect::new(inner.x + 3, y, n, 1), t.problem);
+            }
             // The marks keep their own colour outside the selection bar.
             if i != app.selected && w >= 2 {
-                let id = &app.articles[app.order[i]].id;
-                if app.bookmarks.contains(id) {
+                let id = match shown[k] {
+                    Row::Article(a) => app.articles[*a].id.as_str(),
+                    Row::Missing(id) => id.as_str(),
+                };
+                if app.is_bookmarked(id) {
                     buf[(inner.x, y)].set_style(t.bookmark);
                 }
-                if !app.read.contains(id) {
+                if !missing && !app.is_read(id) {
                     buf[(inner.x + 1, y)].set_style(t.unread);
                 }
             }
@@ -74,6 +95,19 @@ impl Widget for ListPane<'_> {
     }
 }
 
+/// Written before the title of a bookmark whose article is gone.
+const MISSING: &str = "missing";
+
+/// The mark of a bookmark without its article: while the library is still
+/// loading it may only be late.
+fn missing_label(app: &App) -> &'static str {
+    if app.loading.is_some() {
+        "not loaded yet"
+    } else {
+        MISSING
+    }
+}
+
 /// The cells of one row.
 struct Cells {
     marks: String,
@@ -83,14 +117,23 @@ struct Cells {
     quotes: String,
 }
 
-fn cells(app: &App, idx: usize) -> Cells {
-    let a = &app.articles[idx];
-    let bookmark = if app.bookmarks.contains(&a.id) {
-        '★'
-    } else {
-        ' '
+fn cells(app: &App, row: &Row) -> Cells {
+    let idx = match row {
+        Row::Article(i) => *i,
+        Row::Missing(id) => {
+            let title = app.bookmarks.get(id).map_or("", |b| b.title.as_str());
+            return Cells {
+                marks: "★ ".into(),
+                title: format!("{} · {title}", missing_label(app)),
+                source: String::new(),
+                date: String::new(),
+                quotes: String::new(),
+            };
+        }
     };
-    let unread = if app.read.contains(&a.id) { ' ' } else { '•' };
+    let a = &app.articles[idx];
+    let bookmark = if app.is_bookmarked(&a.id) { '★' } else { ' ' };
+    let unread = if app.is_read(&a.id) { ' ' } else { '•' };
     Cells {
         marks: format!("{bookmark}{unread}"),
         title: a.title.clone(),
@@ -111,8 +154,8 @@ fn cells(app: &App, idx: usize) -> Cells {
 
 /// Rows "★• Title…  Source  2024-02-26  “8", the right-hand columns aligned
 /// across the rows shown and dropped, least useful first, when space is short.
-fn row_texts(app: &App, rows: &[usize], w: usize) -> Vec<String> {
-    let cells: Vec<Cells> = rows.iter().map(|&i| cells(app, i)).collect();
+fn row_texts(app: &App, rows: &[&Row], w: usize) -> Vec<String> {
+    let cells: Vec<Cells> = rows.iter().map(|r| cells(app, r)).collect();
     let col = |f: fn(&Cells) -> &str, cap: usize, keep: bool| {
         if keep {
             cells
@@ -162,6 +205,10 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let w = usize::from(area.width);
     buf.set_stringn(area.x, area.y, "─".repeat(w), w, t.border);
+    if let Some(Row::Missing(id)) = app.selected_row() {
+        missing_details(app, id, area, buf);
+        return;
+    }
     let Some(a) = app.selected_article() else {
         return;
     };
@@ -199,10 +246,66 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
             crate::tui::app::speaker_order(an).len()
         }),
     };
+    // The bookmark's note is the reader's own words: it takes the last line.
+    let last = match app.note(&a.id) {
+        Some(n) => Line::from(vec![
+            Span::styled("★ ", t.bookmark),
+            Span::styled(truncate(n, w.saturating_sub(2)), t.text),
+        ]),
+        None => Line::from(Span::styled(truncate(&quotes, w), t.dim)),
+    };
     let lines = [
         Line::from(Span::styled(truncate(&meta.join(" · "), w), t.dim)),
         Line::from(Span::styled(truncate(&people, w), t.text)),
-        Line::from(Span::styled(truncate(&quotes, w), t.dim)),
+        last,
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        let y = area.y + 1 + i as u16;
+        if y < area.y + area.height {
+            buf.set_line(area.x, y, l, area.width);
+        }
+    }
+}
+
+/// A bookmark whose article is not in the library: where it was, its note,
+/// and what can be done.
+fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let w = usize::from(area.width);
+    let b = app.bookmarks.get(id);
+    let path = b.and_then(|b| b.path.as_ref()).map_or_else(
+        || "no path recorded".to_string(),
+        |p| p.display().to_string(),
+    );
+    let note = b.and_then(|b| b.note.as_deref());
+    let remove = app
+        .keymap
+        .keys_for(crate::tui::Command::ToggleBookmark)
+        .first()
+        .map(|k| format!("{k} removes the bookmark"))
+        .unwrap_or_default();
+    let lines = [
+        Line::from(vec![
+            Span::styled(missing_label(app), t.problem),
+            Span::styled(
+                truncate(
+                    &format!(" from the library · id {id}"),
+                    w.saturating_sub(width(missing_label(app))),
+                ),
+                t.dim,
+            ),
+        ]),
+        Line::from(Span::styled(
+            truncate(&format!("last seen: {path}"), w),
+            t.text,
+        )),
+        match note {
+            Some(n) => Line::from(vec![
+                Span::styled("★ ", t.bookmark),
+                Span::styled(truncate(n, w.saturating_sub(2)), t.text),
+            ]),
+            None => Line::from(Span::styled(truncate(&remove, w), t.dim)),
+        },
     ];
     for (i, l) in lines.iter().enumerate() {
         let y = area.y + 1 + i as u16;

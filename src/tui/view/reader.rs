@@ -25,6 +25,9 @@ impl Widget for ReaderPane<'_> {
         if let Some(p) = percent(app) {
             block = block.title_bottom(Line::styled(format!(" {p}% "), t.dim).right_aligned());
         }
+        if app.open_article().is_some_and(|a| app.is_bookmarked(&a.id)) {
+            block = block.title_top(Line::styled(" ★ bookmarked ", t.bookmark).right_aligned());
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         let (Some(r), Some(g)) = (&app.reader, app.reader_geometry()) else {
@@ -75,6 +78,7 @@ impl Widget for ReaderPane<'_> {
                         HeaderKind::Meta => t.dim,
                         HeaderKind::Credit => t.dim.add_modifier(Modifier::ITALIC),
                         HeaderKind::Url => t.link,
+                        HeaderKind::Note => t.bookmark,
                     };
                     buf.set_stringn(g.text.x, y, text, usize::from(g.text.width), style);
                 }
