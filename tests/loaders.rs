@@ -388,3 +388,11 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn markdown_with_escape_only_paragraph_has_no_empty_paragraph() {
+    let s = "\u{85}\u{1b}\\\\\u{85}\u{9d}a";
+    let input = format!("# T {s}\n\n{s}\n\nend");
+    let a = &formats::parse(Kind::Markdown, Path::new("a.md"), input.as_bytes()).unwrap()[0];
+    assert!(!a.body.split("\n\n").any(str::is_empty), "{:?}", a.body);
+}

@@ -208,7 +208,12 @@ impl Renderer<'_> {
                 self.style(TextStyle::Code, start);
             }
             Event::SoftBreak => self.push_inline(" "),
-            Event::HardBreak => self.cur.push('\n'),
+            // one line break at most, never at the start: "\n\n" separates paragraphs
+            Event::HardBreak => {
+                if self.cur.len() > self.cur_prefix && !self.cur.ends_with('\n') {
+                    self.cur.push('\n');
+                }
+            }
             Event::Rule => self.flush(None),
             // raw HTML, math, footnotes (not enabled): nothing readable
             _ => {}
