@@ -209,11 +209,10 @@ impl Renderer<'_> {
             }
             Event::SoftBreak => self.push_inline(" "),
             // one line break at most, never at the start: "\n\n" separates paragraphs
-            Event::HardBreak => {
-                if self.cur.len() > self.cur_prefix && !self.cur.ends_with('\n') {
-                    self.cur.push('\n');
-                }
+            Event::HardBreak if self.cur.len() > self.cur_prefix && !self.cur.ends_with('\n') => {
+                self.cur.push('\n')
             }
+            Event::HardBreak => {}
             Event::Rule => self.flush(None),
             // raw HTML, math, footnotes (not enabled): nothing readable
             _ => {}
