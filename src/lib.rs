@@ -10,4 +10,5 @@ pub mod cli;
 pub mod config;
 pub mod library;
 pub mod store;
+pub mod text;
 pub mod tui;

@@ -4,7 +4,9 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use serde::Serialize;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+use crate::text::truncate;
 
 use super::{Format, Outcome};
 use crate::article::{Article, format_date};
@@ -81,8 +83,8 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
     for a in articles {
         rows.push([
             a.id.clone(),
-            cut(&a.title, TITLE_COLUMNS),
-            cut(a.source.as_deref().unwrap_or("-"), SOURCE_COLUMNS),
+            truncate(&a.title, TITLE_COLUMNS),
+            truncate(a.source.as_deref().unwrap_or("-"), SOURCE_COLUMNS),
             a.date
                 .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
             a.language.clone().unwrap_or_else(|| "-".into()),
@@ -111,37 +113,9 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
     Ok(())
 }
 
-/// Cuts `s` to `max` display columns, ending with "…" if cut; never splits
-/// a character.
-pub(crate) fn cut(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max.saturating_sub(1) {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cut_by_display_width() {
-        assert_eq!(cut("short", 10), "short");
-        assert_eq!(cut("abcdefghijk", 5), "abcd…");
-        assert_eq!(cut("日本語テキスト", 6), "日本…");
-        assert_eq!(cut("été", 3), "été");
-    }
 
     #[test]
     fn text_columns_align() {

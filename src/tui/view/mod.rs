@@ -9,7 +9,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, BorderType};
-use unicode_width::UnicodeWidthChar;
 
 use super::app::{App, Overlay};
 use super::theme::Theme;
@@ -63,33 +62,7 @@ fn pane_block<'a>(theme: &Theme, focused: bool) -> Block<'a> {
     Block::bordered().border_type(kind).border_style(style)
 }
 
-/// Cuts `s` to `width` display columns, never inside a character, with "…" when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// Display width of a string.
-pub fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
+pub use crate::text::{truncate, width};
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -115,21 +88,4 @@ fn pad(s: String, w: usize) -> String {
 
 fn plain() -> Style {
     Style::default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncate_never_cuts_a_character() {
-        assert_eq!(truncate("abc", 3), "abc");
-        assert_eq!(truncate("abcd", 3), "ab…");
-        assert_eq!(truncate("日本語", 4), "日…");
-        assert_eq!(truncate("日本語", 5), "日本…");
-        assert_eq!(truncate("é", 0), "");
-        for w in 0..8 {
-            assert!(width(&truncate("Élodie 日本 x", w)) <= w);
-        }
-    }
 }
