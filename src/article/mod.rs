@@ -83,6 +83,12 @@ impl Article {
             .map(move |p| (p.as_ptr() as usize - base, p))
     }
 
+    /// Where the story comes from, for lists: the source, else the credit
+    /// (an agency such as "AFP" credited under a plain-text title).
+    pub fn source_or_credit(&self) -> Option<&str> {
+        self.source.as_deref().or(self.credit.as_deref())
+    }
+
     pub fn word_count(&self) -> usize {
         self.body.split_whitespace().count()
     }

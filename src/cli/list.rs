@@ -84,7 +84,7 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
         rows.push([
             a.id.clone(),
             truncate(&a.title, TITLE_COLUMNS),
-            truncate(a.source.as_deref().unwrap_or("-"), SOURCE_COLUMNS),
+            truncate(a.source_or_credit().unwrap_or("-"), SOURCE_COLUMNS),
             a.date
                 .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
             a.language.clone().unwrap_or_else(|| "-".into()),

@@ -137,7 +137,7 @@ fn cells(app: &App, row: &Row) -> Cells {
     Cells {
         marks: format!("{bookmark}{unread}"),
         title: a.title.clone(),
-        source: a.source.clone().unwrap_or_default(),
+        source: a.source_or_credit().unwrap_or_default().to_string(),
         date: a
             .date
             .as_ref()
@@ -214,8 +214,8 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let analysis = app.analyses.get(&a.id);
     let mut meta = Vec::new();
-    if let Some(s) = &a.source {
-        meta.push(s.clone());
+    if let Some(s) = a.source_or_credit() {
+        meta.push(s.to_string());
     }
     if let Some(d) = &a.date {
         meta.push(format_date(d, &app.settings.date_format));
