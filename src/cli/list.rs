@@ -50,7 +50,7 @@ struct Row<'a> {
     source: Option<&'a str>,
     /// RFC 3339
     date: Option<String>,
-    language: Option<&'a str>,
+    language: String,
     words: usize,
     path: String,
     author: Option<&'a str>,
@@ -66,7 +66,7 @@ impl<'a> Row<'a> {
             title: &a.title,
             source: a.source.as_deref(),
             date: a.date.map(|d| d.to_rfc3339()),
-            language: a.language.as_deref(),
+            language: language_code(a),
             words: a.word_count(),
             path: a.path.display().to_string(),
             author: a.author.as_deref(),
@@ -87,7 +87,7 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
             truncate(a.source_or_credit().unwrap_or("-"), SOURCE_COLUMNS),
             a.date
                 .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
-            a.language.clone().unwrap_or_else(|| "-".into()),
+            language_code(a),
             a.word_count().to_string(),
             a.path.display().to_string(),
         ]);
@@ -111,6 +111,14 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// The declared language, else the one detected from the body.
+fn language_code(a: &Article) -> String {
+    match &a.language {
+        Some(l) => l.clone(),
+        None => crate::analysis::lang::detect(&a.body).code().to_string(),
+    }
 }
 
 #[cfg(test)]
