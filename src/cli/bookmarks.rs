@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{BookmarkAction, Format, Outcome};
 use crate::article::Article;
-use crate::config::{self, Bookmark, Bookmarks, Settings};
+use crate::config::{Bookmark, Bookmarks, Settings};
 
 /// `quoth bookmarks add ID`: for scripts, and for the concurrency tests.
 #[derive(Debug, Args)]
@@ -38,7 +38,7 @@ pub fn run(
     format: Format,
     action: Option<BookmarkAction>,
 ) -> anyhow::Result<Outcome> {
-    let loaded = config::open_for_cli(config)?;
+    let loaded = super::open_config(config)?;
     let mut marks = loaded.bookmarks();
     match action {
         None => list(&loaded.settings, &marks, format),

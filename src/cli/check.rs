@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::library::{self, Source};
 
 pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome> {
-    let settings = crate::config::load_for_cli(config)?;
+    let settings = super::settings(config)?;
     let source = Source::resolve(path, &settings);
     let lib = library::load(&source)?;
     let mut out = BufWriter::new(std::io::stdout().lock());

@@ -17,7 +17,7 @@ const TITLE_COLUMNS: usize = 60;
 const SOURCE_COLUMNS: usize = 20;
 
 pub fn run(config: Option<&Path>, path: Option<&Path>, format: Format) -> anyhow::Result<Outcome> {
-    let settings = crate::config::load_for_cli(config)?;
+    let settings = super::settings(config)?;
     let source = Source::resolve(path, &settings);
     let lib = library::load(&source)?;
     let mut out = BufWriter::new(std::io::stdout().lock());

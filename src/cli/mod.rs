@@ -3,7 +3,7 @@
 //! Exit codes: 0 success, 1 error or problems found, 2 usage (clap's own).
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -140,6 +140,19 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Bookmarks { format, action }) => bookmarks::run(config_path, format, action),
         Some(Command::TrainNer(args)) => train::run(&args),
     }
+}
+
+/// The config for a command: warnings printed to stderr; a broken config,
+/// key bindings included, is an error (exit 1) and the file is left alone.
+pub(crate) fn open_config(explicit: Option<&Path>) -> anyhow::Result<crate::config::Loaded> {
+    let loaded = crate::config::open_for_cli(explicit)?;
+    loaded.check_keys(crate::tui::keymap::check_binding)?;
+    Ok(loaded)
+}
+
+/// [`open_config`]'s settings.
+pub(crate) fn settings(explicit: Option<&Path>) -> anyhow::Result<crate::config::Settings> {
+    Ok(open_config(explicit)?.settings)
 }
 
 /// One line: the error and its causes, "a: b: c".

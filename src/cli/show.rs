@@ -13,7 +13,7 @@ use crate::library::{self, Library, Source};
 const MIN_PREFIX: usize = 4;
 
 pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::Result<Outcome> {
-    let settings = crate::config::load_for_cli(config)?;
+    let settings = super::settings(config)?;
     let width = usize::from(width.unwrap_or(settings.width)).max(1);
     let as_path = Path::new(article);
     let (articles, problems) = if as_path.is_file() {

@@ -327,6 +327,12 @@ impl Default for Keymap {
     }
 }
 
+/// Checks one `[keys]` entry (key name and command name), as the config
+/// loader asks: the error says what is wrong with it.
+pub fn check_binding(key: &str, command: &str) -> Result<(), String> {
+    Keymap::with_overrides(&BTreeMap::from([(key.to_string(), command.to_string())])).map(|_| ())
+}
+
 impl Keymap {
     /// The default keymap with the config's `[keys]` table applied: each entry
     /// binds a key name to a command name ("none" unbinds the key).

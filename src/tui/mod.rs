@@ -10,7 +10,6 @@ pub mod testkit;
 pub mod theme;
 pub mod view;
 
-use std::collections::BTreeMap;
 use std::io::{self, Stdout};
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
@@ -39,10 +38,7 @@ pub use theme::Theme;
 pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<()> {
     let loaded = crate::config::open(config)?;
     // A bad binding is a config error at its line and column, like any other mistake.
-    loaded.check_keys(|key, command| {
-        Keymap::with_overrides(&BTreeMap::from([(key.to_string(), command.to_string())]))
-            .map(|_| ())
-    })?;
+    loaded.check_keys(keymap::check_binding)?;
     let settings = loaded.settings.clone();
     let keymap = Keymap::with_overrides(&settings.keys).map_err(anyhow::Error::msg)?;
     let theme = Theme::from_env(&settings.theme).map_err(anyhow::Error::msg)?;
