@@ -86,7 +86,7 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// List bookmarks, or remove one
+    /// List bookmarks; add or remove one
     Bookmarks {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
