@@ -62,7 +62,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus")
     ap.add_argument("--skip-every", type=int, default=0)
-    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--contexts", type=int, default=800)
     ap.add_argument("--dims", type=int, default=80)
     ap.add_argument("--fine", type=int, default=256)
