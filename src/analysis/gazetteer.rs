@@ -1,5 +1,5 @@
-//! Gazetteers for the entity recogniser: place names (GeoNames, CC BY 4.0),
-//! organisation suffixes and technology products (hand-made). Sources are in
+//! Gazetteers for the entity recogniser: place names (GeoNames, CC BY 4.0,
+//! and a hand-made list of French names GeoNames lacks), organisation suffixes and technology products (hand-made). Sources are in
 //! each file's header under `assets/gazetteer/`. First names live in
 //! `analysis::names`.
 
@@ -11,6 +11,7 @@ use super::tokens::tokenize;
 use super::{Label, names};
 
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
+const PLACES_FR: &str = include_str!("../../assets/gazetteer/places_fr.tsv");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
 const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
@@ -102,7 +103,7 @@ impl Gazetteer {
                 by_first.entry(first).or_default().push((words, kind));
             }
         };
-        for line in entries(PLACES) {
+        for line in entries(PLACES).chain(entries(PLACES_FR)) {
             let (name, kind) = line.split_once('\t').unwrap_or((line, "city"));
             let kind = match kind {
                 "country" | "continent" | "us_state" => Kind::Country,

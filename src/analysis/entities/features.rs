@@ -8,7 +8,7 @@ use crate::analysis::Label;
 use crate::analysis::gazetteer::{FastMap, Gazetteer, flag};
 
 /// Bumped whenever features change, so an old model file is refused.
-pub const FEATURES_VERSION: u32 = 3;
+pub const FEATURES_VERSION: u32 = 5;
 
 pub const N_TAGS: usize = 17;
 /// BILOU tags: Begin, Inside, Last, Unit (one-word mention), Outside.
@@ -115,7 +115,9 @@ const INITIAL: u32 = 1 << 6;
 const PUNCT: u32 = 1 << 7;
 const HAS_APOS: u32 = 1 << 8;
 const INNER_CAP: u32 = 1 << 9;
-const N_FLAGS: u32 = 10;
+/// Between quotation marks in its sentence (titles of works, slogans).
+const IN_QUOTE: u32 = 1 << 10;
+const N_FLAGS: u32 = 11;
 
 /// Everything the features need about one token, hashed once.
 #[derive(Clone, Copy, Default)]
@@ -129,6 +131,48 @@ pub struct TokInfo {
     flags: u32,
     len: u32,
     gaz: u16,
+    /// Word clusters (fine, coarse) from each language's table, +1 (0: not
+    /// in the table).
+    clusters: [[u16; 2]; 2],
+}
+
+/// Distributional word clusters learned from each training corpus by
+/// `scripts/word_clusters.py` (`word<TAB>fine<TAB>coarse`, lowercase).
+const CLUSTERS: [&str; 2] = [
+    include_str!("../../../assets/models/clusters_en.tsv"),
+    include_str!("../../../assets/models/clusters_fr.tsv"),
+];
+
+/// The hash of a word's lowercase form, as `TokInfo::lower`.
+fn lower_hash(word: &str) -> u64 {
+    let mut hl = 0xCBF2_9CE4_8422_2325u64;
+    for c in word.chars() {
+        for lc in c.to_lowercase() {
+            hl = step(hl, lc as u64);
+        }
+    }
+    mix(hl)
+}
+
+/// Lowercase hash → clusters (+1) in each table, parsed once.
+fn clusters() -> &'static FastMap<u64, [[u16; 2]; 2]> {
+    static C: std::sync::OnceLock<FastMap<u64, [[u16; 2]; 2]>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut m: FastMap<u64, [[u16; 2]; 2]> = FastMap::default();
+        for (t, src) in CLUSTERS.iter().enumerate() {
+            for line in src.lines().filter(|l| !l.starts_with('#')) {
+                let mut cols = line.split('\t');
+                let (Some(w), Some(f), Some(c)) = (cols.next(), cols.next(), cols.next()) else {
+                    continue;
+                };
+                let (Ok(f), Ok(c)) = (f.parse::<u16>(), c.parse::<u16>()) else {
+                    continue;
+                };
+                m.entry(lower_hash(w)).or_default()[t] = [f + 1, c + 1];
+            }
+        }
+        m
+    })
 }
 
 fn shape_class(c: char) -> u64 {
@@ -231,6 +275,9 @@ impl TokInfo {
         }
         t.word = mix(hw);
         t.lower = mix(hl);
+        if let Some(c) = clusters().get(&t.lower) {
+            t.clusters = *c;
+        }
         t.shape = mix(hs);
         t.sshape = mix(hss);
         t
@@ -294,9 +341,17 @@ pub fn prepare(doc: &Doc) -> Prepared {
     let mut ev = Evidence::default();
     for s in &doc.sents {
         let mut initial = true;
+        let mut quoted = false;
         for i in s.clone() {
             let w = doc.words[i];
-            let info = TokInfo::new(w, initial, gaz[i]);
+            let mut info = TokInfo::new(w, initial, gaz[i]);
+            match w {
+                "«" | "“" => quoted = true,
+                "»" | "”" => quoted = false,
+                "\"" => quoted = !quoted,
+                _ if quoted => info.flags |= IN_QUOTE,
+                _ => {}
+            }
             if info.flags & (CAP | PUNCT) == 0 && info.flags & HAS_DIGIT == 0 {
                 *ev.lower_seen.entry(info.lower).or_default() += 1;
             }
@@ -453,10 +508,38 @@ pub fn static_features(
         while b < sent.end && cap(b) {
             b += 1;
         }
-        out.push(feat(
-            50,
-            ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64,
+        let place = ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64;
+        out.push(feat(50, place));
+        // the words around the run ("le"/"la" + capitals, "de", "a déclaré")
+        let before = if a > sent.start {
+            p.infos[a - 1].lower
+        } else {
+            BOS
+        };
+        let after = if b < sent.end { p.infos[b].lower } else { EOS };
+        out.push(feat2(51, before, place));
+        out.push(feat2(52, after, place));
+        out.push(feat2(53, before, u64::from(t.flags & IN_QUOTE)));
+    }
+    // Word clusters of the word and its neighbours, per table.
+    let cl = |k: isize, tb: usize, g: usize| {
+        at(k).map_or(if k < 0 { 0xFFFE } else { 0xFFFF }, |x| x.clusters[tb][g])
+    };
+    for tb in 0..2 {
+        let base = 60 + 10 * tb as u32;
+        if t.clusters[tb][0] != 0 {
+            out.push(feat(base, u64::from(t.clusters[tb][0])));
+            out.push(feat(base + 1, u64::from(t.clusters[tb][1])));
+            out.push(feat2(base + 2, u64::from(t.clusters[tb][0]), t.sshape));
+        }
+        out.push(feat(base + 3, u64::from(cl(-1, tb, 0))));
+        out.push(feat(base + 4, u64::from(cl(1, tb, 0))));
+        out.push(feat2(
+            base + 5,
+            u64::from(cl(-1, tb, 1)),
+            u64::from(cl(1, tb, 1)) << 16 | u64::from(t.clusters[tb][1]),
         ));
+        out.push(feat2(base + 6, u64::from(cl(-1, tb, 0)), t.sshape));
     }
     for (tpl, g) in [
         (30, t.gaz),

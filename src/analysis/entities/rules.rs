@@ -72,11 +72,33 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     (r.start < r.end && named).then_some((r, l))
 }
 
+/// A mention made only of several known names and function words between
+/// them ("Azure AI de Microsoft") is those names.
+fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
+    let mut out = Vec::with_capacity(ms.len());
+    for m in ms {
+        let inside: Vec<&M> = known
+            .iter()
+            .filter(|(k, _)| m.0.start <= k.start && k.end <= m.0.end)
+            .collect();
+        let covered =
+            |i: usize| inside.iter().any(|(k, _)| k.contains(&i)) || NEVER_LAST.contains(&words[i]);
+        if inside.len() >= 2 && m.0.clone().all(covered) {
+            out.extend(inside.into_iter().cloned());
+        } else {
+            out.push(m);
+        }
+    }
+    out
+}
+
 /// Known products and organisations take their gazetteer label; a match the
 /// labeller missed is added unless it is part of a longer capitalised name,
 /// or a first name the labeller took for a person ("Claude").
-fn apply_known(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
-    for (k, label) in Gazetteer::get().known(words) {
+fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
+    let known = Gazetteer::get().known(words);
+    let mut ms = split_known(words, &known, ms);
+    for (k, label) in known {
         let overlapping: Vec<usize> = (0..ms.len())
             .filter(|&j| ms[j].0.start < k.end && k.start < ms[j].0.end)
             .collect();
@@ -280,6 +302,20 @@ mod tests {
             run("la startup française", vec![(2..3, Label::Org)]),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_mention_of_known_names_splits_into_them() {
+        let got = run("sur Azure AI de Microsoft hier", vec![(1..5, Label::Per)]);
+        assert_eq!(
+            got,
+            vec![
+                ("Azure AI".to_string(), Label::Misc),
+                ("Microsoft".to_string(), Label::Org)
+            ]
+        );
+        let got = run("la Banque de France hier", vec![(1..4, Label::Org)]);
+        assert_eq!(got, vec![("Banque de France".to_string(), Label::Org)]);
     }
 
     #[test]
