@@ -75,6 +75,15 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Group>) {
     let mut entities = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         let t = target[mention_name[i]];
+        // a dateline or headline in capitals ("YORK") gives way to the name
+        // as written in running text ("York")
+        if mention_name[i] == t
+            && let Some(g) = group_of_name[t]
+            && shouted(&groups[g].name)
+            && !shouted(m.span.text(text))
+        {
+            groups[g].name = m.span.text(text).to_string();
+        }
         let gi = *group_of_name[t].get_or_insert_with(|| {
             groups.push(Group {
                 id: groups.len(),
@@ -92,6 +101,12 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Group>) {
         });
     }
     (entities, groups)
+}
+
+/// All in capitals, with at least two letters ("YORK", not "AFP"-style
+/// acronyms alone: those have no lower-case form in text either).
+fn shouted(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -125,6 +140,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_in_capitals_gives_way_to_running_text() {
+        let text = "YORK, England - Flooding in York.";
+        let m = |a: usize, b: usize| Mention {
+            span: Span::new(a, b),
+            label: Label::Loc,
+        };
+        let (_, g) = group(text, &[m(0, 4), m(28, 32)]);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].name, "York");
     }
 
     #[test]

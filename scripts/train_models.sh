@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Rebuilds the shipped entity models, byte for byte, from the shared corpora:
+# word clusters (scripts/word_clusters.py, numpy) then `quoth train-ner`.
+#   scripts/train_models.sh [SHARED_DIR]   (default ../shared)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${1:-../shared}
+fr=$shared/data/ner/fr/wikineural-fr-a.conllu
+en_train=$shared/data/ner/en/conll2003-train.conllu
+en_dev=$shared/data/ner/en/conll2003-val.conllu
+for f in "$fr" "$en_train" "$en_dev"; do
+  [ -f "$f" ] || { echo "train_models: missing $f" >&2; exit 1; }
+done
+python3 -c 'import numpy' 2>/dev/null || python3 -m pip install --quiet numpy
+python3 scripts/word_clusters.py "$fr" --skip-every 10 --min-count 5 > assets/models/clusters_fr.tsv
+python3 scripts/word_clusters.py "$en_train" --min-count 5 > assets/models/clusters_en.tsv
+cargo build --release
+target/release/quoth train-ner --lang fr --train "$fr" --out assets/models/fr.qner
+target/release/quoth train-ner --lang en --epochs 20 --train "$en_train" --dev "$en_dev" --out assets/models/en.qner
