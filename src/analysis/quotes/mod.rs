@@ -344,7 +344,7 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
         let mut kind = QuoteKind::Direct;
-        let (left_cue, is_speech) = match left {
+        let (left_cue, mut is_speech) = match left {
             _ if first.content.is_empty() => (None, false),
             _ if multi => (left_attribution(left), true),
             Left::Clause(c) => (
@@ -362,6 +362,12 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             }
             Left::Inside => (None, false),
         };
+        // "named “Game of Thrones” and…", "the slogan “Make America Great
+        // Again.”": a short capitalised phrase with no cue after it is a title
+        if is_speech && !multi && right_cue.is_none() && title_like(doc, inner_a, last.content.end)
+        {
+            is_speech = false;
+        }
         if is_speech {
             let att = right_cue.or(left_cue);
             for r in chain {
@@ -380,6 +386,42 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
         ri = rj;
     }
     out
+}
+
+/// Whether the words from token `a` to byte `end` read as a title: three to
+/// six words, each capitalised but for short function words ("Game of
+/// Thrones", "Peace Through Strength"), and no exclamation or question
+/// (a chant or a cry). Two capitalised words are as often a short cry
+/// ("Dump Trump.") as a name.
+fn title_like(doc: &Doc, a: usize, end: usize) -> bool {
+    let mut caps = 0;
+    let mut words = 0;
+    let mut stop = false;
+    let mut k = a;
+    while k < doc.toks.len() && doc.toks[k].span.start < end {
+        let w = doc.t(k);
+        if doc.punct(k) {
+            if matches!(w, "!" | "?" | ":" | ";") {
+                return false;
+            }
+            stop |= matches!(w, "." | "…" | "...");
+        } else if stop {
+            // two sentences ("The Donald. Big Daddy."): speech
+            return false;
+        } else if doc.info[k].cap {
+            caps += 1;
+            words += 1;
+        } else if w.len() <= 4 && (doc.function(k) || doc.det(k)) {
+            words += 1;
+        } else {
+            return false;
+        }
+        k += 1;
+        if words > 6 {
+            return false;
+        }
+    }
+    caps >= 2 && words >= 3
 }
 
 fn count_words(doc: &Doc, a: usize, b: usize) -> usize {

@@ -135,6 +135,39 @@ fn names_titles_and_scare_quotes_are_not_speech() {
 }
 
 #[test]
+fn capitalised_titles_are_not_speech() {
+    // a list of titles, a slogan after a comma, a show after a colon
+    assert!(
+        q(
+            "He named “Doctor Who,” “The Good Wife,” “Fargo” as favourites.",
+            EN
+        )
+        .is_empty()
+    );
+    assert!(q("He said they kept the old motto, “Work Hard And Win.”", EN).is_empty());
+    assert!(
+        q(
+            "Ann Ray named her guilty pleasure: “Call the Midwife” on Sundays.",
+            EN
+        )
+        .is_empty()
+    );
+    // two short sentences, a cry, or a cue after the quote: speech
+    assert_eq!(
+        q("Ann Ray smiled. “The Boss. Big Man.”", EN),
+        vec![d("The Boss. Big Man.", "Ann Ray")]
+    );
+    assert_eq!(
+        q("“Come On Over!” Ann Ray shouted.", EN),
+        vec![d("Come On Over!", "Ann Ray")]
+    );
+    assert_eq!(
+        q("“Long Live The King,” said Tom Hale.", EN),
+        vec![d("Long Live The King,", "Tom Hale")]
+    );
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
