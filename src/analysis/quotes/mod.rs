@@ -368,6 +368,11 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
         {
             is_speech = false;
         }
+        // "“Yes to minaret ban” (2009)", "“…” (campaign poster, 2003)": a dated
+        // work or poster, not words spoken
+        if is_speech && right_cue.is_none() && dated_after(doc, after_tok) {
+            is_speech = false;
+        }
         if is_speech {
             let att = right_cue.or(left_cue);
             for r in chain {
@@ -422,6 +427,22 @@ fn title_like(doc: &Doc, a: usize, end: usize) -> bool {
         }
     }
     caps >= 2 && words >= 3
+}
+
+/// Whether a parenthesis holding a year (1800–2099) opens at token `p`.
+fn dated_after(doc: &Doc, p: usize) -> bool {
+    let n = doc.toks.len();
+    if p >= n || doc.t(p) != "(" {
+        return false;
+    }
+    (p + 1..n.min(p + 12))
+        .take_while(|&k| doc.t(k) != ")")
+        .any(|k| {
+            let w = doc.t(k);
+            w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
+        })
 }
 
 fn count_words(doc: &Doc, a: usize, b: usize) -> usize {

@@ -168,6 +168,29 @@ fn capitalised_titles_are_not_speech() {
 }
 
 #[test]
+fn dated_posters_are_not_speech() {
+    assert!(
+        q(
+            "The party printed posters.\n\n“Stop the tax now, vote yes” (2004).",
+            EN
+        )
+        .is_empty()
+    );
+    assert!(
+        q(
+            "Its posters were harsh.\n\n“Our towns are losing their jobs” (Leeds city poster, 2011).",
+            EN
+        )
+        .is_empty()
+    );
+    // a parenthesis without a year keeps the quote
+    assert_eq!(
+        q("Ann Ray spoke.\n\n“We will win this race” (applause).", EN),
+        vec![d("We will win this race", "Ann Ray")]
+    );
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
