@@ -597,6 +597,21 @@ fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         }
     }
     if best.is_none() && doc.t(p) == ":" {
+        // "HEADLINE - Jane Doe: “…”", "by the Post's John Roe: “…”": a name
+        // just before the colon introduces the quote
+        let mut k = p;
+        while k > start && doc.info[k - 1].cap && !doc.punct(k - 1) {
+            k -= 1;
+        }
+        if k < p
+            && let Some(m) = speaker::first_mention(doc, k, p)
+            && m.span.end == doc.toks[p - 1].span.end
+        {
+            return Some(Attribution {
+                cue: doc.toks[p].span,
+                mention: Some(m),
+            });
+        }
         // "Mr. Smith was blunt: “…”": the clause's first named subject
         let m = speaker::first_mention(doc, start, p)?;
         return Some(Attribution {

@@ -191,6 +191,25 @@ fn dated_posters_are_not_speech() {
 }
 
 #[test]
+fn name_just_before_a_colon_introduces_the_quote() {
+    assert_eq!(
+        q(
+            "OHIO POLLS TIGHTEN AGAIN - Jane Doe: “The race is close now, and both camps know it.”",
+            EN
+        ),
+        vec![d(
+            "The race is close now, and both camps know it.",
+            "Jane Doe"
+        )]
+    );
+    // no name before the colon: the clause's first name
+    assert_eq!(
+        q("Tom Hale was blunt about it: “We lost.”", EN),
+        vec![d("We lost.", "Tom Hale")]
+    );
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
