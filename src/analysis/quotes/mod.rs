@@ -746,7 +746,7 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
             k = j + 1;
         }
     }
-    while k < n && doc.is_adverb(k) {
+    while k < n && (doc.is_adverb(k) || speaker::is_modal(doc, k)) {
         k += 1;
     }
     let e = doc.cue_at(k)?;

@@ -210,6 +210,24 @@ fn name_just_before_a_colon_introduces_the_quote() {
 }
 
 #[test]
+fn modal_between_subject_and_cue() {
+    assert_eq!(
+        q(
+            "Tom Hale speaks tonight. “We will win this fight,” the senator will say.",
+            EN
+        ),
+        vec![d("We will win this fight,", "Tom Hale")]
+    );
+    assert_eq!(
+        q(
+            "Jane Doe spoke first. “The plan is sound,” she would later write.",
+            EN
+        ),
+        vec![d("The plan is sound,", "Jane Doe")]
+    );
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
