@@ -531,6 +531,18 @@ fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
     // find a verb start v with cue_at(v) == Some(e) (look back over aux/adverbs)
     let lo = e.saturating_sub(4);
     for v in (lo..=e).rev() {
+        // "the chant “…”", "his claim “…”": after an article, the word is a noun
+        if doc.lang == Lang::En
+            && v > 0
+            && doc.is(
+                v - 1,
+                &[
+                    "the", "a", "an", "this", "his", "her", "its", "their", "another",
+                ],
+            )
+        {
+            continue;
+        }
         if doc.cue_at(v) == Some(e) || (v == e && doc.info[e].cue == Some(Form::Finite)) {
             let cue = Span::new(doc.toks[v].span.start, doc.toks[e].span.end);
             if let Some((m, _)) = speaker::inverted(doc, v) {

@@ -661,6 +661,12 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     if let Some((kind, g, pl)) = pronoun(doc, k) {
         return Some(mention(doc, k, k + 1, kind, g, pl, k));
     }
+    // "Some chanted", "Many said": a quantifier standing for people
+    if doc.is(k, &["some", "many", "others", "several", "most", "both"])
+        && (k == ss || doc.punct(k - 1) || doc.function(k - 1))
+    {
+        return Some(mention(doc, k, k + 1, Kind::Phrase, None, true, k));
+    }
     if doc.t(k) == "," {
         // the chunk between this comma and the one before
         let mut b0 = k;

@@ -228,6 +228,29 @@ fn modal_between_subject_and_cue() {
 }
 
 #[test]
+fn more_speech_verbs_and_nouns_after_an_article() {
+    assert_eq!(
+        q("“Get out of here,” Tom Hale barked.", EN),
+        vec![d("Get out of here,", "Tom Hale")]
+    );
+    assert_eq!(
+        q("“We never give up,” Ann Ray retaliated.", EN),
+        vec![d("We never give up,", "Ann Ray")]
+    );
+    // "the chant" is a noun: the quote is its content, not a cue's
+    assert!(q("The crowd took up the chant “Four more years!”", EN).is_empty());
+}
+
+#[test]
+fn a_quantifier_can_be_the_speaker_mention() {
+    let text = "Fans filled the hall. Some chanted “We want more!”";
+    let qs = run_with(text, EN, &[], &[]);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].span.text(text), "We want more!");
+    assert_eq!(qs[0].speaker_span.map(|s| s.text(text)), Some("Some"));
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
