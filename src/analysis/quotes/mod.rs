@@ -737,7 +737,7 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
     if k < n && doc.t(k) == "," {
         let mut j = k + 1;
         while j < n
-            && j < k + 20
+            && j < k + 40
             && doc.t(j) != ","
             && !matches!(doc.t(j), "." | ";" | ":")
             && doc.info[j].region.is_none()

@@ -251,6 +251,17 @@ fn a_quantifier_can_be_the_speaker_mention() {
 }
 
 #[test]
+fn long_appositive_between_subject_and_cue() {
+    assert_eq!(
+        q(
+            "“We will build it,” Hale, the mayor of the town and the leading candidate in the northern district by a wide margin after the spring primaries, said on Monday.",
+            EN
+        ),
+        vec![d("We will build it,", "Hale")]
+    );
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
