@@ -344,7 +344,7 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
         let mut kind = QuoteKind::Direct;
-        let (left_cue, is_speech) = match left {
+        let (left_cue, mut is_speech) = match left {
             _ if first.content.is_empty() => (None, false),
             _ if multi => (left_attribution(left), true),
             Left::Clause(c) => (
@@ -362,6 +362,17 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             }
             Left::Inside => (None, false),
         };
+        // "named “Game of Thrones” and…", "the slogan “Make America Great
+        // Again.”": a short capitalised phrase with no cue after it is a title
+        if is_speech && !multi && right_cue.is_none() && title_like(doc, inner_a, last.content.end)
+        {
+            is_speech = false;
+        }
+        // "“Yes to minaret ban” (2009)", "“…” (campaign poster, 2003)": a dated
+        // work or poster, not words spoken
+        if is_speech && right_cue.is_none() && dated_after(doc, after_tok) {
+            is_speech = false;
+        }
         if is_speech {
             let att = right_cue.or(left_cue);
             for r in chain {
@@ -380,6 +391,58 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
         ri = rj;
     }
     out
+}
+
+/// Whether the words from token `a` to byte `end` read as a title: three to
+/// six words, each capitalised but for short function words ("Game of
+/// Thrones", "Peace Through Strength"), and no exclamation or question
+/// (a chant or a cry). Two capitalised words are as often a short cry
+/// ("Dump Trump.") as a name.
+fn title_like(doc: &Doc, a: usize, end: usize) -> bool {
+    let mut caps = 0;
+    let mut words = 0;
+    let mut stop = false;
+    let mut k = a;
+    while k < doc.toks.len() && doc.toks[k].span.start < end {
+        let w = doc.t(k);
+        if doc.punct(k) {
+            if matches!(w, "!" | "?" | ":" | ";") {
+                return false;
+            }
+            stop |= matches!(w, "." | "…" | "...");
+        } else if stop {
+            // two sentences ("The Donald. Big Daddy."): speech
+            return false;
+        } else if doc.info[k].cap {
+            caps += 1;
+            words += 1;
+        } else if w.len() <= 4 && (doc.function(k) || doc.det(k)) {
+            words += 1;
+        } else {
+            return false;
+        }
+        k += 1;
+        if words > 6 {
+            return false;
+        }
+    }
+    caps >= 2 && words >= 3
+}
+
+/// Whether a parenthesis holding a year (1800–2099) opens at token `p`.
+fn dated_after(doc: &Doc, p: usize) -> bool {
+    let n = doc.toks.len();
+    if p >= n || doc.t(p) != "(" {
+        return false;
+    }
+    (p + 1..n.min(p + 12))
+        .take_while(|&k| doc.t(k) != ")")
+        .any(|k| {
+            let w = doc.t(k);
+            w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
+        })
 }
 
 fn count_words(doc: &Doc, a: usize, b: usize) -> usize {
@@ -468,6 +531,18 @@ fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
     // find a verb start v with cue_at(v) == Some(e) (look back over aux/adverbs)
     let lo = e.saturating_sub(4);
     for v in (lo..=e).rev() {
+        // "the chant “…”", "his claim “…”": after an article, the word is a noun
+        if doc.lang == Lang::En
+            && v > 0
+            && doc.is(
+                v - 1,
+                &[
+                    "the", "a", "an", "this", "his", "her", "its", "their", "another",
+                ],
+            )
+        {
+            continue;
+        }
         if doc.cue_at(v) == Some(e) || (v == e && doc.info[e].cue == Some(Form::Finite)) {
             let cue = Span::new(doc.toks[v].span.start, doc.toks[e].span.end);
             if let Some((m, _)) = speaker::inverted(doc, v) {
@@ -534,6 +609,21 @@ fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         }
     }
     if best.is_none() && doc.t(p) == ":" {
+        // "HEADLINE - Jane Doe: “…”", "by the Post's John Roe: “…”": a name
+        // just before the colon introduces the quote
+        let mut k = p;
+        while k > start && doc.info[k - 1].cap && !doc.punct(k - 1) {
+            k -= 1;
+        }
+        if k < p
+            && let Some(m) = speaker::first_mention(doc, k, p)
+            && m.span.end == doc.toks[p - 1].span.end
+        {
+            return Some(Attribution {
+                cue: doc.toks[p].span,
+                mention: Some(m),
+            });
+        }
         // "Mr. Smith was blunt: “…”": the clause's first named subject
         let m = speaker::first_mention(doc, start, p)?;
         return Some(Attribution {
@@ -647,7 +737,7 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
     if k < n && doc.t(k) == "," {
         let mut j = k + 1;
         while j < n
-            && j < k + 20
+            && j < k + 40
             && doc.t(j) != ","
             && !matches!(doc.t(j), "." | ";" | ":")
             && doc.info[j].region.is_none()
@@ -668,7 +758,7 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
             k = j + 1;
         }
     }
-    while k < n && doc.is_adverb(k) {
+    while k < n && (doc.is_adverb(k) || speaker::is_modal(doc, k)) {
         k += 1;
     }
     let e = doc.cue_at(k)?;

@@ -625,10 +625,30 @@ fn phrase_gender(doc: &Doc, p: usize) -> Option<Gender> {
 /// The subject ending just before the cue at `v`: "Musk a déclaré",
 /// "la responsable de X, Audrey Herblin-Stoop, a déclaré", "Arthur Mensch,
 /// co-fondateur de Mistral, avait déclaré", "sources said".
+/// English modals between a subject and its verb ("he will say", "she
+/// would later write"); lowercase only, so "May said" keeps its subject.
+pub fn is_modal(doc: &Doc, i: usize) -> bool {
+    doc.lang == Lang::En
+        && i < doc.toks.len()
+        && matches!(
+            doc.t(i),
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "'ll"
+                | "’ll"
+        )
+}
+
 pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     let ss = doc.sentence_start(v);
     let mut k = v;
-    while k > ss && doc.is_adverb(k - 1) {
+    while k > ss && (doc.is_adverb(k - 1) || is_modal(doc, k - 1)) {
         k -= 1;
     }
     if k <= ss {
@@ -640,6 +660,12 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     }
     if let Some((kind, g, pl)) = pronoun(doc, k) {
         return Some(mention(doc, k, k + 1, kind, g, pl, k));
+    }
+    // "Some chanted", "Many said": a quantifier standing for people
+    if doc.is(k, &["some", "many", "others", "several", "most", "both"])
+        && (k == ss || doc.punct(k - 1) || doc.function(k - 1))
+    {
+        return Some(mention(doc, k, k + 1, Kind::Phrase, None, true, k));
     }
     if doc.t(k) == "," {
         // the chunk between this comma and the one before

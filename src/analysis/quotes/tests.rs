@@ -135,6 +135,133 @@ fn names_titles_and_scare_quotes_are_not_speech() {
 }
 
 #[test]
+fn capitalised_titles_are_not_speech() {
+    // a list of titles, a slogan after a comma, a show after a colon
+    assert!(
+        q(
+            "He named “Doctor Who,” “The Good Wife,” “Fargo” as favourites.",
+            EN
+        )
+        .is_empty()
+    );
+    assert!(q("He said they kept the old motto, “Work Hard And Win.”", EN).is_empty());
+    assert!(
+        q(
+            "Ann Ray named her guilty pleasure: “Call the Midwife” on Sundays.",
+            EN
+        )
+        .is_empty()
+    );
+    // two short sentences, a cry, or a cue after the quote: speech
+    assert_eq!(
+        q("Ann Ray smiled. “The Boss. Big Man.”", EN),
+        vec![d("The Boss. Big Man.", "Ann Ray")]
+    );
+    assert_eq!(
+        q("“Come On Over!” Ann Ray shouted.", EN),
+        vec![d("Come On Over!", "Ann Ray")]
+    );
+    assert_eq!(
+        q("“Long Live The King,” said Tom Hale.", EN),
+        vec![d("Long Live The King,", "Tom Hale")]
+    );
+}
+
+#[test]
+fn dated_posters_are_not_speech() {
+    assert!(
+        q(
+            "The party printed posters.\n\n“Stop the tax now, vote yes” (2004).",
+            EN
+        )
+        .is_empty()
+    );
+    assert!(
+        q(
+            "Its posters were harsh.\n\n“Our towns are losing their jobs” (Leeds city poster, 2011).",
+            EN
+        )
+        .is_empty()
+    );
+    // a parenthesis without a year keeps the quote
+    assert_eq!(
+        q("Ann Ray spoke.\n\n“We will win this race” (applause).", EN),
+        vec![d("We will win this race", "Ann Ray")]
+    );
+}
+
+#[test]
+fn name_just_before_a_colon_introduces_the_quote() {
+    assert_eq!(
+        q(
+            "OHIO POLLS TIGHTEN AGAIN - Jane Doe: “The race is close now, and both camps know it.”",
+            EN
+        ),
+        vec![d(
+            "The race is close now, and both camps know it.",
+            "Jane Doe"
+        )]
+    );
+    // no name before the colon: the clause's first name
+    assert_eq!(
+        q("Tom Hale was blunt about it: “We lost.”", EN),
+        vec![d("We lost.", "Tom Hale")]
+    );
+}
+
+#[test]
+fn modal_between_subject_and_cue() {
+    assert_eq!(
+        q(
+            "Tom Hale speaks tonight. “We will win this fight,” the senator will say.",
+            EN
+        ),
+        vec![d("We will win this fight,", "Tom Hale")]
+    );
+    assert_eq!(
+        q(
+            "Jane Doe spoke first. “The plan is sound,” she would later write.",
+            EN
+        ),
+        vec![d("The plan is sound,", "Jane Doe")]
+    );
+}
+
+#[test]
+fn more_speech_verbs_and_nouns_after_an_article() {
+    assert_eq!(
+        q("“Get out of here,” Tom Hale barked.", EN),
+        vec![d("Get out of here,", "Tom Hale")]
+    );
+    assert_eq!(
+        q("“We never give up,” Ann Ray retaliated.", EN),
+        vec![d("We never give up,", "Ann Ray")]
+    );
+    // "the chant" is a noun: the quote is its content, not a cue's
+    assert!(q("The crowd took up the chant “Four more years!”", EN).is_empty());
+}
+
+#[test]
+fn a_quantifier_can_be_the_speaker_mention() {
+    let text = "Fans filled the hall. Some chanted “We want more!”";
+    let qs = run_with(text, EN, &[], &[]);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].span.text(text), "We want more!");
+    assert_eq!(qs[0].speaker_span.map(|s| s.text(text)), Some("Some"));
+}
+
+#[test]
+fn long_appositive_between_subject_and_cue() {
+    assert_eq!(
+        q(
+            "“We will build it,” Hale, the mayor of the town and the leading candidate in the northern district by a wide margin after the spring primaries, said on Monday.",
+            EN
+        ),
+        vec![d("We will build it,", "Hale")]
+    );
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
