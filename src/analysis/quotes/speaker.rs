@@ -981,6 +981,11 @@ pub struct Resolver<'a> {
     /// The previous resolved speaker: (name, group, gender, byte position).
     last: Option<(String, Option<usize>, Option<Gender>, usize)>,
     quoted_names: Vec<&'a str>,
+    /// "(UCAF)": the token of each bracketed acronym's first appearance.
+    acronyms: HashMap<&'a str, usize>,
+    /// Words of the PER and ORG group names → those groups, to find the
+    /// group holding a name without scanning them all.
+    group_words: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -1075,10 +1080,24 @@ impl<'a> Resolver<'a> {
         }
         {
             // name runs the recogniser did not mark (or all of them without a recogniser)
-            let covered: Vec<Span> = referents.iter().map(|r: &Referent| r.span).collect();
+            // covered spans by start, with the furthest end so far: an overlap
+            // test in O(log n), since long articles have thousands of runs
+            let mut covered: Vec<Span> = referents.iter().map(|r: &Referent| r.span).collect();
+            covered.sort_unstable();
+            let reach: Vec<usize> = covered
+                .iter()
+                .scan(0, |m, c| {
+                    *m = c.end.max(*m);
+                    Some(*m)
+                })
+                .collect();
+            let is_covered = |span: Span| {
+                let before = covered.partition_point(|c| c.start < span.end);
+                before > 0 && reach[before - 1] > span.start
+            };
             for &(a, b) in &runs {
                 let span = Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end);
-                if doc.info[a].region.is_some() || covered.iter().any(|c| c.overlaps(span)) {
+                if doc.info[a].region.is_some() || is_covered(span) {
                     continue;
                 }
                 let gender = name_gender(doc, a, b);
@@ -1130,6 +1149,25 @@ impl<'a> Resolver<'a> {
             }
         }
         referents.sort_by_key(|r| r.span.start);
+        let mut acronyms = HashMap::new();
+        for t in 1..n.saturating_sub(1) {
+            let w = doc.t(t);
+            if is_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")" {
+                acronyms.entry(w).or_insert(t);
+            }
+        }
+        let mut group_words: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for g in groups
+            .iter()
+            .filter(|g| matches!(g.label, Label::Per | Label::Org))
+        {
+            for w in g.name.split_whitespace() {
+                let ids = group_words.entry(w).or_default();
+                if ids.last() != Some(&g.id) {
+                    ids.push(g.id);
+                }
+            }
+        }
         Resolver {
             entities,
             groups,
@@ -1138,6 +1176,8 @@ impl<'a> Resolver<'a> {
             by_word,
             last: None,
             quoted_names,
+            acronyms,
+            group_words,
         }
     }
 
@@ -1172,17 +1212,22 @@ impl<'a> Resolver<'a> {
 
     fn name(&self, doc: &Doc, span: Span) -> (Option<String>, Option<usize>) {
         let text = span.text(doc.text);
-        if let Some(full) = acronym(doc, text) {
+        if let Some(full) = self
+            .acronyms
+            .get(text)
+            .and_then(|&t| expand_acronym(doc, t))
+        {
             return (Some(full), self.group_at(span));
         }
         // an entity overlapping the mention gives the group; the name is the
         // fullest of the group's name and the article's own name runs
         let group = self.group_at(span).or_else(|| {
-            self.groups
+            let first = text.split_whitespace().next()?;
+            self.group_words
+                .get(first)?
                 .iter()
-                .filter(|g| {
-                    matches!(g.label, Label::Per | Label::Org) && contains_words(&g.name, text)
-                })
+                .filter_map(|&id| self.groups.get(id))
+                .filter(|g| contains_words(&g.name, text))
                 .max_by_key(|g| g.mentions.len())
                 .map(|g| g.id)
         });
@@ -1476,15 +1521,13 @@ fn contains_words(name: &str, part: &str) -> bool {
     !pw.is_empty() && nw.windows(pw.len()).any(|w| w == pw.as_slice())
 }
 
-/// The name an acronym stands for in the article: "l'Union des compagnies
-/// aériennes françaises (UCAF)" for "UCAF".
-fn acronym(doc: &Doc, acro: &str) -> Option<String> {
-    if !(2..=8).contains(&acro.len()) || !acro.chars().all(|c| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let n = doc.toks.len();
-    let t = (1..n.saturating_sub(1))
-        .find(|&t| doc.t(t) == acro && doc.t(t - 1) == "(" && doc.t(t + 1) == ")")?;
+fn is_acronym(w: &str) -> bool {
+    (2..=8).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The name a bracketed acronym at token `t` stands for: "l'Union des
+/// compagnies aériennes françaises (UCAF)" for "UCAF".
+fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     let end = t - 1;
     let mut a = end;
     while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
