@@ -1,14 +1,16 @@
 //! `quoth train-ner`: trains an entity model from CoNLL-style corpora,
 //! deterministically (fixed seeds, fixed document order before shuffling):
-//! the same command rebuilds the same bytes. The shipped models:
+//! the same command rebuilds the same bytes. `scripts/train_models.sh`
+//! rebuilds the shipped models: word clusters from each training corpus
+//! (`scripts/word_clusters.py`, which the model embeds, so the binary is
+//! rebuilt after them), then
 //!
 //! ```text
-//! cargo build --release
-//! target/release/quoth train-ner --lang en \
-//!     --train ../shared/data/ner/en/conll2003-train.conllu \
-//!     --dev ../shared/data/ner/en/conll2003-val.conllu --out assets/models/en.qner
 //! target/release/quoth train-ner --lang fr \
 //!     --train ../shared/data/ner/fr/wikineural-fr-a.conllu --out assets/models/fr.qner
+//! target/release/quoth train-ner --lang en --epochs 20 \
+//!     --train ../shared/data/ner/en/conll2003-train.conllu \
+//!     --dev ../shared/data/ner/en/conll2003-val.conllu --out assets/models/en.qner
 //! ```
 //!
 //! (French: every 10th sentence is the dev part, the rest trains.) It prints
