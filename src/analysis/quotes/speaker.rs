@@ -344,6 +344,11 @@ fn pronoun(doc: &Doc, i: usize) -> Option<(Kind, Option<Gender>, bool)> {
     })
 }
 
+/// A name mention over tokens `a..b`, its gender from the name.
+fn name_mention(doc: &Doc, a: usize, b: usize) -> Mention {
+    mention(doc, a, b, Kind::Name, name_gender(doc, a, b), false, a)
+}
+
 fn mention(
     doc: &Doc,
     a: usize,
@@ -681,15 +686,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             if let Some(e) = name_run(doc, b0).filter(|&e| e == k)
                 && let Some((na, nb)) = strip_name(doc, b0, e)
             {
-                return Some(mention(
-                    doc,
-                    na,
-                    nb,
-                    Kind::Name,
-                    name_gender(doc, na, nb),
-                    false,
-                    na,
-                ));
+                return Some(name_mention(doc, na, nb));
             }
             if b0 > ss + 1 && doc.t(b0 - 1) == "," {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
@@ -731,15 +728,7 @@ fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         if nb - na == 1 && na == ss && doc.info[na].cue.is_some() {
             return None;
         }
-        return Some(mention(
-            doc,
-            na,
-            nb,
-            Kind::Name,
-            name_gender(doc, na, nb),
-            false,
-            na,
-        ));
+        return Some(name_mention(doc, na, nb));
     }
     // lowercase phrase: back to its determiner, through "of" / "de" / "’s"
     let mut a = k;
@@ -945,15 +934,7 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
             && let Some((na, nb)) = strip_name(doc, k, e)
             && (nb - na >= 2 || given_name(doc.t(na)).is_none())
         {
-            return Some(mention(
-                doc,
-                na,
-                nb,
-                Kind::Name,
-                name_gender(doc, na, nb),
-                false,
-                na,
-            ));
+            return Some(name_mention(doc, na, nb));
         }
     }
     None
