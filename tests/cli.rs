@@ -5,6 +5,8 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -19,13 +21,7 @@ fn fixtures(sub: &str) -> PathBuf {
 /// quoth run from an empty folder with an empty home, so neither the working
 /// directory nor a user config plays a part.
 fn quoth(home: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("quoth").unwrap();
-    cmd.current_dir(home.path())
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env_remove("NO_COLOR");
-    cmd
+    common::quoth(home.path())
 }
 
 fn sample_id(home: &tempfile::TempDir) -> String {

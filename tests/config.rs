@@ -5,22 +5,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod common;
+use common::quoth;
+
 use quoth::config::{self, COLOUR_NAMES, Layers, Settings, THEME_ELEMENTS};
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-/// The binary, isolated from the real home.
-fn quoth(home: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("quoth");
-    cmd.current_dir(home)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("QUOTH_DATA_DIR", home.join("data"))
-        .env_remove("QUOTH_CONFIG");
-    cmd
 }
 
 #[test]

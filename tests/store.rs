@@ -4,22 +4,13 @@
 use std::collections::HashSet;
 use std::fs;
 use std::io;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod common;
+use common::quoth;
+
 use quoth::config::{Bookmark, Bookmarks};
 use quoth::store::state::{ReadingState, STATE_FILE};
-
-fn quoth(home: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("quoth");
-    cmd.current_dir(home)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("QUOTH_DATA_DIR", home.join("data"))
-        .env_remove("QUOTH_CONFIG");
-    cmd
-}
 
 const COMMENTED: &str = "\
 # My quoth settings.   (odd spacing kept)

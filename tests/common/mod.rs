@@ -1,0 +1,19 @@
+//! Shared by the tests that run the binary.
+
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+/// The binary, run from `home` and isolated from the real home: no user
+/// config, no user state, no inherited NO_COLOR.
+pub fn quoth(home: &Path) -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("quoth");
+    cmd.current_dir(home)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("QUOTH_DATA_DIR", home.join("data"))
+        .env_remove("QUOTH_CONFIG")
+        .env_remove("NO_COLOR");
+    cmd
+}
