@@ -712,7 +712,9 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
         while j < n
             && j < p + 20
             && doc.info[j].region.is_none()
-            && (!doc.punct(j) || doc.is(j, &["&", ",", "(", ")", "-"]))
+            && (!doc.punct(j)
+                || doc.is(j, &["&", ",", "(", ")", "-"])
+                || doc.t(j) == "." && j + 1 < n && doc.t(j + 1) == ",")
             // a subject, not a clause: "host Trevor Noah on Thursday showed" is no cue
             && (!doc.function(j) || doc.is(j, &["of", "for", "and"]))
         {
@@ -733,13 +735,15 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
 fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
     let n = doc.toks.len();
     let (m, mut k) = speaker::subject_right(doc, p)?;
-    // appositive: ", a top Trump surrogate,"
+    // appositive: ", a top Trump surrogate,"; ", R-Ky.," (a period right
+    // before the closing comma ends an abbreviation, not the sentence)
     if k < n && doc.t(k) == "," {
         let mut j = k + 1;
         while j < n
             && j < k + 40
             && doc.t(j) != ","
-            && !matches!(doc.t(j), "." | ";" | ":")
+            && !matches!(doc.t(j), ";" | ":")
+            && (doc.t(j) != "." || j + 1 < n && doc.t(j + 1) == ",")
             && doc.info[j].region.is_none()
         {
             j += 1;

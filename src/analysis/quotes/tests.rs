@@ -262,6 +262,26 @@ fn long_appositive_between_subject_and_cue() {
 }
 
 #[test]
+fn abbreviation_in_appositive_before_cue() {
+    assert_eq!(
+        q(
+            "“We will win,” Senate leader Mitch McConnell, R-Ky., said Tuesday.",
+            EN
+        ),
+        vec![d("We will win,", "Mitch McConnell")]
+    );
+    // a real sentence end still stops the search
+    let qs = q(
+        "“We will win,” Mitch McConnell, R-Ky. The vote said nothing.",
+        EN,
+    );
+    assert!(
+        qs.iter().all(|x| x.2.as_deref() != Some("Mitch McConnell")),
+        "{qs:?}"
+    );
+}
+
+#[test]
 fn indirect_with_que_and_qu() {
     assert_eq!(
         q(
