@@ -399,7 +399,8 @@ impl Keymap {
             .collect()
     }
 
-    /// A short summary for the hint bar: first key of the commonest commands.
+    /// A short summary for the hint bar: first key of the commonest commands,
+    /// help and quit last (the hint bar always keeps those two).
     pub fn hint(&self) -> Vec<(String, &'static str)> {
         let wanted = [
             (Command::Down, "move"),

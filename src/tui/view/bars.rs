@@ -5,6 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// How many of the keymap's hints, at the end (help, quit), always show.
+const ESSENTIAL_HINTS: usize = 2;
+
 use super::{plain, truncate, width};
 use crate::tui::app::{App, Layers, Walk, thousands};
 
@@ -138,17 +141,30 @@ impl Widget for HintBar<'_> {
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         }
-        let mut spans = Vec::new();
-        let mut used = 0;
-        for (keys, label) in app.keymap.hint() {
-            let item_w = width(&keys) + 1 + width(label) + 2;
-            if used + item_w > w {
+        // The last hints (help, quit) always show: on a narrow screen the
+        // middle ones give way, so a reader can still find `?`.
+        let hints = app.keymap.hint();
+        let item_w = |(keys, label): &(String, &str)| width(keys) + 1 + width(label) + 2;
+        let essential = hints.len().saturating_sub(ESSENTIAL_HINTS);
+        let mut room = w.saturating_sub(hints[essential..].iter().map(item_w).sum());
+        let mut shown: Vec<&(String, &str)> = Vec::new();
+        for h in &hints[..essential] {
+            if item_w(h) > room {
                 break;
             }
-            used += item_w;
-            spans.push(Span::styled(keys, t.hint_key));
-            spans.push(Span::styled(format!(" {label}  "), t.dim));
+            room -= item_w(h);
+            shown.push(h);
         }
+        shown.extend(&hints[essential..]);
+        let spans: Vec<Span> = shown
+            .into_iter()
+            .flat_map(|(keys, label)| {
+                [
+                    Span::styled(keys.clone(), t.hint_key),
+                    Span::styled(format!(" {label}  "), t.dim),
+                ]
+            })
+            .collect();
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     }
 }
