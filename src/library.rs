@@ -262,16 +262,32 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
 /// List order: newest first, undated last, then by title (case-insensitive),
 /// then path and id so the order is total.
 pub fn sort(articles: &mut [Article]) {
-    // Reverse(Some(_)) < Reverse(None): undated sink to the end
-    articles.sort_by_cached_key(|a| {
-        (
-            std::cmp::Reverse(a.date),
-            a.title.to_lowercase(),
-            a.title.clone(),
-            a.path.clone(),
-            a.id.clone(),
-        )
-    });
+    articles.sort_by_cached_key(order_key);
+}
+
+/// The list order of two articles, for inserting one as it arrives.
+pub fn compare(a: &Article, b: &Article) -> std::cmp::Ordering {
+    order_key(a).cmp(&order_key(b))
+}
+
+/// Newest first (Reverse(Some(_)) < Reverse(None): undated sink to the
+/// end), then title ignoring case, then path and id so the order is total.
+type OrderKey = (
+    std::cmp::Reverse<Option<chrono::DateTime<chrono::FixedOffset>>>,
+    String,
+    String,
+    PathBuf,
+    String,
+);
+
+fn order_key(a: &Article) -> OrderKey {
+    (
+        std::cmp::Reverse(a.date),
+        a.title.to_lowercase(),
+        a.title.clone(),
+        a.path.clone(),
+        a.id.clone(),
+    )
 }
 
 /// The same article in two files gets a second id derived from its path.

@@ -149,7 +149,7 @@ fn show_by_prefix_name_and_path() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "A guide to the night market\nCity Notes · 2024-05-10 · Lena Park · en · 1 min read\n",
+            "A guide to the night market\nCity Notes · 2024-05-10 · by Lena Park · en · 1 min read\n",
         ))
         .stdout(predicate::str::contains("• grilled corn"))
         .stdout(predicate::str::contains("[1] https://example.org/map"));

@@ -89,6 +89,29 @@ impl Article {
         self.source.as_deref().or(self.credit.as_deref())
     }
 
+    /// The line under the title: source · date · by author · language ·
+    /// reading time. `detected` stands in, marked so, when no language is
+    /// declared.
+    pub fn meta_line(&self, date_format: &str, detected: Option<&str>) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = &self.source {
+            parts.push(s.clone());
+        }
+        if let Some(d) = &self.date {
+            parts.push(format_date(d, date_format));
+        }
+        if let Some(au) = &self.author {
+            parts.push(format!("by {au}"));
+        }
+        match (&self.language, detected) {
+            (Some(l), _) => parts.push(l.clone()),
+            (None, Some(d)) => parts.push(format!("{d} (detected)")),
+            (None, None) => {}
+        }
+        parts.push(format!("{} min read", self.reading_minutes()));
+        parts.join(" · ")
+    }
+
     pub fn word_count(&self) -> usize {
         self.body.split_whitespace().count()
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{anyhow, bail};
 
 use super::Outcome;
-use crate::article::{Article, TextStyle, format_date};
+use crate::article::{Article, TextStyle};
 use crate::library::{self, Library, Source};
 
 /// Shortest id prefix accepted, so a typo does not pick an article at random.
@@ -114,21 +114,8 @@ pub(crate) fn write_article(
     for line in wrap(&a.title, "") {
         writeln!(out, "{line}")?;
     }
-    let mut meta = Vec::new();
-    if let Some(s) = &a.source {
-        meta.push(s.clone());
-    }
-    if let Some(d) = a.date {
-        meta.push(format_date(&d, date_format));
-    }
-    if let Some(au) = &a.author {
-        meta.push(au.clone());
-    }
-    if let Some(l) = &a.language {
-        meta.push(l.clone());
-    }
-    meta.push(format!("{} min read", a.reading_minutes()));
-    for line in wrap(&meta.join(" · "), "") {
+    let meta = a.meta_line(date_format, None);
+    for line in wrap(&meta, "") {
         writeln!(out, "{line}")?;
     }
     if let Some(c) = &a.credit {

@@ -410,9 +410,9 @@ impl App {
         let idx = self.articles.len();
         self.articles.push(article);
         let a = &self.articles[idx];
-        let pos = self
-            .order
-            .partition_point(|&i| compare(&self.articles[i], a) != Ordering::Greater);
+        let pos = self.order.partition_point(|&i| {
+            crate::library::compare(&self.articles[i], a) != Ordering::Greater
+        });
         self.order.insert(pos, idx);
         let bookmarked = self.bookmarks.contains(&a.id);
         self.by_id.entry(a.id.clone()).or_insert(idx);
@@ -572,28 +572,8 @@ impl App {
     /// The metadata line: source, date, author, language, reading time.
     pub fn meta_line(&self, article: usize) -> String {
         let a = &self.articles[article];
-        let mut parts = Vec::new();
-        if let Some(s) = &a.source {
-            parts.push(s.clone());
-        }
-        if let Some(d) = &a.date {
-            parts.push(format_date(d, &self.settings.date_format));
-        }
-        if let Some(au) = &a.author {
-            parts.push(format!("by {au}"));
-        }
-        let lang = match &a.language {
-            Some(l) => Some(l.clone()),
-            None => self
-                .analyses
-                .get(&a.id)
-                .map(|an| format!("{} (detected)", an.language.code())),
-        };
-        if let Some(l) = lang {
-            parts.push(l);
-        }
-        parts.push(format!("{} min read", a.reading_minutes()));
-        parts.join(" · ")
+        let detected = self.analyses.get(&a.id).map(|an| an.language.code());
+        a.meta_line(&self.settings.date_format, detected)
     }
 
     // ---------------------------------------------------------------- keys
@@ -1527,25 +1507,6 @@ pub fn details_height(list_inner_height: u16) -> u16 {
     if list_inner_height >= 12 { 4 } else { 0 }
 }
 
-/// Newest first, undated last, then title (the library's order).
-pub fn compare(a: &Article, b: &Article) -> Ordering {
-    b.date
-        .is_some()
-        .cmp(&a.date.is_some())
-        .then_with(|| b.date.cmp(&a.date))
-        .then_with(|| a.title.cmp(&b.title))
-}
-
-pub fn format_date(d: &chrono::DateTime<chrono::FixedOffset>, fmt: &str) -> String {
-    use std::fmt::Write;
-    let mut s = String::new();
-    // A bad user format must not panic the reader: fall back to ISO.
-    if write!(s, "{}", d.format(fmt)).is_err() {
-        s = d.format("%Y-%m-%d").to_string();
-    }
-    s
-}
-
 /// Every match of `query`: case-insensitive unless it has a capital (smart case).
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     if query.is_empty() {
@@ -1645,6 +1606,7 @@ pub fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::format_date;
 
     #[test]
     fn find_all_is_smart_case_and_byte_exact() {

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{pad, pane_block, truncate, width};
-use crate::tui::app::{App, Focus, Row, details_height, format_date, main_people, thousands};
+use crate::article::format_date;
+use crate::tui::app::{App, Focus, Row, details_height, main_people, thousands};
 
 pub struct ListPane<'a>(pub &'a App);
 
