@@ -22,6 +22,13 @@ impl Lang {
         }
     }
 
+    /// The language a file declares, when the analyser has a model for it
+    /// (French or English); otherwise the analyser detects it.
+    pub fn declared(tag: Option<&str>) -> Option<Lang> {
+        tag.map(Lang::from_tag)
+            .filter(|l| matches!(l, Lang::Fr | Lang::En))
+    }
+
     /// Parses "fr", "en", "French", "fr-FR"…; anything else is `Other`.
     pub fn from_tag(tag: &str) -> Lang {
         let t = tag.trim().to_ascii_lowercase();

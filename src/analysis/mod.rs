@@ -135,6 +135,35 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
 }
 
+impl Analysis {
+    /// Speakers in order of their first quote (the reader's colour order).
+    pub fn speakers(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for s in self.quotes.iter().filter_map(|q| q.speaker.as_deref()) {
+            if !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+        seen
+    }
+
+    /// The main people: the `n` person groups with the most mentions.
+    pub fn main_people(&self, n: usize) -> Vec<&str> {
+        let mut per: Vec<&Group> = self
+            .groups
+            .iter()
+            .filter(|g| g.label == Label::Per)
+            .collect();
+        per.sort_by(|x, y| {
+            y.mentions
+                .len()
+                .cmp(&x.mentions.len())
+                .then(x.id.cmp(&y.id))
+        });
+        per.into_iter().take(n).map(|g| g.name.as_str()).collect()
+    }
+}
+
 /// Holds the loaded models; build once, analyse many texts.
 pub struct Analyzer {
     models: entities::Models,

@@ -119,11 +119,7 @@ fn inputs(file: &Path, raw: bool) -> anyhow::Result<Vec<Doc>> {
         .map(|a| Doc {
             path: path.clone(),
             title: Some(a.title),
-            declared: a
-                .language
-                .as_deref()
-                .map(Lang::from_tag)
-                .filter(|l| matches!(l, Lang::Fr | Lang::En)),
+            declared: Lang::declared(a.language.as_deref()),
             text: a.body,
         })
         .collect())
@@ -263,14 +259,11 @@ fn write_text(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
         )?,
         None => writeln!(out, "{} [{}]", clean(&doc.path), a.language.code())?,
     }
-    let mut speakers: Vec<Option<&str>> = Vec::new();
-    for q in &a.quotes {
-        if !speakers.contains(&q.speaker.as_deref()) {
-            speakers.push(q.speaker.as_deref());
-        }
+    // attributed speakers in order of appearance; unattributed last
+    let mut speakers: Vec<Option<&str>> = a.speakers().into_iter().map(Some).collect();
+    if a.quotes.iter().any(|q| q.speaker.is_none()) {
+        speakers.push(None);
     }
-    // attributed speakers first, in order of appearance; unattributed last
-    speakers.sort_by_key(|s| s.is_none());
     for sp in speakers {
         let qs: Vec<_> = a
             .quotes

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::analysis::{Analysis, Label, Lang, Span};
+use crate::analysis::{Analysis, Span};
 use crate::article::Article;
 use crate::config::{Bookmarks, Settings};
 use crate::library::{LoadEvent, Problem};
@@ -1552,42 +1552,6 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
         }
     }
     out
-}
-
-/// The main people of an analysed article: top three PER groups by mentions.
-pub fn main_people(a: &Analysis) -> Vec<&str> {
-    let mut per: Vec<_> = a.groups.iter().filter(|g| g.label == Label::Per).collect();
-    per.sort_by(|x, y| {
-        y.mentions
-            .len()
-            .cmp(&x.mentions.len())
-            .then(x.id.cmp(&y.id))
-    });
-    per.into_iter().take(3).map(|g| g.name.as_str()).collect()
-}
-
-/// The declared language of an article, for the analyser.
-pub fn declared_lang(a: &Article) -> Option<Lang> {
-    a.language
-        .as_deref()
-        .map(Lang::from_tag)
-        .and_then(|l| match l {
-            Lang::Other(_) => None,
-            l => Some(l),
-        })
-}
-
-/// Speakers of an analysis in order of first appearance (their colour index).
-pub fn speaker_order(a: &Analysis) -> Vec<&str> {
-    let mut seen: Vec<&str> = Vec::new();
-    for q in &a.quotes {
-        if let Some(s) = q.speaker.as_deref()
-            && !seen.contains(&s)
-        {
-            seen.push(s);
-        }
-    }
-    seen
 }
 
 /// "3,120".

@@ -131,11 +131,21 @@ fn event_loop(
         }
         for idx in app.urgent.drain(..) {
             let a = &app.articles[idx];
-            analysis.request(a.id.clone(), a.body.clone(), app::declared_lang(a), true);
+            analysis.request(
+                a.id.clone(),
+                a.body.clone(),
+                Lang::declared(a.language.as_deref()),
+                true,
+            );
         }
         for idx in app.pending.drain(..) {
             let a = &app.articles[idx];
-            analysis.request(a.id.clone(), a.body.clone(), app::declared_lang(a), false);
+            analysis.request(
+                a.id.clone(),
+                a.body.clone(),
+                Lang::declared(a.language.as_deref()),
+                false,
+            );
         }
         while let Ok(news) = analysis.results.try_recv() {
             app.update(match news {

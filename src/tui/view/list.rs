@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::{pad, pane_block, truncate, width};
 use crate::article::format_date;
-use crate::tui::app::{App, Focus, Row, details_height, main_people, thousands};
+use crate::tui::app::{App, Focus, Row, details_height, thousands};
 
 pub struct ListPane<'a>(pub &'a App);
 
@@ -233,7 +233,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         None if app.analysis_error.is_some() => "People: analysis unavailable".to_string(),
         None => "People: analysing…".to_string(),
         Some(an) => {
-            let p = main_people(an);
+            let p = an.main_people(3);
             if p.is_empty() {
                 "People: none found".to_string()
             } else {
@@ -244,7 +244,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let quotes = match analysis {
         None => String::new(),
         Some(an) => format!("{} quotes, {} speakers", an.quotes.len(), {
-            crate::tui::app::speaker_order(an).len()
+            an.speakers().len()
         }),
     };
     // The bookmark's note is the reader's own words: it takes the last line.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::reader::initials;
 use super::{centred, pad, truncate, width};
 use crate::analysis::Label;
-use crate::tui::app::{App, Overlay, speaker_order};
+use crate::tui::app::{App, Overlay};
 
 /// A framed, cleared box of at most `w`×`h`; returns its inner area.
 fn popup(app: &App, area: Rect, w: u16, h: u16, title: String, buf: &mut Buffer) -> Rect {
@@ -139,7 +139,10 @@ impl Widget for SpeakersPanel<'_> {
         let app = self.0;
         let t = &app.theme;
         let speakers = app.speakers();
-        let order = app.open_analysis().map(speaker_order).unwrap_or_default();
+        let order = app
+            .open_analysis()
+            .map(crate::analysis::Analysis::speakers)
+            .unwrap_or_default();
         let selected = match app.overlay {
             Some(Overlay::Speakers { selected }) => selected,
             _ => 0,

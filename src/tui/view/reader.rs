@@ -10,7 +10,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use super::{pane_block, truncate};
 use crate::analysis::{Analysis, QuoteKind, Span};
 use crate::article::{PARAGRAPH_SEP, TextStyle};
-use crate::tui::app::{App, Focus, Walk, speaker_order};
+use crate::tui::app::{App, Focus, Walk};
 use crate::tui::doc::{DocLine, HeaderKind};
 use crate::tui::theme::Theme;
 
@@ -60,7 +60,9 @@ impl Widget for ReaderPane<'_> {
         let body = article.body.as_str();
         let analysis = app.analyses.get(&article.id);
         let decos = decorations(app, analysis);
-        let speakers = analysis.map(speaker_order).unwrap_or_default();
+        let speakers = analysis
+            .map(crate::analysis::Analysis::speakers)
+            .unwrap_or_default();
         let h = usize::from(g.text.height);
         let margin_info = analysis.filter(|_| app.layers.quotes()).map(|a| Margin {
             analysis: a,
@@ -156,7 +158,7 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
         let speaker_style = |q: &crate::analysis::Quote, order: &[&str]| {
             nth(q, order).map_or(t.unattributed, |n| t.speaker(n))
         };
-        let order = speaker_order(a);
+        let order = a.speakers();
         if app.layers.quotes() {
             for q in &a.quotes {
                 out.push(Deco {
