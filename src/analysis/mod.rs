@@ -193,3 +193,18 @@ impl Analyzer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_in_order_and_main_people_by_mentions() {
+        let text =
+            "« A », dit Jean Roux. « B », dit Léa Mas. « C », dit Jean Roux. Roux, Mas, Roux.";
+        let a = Analyzer::new().unwrap().analyze(text, Some(Lang::Fr));
+        assert_eq!(a.speakers(), vec!["Jean Roux", "Léa Mas"]);
+        assert_eq!(a.main_people(1), vec!["Jean Roux"]);
+        assert_eq!(a.main_people(3).len(), 2);
+    }
+}
