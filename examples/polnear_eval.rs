@@ -121,7 +121,7 @@ fn main() -> anyhow::Result<()> {
                                 .is_some_and(|s| g.sources.iter().any(|x| x.overlaps(s)));
                             if ok {
                                 sp_ok += w;
-                            } else if errors && examples.len() < 400 {
+                            } else if errors && examples.len() < 20000 {
                                 examples.push(format!(
                                     "SPEAKER {base}: «{}» predicted {:?} ({:?}), gold {:?}",
                                     short(g.span.text(&text)),
@@ -134,7 +134,7 @@ fn main() -> anyhow::Result<()> {
                     }
                     None => {
                         fn_ += w;
-                        if errors && examples.len() < 400 {
+                        if errors && examples.len() < 20000 {
                             examples.push(format!(
                                 "MISS {base}: «{}» [{}]",
                                 short(g.span.text(&text)),
@@ -147,7 +147,7 @@ fn main() -> anyhow::Result<()> {
             for (i, p) in preds.iter().enumerate() {
                 if !used[i] {
                     fp += w;
-                    if errors && examples.len() < 400 {
+                    if errors && examples.len() < 20000 {
                         examples.push(format!(
                             "FALSE {base}: «{}» [{}]",
                             short(p.span.text(&text)),
@@ -172,9 +172,9 @@ fn main() -> anyhow::Result<()> {
         tp + fp,
         tp
     );
-    println!("precision {p:.3}  recall {r:.3}  F1 {f:.3}");
+    println!("precision {p:.4}  recall {r:.4}  F1 {f:.4}");
     println!(
-        "speaker accuracy {:.3} ({:.1}/{:.1})",
+        "speaker accuracy {:.4} ({:.1}/{:.1})",
         sp_ok / sp_n.max(1e-9),
         sp_ok,
         sp_n

@@ -343,6 +343,16 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+        // "“…,” Tester said. “Very good.”": a short sentence of its own,
+        // right after a quote in the same paragraph, goes on with it
+        let follows_quote = out.last().is_some_and(|f: &Found| {
+            let a = doc.tok_at(f.span.end).min(n - 1);
+            f.span.end <= first.open
+                && !doc.text[f.span.end..first.open].contains("\n\n")
+                && doc.sent_of[open_tok] <= doc.sent_of[a] + 1
+        });
+        let own_sentence =
+            starts_upper && right_ok && last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
         let mut kind = QuoteKind::Direct;
         let (left_cue, mut is_speech) = match left {
             _ if first.content.is_empty() => (None, false),
@@ -350,6 +360,7 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             Left::Clause(c) => (
                 c,
                 right_ok && (c.is_some() || right_cue.is_some() || (words >= 3 && starts_upper))
+                    || c.is_none() && own_sentence && follows_quote
                     || c.is_some()
                         && words >= 2
                         && (right_ok || open_tok == 0 || doc.t(open_tok - 1) == ":")

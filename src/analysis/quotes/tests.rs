@@ -660,3 +660,36 @@ fn french_newsroom_patterns() {
     assert_eq!(got[1].0, "4 000 emplois étaient menacés");
     assert_eq!(got[1].1, QuoteKind::Indirect);
 }
+
+#[test]
+fn a_short_sentence_after_a_quote_goes_on_with_it() {
+    assert_eq!(
+        q(
+            "“Our chances are good,” Senator Jon Tester said. “Very good.”",
+            EN
+        ),
+        vec![
+            d("Our chances are good,", "Jon Tester"),
+            d("Very good.", "Jon Tester")
+        ]
+    );
+    assert_eq!(
+        q(
+            "« Nous allons gagner », a-t-elle déclaré. « Vraiment. »",
+            FR
+        )
+        .len(),
+        // no named speaker to resolve "elle" to; both are still quotes
+        2
+    );
+    // alone, or a paragraph later, two capitalised words are a slogan
+    assert!(q("The crowd chanted loudly. “Dump Trump.”", EN).is_empty());
+    assert_eq!(
+        q(
+            "“Our chances are good,” Jon Tester said.\n\nThe signs read “Dump Trump.”",
+            EN
+        )
+        .len(),
+        1
+    );
+}
