@@ -120,6 +120,7 @@ pub(crate) struct Doc<'a> {
     /// Sentence index of each token.
     pub sent_of: Vec<u32>,
     pub sents: &'a [Sentence],
+    pub regions: &'a [marks::Region],
 }
 
 impl<'a> Doc<'a> {
@@ -179,6 +180,14 @@ impl<'a> Doc<'a> {
             }
             _ => None,
         }
+    }
+    /// Whether token `i` lies in a quoted name: a few words starting with a
+    /// capital ("wearing “Ted Cruz” pins"), which a clause can run through.
+    pub fn in_quoted_name(&self, i: usize) -> bool {
+        self.info[i].region.is_some_and(|r| {
+            let t = self.regions[r as usize].content.text(self.text);
+            t.chars().next().is_some_and(char::is_uppercase) && t.split_whitespace().count() <= 4
+        })
     }
     pub fn is_adverb(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|x| x.class & ADVERB != 0)
@@ -243,7 +252,7 @@ fn prepare<'a>(
     toks: &'a [Token],
     sents: &'a [Sentence],
     lang: Lang,
-    regions: &[marks::Region],
+    regions: &'a [marks::Region],
 ) -> Doc<'a> {
     let mut info = vec![Info::default(); toks.len()];
     let mut lower = String::new();
@@ -304,6 +313,7 @@ fn prepare<'a>(
         info,
         sent_of,
         sents,
+        regions,
     }
 }
 
@@ -722,10 +732,12 @@ fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
         let mut j = p;
         while j < n
             && j < p + 20
-            && doc.info[j].region.is_none()
-            && (!doc.punct(j)
-                || doc.is(j, &["&", ",", "(", ")", "-"])
-                || doc.t(j) == "." && j + 1 < n && doc.t(j + 1) == ",")
+            // a short quoted name may sit in it ("wearing “Ted Cruz” pins")
+            && (j > p && doc.in_quoted_name(j)
+                || doc.info[j].region.is_none()
+                    && (!doc.punct(j)
+                        || doc.is(j, &["&", ",", "(", ")", "-"])
+                        || doc.t(j) == "." && j + 1 < n && doc.t(j + 1) == ","))
             // a subject, not a clause: "host Trevor Noah on Thursday showed" is no cue
             && (!doc.function(j) || doc.is(j, &["of", "for", "and"]))
         {
@@ -750,16 +762,17 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
     // before the closing comma ends an abbreviation, not the sentence)
     if k < n && doc.t(k) == "," {
         let mut j = k + 1;
+        // a quoted name inside is passed over (", wearing “Ted Cruz” pins,")
         while j < n
             && j < k + 40
-            && doc.t(j) != ","
-            && !matches!(doc.t(j), ";" | ":")
-            && (doc.t(j) != "." || j + 1 < n && doc.t(j + 1) == ",")
-            && doc.info[j].region.is_none()
+            && (doc.info[j].region.is_some()
+                || doc.t(j) != ","
+                    && !matches!(doc.t(j), ";" | ":")
+                    && (doc.t(j) != "." || j + 1 < n && doc.t(j + 1) == ","))
         {
             j += 1;
         }
-        if j < n && doc.t(j) == "," {
+        if j < n && doc.t(j) == "," && doc.info[j].region.is_none() {
             k = j + 1;
         }
     }

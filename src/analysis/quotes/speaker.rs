@@ -676,9 +676,10 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         // the chunk between this comma and the one before
         let mut b0 = k;
         while b0 > ss
-            && doc.t(b0 - 1) != ","
-            && doc.info[b0 - 1].region.is_none()
-            && !matches!(doc.t(b0 - 1), ":" | ";" | "(" | ")")
+            && (doc.in_quoted_name(b0 - 1)
+                || doc.t(b0 - 1) != ","
+                    && doc.info[b0 - 1].region.is_none()
+                    && !matches!(doc.t(b0 - 1), ":" | ";" | "(" | ")"))
         {
             b0 -= 1;
         }

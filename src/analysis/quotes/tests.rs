@@ -693,3 +693,20 @@ fn a_short_sentence_after_a_quote_goes_on_with_it() {
         1
     );
 }
+#[test]
+fn a_quoted_name_inside_the_subject() {
+    assert_eq!(
+        q(
+            "“We have had better conventions,” Texas delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” pins, said as confetti fell.",
+            EN
+        ),
+        vec![d("We have had better conventions,", "Bill Eastland")]
+    );
+    assert_eq!(
+        q(
+            "“We have had better conventions,” Bill Eastland, a delegate for the “Never Trump” group, said.",
+            EN
+        ),
+        vec![d("We have had better conventions,", "Bill Eastland")]
+    );
+}
