@@ -564,6 +564,7 @@ const EN_IRREGULAR: &[(&str, &str, &str)] = &[
     ("write", "wrote", "written"),
     ("speak", "spoke", "spoken"),
     ("swear", "swore", "sworn"),
+    ("sing", "sang", "sung"),
 ];
 
 /// English verbs doubling their final consonant (admitted, quipped).

@@ -572,8 +572,13 @@ fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
                     mention: Some(m),
                 });
             }
-            let mention = speaker::subject_left(doc, v)
-                .or_else(|| speaker::subject_right(doc, e + 1).map(|(m, _)| m));
+            // "…, singing “…”": a gerund after a comma has the clause's subject
+            let mention = if doc.info[v].cue == Some(Form::Gerund) && v > 0 && doc.t(v - 1) == "," {
+                speaker::gerund_subject(doc, v)
+            } else {
+                speaker::subject_left(doc, v)
+                    .or_else(|| speaker::subject_right(doc, e + 1).map(|(m, _)| m))
+            };
             return Some(Attribution { cue, mention });
         }
     }
@@ -618,7 +623,7 @@ fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
             let cue = Span::new(doc.toks[k].span.start, doc.toks[e].span.end);
             // "telling Reuters, “…”": a gerund's subject is the clause's
             let mention = if doc.info[k].cue == Some(Form::Gerund) {
-                speaker::first_mention(doc, start, k)
+                speaker::gerund_subject(doc, k)
             } else {
                 speaker::inverted(doc, k)
                     .map(|x| x.0)

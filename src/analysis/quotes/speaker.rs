@@ -923,6 +923,26 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
 }
 
 /// The first name or pronoun in tokens [a, b).
+/// The subject of the clause holding a gerund cue at `v` ("Trump doubled
+/// down, telling reporters, “…”"): the clause's first name or pronoun, past
+/// an opening prepositional phrase ("At his rally, …"), or the name the
+/// gerund hangs on ("footage of Hillary Clinton asking, “…”").
+pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    let mut s = doc.sentence_start(v);
+    if doc.is(
+        s,
+        &[
+            "at", "in", "on", "during", "after", "before", "since", "with", "from", "by", "under",
+            "over", "as", "while", "when", "for", "later", "earlier", "à", "au", "dans", "lors",
+            "après", "avant", "pendant", "en", "depuis", "sur",
+        ],
+    ) && let Some(c) = (s + 1..v).find(|&k| doc.t(k) == ",")
+    {
+        s = c + 1;
+    }
+    first_mention(doc, s, v)
+}
+
 pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
     for k in a..b {
         if doc.info[k].region.is_some() {

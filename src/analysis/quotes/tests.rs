@@ -710,3 +710,44 @@ fn a_quoted_name_inside_the_subject() {
         vec![d("We have had better conventions,", "Bill Eastland")]
     );
 }
+
+#[test]
+fn sung_words_are_quoted_by_the_singer() {
+    assert_eq!(
+        q(
+            "“Promise mama you will keep your hands in sight,” Mary Blige sings to the candidate.",
+            EN
+        ),
+        vec![d(
+            "Promise mama you will keep your hands in sight,",
+            "Mary Blige"
+        )]
+    );
+    assert_eq!(
+        q(
+            "As Billy Joel sang back in 1977, “Don't go changing to try and please me.”",
+            EN
+        ),
+        vec![d("Don't go changing to try and please me.", "Billy Joel")]
+    );
+}
+
+#[test]
+fn a_gerund_cue_takes_the_clause_subject() {
+    // not the place in the opening phrase
+    assert_eq!(
+        q(
+            "In Iowa, Maria Lopez doubled down, telling reporters, “We will win this state.”",
+            EN
+        ),
+        vec![d("We will win this state.", "Maria Lopez")]
+    );
+    // not the object before the comma
+    assert_eq!(
+        q(
+            "At the rally, Maria Lopez thanked the crowd, shouting “We will win this state!”",
+            EN
+        ),
+        vec![d("We will win this state!", "Maria Lopez")]
+    );
+}
