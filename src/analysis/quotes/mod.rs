@@ -17,7 +17,7 @@ mod speaker;
 use super::lexicon::{self, Form};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind};
-use super::{Entity, Group, Lang, Quote, QuoteKind, Span};
+use super::{Entity, Group, Label, Lang, Quote, QuoteKind, Span};
 use speaker::{Mention, Resolver};
 
 /// Word classes of a token (bits of `Info::class`).
@@ -110,6 +110,8 @@ pub(crate) struct Info {
     pub cap: bool,
     /// Index of the quote region the token lies in, if any.
     pub region: Option<u32>,
+    /// Label of the recognised entity the token lies in, if any.
+    pub entity: Option<Label>,
 }
 
 pub(crate) struct Doc<'a> {
@@ -121,6 +123,8 @@ pub(crate) struct Doc<'a> {
     pub sent_of: Vec<u32>,
     pub sents: &'a [Sentence],
     pub regions: &'a [marks::Region],
+    /// Whether the entity recogniser's output came with the text.
+    pub recognised: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -239,7 +243,7 @@ pub fn find(
 ) -> Vec<Quote> {
     let lang = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
     let regions = marks::scan(text);
-    let doc = prepare(text, toks, sents, lang, &regions);
+    let doc = prepare(text, toks, sents, lang, &regions, entities);
     let mut found = direct(&doc, &regions);
     indirect(&doc, &mut found);
     found.sort_by_key(|f| f.span.start);
@@ -253,6 +257,7 @@ fn prepare<'a>(
     sents: &'a [Sentence],
     lang: Lang,
     regions: &'a [marks::Region],
+    entities: &[Entity],
 ) -> Doc<'a> {
     let mut info = vec![Info::default(); toks.len()];
     let mut lower = String::new();
@@ -293,6 +298,13 @@ fn prepare<'a>(
             classes().get(w).copied().unwrap_or(0)
         };
     }
+    for e in entities {
+        let a = toks.partition_point(|t| t.span.start < e.span.start);
+        let b = toks.partition_point(|t| t.span.start < e.span.end);
+        for inf in &mut info[a..b] {
+            inf.entity = Some(e.label);
+        }
+    }
     for (ri, r) in regions.iter().enumerate() {
         let a = toks.partition_point(|t| t.span.start < r.open);
         let b = toks.partition_point(|t| t.span.start < r.close_end);
@@ -314,6 +326,7 @@ fn prepare<'a>(
         sent_of,
         sents,
         regions,
+        recognised: !entities.is_empty(),
     }
 }
 
@@ -666,7 +679,11 @@ fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, boo
     if after >= n {
         return (None, true);
     }
-    if doc.gap_paragraph(after - 1) {
+    // a new line after the mark ends the paragraph ("Editor’s note: …"
+    // below), unless it holds the credit ("– Name, title")
+    if doc.text[doc.toks[after - 1].span.end..doc.toks[after].span.start].contains('\n')
+        && !(matches!(doc.t(after), "—" | "–" | "-" | "―") && !doc.gap_paragraph(after - 1))
+    {
         return (None, true);
     }
     let mut p = after;

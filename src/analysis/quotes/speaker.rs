@@ -78,6 +78,24 @@ const CONNECTORS: &[&str] = &[
 
 /// Function words, capitalised at a sentence start, that never begin a name.
 pub(super) const FUNCTION: &[&str] = &[
+    "against",
+    "despite",
+    "about",
+    "into",
+    "upon",
+    "without",
+    "within",
+    "through",
+    "across",
+    "among",
+    "amid",
+    "between",
+    "toward",
+    "towards",
+    "until",
+    "unless",
+    "whether",
+    "than",
     "during",
     "with",
     "in",
@@ -402,7 +420,7 @@ fn title_gender(doc: &Doc, i: usize) -> Option<Gender> {
 
 /// The capitalised name run starting at `i`: returns its end (exclusive).
 fn name_run(doc: &Doc, i: usize) -> Option<usize> {
-    if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) {
+    if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) || is_date_word(doc, i) {
         return None;
     }
     let n = doc.toks.len();
@@ -424,7 +442,47 @@ fn name_run(doc: &Doc, i: usize) -> Option<usize> {
         }
         break;
     }
+    // A lone capitalised word opening a sentence ("Hours later,", "Within a
+    // year,", "Editor’s note") is a name only if the recogniser says so.
+    if j == i + 1 && doc.recognised && doc.info[i].entity.is_none() && opens_sentence(doc, i) {
+        return None;
+    }
     Some(j)
+}
+
+/// Whether token `i` opens a sentence, a quote or a line, where every word
+/// is capitalised.
+fn opens_sentence(doc: &Doc, i: usize) -> bool {
+    i == doc.sentence_start(i)
+        || doc.is(i - 1, &[".", "!", "?", "“", "\"", "«", ":", "—", "–", "("])
+        || doc.text[doc.toks[i - 1].span.end..doc.toks[i].span.start].contains('\n')
+}
+
+/// Months and days, which are capitalised in English but name no speaker.
+fn is_date_word(doc: &Doc, i: usize) -> bool {
+    doc.is(
+        i,
+        &[
+            "January",
+            "February",
+            "March",
+            "April",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
+    )
 }
 
 /// Gender of a name from its title or first name.
@@ -659,7 +717,16 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     if k <= ss {
         return None;
     }
-    let k = k - 1;
+    let mut k = k - 1;
+    // "Rep. Jason Chaffetz (R-Utah) said": past the parenthesis
+    if doc.t(k) == ")"
+        && let Some(o) = (ss.max(k.saturating_sub(8))..k)
+            .rev()
+            .find(|&x| doc.t(x) == "(")
+        && o > ss
+    {
+        k = o - 1;
+    }
     if doc.info[k].region.is_some() {
         return None;
     }
@@ -923,11 +990,21 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
 }
 
 /// The first name or pronoun in tokens [a, b).
-/// The subject of the clause holding a gerund cue at `v` ("Trump doubled
-/// down, telling reporters, “…”"): the clause's first name or pronoun, past
-/// an opening prepositional phrase ("At his rally, …"), or the name the
-/// gerund hangs on ("footage of Hillary Clinton asking, “…”").
+/// The subject of a gerund cue at `v`: the name it hangs on ("footage of
+/// Hillary Clinton asking, “…”"), else the subject opening its clause past
+/// an opening phrase ("In Iowa, Trump doubled down, telling reporters, “…”").
 pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    if v > 0 && is_cap(doc, v - 1) && !opens_sentence(doc, v - 1) {
+        let mut a = v - 1;
+        while a > 0 && is_cap(doc, a - 1) && !opens_sentence(doc, a) {
+            a -= 1;
+        }
+        if name_run(doc, a) == Some(v)
+            && let Some((na, nb)) = strip_name(doc, a, v)
+        {
+            return Some(name_mention(doc, na, nb));
+        }
+    }
     let mut s = doc.sentence_start(v);
     if doc.is(
         s,
