@@ -580,8 +580,16 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         let g = gender.or_else(|| name_gender(doc, na, nb));
         return Some((mention(doc, na, nb, Kind::Name, g, false, na), nb));
     }
-    // noun phrase: det + words up to a verb, a relative, or punctuation
-    let det = is_det(doc, p);
+    // noun phrase: det + words up to a verb, a relative, or punctuation;
+    // "former Gov. Jim Doyle" opens like one
+    let modifier = doc.lang == Lang::En
+        && doc.is(
+            p,
+            &[
+                "former", "retired", "outgoing", "acting", "longtime", "veteran", "late", "then-",
+            ],
+        );
+    let det = is_det(doc, p) || modifier;
     let mut j = if det { p + 1 } else { p };
     let start_words = j;
     while j < n
@@ -615,7 +623,7 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         k -= 1;
     }
     if k < j
-        && (k > start_words || !det)
+        && (k > start_words || !det || modifier)
         && let Some((na, nb)) = strip_name(doc, k, j)
     {
         let connector_before = na > 0

@@ -751,3 +751,21 @@ fn a_gerund_cue_takes_the_clause_subject() {
         vec![d("We will win this state!", "Maria Lopez")]
     );
 }
+
+#[test]
+fn a_former_official_after_the_verb() {
+    assert_eq!(
+        q(
+            "“The president will be the sensible adult,” said former Wisconsin Gov. Jim Doyle.",
+            EN
+        ),
+        vec![d("The president will be the sensible adult,", "Jim Doyle")]
+    );
+    assert_eq!(
+        q(
+            "“Almost everybody was opposed to it,” said former Sen. Evan Bayh, a moderate Indiana Democrat.",
+            EN
+        ),
+        vec![d("Almost everybody was opposed to it,", "Evan Bayh")]
+    );
+}
