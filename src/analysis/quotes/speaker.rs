@@ -611,12 +611,9 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     if j == start_words {
         return None;
     }
-    if !det {
-        // bare nouns only right before a verb: "sources said", "officials say"
-        if !(j < n && doc.cue_at(j).is_some() && j - p <= 3) {
-            return None;
-        }
-    }
+    // bare nouns only right before a verb ("sources said", "officials say"),
+    // or ending on a name ("said conservative activist Bob Klaus")
+    let bare_ok = det || j < n && doc.cue_at(j).is_some() && j - p <= 3;
     // a name inside the phrase: "le ministre de l'Économie Bruno Le Maire", "White House spokesman Josh Earnest"
     let mut k = j;
     while k > start_words && is_cap(doc, k - 1) {
@@ -632,10 +629,15 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                 &["de", "du", "des", "d'", "d’", "l'", "l’", "of", "the"],
             )
             && na == k;
-        if !connector_before || name_gender(doc, na, nb).is_some() {
+        if (!connector_before || name_gender(doc, na, nb).is_some())
+            && (bare_ok || nb == j && j - p <= 6)
+        {
             let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));
             return Some((mention(doc, na, nb, Kind::Name, g, false, na), j));
         }
+    }
+    if !bare_ok {
+        return None;
     }
     // "l'UCAF", "the Met Office": a name behind its article
     if det && (start_words..j).all(|x| doc.info[x].cap) {

@@ -769,3 +769,21 @@ fn a_former_official_after_the_verb() {
         vec![d("Almost everybody was opposed to it,", "Evan Bayh")]
     );
 }
+
+#[test]
+fn a_bare_noun_phrase_ending_on_a_name() {
+    assert_eq!(
+        q(
+            "“It is the best role he ever had,” said conservative activist Bob Klaus, who backs no candidate.",
+            EN
+        ),
+        vec![d("It is the best role he ever had,", "Bob Klaus")]
+    );
+    assert_eq!(
+        q(
+            "“Thanks for welcoming these refugees,” said master of ceremonies Asab Tabchi.",
+            EN
+        ),
+        vec![d("Thanks for welcoming these refugees,", "Asab Tabchi")]
+    );
+}
