@@ -707,7 +707,14 @@ fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, boo
             }
             return (None, true);
         }
-        if let Some(a) = cue_after(doc, p) {
+        // "“… fees.” Asked if …": a capitalised verb after a full stop opens
+        // the next sentence
+        let new_sentence = p == after
+            && after >= 2
+            && matches!(doc.t(after - 2), "." | "!" | "?")
+            && doc.info[p].cap
+            && doc.info[p].cue.is_some();
+        if !new_sentence && let Some(a) = cue_after(doc, p) {
             return (Some(a), true);
         }
     }

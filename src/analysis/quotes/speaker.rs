@@ -728,6 +728,10 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         return None;
     }
     let mut k = k - 1;
+    // "Trump called on her to resign and said": the clause's subject
+    if doc.is(k, &["and", "et"]) {
+        return clause_subject(doc, k);
+    }
     // "Rep. Jason Chaffetz (R-Utah) said": past the parenthesis
     if doc.t(k) == ")"
         && let Some(o) = (ss.max(k.saturating_sub(8))..k)
@@ -1015,6 +1019,12 @@ pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
             return Some(name_mention(doc, na, nb));
         }
     }
+    clause_subject(doc, v)
+}
+
+/// The first name or pronoun of the clause holding token `v`, past an
+/// opening prepositional phrase ("In Iowa, Trump …").
+fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
     let mut s = doc.sentence_start(v);
     if doc.is(
         s,

@@ -787,3 +787,26 @@ fn a_bare_noun_phrase_ending_on_a_name() {
         vec![d("Thanks for welcoming these refugees,", "Asab Tabchi")]
     );
 }
+
+#[test]
+fn a_coordinated_verb_takes_the_clause_subject() {
+    assert_eq!(
+        q(
+            "Maria Lopez called on the judge to resign and said, “Her mind is gone!”",
+            EN
+        ),
+        vec![d("Her mind is gone!", "Maria Lopez")]
+    );
+}
+
+#[test]
+fn a_capitalised_verb_after_a_full_stop_opens_a_new_sentence() {
+    let t = "On television, Maria Lopez said, “I never said I would pay.” Asked about violence, John Smith replied, “We have to stop it.”";
+    assert_eq!(
+        q(t, EN),
+        vec![
+            d("I never said I would pay.", "Maria Lopez"),
+            d("We have to stop it.", "John Smith")
+        ]
+    );
+}
