@@ -681,8 +681,8 @@ fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, boo
     }
     // a new line after the mark ends the paragraph ("Editor’s note: …"
     // below), unless it holds the credit ("– Name, title")
-    if doc.text[doc.toks[after - 1].span.end..doc.toks[after].span.start].contains('\n')
-        && !(matches!(doc.t(after), "—" | "–" | "-" | "―") && !doc.gap_paragraph(after - 1))
+    let credit = matches!(doc.t(after), "—" | "–" | "-" | "―") && !doc.gap_paragraph(after - 1);
+    if !credit && doc.text[doc.toks[after - 1].span.end..doc.toks[after].span.start].contains('\n')
     {
         return (None, true);
     }
