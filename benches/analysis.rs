@@ -164,11 +164,16 @@ fn main() {
         .zip(&mentions)
         .map(|((text, _), m)| quoth::analysis::groups::group(text, m))
         .collect();
-    let t = Instant::now();
-    for (((text, _), (toks, sents, l)), (ents, groups)) in docs.iter().zip(&pre).zip(&grouped) {
-        std::hint::black_box(quotes::find(text, toks, sents, *l, ents, groups));
+    // best of three: the machine is shared, the minimum is the cost
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        for (((text, _), (toks, sents, l)), (ents, groups)) in docs.iter().zip(&pre).zip(&grouped) {
+            std::hint::black_box(quotes::find(text, toks, sents, *l, ents, groups));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
     }
-    report("quotes", bytes, n_toks, t.elapsed().as_secs_f64());
+    report("quotes", bytes, n_toks, best);
 
     let t = Instant::now();
     for (text, _) in &docs {

@@ -5,10 +5,10 @@
 //! -ed, -ing) is generated from them once, by conjugation class, into a hash
 //! table. Lookups take a lowercase word.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::Lang;
+use super::gazetteer::FastMap;
 
 /// How a verb form can head a speech cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -572,7 +572,8 @@ const EN_DOUBLE: &[&str] = &[
     "admit", "quip", "regret", "commit", "submit", "omit", "snap", "beg", "rebut",
 ];
 
-type Table = HashMap<String, Cue>;
+// looked up for every word of every text: a fast hash, not SipHash
+type Table = FastMap<String, Cue>;
 
 fn insert(t: &mut Table, form: String, lemma: &'static str, f: Form) {
     // A finite reading wins over a participle one (English "said" is both).
@@ -587,7 +588,7 @@ fn insert(t: &mut Table, form: String, lemma: &'static str, f: Form) {
 fn french() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Table::new();
+        let mut t = Table::default();
         for &lemma in FR_ER {
             let lemma: &'static str = lemma.strip_prefix("s'").unwrap_or(lemma);
             if !lemma.ends_with("er") {
@@ -692,7 +693,7 @@ fn stressed_stem(stem: &str) -> Option<String> {
 fn english() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Table::new();
+        let mut t = Table::default();
         for &(lemma, past, part) in EN_IRREGULAR {
             insert(&mut t, lemma.to_string(), lemma, Form::Finite);
             insert(&mut t, third_person(lemma), lemma, Form::Finite);

@@ -1,8 +1,9 @@
 //! First names and their usual gender, for pronoun resolution and entity features.
 //! Data: `assets/gazetteer/first_names.tsv` (sources in its header).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::gazetteer::FastMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -14,8 +15,8 @@ pub enum Gender {
 
 const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.tsv");
 
-fn table() -> &'static HashMap<&'static str, Gender> {
-    static TABLE: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+fn table() -> &'static FastMap<&'static str, Gender> {
+    static TABLE: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
     TABLE.get_or_init(|| {
         FIRST_NAMES
             .lines()
@@ -38,6 +39,14 @@ pub fn first_name_gender(word: &str) -> Option<Gender> {
     let t = table();
     if let Some(g) = t.get(word) {
         return Some(*g);
+    }
+    // Already written as the table writes names ("Mistral"): nothing to
+    // normalise. Most words are, and this runs for every capitalised word.
+    if word.split('-').all(|part| {
+        let mut cs = part.chars();
+        cs.next().is_none_or(|c| !c.is_lowercase()) && cs.all(|c| !c.is_uppercase())
+    }) {
+        return None;
     }
     // Capitalise each hyphenated part: "JEAN-PIERRE" → "Jean-Pierre".
     let normal: String = word

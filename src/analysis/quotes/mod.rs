@@ -14,6 +14,7 @@
 mod marks;
 mod speaker;
 
+use super::gazetteer::FastMap;
 use super::lexicon::{self, Form};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind};
@@ -80,11 +81,10 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// Lowercase word → its classes, built once.
-fn classes() -> &'static std::collections::HashMap<&'static str, u8> {
-    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
+fn classes() -> &'static FastMap<&'static str, u8> {
+    static T: std::sync::OnceLock<FastMap<&'static str, u8>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = FastMap::default();
         for (list, bit) in [
             (ADVERBS, ADVERB),
             (speaker::FUNCTION, FUNCTION),

@@ -1,10 +1,9 @@
 //! Speaker mentions (the subject of a cue) and their resolution to a
 //! canonical named person or organisation.
 
-use std::collections::HashMap;
-
 use super::Doc;
 use super::marks::Region;
+use crate::analysis::gazetteer::FastMap;
 use crate::analysis::lexicon::Form;
 use crate::analysis::names::{Gender, first_name_gender};
 use crate::analysis::tokens::TokenKind;
@@ -1076,15 +1075,15 @@ pub struct Resolver<'a> {
     referents: Vec<Referent>,
     /// Words of every name run, for canonical names.
     runs: Vec<(usize, usize)>,
-    by_word: HashMap<&'a str, Vec<usize>>,
+    by_word: FastMap<&'a str, Vec<usize>>,
     /// The previous resolved speaker: (name, group, gender, byte position).
     last: Option<(String, Option<usize>, Option<Gender>, usize)>,
     quoted_names: Vec<&'a str>,
     /// "(UCAF)": the token of each bracketed acronym's first appearance.
-    acronyms: HashMap<&'a str, usize>,
+    acronyms: FastMap<&'a str, usize>,
     /// Words of the PER and ORG group names → those groups, to find the
     /// group holding a name without scanning them all.
-    group_words: HashMap<&'a str, Vec<usize>>,
+    group_words: FastMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -1126,7 +1125,7 @@ impl<'a> Resolver<'a> {
                 k += 1;
             }
         }
-        let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let mut by_word: FastMap<&'a str, Vec<usize>> = FastMap::default();
         for (ri, &(a, b)) in runs.iter().enumerate() {
             for k in a..b {
                 by_word.entry(doc.t(k)).or_default().push(ri);
@@ -1248,14 +1247,14 @@ impl<'a> Resolver<'a> {
             }
         }
         referents.sort_by_key(|r| r.span.start);
-        let mut acronyms = HashMap::new();
+        let mut acronyms = FastMap::default();
         for t in 1..n.saturating_sub(1) {
             let w = doc.t(t);
             if is_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")" {
                 acronyms.entry(w).or_insert(t);
             }
         }
-        let mut group_words: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let mut group_words: FastMap<&'a str, Vec<usize>> = FastMap::default();
         for g in groups
             .iter()
             .filter(|g| matches!(g.label, Label::Per | Label::Org))
