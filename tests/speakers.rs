@@ -58,3 +58,24 @@ fn a_parenthesis_after_the_name_is_passed_over() {
         Some("Jason Chaffetz")
     );
 }
+
+#[test]
+fn the_subject_past_an_opening_phrase_before_a_colon() {
+    assert_eq!(
+        one("In a Fox interview later that day, Donald Trump went even further: “If he runs and loses, it is the end of his career.”").as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn a_gerund_hangs_on_a_person_not_a_page() {
+    // "Carson" is also a first name; the recogniser says it is a person here
+    assert_eq!(
+        one("Later on Sunday, Ben Carson posted a syllabus. Carson shared it on his Facebook page, writing “Allow me to do the research for the reporter.”").as_deref(),
+        Some("Ben Carson")
+    );
+    assert_eq!(
+        one("At a rally in Birmingham, Alabama, on Saturday, supporters punched a protester, with Donald Trump reportedly yelling: “Get him out of here!”").as_deref(),
+        Some("Donald Trump")
+    );
+}

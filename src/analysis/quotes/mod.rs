@@ -663,8 +663,9 @@ fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
                 mention: Some(m),
             });
         }
-        // "Mr. Smith was blunt: “…”": the clause's first named subject
-        let m = speaker::first_mention(doc, start, p)?;
+        // "Mr. Smith was blunt: “…”": the clause's first named subject, past
+        // an opening phrase ("In a Fox interview, Trump went further: “…”")
+        let m = speaker::clause_subject(doc, p)?;
         return Some(Attribution {
             cue: doc.toks[p].span,
             mention: Some(m),

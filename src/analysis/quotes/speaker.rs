@@ -1007,13 +1007,23 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
 /// Hillary Clinton asking, “…”"), else the subject opening its clause past
 /// an opening phrase ("In Iowa, Trump doubled down, telling reporters, “…”").
 pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
-    if v > 0 && is_cap(doc, v - 1) && !opens_sentence(doc, v - 1) {
-        let mut a = v - 1;
+    // "with Trump reportedly yelling"
+    let mut e = v;
+    while e > 0 && doc.is_adverb(e - 1) {
+        e -= 1;
+    }
+    // a person, when the recogniser tells ("his Facebook page, writing" is not)
+    if e > 0
+        && is_cap(doc, e - 1)
+        && !opens_sentence(doc, e - 1)
+        && (!doc.recognised || doc.info[e - 1].entity == Some(Label::Per))
+    {
+        let mut a = e - 1;
         while a > 0 && is_cap(doc, a - 1) && !opens_sentence(doc, a) {
             a -= 1;
         }
-        if name_run(doc, a) == Some(v)
-            && let Some((na, nb)) = strip_name(doc, a, v)
+        if name_run(doc, a) == Some(e)
+            && let Some((na, nb)) = strip_name(doc, a, e)
         {
             return Some(name_mention(doc, na, nb));
         }
@@ -1023,7 +1033,7 @@ pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
 
 /// The first name or pronoun of the clause holding token `v`, past an
 /// opening prepositional phrase ("In Iowa, Trump …").
-fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
+pub fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
     let mut s = doc.sentence_start(v);
     if doc.is(
         s,
@@ -1047,9 +1057,13 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         if let Some((kind, g, pl)) = pronoun(doc, k) {
             return (kind == Kind::Pronoun).then(|| mention(doc, k, k + 1, kind, g, pl, k));
         }
+        // a lone first name is no mention, unless recognised as a person
+        // ("Carson shared…")
         if let Some(e) = name_run(doc, k)
             && let Some((na, nb)) = strip_name(doc, k, e)
-            && (nb - na >= 2 || given_name(doc.t(na)).is_none())
+            && (nb - na >= 2
+                || given_name(doc.t(na)).is_none()
+                || doc.info[na].entity == Some(Label::Per))
         {
             return Some(name_mention(doc, na, nb));
         }
