@@ -708,6 +708,12 @@ fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attribution>, boo
             }
             return (None, true);
         }
+        // "“We’ll see,” when asked whether…": a subordinate clause follows
+        // the quote, which ends the main one; its verb is no cue
+        if p == after && after >= 2 && doc.t(after - 2) == "," && doc.is(p, speaker::SUBORDINATORS)
+        {
+            return (None, true);
+        }
         // "“… fees.” Asked if …": a capitalised verb after a full stop opens
         // the next sentence
         let new_sentence = p == after
@@ -816,7 +822,8 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
             k = j + 1;
         }
     }
-    while k < n && (doc.is_adverb(k) || speaker::is_modal(doc, k)) {
+    while k < n && (doc.is_adverb(k) || speaker::is_modal(doc, k) || speaker::loose_adverb(doc, k))
+    {
         k += 1;
     }
     let e = doc.cue_at(k)?;

@@ -589,6 +589,10 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
             ],
         );
     let det = is_det(doc, p) || modifier;
+    // "“We’ll see,” when asked": no phrase opens on a subordinator
+    if doc.is(p, SUBORDINATORS) {
+        return None;
+    }
     let mut j = if det { p + 1 } else { p };
     let start_words = j;
     while j < n
@@ -596,6 +600,7 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         && is_word(doc, j)
         && doc.cue_at(j).is_none()
         && !doc.info[j].aux
+        && !loose_adverb(doc, j)
         && !doc.is(
             j,
             &[
@@ -699,6 +704,27 @@ fn phrase_gender(doc: &Doc, p: usize) -> Option<Gender> {
 /// co-fondateur de Mistral, avait déclaré", "sources said".
 /// English modals between a subject and its verb ("he will say", "she
 /// would later write"); lowercase only, so "May said" keeps its subject.
+/// Words opening a subordinate clause.
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "when", "as", "while", "before", "after", "because", "since", "if", "until", "unless",
+    "although", "though", "whether", "where", "quand", "lorsque", "alors", "avant", "après",
+    "parce", "puisque", "si", "tandis",
+];
+
+/// English forms of "be", which make a speech verb passive.
+const BE: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "'s", "’s",
+];
+
+/// An English adverb the word lists miss: "then", "-ly" words ("reportedly",
+/// "enthusiastically"), but not names or nouns like "Kelly", "ally".
+pub(super) fn loose_adverb(doc: &Doc, i: usize) -> bool {
+    doc.lang == Lang::En && {
+        let w = doc.t(i);
+        w == "then" || w.len() > 5 && w.ends_with("ly") && !doc.info[i].cap
+    }
+}
+
 pub fn is_modal(doc: &Doc, i: usize) -> bool {
     doc.lang == Lang::En
         && i < doc.toks.len()
@@ -720,13 +746,24 @@ pub fn is_modal(doc: &Doc, i: usize) -> bool {
 pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     let ss = doc.sentence_start(v);
     let mut k = v;
-    while k > ss && (doc.is_adverb(k - 1) || is_modal(doc, k - 1)) {
+    // "The star then recalled", "the crowd enthusiastically chanted"
+    // "had previously said": past the auxiliary too
+    while k > ss
+        && (doc.is_adverb(k - 1)
+            || is_modal(doc, k - 1)
+            || loose_adverb(doc, k - 1)
+            || doc.info[k - 1].aux)
+    {
         k -= 1;
     }
     if k <= ss {
         return None;
     }
     let mut k = k - 1;
+    // "Trump was asked": a passive; its subject is spoken to
+    if doc.lang == Lang::En && doc.is(k, BE) {
+        return None;
+    }
     // "Trump called on her to resign and said": the clause's subject
     if doc.is(k, &["and", "et"]) {
         return clause_subject(doc, k);
@@ -788,7 +825,12 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
 
 fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
     // a phrase never ends on a function word ("the car and", "one of the")
-    if !is_word(doc, k) || doc.function(k) || is_det(doc, k) {
+    // or on a verb ("Trump was", "the group has")
+    if !is_word(doc, k)
+        || doc.function(k)
+        || is_det(doc, k)
+        || doc.lang == Lang::En && (doc.is(k, BE) || doc.info[k].aux)
+    {
         return None;
     }
     if let Some((kind, g, pl)) = pronoun(doc, k) {

@@ -810,3 +810,37 @@ fn a_capitalised_verb_after_a_full_stop_opens_a_new_sentence() {
         ]
     );
 }
+
+#[test]
+fn the_words_after_a_quote_that_name_nobody() {
+    // a subordinate clause: the quote ends, the cue before it holds
+    assert_eq!(
+        q(
+            "Bernie Sanders had previously said, “We will see,” when asked whether he would help.",
+            EN
+        ),
+        vec![d("We will see,", "Bernie Sanders")]
+    );
+    // an adverb between the subject and the verb is not part of the subject
+    assert_eq!(
+        q(
+            "“America has a severe problem with discrimination,” the star then recalled.",
+            EN
+        )[0]
+        .2
+        .as_deref(),
+        Some("star")
+    );
+    // a passive: the subject is spoken to, not speaking
+    let asked = q(
+        "In an interview on Wednesday, Donald Trump was asked, “What is the most dangerous place you have been to?”",
+        EN,
+    );
+    assert!(
+        asked
+            .iter()
+            .all(|x| x.2.as_deref() != Some("Donald Trump was")),
+        "{asked:?}"
+    );
+    assert!(asked.iter().all(|x| x.1 == QuoteKind::Direct), "{asked:?}");
+}
