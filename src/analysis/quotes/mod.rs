@@ -176,7 +176,8 @@ impl<'a> Doc<'a> {
                                 && lexicon::completes_faire(&self.t(j + 1).to_lowercase()))
                             .then_some(j + 1);
                         }
-                        _ if self.is_adverb(j) => j += 1,
+                        // "a longuement expliqué", "has repeatedly said"
+                        _ if self.is_adverb(j) || self.manner_adverb(j) => j += 1,
                         _ => return None,
                     }
                 }
@@ -192,6 +193,17 @@ impl<'a> Doc<'a> {
             let t = self.regions[r as usize].content.text(self.text);
             t.chars().next().is_some_and(char::is_uppercase) && t.split_whitespace().count() <= 4
         })
+    }
+    /// A manner adverb by its ending ("longuement", "repeatedly"); only
+    /// safe where a noun cannot stand, as between an auxiliary and its verb.
+    pub fn manner_adverb(&self, i: usize) -> bool {
+        let w = self.t(i);
+        !self.info[i].cap
+            && w.len() > 6
+            && match self.lang {
+                Lang::Fr => w.ends_with("ment"),
+                _ => w.ends_with("ly"),
+            }
     }
     pub fn is_adverb(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|x| x.class & ADVERB != 0)

@@ -844,3 +844,21 @@ fn the_words_after_a_quote_that_name_nobody() {
     );
     assert!(asked.iter().all(|x| x.1 == QuoteKind::Direct), "{asked:?}");
 }
+
+#[test]
+fn a_manner_adverb_inside_the_cue() {
+    let t = "Lundi, la ministre Agnès Martin a longuement expliqué : « Nous devons accélérer la transition. »";
+    let found = run_with(t, FR, &[], &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].speaker.as_deref(), Some("Agnès Martin"));
+    assert_eq!(
+        found[0].cue_span.map(|c| c.text(t)),
+        Some("a longuement expliqué")
+    );
+    let t = "“We will win,” Maria Lopez has repeatedly said.";
+    let found = run_with(t, EN, &[], &[]);
+    assert_eq!(
+        found[0].cue_span.map(|c| c.text(t)),
+        Some("has repeatedly said")
+    );
+}
