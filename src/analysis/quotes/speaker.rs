@@ -457,7 +457,8 @@ fn opens_sentence(doc: &Doc, i: usize) -> bool {
         || doc.text[doc.toks[i - 1].span.end..doc.toks[i].span.start].contains('\n')
 }
 
-/// Months and days, which are capitalised in English but name no speaker.
+/// Months and days (capitalised in English, or opening a sentence), which
+/// name no speaker.
 fn is_date_word(doc: &Doc, i: usize) -> bool {
     doc.is(
         i,
@@ -480,6 +481,23 @@ fn is_date_word(doc: &Doc, i: usize) -> bool {
             "Friday",
             "Saturday",
             "Sunday",
+            "Janvier",
+            "Février",
+            "Avril",
+            "Juin",
+            "Juillet",
+            "Août",
+            "Septembre",
+            "Octobre",
+            "Novembre",
+            "Décembre",
+            "Lundi",
+            "Mardi",
+            "Mercredi",
+            "Jeudi",
+            "Vendredi",
+            "Samedi",
+            "Dimanche",
         ],
     )
 }

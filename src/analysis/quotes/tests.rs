@@ -862,3 +862,12 @@ fn a_manner_adverb_inside_the_cue() {
         Some("has repeatedly said")
     );
 }
+
+#[test]
+fn days_and_months_are_no_speakers() {
+    assert_eq!(
+        q("Lundi, elle a parlé : « Nous devons accélérer. »", FR)[0].2,
+        None
+    );
+    assert_eq!(q("December: “We must go faster.”", EN)[0].2, None);
+}
