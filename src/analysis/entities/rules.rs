@@ -132,13 +132,10 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
     ms
 }
 
-/// Every word written in lowercase in the text.
-fn lowercase_words(words: &[&str]) -> FastSet<String> {
-    words
-        .iter()
-        .filter(|w| is_lower_word(w))
-        .map(|w| w.to_string())
-        .collect()
+/// Every word written in lowercase in the text (borrowed: this runs on
+/// every text and the words are already lowercase).
+fn lowercase_words<'a>(words: &[&'a str]) -> FastSet<&'a str> {
+    words.iter().copied().filter(|w| is_lower_word(w)).collect()
 }
 
 fn text_of(words: &[&str], r: &Range<usize>) -> String {
@@ -192,7 +189,7 @@ fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     // add missed one-word occurrences that stand alone (at a sentence start
     // only if the word is never written in lowercase here)
     for i in 0..words.len() {
-        if covered[i] || initial[i] && lower_seen.contains(&words[i].to_lowercase()) {
+        if covered[i] || initial[i] && lower_seen.contains(words[i].to_lowercase().as_str()) {
             continue;
         }
         let Some(sl) = short.get(words[i]) else {
@@ -242,7 +239,7 @@ fn propagate(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     // names by first word, longest first, for one pass over the text
     let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
     for (k, (ws, _)) in names.iter().enumerate() {
-        if ws.len() == 1 && lower_seen.contains(&ws[0].to_lowercase()) {
+        if ws.len() == 1 && lower_seen.contains(ws[0].to_lowercase().as_str()) {
             continue;
         }
         by_first.entry(ws[0]).or_default().push(k);
