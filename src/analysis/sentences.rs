@@ -25,9 +25,13 @@ pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
         if t.kind == TokenKind::Punct
             && matches!(t.text(text).chars().next(), Some('.' | '!' | '?' | '…'))
         {
+            // a straight mark after a space opens the next quote ("reasons.
+            // "The…"); attached, it closes this one ("racism."")
             while last + 1 < toks.len()
                 && close(&toks[last + 1])
                 && !gap_has_paragraph(text, toks, last)
+                && !(matches!(toks[last + 1].text(text), "\"" | "'")
+                    && toks[last].span.end < toks[last + 1].span.start)
             {
                 last += 1;
             }
@@ -80,6 +84,10 @@ mod tests {
                 "Il pleut",
                 "Nouveau paragraphe"
             ]
+        );
+        assert_eq!(
+            sents("He left. \"We won.\" She smiled."),
+            vec!["He left.", "\"We won.\"", "She smiled."]
         );
         assert_eq!(
             sents("Le titre\nAFP\nLe Dr. Martin est là. Il rit!"),

@@ -384,7 +384,7 @@ fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             let a = doc.tok_at(f.span.end).min(n - 1);
             f.span.end <= first.open
                 && !doc.text[f.span.end..first.open].contains("\n\n")
-                && doc.sent_of[open_tok] <= doc.sent_of[a] + 1
+                && doc.sent_of[open_tok] <= doc.sent_of[a] + 2
         });
         let own_sentence =
             starts_upper && right_ok && last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
@@ -1507,8 +1507,15 @@ fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
         let a = doc.tok_at(m.span.start);
         let b = doc.tok_at(m.span.end);
         let opening = a <= r.start + 2
-            && (r.start..a)
-                .all(|x| doc.det(x) || doc.is(x, &["M.", "Mme", "Mr.", "Mrs.", "Ms.", "Dr."]));
+            && (r.start..a).all(|x| {
+                doc.det(x)
+                    || doc.is(
+                        x,
+                        &[
+                            "M.", "Mme", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
+                        ],
+                    )
+            });
         let apposition = a > r.start
             && doc.t(a - 1) == ","
             && b < r.end

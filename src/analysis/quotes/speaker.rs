@@ -1094,7 +1094,13 @@ pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
 /// The first name or pronoun of the clause holding token `v`, past an
 /// opening prepositional phrase ("In Iowa, Trump …").
 pub fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
-    let mut s = doc.sentence_start(v);
+    first_mention(doc, clause_start(doc, v), v)
+}
+
+/// Where the clause holding token `v` starts, past an opening prepositional
+/// phrase ("In Iowa, …", "On “Face the Nation,” …").
+fn clause_start(doc: &Doc, v: usize) -> usize {
+    let s = doc.sentence_start(v);
     if doc.is(
         s,
         &[
@@ -1104,9 +1110,14 @@ pub fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
         ],
     ) && let Some(c) = (s + 1..v).find(|&k| doc.t(k) == ",")
     {
-        s = c + 1;
+        // a comma inside a quoted name ends the phrase with the name
+        let mut e = c + 1;
+        while e < v && doc.info[e].region.is_some() && doc.info[c].region.is_some() {
+            e += 1;
+        }
+        return e;
     }
-    first_mention(doc, s, v)
+    s
 }
 
 pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {

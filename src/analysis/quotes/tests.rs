@@ -871,3 +871,18 @@ fn days_and_months_are_no_speakers() {
     );
     assert_eq!(q("December: “We must go faster.”", EN)[0].2, None);
 }
+
+#[test]
+fn a_sentence_without_a_cue_introduces_the_next_quote() {
+    // a straight quote after a full stop opens the next sentence
+    assert_eq!(
+        q(
+            "Sen. Bernie Sanders named young voters as one reason. \"The younger people are sick and tired of racism.\"",
+            EN
+        ),
+        vec![d(
+            "The younger people are sick and tired of racism.",
+            "Bernie Sanders"
+        )]
+    );
+}
