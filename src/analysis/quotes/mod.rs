@@ -813,8 +813,9 @@ fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
         // a quoted name inside is passed over (", wearing “Ted Cruz” pins,")
         while j < n
             && j < k + 40
-            && (doc.info[j].region.is_some()
-                || doc.t(j) != ","
+            && (doc.in_quoted_name(j)
+                || doc.info[j].region.is_none()
+                    && doc.t(j) != ","
                     && !matches!(doc.t(j), ";" | ":")
                     && (doc.t(j) != "." || j + 1 < n && doc.t(j + 1) == ","))
         {

@@ -1110,10 +1110,13 @@ fn clause_start(doc: &Doc, v: usize) -> usize {
         ],
     ) && let Some(c) = (s + 1..v).find(|&k| doc.t(k) == ",")
     {
-        // a comma inside a quoted name ends the phrase with the name
+        // a comma inside a quoted name ("On “Face the Nation,” …") ends the
+        // phrase with the name
         let mut e = c + 1;
-        while e < v && doc.info[e].region.is_some() && doc.info[c].region.is_some() {
-            e += 1;
+        if let Some(r) = doc.info[c].region {
+            while e < v && doc.info[e].region == Some(r) {
+                e += 1;
+            }
         }
         return e;
     }
