@@ -717,11 +717,6 @@ fn phrase_gender(doc: &Doc, p: usize) -> Option<Gender> {
     }
 }
 
-/// The subject ending just before the cue at `v`: "Musk a déclaré",
-/// "la responsable de X, Audrey Herblin-Stoop, a déclaré", "Arthur Mensch,
-/// co-fondateur de Mistral, avait déclaré", "sources said".
-/// English modals between a subject and its verb ("he will say", "she
-/// would later write"); lowercase only, so "May said" keeps its subject.
 /// Words opening a subordinate clause.
 pub(super) const SUBORDINATORS: &[&str] = &[
     "when", "as", "while", "before", "after", "because", "since", "if", "until", "unless",
@@ -743,6 +738,8 @@ pub(super) fn loose_adverb(doc: &Doc, i: usize) -> bool {
     }
 }
 
+/// English modals between a subject and its verb ("he will say", "she
+/// would later write"); lowercase only, so "May said" keeps its subject.
 pub fn is_modal(doc: &Doc, i: usize) -> bool {
     doc.lang == Lang::En
         && i < doc.toks.len()
@@ -761,6 +758,9 @@ pub fn is_modal(doc: &Doc, i: usize) -> bool {
         )
 }
 
+/// The subject ending just before the cue at `v`: "Musk a déclaré",
+/// "la responsable de X, Audrey Herblin-Stoop, a déclaré", "Arthur Mensch,
+/// co-fondateur de Mistral, avait déclaré", "sources said".
 pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     let ss = doc.sentence_start(v);
     let mut k = v;
@@ -1062,7 +1062,6 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     Some((cue, end - 1, m))
 }
 
-/// The first name or pronoun in tokens [a, b).
 /// The subject of a gerund cue at `v`: the name it hangs on ("footage of
 /// Hillary Clinton asking, “…”"), else the subject opening its clause past
 /// an opening phrase ("In Iowa, Trump doubled down, telling reporters, “…”").
@@ -1123,6 +1122,7 @@ fn clause_start(doc: &Doc, v: usize) -> usize {
     s
 }
 
+/// The first name or pronoun in tokens [a, b).
 pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
     for k in a..b {
         if doc.info[k].region.is_some() {
