@@ -1135,29 +1135,8 @@ fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, speaker::Mention)> 
     let mut t = after;
     while t < se
         && (doc.is_adverb(t)
-            || doc.is(
-                t,
-                &[
-                    "on",
-                    "in",
-                    "at",
-                    "to",
-                    "Monday",
-                    "Tuesday",
-                    "Wednesday",
-                    "Thursday",
-                    "Friday",
-                    "Saturday",
-                    "Sunday",
-                    "lundi",
-                    "mardi",
-                    "mercredi",
-                    "jeudi",
-                    "vendredi",
-                    "samedi",
-                    "dimanche",
-                ],
-            ))
+            || doc.is(t, &["on", "in", "at", "to"])
+            || speaker::is_date_word(doc, t))
         && t < after + 3
     {
         t += 1;

@@ -459,7 +459,7 @@ fn opens_sentence(doc: &Doc, i: usize) -> bool {
 
 /// Months and days (capitalised in English, or opening a sentence), which
 /// name no speaker.
-fn is_date_word(doc: &Doc, i: usize) -> bool {
+pub(super) fn is_date_word(doc: &Doc, i: usize) -> bool {
     doc.is(
         i,
         &[
