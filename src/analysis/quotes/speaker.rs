@@ -569,14 +569,17 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     if let Some((kind, g, pl)) = pronoun(doc, p) {
         return Some((mention(doc, p, p + 1, kind, g, pl, p), p + 1));
     }
-    // "a déclaré à l'AFP Jean Dupont", "said in a statement"
-    if doc.is(p, &["à", "au", "aux", "devant"]) && doc.lang == Lang::Fr {
+    // "a déclaré à l'AFP Jean Dupont", "a indiqué à l'AFP le parquet de
+    // Paris", "a réagi sur X la présidente du RN", "a annoncé dans un
+    // communiqué le ministère": past the complement, to the subject's
+    // capital or article
+    if doc.is(p, &["à", "au", "aux", "devant", "sur", "dans", "auprès"]) && doc.lang == Lang::Fr {
         let mut j = p + 1;
-        if doc.is(j, &["l'", "l’", "la", "le", "les"]) {
+        if doc.is(j, &["l'", "l’", "la", "le", "les", "un", "une", "de", "du"]) {
             j += 1;
         }
         j += 1;
-        while j < n && is_word(doc, j) && !doc.info[j].cap && j < p + 6 {
+        while j < n && is_word(doc, j) && !doc.info[j].cap && !is_det(doc, j) && j < p + 6 {
             j += 1;
         }
         if j < n && j < p + 7 && (is_cap(doc, j) || is_det(doc, j)) {
@@ -651,7 +654,9 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                 &["de", "du", "des", "d'", "d’", "l'", "l’", "of", "the"],
             )
             && na == k;
-        if (!connector_before || name_gender(doc, na, nb).is_some())
+        // after "de", a name only if it reads as a person's full name: "le
+        // parquet de Paris" is the prosecutor's office, not someone called Paris
+        if (!connector_before || nb - na >= 2 && name_gender(doc, na, nb).is_some())
             && (bare_ok || nb == j && j - p <= 6)
         {
             let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));

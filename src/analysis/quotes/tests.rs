@@ -886,3 +886,27 @@ fn a_sentence_without_a_cue_introduces_the_next_quote() {
         )]
     );
 }
+
+#[test]
+fn a_french_subject_after_the_verb_and_its_complement() {
+    for (t, who) in [
+        (
+            "« L'enquête est confiée à la brigade criminelle », a indiqué à l'AFP le parquet de Paris.",
+            "parquet de Paris",
+        ),
+        (
+            "« Nous ne céderons pas », a réagi sur X la présidente du parti, Marine Le Pen.",
+            "Marine Le Pen",
+        ),
+        (
+            "« Nous renforçons les contrôles », a annoncé dans un communiqué le ministère de l'Intérieur.",
+            "ministère de l'Intérieur",
+        ),
+        (
+            "« Je suis fier », a déclaré sur France Inter Jean Dupont, maire de Lyon.",
+            "Jean Dupont",
+        ),
+    ] {
+        assert_eq!(q(t, FR)[0].2.as_deref(), Some(who), "{t}");
+    }
+}
