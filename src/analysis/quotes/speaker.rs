@@ -569,6 +569,14 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     if let Some((kind, g, pl)) = pronoun(doc, p) {
         return Some((mention(doc, p, p + 1, kind, g, pl, p), p + 1));
     }
+    // "a assuré lundi soir le ministre…": past the time and adverbs
+    if doc.lang == Lang::Fr
+        && (is_date_word(doc, p)
+            || doc.is_adverb(p)
+            || doc.is(p, &["soir", "matin", "midi", "hier", "dernier", "encore"]))
+    {
+        return subject_right(doc, p + 1);
+    }
     // "a déclaré à l'AFP Jean Dupont", "a indiqué à l'AFP le parquet de
     // Paris", "a réagi sur X la présidente du RN", "a annoncé dans un
     // communiqué le ministère": past the complement, to the subject's
@@ -783,6 +791,16 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         return None;
     }
     let mut k = k - 1;
+    // "Prisca Thevenot l'a confirmé", "elle le répète": past an object clitic
+    if doc.lang == Lang::Fr
+        && k > ss
+        && doc.is(
+            k,
+            &["l'", "l’", "le", "la", "les", "lui", "leur", "y", "en"],
+        )
+    {
+        k -= 1;
+    }
     // "Trump was asked": a passive; its subject is spoken to
     if doc.lang == Lang::En && doc.is(k, BE) {
         return None;
@@ -874,7 +892,30 @@ fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         if nb - na == 1 && na == ss && doc.info[na].cue.is_some() {
             return None;
         }
-        return Some(name_mention(doc, na, nb));
+        // "le chef de l'État a estimé", "the mayor of Paris said": one
+        // capitalised word completing a phrase is not the speaker; the
+        // phrase is
+        let complement = nb - na == 1
+            && na == a
+            && a > ss + 1
+            && doc.is(a - 1, &["de", "du", "des", "d'", "d’", "l'", "l’", "of"])
+            && is_word(doc, a - 2)
+            && !doc.info[a - 2].cap;
+        if !complement {
+            return Some(name_mention(doc, na, nb));
+        }
+        let d = (ss.max(a.saturating_sub(6))..a - 1)
+            .rev()
+            .find(|&x| is_det(doc, x))?;
+        return Some(mention(
+            doc,
+            d,
+            k + 1,
+            Kind::Phrase,
+            phrase_gender(doc, d),
+            false,
+            d + 1,
+        ));
     }
     // lowercase phrase: back to its determiner, through "of" / "de" / "’s"
     let mut a = k;

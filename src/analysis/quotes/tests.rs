@@ -910,3 +910,55 @@ fn a_french_subject_after_the_verb_and_its_complement() {
         assert_eq!(q(t, FR)[0].2.as_deref(), Some(who), "{t}");
     }
 }
+
+#[test]
+fn french_time_words_clitics_and_complements_around_the_subject() {
+    // time words between the verb and its subject
+    assert_eq!(
+        q(
+            "« Il n'y a pas de menace », a assuré lundi soir le ministre de l'Intérieur Gérald Darmanin sur TF1.",
+            FR
+        )[0]
+        .2
+        .as_deref(),
+        Some("Gérald Darmanin")
+    );
+    // an object clitic between the subject and the verb
+    assert_eq!(
+        q(
+            "La porte-parole du gouvernement, Prisca Thevenot, l'a confirmé : « Le texte sera examiné en juin. »",
+            FR
+        )[0]
+        .2
+        .as_deref(),
+        Some("Prisca Thevenot")
+    );
+    // a place completing a title is not the speaker; the title resolves
+    assert_eq!(
+        q(
+            "Emmanuel Macron a parlé lundi. Le chef de l'État a déclaré : « Nous tiendrons bon. »",
+            FR
+        )[0]
+        .2
+        .as_deref(),
+        Some("Emmanuel Macron")
+    );
+    assert_eq!(
+        q("The mayor of Paris said: “We will rebuild.”", EN)[0]
+            .2
+            .as_deref(),
+        Some("mayor of Paris")
+    );
+    // a name particle is no complement
+    let blasio = q(
+        "On April 14, de Blasio tweeted, “I will help you secure any permit you need.”",
+        EN,
+    );
+    assert!(
+        blasio[0]
+            .2
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Blasio")),
+        "{blasio:?}"
+    );
+}
