@@ -644,6 +644,30 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     if j == start_words {
         return None;
     }
+    // "le service départemental d'incendie et de secours (Sdis) du Var": the
+    // bracketed acronym names the body; its place ends the phrase
+    if det {
+        let mut q = j;
+        while q < n && q < j + 6 && is_word(doc, q) && !doc.info[q].cap {
+            q += 1;
+        }
+        if q + 2 < n && doc.t(q) == "(" && doc.t(q + 2) == ")" && bracket_acronym(doc.t(q + 1)) {
+            let a = q + 1;
+            let mut end = q + 3;
+            if end + 1 < n && doc.is(end, &["de", "du", "d'", "d’", "of"]) && is_cap(doc, end + 1)
+            {
+                end = name_run(doc, end + 1).unwrap_or(end + 2);
+            }
+            // "la présidente de l'UCAF, Catherine Morvan": the person named
+            // after it speaks, as below
+            let person_after = end + 1 < n
+                && doc.t(end) == ","
+                && subject_right(doc, end + 1).is_some_and(|(m, _)| m.kind == Kind::Name);
+            if !person_after {
+                return Some((mention(doc, a, a + 1, Kind::Name, None, false, a), end));
+            }
+        }
+    }
     // bare nouns only right before a verb ("sources said", "officials say"),
     // or ending on a name ("said conservative activist Bob Klaus")
     let bare_ok = det || j < n && doc.cue_at(j).is_some() && j - p <= 3;
@@ -1384,7 +1408,7 @@ impl<'a> Resolver<'a> {
         let mut acronyms = FastMap::default();
         for t in 1..n.saturating_sub(1) {
             let w = doc.t(t);
-            if is_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")" {
+            if bracket_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")" {
                 acronyms.entry(w).or_insert(t);
             }
         }
@@ -1447,7 +1471,7 @@ impl<'a> Resolver<'a> {
         if let Some(full) = self
             .acronyms
             .get(text)
-            .and_then(|&t| expand_acronym(doc, t))
+            .and_then(|&t| expand_acronym(doc, t).or_else(|| acronym_with_place(doc, t)))
         {
             return (Some(full), self.group_at(span));
         }
@@ -1635,6 +1659,11 @@ impl<'a> Resolver<'a> {
                     .get(r.group.unwrap_or(usize::MAX))
                     .is_some_and(|g| g.name == name)
         }) || name.ends_with(" AI")
+            // a bracketed acronym names a body ("SDIS de Seine-Maritime")
+            || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.acronyms.contains_key(w))
     }
 
     fn phrase(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
@@ -1751,6 +1780,28 @@ fn contains_words(name: &str, part: &str) -> bool {
     let pw: Vec<&str> = part.split_whitespace().collect();
     let nw: Vec<&str> = name.split_whitespace().collect();
     !pw.is_empty() && nw.windows(pw.len()).any(|w| w == pw.as_slice())
+}
+
+/// A bracketed acronym at token `t` with the place after it: "(SDIS) de
+/// Seine-Maritime" → "SDIS de Seine-Maritime".
+fn acronym_with_place(doc: &Doc, t: usize) -> Option<String> {
+    let c = t + 2;
+    if !(doc.is(c, &["de", "du", "d'", "d’"]) && is_cap(doc, c + 1)) {
+        return None;
+    }
+    let e = name_run(doc, c + 1)?;
+    Some(format!(
+        "{} {}",
+        doc.t(t),
+        &doc.text[doc.toks[c].span.start..doc.toks[e - 1].span.end]
+    ))
+}
+
+/// An acronym as French news writes it in brackets: "SDIS", "Sdis", "DGS".
+fn bracket_acronym(w: &str) -> bool {
+    (2..=8).contains(&w.len())
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 fn is_acronym(w: &str) -> bool {

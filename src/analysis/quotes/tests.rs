@@ -962,3 +962,35 @@ fn french_time_words_clitics_and_complements_around_the_subject() {
         "{blasio:?}"
     );
 }
+
+#[test]
+fn a_bracketed_acronym_names_the_body() {
+    assert_eq!(
+        q(
+            "« Le feu est fixé », a indiqué le service départemental d'incendie et de secours (Sdis) du Var.",
+            FR
+        )[0]
+        .2
+        .as_deref(),
+        Some("Sdis du Var")
+    );
+    // its plural pronoun later is the same body
+    let t = "Le feu, parti d'un entrepôt de l'usine exploitée par Chimex SA, a été maîtrisé par 120 pompiers, selon le service départemental d'incendie et de secours (SDIS) de Seine-Maritime.\n\n« Les flammes ont atteint vingt mètres », ont-ils indiqué.";
+    let found = q(t, FR);
+    assert!(
+        found
+            .iter()
+            .all(|x| x.2.as_deref() == Some("SDIS de Seine-Maritime")),
+        "{found:?}"
+    );
+    // a person named after the acronym speaks
+    assert_eq!(
+        q(
+            "« C'est une erreur », a réagi la présidente de l'Union des compagnies aériennes (UCAF), Catherine Morvan.",
+            FR
+        )[0]
+        .2
+        .as_deref(),
+        Some("Catherine Morvan")
+    );
+}
