@@ -1804,10 +1804,6 @@ fn bracket_acronym(w: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_alphabetic())
 }
 
-fn is_acronym(w: &str) -> bool {
-    (2..=8).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
-}
-
 /// The name a bracketed acronym at token `t` stands for: "l'Union des
 /// compagnies aériennes françaises (UCAF)" for "UCAF".
 fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
