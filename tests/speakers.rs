@@ -79,3 +79,16 @@ fn a_gerund_hangs_on_a_person_not_a_page() {
         Some("Donald Trump")
     );
 }
+
+#[test]
+fn a_title_before_a_recognised_name_is_not_part_of_the_speaker() {
+    // one speaker, whether the title is there or not
+    let s = speakers(
+        "“This is a dark day,” Prime Minister Keir Starmer told reporters outside Downing Street. “We will recover,” Starmer said.",
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert!(
+        s.iter().all(|x| x.1.as_deref() == Some("Keir Starmer")),
+        "{s:?}"
+    );
+}

@@ -1497,6 +1497,12 @@ impl<'a> Resolver<'a> {
                     && theirs.split_whitespace().count() > 1
                     && contains_words(theirs, &mine)
                     && mine == text
+                    // "Prime Minister Keir Starmer": the person's name
+                    // without the title the recogniser left out
+                    || g.label == Label::Per
+                        && theirs.split_whitespace().count() >= 2
+                        && mine.len() > theirs.len()
+                        && mine.ends_with(&format!(" {theirs}"))
                 {
                     theirs.to_string()
                 } else {
