@@ -25,6 +25,7 @@ use speaker::{Mention, Resolver};
 const ADVERB: u8 = 1;
 const FUNCTION: u8 = 2;
 const DET: u8 = 4;
+const DATE: u8 = 8;
 
 /// Adverbs allowed between a subject, an auxiliary and a speech verb.
 const ADVERBS: &[&str] = &[
@@ -89,6 +90,7 @@ fn classes() -> &'static FastMap<&'static str, u8> {
             (ADVERBS, ADVERB),
             (speaker::FUNCTION, FUNCTION),
             (speaker::DETERMINERS, DET),
+            (speaker::DATE_WORDS, DATE),
         ] {
             for w in list {
                 *m.entry(*w).or_insert(0) |= bit;
@@ -122,7 +124,8 @@ pub(crate) struct Doc<'a> {
     /// Sentence index of each token.
     pub sent_of: Vec<u32>,
     pub sents: &'a [Sentence],
-    pub regions: &'a [marks::Region],
+    /// Per region: whether it holds a name, a few words starting with a capital.
+    pub quoted_name: Vec<bool>,
     /// Whether the entity recogniser's output came with the text.
     pub recognised: bool,
 }
@@ -189,10 +192,13 @@ impl<'a> Doc<'a> {
     /// Whether token `i` lies in a quoted name: a few words starting with a
     /// capital ("wearing “Ted Cruz” pins"), which a clause can run through.
     pub fn in_quoted_name(&self, i: usize) -> bool {
-        self.info[i].region.is_some_and(|r| {
-            let t = self.regions[r as usize].content.text(self.text);
-            t.chars().next().is_some_and(char::is_uppercase) && t.split_whitespace().count() <= 4
-        })
+        self.info[i]
+            .region
+            .is_some_and(|r| self.quoted_name[r as usize])
+    }
+    /// A month or a day ("December", "lundi").
+    pub fn is_date(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.class & DATE != 0)
     }
     /// A manner adverb by its ending ("longuement", "repeatedly"); only
     /// safe where a noun cannot stand, as between an auxiliary and its verb.
@@ -268,7 +274,7 @@ fn prepare<'a>(
     toks: &'a [Token],
     sents: &'a [Sentence],
     lang: Lang,
-    regions: &'a [marks::Region],
+    regions: &[marks::Region],
     entities: &[Entity],
 ) -> Doc<'a> {
     let mut info = vec![Info::default(); toks.len()];
@@ -337,7 +343,14 @@ fn prepare<'a>(
         info,
         sent_of,
         sents,
-        regions,
+        quoted_name: regions
+            .iter()
+            .map(|r| {
+                let t = r.content.text(text);
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && t.split_whitespace().count() <= 4
+            })
+            .collect(),
         recognised: !entities.is_empty(),
     }
 }
@@ -1134,9 +1147,7 @@ fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, speaker::Mention)> 
     // the cue ends the sentence or opens a comma clause
     let mut t = after;
     while t < se
-        && (doc.is_adverb(t)
-            || doc.is(t, &["on", "in", "at", "to"])
-            || speaker::is_date_word(doc, t))
+        && (doc.is_adverb(t) || doc.is(t, &["on", "in", "at", "to"]) || doc.is_date(t))
         && t < after + 3
     {
         t += 1;
@@ -1486,16 +1497,8 @@ fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
         let m = speaker::first_mention(doc, k, limit)?;
         let a = doc.tok_at(m.span.start);
         let b = doc.tok_at(m.span.end);
-        let opening = a <= r.start + 2
-            && (r.start..a).all(|x| {
-                doc.det(x)
-                    || doc.is(
-                        x,
-                        &[
-                            "M.", "Mme", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
-                        ],
-                    )
-            });
+        let opening =
+            a <= r.start + 2 && (r.start..a).all(|x| doc.det(x) || speaker::is_title(doc, x));
         let apposition = a > r.start
             && doc.t(a - 1) == ","
             && b < r.end

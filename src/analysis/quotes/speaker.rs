@@ -419,7 +419,7 @@ fn title_gender(doc: &Doc, i: usize) -> Option<Gender> {
 
 /// The capitalised name run starting at `i`: returns its end (exclusive).
 fn name_run(doc: &Doc, i: usize) -> Option<usize> {
-    if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) || is_date_word(doc, i) {
+    if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) || doc.is_date(i) {
         return None;
     }
     let n = doc.toks.len();
@@ -457,49 +457,53 @@ fn opens_sentence(doc: &Doc, i: usize) -> bool {
         || doc.text[doc.toks[i - 1].span.end..doc.toks[i].span.start].contains('\n')
 }
 
-/// Months and days (capitalised in English, or opening a sentence), which
-/// name no speaker.
-pub(super) fn is_date_word(doc: &Doc, i: usize) -> bool {
-    doc.is(
-        i,
-        &[
-            "January",
-            "February",
-            "March",
-            "April",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-            "Janvier",
-            "Février",
-            "Avril",
-            "Juin",
-            "Juillet",
-            "Août",
-            "Septembre",
-            "Octobre",
-            "Novembre",
-            "Décembre",
-            "Lundi",
-            "Mardi",
-            "Mercredi",
-            "Jeudi",
-            "Vendredi",
-            "Samedi",
-            "Dimanche",
-        ],
-    )
+/// Months and days, English and French, lowercase (capitalised in English,
+/// or opening a sentence), which name no speaker. Looked up once per token
+/// as a word class.
+pub(super) const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janvier",
+    "février",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
+/// Titles carrying no gender, which may open a sentence before a name.
+const TITLES_NEUTRAL: &[&str] = &["Dr.", "Prof.", "Sen.", "Rep.", "Gov."];
+
+/// Whether token `i` is a title before a name ("Mme", "Mr.", "Sen.").
+pub(super) fn is_title(doc: &Doc, i: usize) -> bool {
+    doc.is(i, TITLES_M) || doc.is(i, TITLES_F) || doc.is(i, TITLES_NEUTRAL)
 }
 
 /// Gender of a name from its title or first name.
@@ -571,7 +575,7 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     }
     // "a assuré lundi soir le ministre…": past the time and adverbs
     if doc.lang == Lang::Fr
-        && (is_date_word(doc, p)
+        && (doc.is_date(p)
             || doc.is_adverb(p)
             || doc.is(p, &["soir", "matin", "midi", "hier", "dernier", "encore"]))
     {
