@@ -1142,7 +1142,7 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
 pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
     // "with Trump reportedly yelling"
     let mut e = v;
-    while e > 0 && doc.is_adverb(e - 1) {
+    while e > 0 && (doc.is_adverb(e - 1) || loose_adverb(doc, e - 1)) {
         e -= 1;
     }
     // a person, when the recogniser tells ("his Facebook page, writing" is not)
