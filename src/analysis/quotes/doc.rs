@@ -257,7 +257,9 @@ pub(super) fn prepare<'a>(
         inf.cue = if inf.cap && inside {
             None
         } else {
-            lexicon::lookup(lang, w).map(|c| c.form)
+            lexicon::lookup(lang, w)
+                .map(|c| c.form)
+                .or_else(|| english_in_french(lang, w))
         };
         inf.faire = lang == Lang::Fr
             && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");
@@ -307,4 +309,16 @@ pub(super) fn prepare<'a>(
             .collect(),
         recognised: !entities.is_empty(),
     }
+}
+
+/// An English quote inside a French article ("“…,” said Anne Hidalgo"):
+/// English reporting verbs that no French word spells, as finite cues.
+fn english_in_french(lang: Lang, lower: &str) -> Option<Form> {
+    if lang != Lang::Fr {
+        return None;
+    }
+    let c = lexicon::lookup(Lang::En, lower)?;
+    (c.form == Form::Finite
+        && (lower.ends_with("ed") || matches!(lower, "said" | "says" | "told" | "wrote")))
+    .then_some(Form::Finite)
 }

@@ -642,6 +642,18 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                 "with", "dans", "pour", "sur", "avec", "lors", "après", "avant", "on", "selon",
             ],
         )
+        // "le président Emmanuel Macron à Paris", "Bruno Le Maire mardi à
+        // Bercy", "son plan vélo devant le conseil": a place or a time
+        // after the subject is a complement, not part of it
+        && !(doc.lang == Lang::Fr
+            && (doc.is_date(j)
+                || doc.is(
+                    j,
+                    &[
+                        "à", "au", "aux", "devant", "en", "chez", "par", "vers", "contre",
+                        "depuis", "pendant", "auprès", "hier", "lundi", "soir", "matin",
+                    ],
+                )))
     {
         j += 1;
     }
