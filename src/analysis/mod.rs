@@ -11,9 +11,11 @@ pub mod groups;
 pub mod lang;
 pub mod lexicon;
 pub mod names;
+pub(crate) mod people;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
+pub(crate) mod view;
 
 use serde::Serialize;
 

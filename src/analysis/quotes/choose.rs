@@ -73,7 +73,7 @@ pub(super) fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Q
 /// The subject of the sentence just before a quote without cue, when that
 /// sentence holds no quote: the subject of its speech verb, else a name
 /// opening it.
-pub(super) fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
+pub(super) fn introducer(doc: &Doc, start: usize) -> Option<mentions::Mention> {
     let b = doc.tok_at(start).min(doc.toks.len().checked_sub(1)?);
     let mut si = doc.sent_of[b] as usize;
     // the quote's own sentence may begin before its mark (a colon introducer is a cue)
@@ -108,11 +108,11 @@ pub(super) fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
             {
                 return None;
             }
-            return speaker::inverted(doc, k)
+            return sources::inverted(doc, k)
                 .map(|x| x.0)
-                .or_else(|| speaker::subject_left(doc, k))
-                .or_else(|| speaker::subject_right(doc, e + 1).map(|x| x.0))
-                .filter(|m| m.kind != speaker::Kind::FirstPerson);
+                .or_else(|| sources::subject_left(doc, k))
+                .or_else(|| sources::subject_right(doc, e + 1).map(|x| x.0))
+                .filter(|m| m.kind != mentions::Kind::FirstPerson);
         }
     }
     if r.clone().any(|k| doc.info[k].region.is_some()) {
@@ -123,18 +123,18 @@ pub(super) fn introducer(doc: &Doc, start: usize) -> Option<speaker::Mention> {
     let limit = (r.start + 12).min(r.end);
     let mut k = r.start;
     while k < limit {
-        let m = speaker::first_mention(doc, k, limit)?;
+        let m = sources::first_mention(doc, k, limit)?;
         let a = doc.tok_at(m.span.start);
         let b = doc.tok_at(m.span.end);
         let opening =
-            a <= r.start + 2 && (r.start..a).all(|x| doc.det(x) || speaker::is_title(doc, x));
+            a <= r.start + 2 && (r.start..a).all(|x| doc.det(x) || mentions::is_title(doc, x));
         let apposition = a > r.start
             && doc.t(a - 1) == ","
             && b < r.end
             && doc.t(b) == ","
             && !(r.start..a - 1).any(|x| doc.punct(x));
-        if m.kind == speaker::Kind::Pronoun && a == r.start
-            || m.kind == speaker::Kind::Name && (opening || apposition)
+        if m.kind == mentions::Kind::Pronoun && a == r.start
+            || m.kind == mentions::Kind::Name && (opening || apposition)
         {
             return Some(m);
         }

@@ -97,7 +97,7 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
         }
         if doc.cue_at(v) == Some(e) || (v == e && doc.info[e].cue == Some(Form::Finite)) {
             let cue = Span::new(doc.toks[v].span.start, doc.toks[e].span.end);
-            if let Some((m, _)) = speaker::inverted(doc, v) {
+            if let Some((m, _)) = sources::inverted(doc, v) {
                 return Some(Attribution {
                     cue,
                     mention: Some(m),
@@ -105,10 +105,10 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
             }
             // "…, singing “…”": a gerund after a comma has the clause's subject
             let mention = if doc.info[v].cue == Some(Form::Gerund) && v > 0 && doc.t(v - 1) == "," {
-                speaker::gerund_subject(doc, v)
+                sources::gerund_subject(doc, v)
             } else {
-                speaker::subject_left(doc, v)
-                    .or_else(|| speaker::subject_right(doc, e + 1).map(|(m, _)| m))
+                sources::subject_left(doc, v)
+                    .or_else(|| sources::subject_right(doc, e + 1).map(|(m, _)| m))
             };
             return Some(Attribution { cue, mention });
         }
@@ -122,10 +122,10 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
     // "Pour le ministre, « … »", "For Smith, “…”"
     if doc.t(p) == ","
         && doc.is(start, &["pour", "for"])
-        && let Some((m, end)) = speaker::subject_right(doc, start + 1)
+        && let Some((m, end)) = sources::subject_right(doc, start + 1)
         && end == p
-        && (m.kind != speaker::Kind::Phrase || speaker::is_role(doc, m.head))
-        && m.kind != speaker::Kind::FirstPerson
+        && (m.kind != mentions::Kind::Phrase || mentions::is_role(doc, m.head))
+        && m.kind != mentions::Kind::FirstPerson
     {
         return Some(Attribution {
             cue: doc.toks[start].span,
@@ -140,7 +140,7 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         if doc.info[k].region.is_some() {
             break;
         }
-        if let Some(a) = speaker::according(doc, k)
+        if let Some(a) = sources::according(doc, k)
             && a.1 + 1 >= p
         {
             return Some(Attribution {
@@ -154,12 +154,12 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
             let cue = Span::new(doc.toks[k].span.start, doc.toks[e].span.end);
             // "telling Reuters, “…”": a gerund's subject is the clause's
             let mention = if doc.info[k].cue == Some(Form::Gerund) {
-                speaker::gerund_subject(doc, k)
+                sources::gerund_subject(doc, k)
             } else {
-                speaker::inverted(doc, k)
+                sources::inverted(doc, k)
                     .map(|x| x.0)
-                    .or_else(|| speaker::subject_left(doc, k))
-                    .or_else(|| speaker::subject_right(doc, e + 1).map(|x| x.0))
+                    .or_else(|| sources::subject_left(doc, k))
+                    .or_else(|| sources::subject_right(doc, e + 1).map(|x| x.0))
             };
             best = Some(Attribution { cue, mention });
             break;
@@ -173,7 +173,7 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
             k -= 1;
         }
         if k < p
-            && let Some(m) = speaker::first_mention(doc, k, p)
+            && let Some(m) = sources::first_mention(doc, k, p)
             && m.span.end == doc.toks[p - 1].span.end
         {
             return Some(Attribution {
@@ -183,7 +183,7 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         }
         // "Mr. Smith was blunt: “…”": the clause's first named subject, past
         // an opening phrase ("In a Fox interview, Trump went further: “…”")
-        let m = speaker::clause_subject(doc, p)?;
+        let m = sources::clause_subject(doc, p)?;
         return Some(Attribution {
             cue: doc.toks[p].span,
             mention: Some(m),
@@ -213,8 +213,8 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
     if p < n && doc.info[p].region.is_none() && !(p > after && doc.gap_paragraph(p - 1)) {
         // "– Name, title"
         if matches!(doc.t(p), "—" | "–" | "-" | "―") {
-            if let Some((m, _)) = speaker::subject_right(doc, p + 1)
-                && matches!(m.kind, speaker::Kind::Name)
+            if let Some((m, _)) = sources::subject_right(doc, p + 1)
+                && matches!(m.kind, mentions::Kind::Name)
             {
                 return (
                     Some(Attribution {
@@ -228,7 +228,7 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
         }
         // "“We’ll see,” when asked whether…": a subordinate clause follows
         // the quote, which ends the main one; its verb is no cue
-        if p == after && after >= 2 && doc.t(after - 2) == "," && doc.is(p, speaker::SUBORDINATORS)
+        if p == after && after >= 2 && doc.t(after - 2) == "," && doc.is(p, sources::SUBORDINATORS)
         {
             return (None, true);
         }
@@ -254,14 +254,14 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
 pub(super) fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
     let n = doc.toks.len();
     // inversion: a-t-il déclaré, dit-il, ajoute-t-elle
-    if let Some((m, e)) = speaker::inverted(doc, p) {
+    if let Some((m, e)) = sources::inverted(doc, p) {
         return Some(Attribution {
             cue: Span::new(doc.toks[p].span.start, doc.toks[e].span.end),
             mention: Some(m),
         });
     }
     // selon X / according to X
-    if let Some((cue, _, m)) = speaker::according(doc, p) {
+    if let Some((cue, _, m)) = sources::according(doc, p) {
         return Some(Attribution {
             cue,
             mention: Some(m),
@@ -277,7 +277,7 @@ pub(super) fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
     };
     if let Some(e) = doc.cue_at(p) {
         let cue = Span::new(doc.toks[p].span.start, doc.toks[e].span.end);
-        let mention = speaker::subject_right(doc, e + 1).map(|x| x.0);
+        let mention = sources::subject_right(doc, e + 1).map(|x| x.0);
         return Some(Attribution { cue, mention });
     }
     // subject then verb: "he said", "Flynn, a top Trump surrogate, said", "X told Reuters"
@@ -300,7 +300,7 @@ pub(super) fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
             {
                 return Some(Attribution {
                     cue: Span::new(doc.toks[j].span.start, doc.toks[e].span.end),
-                    mention: speaker::subject_left(doc, j),
+                    mention: sources::subject_left(doc, j),
                 });
             }
             j += 1;
@@ -311,7 +311,7 @@ pub(super) fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
 
 pub(super) fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
     let n = doc.toks.len();
-    let (m, mut k) = speaker::subject_right(doc, p)?;
+    let (m, mut k) = sources::subject_right(doc, p)?;
     // appositive: ", a top Trump surrogate,"; ", R-Ky.," (a period right
     // before the closing comma ends an abbreviation, not the sentence)
     if k < n && doc.t(k) == "," {
@@ -341,7 +341,7 @@ pub(super) fn subject_then_verb(doc: &Doc, p: usize) -> Option<Attribution> {
             k = j + 1;
         }
     }
-    while k < n && (doc.is_adverb(k) || speaker::is_modal(doc, k) || speaker::loose_adverb(doc, k))
+    while k < n && (doc.is_adverb(k) || sources::is_modal(doc, k) || sources::loose_adverb(doc, k))
     {
         k += 1;
     }
@@ -363,7 +363,7 @@ pub(super) fn split_incise(doc: &Doc, content: Span) -> Vec<(Span, Option<Attrib
     let mut k = a;
     while k + 2 < b {
         if doc.t(k) == ","
-            && let Some((m, e)) = speaker::inverted(doc, k + 1)
+            && let Some((m, e)) = sources::inverted(doc, k + 1)
             && e + 1 < b
             && matches!(doc.t(e + 1), "," | ".")
         {

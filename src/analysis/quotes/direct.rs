@@ -344,7 +344,7 @@ pub(super) fn governing(doc: &Doc, open: usize) -> Option<Attribution> {
         if doc.info[k].region.is_some() {
             continue;
         }
-        if let Some((cue, end, m)) = speaker::according(doc, k)
+        if let Some((cue, end, m)) = sources::according(doc, k)
             && end < open
         {
             return Some(Attribution {
@@ -366,10 +366,10 @@ pub(super) fn governing(doc: &Doc, open: usize) -> Option<Attribution> {
     // "Pour les chercheurs, cet animal possédait « … »"
     let cs = clause_head(doc, ss);
     if doc.is(cs, &["pour"])
-        && let Some((m, end)) = speaker::subject_right(doc, cs + 1)
+        && let Some((m, end)) = sources::subject_right(doc, cs + 1)
         && end < open
         && doc.t(end) == ","
-        && m.kind != speaker::Kind::FirstPerson
+        && m.kind != mentions::Kind::FirstPerson
     {
         return Some(Attribution {
             cue: doc.toks[cs].span,
@@ -433,12 +433,12 @@ pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
 fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
     let ss = doc.sentence_start(open);
     let cs = clause_head(doc, ss);
-    let m = speaker::clause_subject(doc, open).or_else(|| {
+    let m = sources::clause_subject(doc, open).or_else(|| {
         (cs < open)
-            .then(|| speaker::first_mention(doc, cs, open.min(cs + 12)))
+            .then(|| sources::first_mention(doc, cs, open.min(cs + 12)))
             .flatten()
     })?;
-    if m.span.end > doc.toks[open].span.start || m.kind == speaker::Kind::FirstPerson {
+    if m.span.end > doc.toks[open].span.start || m.kind == mentions::Kind::FirstPerson {
         return None;
     }
     // the subject opens the clause (past determiners, titles and role nouns)

@@ -8,7 +8,7 @@ pub(super) fn indirect(doc: &Doc, out: &mut Vec<Found>) {
     let taken: Vec<Span> = out.iter().map(|f| f.span).collect();
     let overlaps = |s: Span| taken.iter().any(|t| t.overlaps(s));
     // the last cue's subject, with its sentence
-    let mut last: Option<(u32, speaker::Mention)> = None;
+    let mut last: Option<(u32, mentions::Mention)> = None;
     let mut k = 0;
     while k < n {
         if doc.info[k].region.is_some() {
@@ -16,7 +16,7 @@ pub(super) fn indirect(doc: &Doc, out: &mut Vec<Found>) {
             continue;
         }
         // selon X, CLAUSE / CLAUSE, selon X / …, selon X, CLAUSE,
-        if let Some((cue, e, m)) = speaker::according(doc, k) {
+        if let Some((cue, e, m)) = sources::according(doc, k) {
             if let Some(span) = according_content(doc, k, e)
                 && !overlaps(span)
             {
@@ -100,7 +100,7 @@ pub(super) fn indirect(doc: &Doc, out: &mut Vec<Found>) {
         let limit = (e + 9).min(doc.sentence_end(k));
         let mut start = None;
         let mut inverted_mention = None;
-        if let Some((m, ie)) = speaker::inverted(doc, k) {
+        if let Some((m, ie)) = sources::inverted(doc, k) {
             inverted_mention = Some(m);
             j = ie + 1;
         }
@@ -180,14 +180,14 @@ pub(super) fn indirect(doc: &Doc, out: &mut Vec<Found>) {
                             b -= 1;
                         }
                         if b > 0 && doc.is(b - 1, &["and", "but", "et", "mais", "puis"]) {
-                            last.filter(|l: &(u32, speaker::Mention)| l.0 == doc.sent_of[k])
+                            last.filter(|l: &(u32, mentions::Mention)| l.0 == doc.sent_of[k])
                                 .map(|l| l.1)
                         } else {
                             None
                         }
                     };
                     let mention = inverted_mention
-                        .or_else(|| speaker::subject_left(doc, k))
+                        .or_else(|| sources::subject_left(doc, k))
                         .or_else(coordinated);
                     if let Some(m) = mention {
                         last = Some((doc.sent_of[k], m));
@@ -210,17 +210,17 @@ pub(super) fn indirect(doc: &Doc, out: &mut Vec<Found>) {
 
 /// The speaker of the sentence holding token `k`: the subject of its first
 /// cue (an inversion, or the subject before the verb).
-pub(super) fn sentence_speaker(doc: &Doc, k: usize) -> Option<speaker::Mention> {
+pub(super) fn sentence_speaker(doc: &Doc, k: usize) -> Option<mentions::Mention> {
     let ss = doc.sentence_start(k);
     (ss..k).find_map(|x| {
-        if let Some((m, _)) = speaker::inverted(doc, x) {
+        if let Some((m, _)) = sources::inverted(doc, x) {
             return Some(m);
         }
         if doc.info[x].region.is_none()
             && doc.cue_at(x).is_some()
             && doc.info[x].cue != Some(Form::Gerund)
         {
-            return speaker::subject_left(doc, x);
+            return sources::subject_left(doc, x);
         }
         None
     })
@@ -228,7 +228,7 @@ pub(super) fn sentence_speaker(doc: &Doc, k: usize) -> Option<speaker::Mention> 
 
 /// Reported words before a comma and a cue ending the sentence:
 /// "The river peaked early on Sunday, the Environment Agency said."
-pub(super) fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, speaker::Mention)> {
+pub(super) fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, mentions::Mention)> {
     let ss = doc.sentence_start(k);
     let se = doc.sentence_end(k);
     if doc.info[k].cue != Some(Form::Finite) && !doc.info[k].aux {
@@ -236,14 +236,14 @@ pub(super) fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, speaker:
     }
     let (m, comma, after) = if k > ss + 3 && doc.t(k - 1) == "," {
         // verb first: "…, said Tom Castleford", "…, estime-t-elle"
-        if let Some((m, ie)) = speaker::inverted(doc, k) {
+        if let Some((m, ie)) = sources::inverted(doc, k) {
             (m, k - 1, ie + 1)
         } else {
-            let (m, end) = speaker::subject_right(doc, e + 1)?;
+            let (m, end) = sources::subject_right(doc, e + 1)?;
             (m, k - 1, end)
         }
     } else {
-        let m = speaker::subject_left(doc, k)?;
+        let m = sources::subject_left(doc, k)?;
         let mut a = doc.tok_at(m.span.start);
         // ", the Port of Rotterdam Authority said"
         while a > ss && doc.is(a - 1, &["the", "le", "la", "les", "l'", "l’", "a", "an"]) {
@@ -254,7 +254,7 @@ pub(super) fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, speaker:
         }
         (m, a - 1, e + 1)
     };
-    if m.kind == speaker::Kind::FirstPerson {
+    if m.kind == mentions::Kind::FirstPerson {
         return None;
     }
     // the cue ends the sentence or opens a comma clause

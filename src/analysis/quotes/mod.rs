@@ -14,22 +14,21 @@
 mod choose;
 mod cues;
 mod direct;
-mod doc;
 mod indirect;
-mod marks;
-mod speaker;
+pub(crate) mod marks;
+mod sources;
 
-use super::gazetteer::FastMap;
-use super::lexicon::{self, Form};
+use super::lexicon::Form;
+use super::people::Resolver;
+use super::people::mentions::{self, Mention};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind};
-use super::{Entity, Group, Label, Lang, Quote, QuoteKind, Span};
-use speaker::{Mention, Resolver};
+use super::view::{Doc, prepare};
+use super::{Entity, Group, Lang, Quote, QuoteKind, Span};
 
 use choose::*;
 use cues::*;
 use direct::*;
-pub(crate) use doc::*;
 use indirect::*;
 
 /// A quote found, before resolution.

@@ -1,16 +1,22 @@
-//! The token view every stage reads: per-token facts computed once (cue
-//! forms, word classes, quote regions, entity labels) and sentence lookups.
+//! The token view the people and quote stages read: per-token facts
+//! computed once (cue forms, word classes, quote regions, entity labels)
+//! and sentence lookups.
 
-use super::*;
+use super::gazetteer::FastMap;
+use super::lexicon::{self, Form};
+pub(crate) use super::quotes::marks::{self, Region};
+use super::sentences::Sentence;
+use super::tokens::{Token, TokenKind};
+use super::{Entity, Label, Lang};
 
 /// Word classes of a token (bits of `Info::class`).
-pub(super) const ADVERB: u8 = 1;
-pub(super) const FUNCTION: u8 = 2;
-pub(super) const DET: u8 = 4;
-pub(super) const DATE: u8 = 8;
+pub(crate) const ADVERB: u8 = 1;
+pub(crate) const FUNCTION_WORD: u8 = 2;
+pub(crate) const DET: u8 = 4;
+pub(crate) const DATE: u8 = 8;
 
 /// Adverbs allowed between a subject, an auxiliary and a speech verb.
-pub(super) const ADVERBS: &[&str] = &[
+pub(crate) const ADVERBS: &[&str] = &[
     "encore",
     "aussi",
     "également",
@@ -64,15 +70,15 @@ pub(super) const ADVERBS: &[&str] = &[
 ];
 
 /// Lowercase word → its classes, built once.
-pub(super) fn classes() -> &'static FastMap<&'static str, u8> {
+pub(crate) fn classes() -> &'static FastMap<&'static str, u8> {
     static T: std::sync::OnceLock<FastMap<&'static str, u8>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
         let mut m = FastMap::default();
         for (list, bit) in [
             (ADVERBS, ADVERB),
-            (speaker::FUNCTION, FUNCTION),
-            (speaker::DETERMINERS, DET),
-            (speaker::DATE_WORDS, DATE),
+            (FUNCTION, FUNCTION_WORD),
+            (DETERMINERS, DET),
+            (DATE_WORDS, DATE),
         ] {
             for w in list {
                 *m.entry(*w).or_insert(0) |= bit;
@@ -198,7 +204,9 @@ impl<'a> Doc<'a> {
     }
     /// A function word (preposition, conjunction, pronoun determiner…).
     pub fn function(&self, i: usize) -> bool {
-        self.info.get(i).is_some_and(|x| x.class & FUNCTION != 0)
+        self.info
+            .get(i)
+            .is_some_and(|x| x.class & FUNCTION_WORD != 0)
     }
     pub fn det(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|x| x.class & DET != 0)
@@ -223,7 +231,7 @@ impl<'a> Doc<'a> {
     }
 }
 
-pub(super) fn prepare<'a>(
+pub(crate) fn prepare<'a>(
     text: &'a str,
     toks: &'a [Token],
     sents: &'a [Sentence],
@@ -322,3 +330,198 @@ fn english_in_french(lang: Lang, lower: &str) -> Option<Form> {
         && (lower.ends_with("ed") || matches!(lower, "said" | "says" | "told" | "wrote")))
     .then_some(Form::Finite)
 }
+
+pub(crate) const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "ce",
+    "cet",
+    "cette",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "the",
+    "a",
+    "an",
+    "this",
+    "his",
+    "her",
+    "its",
+    "their",
+    "another",
+    "one",
+    "two",
+    "three",
+    "several",
+    "some",
+    "many",
+    "other",
+    "both",
+    "all",
+    "plusieurs",
+    "most",
+];
+
+/// Function words, capitalised at a sentence start, that never begin a name.
+pub(crate) const FUNCTION: &[&str] = &[
+    "against",
+    "despite",
+    "about",
+    "into",
+    "upon",
+    "without",
+    "within",
+    "through",
+    "across",
+    "among",
+    "amid",
+    "between",
+    "toward",
+    "towards",
+    "until",
+    "unless",
+    "whether",
+    "than",
+    "during",
+    "with",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "for",
+    "but",
+    "and",
+    "if",
+    "so",
+    "then",
+    "since",
+    "because",
+    "although",
+    "though",
+    "yet",
+    "or",
+    "from",
+    "by",
+    "to",
+    "of",
+    "under",
+    "over",
+    "meanwhile",
+    "however",
+    "still",
+    "also",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+    "lors",
+    "après",
+    "avant",
+    "pendant",
+    "dans",
+    "pour",
+    "mais",
+    "et",
+    "ou",
+    "donc",
+    "puis",
+    "alors",
+    "ainsi",
+    "selon",
+    "depuis",
+    "quand",
+    "lorsque",
+    "comme",
+    "si",
+    "en",
+    "sur",
+    "avec",
+    "sans",
+    "chez",
+    "vers",
+    "par",
+    "not",
+    "no",
+    "yes",
+    "oui",
+    "non",
+    "here",
+    "there",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "its",
+    "ici",
+    "voici",
+    "voilà",
+    "via",
+    "like",
+    "about",
+    "than",
+];
+
+/// Months and days, English and French, lowercase (capitalised in English,
+/// or opening a sentence), which name no speaker. Looked up once per token
+/// as a word class.
+pub(crate) const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janvier",
+    "février",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
