@@ -414,14 +414,15 @@ pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
     let se = doc.sentence_end(after - 1);
     let mut k = after;
     while k < se && !(k > after && doc.gap_paragraph(k - 1)) {
-        if doc.info[k].region.is_none() && doc.t(k) == "," && k + 1 < se {
-            if let Some(a) = cue_after(doc, k + 1).filter(|a| {
+        if doc.info[k].region.is_none()
+            && doc.t(k) == ","
+            && k + 1 < se
+            && let Some(a) = cue_after(doc, k + 1).filter(|a| {
                 a.mention
                     .is_some_and(|m| m.span.start >= doc.toks[k].span.end)
-            }) {
-                // the cue closes the sentence (or opens a comma clause)
-                return Some(a);
-            }
+            })
+        {
+            return Some(a);
         }
         k += 1;
     }
