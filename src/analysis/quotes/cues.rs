@@ -172,7 +172,18 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         while k > start && doc.info[k - 1].cap && !doc.punct(k - 1) {
             k -= 1;
         }
+        // "a posté sur Instagram :", "un tweet à partir de Bruxelles :": a
+        // place or a medium, not the speaker
+        let complement = k > start
+            && doc.is(
+                k - 1,
+                &[
+                    "sur", "à", "de", "depuis", "dans", "en", "via", "par", "au", "on", "in", "at",
+                    "from", "via",
+                ],
+            );
         if k < p
+            && !complement
             && let Some(m) = sources::first_mention(doc, k, p)
             && m.span.end == doc.toks[p - 1].span.end
         {
@@ -210,6 +221,17 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
         p += 1;
     }
     let ends = p > after || p >= n || doc.info[p].region.is_some() || doc.gap_paragraph(p - 1);
+    // French: after a full stop, a verb belongs to the next sentence ("« … ».
+    // Il ajoute que …", "« … ». La direction a confirmé « … »")
+    let closed = doc.text[..doc.toks[after - 1].span.start]
+        .trim_end()
+        .ends_with(['.', '!', '?', '…']);
+    if doc.lang == Lang::Fr
+        && ((after..p).any(|x| matches!(doc.t(x), "." | "!" | "?"))
+            || closed && p < n && doc.info[p].cap)
+    {
+        return (None, true);
+    }
     if p < n && doc.info[p].region.is_none() && !(p > after && doc.gap_paragraph(p - 1)) {
         // "– Name, title"
         if matches!(doc.t(p), "—" | "–" | "-" | "―") {

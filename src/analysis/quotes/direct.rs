@@ -381,7 +381,47 @@ pub(super) fn governing(doc: &Doc, open: usize) -> Option<Attribution> {
 
 /// The start of the clause opening at `ss`, past a fronted adverbial
 /// ("Toujours", "Néanmoins,", "En 2016,").
-fn clause_head(doc: &Doc, ss: usize) -> usize {
+pub(super) fn clause_head(doc: &Doc, ss: usize) -> usize {
+    // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …": past an
+    // opening adverbial up to its comma
+    if doc.is(
+        ss,
+        &[
+            "à",
+            "À",
+            "au",
+            "aux",
+            "en",
+            "dans",
+            "lors",
+            "après",
+            "Après",
+            "avant",
+            "pendant",
+            "depuis",
+            "sur",
+            "dès",
+            "Dès",
+            "face",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "hier",
+            "mercredi",
+            "interrogé",
+            "interrogée",
+            "invité",
+            "invitée",
+        ],
+    ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
+        .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+    {
+        return clause_head(doc, c + 1);
+    }
     if doc.is(
         ss,
         &[
@@ -434,6 +474,19 @@ pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
 fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
     let ss = doc.sentence_start(open);
     let cs = clause_head(doc, ss);
+    // the phrase opening the clause: a pronoun, a name, "le candidat du PS,
+    // Benoît Hamon,", or a description ("Les membres", "La première version
+    // du texte"), which names no one
+    if let Some((m, end)) = sources::subject_right(doc, cs)
+        && end <= open
+        && m.kind != mentions::Kind::FirstPerson
+        && !(m.kind == mentions::Kind::Phrase && doc.is(cs, sources::SUBORDINATORS))
+    {
+        return Some(Attribution {
+            cue: Span::new(m.span.start, m.span.start),
+            mention: Some(m),
+        });
+    }
     let m = sources::clause_subject(doc, open).or_else(|| {
         (cs < open)
             .then(|| sources::first_mention(doc, cs, open.min(cs + 12)))

@@ -24,7 +24,7 @@ use super::people::mentions::{self, Mention};
 use super::sentences::Sentence;
 use super::tokens::{Token, TokenKind};
 use super::view::{Doc, prepare};
-use super::{Entity, Group, Lang, Quote, QuoteKind, Span};
+use super::{Entity, Group, Lang, Person, Quote, QuoteKind, Span};
 
 use choose::*;
 use cues::*;
@@ -57,6 +57,28 @@ pub fn find(
     found.sort_by_key(|f| f.span.start);
     let mut resolver = Resolver::new(&doc, entities, groups, &regions);
     attribute(&doc, &found, &mut resolver)
+}
+
+/// Quotes with their speakers as chains of the people stage: every quote of
+/// one person carries that chain's id and canonical name.
+pub fn find_with_people(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    lang: Lang,
+    entities: &[Entity],
+    groups: &[Group],
+) -> (Vec<Quote>, Vec<Person>) {
+    let lang = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
+    let regions = marks::scan(text);
+    let doc = prepare(text, toks, sents, lang, &regions, entities);
+    let mut found = direct(&doc, &regions);
+    indirect(&doc, &mut found);
+    found.sort_by_key(|f| f.span.start);
+    let mut resolver = Resolver::new(&doc, entities, groups, &regions);
+    let mut quotes = attribute(&doc, &found, &mut resolver);
+    let people = resolver.chains(&doc, &mut quotes);
+    (quotes, people)
 }
 
 /// A cue and the mention of its subject.

@@ -96,7 +96,8 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                     j,
                     &[
                         "à", "au", "aux", "devant", "en", "chez", "par", "vers", "contre",
-                        "depuis", "pendant", "auprès", "hier", "lundi", "soir", "matin",
+                        "depuis", "pendant", "auprès", "hier", "lundi", "soir", "matin", "se",
+                        "s'", "s’", "ne", "n'", "n’", "y", "lui", "leur",
                     ],
                 )))
     {
@@ -146,7 +147,13 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                 na - 1,
                 &["de", "du", "des", "d'", "d’", "l'", "l’", "of", "the"],
             )
-            && na == k;
+            && na == k
+            // "La préfète de la Seine-Maritime": a place after "de la"
+            || doc.lang == Lang::Fr
+                && na == k
+                && na > 1
+                && doc.is(na - 1, &["la", "le", "les"])
+                && doc.is(na - 2, &["de", "à", "pour", "sur"]);
         // after "de", a name only if it reads as a person's full name: "le
         // parquet de Paris" is the prosecutor's office, not someone called Paris
         if (!connector_before || nb - na >= 2 && name_gender(doc, na, nb).is_some())
@@ -276,6 +283,18 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     {
         k -= 1;
     }
+    // "Barroso se dit", "elle s'est dite": past the reflexive
+    if doc.lang == Lang::Fr && k > ss && doc.is(k, &["se", "s'", "s’"]) {
+        k -= 1;
+    }
+    // "Obama, qui estimait": the relative's antecedent
+    if doc.lang == Lang::Fr && k > ss && doc.is(k, &["qui"]) {
+        let mut e = k - 1;
+        if doc.t(e) == "," && e > ss {
+            e -= 1;
+        }
+        return np_ending_at(doc, e, ss);
+    }
     // "Trump was asked": a passive; its subject is spoken to
     if doc.lang == Lang::En && doc.is(k, BE) {
         return None;
@@ -352,6 +371,10 @@ fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
     if let Some((kind, g, pl)) = pronoun(doc, k) {
         return Some(mention(doc, k, k + 1, kind, g, pl, k));
     }
+    // "ce qu'a confié X": a relative pronoun is no subject
+    if doc.is(k, &["que", "qu'", "qu’", "qui", "dont", "où"]) {
+        return None;
+    }
     if doc.info[k].cap {
         let mut a = k;
         while a > ss
@@ -375,7 +398,17 @@ fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             && a > ss + 1
             && doc.is(a - 1, &["de", "du", "des", "d'", "d’", "l'", "l’", "of"])
             && is_word(doc, a - 2)
-            && !doc.info[a - 2].cap;
+            && !doc.info[a - 2].cap
+            // "le candidat du Front national", "l'archevêque de Rouen", "le
+            // président de la République": a role's complement, not a person
+            || doc.lang == Lang::Fr
+                && na == a
+                && a > ss + 1
+                && doc.is(
+                    a - 1,
+                    &["de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"],
+                )
+                && (a.saturating_sub(4).max(ss)..a - 1).any(|x| is_role(doc, x));
         if !complement {
             return Some(name_mention(doc, na, nb));
         }
