@@ -273,7 +273,8 @@ pub(crate) fn prepare<'a>(
             && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");
         inf.aux = lexicon::is_auxiliary(lang, w);
         // acronyms ("SA", "ON") are names, not function words
-        let acronym = t.text(text).len() >= 2 && t.text(text).chars().all(|c| !c.is_lowercase());
+        let acronym = t.text(text).chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.text(text).chars().all(|c| !c.is_lowercase());
         inf.class = if acronym {
             0
         } else {

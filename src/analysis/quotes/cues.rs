@@ -384,13 +384,18 @@ pub(super) fn split_incise(doc: &Doc, content: Span) -> Vec<(Span, Option<Attrib
     let b = doc.tok_at(content.end);
     let mut k = a;
     while k + 2 < b {
-        if doc.t(k) == ","
-            && let Some((m, e)) = sources::inverted(doc, k + 1)
-            && e + 1 < b
-            && matches!(doc.t(e + 1), "," | ".")
-        {
+        // "dit-il", "confiait d'ailleurs Hamon en 2010", "dit Jean Roux"
+        let incise = if doc.t(k) == "," {
+            sources::inverted(doc, k + 1).or_else(|| incise_with_name(doc, k + 1, b))
+        } else {
+            None
+        };
+        // the incise ends at a comma or a full stop, a few words on ("en 2010.")
+        let close = incise
+            .and_then(|(_, e)| (e + 1..(e + 6).min(b)).find(|&x| matches!(doc.t(x), "," | ".")));
+        if let (Some((m, e)), Some(c)) = (incise, close) {
             let first = marks::trim(doc.text, content.start, doc.toks[k].span.start);
-            let second = marks::trim(doc.text, doc.toks[e + 1].span.end, content.end);
+            let second = marks::trim(doc.text, doc.toks[c].span.end, content.end);
             if !first.is_empty() && !second.is_empty() {
                 let att = Attribution {
                     cue: Span::new(doc.toks[k + 1].span.start, doc.toks[e].span.end),
@@ -402,4 +407,22 @@ pub(super) fn split_incise(doc: &Doc, content: Span) -> Vec<(Span, Option<Attrib
         k += 1;
     }
     vec![(content, None)]
+}
+
+/// A French incise of a verb and a name inside a quote ("…, dit Jean Roux,
+/// …", "…, confiait d'ailleurs Hamon en 2010. …"): the name and the last
+/// token of the name.
+fn incise_with_name(doc: &Doc, v: usize, b: usize) -> Option<(Mention, usize)> {
+    if doc.lang != Lang::Fr || doc.info[v].cap || doc.info[v].cue != Some(Form::Finite) {
+        return None;
+    }
+    let mut a = v + 1;
+    while a < b && (doc.is_adverb(a) || doc.is(a, &["d'", "d’", "ailleurs"])) {
+        a += 1;
+    }
+    let mut e = a;
+    while e < b && doc.info[e].cap && !doc.punct(e) {
+        e += 1;
+    }
+    (e > a).then(|| (mentions::name_mention(doc, a, e), e - 1))
 }

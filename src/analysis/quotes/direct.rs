@@ -152,7 +152,9 @@ fn french_region(
         }
         let colon = open_tok > 0 && doc.t(open_tok - 1) == ":";
         let short_ok = match left {
-            Left::Verb(a) => !naming_cue(doc, a.cue),
+            // "qu'il juge « abjectes »", "la qualifie de « … »": an
+            // attribute of the verb's object is a label
+            Left::Verb(a) => !naming_cue(doc, a.cue) && !object_before(doc, a.cue),
             Left::That(_) => false,
             Left::Clause(_) => colon || right_cue.is_some() && opens_sentence_at(doc, open_tok),
             Left::Inside => false,
@@ -567,4 +569,12 @@ pub(super) fn count_words(doc: &Doc, a: usize, b: usize) -> usize {
     (a..b.min(doc.toks.len()))
         .filter(|&k| doc.toks[k].kind != TokenKind::Punct)
         .count()
+}
+
+/// An object pronoun right before a verb ("qu'il juge", "la juge", "les
+/// trouve"): its quoted complement is an attribute of the object.
+fn object_before(doc: &Doc, cue: Span) -> bool {
+    let v = doc.tok_at(cue.start);
+    (v.saturating_sub(3)..v).any(|k| doc.is(k, &["qu'", "qu’", "que"]))
+        || v > 0 && doc.is(v - 1, &["le", "la", "les", "l'", "l’"])
 }
