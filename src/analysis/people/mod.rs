@@ -42,6 +42,8 @@ pub struct Resolver<'a> {
     /// The subjects in focus before the pronoun being resolved (French),
     /// nearest first, as the quote stage read them.
     focus: Vec<Mention>,
+    /// The kind of every speaker mention resolved, for the chains.
+    kinds: FastMap<Span, Kind>,
 }
 
 impl<'a> Resolver<'a> {
@@ -235,6 +237,7 @@ impl<'a> Resolver<'a> {
             acronyms,
             group_words,
             focus: Vec::new(),
+            kinds: FastMap::default(),
         }
     }
 
@@ -245,6 +248,7 @@ impl<'a> Resolver<'a> {
 
     /// Canonical speaker name and entity group for a mention.
     pub fn resolve(&mut self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        self.kinds.insert(m.span, m.kind);
         let out = match m.kind {
             Kind::FirstPerson => (None, None),
             Kind::Name => self.name(doc, m.span),
@@ -1118,13 +1122,10 @@ impl Resolver<'_> {
             q.person = Some(p);
             q.speaker = Some(people[p].name.clone());
             if let Some(m) = q.speaker_span {
-                let a = doc.tok_at(m.start);
-                let kind = if a < doc.toks.len() && pronoun(doc, a).is_some() {
-                    MentionKind::Pronoun
-                } else if a < doc.toks.len() && !doc.info[a].cap {
-                    MentionKind::Role
-                } else {
-                    MentionKind::Name
+                let kind = match self.kinds.get(&m) {
+                    Some(Kind::Pronoun) => MentionKind::Pronoun,
+                    Some(Kind::Phrase) => MentionKind::Role,
+                    _ => MentionKind::Name,
                 };
                 people[p].mentions.push(PersonMention { span: m, kind });
             }
