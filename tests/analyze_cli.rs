@@ -57,7 +57,10 @@ fn check_spans(doc: &Value) {
         assert_eq!(p["id"].as_u64().unwrap() as usize, i);
         for m in p["mentions"].as_array().unwrap() {
             assert_eq!(slice(m), m["text"].as_str().unwrap());
-            assert!(matches!(m["kind"].as_str(), Some("name" | "role" | "pronoun")));
+            assert!(matches!(
+                m["kind"].as_str(),
+                Some("name" | "role" | "pronoun")
+            ));
         }
     }
     for q in doc["quotes"].as_array().unwrap() {
@@ -83,7 +86,11 @@ fn one_speaker_id_for_a_name_its_surname_a_role_and_a_pronoun() {
     assert_eq!(quotes.len(), 4);
     let id = &quotes[0]["speaker_id"];
     assert!(id.is_u64());
-    assert!(quotes.iter().all(|q| &q["speaker_id"] == id && q["speaker"] == "Barack Obama"));
+    assert!(
+        quotes
+            .iter()
+            .all(|q| &q["speaker_id"] == id && q["speaker"] == "Barack Obama")
+    );
     let person = &doc["people"][id.as_u64().unwrap() as usize];
     let kinds: Vec<(&str, &str)> = person["mentions"]
         .as_array()
