@@ -118,7 +118,7 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("quoth: {}", error_chain(&err));
+            eprintln!("quoth: {}", crate::text::escape(&error_chain(&err)));
             ExitCode::from(1)
         }
     }
@@ -153,6 +153,21 @@ pub(crate) fn open_config(explicit: Option<&Path>) -> anyhow::Result<crate::conf
 /// [`open_config`]'s settings.
 pub(crate) fn settings(explicit: Option<&Path>) -> anyhow::Result<crate::config::Settings> {
     Ok(open_config(explicit)?.settings)
+}
+
+/// "1 file", "15 files (21 problems)": the files behind a list of problems
+/// (a JSON file can have several bad records).
+pub(crate) fn problem_files(problems: &[crate::library::Problem]) -> String {
+    let files: std::collections::HashSet<&Path> =
+        problems.iter().map(|p| p.path.as_path()).collect();
+    let mut s = crate::text::plural(files.len(), "file", "files");
+    if problems.len() > files.len() {
+        s.push_str(&format!(
+            " ({})",
+            crate::text::plural(problems.len(), "problem", "problems")
+        ));
+    }
+    s
 }
 
 /// One line: the error and its causes, "a: b: c".
