@@ -471,3 +471,33 @@ fn make_deep(root: &Path, name: &str, depth: usize, body: &[u8]) {
         libc::close(fd);
     }
 }
+
+/// The config and the reading state are read through the same capped,
+/// non-blocking read: a link to a device or a FIFO is an error at once.
+#[test]
+fn config_and_state_that_are_devices_or_fifos_do_not_hang() {
+    let home = tempfile::tempdir().unwrap();
+    let zero = home.path().join("config.toml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let out = quoth(home.path())
+        .arg("--config")
+        .arg(&zero)
+        .arg("list")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is a device, not a file"), "{err}");
+    let fifo = home.path().join("state.toml");
+    mkfifo(&fifo);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (_, warnings) = quoth::store::state::ReadingState::open(&fifo);
+        let _ = tx.send(warnings);
+    });
+    let warnings = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("opening a FIFO state must not block");
+    assert!(warnings[0].contains("FIFO"), "{warnings:?}");
+}

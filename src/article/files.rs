@@ -45,6 +45,37 @@ pub fn read_capped(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
     read_capped_from(file, limit)
 }
 
+/// [`read_capped`] with `std::io` errors, for callers that tell a missing
+/// file from a broken one (the config, the reading state): a missing file
+/// keeps its `NotFound`; what is not a regular file or is too large is an
+/// `InvalidInput` error saying so.
+pub fn read_capped_io(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let file = open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            not_a_file(&meta),
+        ));
+    }
+    clear_nonblocking(&file);
+    if meta.len() > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            too_large(meta.len(), limit),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            too_large_open(limit),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads a stream to its end, refusing it (without reading further) once
 /// it passes `limit` bytes.
 pub fn read_capped_from(reader: impl Read, limit: u64) -> anyhow::Result<Vec<u8>> {

@@ -172,10 +172,19 @@ pub(crate) fn problem_files(problems: &[crate::library::Problem]) -> String {
 
 /// One line: the error and its causes, "a: b: c".
 pub fn error_chain(err: &anyhow::Error) -> String {
-    err.chain()
-        .map(|e| e.to_string())
-        .collect::<Vec<_>>()
-        .join(": ")
+    let mut out = String::new();
+    for cause in err.chain().map(|e| e.to_string()) {
+        // an error that prints its source already must not say it twice
+        // ("Is a directory: Is a directory")
+        if out.ends_with(&cause) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&cause);
+    }
+    out
 }
 
 /// A reader that closes the pipe (`quoth list | head`) is not an error.

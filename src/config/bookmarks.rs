@@ -314,16 +314,17 @@ impl Bookmarks {
             source,
         };
         let _lock = FileLock::acquire(&path).map_err(io_err)?;
-        let (text, existed) = match std::fs::read(&path) {
-            Ok(bytes) => {
-                // Same validation as at start: never edit a file we would
-                // refuse to start with.
-                super::parse(&path, &bytes).map_err(SaveError::Config)?;
-                (String::from_utf8_lossy(&bytes).into_owned(), true)
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (String::new(), false),
-            Err(e) => return Err(io_err(e)),
-        };
+        let (text, existed) =
+            match crate::article::files::read_capped_io(&path, super::MAX_CONFIG_BYTES) {
+                Ok(bytes) => {
+                    // Same validation as at start: never edit a file we would
+                    // refuse to start with.
+                    super::parse(&path, &bytes).map_err(SaveError::Config)?;
+                    (String::from_utf8_lossy(&bytes).into_owned(), true)
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => (String::new(), false),
+                Err(e) => return Err(io_err(e)),
+            };
         let mut doc: DocumentMut =
             text.parse()
                 .map_err(|e: toml_edit::TomlError| SaveError::Io {

@@ -39,6 +39,10 @@ pub const CONFIG_ENV: &str = "QUOTH_CONFIG";
 /// File name of the config in [`default_dir`].
 pub const CONFIG_FILE: &str = "config.toml";
 
+/// A config larger than this is refused (a link to `/dev/zero` must not
+/// fill the memory); ten thousand bookmarks take about 1.5 MB.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Accepted reading widths, in columns.
 pub const WIDTH_RANGE: std::ops::RangeInclusive<i64> = 20..=300;
 
@@ -358,7 +362,7 @@ pub fn open(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
 
 /// Loads one file. A missing file gives the defaults unless `required`.
 pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::article::files::read_capped_io(path, MAX_CONFIG_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if required {
