@@ -32,28 +32,61 @@ pub enum Source {
     Bundled,
     /// A folder (read recursively) or one file.
     Path(PathBuf),
+    /// Several roots read as one library (the library and the feeds folder).
+    Several(Vec<Source>),
 }
 
 impl Source {
-    /// The command-line path, else the config's `library`, else the bundled one.
+    /// The command-line path as it is; else the config's `library` (else
+    /// the bundled one) with the fetched feeds' folder when there is one.
     pub fn resolve(cli: Option<&Path>, settings: &config::Settings) -> Source {
-        match cli.or(settings.library.as_deref()) {
+        Self::resolve_with(cli, settings, crate::feeds::folder().as_deref())
+    }
+
+    /// [`Source::resolve`] with the feeds folder given (tests).
+    pub fn resolve_with(
+        cli: Option<&Path>,
+        settings: &config::Settings,
+        feeds: Option<&Path>,
+    ) -> Source {
+        if let Some(p) = cli {
+            return Source::Path(p.to_path_buf());
+        }
+        let library = match settings.library.as_deref() {
             Some(p) => Source::Path(p.to_path_buf()),
             None => Source::Bundled,
-        }
+        };
+        crate::feeds::with_feeds_folder(library, feeds)
+    }
+
+    /// This source and `other`, read as one library.
+    pub fn and(self, other: Source) -> Source {
+        let mut roots = match self {
+            Source::Several(v) => v,
+            s => vec![s],
+        };
+        roots.push(other);
+        Source::Several(roots)
     }
 
     pub fn describe(&self) -> String {
         match self {
             Source::Bundled => "bundled sample library".to_string(),
             Source::Path(p) => p.display().to_string(),
+            Source::Several(v) => v
+                .iter()
+                .map(Source::describe)
+                .collect::<Vec<_>>()
+                .join(" + "),
         }
     }
 
     /// An error naming the path if it does not exist or cannot be read.
     pub fn check_root(&self) -> anyhow::Result<()> {
-        let Source::Path(path) = self else {
-            return Ok(());
+        let path = match self {
+            Source::Bundled => return Ok(()),
+            Source::Several(v) => return v.iter().try_for_each(Source::check_root),
+            Source::Path(path) => path,
         };
         let meta = std::fs::metadata(path)
             .with_context(|| format!("cannot open library {}", path.display()))?;
@@ -195,7 +228,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
     if let Err(e) = source.check_root() {
         let path = match source {
             Source::Path(p) => p.clone(),
-            Source::Bundled => PathBuf::from(BUNDLED_DIR),
+            Source::Bundled | Source::Several(_) => PathBuf::from(BUNDLED_DIR),
         };
         let _ = tx.send(LoadEvent::Found { total: 0 });
         let _ = tx.send(LoadEvent::Problem(Problem {
@@ -368,6 +401,14 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
             );
             found.files.into_iter().map(Candidate::File).collect()
         }
+        Source::Several(roots) => roots
+            .iter()
+            .flat_map(|r| {
+                let (c, p) = scan(r);
+                problems.extend(p);
+                c
+            })
+            .collect(),
     };
     (candidates, problems)
 }
@@ -404,11 +445,27 @@ mod tests {
     #[test]
     fn resolve_prefers_cli_then_config() {
         let mut s = config::Settings::default();
-        assert_eq!(Source::resolve(None, &s), Source::Bundled);
+        assert_eq!(Source::resolve_with(None, &s, None), Source::Bundled);
         s.library = Some("lib".into());
-        assert_eq!(Source::resolve(None, &s), Source::Path("lib".into()));
         assert_eq!(
-            Source::resolve(Some(Path::new("cli")), &s),
+            Source::resolve_with(None, &s, None),
+            Source::Path("lib".into())
+        );
+        assert_eq!(
+            Source::resolve_with(Some(Path::new("cli")), &s, None),
+            Source::Path("cli".into())
+        );
+        // The fetched feeds' folder joins the library, not a given path.
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Source::resolve_with(None, &s, Some(dir.path())),
+            Source::Several(vec![
+                Source::Path("lib".into()),
+                Source::Path(dir.path().into())
+            ])
+        );
+        assert_eq!(
+            Source::resolve_with(Some(Path::new("cli")), &s, Some(dir.path())),
             Source::Path("cli".into())
         );
         assert_eq!(Source::Bundled.describe(), "bundled sample library");
@@ -424,6 +481,27 @@ mod tests {
             .expect("the sample story is bundled");
         assert_eq!(sample.credit.as_deref(), Some("AFP"));
         assert!(sample.title.starts_with("Le lancement de ChatGPT"));
+    }
+
+    #[test]
+    fn several_roots_load_as_one_library() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.md"),
+            "---\ntitle: Fetched\n---\n\nText.\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.md"), "---\n---\n").unwrap();
+        let source = Source::Bundled.and(Source::Path(dir.path().into()));
+        source.check_root().unwrap();
+        let lib = load(&source).unwrap();
+        let bundled = load(&Source::Bundled).unwrap();
+        assert_eq!(lib.articles.len(), bundled.articles.len() + 1);
+        assert!(lib.articles.iter().any(|a| a.title == "Fetched"));
+        assert_eq!(lib.problems.len(), bundled.problems.len() + 1);
+        assert!(source.describe().starts_with("bundled sample library + "));
+        let gone = Source::Bundled.and(Source::Path(dir.path().join("nope")));
+        assert!(gone.check_root().is_err());
     }
 
     #[test]

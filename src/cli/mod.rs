@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod analyze;
 mod bookmarks;
 mod check;
+mod feeds;
 mod list;
 mod show;
 mod train;
@@ -93,6 +94,15 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<BookmarkAction>,
     },
+    /// Subscriptions: list them; add, remove, import (OPML, newsboat), export (OPML)
+    Feeds {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(subcommand)]
+        action: Option<feeds::FeedAction>,
+    },
+    /// Fetch the subscribed feeds into the library; exit 1 if any failed
+    Fetch(feeds::FetchArgs),
     /// Train the entity recogniser from CoNLL-style files (developers)
     TrainNer(train::TrainArgs),
 }
@@ -138,6 +148,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             paths,
         }) => analyze::run(&paths, raw, format, lang),
         Some(Command::Bookmarks { format, action }) => bookmarks::run(config_path, format, action),
+        Some(Command::Feeds { format, action }) => feeds::run(config_path, format, action),
+        Some(Command::Fetch(args)) => feeds::fetch(config_path, args),
         Some(Command::TrainNer(args)) => train::run(&args),
     }
 }

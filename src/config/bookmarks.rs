@@ -37,11 +37,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Timelike};
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+use toml_edit::{DocumentMut, Item, Table, value};
 
+use super::edit::{self, table_str};
 use super::{ConfigError, Ctx, key_span, wrong_type};
 use crate::article::Article;
-use crate::store::{FileLock, atomic_write_with};
 
 /// One bookmark as stored in the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,32 +121,11 @@ enum Change {
 /// Bookmarks could not be saved. The changes are still queued in the
 /// [`Bookmarks`] value, so nothing is lost.
 #[derive(Debug)]
-pub enum SaveError {
-    /// No config location: no `--config`, no `$QUOTH_CONFIG`, no home.
-    NoLocation,
-    /// The config is broken (edited by hand meanwhile): not touched.
-    Config(ConfigError),
-    /// Locking, reading or writing failed.
-    Io { path: PathBuf, source: io::Error },
-}
+pub struct SaveError(pub edit::SaveError);
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::NoLocation => write!(
-                f,
-                "bookmark not saved (kept for this session): no config location; use --config or set $QUOTH_CONFIG"
-            ),
-            SaveError::Config(e) => write!(
-                f,
-                "bookmark not saved (kept until the config is fixed): {e}"
-            ),
-            SaveError::Io { path, source } => write!(
-                f,
-                "bookmark not saved (kept for a retry): {}: {source}",
-                path.display()
-            ),
-        }
+        f.write_str(&self.0.describe("bookmark", Some("kept")))
     }
 }
 
@@ -162,10 +141,6 @@ pub struct Bookmarks {
     index: HashMap<String, usize>,
     pending: Vec<Change>,
 }
-
-/// First lines of a config that quoth creates for the first bookmark.
-const NEW_FILE_HEADER: &str = "# quoth configuration. Every setting is documented in config.example.toml.\n\
-# quoth itself only adds and removes [[bookmarks]] here; your edits and comments stay.\n";
 
 impl Bookmarks {
     /// A store over `path` (the config file, which may not exist yet)
@@ -308,43 +283,17 @@ impl Bookmarks {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let path = self.path.clone().ok_or(SaveError::NoLocation)?;
-        let io_err = |source| SaveError::Io {
-            path: path.clone(),
-            source,
-        };
-        let _lock = FileLock::acquire(&path).map_err(io_err)?;
-        let (text, existed) =
-            match crate::article::files::read_capped_io(&path, super::MAX_CONFIG_BYTES) {
-                Ok(bytes) => {
-                    // Same validation as at start: never edit a file we would
-                    // refuse to start with.
-                    super::parse(&path, &bytes).map_err(SaveError::Config)?;
-                    (String::from_utf8_lossy(&bytes).into_owned(), true)
-                }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => (String::new(), false),
-                Err(e) => return Err(io_err(e)),
-            };
-        let mut doc: DocumentMut =
-            text.parse()
-                .map_err(|e: toml_edit::TomlError| SaveError::Io {
-                    path: path.clone(),
-                    source: io::Error::other(e.message().to_string()),
-                })?;
-        for c in &self.pending {
-            apply_to_doc(&mut doc, c);
-        }
-        let mut out = doc.to_string();
-        if existed {
-            out = keep_file_style(&text, out);
-        } else {
-            out = format!("{NEW_FILE_HEADER}\n{out}");
-        }
-        // Our own edit must give a config we would accept.
-        let parsed = super::parse(&path, out.as_bytes()).map_err(SaveError::Config)?;
-        if out != text || !existed {
-            atomic_write_with(&path, out.as_bytes(), before_rename).map_err(io_err)?;
-        }
+        let path = self
+            .path
+            .clone()
+            .ok_or(SaveError(edit::SaveError::NoLocation))?;
+        let pending = &self.pending;
+        let parsed = edit::edit(
+            &path,
+            &mut |doc| pending.iter().for_each(|c| apply_to_doc(doc, c)),
+            before_rename,
+        )
+        .map_err(SaveError)?;
         self.list = parsed.bookmarks;
         self.reindex();
         self.pending.clear();
@@ -365,29 +314,6 @@ impl Bookmarks {
         self.reindex();
         Ok(())
     }
-}
-
-/// toml_edit writes `\n` line ends, drops a byte-order mark and ends the
-/// file with a newline; give the output the original file's habits instead,
-/// so an edit changes only the lines it must.
-fn keep_file_style(original: &str, out: String) -> String {
-    let crlf = original.matches("\r\n").count();
-    let lf = original.matches('\n').count() - crlf;
-    let mut out = out.replace("\r\n", "\n");
-    if crlf > lf {
-        out = out.replace('\n', "\r\n");
-    }
-    if !original.is_empty() && !original.ends_with('\n') {
-        if out.ends_with("\r\n") {
-            out.truncate(out.len() - 2);
-        } else if out.ends_with('\n') {
-            out.pop();
-        }
-    }
-    if original.starts_with('\u{feff}') && !out.starts_with('\u{feff}') {
-        out.insert(0, '\u{feff}');
-    }
-    out
 }
 
 fn one_line(s: &str) -> String {
@@ -420,64 +346,17 @@ fn apply_to_list(list: &mut Vec<Bookmark>, c: &Change) {
     }
 }
 
-/// The `[[bookmarks]]` array, created at the end of the document if absent.
-fn bookmarks_mut(doc: &mut DocumentMut) -> &mut ArrayOfTables {
-    let is_aot = matches!(doc.get("bookmarks"), Some(Item::ArrayOfTables(_)));
-    if !is_aot {
-        // Absent, or `bookmarks = []` (validation rejects anything else).
-        doc.remove("bookmarks");
-        doc.insert("bookmarks", Item::ArrayOfTables(ArrayOfTables::new()));
-    }
-    match doc.get_mut("bookmarks") {
-        Some(Item::ArrayOfTables(a)) => a,
-        _ => unreachable!("just inserted"),
-    }
-}
+const ARRAY: &str = "bookmarks";
 
-fn table_id(t: &Table) -> Option<&str> {
-    t.get("id").and_then(Item::as_str)
-}
-
-/// Sets or removes `key` in each bookmark table with this id. A changed
-/// value keeps its decoration (spacing, trailing comment); an equal one is
-/// left alone, quote style included.
+/// Sets or removes `key` in each bookmark table with this id.
 fn set_in_matching(doc: &mut DocumentMut, id: &str, key: &str, new: Option<toml_edit::Value>) {
-    let Some(Item::ArrayOfTables(aot)) = doc.get_mut("bookmarks") else {
-        return;
-    };
-    for t in aot.iter_mut().filter(|t| table_id(t) == Some(id)) {
-        let Some(new) = &new else {
-            t.remove(key);
-            continue;
-        };
-        match t.get_mut(key) {
-            Some(Item::Value(v)) => {
-                if !same_value(v, new) {
-                    let decor = v.decor().clone();
-                    *v = new.clone();
-                    *v.decor_mut() = decor;
-                }
-            }
-            _ => {
-                t.insert(key, Item::Value(new.clone()));
-            }
-        }
-    }
-}
-
-fn same_value(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
-    match (a.as_str(), b.as_str()) {
-        (Some(x), Some(y)) => x == y,
-        _ => a.as_integer().is_some() && a.as_integer() == b.as_integer(),
-    }
+    edit::set_in_matching(doc, ARRAY, &|t| table_str(t, "id") == Some(id), key, new);
 }
 
 fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
     match c {
         Change::Add(b) => {
-            let exists = matches!(doc.get("bookmarks"), Some(Item::ArrayOfTables(a))
-                if a.iter().any(|t| table_id(t) == Some(b.id.as_str())));
-            if exists {
+            if edit::any_table(doc, ARRAY, &|t| table_str(t, "id") == Some(b.id.as_str())) {
                 set_in_matching(doc, &b.id, "title", Some(b.title.as_str().into()));
                 if let Some(p) = &b.path {
                     set_in_matching(
@@ -488,10 +367,12 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
                     );
                 }
             } else {
-                bookmarks_mut(doc).push(b.to_table());
+                edit::tables_mut(doc, ARRAY).push(b.to_table());
             }
         }
-        Change::Remove(id) => remove_from_doc(doc, id),
+        Change::Remove(id) => {
+            edit::remove_matching(doc, ARRAY, &|t| table_str(t, "id") == Some(id.as_str()))
+        }
         Change::Note(id, n) => {
             set_in_matching(doc, id, "note", n.as_deref().map(Into::into));
         }
@@ -501,69 +382,6 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
         }
         Change::Path(id, p) => {
             set_in_matching(doc, id, "path", Some(p.to_string_lossy().as_ref().into()));
-        }
-    }
-}
-
-/// Removes the bookmark tables with this id. Comments written above a
-/// removed `[[bookmarks]]` header belong to it for toml_edit; they are moved
-/// to whatever follows in the file, so no comment is lost.
-fn remove_from_doc(doc: &mut DocumentMut, id: &str) {
-    let Some(Item::ArrayOfTables(aot)) = doc.get_mut("bookmarks") else {
-        return;
-    };
-    let mut orphans: Vec<(isize, String)> = Vec::new();
-    for t in aot.iter().filter(|t| table_id(t) == Some(id)) {
-        let prefix = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
-        if prefix.contains('#') {
-            orphans.push((t.position().unwrap_or(isize::MAX), prefix.to_string()));
-        }
-    }
-    aot.retain(|t| table_id(t) != Some(id));
-    if aot.is_empty() {
-        // Leave no trace of an array quoth created.
-        doc.remove("bookmarks");
-    }
-    for (pos, comment) in orphans {
-        let mut next: Option<isize> = None;
-        visit_tables(doc.as_table_mut(), &mut |t| {
-            if let Some(p) = t.position().filter(|&p| p > pos) {
-                next = Some(next.map_or(p, |n| n.min(p)));
-            }
-        });
-        let mut placed = false;
-        if let Some(next) = next {
-            visit_tables(doc.as_table_mut(), &mut |t| {
-                if !placed && t.position() == Some(next) {
-                    let old = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
-                    let joined = format!("{comment}{old}");
-                    t.decor_mut().set_prefix(joined);
-                    placed = true;
-                }
-            });
-        }
-        if !placed {
-            let old = doc.trailing().as_str().unwrap_or("").to_string();
-            doc.set_trailing(format!("{comment}{old}"));
-        }
-    }
-}
-
-/// Calls `f` on every table below `table` (not `table` itself).
-fn visit_tables(table: &mut Table, f: &mut dyn FnMut(&mut Table)) {
-    for (_, item) in table.iter_mut() {
-        match item {
-            Item::Table(t) => {
-                f(t);
-                visit_tables(t, f);
-            }
-            Item::ArrayOfTables(a) => {
-                for t in a.iter_mut() {
-                    f(t);
-                    visit_tables(t, f);
-                }
-            }
-            _ => {}
         }
     }
 }
@@ -714,7 +532,7 @@ mod tests {
         assert!(!m.toggle(&a, None));
         m.flush().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with(NEW_FILE_HEADER), "{text}");
+        assert!(text.starts_with(edit::NEW_FILE_HEADER), "{text}");
         assert!(!text.contains("id = "), "{text}");
     }
 
@@ -799,7 +617,10 @@ mod tests {
         std::fs::write(&path, "width = = 80\n").unwrap();
         let err = m.flush().unwrap_err();
         assert!(
-            matches!(err, SaveError::Config(ConfigError::Syntax { .. })),
+            matches!(
+                err,
+                SaveError(edit::SaveError::Config(ConfigError::Syntax { .. }))
+            ),
             "{err}"
         );
         assert!(

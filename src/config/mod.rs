@@ -3,8 +3,9 @@
 //!
 //! The config is the user's file: quoth reads it with positions so every
 //! mistake is reported as `file:line:column: message`, and only ever writes
-//! it to store bookmarks ([`bookmarks::Bookmarks`]), through `toml_edit` so
-//! the user's comments, order and formatting survive.
+//! it to store bookmarks ([`bookmarks::Bookmarks`]) and subscriptions
+//! ([`feeds`]), through one machinery ([`edit`], on `toml_edit`) so the
+//! user's comments, order and formatting survive.
 //!
 //! Location, first match wins: `--config FILE` (must exist), `$QUOTH_CONFIG`
 //! (may be missing: it is created on the first bookmark), `config.toml` in
@@ -21,6 +22,8 @@
 //!   keymap. Reading state (`u`, positions) is [`crate::store::state`].
 
 pub mod bookmarks;
+pub mod edit;
+pub mod feeds;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -31,6 +34,7 @@ use std::str::FromStr;
 use toml_edit::{Document, Item, TableLike};
 
 pub use bookmarks::{Bookmark, Bookmarks};
+pub use feeds::Feed;
 
 /// Environment variable naming the config file (tests use it so they never
 /// touch the real home).
@@ -280,6 +284,8 @@ pub struct Loaded {
     /// home directory can be found and no path was given.
     pub path: Option<PathBuf>,
     pub bookmarks: Vec<Bookmark>,
+    /// Subscriptions (`[[feeds]]`), see [`feeds`].
+    pub feeds: Vec<Feed>,
     /// Line and column of each `[keys]` entry, for [`Loaded::check_keys`].
     key_positions: BTreeMap<String, (usize, usize)>,
 }
@@ -355,6 +361,7 @@ pub fn open(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
             warnings: Vec::new(),
             path: None,
             bookmarks: Vec::new(),
+            feeds: Vec::new(),
             key_positions: BTreeMap::new(),
         }),
     }
@@ -375,6 +382,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
                 warnings: Vec::new(),
                 path: Some(path.to_path_buf()),
                 bookmarks: Vec::new(),
+                feeds: Vec::new(),
                 key_positions: BTreeMap::new(),
             });
         }
@@ -391,6 +399,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
         warnings: parsed.warnings,
         path: Some(path.to_path_buf()),
         bookmarks: parsed.bookmarks,
+        feeds: parsed.feeds,
         key_positions: parsed.key_positions,
     })
 }
@@ -443,6 +452,7 @@ pub struct Parsed {
     pub settings: Settings,
     pub warnings: Vec<Warning>,
     pub bookmarks: Vec<Bookmark>,
+    pub feeds: Vec<Feed>,
     /// Line and column of each `[keys]` entry.
     pub key_positions: BTreeMap<String, (usize, usize)>,
 }
@@ -491,6 +501,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
     };
     let mut settings = Settings::default();
     let mut bookmarks = Vec::new();
+    let mut feeds = Vec::new();
     let mut key_positions = BTreeMap::new();
     for (key, item) in doc.as_table().iter() {
         let span = doc.as_table().key(key).and_then(|k| k.span());
@@ -524,6 +535,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
                 ctx.check_theme(item)?;
             }
             "bookmarks" => bookmarks = bookmarks::parse_all(&mut ctx, item)?,
+            "feeds" => feeds = feeds::parse_all(&mut ctx, item)?,
             other => ctx.warn(span, &format!("unknown key `{other}` (ignored)")),
         }
     }
@@ -531,6 +543,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
         settings,
         warnings: ctx.warnings,
         bookmarks,
+        feeds,
         key_positions,
     })
 }
@@ -844,6 +857,7 @@ mod tests {
             warnings: p.warnings,
             path: Some(PathBuf::from("/c/config.toml")),
             bookmarks: p.bookmarks,
+            feeds: p.feeds,
             key_positions: p.key_positions,
         };
         let e = loaded
