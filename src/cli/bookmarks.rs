@@ -49,7 +49,9 @@ pub fn run(
                 (b.id.clone(), b.title.clone())
             };
             marks.remove(&id);
-            marks.flush()?;
+            marks
+                .flush()
+                .map_err(|e| anyhow::anyhow!(e.for_command()))?;
             println!("removed {}  {}", escape(&id), escape(&title));
             Ok(Outcome::Ok)
         }
@@ -110,7 +112,9 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
     if args.position.is_some() {
         marks.set_position(&id, args.position);
     }
-    marks.flush()?;
+    marks
+        .flush()
+        .map_err(|e| anyhow::anyhow!(e.for_command()))?;
     println!("bookmarked {}  {}", escape(&id), escape(&title));
     Ok(Outcome::Ok)
 }

@@ -152,6 +152,22 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
+impl SaveError {
+    /// The message for a command, which exits at once: nothing is kept for
+    /// a retry there, so it says only what went wrong and where.
+    pub fn for_command(&self) -> String {
+        match self {
+            SaveError::NoLocation => {
+                "bookmarks not saved: no config location; use --config or set $QUOTH_CONFIG".into()
+            }
+            SaveError::Config(e) => format!("bookmarks not saved: {e}"),
+            SaveError::Io { path, source } => {
+                format!("bookmarks not saved to {}: {source}", path.display())
+            }
+        }
+    }
+}
+
 /// The bookmark store: the list as the user sees it, plus unsaved changes.
 #[derive(Debug, Clone, Default)]
 pub struct Bookmarks {
