@@ -117,13 +117,17 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Sorted by path.
     pub problems: Vec<Problem>,
+    /// Files of other types in the folder, not read (sorted).
+    pub skipped: Vec<PathBuf>,
 }
+
+pub use crate::article::formats::READ_FORMATS;
 
 /// Loads a whole library, blocking; the result does not depend on timing.
 pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     let source = source.as_source();
     source.check_root()?;
-    let (candidates, mut problems) = scan(&source);
+    let (candidates, mut problems, skipped) = scan(&source);
     let mut results: Vec<(usize, Vec<Result<Article, Problem>>)> = Vec::new();
     let next = AtomicUsize::new(0);
     let workers = worker_count(candidates.len());
@@ -160,6 +164,7 @@ pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     sort(&mut lib.articles);
     problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
     lib.problems = problems;
+    lib.skipped = skipped;
     Ok(lib)
 }
 
@@ -173,6 +178,8 @@ pub enum LoadEvent {
     },
     Article(Box<Article>),
     Problem(Problem),
+    /// Files of other types, not read (sent once, after `Found`, if any).
+    Skipped(Vec<PathBuf>),
     /// Last event.
     Done,
 }
@@ -205,7 +212,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         let _ = tx.send(LoadEvent::Done);
         return;
     }
-    let (candidates, problems) = scan(source);
+    let (candidates, problems, skipped) = scan(source);
     if tx
         .send(LoadEvent::Found {
             total: candidates.len(),
@@ -213,6 +220,9 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         .is_err()
     {
         return;
+    }
+    if !skipped.is_empty() {
+        let _ = tx.send(LoadEvent::Skipped(skipped));
     }
     for p in problems {
         let _ = tx.send(LoadEvent::Problem(p));
@@ -324,7 +334,7 @@ impl Candidate {
             })]
         };
         let Some(kind) = formats::Kind::of(&path) else {
-            return problem("not an article file: quoth reads .txt, .md, .json and .jsonl".into());
+            return problem(format!("not an article file: quoth reads {READ_FORMATS}"));
         };
         let bytes: Cow<'_, [u8]> = match self {
             Candidate::Bundled(_, b) => Cow::Borrowed(b),
@@ -348,9 +358,11 @@ impl Candidate {
     }
 }
 
-/// Candidate files, sorted, and folders that could not be read.
-fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
+/// Candidate files, sorted; folders and entries that could not be read;
+/// files of other types.
+fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
     let mut problems = Vec::new();
+    let mut skipped = Vec::new();
     let candidates = match source {
         Source::Bundled => bundled::BUNDLED
             .iter()
@@ -366,10 +378,11 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
                     .into_iter()
                     .map(|(path, reason)| Problem { path, reason }),
             );
+            skipped = found.skipped;
             found.files.into_iter().map(Candidate::File).collect()
         }
     };
-    (candidates, problems)
+    (candidates, problems, skipped)
 }
 
 /// The bundled files: (name under assets/articles, bytes).

@@ -212,7 +212,7 @@ fn one_file_as_library() {
     assert_eq!(lib.articles.len(), 0);
     assert_eq!(
         lib.problems[0].reason,
-        "not an article file: quoth reads .txt, .md, .json and .jsonl"
+        "not an article file: quoth reads .txt, .md, .markdown, .json, .jsonl and .ndjson"
     );
 }
 

@@ -8,6 +8,30 @@ use super::Outcome;
 use crate::library::{self, Source};
 use crate::text::{escape, escape_path};
 
+/// Skipped files named on one line; past this, a count.
+const SKIPPED_NAMED: usize = 5;
+
+/// "2 other files skipped (quoth reads …): a.rss, b.html".
+pub(crate) fn skipped_line(skipped: &[std::path::PathBuf]) -> String {
+    let mut names: Vec<String> = skipped
+        .iter()
+        .take(SKIPPED_NAMED)
+        .map(|p| escape_path(p))
+        .collect();
+    if skipped.len() > SKIPPED_NAMED {
+        names.push(format!(
+            "and {} more",
+            crate::text::thousands(skipped.len() - SKIPPED_NAMED)
+        ));
+    }
+    format!(
+        "{} skipped (quoth reads {}): {}",
+        crate::text::plural(skipped.len(), "other file", "other files"),
+        library::READ_FORMATS,
+        names.join(", ")
+    )
+}
+
 pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome> {
     let settings = super::settings(config)?;
     let source = Source::resolve(path, &settings);
@@ -30,6 +54,9 @@ pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome
             if m == 1 { "" } else { "s" },
             escape(&source.describe())
         )?,
+    }
+    if !lib.skipped.is_empty() {
+        writeln!(out, "{}", skipped_line(&lib.skipped))?;
     }
     out.flush()?;
     Ok(if lib.problems.is_empty() {

@@ -203,6 +203,8 @@ pub struct App {
     /// selected while articles arrive, after that the chosen article does.
     pub list_touched: bool,
     pub problems: Vec<Problem>,
+    /// Files of other types in the library folder, not read.
+    pub skipped: Vec<std::path::PathBuf>,
     pub loading: Option<Loading>,
     /// The config's bookmarks, live (★, `B`, notes); saved after each change.
     pub bookmarks: Bookmarks,
@@ -257,6 +259,7 @@ impl App {
             list_offset: 0,
             list_touched: false,
             problems: Vec::new(),
+            skipped: Vec::new(),
             loading: Some(Loading {
                 done: 0,
                 total: None,
@@ -290,6 +293,9 @@ impl App {
         }
         for p in lib.problems {
             self.update(Msg::Load(LoadEvent::Problem(p)));
+        }
+        if !lib.skipped.is_empty() {
+            self.update(Msg::Load(LoadEvent::Skipped(lib.skipped)));
         }
         self.update(Msg::Load(LoadEvent::Done));
     }
@@ -401,6 +407,7 @@ impl App {
                 loading.done += 1;
                 self.problems.push(p);
             }
+            LoadEvent::Skipped(files) => self.skipped.extend(files),
             LoadEvent::Done => self.loading = None,
         }
     }
@@ -893,7 +900,7 @@ impl App {
             Some(Overlay::Speakers { .. }) => self.speakers().len(),
             Some(Overlay::Entities { .. }) => self.entity_rows().len(),
             Some(Overlay::Help { .. }) => self.keymap.help_rows().len(),
-            Some(Overlay::Problems { .. }) => self.problems.len(),
+            Some(Overlay::Problems { .. }) => self.problems.len() + usize::from(!self.skipped.is_empty()),
             None => 0,
         };
         let Some(overlay) = &mut self.overlay else {

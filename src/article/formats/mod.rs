@@ -30,6 +30,9 @@ pub enum Kind {
     JsonLines,
 }
 
+/// The extensions [`Kind::of`] knows, for messages about other files.
+pub const READ_FORMATS: &str = ".txt, .md, .markdown, .json, .jsonl and .ndjson";
+
 impl Kind {
     pub fn of(path: &Path) -> Option<Kind> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {

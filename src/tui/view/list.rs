@@ -47,10 +47,24 @@ impl Widget for ListPane<'_> {
                 }
             } else if app.loading.is_some() {
                 "loading…".to_string()
+            } else if !app.skipped.is_empty() {
+                let keys = app.keymap.keys_for(crate::tui::Command::Problems);
+                let see = keys
+                    .first()
+                    .map(|k| format!(" ({k} lists them)"))
+                    .unwrap_or_default();
+                format!(
+                    "no articles: {} of other types skipped{see}",
+                    crate::text::plural(app.skipped.len(), "file", "files")
+                )
             } else {
                 "no articles".to_string()
             };
-            buf.set_stringn(inner.x, inner.y, msg, w, t.dim);
+            for (i, line) in textwrap::wrap(&msg, w.max(1)).iter().enumerate() {
+                if i < usize::from(inner.height) {
+                    buf.set_stringn(inner.x, inner.y + i as u16, line, w, t.dim);
+                }
+            }
             return;
         }
         let shown: Vec<&Row> = app.rows.iter().skip(app.list_offset).take(rows).collect();

@@ -91,6 +91,9 @@ impl Widget for HelpOverlay<'_> {
     }
 }
 
+/// Skipped files named in the problems popup; past this, a count.
+const MAX_SKIPPED_SHOWN: usize = 50;
+
 pub struct ProblemsPopup<'a>(pub &'a App);
 
 impl Widget for ProblemsPopup<'_> {
@@ -114,7 +117,43 @@ impl Widget for ProblemsPopup<'_> {
             }
         }
         if n == 0 {
-            lines.push(Line::styled(" Every file was read.", t.dim));
+            let every = if app.skipped.is_empty() {
+                " Every file was read."
+            } else {
+                " Every article file was read."
+            };
+            lines.push(Line::styled(every, t.dim));
+        }
+        // files of other types: which, and what quoth reads instead
+        if !app.skipped.is_empty() {
+            starts.push(lines.len());
+            let k = app.skipped.len();
+            lines.push(Line::styled(
+                truncate(
+                    &format!(
+                        " {} skipped, not read",
+                        crate::text::plural(k, "other file", "other files")
+                    ),
+                    w,
+                ),
+                t.dim,
+            ));
+            let reads = format!("quoth reads {}", crate::library::READ_FORMATS);
+            for l in textwrap::wrap(&reads, w.saturating_sub(3).max(1)) {
+                lines.push(Line::raw(format!("   {l}")));
+            }
+            for p in app.skipped.iter().take(MAX_SKIPPED_SHOWN) {
+                lines.push(Line::styled(
+                    truncate(&format!("   {}", escape_path(p)), w),
+                    t.dim,
+                ));
+            }
+            if k > MAX_SKIPPED_SHOWN {
+                lines.push(Line::styled(
+                    format!("   … and {} more", crate::text::thousands(k - MAX_SKIPPED_SHOWN)),
+                    t.dim,
+                ));
+            }
         }
         let inner = popup(
             app,
