@@ -181,7 +181,8 @@ pub struct Bookmarks {
 
 /// First lines of a config that quoth creates for the first bookmark.
 const NEW_FILE_HEADER: &str = "# quoth configuration. Every setting is documented in config.example.toml.\n\
-# quoth itself only adds and removes [[bookmarks]] here; your edits and comments stay.\n";
+# quoth itself only adds and removes [[bookmarks]] here; your edits and comments stay.\n\
+# Write settings above the first [[bookmarks]]: in TOML a line below it belongs to that bookmark.\n";
 
 impl Bookmarks {
     /// A store over `path` (the config file, which may not exist yet)
@@ -504,7 +505,22 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
                     );
                 }
             } else {
-                bookmarks_mut(doc).push(b.to_table());
+                // quoth's own tables go at the end of the file, after the
+                // user's settings and tables, so they stay together above;
+                // unless comments end the file: they belong to the table
+                // before them, and stay last
+                let mut table = b.to_table();
+                let trailing = doc.trailing().as_str().unwrap_or("");
+                if !trailing.contains('#') {
+                    let mut last: Option<isize> = None;
+                    visit_tables(doc.as_table_mut(), &mut |t| {
+                        if let Some(p) = t.position() {
+                            last = Some(last.map_or(p, |l| l.max(p)));
+                        }
+                    });
+                    table.set_position(last.map(|l| l + 1));
+                }
+                bookmarks_mut(doc).push(table);
             }
         }
         Change::Remove(id) => remove_from_doc(doc, id),
@@ -663,6 +679,16 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Bookmark, ConfigE
                         &format!("`bookmarks.position` must be 0 or more, found {p}"),
                     )
                 })?);
+            }
+            other if super::SETTINGS.contains(&other) => {
+                // written by hand after a [[bookmarks]] table, it went into it
+                let span = key_span(t, other);
+                ctx.warn(
+                    span,
+                    &format!(
+                        "`{other}` is inside bookmark {n}: in TOML every line after a [[bookmarks]] header belongs to that bookmark; move `{other}` above the first [[bookmarks]] to set it (ignored)"
+                    ),
+                );
             }
             other => {
                 let span = key_span(t, other);

@@ -315,7 +315,7 @@ impl App {
         if let Some(first) = warnings.first() {
             self.message = Some(match warnings.len() {
                 1 => first.clone(),
-                n => format!("{first} (and {} more)", n - 1),
+                n => format!("{first} (and {} more)", thousands(n - 1)),
             });
         }
     }
@@ -652,6 +652,17 @@ impl App {
         self.record_position();
         let mut report = Vec::new();
         match self.state.save() {
+            // found corrupt only now: say it here, not after the screen is gone
+            Ok(warnings) if !warnings.is_empty() && !force => {
+                for w in warnings {
+                    self.state_warning(w);
+                }
+                self.quit_armed = true;
+                if let Some(m) = &mut self.message {
+                    m.insert_str(0, "q again quits · ");
+                }
+                return;
+            }
             Ok(warnings) => report.extend(warnings),
             Err(e) => report.push(e.to_string()),
         }
@@ -678,16 +689,38 @@ impl App {
         }
     }
 
-    /// Saves the reading state (on leaving an article); problems go to the status line.
+    /// Saves the reading state (on opening and leaving an article);
+    /// problems go to the status line, and a state file found corrupt
+    /// (moved aside, read marks reset) to the problems list too.
     fn save_state(&mut self) {
         match self.state.save() {
             Ok(warnings) => {
-                if let Some(w) = warnings.into_iter().next() {
-                    self.message = Some(w);
+                for w in warnings {
+                    self.state_warning(w);
                 }
             }
             Err(e) => self.message = Some(e.to_string()),
         }
+    }
+
+    /// A problem with the reading state file, said when it happens: in the
+    /// status line, and kept in the problems list (`!`).
+    pub fn state_warning(&mut self, warning: String) {
+        let shown = crate::text::escape(&warning).into_owned();
+        self.state_problem(warning);
+        self.message = Some(shown);
+    }
+
+    /// Lists a reading state problem under `!`, with the state file's path.
+    pub fn state_problem(&mut self, warning: String) {
+        let path = self
+            .state
+            .path()
+            .map_or_else(|| "state.toml".into(), std::path::Path::to_path_buf);
+        self.problems.push(Problem {
+            path,
+            reason: warning,
+        });
     }
 
     /// Remembers the paragraph at the top of the reading pane (memory only).
@@ -900,7 +933,9 @@ impl App {
             Some(Overlay::Speakers { .. }) => self.speakers().len(),
             Some(Overlay::Entities { .. }) => self.entity_rows().len(),
             Some(Overlay::Help { .. }) => self.keymap.help_rows().len(),
-            Some(Overlay::Problems { .. }) => self.problems.len() + usize::from(!self.skipped.is_empty()),
+            Some(Overlay::Problems { .. }) => {
+                self.problems.len() + usize::from(!self.skipped.is_empty())
+            }
             None => 0,
         };
         let Some(overlay) = &mut self.overlay else {
@@ -1091,6 +1126,9 @@ impl App {
         }
         let id = self.articles[idx].id.clone();
         self.state.mark_read(&id);
+        // saved at once: a crash keeps the mark, and a state file spoilt
+        // meanwhile is found now, not at quit
+        self.save_state();
         if !self.analyses.contains_key(&id) {
             self.urgent.push(idx);
         }

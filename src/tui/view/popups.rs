@@ -150,7 +150,10 @@ impl Widget for ProblemsPopup<'_> {
             }
             if k > MAX_SKIPPED_SHOWN {
                 lines.push(Line::styled(
-                    format!("   … and {} more", crate::text::thousands(k - MAX_SKIPPED_SHOWN)),
+                    format!(
+                        "   … and {} more",
+                        crate::text::thousands(k - MAX_SKIPPED_SHOWN)
+                    ),
                     t.dim,
                 ));
             }
