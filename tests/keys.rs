@@ -714,7 +714,11 @@ fn b_saves_at_once_and_keeps_the_users_file() {
     let text = fs::read_to_string(&cfg).unwrap();
     assert!(text.starts_with(GONE), "the user's lines stay: {text}");
     assert!(text.contains(&format!("id = \"{id}\"")), "{text}");
-    assert!(text.contains(&format!("position = {para}")), "{text}");
+    // the file counts paragraphs as the status line does, from 1
+    assert!(
+        text.contains(&format!("paragraph = {}", para + 1)),
+        "{text}"
+    );
     // The list marks it; b from the list removes it and the file is as before.
     a.update(key(KeyCode::Tab));
     assert_eq!(a.focus, Focus::List);

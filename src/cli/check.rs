@@ -40,18 +40,17 @@ pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome
     for p in &lib.problems {
         writeln!(out, "{}: {}", escape_path(&p.path), escape(&p.reason))?;
     }
-    let n = lib.articles.len();
-    let articles = if n == 1 { "article" } else { "articles" };
+    let articles = crate::text::plural(lib.articles.len(), "article", "articles");
     match lib.problems.len() {
         0 => writeln!(
             out,
-            "{n} {articles}, no problems in {}",
+            "{articles}, no problems in {}",
             escape(&source.describe())
         )?,
         m => writeln!(
             out,
-            "{n} {articles}, {m} problem{} in {}",
-            if m == 1 { "" } else { "s" },
+            "{articles}, {} in {}",
+            crate::text::plural(m, "problem", "problems"),
             escape(&source.describe())
         )?,
     }

@@ -163,7 +163,10 @@ impl Widget for ProblemsPopup<'_> {
             area,
             w as u16 + 2,
             lines.len() as u16 + 2,
-            format!(" Problems ({n}) · ! or Esc closes "),
+            format!(
+                " Problems ({}) · ! or Esc closes ",
+                crate::text::thousands(n)
+            ),
             buf,
         );
         let first = match app.overlay {
@@ -204,7 +207,7 @@ impl Widget for SpeakersPanel<'_> {
             .enumerate()
             .map(|(i, (name, count))| {
                 let colour = t.speaker(order.iter().position(|o| o == name).unwrap_or(0));
-                let quotes = format!("{count} quote{}", if *count == 1 { "" } else { "s" });
+                let quotes = crate::text::plural(*count, "quote", "quotes");
                 let name_w = w.saturating_sub(width(&quotes) + 6);
                 let text = format!(
                     " {:<2} {} {quotes} ",
@@ -268,7 +271,7 @@ impl Widget for EntitiesPanel<'_> {
                     Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 ));
             }
-            let count = group.mentions.len().to_string();
+            let count = crate::text::thousands(group.mentions.len());
             let name_w = w.saturating_sub(width(&count) + 5);
             let text = format!("   {} {count} ", pad(truncate(&group.name, name_w), name_w));
             let style = if i == selected {
