@@ -157,7 +157,9 @@ impl Theme {
             focus_border: m.focus_border.fg(Color::Cyan),
             border: m.border.fg(Color::DarkGray),
             heading: m.heading.fg(Color::Cyan),
-            link: Style::default().add_modifier(Modifier::UNDERLINED).fg(Color::Blue),
+            link: Style::default()
+                .add_modifier(Modifier::UNDERLINED)
+                .fg(Color::Blue),
             // in colour, hues tell the layers apart: the plain underline
             speaker_mention: Style::default().add_modifier(Modifier::UNDERLINED),
             cue: Style::default().add_modifier(Modifier::UNDERLINED),
