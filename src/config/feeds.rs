@@ -130,7 +130,7 @@ fn apply(doc: &mut DocumentMut, c: &Change) {
     match c {
         Change::Add(f) => {
             if !edit::any_table(doc, ARRAY, &|t| same_url(t, &f.url)) {
-                edit::tables_mut(doc, ARRAY).push(f.to_table());
+                edit::push_last(doc, ARRAY, f.to_table());
             }
         }
         Change::Remove(url) => edit::remove_matching(doc, ARRAY, &|t| same_url(t, url)),
