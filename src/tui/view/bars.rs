@@ -45,6 +45,9 @@ impl Widget for StatusBar<'_> {
             let s = if n == 1 { "" } else { "s" };
             push(format!("{n} problem{s} (!)"), t.status.patch(t.problem));
         }
+        if let Some(f) = app.fetch_status() {
+            push(f, t.status);
+        }
         let unsaved = app.bookmarks.pending();
         if unsaved > 0 {
             push(format!("★ {unsaved} unsaved"), t.status.patch(t.problem));
