@@ -408,6 +408,14 @@ fn fetch_stores_good_feeds_reports_bad_ones_and_is_conditional_the_second_time()
         "{shown}"
     );
 
+    // `quoth feeds` tells how each fetch went.
+    let (_, subs, _) = home.run(&["feeds"]);
+    assert!(
+        subs.contains("  6  127.0.0.1  ") && subs.contains(": failed: HTTP 404 Not Found"),
+        "{subs}"
+    );
+    assert!(subs.contains(": 2 articles"), "{subs}");
+
     // The requests: a clear User-Agent, gzip asked for.
     let first = server.requests();
     assert!(first.iter().all(|r| {

@@ -305,6 +305,30 @@ fn every_bound_key_does_its_command() {
                 press(&mut a, k);
                 assert!(!a.is_read(&id), "{what} again");
             }
+            // The effects themselves are tested in tests/feed_keys.rs.
+            Command::Fetch => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(a.effects, [quoth::tui::Effect::Fetch], "{what}");
+            }
+            Command::OpenInBrowser => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(
+                    a.message.as_deref(),
+                    Some("this article has no web address"),
+                    "{what}"
+                );
+            }
+            Command::CopyQuote => {
+                let mut a = opened(120, 40);
+                type_keys(&mut a, "]");
+                press(&mut a, k);
+                assert!(
+                    matches!(a.effects.as_slice(), [quoth::tui::Effect::Copy(_)]),
+                    "{what}"
+                );
+            }
         }
     }
 }

@@ -408,25 +408,10 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
 
 /// Validates the `bookmarks` item of a config.
 pub(crate) fn parse_all(ctx: &mut Ctx<'_>, item: &Item) -> Result<Vec<Bookmark>, ConfigError> {
-    let aot = match item {
-        Item::ArrayOfTables(a) => a,
-        Item::Value(toml_edit::Value::Array(a)) if a.is_empty() => return Ok(Vec::new()),
-        Item::Value(toml_edit::Value::Array(_)) => {
-            return Err(ctx.err(
-                item.span(),
-                "`bookmarks` must be written as [[bookmarks]] tables, not an inline array",
-            ));
-        }
-        other => {
-            return Err(ctx.err(
-                other.span(),
-                &wrong_type("bookmarks", "[[bookmarks]] tables", other),
-            ));
-        }
-    };
+    let tables = super::tables_of(ctx, item, "bookmarks")?;
     let mut out: Vec<Bookmark> = Vec::new();
     let mut ids = HashSet::new();
-    for (i, t) in aot.iter().enumerate() {
+    for (i, t) in tables.into_iter().enumerate() {
         let b = parse_one(ctx, t, i + 1)?;
         if !ids.insert(b.id.clone()) {
             let span = t.get("id").and_then(Item::span);

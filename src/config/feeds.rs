@@ -139,24 +139,9 @@ fn apply(doc: &mut DocumentMut, c: &Change) {
 
 /// Validates the `feeds` item of a config.
 pub(crate) fn parse_all(ctx: &mut Ctx<'_>, item: &Item) -> Result<Vec<Feed>, ConfigError> {
-    let aot = match item {
-        Item::ArrayOfTables(a) => a,
-        Item::Value(toml_edit::Value::Array(a)) if a.is_empty() => return Ok(Vec::new()),
-        Item::Value(toml_edit::Value::Array(_)) => {
-            return Err(ctx.err(
-                item.span(),
-                "`feeds` must be written as [[feeds]] tables, not an inline array",
-            ));
-        }
-        other => {
-            return Err(ctx.err(
-                other.span(),
-                &wrong_type("feeds", "[[feeds]] tables", other),
-            ));
-        }
-    };
+    let tables = super::tables_of(ctx, item, "feeds")?;
     let mut out: Vec<Feed> = Vec::new();
-    for (i, t) in aot.iter().enumerate() {
+    for (i, t) in tables.into_iter().enumerate() {
         let f = parse_one(ctx, t, i + 1)?;
         if out.iter().any(|x| x.url == f.url) {
             let span = t.get("url").and_then(Item::span);

@@ -677,6 +677,27 @@ impl Ctx<'_> {
     }
 }
 
+/// The tables of a `[[name]]` array (none for `name = []`), or the error
+/// for anything else written under that name.
+pub(crate) fn tables_of<'i>(
+    ctx: &Ctx<'_>,
+    item: &'i Item,
+    name: &str,
+) -> Result<Vec<&'i toml_edit::Table>, ConfigError> {
+    match item {
+        Item::ArrayOfTables(a) => Ok(a.iter().collect()),
+        Item::Value(toml_edit::Value::Array(a)) if a.is_empty() => Ok(Vec::new()),
+        Item::Value(toml_edit::Value::Array(_)) => Err(ctx.err(
+            item.span(),
+            &format!("`{name}` must be written as [[{name}]] tables, not an inline array"),
+        )),
+        other => Err(ctx.err(
+            other.span(),
+            &wrong_type(name, &format!("[[{name}]] tables"), other),
+        )),
+    }
+}
+
 pub(crate) fn key_span(table: &dyn TableLike, key: &str) -> Option<Range<usize>> {
     table.get_key_value(key).and_then(|(k, _)| k.span())
 }

@@ -219,7 +219,8 @@ pub fn store_items(
                 format!("{}-{}.md", slug(title, 60), short_hash(&key))
             });
         let path = folder.join(&file);
-        let exists = path.is_file();
+        // An empty file is what a crash between write and flush can leave.
+        let exists = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() > 0);
         if exists && record.as_ref().is_some_and(|r| r.digest == digest) {
             out.unchanged += 1;
             continue;
@@ -236,7 +237,7 @@ pub fn store_items(
         if same {
             out.unchanged += 1;
         } else {
-            atomic_write(&path, text.as_bytes())?;
+            write_file(folder, &path, text.as_bytes())?;
             if exists {
                 out.updated.push(path);
             } else {
@@ -255,7 +256,36 @@ pub fn store_items(
             },
         );
     }
+    if !out.new.is_empty() || !out.updated.is_empty() {
+        sync_dir(folder)?;
+    }
     Ok(out)
+}
+
+/// Writes a whole file under its name by renaming a temporary file over
+/// it: a reader sees the old file or the new one, never half of one. Not
+/// synced one by one (thousands of items would cost thousands of fsyncs):
+/// the folder is synced once per feed, and a file a crash left empty is
+/// written again by the next fetch.
+fn write_file(folder: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".quoth-item.")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    tmp.as_file_mut().write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// The article's Markdown body, and a note when the full text was wanted

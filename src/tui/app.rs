@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -10,6 +11,7 @@ use ratatui::layout::{Position, Rect};
 use crate::analysis::{Analysis, Span};
 use crate::article::Article;
 use crate::config::{Bookmarks, Settings};
+use crate::feeds::fetch::Event as FetchEvent;
 use crate::library::{LoadEvent, Problem};
 use crate::store::state::ReadingState;
 
@@ -39,6 +41,44 @@ pub enum Msg {
         id: Option<String>,
         reason: String,
     },
+    /// A fetch started by `R` will go through this many feeds.
+    FetchStarting {
+        total: usize,
+    },
+    /// Its progress, feed by feed.
+    Fetch(FetchEvent),
+    /// Articles it stored (new or replacing an older version of their
+    /// file), read back from their files.
+    Fetched(Vec<Article>),
+    /// It is over; `Err` when it could not run at all.
+    FetchDone(Result<(), String>),
+    /// An effect (opening the browser) failed.
+    EffectFailed(String),
+}
+
+/// What `update` asks the runtime to do in the world. Tests read these
+/// instead of a browser opening or the clipboard changing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this web address in the browser.
+    OpenUrl(String),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Fetch the subscribed feeds.
+    Fetch,
+}
+
+/// A fetch in progress (`R`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fetching {
+    /// Feeds to fetch, once the runtime has read the config.
+    pub total: Option<usize>,
+    pub done: usize,
+    /// The feed last started.
+    pub current: Option<String>,
+    pub new: usize,
+    pub updated: usize,
+    pub failed: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,6 +256,9 @@ pub struct App {
     pub quit_armed: bool,
     /// What could not be saved at quit, printed once the terminal is back.
     pub exit_report: Vec<String>,
+    /// Article index by file, so a fetched article replaces its older
+    /// version instead of appearing twice.
+    pub by_path: HashMap<PathBuf, usize>,
     /// By article id.
     pub analyses: HashMap<String, Analysis>,
     pub focus: Focus,
@@ -236,6 +279,10 @@ pub struct App {
     pub urgent: Vec<usize>,
     /// Articles that arrived and still need analysing; the runtime drains it.
     pub pending: Vec<usize>,
+    /// What the runtime must do outside the state; it drains it.
+    pub effects: Vec<Effect>,
+    /// The fetch in progress, if any.
+    pub fetching: Option<Fetching>,
 }
 
 impl App {
@@ -285,6 +332,9 @@ impl App {
             quit: false,
             urgent: Vec::new(),
             pending: Vec::new(),
+            by_path: HashMap::new(),
+            effects: Vec::new(),
+            fetching: None,
         }
     }
 
@@ -382,6 +432,19 @@ impl App {
             } => {
                 self.analysis_failed.insert(id, reason);
             }
+            Msg::FetchStarting { total } => {
+                if let Some(f) = &mut self.fetching {
+                    f.total = Some(total);
+                }
+            }
+            Msg::Fetch(ev) => self.fetch_event(ev),
+            Msg::Fetched(articles) => {
+                for a in articles {
+                    self.upsert(a);
+                }
+            }
+            Msg::FetchDone(result) => self.fetch_done(result),
+            Msg::EffectFailed(reason) => self.message = Some(reason),
             Msg::Analysed { id, analysis } => {
                 self.analyses.insert(id.clone(), *analysis);
                 if self.open_article().is_some_and(|a| a.id == id) {
@@ -422,9 +485,20 @@ impl App {
         }
     }
 
+    /// A fetched article: it replaces the one from the same file (an
+    /// edited item), else it is inserted. (Only one article per file: a
+    /// fetched item is one Markdown file, a loaded JSON file may be many.)
+    fn upsert(&mut self, article: Article) {
+        match self.by_path.get(&article.path) {
+            Some(&idx) => self.replace(idx, article),
+            None => self.insert(article),
+        }
+    }
+
     /// Inserts in sorted place, keeping the selection on the same article.
     fn insert(&mut self, article: Article) {
         let idx = self.articles.len();
+        self.by_path.insert(article.path.clone(), idx);
         self.articles.push(article);
         let a = &self.articles[idx];
         let pos = self.order.partition_point(|&i| {
@@ -443,6 +517,185 @@ impl App {
             self.refresh_rows();
         }
         self.pending.push(idx);
+    }
+
+    /// Puts a new version of article `idx` in its place: its list
+    /// position, id and analysis follow; an open reader shows the new text.
+    fn replace(&mut self, idx: usize, article: Article) {
+        let old_id = std::mem::replace(&mut self.articles[idx], article).id;
+        if self.by_id.get(&old_id) == Some(&idx) {
+            self.by_id.remove(&old_id);
+        }
+        self.analyses.remove(&old_id);
+        self.by_id
+            .entry(self.articles[idx].id.clone())
+            .or_insert(idx);
+        self.order.retain(|&i| i != idx);
+        let a = &self.articles[idx];
+        let pos = self.order.partition_point(|&i| {
+            crate::library::compare(&self.articles[i], a) != Ordering::Greater
+        });
+        self.order.insert(pos, idx);
+        self.refresh_rows();
+        self.pending.push(idx);
+        if let Some(r) = &mut self.reader
+            && r.article == idx
+        {
+            // Offsets into the old text mean nothing in the new one.
+            r.search = Search::default();
+            r.walk = None;
+            r.walk_pos = None;
+            r.target = None;
+            r.quote = None;
+            self.urgent.push(idx);
+            self.rewrap(true);
+        }
+    }
+
+    // ---------------------------------------------------------------- feeds
+
+    /// `R`: asks the runtime for a fetch, unless one is running.
+    fn start_fetch(&mut self) {
+        if let Some(f) = &self.fetching {
+            self.message = Some(match f.total {
+                Some(t) => format!("already fetching ({}/{t})", f.done),
+                None => "already fetching".into(),
+            });
+            return;
+        }
+        // Failures of the last fetch are told again if they happen again.
+        self.problems
+            .retain(|p| !is_web_address(&p.path.to_string_lossy()));
+        self.fetching = Some(Fetching::default());
+        self.effects.push(Effect::Fetch);
+    }
+
+    fn fetch_event(&mut self, ev: FetchEvent) {
+        let Some(f) = &mut self.fetching else { return };
+        match ev {
+            FetchEvent::Started { label, .. } => f.current = Some(label),
+            FetchEvent::Finished(r) => {
+                f.done += 1;
+                match r.result {
+                    Ok(s) => {
+                        f.new += s.new.len();
+                        f.updated += s.updated.len();
+                    }
+                    Err(reason) => {
+                        f.failed += 1;
+                        self.problems.push(Problem {
+                            path: r.url.into(),
+                            reason: format!("feed {}: {reason}", r.label),
+                        });
+                    }
+                }
+            }
+            FetchEvent::Warning(w) => self.message = Some(w),
+        }
+    }
+
+    fn fetch_done(&mut self, result: Result<(), String>) {
+        let Some(f) = self.fetching.take() else {
+            return;
+        };
+        self.message = Some(match result {
+            Err(e) => e,
+            Ok(()) => {
+                let n = f.total.unwrap_or(f.done);
+                let mut m = format!(
+                    "fetched {n} feed{}: {} new, {} updated",
+                    if n == 1 { "" } else { "s" },
+                    f.new,
+                    f.updated
+                );
+                if f.failed > 0 {
+                    m.push_str(&format!(", {} failed (!)", f.failed));
+                }
+                m
+            }
+        });
+    }
+
+    /// The status of a fetch: "fetching 3/12 · Le Monde".
+    pub fn fetch_status(&self) -> Option<String> {
+        let f = self.fetching.as_ref()?;
+        let mut s = match f.total {
+            Some(t) => format!("fetching {}/{t}", f.done),
+            None => "fetching…".to_string(),
+        };
+        if let Some(c) = f.current.as_ref().filter(|_| f.total != Some(f.done)) {
+            s.push_str(&format!(" · {c}"));
+        }
+        Some(s)
+    }
+
+    /// `o`: the article's page in the browser.
+    fn open_in_browser(&mut self) {
+        let Some(Row::Article(i)) = self.target_row() else {
+            self.message = Some("no article".into());
+            return;
+        };
+        self.message = Some(match self.articles[i].url.clone() {
+            None => "this article has no web address".into(),
+            Some(u) if !is_web_address(&u) => format!("not a web address, not opened: {u}"),
+            Some(u) => {
+                let m = format!("opening {u} in the browser");
+                self.effects.push(Effect::OpenUrl(u));
+                m
+            }
+        });
+    }
+
+    /// `y`: the current quote (else the first in view) with its speaker,
+    /// the article's title and address, to the clipboard.
+    fn copy_quote(&mut self) {
+        if !self.ensure_analysed() {
+            return;
+        }
+        let top = self.view_top_offset();
+        let r = self.reader.as_ref().expect("analysed means open");
+        let a = &self.articles[r.article];
+        let analysis = self.open_analysis().expect("analysed");
+        let Some(q) = r
+            .quote
+            .and_then(|i| analysis.quotes.get(i))
+            .or_else(|| analysis.quotes.iter().find(|q| q.span.start >= top))
+        else {
+            let next = self.keymap.keys_for(Command::NextQuote);
+            self.message = Some(match next.first() {
+                Some(k) => format!("no quote here to copy ({k} goes to the next one)"),
+                None => "no quote here to copy".into(),
+            });
+            return;
+        };
+        let words = a.body.get(q.span.start..q.span.end).unwrap_or("").trim();
+        let french = a
+            .language
+            .as_deref()
+            .map_or(analysis.language.code() == "fr", |l| {
+                l.to_ascii_lowercase().starts_with("fr")
+            });
+        let mut text = if french {
+            format!("« {words} »")
+        } else {
+            format!("“{words}”")
+        };
+        if let Some(s) = &q.speaker {
+            text.push_str(&format!(" — {s}"));
+        }
+        text.push_str(&format!("\n{}", a.title));
+        if let Some(u) = &a.url {
+            text.push_str(&format!("\n{u}"));
+        }
+        let who = q.speaker.as_ref().map_or_else(
+            || "an unattributed quote".to_string(),
+            |s| format!("a quote by {s}"),
+        );
+        self.message = Some(format!(
+            "copied {who} with the title{} by OSC 52 (the terminal's clipboard)",
+            if a.url.is_some() { " and address" } else { "" }
+        ));
+        self.effects.push(Effect::Copy(text));
     }
 
     // ---------------------------------------------------------------- geometry
@@ -988,6 +1241,9 @@ impl App {
             Command::BookmarksOnly => self.toggle_bookmarks_only(),
             Command::EditNote => self.start_note(),
             Command::ToggleRead => self.toggle_read(),
+            Command::Fetch => self.start_fetch(),
+            Command::OpenInBrowser => self.open_in_browser(),
+            Command::CopyQuote => self.copy_quote(),
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
             Command::Layers => {
@@ -1594,6 +1850,13 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// An http or https address: the only kind `o` opens (a feed could
+/// carry `file:` or `javascript:` links).
+pub fn is_web_address(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// The area inside a bordered block.

@@ -47,6 +47,9 @@ impl Widget for StatusBar<'_> {
                 t.status.patch(t.problem),
             );
         }
+        if let Some(f) = app.fetch_status() {
+            push(f, t.status);
+        }
         let unsaved = app.bookmarks.pending();
         if unsaved > 0 {
             push(
