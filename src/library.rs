@@ -6,14 +6,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::Context;
 
-use crate::article::{Article, article_id, formats};
+use crate::article::{Article, article_id, files, formats};
 use crate::config;
 
 mod bundled {
@@ -94,11 +93,9 @@ impl Source {
         if meta.is_dir() {
             std::fs::read_dir(path)
                 .with_context(|| format!("cannot read library folder {}", path.display()))?;
-        } else if meta.is_file() {
-            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
         } else {
             // a pipe or device would block the loader or never end
-            anyhow::bail!("{} is not a file or a folder", path.display());
+            files::open_regular(path).with_context(|| format!("cannot read {}", path.display()))?;
         }
         Ok(())
     }
@@ -364,7 +361,7 @@ impl Candidate {
         };
         let bytes: Cow<'_, [u8]> = match self {
             Candidate::Bundled(_, b) => Cow::Borrowed(b),
-            Candidate::File(p) => match read_limited(p) {
+            Candidate::File(p) => match files::read_capped(p, formats::MAX_FILE_BYTES) {
                 Ok(b) => Cow::Owned(b),
                 Err(e) => return problem(format!("{e:#}")),
             },
@@ -384,23 +381,6 @@ impl Candidate {
     }
 }
 
-/// Reads a file, refusing one over the size limit without reading it all.
-fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let file = std::fs::File::open(path).context("cannot open")?;
-    let len = file.metadata().context("cannot read")?.len();
-    if len > formats::MAX_FILE_BYTES {
-        anyhow::bail!("{}", formats::too_large(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(formats::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .context("cannot read")?;
-    if bytes.len() as u64 > formats::MAX_FILE_BYTES {
-        anyhow::bail!("{}", formats::too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
 /// Candidate files, sorted, and folders that could not be read.
 fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
     let mut problems = Vec::new();
@@ -412,10 +392,14 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
             .collect(),
         Source::Path(root) if !root.is_dir() => vec![Candidate::File(root.clone())],
         Source::Path(root) => {
-            let mut files = Vec::new();
-            walk(root, &mut files, &mut problems);
-            files.sort();
-            files.into_iter().map(Candidate::File).collect()
+            let found = files::walk(root, &|p| formats::Kind::of(p).is_some());
+            problems.extend(
+                found
+                    .problems
+                    .into_iter()
+                    .map(|(path, reason)| Problem { path, reason }),
+            );
+            found.files.into_iter().map(Candidate::File).collect()
         }
         Source::Several(roots) => roots
             .iter()
@@ -427,34 +411,6 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
             .collect(),
     };
     (candidates, problems)
-}
-
-/// Known-type files under `dir`. Hidden entries are skipped, and so are
-/// symbolic links to folders (they could loop); links to files are followed.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(Problem {
-                path: dir.to_path_buf(),
-                reason: format!("cannot read folder: {e}"),
-            });
-            return;
-        }
-    };
-    for entry in entries {
-        let Ok(entry) = entry else { continue };
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(ft) = entry.file_type() else { continue };
-        if ft.is_dir() {
-            walk(&path, files, problems);
-        } else if formats::Kind::of(&path).is_some() && path.is_file() {
-            files.push(path);
-        }
-    }
 }
 
 /// The bundled files: (name under assets/articles, bytes).

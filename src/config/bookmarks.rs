@@ -31,7 +31,7 @@
 //!   is kept), leave [`Bookmarks::pending`] > 0 as the "unsaved" sign, and
 //!   call `flush` again on the next change and before quitting.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -136,6 +136,9 @@ impl std::error::Error for SaveError {}
 pub struct Bookmarks {
     path: Option<PathBuf>,
     list: Vec<Bookmark>,
+    /// Position in `list` of the first bookmark with each id: the reader
+    /// asks for every article whether it is bookmarked.
+    index: HashMap<String, usize>,
     pending: Vec<Change>,
 }
 
@@ -144,11 +147,14 @@ impl Bookmarks {
     /// holding `list` as read from it. Usually from
     /// [`super::Loaded::bookmarks`].
     pub fn new(path: Option<PathBuf>, list: Vec<Bookmark>) -> Bookmarks {
-        Bookmarks {
+        let mut b = Bookmarks {
             path,
             list,
+            index: HashMap::new(),
             pending: Vec::new(),
-        }
+        };
+        b.reindex();
+        b
     }
 
     /// Reads the bookmarks of the config at `path` (missing file: none).
@@ -167,7 +173,7 @@ impl Bookmarks {
     }
 
     pub fn get(&self, id: &str) -> Option<&Bookmark> {
-        self.list.iter().find(|b| b.id == id)
+        self.index.get(id).map(|&i| &self.list[i])
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -249,8 +255,16 @@ impl Bookmarks {
         }
     }
 
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, b) in self.list.iter().enumerate() {
+            self.index.entry(b.id.clone()).or_insert(i);
+        }
+    }
+
     fn change(&mut self, c: Change) {
         apply_to_list(&mut self.list, &c);
+        self.reindex();
         self.pending.push(c);
     }
 
@@ -281,6 +295,7 @@ impl Bookmarks {
         )
         .map_err(SaveError)?;
         self.list = parsed.bookmarks;
+        self.reindex();
         self.pending.clear();
         Ok(())
     }
@@ -296,6 +311,7 @@ impl Bookmarks {
             apply_to_list(&mut list, c);
         }
         self.list = list;
+        self.reindex();
         Ok(())
     }
 }
@@ -374,9 +390,10 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
 pub(crate) fn parse_all(ctx: &mut Ctx<'_>, item: &Item) -> Result<Vec<Bookmark>, ConfigError> {
     let tables = super::tables_of(ctx, item, "bookmarks")?;
     let mut out: Vec<Bookmark> = Vec::new();
+    let mut ids = HashSet::new();
     for (i, t) in tables.into_iter().enumerate() {
         let b = parse_one(ctx, t, i + 1)?;
-        if out.iter().any(|x| x.id == b.id) {
+        if !ids.insert(b.id.clone()) {
             let span = t.get("id").and_then(Item::span);
             ctx.warn(
                 span,

@@ -83,7 +83,8 @@ pub fn edit(
         source,
     };
     let _lock = FileLock::acquire(path).map_err(io_err)?;
-    let (text, existed) = match std::fs::read(path) {
+    let (text, existed) = match crate::article::files::read_capped_io(path, super::MAX_CONFIG_BYTES)
+    {
         Ok(bytes) => {
             // Same validation as at start: never edit a file we would
             // refuse to start with.

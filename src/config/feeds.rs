@@ -141,9 +141,10 @@ fn apply(doc: &mut DocumentMut, c: &Change) {
 pub(crate) fn parse_all(ctx: &mut Ctx<'_>, item: &Item) -> Result<Vec<Feed>, ConfigError> {
     let tables = super::tables_of(ctx, item, "feeds")?;
     let mut out: Vec<Feed> = Vec::new();
+    let mut urls = std::collections::HashSet::new();
     for (i, t) in tables.into_iter().enumerate() {
         let f = parse_one(ctx, t, i + 1)?;
-        if out.iter().any(|x| x.url == f.url) {
+        if !urls.insert(f.url.clone()) {
             let span = t.get("url").and_then(Item::span);
             ctx.warn(
                 span,

@@ -94,7 +94,9 @@ impl State {
     /// Reads the state; a missing file is an empty state, an unreadable or
     /// corrupt one is moved aside (`.corrupt`) with a warning, never lost.
     pub fn load(path: &Path) -> (State, Vec<String>) {
-        let bytes = match std::fs::read(path) {
+        // Capped (50 feeds of 100 items take about 1 MB), and never
+        // blocked by a FIFO put in its place.
+        let bytes = match crate::article::files::read_capped_io(path, 256 * 1024 * 1024) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return (State::default(), vec![]);
