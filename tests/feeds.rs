@@ -238,7 +238,10 @@ fn subscribe_list_remove_keep_the_config() {
     .unwrap();
     let (ok, out, err) = home.run(&["feeds"]);
     assert!(ok, "{err}");
-    assert!(!out.contains('\u{1b}') && out.contains("Evil\\u{1b}]0;pwned\\u{7}"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && out.contains("Evil\\u{1b}]0;pwned\\u{7}"),
+        "{out}"
+    );
     // A broken config is refused untouched.
     fs::write(home.config(), "width = = 1\n").unwrap();
     let (ok, _, err) = home.run(&["feeds", "add", "https://x.example/"]);
