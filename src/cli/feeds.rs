@@ -268,7 +268,10 @@ fn list(loaded: &Loaded, format: Format) -> anyhow::Result<Outcome> {
                 );
             }
             for (i, f) in loaded.feeds.iter().enumerate() {
-                let mut line = format!("{:>3}  {}  {}", i + 1, escape(&f.label()), escape(&f.url));
+                // Unnamed: the feed's own title once fetched.
+                let title = state.feeds.get(&f.url).and_then(|s| s.title.clone());
+                let label = f.name.clone().or(title).unwrap_or_else(|| f.label());
+                let mut line = format!("{:>3}  {}  {}", i + 1, escape(&label), escape(&f.url));
                 if !f.tags.is_empty() {
                     line.push_str(&format!("  [{}]", escape(&f.tags.join(", "))));
                 }
