@@ -150,13 +150,17 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Sorted by path.
     pub problems: Vec<Problem>,
+    /// Files of other types in the folder, not read (sorted).
+    pub skipped: Vec<PathBuf>,
 }
+
+pub use crate::article::formats::READ_FORMATS;
 
 /// Loads a whole library, blocking; the result does not depend on timing.
 pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     let source = source.as_source();
     source.check_root()?;
-    let (candidates, mut problems) = scan(&source);
+    let (candidates, mut problems, skipped) = scan(&source);
     let mut results: Vec<(usize, Vec<Result<Article, Problem>>)> = Vec::new();
     let next = AtomicUsize::new(0);
     let workers = worker_count(candidates.len());
@@ -193,6 +197,7 @@ pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     sort(&mut lib.articles);
     problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
     lib.problems = problems;
+    lib.skipped = skipped;
     Ok(lib)
 }
 
@@ -206,6 +211,8 @@ pub enum LoadEvent {
     },
     Article(Box<Article>),
     Problem(Problem),
+    /// Files of other types, not read (sent once, after `Found`, if any).
+    Skipped(Vec<PathBuf>),
     /// Last event.
     Done,
 }
@@ -238,7 +245,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         let _ = tx.send(LoadEvent::Done);
         return;
     }
-    let (candidates, problems) = scan(source);
+    let (candidates, problems, skipped) = scan(source);
     if tx
         .send(LoadEvent::Found {
             total: candidates.len(),
@@ -246,6 +253,9 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         .is_err()
     {
         return;
+    }
+    if !skipped.is_empty() {
+        let _ = tx.send(LoadEvent::Skipped(skipped));
     }
     for p in problems {
         let _ = tx.send(LoadEvent::Problem(p));
@@ -357,7 +367,7 @@ impl Candidate {
             })]
         };
         let Some(kind) = formats::Kind::of(&path) else {
-            return problem("not an article file: quoth reads .txt, .md, .json and .jsonl".into());
+            return problem(format!("not an article file: quoth reads {READ_FORMATS}"));
         };
         let bytes: Cow<'_, [u8]> = match self {
             Candidate::Bundled(_, b) => Cow::Borrowed(b),
@@ -381,9 +391,11 @@ impl Candidate {
     }
 }
 
-/// Candidate files, sorted, and folders that could not be read.
-fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
+/// Candidate files, sorted; folders and entries that could not be read;
+/// files of other types.
+fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
     let mut problems = Vec::new();
+    let mut skipped = Vec::new();
     let candidates = match source {
         Source::Bundled => bundled::BUNDLED
             .iter()
@@ -399,18 +411,20 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
                     .into_iter()
                     .map(|(path, reason)| Problem { path, reason }),
             );
+            skipped = found.skipped;
             found.files.into_iter().map(Candidate::File).collect()
         }
         Source::Several(roots) => roots
             .iter()
             .flat_map(|r| {
-                let (c, p) = scan(r);
+                let (c, p, s) = scan(r);
                 problems.extend(p);
+                skipped.extend(s);
                 c
             })
             .collect(),
     };
-    (candidates, problems)
+    (candidates, problems, skipped)
 }
 
 /// The bundled files: (name under assets/articles, bytes).

@@ -52,7 +52,7 @@ fn example_config_comments_are_valid_settings() {
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     assert_eq!(parsed.bookmarks.len(), 1);
     let b = &parsed.bookmarks[0];
-    assert_eq!(b.position, Some(4));
+    assert_eq!(b.position, Some(4)); // paragraph = 5, counted from 1
     assert!(b.added.is_some() && b.note.is_some() && b.path.is_some());
     assert_eq!(parsed.feeds.len(), 1);
     let f = &parsed.feeds[0];

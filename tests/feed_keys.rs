@@ -20,7 +20,7 @@ fn reader_with_urls() -> App {
     let id = sample.id.clone();
     a.load_all(quoth::library::Library {
         articles: vec![sample, english_article()],
-        problems: Vec::new(),
+        ..Default::default()
     });
     a.update(Msg::Analysed {
         id,

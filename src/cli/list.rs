@@ -31,6 +31,13 @@ pub fn run(config: Option<&Path>, path: Option<&Path>, format: Format) -> anyhow
         }
     }
     out.flush()?;
+    if lib.articles.is_empty() && !lib.skipped.is_empty() {
+        eprintln!(
+            "quoth: no articles in {}: {}",
+            escape(&source.describe()),
+            super::check::skipped_line(&lib.skipped)
+        );
+    }
     if !lib.problems.is_empty() {
         // the listing is still complete for what could be read
         eprintln!(

@@ -166,6 +166,7 @@ mod tests {
         Library {
             articles: vec![a, b],
             problems: Vec::new(),
+            ..Default::default()
         }
     }
 

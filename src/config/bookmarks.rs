@@ -7,8 +7,12 @@
 //! path = "/home/me/news/a.txt"   # last known; the id finds a moved file
 //! added = 2026-11-27T09:12:00+01:00
 //! note = "for Monday"            # optional
-//! position = 4                   # optional paragraph index
+//! paragraph = 5                  # optional: where to come back to (1 = the first)
 //! ```
+//!
+//! `paragraph` counts from 1, as the reader's status line does. Files from
+//! before it may hold `position` instead, counted from 0: still read, and
+//! replaced by `paragraph` when that bookmark's place changes.
 //!
 //! [`Bookmarks`] is the store the reader and the CLI use. Changes apply to
 //! the in-memory list at once and are queued; [`Bookmarks::flush`] saves
@@ -55,7 +59,8 @@ pub struct Bookmark {
     pub added: Option<DateTime<FixedOffset>>,
     /// One-line note.
     pub note: Option<String>,
-    /// Paragraph index to return to when the article is opened.
+    /// Paragraph index (from 0) to return to when the article is opened;
+    /// the file stores it as `paragraph`, counted from 1.
     pub position: Option<usize>,
 }
 
@@ -102,7 +107,7 @@ impl Bookmark {
             t.insert("note", value(n.as_str()));
         }
         if let Some(p) = self.position {
-            t.insert("position", value(i64::try_from(p).unwrap_or(i64::MAX)));
+            t.insert("paragraph", value(paragraph_number(p)));
         }
         t
     }
@@ -130,6 +135,14 @@ impl fmt::Display for SaveError {
 }
 
 impl std::error::Error for SaveError {}
+
+impl SaveError {
+    /// The message for a command, which exits at once: nothing is kept for
+    /// a retry there, so it says only what went wrong and where.
+    pub fn for_command(&self) -> String {
+        self.0.describe("bookmarks", None)
+    }
+}
 
 /// The bookmark store: the list as the user sees it, plus unsaved changes.
 #[derive(Debug, Clone, Default)]
@@ -316,6 +329,11 @@ impl Bookmarks {
     }
 }
 
+/// The number a paragraph index is stored and shown as (from 1).
+fn paragraph_number(index: usize) -> i64 {
+    i64::try_from(index).map_or(i64::MAX, |i| i.saturating_add(1))
+}
+
 fn one_line(s: &str) -> String {
     let clean = crate::article::sanitise::sanitise(s);
     clean.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -367,7 +385,7 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
                     );
                 }
             } else {
-                edit::tables_mut(doc, ARRAY).push(b.to_table());
+                edit::push_last(doc, ARRAY, b.to_table());
             }
         }
         Change::Remove(id) => {
@@ -377,8 +395,10 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
             set_in_matching(doc, id, "note", n.as_deref().map(Into::into));
         }
         Change::Position(id, p) => {
-            let item = p.map(|p| i64::try_from(p).unwrap_or(i64::MAX).into());
-            set_in_matching(doc, id, "position", item);
+            let item = p.map(|p| paragraph_number(p).into());
+            set_in_matching(doc, id, "paragraph", item);
+            // one numbering: the old 0-based key goes
+            set_in_matching(doc, id, "position", None);
         }
         Change::Path(id, p) => {
             set_in_matching(doc, id, "path", Some(p.to_string_lossy().as_ref().into()));
@@ -437,19 +457,37 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Bookmark, ConfigE
                     Some(one_line(ctx.string(item, "bookmarks.note")?)).filter(|s| !s.is_empty())
             }
             "added" => b.added = Some(parse_added(ctx, item)?),
-            "position" => {
-                let p = item.as_integer().ok_or_else(|| {
+            "paragraph" => {
+                let p = integer(ctx, item, "bookmarks.paragraph")?;
+                let index = usize::try_from(p.saturating_sub(1)).ok().filter(|_| p >= 1);
+                let index = index.ok_or_else(|| {
                     ctx.err(
                         item.span(),
-                        &wrong_type("bookmarks.position", "an integer", item),
+                        &format!("`bookmarks.paragraph` counts from 1, found {p}"),
                     )
                 })?;
+                b.position = Some(index);
+            }
+            // the old key, counted from 0; `paragraph` wins if both are there
+            "position" if !t.contains_key("paragraph") => {
+                let p = integer(ctx, item, "bookmarks.position")?;
                 b.position = Some(usize::try_from(p).map_err(|_| {
                     ctx.err(
                         item.span(),
                         &format!("`bookmarks.position` must be 0 or more, found {p}"),
                     )
                 })?);
+            }
+            "position" => {}
+            other if super::SETTINGS.contains(&other) => {
+                // written by hand after a [[bookmarks]] table, it went into it
+                let span = key_span(t, other);
+                ctx.warn(
+                    span,
+                    &format!(
+                        "`{other}` is inside bookmark {n}: in TOML every line after a [[bookmarks]] header belongs to that bookmark; move `{other}` above the first [[bookmarks]] to set it (ignored)"
+                    ),
+                );
             }
             other => {
                 let span = key_span(t, other);
@@ -458,6 +496,11 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Bookmark, ConfigE
         }
     }
     Ok(b)
+}
+
+fn integer(ctx: &Ctx<'_>, item: &Item, name: &str) -> Result<i64, ConfigError> {
+    item.as_integer()
+        .ok_or_else(|| ctx.err(item.span(), &wrong_type(name, "an integer", item)))
 }
 
 /// RFC 3339 with an offset, as a TOML datetime or a string.
@@ -508,7 +551,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("# quoth configuration"), "{text}");
         assert!(
-            text.contains("[[bookmarks]]") && text.contains("position = 3"),
+            text.contains("[[bookmarks]]") && text.contains("paragraph = 4"),
             "{text}"
         );
         let again = Bookmarks::open(&path).unwrap();
@@ -525,7 +568,7 @@ mod tests {
     fn note_and_position_edit_in_place() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        let original = "# mine\nwidth = 70 # narrow\n\n[[bookmarks]]\nid = \"a1\" # keep\ntitle = \"T\"\nposition = 2 # here\n";
+        let original = "# mine\nwidth = 70 # narrow\n\n[[bookmarks]]\nid = \"a1\" # keep\ntitle = \"T\"\nparagraph = 3 # here\n";
         std::fs::write(&path, original).unwrap();
         let mut m = Bookmarks::open(&path).unwrap();
         assert!(m.set_position("a1", Some(5)));
@@ -533,7 +576,7 @@ mod tests {
         assert!(!m.set_note("zz", Some("x")));
         m.flush().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("position = 5 # here"), "{text}");
+        assert!(text.contains("paragraph = 6 # here"), "{text}");
         assert!(text.contains("note = \"read again\""), "{text}");
         m.set_note("a1", None);
         m.set_position("a1", Some(2));

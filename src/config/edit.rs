@@ -23,7 +23,8 @@ use crate::store::{FileLock, atomic_write_with};
 
 /// First lines of a config that quoth creates itself.
 pub const NEW_FILE_HEADER: &str = "# quoth configuration. Every setting is documented in config.example.toml.\n\
-# quoth itself only adds and removes [[bookmarks]] and [[feeds]] here; your edits and comments stay.\n";
+# quoth itself only adds and removes [[bookmarks]] and [[feeds]] here; your edits and comments stay.\n\
+# Write settings above the first [[bookmarks]] or [[feeds]]: in TOML a line below a table header belongs to that table.\n";
 
 /// A change to the config could not be saved; the file is as it was.
 #[derive(Debug)]
@@ -147,6 +148,24 @@ pub(crate) fn tables_mut<'d>(doc: &'d mut DocumentMut, name: &str) -> &'d mut Ar
         Some(Item::ArrayOfTables(a)) => a,
         _ => unreachable!("just inserted"),
     }
+}
+
+/// Appends `table` to the `[[name]]` array, placed after every table in
+/// the file, so quoth's own tables stay together at the end, below the
+/// user's settings and tables; unless comments end the file: they belong
+/// to the table before them, and stay last.
+pub(crate) fn push_last(doc: &mut DocumentMut, name: &str, mut table: Table) {
+    let trailing = doc.trailing().as_str().unwrap_or("");
+    if !trailing.contains('#') {
+        let mut last: Option<isize> = None;
+        visit_tables(doc.as_table_mut(), &mut |t| {
+            if let Some(p) = t.position() {
+                last = Some(last.map_or(p, |l| l.max(p)));
+            }
+        });
+        table.set_position(last.map(|l| l + 1));
+    }
+    tables_mut(doc, name).push(table);
 }
 
 /// Whether some `[[name]]` table matches.

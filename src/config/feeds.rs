@@ -130,7 +130,7 @@ fn apply(doc: &mut DocumentMut, c: &Change) {
     match c {
         Change::Add(f) => {
             if !edit::any_table(doc, ARRAY, &|t| same_url(t, &f.url)) {
-                edit::tables_mut(doc, ARRAY).push(f.to_table());
+                edit::push_last(doc, ARRAY, f.to_table());
             }
         }
         Change::Remove(url) => edit::remove_matching(doc, ARRAY, &|t| same_url(t, url)),
@@ -212,6 +212,16 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Feed, ConfigError
                     }
                 }
             }
+            other if super::SETTINGS.contains(&other) => {
+                // written by hand after a [[feeds]] table, it went into it
+                let span = key_span(t, other);
+                ctx.warn(
+                    span,
+                    &format!(
+                        "`{other}` is inside feed {n}: in TOML every line after a [[feeds]] header belongs to that feed; move `{other}` above the first [[feeds]] to set it (ignored)"
+                    ),
+                );
+            }
             other => {
                 let span = key_span(t, other);
                 ctx.warn(span, &format!("unknown key `feeds.{other}` (ignored)"));
@@ -273,6 +283,21 @@ mod tests {
         assert!(
             text.contains("# my news") && !text.contains("[[feeds]]"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_setting_below_a_feed_is_named() {
+        let p = super::super::parse(
+            Path::new("c.toml"),
+            b"[[feeds]]\nurl = \"https://a.example/\"\nwidth = 70\n",
+        )
+        .unwrap();
+        assert_eq!(p.settings.width, 80);
+        assert!(
+            p.warnings[0].message.contains("`width` is inside feed 1"),
+            "{:?}",
+            p.warnings
         );
     }
 

@@ -47,6 +47,9 @@ pub const CONFIG_FILE: &str = "config.toml";
 /// fill the memory); ten thousand bookmarks take about 1.5 MB.
 pub const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The top-level settings (outside any table, or tables of their own).
+pub const SETTINGS: &[&str] = &["library", "width", "date_format", "layers", "keys", "theme"];
+
 /// Accepted reading widths, in columns.
 pub const WIDTH_RANGE: std::ops::RangeInclusive<i64> = 20..=300;
 

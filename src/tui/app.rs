@@ -243,6 +243,8 @@ pub struct App {
     /// selected while articles arrive, after that the chosen article does.
     pub list_touched: bool,
     pub problems: Vec<Problem>,
+    /// Files of other types in the library folder, not read.
+    pub skipped: Vec<std::path::PathBuf>,
     pub loading: Option<Loading>,
     /// The config's bookmarks, live (★, `B`, notes); saved after each change.
     pub bookmarks: Bookmarks,
@@ -269,6 +271,9 @@ pub struct App {
     pub analysis_failed: HashMap<String, String>,
     /// One-shot note for the status line ("no more quotes").
     pub message: Option<String>,
+    /// `s` or `e` pressed before the article was analysed: the panel opens
+    /// when its analysis arrives (any other key forgets it).
+    pub waiting_panel: Option<Command>,
     pub quit: bool,
     /// Articles (indices) to analyse before any other; the runtime drains it.
     pub urgent: Vec<usize>,
@@ -304,6 +309,7 @@ impl App {
             list_offset: 0,
             list_touched: false,
             problems: Vec::new(),
+            skipped: Vec::new(),
             loading: Some(Loading {
                 done: 0,
                 total: None,
@@ -322,6 +328,7 @@ impl App {
             analysis_error: None,
             analysis_failed: HashMap::new(),
             message: None,
+            waiting_panel: None,
             quit: false,
             urgent: Vec::new(),
             pending: Vec::new(),
@@ -341,6 +348,9 @@ impl App {
         for p in lib.problems {
             self.update(Msg::Load(LoadEvent::Problem(p)));
         }
+        if !lib.skipped.is_empty() {
+            self.update(Msg::Load(LoadEvent::Skipped(lib.skipped)));
+        }
         self.update(Msg::Load(LoadEvent::Done));
     }
 
@@ -359,7 +369,7 @@ impl App {
         if let Some(first) = warnings.first() {
             self.message = Some(match warnings.len() {
                 1 => first.clone(),
-                n => format!("{first} (and {} more)", n - 1),
+                n => format!("{first} (and {} more)", thousands(n - 1)),
             });
         }
     }
@@ -405,6 +415,7 @@ impl App {
             Msg::Key(k) => {
                 if k.kind != KeyEventKind::Release {
                     self.message = None;
+                    self.waiting_panel = None;
                     self.key(k);
                 }
             }
@@ -439,6 +450,11 @@ impl App {
                 if self.open_article().is_some_and(|a| a.id == id) {
                     // The language may now be known, and search/quote state refers to the old doc.
                     self.rewrap(true);
+                    if let Some(c) = self.waiting_panel.take()
+                        && self.overlay.is_none()
+                    {
+                        self.command(c);
+                    }
                 }
             }
         }
@@ -464,6 +480,7 @@ impl App {
                 loading.done += 1;
                 self.problems.push(p);
             }
+            LoadEvent::Skipped(files) => self.skipped.extend(files),
             LoadEvent::Done => self.loading = None,
         }
     }
@@ -898,6 +915,17 @@ impl App {
         self.record_position();
         let mut report = Vec::new();
         match self.state.save() {
+            // found corrupt only now: say it here, not after the screen is gone
+            Ok(warnings) if !warnings.is_empty() && !force => {
+                for w in warnings {
+                    self.state_warning(w);
+                }
+                self.quit_armed = true;
+                if let Some(m) = &mut self.message {
+                    m.insert_str(0, "q again quits · ");
+                }
+                return;
+            }
             Ok(warnings) => report.extend(warnings),
             Err(e) => report.push(e.to_string()),
         }
@@ -924,16 +952,38 @@ impl App {
         }
     }
 
-    /// Saves the reading state (on leaving an article); problems go to the status line.
+    /// Saves the reading state (on opening and leaving an article);
+    /// problems go to the status line, and a state file found corrupt
+    /// (moved aside, read marks reset) to the problems list too.
     fn save_state(&mut self) {
         match self.state.save() {
             Ok(warnings) => {
-                if let Some(w) = warnings.into_iter().next() {
-                    self.message = Some(w);
+                for w in warnings {
+                    self.state_warning(w);
                 }
             }
             Err(e) => self.message = Some(e.to_string()),
         }
+    }
+
+    /// A problem with the reading state file, said when it happens: in the
+    /// status line, and kept in the problems list (`!`).
+    pub fn state_warning(&mut self, warning: String) {
+        let shown = crate::text::escape(&warning).into_owned();
+        self.state_problem(warning);
+        self.message = Some(shown);
+    }
+
+    /// Lists a reading state problem under `!`, with the state file's path.
+    pub fn state_problem(&mut self, warning: String) {
+        let path = self
+            .state
+            .path()
+            .map_or_else(|| "state.toml".into(), std::path::Path::to_path_buf);
+        self.problems.push(Problem {
+            path,
+            reason: warning,
+        });
     }
 
     /// Remembers the paragraph at the top of the reading pane (memory only).
@@ -1146,7 +1196,9 @@ impl App {
             Some(Overlay::Speakers { .. }) => self.speakers().len(),
             Some(Overlay::Entities { .. }) => self.entity_rows().len(),
             Some(Overlay::Help { .. }) => self.keymap.help_rows().len(),
-            Some(Overlay::Problems { .. }) => self.problems.len(),
+            Some(Overlay::Problems { .. }) => {
+                self.problems.len() + usize::from(!self.skipped.is_empty())
+            }
             None => 0,
         };
         let Some(overlay) = &mut self.overlay else {
@@ -1246,7 +1298,7 @@ impl App {
             Command::NextSpeaker => self.quote_step(true, true),
             Command::PrevSpeaker => self.quote_step(false, true),
             Command::Speakers => {
-                if self.ensure_analysed() {
+                if self.ensure_analysed_for(c) {
                     if self.speakers().is_empty() {
                         self.message = Some("no quotes in this article".into());
                     } else {
@@ -1255,7 +1307,7 @@ impl App {
                 }
             }
             Command::Entities => {
-                if self.ensure_analysed() {
+                if self.ensure_analysed_for(c) {
                     if self.entity_rows().is_empty() {
                         self.message = Some("no entities in this article".into());
                     } else {
@@ -1340,6 +1392,9 @@ impl App {
         }
         let id = self.articles[idx].id.clone();
         self.state.mark_read(&id);
+        // saved at once: a crash keeps the mark, and a state file spoilt
+        // meanwhile is found now, not at quit
+        self.save_state();
         if !self.analyses.contains_key(&id) {
             self.urgent.push(idx);
         }
@@ -1418,6 +1473,29 @@ impl App {
         self.reader.is_some()
     }
 
+    /// [`App::ensure_analysed`] for a panel: while the analysis is on its
+    /// way the panel waits for it, and the status line says so.
+    fn ensure_analysed_for(&mut self, panel: Command) -> bool {
+        if self.ensure_analysed() {
+            return true;
+        }
+        let analysing = self.open_article().is_some_and(|a| {
+            self.analysis_error.is_none() && !self.analysis_failed.contains_key(&a.id)
+        });
+        if analysing {
+            self.waiting_panel = Some(panel);
+            let what = if panel == Command::Speakers {
+                "speakers"
+            } else {
+                "entities"
+            };
+            self.message = Some(format!(
+                "analysing this article… the {what} will show when it is done"
+            ));
+        }
+        false
+    }
+
     fn ensure_analysed(&mut self) -> bool {
         if !self.ensure_open() {
             return false;
@@ -1492,13 +1570,17 @@ impl App {
         let top = self.view_top_offset();
         let r = self.reader.as_ref().expect("open");
         let n = targets.len();
-        let pos = match r.walk_pos {
+        // as for quotes: from the screen once the last one is out of view
+        let walk_pos = r
+            .walk_pos
+            .filter(|&i| targets.get(i).is_some_and(|s| self.span_in_view(*s)));
+        let pos = match walk_pos {
             Some(i) if forward => (i + 1) % n,
             Some(i) => (i + n - 1) % n,
             None if forward => targets.iter().position(|s| s.start >= top).unwrap_or(0),
             None => targets.iter().rposition(|s| s.start < top).unwrap_or(n - 1),
         };
-        if r.walk_pos.is_some() && (forward && pos == 0 || !forward && pos == n - 1) {
+        if walk_pos.is_some() && (forward && pos == 0 || !forward && pos == n - 1) {
             self.message = Some(if forward {
                 "wrapped to the first".into()
             } else {
@@ -1539,7 +1621,9 @@ impl App {
             return;
         }
         let r = self.reader.as_ref().expect("open");
-        let current = r.quote;
+        // a quote scrolled out of view (g, G, paging) is no longer where the
+        // reader is: go on from the screen instead
+        let current = r.quote.filter(|&i| self.span_in_view(quotes[i].span));
         let found = match current {
             Some(i) => {
                 let speaker = &quotes[i].speaker;
@@ -1572,6 +1656,21 @@ impl App {
                 );
             }
         }
+    }
+
+    /// Whether some of `span` is on the reading pane's screen now.
+    fn span_in_view(&self, span: Span) -> bool {
+        let h = self
+            .reader_geometry()
+            .map_or(1, |g| usize::from(g.text.height).max(1));
+        let Some(r) = &self.reader else { return false };
+        let (Some(first), Some(last)) = (
+            r.doc.line_of(span.start),
+            r.doc.line_of(span.end.saturating_sub(1).max(span.start)),
+        ) else {
+            return false;
+        };
+        first < r.scroll + h && last >= r.scroll
     }
 
     /// Marks `span` current and scrolls so its first line is in view.
@@ -1659,7 +1758,7 @@ impl App {
         if r.target != Some(q.span) {
             return None;
         }
-        let mut s = format!("quote {}/{}", i + 1, a.quotes.len());
+        let mut s = format!("quote {}/{}", thousands(i + 1), thousands(a.quotes.len()));
         if let Some(name) = &q.speaker {
             let same: Vec<usize> = a
                 .quotes
@@ -1669,7 +1768,11 @@ impl App {
                 .map(|(j, _)| j)
                 .collect();
             let k = same.iter().position(|&j| j == i).unwrap_or(0);
-            s.push_str(&format!(" · {name} {}/{}", k + 1, same.len()));
+            s.push_str(&format!(
+                " · {name} {}/{}",
+                thousands(k + 1),
+                thousands(same.len())
+            ));
         } else {
             s.push_str(" · unattributed");
         }
@@ -1685,15 +1788,15 @@ impl App {
         Some(match walk {
             Walk::Search => match n {
                 0 => format!("no match for {:?}", r.search.query),
-                _ => format!("match {pos}/{n}"),
+                _ => format!("match {}/{}", thousands(pos), thousands(n)),
             },
-            Walk::Speaker(name) => format!("{name} {pos}/{n} (n/N)"),
+            Walk::Speaker(name) => format!("{name} {}/{} (n/N)", thousands(pos), thousands(n)),
             Walk::Entity(g) => {
                 let name = self
                     .open_analysis()
                     .and_then(|a| a.groups.get(*g))
                     .map_or("entity", |g| g.name.as_str());
-                format!("{name} {pos}/{n} (n/N)")
+                format!("{name} {}/{} (n/N)", thousands(pos), thousands(n))
             }
         })
     }
@@ -1771,44 +1874,45 @@ pub fn details_height(list_inner_height: u16) -> u16 {
     if list_inner_height >= 12 { 4 } else { 0 }
 }
 
-/// Every match of `query`: case-insensitive unless it has a capital (smart case).
+/// Every match of `query`: case-insensitive unless it has a capital (smart
+/// case), and accent-insensitive both ways ("ecosysteme" finds
+/// "écosystème", "élodie" finds "Elodie"); œ/æ/ß match oe/ae/ss, curly
+/// apostrophes the straight one, and no-break spaces a space.
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     if query.is_empty() {
         return Vec::new();
     }
     let exact = query.chars().any(char::is_uppercase);
-    let q: Vec<char> = if exact {
-        query.chars().collect()
-    } else {
-        query.chars().flat_map(char::to_lowercase).collect()
-    };
+    let mut q: Vec<char> = Vec::new();
+    for c in query.chars() {
+        fold(c, exact, &mut q);
+    }
     let mut out = Vec::new();
     let mut from = 0;
+    let mut folded = Vec::new();
     'outer: for (start, _) in text.char_indices() {
         if start < from {
             continue;
         }
         let mut qi = 0;
         for (off, c) in text[start..].char_indices() {
-            let mut matched = true;
-            let folded: Vec<char> = if exact {
-                vec![c]
-            } else {
-                c.to_lowercase().collect()
-            };
-            for fc in folded {
+            folded.clear();
+            fold(c, exact, &mut folded);
+            for &fc in &folded {
                 if qi < q.len() && q[qi] == fc {
                     qi += 1;
                 } else {
-                    matched = false;
-                    break;
+                    continue 'outer;
                 }
             }
-            if !matched {
-                continue 'outer;
-            }
             if qi == q.len() {
-                let end = start + off + c.len_utf8();
+                let mut end = start + off + c.len_utf8();
+                // the accents of the last letter are part of the match
+                end += text[end..]
+                    .chars()
+                    .take_while(|&m| unicode_normalization::char::is_combining_mark(m))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
                 out.push(Span::new(start, end));
                 from = end;
                 continue 'outer;
@@ -1816,6 +1920,34 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// What a character is compared as in a search: without its accents,
+/// lower case unless `exact`, ligatures spelt out. A lone combining mark
+/// folds to nothing, so "e\u{301}" matches "e" and "é" alike.
+fn fold(c: char, exact: bool, out: &mut Vec<char>) {
+    match c {
+        '’' | '‘' | 'ʼ' => return out.push('\''),
+        '\u{a0}' | '\u{202f}' => return out.push(' '),
+        'œ' => return out.extend(['o', 'e']),
+        'Œ' => return out.extend(if exact { ['O', 'E'] } else { ['o', 'e'] }),
+        'æ' => return out.extend(['a', 'e']),
+        'Æ' => return out.extend(if exact { ['A', 'E'] } else { ['a', 'e'] }),
+        'ß' => return out.extend(['s', 's']),
+        _ => {}
+    }
+    let mut push = |c: char| {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                out.push(d);
+            }
+        });
+    };
+    if exact {
+        push(c);
+    } else {
+        c.to_lowercase().for_each(push);
+    }
 }
 
 pub use crate::text::thousands;
@@ -1837,6 +1969,24 @@ mod tests {
         assert_eq!(find_all(t, "Élodie").len(), 1);
         assert!(find_all(t, "").is_empty());
         assert_eq!(find_all("aaaa", "aa").len(), 2);
+    }
+
+    #[test]
+    fn find_all_ignores_accents_both_ways() {
+        let t = "un écosystème européen, l’IA et le cœur de l'ecosysteme";
+        let m = find_all(t, "ecosysteme");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].text(t), "écosystème");
+        assert_eq!(find_all(t, "écosystème").len(), 2);
+        assert_eq!(find_all(t, "europeen")[0].text(t), "européen");
+        assert_eq!(find_all(t, "l'ia")[0].text(t), "l’IA");
+        assert_eq!(find_all(t, "coeur")[0].text(t), "cœur");
+        assert_eq!(find_all(t, "IA").len(), 1);
+        // decomposed text matches too, and spans stay on char boundaries
+        let d = "e\u{301}te\u{301} ete";
+        let m = find_all(d, "été");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].text(d), "e\u{301}te\u{301}");
     }
 
     #[test]

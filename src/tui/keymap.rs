@@ -370,13 +370,11 @@ impl Keymap {
                     )
                 })?),
             };
-            if let Some(slot) = map.bindings.iter_mut().find(|(k, _)| *k == key) {
-                match command {
-                    Some(c) => slot.1 = c,
-                    None => map.bindings.retain(|(k, _)| *k != key),
-                }
-            } else if let Some(c) = command {
-                map.bindings.push((key, c));
+            // the user's own keys come first, so the hint bar and the help
+            // show them rather than a default ("x quit", not "Ctrl-c quit")
+            map.bindings.retain(|(k, _)| *k != key);
+            if let Some(c) = command {
+                map.bindings.insert(0, (key, c));
             }
         }
         Ok(map)

@@ -60,7 +60,7 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
             .iter()
             .map(|w| crate::text::escape(w).into_owned()),
     );
-    warnings.extend(state_warnings);
+    warnings.extend(state_warnings.iter().cloned());
     let guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -71,6 +71,10 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
         (size.width, size.height),
     );
     app.attach_stores(loaded.bookmarks(), state, &status);
+    // the state's own problems stay listed under `!`
+    for w in state_warnings {
+        app.state_problem(w);
+    }
     let loads = library::spawn(source);
     let analysis = AnalysisWorker::start();
     let result = event_loop(guard, &mut app, loads, analysis, config);
