@@ -108,6 +108,10 @@ pub struct Group {
 pub enum QuoteKind {
     Direct,
     Indirect,
+    /// An interviewee's answer in an interview ("– Question ? – Réponse."):
+    /// their words, though not in quotation marks, so not a direct quote
+    /// under the French guidelines.
+    Answer,
 }
 
 /// A piece of reported speech. A quote cut by an incise is two `Quote`s

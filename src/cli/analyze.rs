@@ -345,6 +345,7 @@ fn write_text(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
             let kind = match q.kind {
                 QuoteKind::Direct => "direct",
                 QuoteKind::Indirect => "indirect",
+                QuoteKind::Answer => "answer",
             };
             writeln!(out, "    {kind:<8} “{}”", clean(q.span.text(text)))?;
         }
