@@ -16,6 +16,14 @@ use anyhow::Context;
 use crate::article::{Article, article_id, formats};
 use crate::config;
 
+pub mod codec;
+pub mod entry;
+pub mod index;
+pub mod reconcile;
+pub mod worker;
+
+pub use entry::{Entry, Origin, SortOrder};
+
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
@@ -33,14 +41,45 @@ pub enum Source {
     Bundled,
     /// A folder (read recursively) or one file.
     Path(PathBuf),
+    /// Several folders or files: one library (`library = [...]` in the config).
+    Paths(Vec<PathBuf>),
 }
 
 impl Source {
-    /// The command-line path, else the config's `library`, else the bundled one.
+    /// The command-line path, else the config's `library` folders, else the
+    /// bundled one.
     pub fn resolve(cli: Option<&Path>, settings: &config::Settings) -> Source {
-        match cli.or(settings.library.as_deref()) {
-            Some(p) => Source::Path(p.to_path_buf()),
-            None => Source::Bundled,
+        if let Some(p) = cli {
+            return Source::Path(p.to_path_buf());
+        }
+        Source::of_paths(settings.library.clone())
+    }
+
+    /// One path, several, or (none) the bundled library.
+    pub fn of_paths(mut paths: Vec<PathBuf>) -> Source {
+        match paths.len() {
+            0 => Source::Bundled,
+            1 => Source::Path(paths.remove(0)),
+            _ => Source::Paths(paths),
+        }
+    }
+
+    /// Adds a folder to the library (the feeds' folder, for one): the
+    /// bundled sample gives way to it.
+    pub fn with_root(self, path: PathBuf) -> Source {
+        let mut paths: Vec<PathBuf> = self.roots().into_iter().flatten().collect();
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+        Source::of_paths(paths)
+    }
+
+    /// Each root: a path, or `None` for the bundled library.
+    pub fn roots(&self) -> Vec<Option<PathBuf>> {
+        match self {
+            Source::Bundled => vec![None],
+            Source::Path(p) => vec![Some(p.clone())],
+            Source::Paths(ps) => ps.iter().cloned().map(Some).collect(),
         }
     }
 
@@ -48,27 +87,37 @@ impl Source {
         match self {
             Source::Bundled => "bundled sample library".to_string(),
             Source::Path(p) => p.display().to_string(),
+            Source::Paths(ps) => ps
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 
     /// An error naming the path if it does not exist or cannot be read.
     pub fn check_root(&self) -> anyhow::Result<()> {
-        let Source::Path(path) = self else {
-            return Ok(());
-        };
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("cannot open library {}", path.display()))?;
-        if meta.is_dir() {
-            std::fs::read_dir(path)
-                .with_context(|| format!("cannot read library folder {}", path.display()))?;
-        } else if meta.is_file() {
-            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-        } else {
-            // a pipe or device would block the loader or never end
-            anyhow::bail!("{} is not a file or a folder", path.display());
+        for path in self.roots().into_iter().flatten() {
+            check_path(&path)?;
         }
         Ok(())
     }
+}
+
+/// An error naming the path if it does not exist or cannot be read.
+fn check_path(path: &Path) -> anyhow::Result<()> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot open library {}", path.display()))?;
+    if meta.is_dir() {
+        std::fs::read_dir(path)
+            .with_context(|| format!("cannot read library folder {}", path.display()))?;
+    } else if meta.is_file() {
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    } else {
+        // a pipe or device would block the loader or never end
+        anyhow::bail!("{} is not a file or a folder", path.display());
+    }
+    Ok(())
 }
 
 impl From<PathBuf> for Source {
@@ -176,8 +225,30 @@ pub enum LoadEvent {
     },
     Article(Box<Article>),
     Problem(Problem),
-    /// Last event.
+    /// The list is complete (with the index: the folders have been looked
+    /// at; more events may follow when they change).
     Done,
+    /// Catalogue rows: from the index at launch, or new, changed or moved
+    /// articles (an entry whose key is already listed replaces it).
+    Entries(Vec<Entry>),
+    /// Articles gone from the folders (index keys).
+    Removed(Vec<i64>),
+    /// New or changed files being read.
+    Reconciling { done: usize, total: usize },
+    /// The folders have been looked at (each time).
+    Reconciled,
+    /// Background analysis progress.
+    Analysing {
+        done: usize,
+        total: usize,
+        bytes: u64,
+        total_bytes: u64,
+        seconds: f64,
+    },
+    /// Articles analysed and stored: (key, quotes, detected language).
+    Analysed(Vec<(i64, u32, String)>),
+    /// Something to tell the reader (the index was rebuilt, a refresh).
+    Note(String),
 }
 
 /// Loads in a background thread, files in parallel, sending events as they
@@ -198,6 +269,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
     if let Err(e) = source.check_root() {
         let path = match source {
             Source::Path(p) => p.clone(),
+            Source::Paths(ps) => ps.first().cloned().unwrap_or_default(),
             Source::Bundled => PathBuf::from(BUNDLED_DIR),
         };
         let _ = tx.send(LoadEvent::Found { total: 0 });
@@ -371,21 +443,50 @@ fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
 /// Candidate files, sorted, and folders that could not be read.
 fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let candidates = match source {
-        Source::Bundled => bundled::BUNDLED
-            .iter()
-            .filter(|(name, _)| formats::Kind::of(Path::new(name)).is_some())
-            .map(|&(name, bytes)| Candidate::Bundled(name, bytes))
-            .collect(),
-        Source::Path(root) if !root.is_dir() => vec![Candidate::File(root.clone())],
-        Source::Path(root) => {
-            let mut files = Vec::new();
-            walk(root, &mut files, &mut problems);
-            files.sort();
-            files.into_iter().map(Candidate::File).collect()
+    let mut candidates = Vec::new();
+    for root in source.roots() {
+        match root {
+            None => candidates.extend(
+                bundled::BUNDLED
+                    .iter()
+                    .filter(|(name, _)| formats::Kind::of(Path::new(name)).is_some())
+                    .map(|&(name, bytes)| Candidate::Bundled(name, bytes)),
+            ),
+            Some(root) if !root.is_dir() => candidates.push(Candidate::File(root)),
+            Some(root) => {
+                let (files, p) = files_under(&root);
+                problems.extend(p);
+                candidates.extend(files.into_iter().map(Candidate::File));
+            }
         }
-    };
+    }
     (candidates, problems)
+}
+
+/// Article files under a folder, sorted, and the folders that could not be
+/// read. The one walker: the index's reconcile uses it too.
+pub(crate) fn files_under(root: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    walk(root, &mut files, &mut problems);
+    files.sort();
+    (files, problems)
+}
+
+/// The articles of one file (several for JSON), each loaded or a problem.
+pub fn load_file(path: &Path) -> Vec<Result<Article, Problem>> {
+    Candidate::File(path.to_path_buf()).load()
+}
+
+/// The articles of one bundled file, by its name under assets/articles.
+pub fn load_bundled(name: &str) -> Vec<Result<Article, Problem>> {
+    match bundled::BUNDLED.iter().find(|(n, _)| *n == name) {
+        Some(&(n, bytes)) => Candidate::Bundled(n, bytes).load(),
+        None => vec![Err(Problem {
+            path: PathBuf::from(name),
+            reason: "no such bundled article".into(),
+        })],
+    }
 }
 
 /// Known-type files under `dir`. Hidden entries are skipped, and so are
@@ -449,8 +550,21 @@ mod tests {
     fn resolve_prefers_cli_then_config() {
         let mut s = config::Settings::default();
         assert_eq!(Source::resolve(None, &s), Source::Bundled);
-        s.library = Some("lib".into());
+        s.library = vec!["lib".into()];
         assert_eq!(Source::resolve(None, &s), Source::Path("lib".into()));
+        s.library.push("more".into());
+        let two = Source::resolve(None, &s);
+        assert_eq!(two, Source::Paths(vec!["lib".into(), "more".into()]));
+        assert_eq!(two.describe(), "lib, more");
+        // the feeds' folder joins the library in one call
+        assert_eq!(
+            Source::Bundled.with_root("feeds".into()),
+            Source::Path("feeds".into())
+        );
+        assert_eq!(
+            two.with_root("feeds".into()).roots().len(),
+            3
+        );
         assert_eq!(
             Source::resolve(Some(Path::new("cli")), &s),
             Source::Path("cli".into())

@@ -255,6 +255,7 @@ fn background_load_matches_blocking_load() {
                 .iter()
                 .filter(|(name, _)| Kind::of(Path::new(name)).is_some())
                 .count(),
+            Source::Paths(_) => unreachable!("one folder at a time here"),
         };
         assert_eq!(total, expected_total, "{}", source.describe());
         library::sort(&mut articles);

@@ -10,8 +10,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod analyze;
 mod bookmarks;
+mod catalogue;
 mod check;
 mod list;
+mod quotes;
 mod show;
 mod train;
 
@@ -93,6 +95,20 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<BookmarkAction>,
     },
+    /// Quotes across the library: who said what, where and when
+    Quotes {
+        /// Only this speaker (a name, or part of one, any case)
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only articles dated on or after this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// text: by speaker, most quoted first; json: one quote per line
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Library folder or file (default: config's library, else the bundled sample)
+        path: Option<PathBuf>,
+    },
     /// Train the entity recogniser from CoNLL-style files (developers)
     TrainNer(train::TrainArgs),
 }
@@ -138,6 +154,18 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             paths,
         }) => analyze::run(&paths, raw, format, lang),
         Some(Command::Bookmarks { format, action }) => bookmarks::run(config_path, format, action),
+        Some(Command::Quotes {
+            speaker,
+            since,
+            format,
+            path,
+        }) => quotes::run(
+            config_path,
+            path.as_deref(),
+            speaker.as_deref(),
+            since.as_deref(),
+            format,
+        ),
         Some(Command::TrainNer(args)) => train::run(&args),
     }
 }

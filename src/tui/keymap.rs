@@ -36,12 +36,18 @@ pub enum Command {
     BookmarksOnly,
     EditNote,
     ToggleRead,
+    LibrarySearch,
+    Sort,
+    NextUnread,
+    MarkAllRead,
+    People,
+    Reload,
     Quit,
 }
 
 impl Command {
     /// Every command with its config name and help text, in help order.
-    pub const ALL: [(Command, &'static str, &'static str); 28] = [
+    pub const ALL: [(Command, &'static str, &'static str); 34] = [
         (Command::Down, "down", "move down / scroll the text"),
         (Command::Up, "up", "move up / scroll the text"),
         (Command::Open, "open", "open the selected article"),
@@ -117,6 +123,24 @@ impl Command {
             "edit the bookmark's one-line note",
         ),
         (Command::ToggleRead, "toggle-read", "mark read / unread"),
+        (
+            Command::LibrarySearch,
+            "library-search",
+            "search the library: words, unread, source:, speaker:…",
+        ),
+        (Command::Sort, "sort", "sort the list by date / title / source"),
+        (Command::NextUnread, "next-unread", "open the next unread article"),
+        (
+            Command::MarkAllRead,
+            "mark-all-read",
+            "mark every listed article read (twice)",
+        ),
+        (
+            Command::People,
+            "people",
+            "people: every speaker across the library",
+        ),
+        (Command::Reload, "reload", "look for new and changed files now"),
         (Command::Quit, "quit", "quit"),
     ];
 
@@ -320,6 +344,12 @@ impl Default for Keymap {
             (Key::ch('B'), C::BookmarksOnly),
             (Key::ch('m'), C::EditNote),
             (Key::ch('u'), C::ToggleRead),
+            (Key::ch('f'), C::LibrarySearch),
+            (Key::ch('S'), C::Sort),
+            (Key::ch('U'), C::NextUnread),
+            (Key::ch('A'), C::MarkAllRead),
+            (Key::ch('P'), C::People),
+            (Key::ch('r'), C::Reload),
             (Key::ch('q'), C::Quit),
             (Key::ctrl('c'), C::Quit),
         ];
@@ -407,6 +437,8 @@ impl Keymap {
             (Command::Open, "open"),
             (Command::SwitchFocus, "focus"),
             (Command::Search, "search"),
+            (Command::LibrarySearch, "find"),
+            (Command::People, "people"),
             (Command::NextQuote, "quote"),
             (Command::NextSpeaker, "speaker"),
             (Command::Speakers, "speakers"),

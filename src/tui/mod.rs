@@ -5,16 +5,16 @@
 pub mod app;
 pub mod doc;
 pub mod keymap;
+pub mod people;
+pub mod runtime;
+pub mod search;
 #[doc(hidden)]
 pub mod testkit;
 pub mod theme;
 pub mod view;
 
 use std::io::{self, Stdout};
-use std::panic::AssertUnwindSafe;
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -26,11 +26,11 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::analysis::{Analysis, Analyzer, Lang};
-use crate::library::{self, LoadEvent, Source};
+use crate::library::{self, Source};
 use crate::store::state::ReadingState;
 
 pub use app::{App, Msg};
+pub use runtime::Runtime;
 pub use keymap::{Command, Key, Keymap};
 pub use theme::Theme;
 
@@ -64,9 +64,8 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
         (size.width, size.height),
     );
     app.attach_stores(loaded.bookmarks(), state, &status);
-    let loads = library::spawn(source);
-    let analysis = AnalysisWorker::start();
-    let result = event_loop(guard, &mut app, loads, analysis);
+    let runtime = Runtime::start(&mut app, source, library::worker::Options::default())?;
+    let result = event_loop(guard, &mut app, runtime);
     // The screen is back: the warnings stay readable in the terminal.
     for w in warnings.iter().chain(&app.exit_report) {
         eprintln!("quoth: warning: {w}");
@@ -74,13 +73,7 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
     result
 }
 
-fn event_loop(
-    mut guard: TerminalGuard,
-    app: &mut App,
-    loads: Receiver<LoadEvent>,
-    analysis: AnalysisWorker,
-) -> anyhow::Result<()> {
-    let mut loads = Some(loads);
+fn event_loop(mut guard: TerminalGuard, app: &mut App, mut runtime: Runtime) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
         // Draw only after a change: an idle reader costs no CPU.
@@ -89,10 +82,17 @@ fn event_loop(
             dirty = false;
         }
         if app.quit {
+            runtime.stop();
             return Ok(());
         }
-        // Wait for input a little, then take what the background threads sent.
-        if event::poll(Duration::from_millis(50))? {
+        // Wait for input a little (not at all while the library has news),
+        // then take what the background threads sent.
+        let wait = if runtime.busy() {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(50)
+        };
+        if event::poll(wait)? {
             // Drain every pending input before drawing again, so key repeat never lags.
             loop {
                 match event::read()? {
@@ -107,136 +107,7 @@ fn event_loop(
                 }
             }
         }
-        if let Some(rx) = &loads {
-            // Bounded per frame so a huge library never starves the keyboard.
-            for _ in 0..2000 {
-                match rx.try_recv() {
-                    Ok(ev) => app.update(Msg::Load(ev)),
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => {
-                        // The loader ended without `Done`: it failed; say so, keep what came.
-                        if app.loading.is_some() {
-                            app.update(Msg::Load(LoadEvent::Problem(library::Problem {
-                                path: app.source.clone().into(),
-                                reason: "loading stopped early (internal error); the list may be incomplete".into(),
-                            })));
-                            app.update(Msg::Load(LoadEvent::Done));
-                        }
-                        loads = None;
-                        break;
-                    }
-                }
-                dirty = true;
-            }
-        }
-        for idx in app.urgent.drain(..) {
-            let a = &app.articles[idx];
-            analysis.request(
-                a.id.clone(),
-                a.body.clone(),
-                Lang::declared(a.language.as_deref()),
-                true,
-            );
-        }
-        for idx in app.pending.drain(..) {
-            let a = &app.articles[idx];
-            analysis.request(
-                a.id.clone(),
-                a.body.clone(),
-                Lang::declared(a.language.as_deref()),
-                false,
-            );
-        }
-        while let Ok(news) = analysis.results.try_recv() {
-            app.update(match news {
-                News::Done(id, a) => Msg::Analysed { id, analysis: a },
-                News::Failed(id, reason) => Msg::AnalysisFailed {
-                    id: Some(id),
-                    reason,
-                },
-                News::Unavailable(reason) => Msg::AnalysisFailed { id: None, reason },
-            });
-            dirty = true;
-        }
-    }
-}
-
-type Job = (String, String, Option<Lang>);
-
-/// What the analysis thread reports.
-enum News {
-    Done(String, Box<Analysis>),
-    /// The analyser panicked on this article; the others go on.
-    Failed(String, String),
-    /// The analyser cannot start (missing or corrupt model).
-    Unavailable(String),
-}
-
-/// Analyses articles in a background thread: urgent requests (the article
-/// being read) jump the queue; results come back by article id.
-struct AnalysisWorker {
-    queue: Arc<(Mutex<std::collections::VecDeque<Job>>, Condvar)>,
-    results: Receiver<News>,
-}
-
-impl AnalysisWorker {
-    fn start() -> AnalysisWorker {
-        let queue: Arc<(Mutex<std::collections::VecDeque<Job>>, Condvar)> = Arc::default();
-        let (tx, results) = mpsc::channel();
-        let q = Arc::clone(&queue);
-        std::thread::spawn(move || worker(&q, &tx));
-        AnalysisWorker { queue, results }
-    }
-
-    fn request(&self, id: String, body: String, lang: Option<Lang>, urgent: bool) {
-        let (lock, cv) = &*self.queue;
-        let Ok(mut q) = lock.lock() else { return };
-        if urgent {
-            q.retain(|j| j.0 != id);
-            q.push_front((id, body, lang));
-        } else {
-            q.push_back((id, body, lang));
-        }
-        cv.notify_one();
-    }
-}
-
-fn worker(queue: &(Mutex<std::collections::VecDeque<Job>>, Condvar), tx: &Sender<News>) {
-    let analyzer = match Analyzer::new() {
-        Ok(a) => a,
-        Err(e) => {
-            let _ = tx.send(News::Unavailable(format!("{e:#}")));
-            return;
-        }
-    };
-    let mut done = std::collections::HashSet::new();
-    loop {
-        let job = {
-            let (lock, cv) = queue;
-            let Ok(mut q) = lock.lock() else { return };
-            loop {
-                if let Some(j) = q.pop_front() {
-                    break j;
-                }
-                q = match cv.wait(q) {
-                    Ok(q) => q,
-                    Err(_) => return,
-                };
-            }
-        };
-        let (id, body, lang) = job;
-        if !done.insert(id.clone()) {
-            continue;
-        }
-        // One article that trips the analyser must not stop the others.
-        let result = std::panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&body, lang)));
-        let news = match result {
-            Ok(a) => News::Done(id, Box::new(a)),
-            Err(payload) => News::Failed(id, panic_text(payload.as_ref())),
-        };
-        if tx.send(news).is_err() {
-            return;
-        }
+        dirty |= runtime.pump(app);
     }
 }
 
@@ -280,14 +151,6 @@ impl Drop for TerminalGuard {
         let _ = self.terminal.show_cursor();
         restore();
     }
-}
-
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "the analyser failed".to_string())
 }
 
 /// Puts the terminal back; safe to call twice.

@@ -40,6 +40,36 @@ impl Widget for StatusBar<'_> {
                 push(format!("{} article{s}", thousands(n)), t.status)
             }
         }
+        if let Some((done, total)) = app.reconciling {
+            push(
+                format!(
+                    "reading new files {} / {}",
+                    thousands(done),
+                    thousands(total)
+                ),
+                t.status,
+            );
+        }
+        if let Some(a) = app.analysing {
+            let pct = if a.total_bytes > 0 {
+                a.bytes * 100 / a.total_bytes
+            } else {
+                0
+            };
+            let rate = if a.seconds > 0.0 {
+                format!(" · {:.1} MB/s", a.bytes as f64 / 1e6 / a.seconds)
+            } else {
+                String::new()
+            };
+            push(
+                format!(
+                    "analysing the library {pct}% ({} / {}){rate}",
+                    thousands(a.done),
+                    thousands(a.total)
+                ),
+                t.status,
+            );
+        }
         if !app.problems.is_empty() {
             let n = app.problems.len();
             let s = if n == 1 { "" } else { "s" };
@@ -119,6 +149,35 @@ impl Widget for HintBar<'_> {
                 Span::styled(shown, plain()),
                 Span::styled("█", plain()),
                 Span::styled(help, t.dim),
+            ]);
+            buf.set_line(area.x, area.y, &line, area.width);
+            return;
+        }
+        if app.library_search.editing {
+            let s = &app.library_search;
+            let found = match (&s.error, s.is_active()) {
+                (Some(e), _) => format!("  {e}"),
+                (None, true) => format!(
+                    "  {} found{}",
+                    thousands(app.rows.len()),
+                    s.took
+                        .map(|d| format!(" ({} ms)", d.as_millis()))
+                        .unwrap_or_default()
+                ),
+                (None, false) => {
+                    "  words, unread, bookmarked, source: lang: since: until: speaker: entity: sort:"
+                        .to_string()
+                }
+            };
+            let line = Line::from(vec![
+                Span::styled("Find: ", t.hint_key),
+                Span::styled(s.input.clone(), plain()),
+                Span::styled("█", plain()),
+                Span::styled(
+                    found,
+                    if s.error.is_some() { t.problem } else { t.dim },
+                ),
+                Span::styled("   Enter keep · Esc clear", t.dim),
             ]);
             buf.set_line(area.x, area.y, &line, area.width);
             return;
