@@ -157,13 +157,7 @@ impl Widget for HintBar<'_> {
             let s = &app.library_search;
             let found = match (&s.error, s.is_active()) {
                 (Some(e), _) => format!("  {e}"),
-                (None, true) => format!(
-                    "  {} found{}",
-                    thousands(app.rows.len()),
-                    s.took
-                        .map(|d| format!(" ({} ms)", d.as_millis()))
-                        .unwrap_or_default()
-                ),
+                (None, true) => format!("  {} found", thousands(app.rows.len())),
                 (None, false) => {
                     "  words, unread, bookmarked, source: lang: since: until: speaker: entity: sort:"
                         .to_string()

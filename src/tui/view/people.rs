@@ -65,7 +65,7 @@ impl Widget for PeopleScreen<'_> {
                     return;
                 }
                 let first = (v.selected + 1).saturating_sub(h);
-                let counts_w = 26.min(w / 2);
+                let counts_w = 30.min(w / 2);
                 for (k, s) in v.speakers.iter().skip(first).take(h).enumerate() {
                     let i = first + k;
                     let counts = format!(
@@ -147,7 +147,6 @@ pub fn people_hint(app: &App, v: &PeopleView, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(*k, t.hint_key));
             spans.push(Span::styled(format!(" {label}  "), t.dim));
         }
-        spans.push(Span::styled(format!("{} ms", v.took.as_millis()), t.dim));
         Line::from(spans)
     };
     buf.set_line(area.x, area.y, &line, area.width);
