@@ -492,6 +492,16 @@ pub fn load_bundled(name: &str) -> Vec<Result<Article, Problem>> {
 /// Known-type files under `dir`. Hidden entries are skipped, and so are
 /// symbolic links to folders (they could loop); links to files are followed.
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    walk_each(dir, &mut |p| files.push(p), problems);
+}
+
+/// [`walk`], handing each file over as it is found (the first build of the
+/// index starts reading before the walk ends).
+pub(crate) fn walk_each(
+    dir: &Path,
+    on_file: &mut dyn FnMut(PathBuf),
+    problems: &mut Vec<Problem>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -510,9 +520,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
         let path = entry.path();
         let Ok(ft) = entry.file_type() else { continue };
         if ft.is_dir() {
-            walk(&path, files, problems);
+            walk_each(&path, on_file, problems);
         } else if formats::Kind::of(&path).is_some() && path.is_file() {
-            files.push(path);
+            on_file(path);
         }
     }
 }

@@ -73,6 +73,8 @@ CREATE TABLE IF NOT EXISTS articles (
     source TEXT,
     date INTEGER,
     date_offset INTEGER,
+    -- the date, undated as the smallest: the list order is an index walk
+    sort_date INTEGER NOT NULL,
     language TEXT,
     words INTEGER NOT NULL,
     bytes INTEGER NOT NULL,
@@ -89,7 +91,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
-CREATE INDEX IF NOT EXISTS articles_order ON articles(date DESC, sort_title);
+-- the list order (SortOrder::Date): the first screen comes without a sort
+CREATE INDEX IF NOT EXISTS articles_order ON articles(sort_date DESC, sort_title, title, path, record, id, root);
 CREATE INDEX IF NOT EXISTS articles_analysed ON articles(analysed);
 CREATE TABLE IF NOT EXISTS analyses (key INTEGER PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS quotes (
@@ -355,7 +358,8 @@ impl Index {
     ) -> anyhow::Result<()> {
         let mut st = self.conn.prepare(&format!(
             "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
-             FROM articles WHERE root IN ({}) ORDER BY date IS NULL, date DESC, sort_title, title, path, record, id",
+             FROM articles INDEXED BY articles_order WHERE root IN ({})
+             ORDER BY sort_date DESC, sort_title, title, path, record, id",
             placeholders(roots.len())
         ))?;
         let mut rows = st.query(rusqlite::params_from_iter(roots))?;
@@ -578,7 +582,7 @@ impl Index {
     ) -> anyhow::Result<Vec<LibraryQuote>> {
         let mut sql = String::from(
             "SELECT q.article, a.id, a.title, a.date, a.date_offset, a.path, q.speaker, q.direct, q.start, q.text
-             FROM quotes q JOIN articles a ON a.key = q.article
+             FROM quotes q CROSS JOIN articles a ON a.key = q.article
              WHERE q.speaker_key IS NOT NULL",
         );
         let mut params: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
@@ -713,8 +717,8 @@ impl Writer<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO articles(id, path, record, root, title, sort_title, source, date, date_offset, language, words, bytes,
-                 raw_source, credit, author, url, tags)
-                 VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 raw_source, credit, author, url, tags, sort_date)
+                 VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             )?
             .execute(params![
                 e.id,
@@ -734,6 +738,7 @@ impl Writer<'_> {
                 a.author,
                 a.url,
                 serde_json::to_string(&a.tags).unwrap_or_default(),
+                e.date.map_or(i64::MIN, |d| d.timestamp()),
             ])?;
         let key = self.tx.last_insert_rowid();
         self.tx

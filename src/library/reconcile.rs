@@ -110,16 +110,19 @@ pub fn reconcile(
     sink: &mut dyn FnMut(Change),
 ) -> anyhow::Result<Summary> {
     let mut summary = Summary::default();
-    let mut seen = Vec::new();
-    for root in roots {
-        list_root(root, &mut seen, sink);
-    }
-    summary.files = seen.len();
     // what the index knows, under any of these roots
     let mut known: HashMap<String, FileRow> = HashMap::new();
     for root in roots {
         known.extend(index.files(&root.key())?);
     }
+    if known.is_empty() {
+        return first_build(index, roots, sink);
+    }
+    let mut seen = Vec::new();
+    for root in roots {
+        list_root(root, &mut seen, sink);
+    }
+    summary.files = seen.len();
     let mut to_read = Vec::new();
     for s in seen {
         match known.remove(&s.origin.to_key()) {
@@ -138,67 +141,7 @@ pub fn reconcile(
     }
     sink(Change::ToRead(to_read.len()));
     for chunk in to_read.chunks(CHUNK) {
-        let parsed: Vec<Vec<Result<Article, Problem>>> =
-            chunk.par_iter().map(|(s, _)| load(&s.origin)).collect();
-        let mut w = index.write()?;
-        let mut entries = Vec::new();
-        let mut removed = Vec::new();
-        for ((s, existed), results) in chunk.iter().zip(parsed) {
-            let mut articles = Vec::new();
-            let mut problems = Vec::new();
-            for r in results {
-                match r {
-                    Ok(a) => articles.push(a),
-                    Err(p) => problems.push(p),
-                }
-            }
-            // a new single-article file whose article left another path: a move
-            if !existed
-                && problems.is_empty()
-                && let [a] = articles.as_slice()
-                && let Some(from) = gone_ids.remove(&a.id)
-            {
-                known.remove(&from);
-                let keys = w.move_file(&Origin::from_key(&from), &s.origin, &s.root, s.size, s.mtime)?;
-                summary.moved += 1;
-                for k in keys {
-                    let mut e = Entry::of(a, s.origin.clone(), 0);
-                    e.key = k;
-                    entries.push(e);
-                }
-                continue;
-            }
-            let problem = (!problems.is_empty()).then(|| {
-                problems
-                    .iter()
-                    .map(|p| p.reason.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            });
-            let content = match &problem {
-                Some(p) if articles.is_empty() => Err(p.as_str()),
-                _ => Ok(articles.as_slice()),
-            };
-            let (mut e, r) = w.put_file(&s.origin, &s.root, s.size, s.mtime, content)?;
-            // a file with some bad records keeps its good ones and its problem
-            if let (Some(p), false) = (&problem, articles.is_empty()) {
-                w.set_problem(&s.origin, p)?;
-            }
-            entries.append(&mut e);
-            removed.extend(r);
-            for p in problems {
-                sink(Change::Problem(p));
-            }
-        }
-        w.commit()?;
-        summary.read += chunk.len();
-        sink(Change::Read(summary.read));
-        if !removed.is_empty() {
-            sink(Change::Removed(removed));
-        }
-        if !entries.is_empty() {
-            sink(Change::Entries(entries));
-        }
+        read_chunk(index, chunk, &mut gone_ids, &mut known, &mut summary, sink)?;
     }
     if !known.is_empty() {
         let mut w = index.write()?;
@@ -213,6 +156,143 @@ pub fn reconcile(
         }
     }
     Ok(summary)
+}
+
+/// Nothing indexed yet under these roots: files are read as the walk finds
+/// them, a chunk at a time, so the list fills while the walk goes on.
+fn first_build(
+    index: &mut Index,
+    roots: &[Root],
+    sink: &mut dyn FnMut(Change),
+) -> anyhow::Result<Summary> {
+    let mut summary = Summary::default();
+    let (mut none_gone, mut none_known) = (HashMap::new(), HashMap::new());
+    let mut failure = None;
+    for root in roots {
+        let key = root.key();
+        let Root::Folder(dir) = root else {
+            let mut seen = Vec::new();
+            list_root(root, &mut seen, sink);
+            summary.files += seen.len();
+            let chunk: Vec<(Seen, bool)> = seen.into_iter().map(|s| (s, false)).collect();
+            read_chunk(index, &chunk, &mut none_gone, &mut none_known, &mut summary, sink)?;
+            continue;
+        };
+        let mut paths = Vec::new();
+        let mut problems = Vec::new();
+        let mut flush = |paths: &mut Vec<PathBuf>,
+                         summary: &mut Summary,
+                         sink: &mut dyn FnMut(Change)|
+         -> anyhow::Result<()> {
+            let stats: Vec<Option<Seen>> = paths.par_iter().map(|f| stat(f, &key)).collect();
+            paths.clear();
+            let chunk: Vec<(Seen, bool)> = stats.into_iter().flatten().map(|s| (s, false)).collect();
+            summary.files += chunk.len();
+            // the total grows as the walk goes on
+            sink(Change::ToRead(summary.files));
+            read_chunk(index, &chunk, &mut none_gone, &mut none_known, summary, sink)
+        };
+        super::walk_each(
+            dir,
+            &mut |p| {
+                if failure.is_some() {
+                    return;
+                }
+                paths.push(p);
+                if paths.len() >= CHUNK
+                    && let Err(e) = flush(&mut paths, &mut summary, sink)
+                {
+                    failure = Some(e);
+                }
+            },
+            &mut problems,
+        );
+        if let Some(e) = failure.take() {
+            return Err(e);
+        }
+        flush(&mut paths, &mut summary, sink)?;
+        for p in problems {
+            sink(Change::Problem(p));
+        }
+    }
+    Ok(summary)
+}
+
+/// Reads a chunk of new or changed files (in parallel) and writes them in
+/// one transaction; a new file whose only article left another path (in
+/// `gone_ids`) is a move.
+fn read_chunk(
+    index: &mut Index,
+    chunk: &[(Seen, bool)],
+    gone_ids: &mut HashMap<String, String>,
+    known: &mut HashMap<String, FileRow>,
+    summary: &mut Summary,
+    sink: &mut dyn FnMut(Change),
+) -> anyhow::Result<()> {
+    let parsed: Vec<Vec<Result<Article, Problem>>> =
+        chunk.par_iter().map(|(s, _)| load(&s.origin)).collect();
+    let mut w = index.write()?;
+    let mut entries = Vec::new();
+    let mut removed = Vec::new();
+    let mut problems_found = Vec::new();
+    for ((s, existed), results) in chunk.iter().zip(parsed) {
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        for r in results {
+            match r {
+                Ok(a) => articles.push(a),
+                Err(p) => problems.push(p),
+            }
+        }
+        // a new single-article file whose article left another path: a move
+        if !existed
+            && problems.is_empty()
+            && let [a] = articles.as_slice()
+            && let Some(from) = gone_ids.remove(&a.id)
+        {
+            known.remove(&from);
+            let keys = w.move_file(&Origin::from_key(&from), &s.origin, &s.root, s.size, s.mtime)?;
+            summary.moved += 1;
+            for k in keys {
+                let mut e = Entry::of(a, s.origin.clone(), 0);
+                e.key = k;
+                entries.push(e);
+            }
+            continue;
+        }
+        let problem = (!problems.is_empty()).then(|| {
+            problems
+                .iter()
+                .map(|p| p.reason.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        let content = match &problem {
+            Some(p) if articles.is_empty() => Err(p.as_str()),
+            _ => Ok(articles.as_slice()),
+        };
+        let (mut e, r) = w.put_file(&s.origin, &s.root, s.size, s.mtime, content)?;
+        // a file with some bad records keeps its good ones and its problem
+        if let (Some(p), false) = (&problem, articles.is_empty()) {
+            w.set_problem(&s.origin, p)?;
+        }
+        entries.append(&mut e);
+        removed.extend(r);
+        problems_found.extend(problems);
+    }
+    w.commit()?;
+    summary.read += chunk.len();
+    sink(Change::Read(summary.read));
+    for p in problems_found {
+        sink(Change::Problem(p));
+    }
+    if !removed.is_empty() {
+        sink(Change::Removed(removed));
+    }
+    if !entries.is_empty() {
+        sink(Change::Entries(entries));
+    }
+    Ok(())
 }
 
 /// The id of a file's only article, if it has exactly one.

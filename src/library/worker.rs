@@ -7,6 +7,7 @@
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -20,7 +21,7 @@ use crate::analysis::{Analyzer, Lang};
 const ANALYSIS_CHUNK: usize = 32;
 
 /// Catalogue rows per event when the list is read from the index.
-const ENTRY_BATCH: usize = 20_000;
+const ENTRY_BATCH: usize = 5_000;
 
 /// A burst of file events is taken as one change after this quiet time.
 const DEBOUNCE: Duration = Duration::from_millis(400);
@@ -129,8 +130,9 @@ impl Worker {
     fn run_inner(&mut self) -> anyhow::Result<Result<(), Gone>> {
         let keys = reconcile::keys(&self.roots);
         // 1. the list as the index has it: drawn at once
+        // nothing indexed yet (first build): the count grows as files are read
         let total = self.index.count(&keys)?;
-        if self.send(LoadEvent::Found { total }).is_err() {
+        if total > 0 && self.send(LoadEvent::Found { total }).is_err() {
             return Ok(Err(Gone));
         }
         let mut gone = false;
@@ -155,6 +157,10 @@ impl Worker {
                 return Ok(Err(Gone));
             }
         }
+        // Watched from now on: a change during the first look is seen too.
+        if self.options.watch {
+            self.watch();
+        }
         // 2. the folders, then 3. the analysis; again on each change
         let mut first = true;
         loop {
@@ -165,9 +171,6 @@ impl Worker {
                 first = false;
                 if self.send(LoadEvent::Done).is_err() {
                     return Ok(Err(Gone));
-                }
-                if self.options.watch {
-                    self.watch();
                 }
             }
             let next = if self.options.analyse {
@@ -209,14 +212,17 @@ impl Worker {
         let started = Instant::now();
         let tx = self.tx.clone();
         let mut gone = false;
-        let mut total = 0;
+        let (mut total, mut read) = (0, 0);
         let summary = reconcile::reconcile(&mut self.index, &self.roots, &mut |c| {
             let ev = match c {
                 Change::ToRead(n) => {
                     total = n;
-                    LoadEvent::Reconciling { done: 0, total: n }
+                    LoadEvent::Reconciling { done: read, total }
                 }
-                Change::Read(done) => LoadEvent::Reconciling { done, total },
+                Change::Read(done) => {
+                    read = done;
+                    LoadEvent::Reconciling { done, total }
+                }
                 Change::Entries(e) => LoadEvent::Entries(e),
                 Change::Removed(k) => LoadEvent::Removed(k),
                 Change::Problem(p) => LoadEvent::Problem(p),
@@ -371,48 +377,71 @@ pub fn analyse_pending(
     let started = Instant::now();
     let mut done = 0;
     let mut bytes = 0;
-    for chunk in pending.chunks(ANALYSIS_CHUNK) {
-        let results: Vec<(i64, Result<Analysed, String>)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|p| (p.key, analyse_one(&analyzer, p)))
-                .collect()
-        });
-        let mut w = index.write()?;
-        let mut counts = Vec::new();
-        let mut failed = Vec::new();
-        for (key, r) in results {
-            match r {
-                Ok(a) => {
-                    bytes += a.body.len() as u64;
-                    w.put_analysis(key, &version, &a.body, &a.analysis)?;
-                    counts.push((
-                        key,
-                        a.analysis.quotes.len() as u32,
-                        a.analysis.language.code().to_string(),
-                    ));
+    let halt = std::sync::atomic::AtomicBool::new(false);
+    // The cores analyse the next chunk while this thread stores the last.
+    let (tx, rx) = mpsc::sync_channel::<Vec<(i64, Result<Analysed, String>)>>(2);
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        let (analyzer, pool, halt, pending) = (&analyzer, &pool, &halt, &pending);
+        s.spawn(move || {
+            for chunk in pending.chunks(ANALYSIS_CHUNK) {
+                if halt.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
                 }
-                // not stored: retried at the next launch
-                Err(reason) => failed.push(reason),
+                let results = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|p| (p.key, analyse_one(analyzer, p)))
+                        .collect()
+                });
+                if tx.send(results).is_err() {
+                    return;
+                }
             }
-        }
-        w.commit()?;
-        done += chunk.len();
-        progress(Progress::Stored(counts));
-        for f in failed {
-            progress(Progress::Failed(f));
-        }
-        progress(Progress::Done(LoadEvent::Analysing {
-            done,
-            total,
-            bytes,
-            total_bytes,
-            seconds: started.elapsed().as_secs_f64(),
-        }));
-        if done < total && stop() {
-            break;
-        }
-    }
+        });
+        let stored = (|| -> anyhow::Result<()> {
+            for results in rx {
+                let n = results.len();
+                let mut w = index.write()?;
+                let mut counts = Vec::new();
+                let mut failed = Vec::new();
+                for (key, r) in results {
+                    match r {
+                        Ok(a) => {
+                            bytes += a.body.len() as u64;
+                            w.put_analysis(key, &version, &a.body, &a.analysis)?;
+                            counts.push((
+                                key,
+                                a.analysis.quotes.len() as u32,
+                                a.analysis.language.code().to_string(),
+                            ));
+                        }
+                        // not stored: retried at the next launch
+                        Err(reason) => failed.push(reason),
+                    }
+                }
+                w.commit()?;
+                done += n;
+                progress(Progress::Stored(counts));
+                for f in failed {
+                    progress(Progress::Failed(f));
+                }
+                progress(Progress::Done(LoadEvent::Analysing {
+                    done,
+                    total,
+                    bytes,
+                    total_bytes,
+                    seconds: started.elapsed().as_secs_f64(),
+                }));
+                if done < total && stop() {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        // the analysing thread stops at its next chunk
+        halt.store(true, std::sync::atomic::Ordering::Relaxed);
+        stored
+    })?;
     Ok((done, bytes))
 }
 

@@ -587,6 +587,17 @@ impl App {
         if !self.gone.is_empty() {
             old.retain(|i| !self.gone.contains(i));
         }
+        // Arriving in list order (the index streams the list in order): append.
+        if old
+            .last()
+            .zip(batch.first())
+            .is_none_or(|(&l, &f)| sort.compare(&arts[l], &arts[f]) != std::cmp::Ordering::Greater)
+        {
+            old.extend_from_slice(&batch);
+            self.order = old;
+            self.refresh_rows();
+            return;
+        }
         let mut merged = Vec::with_capacity(old.len() + batch.len());
         let (mut i, mut j) = (0, 0);
         while i < old.len() && j < batch.len() {
@@ -876,6 +887,14 @@ impl App {
     }
 
     /// Saves the reading state (on leaving an article); problems go to the status line.
+    /// Copies read marks into the index's catalogue (for queries there; the
+    /// state file stays the authority, so a failure here loses nothing).
+    fn mirror_read(&mut self, marks: &[(String, bool)]) {
+        if let Some(index) = &mut self.index {
+            let _ = index.mirror_read(marks);
+        }
+    }
+
     fn save_state(&mut self) {
         match self.state.save() {
             Ok(warnings) => {
@@ -1066,6 +1085,7 @@ impl App {
             Some(Row::Article(i)) => {
                 let id = self.articles[i].id.clone();
                 let read = self.state.toggle_read(&id);
+                self.mirror_read(&[(id.clone(), read)]);
                 self.message = Some(if read { "marked read" } else { "marked unread" }.into());
                 self.save_state();
             }
@@ -1421,6 +1441,8 @@ impl App {
         for id in &ids {
             self.state.mark_read(id);
         }
+        let marks: Vec<(String, bool)> = ids.iter().map(|id| (id.clone(), true)).collect();
+        self.mirror_read(&marks);
         self.save_state();
         if self.library_search.query.unread {
             self.refresh_rows();
@@ -1525,7 +1547,10 @@ impl App {
             self.save_state();
         }
         let id = loaded.id.clone();
-        self.state.mark_read(&id);
+        if !self.state.is_read(&id) {
+            self.state.mark_read(&id);
+            self.mirror_read(&[(id.clone(), true)]);
+        }
         self.ensure_analysis(idx, true);
         self.note_moved_file(idx);
         let width = self

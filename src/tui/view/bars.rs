@@ -30,6 +30,7 @@ impl Widget for StatusBar<'_> {
             Some(l) => push(
                 match l.total {
                     Some(total) => format!("loading {} / {}", thousands(l.done), thousands(total)),
+                    None if l.done > 0 => format!("loading… {}", thousands(l.done)),
                     None => "loading…".to_string(),
                 },
                 t.status,
