@@ -73,6 +73,12 @@ pub fn spawn(source: Source, index: Index, options: Options) -> Handle {
     std::thread::Builder::new()
         .name("quoth-library".into())
         .spawn(move || {
+            background_priority();
+            // the reconcile's parsing threads too (the pool is made once)
+            let _ = rayon::ThreadPoolBuilder::new()
+                .start_handler(|_| background_priority())
+                .thread_name(|i| format!("quoth-read-{i}"))
+                .build_global();
             let mut w = Worker {
                 index,
                 roots: reconcile::roots(&source),
@@ -371,6 +377,7 @@ pub fn analyse_pending(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("quoth-analysis-{i}"))
+        .start_handler(|_| background_priority())
         .build()?;
     let total = pending.len();
     let total_bytes: u64 = pending.iter().map(|p| p.bytes).sum();
@@ -466,6 +473,19 @@ fn analyse_one(analyzer: &Analyzer, p: &Pending) -> Result<Analysed, String> {
                 panic_text(payload.as_ref())
             )
         })
+}
+
+/// Lowers the calling thread's priority (nice 10), so the reader's own
+/// thread gets a core first when the library is read or analysed: keys
+/// stay answered within a frame even on a busy machine.
+pub fn background_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: plain system calls on the calling thread's own id; no memory
+    // is shared with them.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
 }
 
 pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {

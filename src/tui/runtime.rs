@@ -197,13 +197,9 @@ impl AnalysisWorker {
 }
 
 fn analyse_loop(queue: &(Mutex<VecDeque<Job>>, Condvar), tx: &Sender<News>, mut index: Option<Index>) {
-    let analyzer = match Analyzer::new() {
-        Ok(a) => a,
-        Err(e) => {
-            let _ = tx.send(News::Unavailable(format!("{e:#}")));
-            return;
-        }
-    };
+    // The models load with the first article to analyse, not at launch:
+    // the first screen does not wait for them.
+    let mut analyzer: Option<Analyzer> = None;
     let version = analysis_version();
     let mut done = HashSet::new();
     loop {
@@ -224,6 +220,16 @@ fn analyse_loop(queue: &(Mutex<VecDeque<Job>>, Condvar), tx: &Sender<News>, mut 
         if !done.insert(id.clone()) {
             continue;
         }
+        let analyzer = match &analyzer {
+            Some(a) => a,
+            None => match Analyzer::new() {
+                Ok(a) => analyzer.insert(a),
+                Err(e) => {
+                    let _ = tx.send(News::Unavailable(format!("{e:#}")));
+                    return;
+                }
+            },
+        };
         // One article that trips the analyser must not stop the others.
         let result = std::panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&body, lang)));
         let news = match result {
