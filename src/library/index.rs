@@ -26,7 +26,7 @@ use crate::article::Article;
 pub const INDEX_FILE: &str = "index.sqlite3";
 
 /// Bump when the tables change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Bump when the analysis gives different results (new rules, new model):
 /// stored analyses of another version are redone, lazily, in the background.
@@ -91,8 +91,12 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
--- the list order (SortOrder::Date): the first screen comes without a sort
-CREATE INDEX IF NOT EXISTS articles_order ON articles(sort_date DESC, sort_title, title, path, record, id, root);
+-- the list order (SortOrder::Date), covering what the list reads: the
+-- list is one walk of this index, the first screen comes without a sort
+CREATE INDEX IF NOT EXISTS articles_order ON articles(
+    sort_date DESC, sort_title, title, path, record, id, root,
+    key, source, date, date_offset, language, words, quotes
+);
 CREATE INDEX IF NOT EXISTS articles_analysed ON articles(analysed);
 CREATE TABLE IF NOT EXISTS analyses (key INTEGER PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS quotes (
@@ -356,13 +360,59 @@ impl Index {
         sink: &mut dyn FnMut(Vec<Entry>),
         batch: usize,
     ) -> anyhow::Result<()> {
+        self.entries_between(roots, None, sink, batch)
+    }
+
+    /// A `sort_date` that splits the list of `roots` in two halves (for
+    /// reading them in parallel), if the list is long enough to bother.
+    pub fn list_split(&self, roots: &[String], min: usize) -> anyhow::Result<Option<i64>> {
+        let n = self.count(roots)?;
+        if n < min {
+            return Ok(None);
+        }
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> =
+            roots.iter().map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>).collect();
+        params.push(Box::new((n / 2) as i64));
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT sort_date FROM articles INDEXED BY articles_order WHERE root IN ({})
+                     ORDER BY sort_date DESC LIMIT 1 OFFSET ?",
+                    placeholders(roots.len())
+                ),
+                rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())),
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The part of the list with `sort_date` above the split (`Some((d,
+    /// true))`), at or below it (`Some((d, false))`), or all of it.
+    pub fn entries_between(
+        &self,
+        roots: &[String],
+        split: Option<(i64, bool)>,
+        sink: &mut dyn FnMut(Vec<Entry>),
+        batch: usize,
+    ) -> anyhow::Result<()> {
+        let bound = match split {
+            None => "",
+            Some((_, true)) => "AND sort_date > ?",
+            Some((_, false)) => "AND sort_date <= ?",
+        };
         let mut st = self.conn.prepare(&format!(
             "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
-             FROM articles INDEXED BY articles_order WHERE root IN ({})
+             FROM articles INDEXED BY articles_order WHERE root IN ({}) {bound}
              ORDER BY sort_date DESC, sort_title, title, path, record, id",
             placeholders(roots.len())
         ))?;
-        let mut rows = st.query(rusqlite::params_from_iter(roots))?;
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> =
+            roots.iter().map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>).collect();
+        if let Some((d, _)) = split {
+            params.push(Box::new(d));
+        }
+        let mut rows = st.query(rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())))?;
         let mut chunk = Vec::new();
         // a small first batch: the first screen
         let mut limit = batch.min(200);
@@ -580,6 +630,17 @@ impl Index {
         since: Option<DateTime<FixedOffset>>,
         roots: &[String],
     ) -> anyhow::Result<Vec<LibraryQuote>> {
+        self.quotes_limited(speaker_key, since, roots, usize::MAX)
+    }
+
+    /// [`Index::quotes_of`], the newest `limit` only.
+    pub fn quotes_limited(
+        &self,
+        speaker_key: Option<&str>,
+        since: Option<DateTime<FixedOffset>>,
+        roots: &[String],
+        limit: usize,
+    ) -> anyhow::Result<Vec<LibraryQuote>> {
         let mut sql = String::from(
             "SELECT q.article, a.id, a.title, a.date, a.date_offset, a.path, q.speaker, q.direct, q.start, q.text
              FROM quotes q CROSS JOIN articles a ON a.key = q.article
@@ -595,12 +656,13 @@ impl Index {
             params.push(Box::new(s.timestamp()));
         }
         sql.push_str(&format!(
-            " AND a.root IN ({}) ORDER BY a.date IS NULL, a.date DESC, a.key, q.seq",
+            " AND a.root IN ({}) ORDER BY a.date IS NULL, a.date DESC, a.key, q.seq LIMIT ?",
             placeholders(roots.len())
         ));
         for r in roots {
             params.push(Box::new(r.clone()));
         }
+        params.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(
             rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())),

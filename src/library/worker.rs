@@ -141,14 +141,41 @@ impl Worker {
         if total > 0 && self.send(LoadEvent::Found { total }).is_err() {
             return Ok(Err(Gone));
         }
+        // A long list is read in two halves at once (newer, older): each
+        // is one walk of the list's index.
+        let split = self.index.list_split(&keys, 20_000)?;
+        let second = match (split, self.index.reopen()) {
+            (Some(d), Ok(other)) => {
+                let (tx, keys) = (self.tx.clone(), keys.clone());
+                Some(std::thread::spawn(move || {
+                    background_priority();
+                    other.entries_between(
+                        &keys,
+                        Some((d, false)),
+                        &mut |batch| {
+                            let _ = tx.send(LoadEvent::Entries(batch));
+                        },
+                        ENTRY_BATCH,
+                    )
+                }))
+            }
+            _ => None,
+        };
         let mut gone = false;
-        self.index.entries_each(
+        self.index.entries_between(
             &keys,
+            split.filter(|_| second.is_some()).map(|d| (d, true)),
             &mut |batch| {
                 gone |= self.tx.send(LoadEvent::Entries(batch)).is_err();
             },
             ENTRY_BATCH,
         )?;
+        if let Some(h) = second {
+            match h.join() {
+                Ok(r) => r?,
+                Err(p) => anyhow::bail!("reading the list: {}", panic_text(p.as_ref())),
+            }
+        }
         if gone {
             return Ok(Err(Gone));
         }

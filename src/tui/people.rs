@@ -16,6 +16,10 @@ use crate::library::index::{Index, LibraryQuote, Speaker, name_key};
 /// Speakers listed at most (the filter finds the others).
 pub const MAX_SPEAKERS: usize = 2000;
 
+/// A speaker's quotes shown at most, newest first (`quoth quotes` prints
+/// them all).
+pub const MAX_QUOTES: usize = 2000;
+
 /// What the App must do after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -91,7 +95,7 @@ impl PeopleView {
             return;
         };
         let started = Instant::now();
-        match index.quotes_of(Some(&name_key(&s.key)), None, &self.roots) {
+        match index.quotes_limited(Some(&name_key(&s.key)), None, &self.roots, MAX_QUOTES) {
             Ok(quotes) => {
                 self.detail = Some(SpeakerQuotes {
                     speaker: s,

@@ -32,14 +32,21 @@ impl Widget for PeopleScreen<'_> {
                 };
                 format!(" People · {shown} · most quoted first ")
             }
-            Some(d) => format!(
-                " {} · {} quote{} in {} article{} ",
-                d.speaker.name,
-                thousands(d.speaker.quotes as usize),
-                if d.speaker.quotes == 1 { "" } else { "s" },
-                thousands(d.speaker.articles as usize),
-                if d.speaker.articles == 1 { "" } else { "s" },
-            ),
+            Some(d) => {
+                let shown = if d.quotes.len() < d.speaker.quotes as usize {
+                    format!(" · the newest {}", thousands(d.quotes.len()))
+                } else {
+                    String::new()
+                };
+                format!(
+                    " {} · {} quote{} in {} article{}{shown} ",
+                    d.speaker.name,
+                    thousands(d.speaker.quotes as usize),
+                    if d.speaker.quotes == 1 { "" } else { "s" },
+                    thousands(d.speaker.articles as usize),
+                    if d.speaker.articles == 1 { "" } else { "s" },
+                )
+            }
         };
         let block = pane_block(t, true).title(Line::styled(title, t.title));
         let inner = block.inner(area);
