@@ -82,7 +82,10 @@ fn main() {
         let _ = std::fs::remove_dir_all(&data);
         std::fs::create_dir_all(&data).expect("data dir");
         let mut figures = BTreeMap::new();
-        println!("  load average before: {:.1} (other work on this machine)", load_average());
+        println!(
+            "  load average before: {:.1} (other work on this machine)",
+            load_average()
+        );
         // 1. first build: no index
         figures.extend(run_child("first-build", &lib, &data, analyse));
         // 2. index built: launch again
@@ -122,9 +125,19 @@ fn main() {
 fn print_figures(f: &BTreeMap<String, f64>) {
     let get = |k: &str| f.get(k).copied().unwrap_or(f64::NAN);
     println!("  index built:");
-    println!("    first frame                  {:>8.0} ms   (target ≤ 100)", get("first_frame_ms"));
-    println!("    every article listed         {:>8.0} ms   (target ≤ 500)", get("listed_ms"));
-    println!("    memory (RSS), list complete  {:>8.0} MB   (target ≤ 200; peak {:.0})", get("rss_mb"), get("rss_peak_mb"));
+    println!(
+        "    first frame                  {:>8.0} ms   (target ≤ 100)",
+        get("first_frame_ms")
+    );
+    println!(
+        "    every article listed         {:>8.0} ms   (target ≤ 500)",
+        get("listed_ms")
+    );
+    println!(
+        "    memory (RSS), list complete  {:>8.0} MB   (target ≤ 200; peak {:.0})",
+        get("rss_mb"),
+        get("rss_peak_mb")
+    );
     println!(
         "    key → frame while loading    median {:.1} ms, p99 {:.1}, max {:.1}   (target ≤ 16)",
         get("key_median_ms"),
@@ -138,11 +151,25 @@ fn print_figures(f: &BTreeMap<String, f64>) {
         get("key_refresh_max_ms"),
         get("refresh_files")
     );
-    println!("    (the catalogue query alone: {:.0} ms for {:.0} rows)", get("entries_query_ms"), get("entries"));
+    println!(
+        "    (the catalogue query alone: {:.0} ms for {:.0} rows)",
+        get("entries_query_ms"),
+        get("entries")
+    );
     println!("  first build (no index):");
-    println!("    list usable (a screen drawn) {:>8.0} ms   (target ≤ 1000)", get("first_build_usable_ms"));
-    println!("    every file read and indexed  {:>8.0} ms", get("first_build_files_ms"));
-    println!("    keys while building          p99 {:.1} ms, max {:.1}", get("key_build_p99_ms"), get("key_build_max_ms"));
+    println!(
+        "    list usable (a screen drawn) {:>8.0} ms   (target ≤ 1000)",
+        get("first_build_usable_ms")
+    );
+    println!(
+        "    every file read and indexed  {:>8.0} ms",
+        get("first_build_files_ms")
+    );
+    println!(
+        "    keys while building          p99 {:.1} ms, max {:.1}",
+        get("key_build_p99_ms"),
+        get("key_build_max_ms")
+    );
     if f.contains_key("analysis_s") {
         println!(
             "    whole-library analysis       {:>8.1} s, {:.1} MB/s on {} threads = {:.2} MB/s per core of wall time; {:.2} MB per CPU-second used   (target ≥ 2)",
@@ -189,10 +216,7 @@ fn run_child(phase: &str, lib: &Path, data: &Path, analyse: bool) -> BTreeMap<St
         match (parts.next(), parts.next()) {
             // marks: the time since the parent started the process
             (Some("MARK"), Some(name)) => {
-                figures.insert(
-                    name.to_string(),
-                    started.elapsed().as_secs_f64() * 1000.0,
-                );
+                figures.insert(name.to_string(), started.elapsed().as_secs_f64() * 1000.0);
             }
             (Some(k), Some(v)) => {
                 if let Ok(v) = v.parse::<f64>() {
@@ -322,18 +346,30 @@ fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
         threads: 0,
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut rt = Runtime::start_with(&mut app, Source::Path(lib.to_path_buf()), index_path, options)
-        .expect("runtime");
+    let mut rt = Runtime::start_with(
+        &mut app,
+        Source::Path(lib.to_path_buf()),
+        index_path,
+        options,
+    )
+    .expect("runtime");
     // usable: a screenful of articles drawn
     let mut usable = false;
     let mut lat = Vec::new();
-    lat.extend(drive(&mut app, &mut rt, &mut screen, Duration::from_millis(50), Duration::from_secs(3600), &mut |a| {
-        if !usable && a.rows.len() >= usize::from(H) {
-            usable = true;
-            mark("first_build_usable_ms");
-        }
-        a.loading.is_none() && a.reconciling.is_none()
-    }));
+    lat.extend(drive(
+        &mut app,
+        &mut rt,
+        &mut screen,
+        Duration::from_millis(50),
+        Duration::from_secs(3600),
+        &mut |a| {
+            if !usable && a.rows.len() >= usize::from(H) {
+                usable = true;
+                mark("first_build_usable_ms");
+            }
+            a.loading.is_none() && a.reconciling.is_none()
+        },
+    ));
     mark("first_build_files_ms");
     let (_, p99, max) = stats(lat);
     figure("key_build_p99_ms", p99);
@@ -366,7 +402,10 @@ fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
         figure("analysis_s", secs);
         figure("analysis_mb_s", bytes / 1e6 / secs);
         figure("analysis_threads", threads as f64);
-        figure("analysis_mb_s_per_core", bytes / 1e6 / secs / threads as f64);
+        figure(
+            "analysis_mb_s_per_core",
+            bytes / 1e6 / secs / threads as f64,
+        );
         // the machine may be shared: what one core does with its time
         let cpu = cpu_seconds() - cpu0;
         figure("analysis_cpu_s", cpu);
@@ -377,10 +416,7 @@ fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
 }
 
 /// Bytes analysed and seconds taken, from the last progress report.
-fn analysis_totals(
-    _index: &Index,
-    last: Option<quoth::tui::app::Analysing>,
-) -> (f64, f64) {
+fn analysis_totals(_index: &Index, last: Option<quoth::tui::app::Analysing>) -> (f64, f64) {
     match last {
         Some(a) => (a.total_bytes as f64, a.seconds.max(1e-9)),
         None => (f64::NAN, f64::NAN),
@@ -396,8 +432,13 @@ fn open(lib: &Path, index_path: &Path) {
         threads: 0,
     };
     let t0 = Instant::now();
-    let mut rt = Runtime::start_with(&mut app, Source::Path(lib.to_path_buf()), index_path, options)
-        .expect("runtime");
+    let mut rt = Runtime::start_with(
+        &mut app,
+        Source::Path(lib.to_path_buf()),
+        index_path,
+        options,
+    )
+    .expect("runtime");
     // first frame with articles in it
     loop {
         rt.pump(&mut app);
@@ -415,13 +456,20 @@ fn open(lib: &Path, index_path: &Path) {
         .count(&app.roots)
         .expect("count");
     let mut listed = false;
-    let lat = drive(&mut app, &mut rt, &mut screen, Duration::from_millis(7), Duration::from_secs(600), &mut |a| {
-        if !listed && a.order.len() >= total {
-            listed = true;
-            mark("listed_ms");
-        }
-        a.loading.is_none()
-    });
+    let lat = drive(
+        &mut app,
+        &mut rt,
+        &mut screen,
+        Duration::from_millis(7),
+        Duration::from_secs(600),
+        &mut |a| {
+            if !listed && a.order.len() >= total {
+                listed = true;
+                mark("listed_ms");
+            }
+            a.loading.is_none()
+        },
+    );
     if !listed {
         mark("listed_ms");
     }
@@ -432,7 +480,13 @@ fn open(lib: &Path, index_path: &Path) {
     figure("rss_mb", rss("VmRSS:"));
     // the catalogue query alone, for comparison
     let t = Instant::now();
-    let n = app.index.as_ref().expect("index").entries(&app.roots).expect("entries").len();
+    let n = app
+        .index
+        .as_ref()
+        .expect("index")
+        .entries(&app.roots)
+        .expect("entries")
+        .len();
     figure("entries_query_ms", t.elapsed().as_secs_f64() * 1000.0);
     figure("entries", n as f64);
     // a refresh: 1% of the files changed, then a reload while keys come
@@ -440,7 +494,11 @@ fn open(lib: &Path, index_path: &Path) {
         .expect("lib")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
-        .flat_map(|d| std::fs::read_dir(d).expect("folder").filter_map(|e| e.ok().map(|e| e.path())))
+        .flat_map(|d| {
+            std::fs::read_dir(d)
+                .expect("folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+        })
         .collect();
     files.sort();
     let step = 100.min(files.len().max(1));
@@ -454,10 +512,17 @@ fn open(lib: &Path, index_path: &Path) {
     figure("refresh_files", changed as f64);
     app.requests.push(quoth::library::worker::Request::Reload);
     let mut seen_refresh = false;
-    let lat = drive(&mut app, &mut rt, &mut screen, Duration::from_millis(7), Duration::from_secs(600), &mut |a| {
-        seen_refresh |= a.reconciling.is_some();
-        seen_refresh && a.reconciling.is_none()
-    });
+    let lat = drive(
+        &mut app,
+        &mut rt,
+        &mut screen,
+        Duration::from_millis(7),
+        Duration::from_secs(600),
+        &mut |a| {
+            seen_refresh |= a.reconciling.is_some();
+            seen_refresh && a.reconciling.is_none()
+        },
+    );
     let (m, p99, max) = stats(lat);
     figure("key_refresh_median_ms", m);
     figure("key_refresh_p99_ms", p99);
@@ -484,8 +549,16 @@ fn queries(lib: &Path, index_path: &Path) {
     let mut times = Vec::new();
     let mut matches = 0usize;
     let words = [
-        "grève", "ministre", "Lefèvre", "climate", "harbour strike", "budget", "Dupont", "électricité",
-        "open source", "vaccine",
+        "grève",
+        "ministre",
+        "Lefèvre",
+        "climate",
+        "harbour strike",
+        "budget",
+        "Dupont",
+        "électricité",
+        "open source",
+        "vaccine",
     ];
     for q in words {
         let t = Instant::now();
@@ -563,10 +636,36 @@ const FIRST_FR: &[&str] = &[
     "Antoine", "Léa", "Thomas", "Chloé", "Hugo", "Manon", "Louis", "Inès", "Arthur", "Emma",
 ];
 const LAST_FR: &[&str] = &[
-    "Martin", "Bernard", "Dubois", "Lefèvre", "Moreau", "Laurent", "Girard", "Roux", "Fournier",
-    "Mercier", "Dupont", "Lambert", "Fontaine", "Rousseau", "Blanc", "Guerin", "Muller", "Henry",
-    "Perrin", "Morel", "Chevalier", "Garnier", "Faure", "Andre", "Mathieu", "Clement", "Gauthier",
-    "Dumont", "Lopez", "Fabre",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Lefèvre",
+    "Moreau",
+    "Laurent",
+    "Girard",
+    "Roux",
+    "Fournier",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Blanc",
+    "Guerin",
+    "Muller",
+    "Henry",
+    "Perrin",
+    "Morel",
+    "Chevalier",
+    "Garnier",
+    "Faure",
+    "Andre",
+    "Mathieu",
+    "Clement",
+    "Gauthier",
+    "Dumont",
+    "Lopez",
+    "Fabre",
 ];
 const FIRST_EN: &[&str] = &[
     "James", "Mary", "Robert", "Linda", "Michael", "Sarah", "David", "Karen", "Daniel", "Emily",
@@ -579,20 +678,40 @@ const LAST_EN: &[&str] = &[
     "Evans", "Edwards",
 ];
 const ROLE_FR: &[&str] = &[
-    "ministre de l'Économie", "maire de Lyon", "porte-parole du syndicat", "directrice de l'usine",
-    "président de la région", "secrétaire générale de la CGT", "économiste à la Banque de France",
+    "ministre de l'Économie",
+    "maire de Lyon",
+    "porte-parole du syndicat",
+    "directrice de l'usine",
+    "président de la région",
+    "secrétaire générale de la CGT",
+    "économiste à la Banque de France",
 ];
 const ROLE_EN: &[&str] = &[
-    "the finance minister", "the mayor", "a union spokesman", "the plant manager",
-    "the regional governor", "an economist at the central bank", "the company's chief executive",
+    "the finance minister",
+    "the mayor",
+    "a union spokesman",
+    "the plant manager",
+    "the regional governor",
+    "an economist at the central bank",
+    "the company's chief executive",
 ];
 const TOPIC_FR: &[&str] = &[
-    "la grève des dockers", "le budget de l'État", "la hausse du prix de l'électricité",
-    "la réforme des retraites", "le climat", "la fermeture de l'usine", "le port de Marseille",
+    "la grève des dockers",
+    "le budget de l'État",
+    "la hausse du prix de l'électricité",
+    "la réforme des retraites",
+    "le climat",
+    "la fermeture de l'usine",
+    "le port de Marseille",
 ];
 const TOPIC_EN: &[&str] = &[
-    "the harbour strike", "the state budget", "rising electricity prices", "the pension reform",
-    "the climate deal", "the plant closure", "the vaccine rollout",
+    "the harbour strike",
+    "the state budget",
+    "rising electricity prices",
+    "the pension reform",
+    "the climate deal",
+    "the plant closure",
+    "the vaccine rollout",
 ];
 const FILL_FR: &[&str] = &[
     "Les négociations se poursuivent depuis plusieurs semaines sans accord entre les parties.",
@@ -628,13 +747,29 @@ fn article(i: usize) -> String {
     let month = 1 + r.next() % 12;
     let year = 2015 + r.next() % 10;
     let title = if fr {
-        format!("{} : {} réagit, {} s'inquiète (n° {i})", capital(topic_here), people[0], people[1])
+        format!(
+            "{} : {} réagit, {} s'inquiète (n° {i})",
+            capital(topic_here),
+            people[0],
+            people[1]
+        )
     } else {
-        format!("{}: {} responds as {} warns (no. {i})", capital(topic_here), people[0], people[1])
+        format!(
+            "{}: {} responds as {} warns (no. {i})",
+            capital(topic_here),
+            people[0],
+            people[1]
+        )
     };
     let mut s = format!(
         "+++\ntitle = {title:?}\ndate = {year}-{month:02}-{day:02}\nsource = \"{}\"\nlanguage = \"{}\"\n+++\n\n",
-        if i % 3 == 0 { "AFP" } else if i % 3 == 1 { "Reuters" } else { "Le Monde" },
+        if i % 3 == 0 {
+            "AFP"
+        } else if i % 3 == 1 {
+            "Reuters"
+        } else {
+            "Le Monde"
+        },
         if fr { "fr" } else { "en" }
     );
     while s.len() < 4000 {

@@ -106,8 +106,8 @@ impl Source {
 
 /// An error naming the path if it does not exist or cannot be read.
 fn check_path(path: &Path) -> anyhow::Result<()> {
-    let meta =
-        std::fs::metadata(path).with_context(|| format!("cannot open library {}", path.display()))?;
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("cannot open library {}", path.display()))?;
     if meta.is_dir() {
         std::fs::read_dir(path)
             .with_context(|| format!("cannot read library folder {}", path.display()))?;
@@ -234,7 +234,10 @@ pub enum LoadEvent {
     /// Articles gone from the folders (index keys).
     Removed(Vec<i64>),
     /// New or changed files being read.
-    Reconciling { done: usize, total: usize },
+    Reconciling {
+        done: usize,
+        total: usize,
+    },
     /// The folders have been looked at (each time).
     Reconciled,
     /// Background analysis progress.
@@ -497,11 +500,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
 
 /// [`walk`], handing each file over as it is found (the first build of the
 /// index starts reading before the walk ends).
-pub(crate) fn walk_each(
-    dir: &Path,
-    on_file: &mut dyn FnMut(PathBuf),
-    problems: &mut Vec<Problem>,
-) {
+pub(crate) fn walk_each(dir: &Path, on_file: &mut dyn FnMut(PathBuf), problems: &mut Vec<Problem>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -571,10 +570,7 @@ mod tests {
             Source::Bundled.with_root("feeds".into()),
             Source::Path("feeds".into())
         );
-        assert_eq!(
-            two.with_root("feeds".into()).roots().len(),
-            3
-        );
+        assert_eq!(two.with_root("feeds".into()).roots().len(), 3);
         assert_eq!(
             Source::resolve(Some(Path::new("cli")), &s),
             Source::Path("cli".into())

@@ -70,7 +70,11 @@ fn reconcile_reads_only_what_changed_and_follows_moves() {
 
     // changed: a new row replaces the old one
     let alpha = index.entries_by_id(&added_id(&index, "Alpha")).unwrap()[0].clone();
-    fs::write(lib.join("a.txt"), story("Alpha", "The first story, updated at length.")).unwrap();
+    fs::write(
+        lib.join("a.txt"),
+        story("Alpha", "The first story, updated at length."),
+    )
+    .unwrap();
     let (s, added, removed) = reconcile_all(&mut index, &roots);
     assert_eq!(s.read, 1);
     assert_eq!(removed, vec![alpha.key]);
@@ -86,8 +90,13 @@ fn reconcile_reads_only_what_changed_and_follows_moves() {
         quotes: Vec::new(),
     };
     let mut w = index.write().unwrap();
-    w.put_analysis(beta.key, &analysis_version(), "The second story.", &analysis)
-        .unwrap();
+    w.put_analysis(
+        beta.key,
+        &analysis_version(),
+        "The second story.",
+        &analysis,
+    )
+    .unwrap();
     w.commit().unwrap();
     fs::rename(lib.join("b.txt"), lib.join("sub/b-moved.txt")).unwrap();
     let (s, added, removed) = reconcile_all(&mut index, &roots);
@@ -95,10 +104,7 @@ fn reconcile_reads_only_what_changed_and_follows_moves() {
     assert!(removed.is_empty());
     assert_eq!(added.len(), 1);
     assert_eq!((added[0].key, &added[0].id), (beta.key, &beta.id));
-    assert_eq!(
-        added[0].origin,
-        Origin::File(lib.join("sub/b-moved.txt"))
-    );
+    assert_eq!(added[0].origin, Origin::File(lib.join("sub/b-moved.txt")));
     assert_eq!(
         index.analysis(beta.key, &analysis_version()).unwrap(),
         Some(analysis),
@@ -166,12 +172,19 @@ fn deleted_corrupt_and_old_indexes_are_rebuilt_with_a_message() {
         assert_eq!(s.read, 1);
     }
     // corrupt: rebuilt, and said so
-    fs::write(&path, b"this is not a database, it is a poem about databases").unwrap();
+    fs::write(
+        &path,
+        b"this is not a database, it is a poem about databases",
+    )
+    .unwrap();
     let _ = fs::remove_file(format!("{}-wal", path.display()));
     {
         let (mut index, note) = Index::open(&path).unwrap();
         let note = note.expect("a message");
-        assert!(note.contains("damaged") && note.contains("rebuilding"), "{note}");
+        assert!(
+            note.contains("damaged") && note.contains("rebuilding"),
+            "{note}"
+        );
         let (s, _, _) = reconcile_all(&mut index, &roots);
         assert_eq!(s.read, 1);
     }
@@ -197,7 +210,10 @@ fn make_library(dir: &Path, n: usize) {
     for i in 0..n {
         fs::write(
             dir.join(format!("{i:04}.txt")),
-            story(&format!("Story number {i}"), &format!("Body of story {i}, told once.")),
+            story(
+                &format!("Story number {i}"),
+                &format!("Body of story {i}, told once."),
+            ),
         )
         .unwrap();
     }
@@ -219,7 +235,11 @@ fn two_processes_at_once_share_one_index() {
         .collect();
     for out in children {
         let out = out.unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 300);
     }
     // and really in parallel: spawned, then waited for
@@ -249,7 +269,11 @@ fn two_processes_at_once_share_one_index() {
             "process {i}: {err}"
         );
     }
-    let out = common::quoth(home.path()).arg("list").arg(&lib).output().unwrap();
+    let out = common::quoth(home.path())
+        .arg("list")
+        .arg(&lib)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 302, "header, 300 and the late one");
@@ -265,7 +289,10 @@ fn pump_until(
 ) {
     let start = Instant::now();
     while !done(app) {
-        assert!(start.elapsed() < Duration::from_secs(60), "timed out: {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out: {what}"
+        );
         rt.pump(app);
         std::thread::sleep(Duration::from_millis(10));
     }
@@ -284,9 +311,13 @@ fn runtime_lists_at_once_then_notices_new_files() {
     };
     // first launch builds the index
     let mut a = app(120, 40, false);
-    let mut rt =
-        Runtime::start_with(&mut a, Source::Path(lib.clone()), &index_path, options.clone())
-            .unwrap();
+    let mut rt = Runtime::start_with(
+        &mut a,
+        Source::Path(lib.clone()),
+        &index_path,
+        options.clone(),
+    )
+    .unwrap();
     pump_until(&mut rt, &mut a, "first build", |a| a.loading.is_none());
     assert_eq!(a.order.len(), 40);
     // a file dropped in while it runs is noticed (the watcher)
@@ -295,13 +326,18 @@ fn runtime_lists_at_once_then_notices_new_files() {
     // and one removed
     fs::remove_file(lib.join("0000.txt")).unwrap();
     pump_until(&mut rt, &mut a, "a removal", |a| a.order.len() == 40);
-    assert!(a.articles.iter().enumerate().all(|(i, e)| a.gone.contains(&i)
-        || e.title != "Story number 0"));
+    assert!(
+        a.articles
+            .iter()
+            .enumerate()
+            .all(|(i, e)| a.gone.contains(&i) || e.title != "Story number 0")
+    );
     rt.stop();
     drop(rt);
     // the next launch lists from the index before looking at the folder
     let mut b = app(120, 40, false);
-    let mut rt = Runtime::start_with(&mut b, Source::Path(lib.clone()), &index_path, options).unwrap();
+    let mut rt =
+        Runtime::start_with(&mut b, Source::Path(lib.clone()), &index_path, options).unwrap();
     pump_until(&mut rt, &mut b, "second launch", |b| b.loading.is_none());
     assert_eq!(b.order.len(), 40);
     assert!(b.articles.iter().all(|e| e.key != 0));
@@ -342,10 +378,11 @@ fn runtime_analyses_in_the_background_and_stores_it() {
     let index = a.index.as_ref().unwrap();
     let speakers = index.speakers("", 10).unwrap();
     assert_eq!(speakers.len(), 1);
-    assert_eq!((speakers[0].name.as_str(), speakers[0].quotes), ("Anna Berg", 1));
-    let quotes = index
-        .quotes_of(Some("anna berg"), None, &a.roots)
-        .unwrap();
+    assert_eq!(
+        (speakers[0].name.as_str(), speakers[0].quotes),
+        ("Anna Berg", 1)
+    );
+    let quotes = index.quotes_of(Some("anna berg"), None, &a.roots).unwrap();
     assert_eq!(quotes[0].text, "We will not move,");
     assert_eq!(quotes[0].title, "Port strike");
 }

@@ -337,7 +337,10 @@ fn every_bound_key_does_its_command() {
                 let second = a.open_article().unwrap().id.clone();
                 assert_ne!(first, second, "{what} moves on");
                 press(&mut a, k);
-                assert!(a.message.as_deref().unwrap().contains("no unread"), "{what}");
+                assert!(
+                    a.message.as_deref().unwrap().contains("no unread"),
+                    "{what}"
+                );
             }
             Command::MarkAllRead => {
                 let mut a = sample_app(120, 40, true);

@@ -52,7 +52,10 @@ fn ids_and_bookmarks_hold_across_folders() {
 
     let rows = list_json(h, &config);
     assert_eq!(rows.len(), 2, "both folders are one library");
-    let strike = rows.iter().find(|r| r["title"] == "Dock strike ends").unwrap();
+    let strike = rows
+        .iter()
+        .find(|r| r["title"] == "Dock strike ends")
+        .unwrap();
     let id = strike["id"].as_str().unwrap().to_string();
     assert_eq!(
         strike["path"].as_str().unwrap(),
@@ -69,7 +72,10 @@ fn ids_and_bookmarks_hold_across_folders() {
     // the file moves to the other folder, and is renamed
     fs::rename(news.join("strike.txt"), archive.join("strike-2024.txt")).unwrap();
     let rows = list_json(h, &config);
-    let moved = rows.iter().find(|r| r["title"] == "Dock strike ends").unwrap();
+    let moved = rows
+        .iter()
+        .find(|r| r["title"] == "Dock strike ends")
+        .unwrap();
     assert_eq!(moved["id"], id.as_str(), "same id wherever it lives");
     assert_eq!(
         moved["path"].as_str().unwrap(),
@@ -106,7 +112,10 @@ fn bundled_articles_have_no_made_up_path() {
     for l in out.lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
         assert!(v["path"].is_null(), "{l}");
-        assert!(v["bundled"].as_str().is_some_and(|b| !b.contains('/')), "{l}");
+        assert!(
+            v["bundled"].as_str().is_some_and(|b| !b.contains('/')),
+            "{l}"
+        );
     }
 }
 
@@ -129,7 +138,10 @@ fn quotes_by_speaker_as_text_and_json() {
 
     // part of a name finds every speaker who has it
     let json = stdout(quoth(h).args(["quotes", "--speaker", "mensch", "--format", "json"]));
-    let rows: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(rows.len(), 3);
     for r in &rows {
         assert_eq!(r["speaker"], "Arthur Mensch");
@@ -139,15 +151,28 @@ fn quotes_by_speaker_as_text_and_json() {
     }
     // every quote of the library, grouped by speaker, most quoted first
     let all = stdout(quoth(h).arg("quotes"));
-    let heads: Vec<&str> = all.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).collect();
+    let heads: Vec<&str> = all
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .collect();
     assert!(heads.len() > 10, "{all}");
     let count = |l: &str| -> usize {
-        l.split(" — ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap()
+        l.split(" — ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
     };
     assert!(heads.windows(2).all(|w| count(w[0]) >= count(w[1])));
     // --since keeps dated articles from that day on
     let since = stdout(quoth(h).args(["quotes", "--since", "2026-08-01", "--format", "json"]));
-    assert!(since.lines().all(|l| l.contains("\"date\":\"2026-08")), "{since}");
+    assert!(
+        since.lines().all(|l| l.contains("\"date\":\"2026-08")),
+        "{since}"
+    );
     assert!(!since.is_empty());
     // nobody by that name: a message, exit 1
     quoth(h)

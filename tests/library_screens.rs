@@ -30,7 +30,12 @@ fn people_lists_speakers_then_their_quotes_then_opens_the_article_there() {
     a.update(key(KeyCode::Enter));
     let detail = a.people.as_ref().unwrap().detail.as_ref().expect("quotes");
     assert_eq!(detail.quotes.len(), 3);
-    assert!(detail.quotes.iter().all(|q| q.title.starts_with("Le lancement")));
+    assert!(
+        detail
+            .quotes
+            .iter()
+            .all(|q| q.title.starts_with("Le lancement"))
+    );
     snap("people_quotes_120x40", &a);
     type_keys(&mut a, "j");
     let second = a.people.as_ref().unwrap().detail.as_ref().unwrap().quotes[1].clone();
@@ -59,12 +64,19 @@ fn people_keys_back_out_step_by_step() {
     a.update(key(KeyCode::Enter));
     assert!(a.people.as_ref().unwrap().detail.is_some());
     a.update(key(KeyCode::Esc));
-    assert!(a.people.as_ref().unwrap().detail.is_none(), "Esc: back to people");
+    assert!(
+        a.people.as_ref().unwrap().detail.is_none(),
+        "Esc: back to people"
+    );
     type_keys(&mut a, "/zzz");
     a.update(key(KeyCode::Enter));
     assert!(a.people.as_ref().unwrap().speakers.is_empty());
     a.update(key(KeyCode::Esc));
-    assert_eq!(a.people.as_ref().unwrap().speakers.len(), 4, "Esc: filter cleared");
+    assert_eq!(
+        a.people.as_ref().unwrap().speakers.len(),
+        4,
+        "Esc: filter cleared"
+    );
     a.update(key(KeyCode::Esc));
     assert!(a.people.is_none(), "Esc: the list again");
     type_keys(&mut a, "PP");
@@ -80,11 +92,13 @@ fn library_search_full_text_filters_and_sort() {
     assert_eq!(a.rows.len(), 1, "full text, from the index");
     snap("library_search_120x40", &a);
     // a filter the index answers, and one answered in memory
-    a.update(ratatui::crossterm::event::KeyEvent::new(
-        KeyCode::Char('u'),
-        ratatui::crossterm::event::KeyModifiers::CONTROL,
-    )
-    .into_msg());
+    a.update(
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('u'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        )
+        .into_msg(),
+    );
     type_keys(&mut a, "speaker:\"elon musk\"");
     assert_eq!(a.rows.len(), 1);
     for _ in 0.."speaker:\"elon musk\"".len() {
@@ -100,7 +114,13 @@ fn library_search_full_text_filters_and_sort() {
     assert_eq!(a.rows.len(), 0);
     // a mistake says what is accepted, and keeps the last good query
     type_keys(&mut a, " colour:red");
-    assert!(a.library_search.error.as_deref().unwrap().contains("unknown filter"));
+    assert!(
+        a.library_search
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("unknown filter")
+    );
     a.update(key(KeyCode::Esc));
     assert_eq!(a.rows.len(), 2, "Esc clears the search");
     type_keys(&mut a, "fsort:title");

@@ -11,8 +11,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{BookmarkAction, Format, Outcome};
-use crate::library::Entry;
 use crate::config::{Bookmark, Bookmarks, Settings};
+use crate::library::Entry;
 
 /// `quoth bookmarks add ID`: for scripts, and for the concurrency tests.
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::text::truncate;
 
-use super::{Format, Outcome};
 use super::catalogue::Catalogue;
+use super::{Format, Outcome};
 use crate::article::format_date;
 use crate::library::index::Details;
 use crate::library::{Entry, Origin, Source};

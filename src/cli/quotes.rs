@@ -127,13 +127,21 @@ impl<'a> Row<'a> {
 
 /// By speaker, most quoted first; each quote under its article's date and
 /// title, newest first.
-fn write_text(out: &mut impl Write, quotes: &[LibraryQuote], date_format: &str) -> anyhow::Result<()> {
+fn write_text(
+    out: &mut impl Write,
+    quotes: &[LibraryQuote],
+    date_format: &str,
+) -> anyhow::Result<()> {
     let mut by_speaker: BTreeMap<String, Vec<&LibraryQuote>> = BTreeMap::new();
     for q in quotes {
         by_speaker.entry(name_key(&q.speaker)).or_default().push(q);
     }
     let mut groups: Vec<Vec<&LibraryQuote>> = by_speaker.into_values().collect();
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a[0].speaker.cmp(&b[0].speaker)));
+    groups.sort_by(|a, b| {
+        b.len()
+            .cmp(&a.len())
+            .then_with(|| a[0].speaker.cmp(&b[0].speaker))
+    });
     for (i, g) in groups.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;

@@ -786,7 +786,10 @@ mod tests {
         let e = parse_str("library = []\n").unwrap_err().to_string();
         assert!(e.contains("empty list"), "{e}");
         let e = parse_str("library = [\"a\", 3]\n").unwrap_err().to_string();
-        assert!(e.starts_with("/c/config.toml:1:17:") && e.contains("strings"), "{e}");
+        assert!(
+            e.starts_with("/c/config.toml:1:17:") && e.contains("strings"),
+            "{e}"
+        );
         let e = parse_str("library = \"\"\n").unwrap_err().to_string();
         assert!(e.contains("empty folder name"), "{e}");
         let e = parse_str("library = 3\n").unwrap_err().to_string();

@@ -154,7 +154,11 @@ impl SortOrder {
                 (None, None) => Ordering::Equal,
             }
         };
-        let by_title = || a.sort_title.cmp(&b.sort_title).then_with(|| a.title.cmp(&b.title));
+        let by_title = || {
+            a.sort_title
+                .cmp(&b.sort_title)
+                .then_with(|| a.title.cmp(&b.title))
+        };
         let first = match self {
             SortOrder::Date => by_date().then_with(by_title),
             SortOrder::Title => by_title().then_with(by_date),

@@ -316,7 +316,10 @@ impl Index {
         let tx = self.conn.unchecked_transaction()?;
         for (kind, name) in names {
             let kind = if kind == "view" { "VIEW" } else { "TABLE" };
-            tx.execute_batch(&format!("DROP {kind} IF EXISTS \"{}\"", name.replace('"', "")))?;
+            tx.execute_batch(&format!(
+                "DROP {kind} IF EXISTS \"{}\"",
+                name.replace('"', "")
+            ))?;
         }
         tx.commit()?;
         self.create()
@@ -370,8 +373,10 @@ impl Index {
         if n < min {
             return Ok(None);
         }
-        let mut params: Vec<Box<dyn rusqlite::ToSql>> =
-            roots.iter().map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>).collect();
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> = roots
+            .iter()
+            .map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>)
+            .collect();
         params.push(Box::new((n / 2) as i64));
         Ok(self
             .conn
@@ -407,12 +412,16 @@ impl Index {
              ORDER BY sort_date DESC, sort_title, title, path, record, id",
             placeholders(roots.len())
         ))?;
-        let mut params: Vec<Box<dyn rusqlite::ToSql>> =
-            roots.iter().map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>).collect();
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> = roots
+            .iter()
+            .map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>)
+            .collect();
         if let Some((d, _)) = split {
             params.push(Box::new(d));
         }
-        let mut rows = st.query(rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())))?;
+        let mut rows = st.query(rusqlite::params_from_iter(
+            params.iter().map(|b| b.as_ref()),
+        ))?;
         let mut chunk = Vec::new();
         // a small first batch: the first screen
         let mut limit = batch.min(200);
@@ -434,7 +443,9 @@ impl Index {
     pub fn details(&self, key: i64) -> anyhow::Result<Option<Details>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT raw_source, credit, author, url, tags FROM articles WHERE key = ?")?
+            .prepare_cached(
+                "SELECT raw_source, credit, author, url, tags FROM articles WHERE key = ?",
+            )?
             .query_row([key], |r| {
                 Ok(Details {
                     source: r.get(0)?,
@@ -1060,7 +1071,8 @@ fn remove_database(path: &Path) -> anyhow::Result<()> {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
-                return Err(e).with_context(|| format!("cannot remove {}", Path::new(&p).display()));
+                return Err(e)
+                    .with_context(|| format!("cannot remove {}", Path::new(&p).display()));
             }
         }
     }
@@ -1073,9 +1085,15 @@ mod tests {
 
     #[test]
     fn fts_queries_quote_each_word() {
-        assert_eq!(fts_query("open source").as_deref(), Some("\"open\" \"source\"*"));
+        assert_eq!(
+            fts_query("open source").as_deref(),
+            Some("\"open\" \"source\"*")
+        );
         assert_eq!(fts_query("l'IA ").as_deref(), Some("\"l\" \"IA\""));
-        assert_eq!(fts_query("AND OR \"x"), Some("\"AND\" \"OR\" \"x\"*".into()));
+        assert_eq!(
+            fts_query("AND OR \"x"),
+            Some("\"AND\" \"OR\" \"x\"*".into())
+        );
         assert_eq!(fts_query("  ,; "), None);
     }
 

@@ -175,7 +175,14 @@ fn first_build(
             list_root(root, &mut seen, sink);
             summary.files += seen.len();
             let chunk: Vec<(Seen, bool)> = seen.into_iter().map(|s| (s, false)).collect();
-            read_chunk(index, &chunk, &mut none_gone, &mut none_known, &mut summary, sink)?;
+            read_chunk(
+                index,
+                &chunk,
+                &mut none_gone,
+                &mut none_known,
+                &mut summary,
+                sink,
+            )?;
             continue;
         };
         let mut paths = Vec::new();
@@ -186,11 +193,19 @@ fn first_build(
          -> anyhow::Result<()> {
             let stats: Vec<Option<Seen>> = paths.par_iter().map(|f| stat(f, &key)).collect();
             paths.clear();
-            let chunk: Vec<(Seen, bool)> = stats.into_iter().flatten().map(|s| (s, false)).collect();
+            let chunk: Vec<(Seen, bool)> =
+                stats.into_iter().flatten().map(|s| (s, false)).collect();
             summary.files += chunk.len();
             // the total grows as the walk goes on
             sink(Change::ToRead(summary.files));
-            read_chunk(index, &chunk, &mut none_gone, &mut none_known, summary, sink)
+            read_chunk(
+                index,
+                &chunk,
+                &mut none_gone,
+                &mut none_known,
+                summary,
+                sink,
+            )
         };
         super::walk_each(
             dir,
@@ -251,7 +266,13 @@ fn read_chunk(
             && let Some(from) = gone_ids.remove(&a.id)
         {
             known.remove(&from);
-            let keys = w.move_file(&Origin::from_key(&from), &s.origin, &s.root, s.size, s.mtime)?;
+            let keys = w.move_file(
+                &Origin::from_key(&from),
+                &s.origin,
+                &s.root,
+                s.size,
+                s.mtime,
+            )?;
             summary.moved += 1;
             for k in keys {
                 let mut e = Entry::of(a, s.origin.clone(), 0);
@@ -404,8 +425,10 @@ pub fn read_article(origin: &Origin, record: u32, id: &str) -> anyhow::Result<Ar
         anyhow::bail!("{}: {}", p.path.display(), p.reason);
     }
     let n = articles.len();
-    articles
-        .into_iter()
-        .nth(record as usize)
-        .ok_or_else(|| anyhow::anyhow!("{}: the article is no longer in the file ({n} left)", origin.display()))
+    articles.into_iter().nth(record as usize).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{}: the article is no longer in the file ({n} left)",
+            origin.display()
+        )
+    })
 }

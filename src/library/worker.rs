@@ -485,7 +485,8 @@ struct Analysed {
 }
 
 fn analyse_one(analyzer: &Analyzer, p: &Pending) -> Result<Analysed, String> {
-    let article = reconcile::read_article(&p.origin, p.record, &p.id).map_err(|e| format!("{e:#}"))?;
+    let article =
+        reconcile::read_article(&p.origin, p.record, &p.id).map_err(|e| format!("{e:#}"))?;
     let lang = Lang::declared(p.language.as_deref());
     // One article that trips the analyser must not stop the others.
     std::panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&article.body, lang)))

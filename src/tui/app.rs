@@ -619,7 +619,8 @@ impl App {
     pub fn resort(&mut self) {
         let sort = self.sort;
         let arts = &self.articles;
-        self.order.sort_by(|&a, &b| sort.compare(&arts[a], &arts[b]));
+        self.order
+            .sort_by(|&a, &b| sort.compare(&arts[a], &arts[b]));
         self.refresh_rows();
     }
 
@@ -1304,9 +1305,10 @@ impl App {
     }
 
     fn people_key(&mut self, ev: &KeyEvent, key: Key) {
-        let page = self.areas().list.map_or(10, |_| {
-            usize::from(self.size.1.saturating_sub(8)).max(1)
-        });
+        let page = self
+            .areas()
+            .list
+            .map_or(10, |_| usize::from(self.size.1.saturating_sub(8)).max(1));
         let (Some(people), Some(index)) = (&mut self.people, &self.index) else {
             self.people = None;
             return;
@@ -1315,7 +1317,11 @@ impl App {
             super::people::Action::None => {}
             super::people::Action::Close => self.people = None,
             super::people::Action::Open { key, id, start } => {
-                let idx = self.by_key.get(&key).or_else(|| self.by_id.get(&id)).copied();
+                let idx = self
+                    .by_key
+                    .get(&key)
+                    .or_else(|| self.by_id.get(&id))
+                    .copied();
                 match idx.filter(|i| !self.gone.contains(i)) {
                     Some(idx) => {
                         self.people = None;
@@ -1335,7 +1341,8 @@ impl App {
                         self.go_to(span);
                     }
                     None => {
-                        self.message = Some("that article is not in the list (another folder?)".into());
+                        self.message =
+                            Some("that article is not in the list (another folder?)".into());
                     }
                 }
             }
@@ -1397,10 +1404,12 @@ impl App {
                 .unwrap_or(self.selected),
             None => self.selected,
         };
-        let found = (1..=n).map(|k| (from + k) % n).find(|&i| match &self.rows[i] {
-            Row::Article(a) => !self.state.is_read(&self.articles[*a].id),
-            Row::Missing(_) => false,
-        });
+        let found = (1..=n)
+            .map(|k| (from + k) % n)
+            .find(|&i| match &self.rows[i] {
+                Row::Article(a) => !self.state.is_read(&self.articles[*a].id),
+                Row::Missing(_) => false,
+            });
         match found {
             Some(i) => {
                 self.selected = i;
@@ -1624,7 +1633,8 @@ impl App {
             return Ok(a.clone());
         }
         let e = &self.articles[idx];
-        crate::library::reconcile::read_article(&e.origin, e.record, &e.id).map_err(|e| format!("{e:#}"))
+        crate::library::reconcile::read_article(&e.origin, e.record, &e.id)
+            .map_err(|e| format!("{e:#}"))
     }
 
     /// Makes the analysis of an entry available: from memory, else from

@@ -128,8 +128,16 @@ impl Command {
             "library-search",
             "search the library: words, unread, source:, speaker:…",
         ),
-        (Command::Sort, "sort", "sort the list by date / title / source"),
-        (Command::NextUnread, "next-unread", "open the next unread article"),
+        (
+            Command::Sort,
+            "sort",
+            "sort the list by date / title / source",
+        ),
+        (
+            Command::NextUnread,
+            "next-unread",
+            "open the next unread article",
+        ),
         (
             Command::MarkAllRead,
             "mark-all-read",
@@ -140,7 +148,11 @@ impl Command {
             "people",
             "people: every speaker across the library",
         ),
-        (Command::Reload, "reload", "look for new and changed files now"),
+        (
+            Command::Reload,
+            "reload",
+            "look for new and changed files now",
+        ),
         (Command::Quit, "quit", "quit"),
     ];
 

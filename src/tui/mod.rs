@@ -30,8 +30,8 @@ use crate::library::{self, Source};
 use crate::store::state::ReadingState;
 
 pub use app::{App, Msg};
-pub use runtime::Runtime;
 pub use keymap::{Command, Key, Keymap};
+pub use runtime::Runtime;
 pub use theme::Theme;
 
 /// Opens the reader on `path`, else the config's library, else the bundled sample.

@@ -27,7 +27,11 @@ pub enum Action {
     /// Leave the People screen.
     Close,
     /// Open an article (index key and id) at a byte offset of its body.
-    Open { key: i64, id: String, start: usize },
+    Open {
+        key: i64,
+        id: String,
+        start: usize,
+    },
 }
 
 /// One speaker's quotes.

@@ -31,7 +31,11 @@ impl Runtime {
     /// Opens the index (rebuilding a broken one, with a message), starts
     /// the library thread and the analyser, and gives `app` its index
     /// connection for queries.
-    pub fn start(app: &mut App, source: Source, options: worker::Options) -> anyhow::Result<Runtime> {
+    pub fn start(
+        app: &mut App,
+        source: Source,
+        options: worker::Options,
+    ) -> anyhow::Result<Runtime> {
         let path = Index::default_path().unwrap_or_else(|| {
             // no home: a private index in the temporary folder
             std::env::temp_dir().join(format!("quoth-{}.sqlite3", std::process::id()))
@@ -135,8 +139,9 @@ impl Runtime {
                     if app.loading.is_some() {
                         self.backlog.push_back(LoadEvent::Problem(Problem {
                             path: PathBuf::from(&app.source),
-                            reason: "loading stopped early (internal error); the list may be incomplete"
-                                .into(),
+                            reason:
+                                "loading stopped early (internal error); the list may be incomplete"
+                                    .into(),
                         }));
                         self.backlog.push_back(LoadEvent::Done);
                     }
@@ -196,7 +201,11 @@ impl AnalysisWorker {
     }
 }
 
-fn analyse_loop(queue: &(Mutex<VecDeque<Job>>, Condvar), tx: &Sender<News>, mut index: Option<Index>) {
+fn analyse_loop(
+    queue: &(Mutex<VecDeque<Job>>, Condvar),
+    tx: &Sender<News>,
+    mut index: Option<Index>,
+) {
     // The models load with the first article to analyse, not at launch:
     // the first screen does not wait for them.
     let mut analyzer: Option<Analyzer> = None;
@@ -238,9 +247,10 @@ fn analyse_loop(queue: &(Mutex<VecDeque<Job>>, Condvar), tx: &Sender<News>, mut 
                     && let Some(ix) = &mut index
                 {
                     // a failed write only costs a second analysis later
-                    let _ = ix
-                        .write()
-                        .and_then(|mut w| w.put_analysis(key, &version, &body, &a).and_then(|()| w.commit()));
+                    let _ = ix.write().and_then(|mut w| {
+                        w.put_analysis(key, &version, &body, &a)
+                            .and_then(|()| w.commit())
+                    });
                 }
                 News::Done(id, Box::new(a))
             }

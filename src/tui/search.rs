@@ -43,9 +43,10 @@ impl Query {
         let mut q = Query::default();
         let mut words = Vec::new();
         for token in tokens(line) {
-            let Some((name, value)) = token.split_once(':').filter(|(n, _)| {
-                !n.is_empty() && n.chars().all(|c| c.is_ascii_alphabetic())
-            }) else {
+            let Some((name, value)) = token
+                .split_once(':')
+                .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphabetic()))
+            else {
                 match token.to_lowercase().as_str() {
                     "unread" | "is:unread" => q.unread = true,
                     "bookmarked" | "★" => q.bookmarked = true,
@@ -271,12 +272,9 @@ impl LibrarySearch {
                         .collect();
                     let set = (0..articles.len())
                         .filter(|&i| {
-                            let text = format!(
-                                "{} {}",
-                                articles[i].title,
-                                bodies(i).unwrap_or_default()
-                            )
-                            .to_lowercase();
+                            let text =
+                                format!("{} {}", articles[i].title, bodies(i).unwrap_or_default())
+                                    .to_lowercase();
                             words.iter().all(|w| text.contains(w.as_str()))
                         })
                         .collect();
@@ -372,7 +370,11 @@ mod tests {
         assert!(q.filters());
         assert!(!Query::parse("sort:source").unwrap().filters());
         assert_eq!(
-            Query::parse("until:2024-02").unwrap().until.unwrap().to_rfc3339(),
+            Query::parse("until:2024-02")
+                .unwrap()
+                .until
+                .unwrap()
+                .to_rfc3339(),
             "2024-02-29T23:59:59+00:00"
         );
     }
@@ -380,9 +382,20 @@ mod tests {
     #[test]
     fn errors_say_what_is_accepted() {
         let e = Query::parse("colour:red").unwrap_err();
-        assert!(e.contains("unknown filter") && e.contains("speaker:"), "{e}");
-        assert!(Query::parse("since:yesterday").unwrap_err().contains("YYYY-MM-DD"));
-        assert!(Query::parse("sort:size").unwrap_err().contains("date, title, source"));
+        assert!(
+            e.contains("unknown filter") && e.contains("speaker:"),
+            "{e}"
+        );
+        assert!(
+            Query::parse("since:yesterday")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert!(
+            Query::parse("sort:size")
+                .unwrap_err()
+                .contains("date, title, source")
+        );
         // a colon inside a word is a word (a time, a URL)
         assert_eq!(Query::parse("10:30").unwrap().words, "10:30");
     }

@@ -168,10 +168,7 @@ impl Widget for HintBar<'_> {
                 Span::styled("Find: ", t.hint_key),
                 Span::styled(s.input.clone(), plain()),
                 Span::styled("█", plain()),
-                Span::styled(
-                    found,
-                    if s.error.is_some() { t.problem } else { t.dim },
-                ),
+                Span::styled(found, if s.error.is_some() { t.problem } else { t.dim }),
                 Span::styled("   Enter keep · Esc clear", t.dim),
             ]);
             buf.set_line(area.x, area.y, &line, area.width);

@@ -119,7 +119,13 @@ impl Widget for PeopleScreen<'_> {
                     }
                 }
                 if d.quotes.is_empty() {
-                    buf.set_stringn(inner.x, inner.y, "no quotes in the listed folders", w, t.dim);
+                    buf.set_stringn(
+                        inner.x,
+                        inner.y,
+                        "no quotes in the listed folders",
+                        w,
+                        t.dim,
+                    );
                 }
             }
         }
@@ -135,7 +141,10 @@ pub fn people_hint(app: &App, v: &PeopleView, area: Rect, buf: &mut Buffer) {
             Span::raw(v.filter.clone()),
             Span::raw("█"),
             Span::styled(
-                format!("  {} found   Enter keep · Esc clear", thousands(v.speakers.len())),
+                format!(
+                    "  {} found   Enter keep · Esc clear",
+                    thousands(v.speakers.len())
+                ),
                 t.dim,
             ),
         ])
@@ -147,7 +156,11 @@ pub fn people_hint(app: &App, v: &PeopleView, area: Rect, buf: &mut Buffer) {
                 ("/", "find a name"),
                 ("Esc", "back"),
             ],
-            Some(_) => &[("j/k", "move"), ("Enter", "open at the quote"), ("Esc", "people")],
+            Some(_) => &[
+                ("j/k", "move"),
+                ("Enter", "open at the quote"),
+                ("Esc", "people"),
+            ],
         };
         let mut spans = Vec::new();
         for (k, label) in items {
