@@ -1,11 +1,12 @@
 //! Evaluates an entity model on a CoNLL file (`index<TAB>token<TAB>BIO-tag`)
 //! and prints the conlleval-style report (exact spans, micro and per label).
 //!
-//!     cargo run --release --example ner_eval -- FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff]
+//!     cargo run --release --example ner_eval -- FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors]
 //!
 //! Without --model it uses the bundled model of --lang (default en).
 //! --labeller-only skips the document-level corrections; --diff prints the
-//! mentions those corrections change, marked + (now right) or - (now wrong).
+//! mentions those corrections change, marked + (now right) or - (now wrong);
+//! --errors prints every wrong mention with its sentence.
 
 use std::path::PathBuf;
 
@@ -17,7 +18,7 @@ fn main() -> anyhow::Result<()> {
     let mut file = None;
     let mut lang = Lang::En;
     let mut model_path: Option<PathBuf> = None;
-    let (mut refine, mut diff) = (true, false);
+    let (mut refine, mut diff, mut errors) = (true, false, false);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -25,12 +26,13 @@ fn main() -> anyhow::Result<()> {
             "--model" => model_path = args.next().map(PathBuf::from),
             "--labeller-only" => refine = false,
             "--diff" => diff = true,
+            "--errors" => errors = true,
             _ => file = Some(PathBuf::from(a)),
         }
     }
     let Some(file) = file else {
         anyhow::bail!(
-            "usage: ner_eval FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff]"
+            "usage: ner_eval FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors]"
         );
     };
     let docs = read_conll(&file, 1)?;
@@ -46,6 +48,44 @@ fn main() -> anyhow::Result<()> {
             models.for_lang(lang)
         }
     };
+    if errors {
+        // every wrong mention, with its sentence: "FP" found but not gold,
+        // "FN" gold but not found ("~" when the span was found with
+        // another label)
+        for d in &docs {
+            let v = d.view();
+            let gold = gold_mentions(d);
+            let pred = label_doc(model, &v, refine.then_some(lang));
+            let sent_of = |i: usize| {
+                let s = v.sents.iter().find(|s| s.contains(&i)).expect("sentence");
+                v.words[s.clone()].join(" ")
+            };
+            for m in pred.iter().filter(|m| !gold.contains(m)) {
+                let other = gold
+                    .iter()
+                    .find(|g| g.0 == m.0)
+                    .map(|g| format!("{:?}", g.1));
+                println!(
+                    "FP {:?} {} | gold {} | {}",
+                    m.1,
+                    v.words[m.0.clone()].join(" "),
+                    other.unwrap_or_else(|| "-".into()),
+                    sent_of(m.0.start)
+                );
+            }
+            for g in gold.iter().filter(|g| !pred.contains(g)) {
+                if pred.iter().any(|m| m.0 == g.0) {
+                    continue;
+                }
+                println!(
+                    "FN {:?} {} | {}",
+                    g.1,
+                    v.words[g.0.clone()].join(" "),
+                    sent_of(g.0.start)
+                );
+            }
+        }
+    }
     if diff {
         for d in &docs {
             let v = d.view();

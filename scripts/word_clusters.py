@@ -6,13 +6,14 @@ reduced to a few dimensions and grouped by k-means, at two granularities.
 Rare words then share weights with the frequent words used the same way.
 
     pip install numpy
-    python3 scripts/word_clusters.py ../shared/data/ner/fr/wikineural-fr-a.conllu \
-        --skip-every 10 > assets/models/clusters_fr.tsv
+    python3 scripts/word_clusters.py ../shared/data/ner/fr/winer-fr-train.conllu \
+        --skip-doc-every 10 > assets/models/clusters_fr.tsv
     python3 scripts/word_clusters.py ../shared/data/ner/en/conll2003-train.conllu \
         > assets/models/clusters_en.tsv
 
---skip-every N leaves out every N-th sentence, the dev part `quoth train-ner`
-holds out when it is given no --dev file. Output: word<TAB>fine<TAB>coarse.
+--skip-every N leaves out every N-th sentence, --skip-doc-every N every N-th
+document: the dev part `quoth train-ner` holds out when it is given no --dev
+file (by document when the corpus has -DOCSTART- lines). Output: word<TAB>fine<TAB>coarse.
 Deterministic (fixed seed).
 """
 
@@ -23,14 +24,23 @@ import sys
 import numpy as np
 
 
-def sentences(path, skip_every):
-    sent, n = [], 0
+def sentences(path, skip_every, skip_doc_every):
+    """Lowercase sentences of a CoNLL file, less every skip_every-th
+    sentence, or every skip_doc_every-th document (counted by -DOCSTART-
+    lines), the parts `quoth train-ner` holds out as dev."""
+    sent, n, doc = [], 0, -1
+
+    def kept():
+        if skip_doc_every:
+            return doc % skip_doc_every != skip_doc_every - 1
+        return not (skip_every and n % skip_every == skip_every - 1)
+
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n\r")
             if not line.strip():
                 if sent:
-                    if not (skip_every and n % skip_every == skip_every - 1):
+                    if kept():
                         yield sent
                     n += 1
                     sent = []
@@ -38,9 +48,10 @@ def sentences(path, skip_every):
             cols = line.split("\t")
             word = cols[1] if len(cols) == 3 else cols[0]
             if word == "-DOCSTART-":
+                doc += 1
                 continue
             sent.append(word.lower())
-    if sent and not (skip_every and n % skip_every == skip_every - 1):
+    if sent and kept():
         yield sent
 
 
@@ -62,6 +73,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus")
     ap.add_argument("--skip-every", type=int, default=0)
+    ap.add_argument("--skip-doc-every", type=int, default=0)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--contexts", type=int, default=800)
     ap.add_argument("--dims", type=int, default=80)
@@ -69,7 +81,7 @@ def main():
     ap.add_argument("--coarse", type=int, default=32)
     a = ap.parse_args()
 
-    sents = list(sentences(a.corpus, a.skip_every))
+    sents = list(sentences(a.corpus, a.skip_every, a.skip_doc_every))
     counts = collections.Counter(w for s in sents for w in s)
     vocab = sorted(
         (w for w, c in counts.items() if c >= a.min_count), key=lambda w: (-counts[w], w)

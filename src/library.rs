@@ -6,14 +6,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::Context;
 
-use crate::article::{Article, article_id, formats};
+use crate::article::{Article, article_id, files, formats};
 use crate::config;
 
 pub mod codec;
@@ -111,11 +110,9 @@ fn check_path(path: &Path) -> anyhow::Result<()> {
     if meta.is_dir() {
         std::fs::read_dir(path)
             .with_context(|| format!("cannot read library folder {}", path.display()))?;
-    } else if meta.is_file() {
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     } else {
         // a pipe or device would block the loader or never end
-        anyhow::bail!("{} is not a file or a folder", path.display());
+        files::open_regular(path).with_context(|| format!("cannot read {}", path.display()))?;
     }
     Ok(())
 }
@@ -406,7 +403,7 @@ impl Candidate {
         };
         let bytes: Cow<'_, [u8]> = match self {
             Candidate::Bundled(_, b) => Cow::Borrowed(b),
-            Candidate::File(p) => match read_limited(p) {
+            Candidate::File(p) => match files::read_capped(p, formats::MAX_FILE_BYTES) {
                 Ok(b) => Cow::Owned(b),
                 Err(e) => return problem(format!("{e:#}")),
             },
@@ -424,23 +421,6 @@ impl Candidate {
                 .collect(),
         }
     }
-}
-
-/// Reads a file, refusing one over the size limit without reading it all.
-fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let file = std::fs::File::open(path).context("cannot open")?;
-    let len = file.metadata().context("cannot read")?.len();
-    if len > formats::MAX_FILE_BYTES {
-        anyhow::bail!("{}", formats::too_large(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(formats::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .context("cannot read")?;
-    if bytes.len() as u64 > formats::MAX_FILE_BYTES {
-        anyhow::bail!("{}", formats::too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// Candidate files, sorted, and folders that could not be read.
@@ -466,14 +446,17 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
     (candidates, problems)
 }
 
-/// Article files under a folder, sorted, and the folders that could not be
-/// read. The one walker: the index's reconcile uses it too.
+/// Article files under a folder, sorted, each real file once, and what
+/// could not be read: the one walker ([`files::walk`]), which the index's
+/// reconcile uses too.
 pub(crate) fn files_under(root: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    walk(root, &mut files, &mut problems);
-    files.sort();
-    (files, problems)
+    let found = files::walk(root, &|p| formats::Kind::of(p).is_some());
+    let problems = found
+        .problems
+        .into_iter()
+        .map(|(path, reason)| Problem { path, reason })
+        .collect();
+    (found.files, problems)
 }
 
 /// The articles of one file (several for JSON), each loaded or a problem.
@@ -491,41 +474,6 @@ pub fn load_bundled(name: &str) -> Vec<Result<Article, Problem>> {
         })],
     }
 }
-
-/// Known-type files under `dir`. Hidden entries are skipped, and so are
-/// symbolic links to folders (they could loop); links to files are followed.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    walk_each(dir, &mut |p| files.push(p), problems);
-}
-
-/// [`walk`], handing each file over as it is found (the first build of the
-/// index starts reading before the walk ends).
-pub(crate) fn walk_each(dir: &Path, on_file: &mut dyn FnMut(PathBuf), problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(Problem {
-                path: dir.to_path_buf(),
-                reason: format!("cannot read folder: {e}"),
-            });
-            return;
-        }
-    };
-    for entry in entries {
-        let Ok(entry) = entry else { continue };
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(ft) = entry.file_type() else { continue };
-        if ft.is_dir() {
-            walk_each(&path, on_file, problems);
-        } else if formats::Kind::of(&path).is_some() && path.is_file() {
-            on_file(path);
-        }
-    }
-}
-
 /// The bundled files: (name under assets/articles, bytes).
 pub fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
     bundled::BUNDLED

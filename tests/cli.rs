@@ -88,7 +88,7 @@ fn list_broken_still_lists_and_warns() {
         .assert()
         .success()
         .stdout(predicate::str::contains("This record is fine"))
-        .stderr(predicate::str::contains("9 file(s)"))
+        .stderr(predicate::str::contains("quoth: 9 files in "))
         .stderr(predicate::str::contains("quoth check"));
 }
 

@@ -15,6 +15,7 @@ const PLACES_FR: &str = include_str!("../../assets/gazetteer/places_fr.tsv");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
 const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
+const COMMON_ACRONYMS: &str = include_str!("../../assets/gazetteer/common_acronyms.txt");
 
 /// Per-token gazetteer membership bits.
 pub mod flag {
@@ -85,6 +86,7 @@ pub struct Gazetteer {
     /// First token → (all tokens, kind) of the names starting with it.
     by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
     org_suffixes: FastSet<&'static str>,
+    common_acronyms: FastSet<&'static str>,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -120,6 +122,7 @@ impl Gazetteer {
         Gazetteer {
             by_first,
             org_suffixes: entries(ORG_SUFFIXES).collect(),
+            common_acronyms: entries(COMMON_ACRONYMS).collect(),
         }
     }
 
@@ -184,6 +187,11 @@ impl Gazetteer {
 
     pub fn is_org_suffix(&self, word: &str) -> bool {
         self.org_suffixes.contains(word)
+    }
+
+    /// An acronym of a common noun ("IA", "ONG", "PIB"): never a name alone.
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        self.common_acronyms.contains(word)
     }
 
     /// Known products (MISC) and organisations (ORG) in `words`, longest

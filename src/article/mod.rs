@@ -1,5 +1,6 @@
 //! The article model. No terminal code here.
 
+pub mod files;
 pub mod formats;
 pub mod sanitise;
 

@@ -3,7 +3,7 @@
 //! The JSON contract is relied on by scripts and measurements: offsets count
 //! code points in "text", end exclusive.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::{Format, LangArg, Outcome};
 use crate::analysis::{Analysis, Analyzer, Lang, QuoteKind, Span};
-use crate::article::{formats, sanitise::sanitise};
+use crate::article::{files, formats, sanitise::sanitise};
+use crate::text::{self, escape, escape_path};
 
 pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyhow::Result<Outcome> {
     let analyzer = Analyzer::new()?;
@@ -23,7 +24,13 @@ pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyho
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
     for path in paths {
-        for file in expand(path, raw)? {
+        let (files, problems) = expand(path, raw);
+        for (p, reason) in problems {
+            out.flush()?;
+            eprintln!("quoth: {}: {}", escape_path(&p), escape(&reason));
+            failed = true;
+        }
+        for file in files {
             match inputs(&file, raw) {
                 Ok(docs) => {
                     for doc in docs {
@@ -37,7 +44,11 @@ pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyho
                 }
                 Err(e) => {
                     out.flush()?;
-                    eprintln!("quoth: {}: {}", file.display(), super::error_chain(&e));
+                    eprintln!(
+                        "quoth: {}: {}",
+                        escape_path(&file),
+                        escape(&super::error_chain(&e))
+                    );
                     failed = true;
                 }
             }
@@ -59,46 +70,25 @@ struct Doc {
     text: String,
 }
 
-/// Files under `path`: a folder is read recursively (known article types,
-/// or every visible file with --raw); `-` is standard input.
-fn expand(path: &Path, raw: bool) -> anyhow::Result<Vec<PathBuf>> {
-    if path.as_os_str() == "-" || !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+/// Files under `path`, and what could not be walked: a folder is read
+/// recursively (known article types, or every visible file with --raw),
+/// each real file once; `-` is standard input; anything else is read as a
+/// file, and reading it says what is wrong with it.
+fn expand(path: &Path, raw: bool) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let is_dir = std::fs::metadata(path).is_ok_and(|m| m.is_dir());
+    if path.as_os_str() == "-" || !is_dir {
+        return (vec![path.to_path_buf()], Vec::new());
     }
-    let mut files = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
-        {
-            let p = entry?.path();
-            let hidden = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else if raw || formats::Kind::of(&p).is_some() {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
+    let found = files::walk(path, &|p| raw || formats::Kind::of(p).is_some());
+    (found.files, found.problems)
 }
 
 fn inputs(file: &Path, raw: bool) -> anyhow::Result<Vec<Doc>> {
     let bytes = if file.as_os_str() == "-" {
-        let mut b = Vec::new();
-        io::stdin()
-            .read_to_end(&mut b)
-            .context("cannot read standard input")?;
-        b
+        files::read_capped_from(io::stdin().lock(), formats::MAX_FILE_BYTES)
+            .context("standard input")?
     } else {
-        std::fs::read(file).context("cannot read file")?
+        files::read_capped(file, formats::MAX_FILE_BYTES)?
     };
     let path = file.display().to_string();
     if raw {
@@ -239,7 +229,7 @@ fn write_json(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &json)?;
+    text::write_json(&mut *out, &json)?;
     writeln!(out)?;
     Ok(())
 }
@@ -253,11 +243,11 @@ fn write_text(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
         Some(t) => writeln!(
             out,
             "{} — {} [{}]",
-            clean(&doc.path),
+            escape(&doc.path),
             clean(t),
             a.language.code()
         )?,
-        None => writeln!(out, "{} [{}]", clean(&doc.path), a.language.code())?,
+        None => writeln!(out, "{} [{}]", escape(&doc.path), a.language.code())?,
     }
     // attributed speakers in order of appearance; unattributed last
     let mut speakers: Vec<Option<&str>> = a.speakers().into_iter().map(Some).collect();

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{BookmarkAction, Format, Outcome};
 use crate::config::{Bookmark, Bookmarks, Settings};
 use crate::library::Entry;
+use crate::text::{self, escape, escape_path};
 
 /// `quoth bookmarks add ID`: for scripts, and for the concurrency tests.
 #[derive(Debug, Args)]
@@ -49,7 +50,7 @@ pub fn run(
             };
             marks.remove(&id);
             marks.flush()?;
-            println!("removed {id}  {title}");
+            println!("removed {}  {}", escape(&id), escape(&title));
             Ok(Outcome::Ok)
         }
         Some(BookmarkAction::Add(args)) => add(&loaded.settings, &mut marks, args),
@@ -79,7 +80,7 @@ fn find<'a>(marks: &'a Bookmarks, id: &str) -> anyhow::Result<&'a Bookmark> {
 fn where_(marks: &Bookmarks) -> String {
     marks
         .path()
-        .map_or_else(|| "the config".into(), |p| p.display().to_string())
+        .map_or_else(|| "the config".into(), escape_path)
 }
 
 fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Result<Outcome> {
@@ -111,7 +112,7 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
         marks.set_position(&id, args.position);
     }
     marks.flush()?;
-    println!("bookmarked {id}  {title}");
+    println!("bookmarked {}  {}", escape(&id), escape(&title));
     Ok(Outcome::Ok)
 }
 
@@ -150,7 +151,7 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
                     missing: missing(b),
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &rows)?;
+            text::write_json_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
         Format::Text => {
@@ -167,9 +168,14 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
                 } else {
                     ""
                 };
-                writeln!(out, "{}  {added}  {}{flag}", b.id, b.title)?;
+                writeln!(
+                    out,
+                    "{}  {added}  {}{flag}",
+                    escape(&b.id),
+                    escape(&b.title)
+                )?;
                 if let Some(note) = &b.note {
-                    writeln!(out, "    note: {note}")?;
+                    writeln!(out, "    note: {}", escape(note))?;
                 }
             }
         }
@@ -188,8 +194,8 @@ fn library(settings: &Settings) -> Option<Vec<Entry>> {
         Err(e) => {
             eprintln!(
                 "quoth: warning: cannot load library {}: {}",
-                describe,
-                super::error_chain(&e)
+                escape(&describe),
+                escape(&super::error_chain(&e))
             );
             None
         }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::library::{self, Source};
+use crate::text::{escape, escape_path};
 
 pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome> {
     let settings = super::settings(config)?;
@@ -13,17 +14,21 @@ pub fn run(config: Option<&Path>, path: Option<&Path>) -> anyhow::Result<Outcome
     let lib = library::load(&source)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     for p in &lib.problems {
-        writeln!(out, "{}: {}", p.path.display(), p.reason)?;
+        writeln!(out, "{}: {}", escape_path(&p.path), escape(&p.reason))?;
     }
     let n = lib.articles.len();
     let articles = if n == 1 { "article" } else { "articles" };
     match lib.problems.len() {
-        0 => writeln!(out, "{n} {articles}, no problems in {}", source.describe())?,
+        0 => writeln!(
+            out,
+            "{n} {articles}, no problems in {}",
+            escape(&source.describe())
+        )?,
         m => writeln!(
             out,
             "{n} {articles}, {m} problem{} in {}",
             if m == 1 { "" } else { "s" },
-            source.describe()
+            escape(&source.describe())
         )?,
     }
     out.flush()?;

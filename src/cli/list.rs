@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::text::truncate;
+use crate::text::{self, escape, escape_path, truncate};
 
 use super::catalogue::Catalogue;
 use super::{Format, Outcome};
@@ -28,8 +28,8 @@ pub fn run(config: Option<&Path>, path: Option<&Path>, format: Format) -> anyhow
         Format::Json => {
             for e in &cat.entries {
                 let details = cat.index.details(e.key)?.unwrap_or_default();
-                // a closed pipe must stay an io::Error (see is_broken_pipe)
-                writeln!(out, "{}", serde_json::to_string(&Row::of(e, &details))?)?;
+                text::write_json(&mut out, &Row::of(e, &details))?;
+                writeln!(out)?;
             }
         }
     }
@@ -37,9 +37,9 @@ pub fn run(config: Option<&Path>, path: Option<&Path>, format: Format) -> anyhow
     if !cat.problems.is_empty() {
         // the listing is still complete for what could be read
         eprintln!(
-            "quoth: {} file(s) in {} could not be read; run `quoth check` for details",
-            cat.problems.len(),
-            cat.source.describe()
+            "quoth: {} in {} could not be read; run `quoth check` for details",
+            super::problem_files(&cat.problems),
+            escape(&cat.source.describe())
         );
     }
     Ok(Outcome::Ok)
@@ -91,8 +91,8 @@ impl<'a> Row<'a> {
 /// The path column: the file, or "(bundled) name".
 pub(crate) fn shown_path(o: &Origin) -> String {
     match o {
-        Origin::File(p) => p.display().to_string(),
-        Origin::Bundled(name) => format!("(bundled) {name}"),
+        Origin::File(p) => escape_path(p),
+        Origin::Bundled(name) => format!("(bundled) {}", escape(name)),
     }
 }
 
@@ -102,8 +102,8 @@ fn write_text(out: &mut impl Write, entries: &[Entry], date_format: &str) -> any
     for e in entries {
         rows.push([
             e.id.clone(),
-            truncate(&e.title, TITLE_COLUMNS),
-            truncate(e.source.as_deref().unwrap_or("-"), SOURCE_COLUMNS),
+            truncate(&escape(&e.title), TITLE_COLUMNS),
+            truncate(&escape(e.source.as_deref().unwrap_or("-")), SOURCE_COLUMNS),
             e.date
                 .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
             e.language.clone().unwrap_or_else(|| "-".into()),

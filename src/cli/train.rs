@@ -7,13 +7,13 @@
 //!
 //! ```text
 //! target/release/quoth train-ner --lang fr \
-//!     --train ../shared/data/ner/fr/wikineural-fr-a.conllu --out assets/models/fr.qner
+//!     --train ../shared/data/ner/fr/winer-fr-train.conllu --out assets/models/fr.qner
 //! target/release/quoth train-ner --lang en --epochs 20 \
 //!     --train ../shared/data/ner/en/conll2003-train.conllu \
 //!     --dev ../shared/data/ner/en/conll2003-val.conllu --out assets/models/en.qner
 //! ```
 //!
-//! (French: every 10th sentence is the dev part, the rest trains.) It prints
+//! (French: every 10th article is the dev part, the rest trains.) It prints
 //! the dev F1 of each epoch and the conlleval-style report of the shipped
 //! model, alone and with its document-level corrections.
 

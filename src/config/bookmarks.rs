@@ -31,7 +31,7 @@
 //!   is kept), leave [`Bookmarks::pending`] > 0 as the "unsaved" sign, and
 //!   call `flush` again on the next change and before quitting.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -157,6 +157,9 @@ impl std::error::Error for SaveError {}
 pub struct Bookmarks {
     path: Option<PathBuf>,
     list: Vec<Bookmark>,
+    /// Position in `list` of the first bookmark with each id: the reader
+    /// asks for every article whether it is bookmarked.
+    index: HashMap<String, usize>,
     pending: Vec<Change>,
 }
 
@@ -169,11 +172,14 @@ impl Bookmarks {
     /// holding `list` as read from it. Usually from
     /// [`super::Loaded::bookmarks`].
     pub fn new(path: Option<PathBuf>, list: Vec<Bookmark>) -> Bookmarks {
-        Bookmarks {
+        let mut b = Bookmarks {
             path,
             list,
+            index: HashMap::new(),
             pending: Vec::new(),
-        }
+        };
+        b.reindex();
+        b
     }
 
     /// Reads the bookmarks of the config at `path` (missing file: none).
@@ -192,7 +198,7 @@ impl Bookmarks {
     }
 
     pub fn get(&self, id: &str) -> Option<&Bookmark> {
-        self.list.iter().find(|b| b.id == id)
+        self.index.get(id).map(|&i| &self.list[i])
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -274,8 +280,16 @@ impl Bookmarks {
         }
     }
 
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, b) in self.list.iter().enumerate() {
+            self.index.entry(b.id.clone()).or_insert(i);
+        }
+    }
+
     fn change(&mut self, c: Change) {
         apply_to_list(&mut self.list, &c);
+        self.reindex();
         self.pending.push(c);
     }
 
@@ -300,16 +314,17 @@ impl Bookmarks {
             source,
         };
         let _lock = FileLock::acquire(&path).map_err(io_err)?;
-        let (text, existed) = match std::fs::read(&path) {
-            Ok(bytes) => {
-                // Same validation as at start: never edit a file we would
-                // refuse to start with.
-                super::parse(&path, &bytes).map_err(SaveError::Config)?;
-                (String::from_utf8_lossy(&bytes).into_owned(), true)
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (String::new(), false),
-            Err(e) => return Err(io_err(e)),
-        };
+        let (text, existed) =
+            match crate::article::files::read_capped_io(&path, super::MAX_CONFIG_BYTES) {
+                Ok(bytes) => {
+                    // Same validation as at start: never edit a file we would
+                    // refuse to start with.
+                    super::parse(&path, &bytes).map_err(SaveError::Config)?;
+                    (String::from_utf8_lossy(&bytes).into_owned(), true)
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => (String::new(), false),
+                Err(e) => return Err(io_err(e)),
+            };
         let mut doc: DocumentMut =
             text.parse()
                 .map_err(|e: toml_edit::TomlError| SaveError::Io {
@@ -331,6 +346,7 @@ impl Bookmarks {
             atomic_write_with(&path, out.as_bytes(), before_rename).map_err(io_err)?;
         }
         self.list = parsed.bookmarks;
+        self.reindex();
         self.pending.clear();
         Ok(())
     }
@@ -346,6 +362,7 @@ impl Bookmarks {
             apply_to_list(&mut list, c);
         }
         self.list = list;
+        self.reindex();
         Ok(())
     }
 }
@@ -570,9 +587,10 @@ pub(crate) fn parse_all(ctx: &mut Ctx<'_>, item: &Item) -> Result<Vec<Bookmark>,
         }
     };
     let mut out: Vec<Bookmark> = Vec::new();
+    let mut ids = HashSet::new();
     for (i, t) in aot.iter().enumerate() {
         let b = parse_one(ctx, t, i + 1)?;
-        if out.iter().any(|x| x.id == b.id) {
+        if !ids.insert(b.id.clone()) {
             let span = t.get("id").and_then(Item::span);
             ctx.warn(
                 span,

@@ -39,6 +39,10 @@ pub const CONFIG_ENV: &str = "QUOTH_CONFIG";
 /// File name of the config in [`default_dir`].
 pub const CONFIG_FILE: &str = "config.toml";
 
+/// A config larger than this is refused (a link to `/dev/zero` must not
+/// fill the memory); ten thousand bookmarks take about 1.5 MB.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Accepted reading widths, in columns.
 pub const WIDTH_RANGE: std::ops::RangeInclusive<i64> = 20..=300;
 
@@ -359,7 +363,7 @@ pub fn open(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
 
 /// Loads one file. A missing file gives the defaults unless `required`.
 pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::article::files::read_capped_io(path, MAX_CONFIG_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if required {
@@ -403,10 +407,35 @@ pub fn load_for_cli(explicit: Option<&Path>) -> anyhow::Result<Settings> {
 /// stderr, a broken config is an error.
 pub fn open_for_cli(explicit: Option<&Path>) -> anyhow::Result<Loaded> {
     let loaded = open(explicit)?;
-    for w in &loaded.warnings {
-        eprintln!("quoth: warning: {w}");
+    for line in warning_lines(&loaded.warnings, MAX_WARNINGS_SHOWN) {
+        eprintln!("quoth: warning: {line}");
     }
     Ok(loaded)
+}
+
+/// Warnings printed one by one; past this, a count.
+pub const MAX_WARNINGS_SHOWN: usize = 20;
+
+/// The warnings as printable lines (key names come from the file: escaped),
+/// at most `max` of them, then one line counting the rest, so a file of
+/// 80,000 unknown keys does not bury the terminal.
+pub fn warning_lines(warnings: &[Warning], max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = warnings
+        .iter()
+        .take(max)
+        .map(|w| crate::text::escape(&w.to_string()).into_owned())
+        .collect();
+    if warnings.len() > max {
+        let rest = warnings.len() - max;
+        let path = warnings[0].path.as_path();
+        lines.push(format!(
+            "{}: and {} more {}",
+            crate::text::escape_path(path),
+            crate::text::thousands(rest),
+            if rest == 1 { "warning" } else { "warnings" }
+        ));
+    }
+    lines
 }
 
 /// Everything read from a config file.
@@ -458,7 +487,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
     })?;
     let mut ctx = Ctx {
         path,
-        text,
+        lines: LineIndex::new(text),
         warnings: Vec::new(),
     };
     let mut settings = Settings::default();
@@ -480,7 +509,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
                 settings.keys = ctx.string_table(item, "keys")?;
                 if let Some(t) = item.as_table_like() {
                     for (k, _) in t.iter() {
-                        let at = line_col(text, key_span(t, k).map_or(0, |s| s.start));
+                        let at = ctx.lines.line_col(key_span(t, k).map_or(0, |s| s.start));
                         key_positions.insert(k.to_string(), at);
                     }
                 }
@@ -528,13 +557,13 @@ fn resolve_library(config: &Path, value: &str) -> PathBuf {
 /// Validation context: turns spans into line/column for messages.
 pub(crate) struct Ctx<'a> {
     path: &'a Path,
-    text: &'a str,
+    lines: LineIndex<'a>,
     warnings: Vec<Warning>,
 }
 
 impl Ctx<'_> {
     pub(crate) fn err(&self, span: Option<Range<usize>>, message: &str) -> ConfigError {
-        let (line, column) = line_col(self.text, span.map_or(0, |s| s.start));
+        let (line, column) = self.lines.line_col(span.map_or(0, |s| s.start));
         ConfigError::Invalid {
             path: self.path.to_path_buf(),
             line,
@@ -544,7 +573,7 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn warn(&mut self, span: Option<Range<usize>>, message: &str) {
-        let (line, column) = line_col(self.text, span.map_or(0, |s| s.start));
+        let (line, column) = self.lines.line_col(span.map_or(0, |s| s.start));
         self.warnings.push(Warning {
             path: self.path.to_path_buf(),
             line,
@@ -687,6 +716,50 @@ fn describe(item: &Item) -> String {
         "a"
     };
     format!("{article} {t}")
+}
+
+/// Line and column of many offsets in one text without rescanning it: the
+/// line starts are found once (a count from the start for every warning
+/// made a file of unknown keys quadratic). Columns are counted from the
+/// line start, or from the previous offset on the same line, so a long
+/// line of keys stays linear too.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of each line's start.
+    starts: Vec<usize>,
+    /// The last answer: (offset, line index, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let (last_off, last_line, last_col) = self.last.get();
+        let (from, col) = if last_line == line && last_off <= offset {
+            (last_off, last_col)
+        } else {
+            (self.starts[line], 1)
+        };
+        let column = col + self.text[from..offset].chars().count();
+        self.last.set((offset, line, column));
+        (line + 1, column)
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -869,5 +942,10 @@ mod tests {
     fn line_col_counts_characters() {
         assert_eq!(line_col("é = 1", 3), (1, 3));
         assert_eq!(line_col("a\nbc", 3), (2, 2));
+        let text = "é = 1\nab = { x = 1, y = 2 }\n\nz";
+        let ix = LineIndex::new(text);
+        for off in [0, 3, 4, 7, 8, 15, 9, 22, 30, 31, 40, 2, 1] {
+            assert_eq!(ix.line_col(off), line_col(text, off), "{off}");
+        }
     }
 }

@@ -158,8 +158,8 @@ pub fn reconcile(
     Ok(summary)
 }
 
-/// Nothing indexed yet under these roots: files are read as the walk finds
-/// them, a chunk at a time, so the list fills while the walk goes on.
+/// Nothing indexed yet under these roots: no file to compare, none can have
+/// moved; files are read a chunk at a time, each shown as it is stored.
 fn first_build(
     index: &mut Index,
     roots: &[Root],
@@ -167,7 +167,6 @@ fn first_build(
 ) -> anyhow::Result<Summary> {
     let mut summary = Summary::default();
     let (mut none_gone, mut none_known) = (HashMap::new(), HashMap::new());
-    let mut failure = None;
     for root in roots {
         let key = root.key();
         let Root::Folder(dir) = root else {
@@ -185,49 +184,24 @@ fn first_build(
             )?;
             continue;
         };
-        let mut paths = Vec::new();
-        let mut problems = Vec::new();
-        let mut flush = |paths: &mut Vec<PathBuf>,
-                         summary: &mut Summary,
-                         sink: &mut dyn FnMut(Change)|
-         -> anyhow::Result<()> {
+        let (files, problems) = super::files_under(dir);
+        for p in problems {
+            sink(Change::Problem(p));
+        }
+        summary.files += files.len();
+        sink(Change::ToRead(summary.files));
+        for paths in files.chunks(CHUNK) {
             let stats: Vec<Option<Seen>> = paths.par_iter().map(|f| stat(f, &key)).collect();
-            paths.clear();
             let chunk: Vec<(Seen, bool)> =
                 stats.into_iter().flatten().map(|s| (s, false)).collect();
-            summary.files += chunk.len();
-            // the total grows as the walk goes on
-            sink(Change::ToRead(summary.files));
             read_chunk(
                 index,
                 &chunk,
                 &mut none_gone,
                 &mut none_known,
-                summary,
+                &mut summary,
                 sink,
-            )
-        };
-        super::walk_each(
-            dir,
-            &mut |p| {
-                if failure.is_some() {
-                    return;
-                }
-                paths.push(p);
-                if paths.len() >= CHUNK
-                    && let Err(e) = flush(&mut paths, &mut summary, sink)
-                {
-                    failure = Some(e);
-                }
-            },
-            &mut problems,
-        );
-        if let Some(e) = failure.take() {
-            return Err(e);
-        }
-        flush(&mut paths, &mut summary, sink)?;
-        for p in problems {
-            sink(Change::Problem(p));
+            )?;
         }
     }
     Ok(summary)

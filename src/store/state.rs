@@ -72,6 +72,10 @@ pub struct ReadingState {
     unreadable: Option<String>,
 }
 
+/// A state file larger than this is refused, not read into memory (a
+/// hundred thousand articles take about 5 MB).
+pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Name of the state file in the data directory.
 pub const STATE_FILE: &str = "state.toml";
 
@@ -216,7 +220,7 @@ fn read_state(
     path: &Path,
     warnings: &mut Vec<String>,
 ) -> io::Result<BTreeMap<String, ArticleState>> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::article::files::read_capped_io(path, MAX_STATE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(e) => return Err(e),

@@ -1511,9 +1511,10 @@ impl App {
             Some(Row::Article(i)) => *i,
             Some(Row::Missing(id)) => {
                 let b = self.bookmarks.get(id);
-                let path = b
-                    .and_then(|b| b.path.as_ref())
-                    .map_or_else(|| "no path recorded".into(), |p| p.display().to_string());
+                let path = b.and_then(|b| b.path.as_ref()).map_or_else(
+                    || "no path recorded".into(),
+                    |p| crate::text::escape_path(p),
+                );
                 self.message = Some(if self.loading.is_some() {
                     format!("not loaded yet; the library is still loading (last seen: {path})")
                 } else {
@@ -2096,18 +2097,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     out
 }
 
-/// "3,120".
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::text::thousands;
 
 #[cfg(test)]
 mod tests {

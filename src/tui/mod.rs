@@ -45,14 +45,21 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
     let source = Source::resolve(path, &settings);
     // A missing library is an error before the screen changes, not an empty reader.
     source.check_root()?;
-    let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
-    let mut status: Vec<String> = warnings
+    let mut warnings =
+        crate::config::warning_lines(&loaded.warnings, crate::config::MAX_WARNINGS_SHOWN);
+    // every one counted in the status line ("… (and 79,999 more)")
+    let mut status: Vec<String> = loaded
+        .warnings
         .iter()
-        .map(|w| format!("config warning: {w}"))
+        .map(|w| format!("config warning: {}", crate::text::escape(&w.to_string())))
         .collect();
     // A corrupt state file is moved aside and said so; quoth starts anyway.
     let (state, state_warnings) = ReadingState::open_default();
-    status.extend(state_warnings.iter().cloned());
+    status.extend(
+        state_warnings
+            .iter()
+            .map(|w| crate::text::escape(w).into_owned()),
+    );
     warnings.extend(state_warnings);
     let guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
@@ -68,7 +75,7 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
     let result = event_loop(guard, &mut app, runtime);
     // The screen is back: the warnings stay readable in the terminal.
     for w in warnings.iter().chain(&app.exit_report) {
-        eprintln!("quoth: warning: {w}");
+        eprintln!("quoth: warning: {}", crate::text::escape(w));
     }
     result
 }

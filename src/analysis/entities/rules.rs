@@ -58,11 +58,17 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     while r.start < r.end && (edge_junk(words[r.start]) || title(words[r.start])) {
         r.start += 1;
     }
+    // an elided word ("qu'", "l’") never ends a name either
+    let elided = |w: &str| w.len() > 1 && (w.ends_with('\'') || w.ends_with('’'));
     while r.start < r.end && {
         let w = words[r.end - 1];
-        (edge_junk(w) && !matches!(w, "." | ")")) || NEVER_LAST.contains(&w)
+        (edge_junk(w) && !matches!(w, "." | ")")) || NEVER_LAST.contains(&w) || elided(w)
     } {
         r.end -= 1;
+    }
+    // an acronym of a common noun alone is no name ("l'IA", "une ONG")
+    if r.len() == 1 && Gazetteer::get().is_common_acronym(words[r.start]) {
+        return None;
     }
     // a name has a capital or a digit somewhere ("iPhone", "GPT-4");
     // "française" alone is not one
@@ -298,6 +304,21 @@ mod tests {
         assert_eq!(
             run("la startup française", vec![(2..3, Label::Org)]),
             vec![]
+        );
+        assert_eq!(
+            run("le quotidien Le Monde qu' il lit", vec![(2..5, Label::Org)]),
+            vec![("Le Monde".to_string(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn acronyms_of_common_nouns_are_no_names() {
+        assert_eq!(
+            run(
+                "une ONG et l' IA selon l' ONU",
+                vec![(1..2, Label::Org), (4..5, Label::Org), (7..8, Label::Org)]
+            ),
+            vec![("ONU".to_string(), Label::Org)]
         );
     }
 

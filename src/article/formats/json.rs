@@ -26,11 +26,12 @@ pub fn parse_records(path: &Path, text: &str) -> anyhow::Result<Vec<anyhow::Resu
     let mut values = Vec::new();
     // a stream covers one document and one value per line alike
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut lines = LineCounter::default();
     loop {
         let start = stream.byte_offset();
         match stream.next() {
             None => break,
-            Some(Ok(v)) => values.push((line_of(text, start), v)),
+            Some(Ok(v)) => values.push((lines.line_of(text, start), v)),
             Some(Err(e)) => return Err(anyhow!("invalid JSON: {e}")),
         }
     }
@@ -95,10 +96,24 @@ fn record(path: &Path, v: &Value) -> anyhow::Result<Article> {
     Ok(article)
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
-    // the value starts after any whitespace following `byte`
-    let skip = text[byte..].len() - text[byte..].trim_start().len();
-    text[..byte + skip].matches('\n').count() + 1
+/// Line numbers of increasing offsets, counting each newline once (a
+/// count from the start for every record made a big file quadratic).
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// 1-based line of the value starting at or after `byte` (after any
+    /// whitespace); `byte` never goes back.
+    fn line_of(&mut self, text: &str, byte: usize) -> usize {
+        let rest = &text[byte..];
+        let start = byte + (rest.len() - rest.trim_start().len());
+        self.line += text[self.at..start].bytes().filter(|&b| b == b'\n').count();
+        self.at = start;
+        self.line + 1
+    }
 }
 
 #[cfg(test)]

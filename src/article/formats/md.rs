@@ -7,6 +7,7 @@
 //! as `Article::styles`; link targets are listed at the end with their URLs.
 //! Without a title in the front matter, the first heading is the title.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context, anyhow, bail};
@@ -164,6 +165,9 @@ struct Renderer<'t> {
     lists: Vec<Option<u64>>,
     code_block: bool,
     links: Vec<String>,
+    /// Number of each URL in `links` (a search of the list for every link
+    /// made a page of links quadratic).
+    link_numbers: HashMap<String, usize>,
     seen_heading: bool,
 }
 
@@ -181,6 +185,7 @@ fn render(markdown: &str, declared_title: Option<&str>) -> Rendered {
         lists: Vec::new(),
         code_block: false,
         links: Vec::new(),
+        link_numbers: HashMap::new(),
         seen_heading: false,
     };
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
@@ -323,10 +328,11 @@ impl Renderer<'_> {
         if url.is_empty() || text == url || text.trim_start_matches("mailto:") == url {
             return;
         }
-        let n = match self.links.iter().position(|u| *u == url) {
-            Some(i) => i + 1,
+        let n = match self.link_numbers.get(&url) {
+            Some(&n) => n,
             None => {
-                self.links.push(url);
+                self.links.push(url.clone());
+                self.link_numbers.insert(url, self.links.len());
                 self.links.len()
             }
         };

@@ -94,11 +94,7 @@ fn check_bytes(bytes: &[u8]) -> anyhow::Result<&str> {
 
 /// The reason given for a file over [`MAX_FILE_BYTES`].
 pub fn too_large(len: u64) -> String {
-    format!(
-        "file too large: {:.1} MB (limit {} MB)",
-        len as f64 / (1024.0 * 1024.0),
-        MAX_FILE_BYTES / (1024 * 1024)
-    )
+    super::files::too_large(len, MAX_FILE_BYTES)
 }
 
 /// Articles of one file that share title and body get distinct ids.

@@ -287,7 +287,7 @@ fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
     let b = app.bookmarks.get(id);
     let path = b.and_then(|b| b.path.as_ref()).map_or_else(
         || "no path recorded".to_string(),
-        |p| p.display().to_string(),
+        |p| crate::text::escape_path(p),
     );
     let note = b.and_then(|b| b.note.as_deref());
     let remove = app
@@ -301,7 +301,7 @@ fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
             Span::styled(missing_label(app), t.problem),
             Span::styled(
                 truncate(
-                    &format!(" from the library · id {id}"),
+                    &format!(" from the library · id {}", crate::text::escape(id)),
                     w.saturating_sub(width(missing_label(app))),
                 ),
                 t.dim,

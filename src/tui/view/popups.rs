@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::reader::initials;
 use super::{centred, pad, truncate, width};
 use crate::analysis::Label;
+use crate::text::{escape, escape_path};
 use crate::tui::app::{App, Overlay};
 
 /// A framed, cleared box of at most `w`×`h`; returns its inner area.
@@ -105,10 +106,10 @@ impl Widget for ProblemsPopup<'_> {
         for p in &app.problems {
             starts.push(lines.len());
             lines.push(Line::styled(
-                truncate(&format!(" {}", p.path.display()), w),
+                truncate(&format!(" {}", escape_path(&p.path)), w),
                 t.problem,
             ));
-            for l in textwrap::wrap(&p.reason, w.saturating_sub(3).max(1)) {
+            for l in textwrap::wrap(&escape(&p.reason), w.saturating_sub(3).max(1)) {
                 lines.push(Line::raw(format!("   {l}")));
             }
         }
