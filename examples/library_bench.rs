@@ -577,7 +577,10 @@ fn queries(lib: &Path, index_path: &Path) {
     figure("speakers", view.total as f64);
     if let Some(s) = view.speakers.first() {
         let t = Instant::now();
-        let q = index.quotes_of(Some(&s.key), None, &roots).expect("quotes");
+        // what the People view asks when a speaker is chosen
+        let q = index
+            .quotes_limited(Some(&s.key), None, &roots, quoth::tui::people::MAX_QUOTES)
+            .expect("quotes");
         figure("speaker_quotes_ms", t.elapsed().as_secs_f64() * 1000.0);
         figure("speaker_quotes", q.len() as f64);
     }

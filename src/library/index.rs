@@ -26,7 +26,7 @@ use crate::article::Article;
 pub const INDEX_FILE: &str = "index.sqlite3";
 
 /// Bump when the tables change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Bump when the analysis gives different results (new rules, new model):
 /// stored analyses of another version are redone, lazily, in the background.
@@ -106,9 +106,11 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_key TEXT,
     direct INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    -- the article's sort_date: a speaker's newest quotes are an index walk
+    sort_date INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key, sort_date DESC, article, seq);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
 CREATE TABLE IF NOT EXISTS speakers (
     key TEXT PRIMARY KEY,
@@ -667,7 +669,7 @@ impl Index {
             params.push(Box::new(s.timestamp()));
         }
         sql.push_str(&format!(
-            " AND a.root IN ({}) ORDER BY a.date IS NULL, a.date DESC, a.key, q.seq LIMIT ?",
+            " AND a.root IN ({}) ORDER BY q.sort_date DESC, q.article, q.seq LIMIT ?",
             placeholders(roots.len())
         ));
         for r in roots {
@@ -952,7 +954,8 @@ impl Writer<'_> {
             };
             self.tx
                 .prepare_cached(
-                    "INSERT INTO quotes(article, seq, speaker, speaker_key, direct, start, text) VALUES(?,?,?,?,?,?,?)",
+                    "INSERT INTO quotes(article, seq, speaker, speaker_key, direct, start, text, sort_date)
+                     VALUES(?,?,?,?,?,?,?,(SELECT sort_date FROM articles WHERE key = ?1))",
                 )?
                 .execute(params![
                     key,
