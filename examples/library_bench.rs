@@ -736,7 +736,7 @@ const FILL_EN: &[&str] = &[
 /// One article of about 4 KB.
 fn article(i: usize) -> String {
     let mut r = Rng(0x9e37_79b9_7f4a_7c15 ^ (i as u64 + 1).wrapping_mul(0x2545_f491_4f6c_dd1d));
-    let fr = i % 2 == 0;
+    let fr = i.is_multiple_of(2);
     let (first, last, role, topic, fill) = if fr {
         (FIRST_FR, LAST_FR, ROLE_FR, TOPIC_FR, FILL_FR)
     } else {
@@ -766,7 +766,7 @@ fn article(i: usize) -> String {
     };
     let mut s = format!(
         "+++\ntitle = {title:?}\ndate = {year}-{month:02}-{day:02}\nsource = \"{}\"\nlanguage = \"{}\"\n+++\n\n",
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             "AFP"
         } else if i % 3 == 1 {
             "Reuters"

@@ -241,9 +241,8 @@ impl Index {
                 Ok((
                     index,
                     Some(format!(
-                        "library index {} was damaged ({}); rebuilding it",
+                        "library index {} was damaged ({e:#}); rebuilding it",
                         path.display(),
-                        format!("{e:#}")
                     )),
                 ))
             }

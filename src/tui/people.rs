@@ -169,14 +169,14 @@ impl PeopleView {
                     }
                 }
             },
-            Command::Back | Command::SwitchFocus => {
-                if self.detail.take().is_none() {
-                    if self.filter.is_empty() {
-                        return Action::Close;
-                    }
-                    self.filter.clear();
-                    self.query(index);
+            // from a speaker's quotes back to the people (the guard's take
+            // closes them); from the people, the filter goes, then the screen
+            Command::Back | Command::SwitchFocus if self.detail.take().is_none() => {
+                if self.filter.is_empty() {
+                    return Action::Close;
                 }
+                self.filter.clear();
+                self.query(index);
             }
             Command::People | Command::Quit => return Action::Close,
             _ => {}

@@ -335,12 +335,12 @@ impl LibrarySearch {
             return false;
         }
         if let Some(since) = q.since
-            && !e.date.is_some_and(|d| d >= since)
+            && e.date.is_none_or(|d| d < since)
         {
             return false;
         }
         if let Some(until) = q.until
-            && !e.date.is_some_and(|d| d <= until)
+            && e.date.is_none_or(|d| d > until)
         {
             return false;
         }

@@ -52,11 +52,7 @@ impl Widget for StatusBar<'_> {
             );
         }
         if let Some(a) = app.analysing {
-            let pct = if a.total_bytes > 0 {
-                a.bytes * 100 / a.total_bytes
-            } else {
-                0
-            };
+            let pct = (a.bytes * 100).checked_div(a.total_bytes).unwrap_or(0);
             let rate = if a.seconds > 0.0 {
                 format!(" · {:.1} MB/s", a.bytes as f64 / 1e6 / a.seconds)
             } else {
