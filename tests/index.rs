@@ -386,3 +386,60 @@ fn runtime_analyses_in_the_background_and_stores_it() {
     assert_eq!(quotes[0].text, "We will not move,");
     assert_eq!(quotes[0].title, "Port strike");
 }
+
+#[test]
+fn a_bookmark_made_in_another_folder_opens() {
+    use quoth::config::{Bookmark, Bookmarks};
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let (news, other) = (dir.path().join("news"), dir.path().join("other"));
+    make_library(&news, 3);
+    fs::create_dir_all(&other).unwrap();
+    fs::write(
+        other.join("x.txt"),
+        story("Elsewhere", "Not the same story."),
+    )
+    .unwrap();
+    fs::write(other.join("y.txt"), story("Elsewhere too", "Nor this one.")).unwrap();
+    let index_path = dir.path().join("index.sqlite3");
+    let options = quoth::library::worker::Options {
+        analyse: false,
+        watch: false,
+        threads: 1,
+    };
+    // read in one folder, an article bookmarked there
+    let mut a = app(120, 40, false);
+    let mut rt = Runtime::start_with(
+        &mut a,
+        Source::Path(news.clone()),
+        &index_path,
+        options.clone(),
+    )
+    .unwrap();
+    pump_until(&mut rt, &mut a, "news", |a| a.loading.is_none());
+    let e = a.selected_article().unwrap().clone();
+    rt.stop();
+    drop(rt);
+    // then quoth opened on the other folder: the bookmark is not in its list
+    let mut b = app(120, 40, false);
+    let marks = Bookmarks::new(None, vec![Bookmark::new(&e.id, &e.title, None)]);
+    b.attach_stores(marks, quoth::store::state::ReadingState::in_memory(), &[]);
+    let mut rt =
+        Runtime::start_with(&mut b, Source::Path(other.clone()), &index_path, options).unwrap();
+    pump_until(&mut rt, &mut b, "other", |b| b.loading.is_none());
+    assert_eq!(b.order.len(), 2);
+    b.update(quoth::tui::testkit::key(KeyCode::Char('B')));
+    assert!(matches!(
+        b.selected_row(),
+        Some(quoth::tui::app::Row::Missing(_))
+    ));
+    b.update(quoth::tui::testkit::key(KeyCode::Enter));
+    assert_eq!(b.open_article().map(|a| a.id.clone()), Some(e.id.clone()));
+    assert!(
+        b.message
+            .as_deref()
+            .unwrap()
+            .contains("outside this library")
+    );
+    rt.stop();
+}

@@ -21,7 +21,7 @@ use crate::analysis::{Analyzer, Lang};
 const ANALYSIS_CHUNK: usize = 32;
 
 /// Catalogue rows per event when the list is read from the index.
-const ENTRY_BATCH: usize = 5_000;
+const ENTRY_BATCH: usize = 2_000;
 
 /// A burst of file events is taken as one change after this quiet time.
 const DEBOUNCE: Duration = Duration::from_millis(400);

@@ -2,6 +2,7 @@
 //! No drawing here, no terminal: tests drive it with plain messages.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -24,6 +25,8 @@ pub const NARROW: u16 = 70;
 pub const MARGIN: u16 = 4;
 /// Lines the mouse wheel moves.
 const WHEEL: usize = 3;
+/// Analyses read from the index kept in memory at most.
+const ANALYSES_KEPT: usize = 512;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -1507,10 +1510,17 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let idx = match self.selected_row() {
-            Some(Row::Article(i)) => *i,
+        let idx = match self.selected_row().cloned() {
+            Some(Row::Article(i)) => i,
             Some(Row::Missing(id)) => {
-                let b = self.bookmarks.get(id);
+                // made while reading another folder: the index may know it
+                if let Some(idx) = self.adopt_from_index(&id) {
+                    let path = self.articles[idx].origin.display();
+                    self.open_index(idx, None);
+                    self.message = Some(format!("from outside this library: {path}"));
+                    return;
+                }
+                let b = self.bookmarks.get(&id);
                 let path = b.and_then(|b| b.path.as_ref()).map_or_else(
                     || "no path recorded".into(),
                     |p| crate::text::escape_path(p),
@@ -1528,6 +1538,25 @@ impl App {
             }
         };
         self.open_index(idx, None);
+    }
+
+    /// An article of another folder the index knows (a bookmark made there),
+    /// taken in so it can be opened; it stays out of the list.
+    fn adopt_from_index(&mut self, id: &str) -> Option<usize> {
+        let e = self
+            .index
+            .as_ref()?
+            .entries_by_id(id)
+            .ok()?
+            .into_iter()
+            .find(|e| e.origin.path().is_none_or(Path::exists))?;
+        if let Some(&i) = self.by_key.get(&e.key) {
+            return Some(i);
+        }
+        let idx = self.articles.len();
+        self.by_key.insert(e.key, idx);
+        self.articles.push(e);
+        Some(idx)
     }
 
     /// Opens the article at `idx` (index into `articles`); `at` puts the
@@ -1652,6 +1681,12 @@ impl App {
             && let Ok(Some(a)) = index.analysis(e.key, &analysis_version())
         {
             let id = e.id.clone();
+            // Read from the index as rows are selected: a bounded cache, so
+            // walking a long list does not keep every analysis in memory.
+            if self.analyses.len() >= ANALYSES_KEPT {
+                let open = self.open_article().map(|a| a.id.clone());
+                self.analyses.retain(|k, _| Some(k) == open.as_ref());
+            }
             self.analyses.insert(id, a);
             return;
         }

@@ -36,11 +36,22 @@ impl Runtime {
         source: Source,
         options: worker::Options,
     ) -> anyhow::Result<Runtime> {
-        let path = Index::default_path().unwrap_or_else(|| {
-            // no home: a private index in the temporary folder
-            std::env::temp_dir().join(format!("quoth-{}.sqlite3", std::process::id()))
-        });
-        Self::start_with(app, source, &path, options)
+        // no home, or a data folder that cannot be written: a private index
+        // in the temporary folder, said so, rather than no reader at all
+        let private = std::env::temp_dir().join(format!("quoth-{}.sqlite3", std::process::id()));
+        let Some(path) = Index::default_path() else {
+            return Self::start_with(app, source, &private, options);
+        };
+        match Self::start_with(app, source.clone(), &path, options.clone()) {
+            Ok(rt) => Ok(rt),
+            Err(e) => {
+                let rt = Self::start_with(app, source, &private, options)?;
+                app.message = Some(format!(
+                    "cannot use the library index ({e:#}); this session uses a temporary one"
+                ));
+                Ok(rt)
+            }
+        }
     }
 
     /// [`Runtime::start`] with the index at `path`.
