@@ -266,7 +266,7 @@ impl Index {
         // transactions, never corrupt), and this is a cache.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "cache_size", -16000)?;
+        conn.pragma_update(None, "cache_size", -8000)?;
         let has_meta: bool = conn.query_row(
             "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
             [],
@@ -365,6 +365,18 @@ impl Index {
         batch: usize,
     ) -> anyhow::Result<()> {
         self.entries_between(roots, None, sink, batch)
+    }
+
+    /// The first `n` rows of the list (the first screen).
+    pub fn first_entries(&self, roots: &[String], n: usize) -> anyhow::Result<Vec<Entry>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
+             FROM articles INDEXED BY articles_order WHERE root IN ({})
+             ORDER BY sort_date DESC, sort_title, title, path, record, id LIMIT {n}",
+            placeholders(roots.len())
+        ))?;
+        let rows = st.query_map(rusqlite::params_from_iter(roots), entry_of)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// A `sort_date` that splits the list of `roots` in two halves (for

@@ -20,6 +20,9 @@ use crate::analysis::{Analyzer, Lang};
 /// Articles analysed, then stored in one transaction, at a time.
 const ANALYSIS_CHUNK: usize = 32;
 
+/// Rows read first, alone: a screenful.
+const FIRST_SCREEN: usize = 200;
+
 /// Catalogue rows per event when the list is read from the index.
 const ENTRY_BATCH: usize = 2_000;
 
@@ -135,7 +138,13 @@ impl Worker {
 
     fn run_inner(&mut self) -> anyhow::Result<Result<(), Gone>> {
         let keys = reconcile::keys(&self.roots);
-        // 1. the list as the index has it: drawn at once
+        // 1. the list as the index has it: the first screen at once, then
+        // the count, then all of it (the first rows again: the reader
+        // takes a row it has as it is)
+        let first = self.index.first_entries(&keys, FIRST_SCREEN)?;
+        if !first.is_empty() && self.send(LoadEvent::Entries(first)).is_err() {
+            return Ok(Err(Gone));
+        }
         // nothing indexed yet (first build): the count grows as files are read
         let total = self.index.count(&keys)?;
         if total > 0 && self.send(LoadEvent::Found { total }).is_err() {

@@ -474,11 +474,21 @@ impl App {
                 self.accept_article(*a);
             }
             LoadEvent::Entries(entries) => {
-                if let Some(l) = &mut self.loading {
-                    l.done += entries.len();
-                }
+                let mut new = 0;
                 for e in entries {
+                    if let Some(&old) = self.by_key.get(&e.key)
+                        && e.key != 0
+                        && self.articles[old] == e
+                        && !self.gone.contains(&old)
+                    {
+                        // sent again as it is (the first screen, then the whole list)
+                        continue;
+                    }
                     self.accept_entry(e);
+                    new += 1;
+                }
+                if let Some(l) = &mut self.loading {
+                    l.done += new;
                 }
             }
             LoadEvent::Removed(keys) => {
