@@ -40,18 +40,28 @@ pub enum Source {
     Bundled,
     /// A folder (read recursively) or one file.
     Path(PathBuf),
-    /// Several folders or files: one library (`library = [...]` in the config).
-    Paths(Vec<PathBuf>),
+    /// Several roots read as one library: `library = [...]` in the config,
+    /// and the fetched feeds' folder.
+    Several(Vec<Source>),
 }
 
 impl Source {
-    /// The command-line path, else the config's `library` folders, else the
-    /// bundled one.
+    /// The command-line path as it is; else the config's `library` folders
+    /// (else the bundled one) with the fetched feeds' folder when there is one.
     pub fn resolve(cli: Option<&Path>, settings: &config::Settings) -> Source {
+        Self::resolve_with(cli, settings, crate::feeds::folder().as_deref())
+    }
+
+    /// [`Source::resolve`] with the feeds folder given (tests).
+    pub fn resolve_with(
+        cli: Option<&Path>,
+        settings: &config::Settings,
+        feeds: Option<&Path>,
+    ) -> Source {
         if let Some(p) = cli {
             return Source::Path(p.to_path_buf());
         }
-        Source::of_paths(settings.library.clone())
+        crate::feeds::with_feeds_folder(Source::of_paths(settings.library.clone()), feeds)
     }
 
     /// One path, several, or (none) the bundled library.
@@ -59,18 +69,18 @@ impl Source {
         match paths.len() {
             0 => Source::Bundled,
             1 => Source::Path(paths.remove(0)),
-            _ => Source::Paths(paths),
+            _ => Source::Several(paths.into_iter().map(Source::Path).collect()),
         }
     }
 
-    /// Adds a folder to the library (the feeds' folder, for one): the
-    /// bundled sample gives way to it.
-    pub fn with_root(self, path: PathBuf) -> Source {
-        let mut paths: Vec<PathBuf> = self.roots().into_iter().flatten().collect();
-        if !paths.contains(&path) {
-            paths.push(path);
-        }
-        Source::of_paths(paths)
+    /// This source and `other`, read as one library.
+    pub fn and(self, other: Source) -> Source {
+        let mut roots = match self {
+            Source::Several(v) => v,
+            s => vec![s],
+        };
+        roots.push(other);
+        Source::Several(roots)
     }
 
     /// Each root: a path, or `None` for the bundled library.
@@ -78,7 +88,7 @@ impl Source {
         match self {
             Source::Bundled => vec![None],
             Source::Path(p) => vec![Some(p.clone())],
-            Source::Paths(ps) => ps.iter().cloned().map(Some).collect(),
+            Source::Several(v) => v.iter().flat_map(Source::roots).collect(),
         }
     }
 
@@ -86,11 +96,11 @@ impl Source {
         match self {
             Source::Bundled => "bundled sample library".to_string(),
             Source::Path(p) => p.display().to_string(),
-            Source::Paths(ps) => ps
+            Source::Several(v) => v
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(Source::describe)
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join(" + "),
         }
     }
 
@@ -166,13 +176,17 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Sorted by path.
     pub problems: Vec<Problem>,
+    /// Files of other types in the folder, not read (sorted).
+    pub skipped: Vec<PathBuf>,
 }
+
+pub use crate::article::formats::READ_FORMATS;
 
 /// Loads a whole library, blocking; the result does not depend on timing.
 pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     let source = source.as_source();
     source.check_root()?;
-    let (candidates, mut problems) = scan(&source);
+    let (candidates, mut problems, skipped) = scan(&source);
     let mut results: Vec<(usize, Vec<Result<Article, Problem>>)> = Vec::new();
     let next = AtomicUsize::new(0);
     let workers = worker_count(candidates.len());
@@ -209,6 +223,7 @@ pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     sort(&mut lib.articles);
     problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
     lib.problems = problems;
+    lib.skipped = skipped;
     Ok(lib)
 }
 
@@ -222,6 +237,8 @@ pub enum LoadEvent {
     },
     Article(Box<Article>),
     Problem(Problem),
+    /// Files of other types, not read (sent once, after `Found`, if any).
+    Skipped(Vec<PathBuf>),
     /// The list is complete (with the index: the folders have been looked
     /// at; more events may follow when they change).
     Done,
@@ -269,8 +286,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
     if let Err(e) = source.check_root() {
         let path = match source {
             Source::Path(p) => p.clone(),
-            Source::Paths(ps) => ps.first().cloned().unwrap_or_default(),
-            Source::Bundled => PathBuf::from(BUNDLED_DIR),
+            Source::Bundled | Source::Several(_) => PathBuf::from(BUNDLED_DIR),
         };
         let _ = tx.send(LoadEvent::Found { total: 0 });
         let _ = tx.send(LoadEvent::Problem(Problem {
@@ -280,7 +296,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         let _ = tx.send(LoadEvent::Done);
         return;
     }
-    let (candidates, problems) = scan(source);
+    let (candidates, problems, skipped) = scan(source);
     if tx
         .send(LoadEvent::Found {
             total: candidates.len(),
@@ -288,6 +304,9 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         .is_err()
     {
         return;
+    }
+    if !skipped.is_empty() {
+        let _ = tx.send(LoadEvent::Skipped(skipped));
     }
     for p in problems {
         let _ = tx.send(LoadEvent::Problem(p));
@@ -399,7 +418,7 @@ impl Candidate {
             })]
         };
         let Some(kind) = formats::Kind::of(&path) else {
-            return problem("not an article file: quoth reads .txt, .md, .json and .jsonl".into());
+            return problem(format!("not an article file: quoth reads {READ_FORMATS}"));
         };
         let bytes: Cow<'_, [u8]> = match self {
             Candidate::Bundled(_, b) => Cow::Borrowed(b),
@@ -423,27 +442,40 @@ impl Candidate {
     }
 }
 
-/// Candidate files, sorted, and folders that could not be read.
-fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
+/// Candidate files, sorted; folders and entries that could not be read;
+/// files of other types.
+fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
     let mut problems = Vec::new();
-    let mut candidates = Vec::new();
-    for root in source.roots() {
-        match root {
-            None => candidates.extend(
-                bundled::BUNDLED
-                    .iter()
-                    .filter(|(name, _)| formats::Kind::of(Path::new(name)).is_some())
-                    .map(|&(name, bytes)| Candidate::Bundled(name, bytes)),
-            ),
-            Some(root) if !root.is_dir() => candidates.push(Candidate::File(root)),
-            Some(root) => {
-                let (files, p) = files_under(&root);
-                problems.extend(p);
-                candidates.extend(files.into_iter().map(Candidate::File));
-            }
+    let mut skipped = Vec::new();
+    let candidates = match source {
+        Source::Bundled => bundled::BUNDLED
+            .iter()
+            .filter(|(name, _)| formats::Kind::of(Path::new(name)).is_some())
+            .map(|&(name, bytes)| Candidate::Bundled(name, bytes))
+            .collect(),
+        Source::Path(root) if !root.is_dir() => vec![Candidate::File(root.clone())],
+        Source::Path(root) => {
+            let found = files::walk(root, &|p| formats::Kind::of(p).is_some());
+            problems.extend(
+                found
+                    .problems
+                    .into_iter()
+                    .map(|(path, reason)| Problem { path, reason }),
+            );
+            skipped = found.skipped;
+            found.files.into_iter().map(Candidate::File).collect()
         }
-    }
-    (candidates, problems)
+        Source::Several(roots) => roots
+            .iter()
+            .flat_map(|r| {
+                let (c, p, s) = scan(r);
+                problems.extend(p);
+                skipped.extend(s);
+                c
+            })
+            .collect(),
+    };
+    (candidates, problems, skipped)
 }
 
 /// Article files under a folder, sorted, each real file once, and what
@@ -506,21 +538,27 @@ mod tests {
     #[test]
     fn resolve_prefers_cli_then_config() {
         let mut s = config::Settings::default();
-        assert_eq!(Source::resolve(None, &s), Source::Bundled);
+        assert_eq!(Source::resolve_with(None, &s, None), Source::Bundled);
         s.library = vec!["lib".into()];
-        assert_eq!(Source::resolve(None, &s), Source::Path("lib".into()));
-        s.library.push("more".into());
-        let two = Source::resolve(None, &s);
-        assert_eq!(two, Source::Paths(vec!["lib".into(), "more".into()]));
-        assert_eq!(two.describe(), "lib, more");
-        // the feeds' folder joins the library in one call
         assert_eq!(
-            Source::Bundled.with_root("feeds".into()),
-            Source::Path("feeds".into())
+            Source::resolve_with(None, &s, None),
+            Source::Path("lib".into())
         );
-        assert_eq!(two.with_root("feeds".into()).roots().len(), 3);
         assert_eq!(
-            Source::resolve(Some(Path::new("cli")), &s),
+            Source::resolve_with(Some(Path::new("cli")), &s, None),
+            Source::Path("cli".into())
+        );
+        // The fetched feeds' folder joins the library, not a given path.
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Source::resolve_with(None, &s, Some(dir.path())),
+            Source::Several(vec![
+                Source::Path("lib".into()),
+                Source::Path(dir.path().into())
+            ])
+        );
+        assert_eq!(
+            Source::resolve_with(Some(Path::new("cli")), &s, Some(dir.path())),
             Source::Path("cli".into())
         );
         assert_eq!(Source::Bundled.describe(), "bundled sample library");
@@ -536,6 +574,27 @@ mod tests {
             .expect("the sample story is bundled");
         assert_eq!(sample.credit.as_deref(), Some("AFP"));
         assert!(sample.title.starts_with("Le lancement de ChatGPT"));
+    }
+
+    #[test]
+    fn several_roots_load_as_one_library() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.md"),
+            "---\ntitle: Fetched\n---\n\nText.\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.md"), "---\n---\n").unwrap();
+        let source = Source::Bundled.and(Source::Path(dir.path().into()));
+        source.check_root().unwrap();
+        let lib = load(&source).unwrap();
+        let bundled = load(&Source::Bundled).unwrap();
+        assert_eq!(lib.articles.len(), bundled.articles.len() + 1);
+        assert!(lib.articles.iter().any(|a| a.title == "Fetched"));
+        assert_eq!(lib.problems.len(), bundled.problems.len() + 1);
+        assert!(source.describe().starts_with("bundled sample library + "));
+        let gone = Source::Bundled.and(Source::Path(dir.path().join("nope")));
+        assert!(gone.check_root().is_err());
     }
 
     #[test]

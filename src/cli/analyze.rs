@@ -31,9 +31,13 @@ pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyho
             failed = true;
         }
         for file in files {
-            match inputs(&file, raw) {
-                Ok(docs) => {
-                    for doc in docs {
+            let docs = match inputs(&file, raw) {
+                Ok(docs) => docs,
+                Err(e) => vec![Err(e)],
+            };
+            for doc in docs {
+                match doc {
+                    Ok(doc) => {
                         let lang = forced.or(doc.declared);
                         let analysis = analyzer.analyze(&doc.text, lang);
                         match format {
@@ -41,15 +45,21 @@ pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyho
                             Format::Text => write_text(&mut out, &doc, &analysis)?,
                         }
                     }
-                }
-                Err(e) => {
-                    out.flush()?;
-                    eprintln!(
-                        "quoth: {}: {}",
-                        escape_path(&file),
-                        escape(&super::error_chain(&e))
-                    );
-                    failed = true;
+                    Err(e) => {
+                        out.flush()?;
+                        // a field left out: the article was analysed all the same
+                        let warning = if formats::is_dropped_field(&e) {
+                            "warning: "
+                        } else {
+                            failed = true;
+                            ""
+                        };
+                        eprintln!(
+                            "quoth: {warning}{}: {}",
+                            escape_path(&file),
+                            escape(&super::error_chain(&e))
+                        );
+                    }
                 }
             }
         }
@@ -83,36 +93,62 @@ fn expand(path: &Path, raw: bool) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     (found.files, found.problems)
 }
 
-fn inputs(file: &Path, raw: bool) -> anyhow::Result<Vec<Doc>> {
-    let bytes = if file.as_os_str() == "-" {
+/// The texts of one input: each article of a file (a JSON file may hold
+/// several; one that fails does not hide the others), or the whole input
+/// as one body with --raw. Standard input is a body too, unless it is
+/// JSON or Markdown with front matter.
+fn inputs(file: &Path, raw: bool) -> anyhow::Result<Vec<anyhow::Result<Doc>>> {
+    let stdin = file.as_os_str() == "-";
+    let bytes = if stdin {
         files::read_capped_from(io::stdin().lock(), formats::MAX_FILE_BYTES)
             .context("standard input")?
     } else {
         files::read_capped(file, formats::MAX_FILE_BYTES)?
     };
     let path = file.display().to_string();
-    if raw {
-        let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())
-        })?;
-        return Ok(vec![Doc {
+    let kind = match formats::Kind::of(file) {
+        _ if raw => None,
+        _ if stdin => sniff(&bytes),
+        Some(k) => Some(k),
+        // an unknown extension named on the command line: plain text
+        None => Some(formats::Kind::Txt),
+    };
+    let Some(kind) = kind else {
+        let text = formats::decode(&bytes)?.into_owned();
+        return Ok(vec![Ok(Doc {
             path,
             title: None,
             declared: None,
             text,
-        }]);
-    }
-    let kind = formats::Kind::of(file).unwrap_or(formats::Kind::Txt);
-    let articles = formats::parse(kind, file, &bytes)?;
-    Ok(articles
+        })]);
+    };
+    let name = if stdin { Path::new("stdin") } else { file };
+    Ok(formats::parse_each(kind, name, &bytes)?
         .into_iter()
-        .map(|a| Doc {
-            path: path.clone(),
-            title: Some(a.title),
-            declared: Lang::declared(a.language.as_deref()),
-            text: a.body,
+        .map(|r| {
+            r.map(|a| Doc {
+                path: path.clone(),
+                title: Some(a.title),
+                declared: Lang::declared(a.language.as_deref()),
+                text: a.body,
+            })
         })
         .collect())
+}
+
+/// What standard input holds: JSON (an object or an array, or one per
+/// line), Markdown with front matter, else plain text, taken as a body.
+fn sniff(bytes: &[u8]) -> Option<formats::Kind> {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("").trim_end();
+    if text.trim_start().starts_with(['{', '[']) {
+        Some(formats::Kind::JsonLines)
+    } else if first == "---" || first == "+++" {
+        Some(formats::Kind::Markdown)
+    } else {
+        None
+    }
 }
 
 /// Byte offset → code point offset, for every char boundary of `text`.

@@ -29,8 +29,11 @@ pub struct AddArgs {
     /// One-line note
     #[arg(long)]
     pub note: Option<String>,
-    /// Paragraph index to come back to
-    #[arg(long, value_name = "N")]
+    /// Paragraph to come back to, counted from 1 as the reader shows it
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub paragraph: Option<u64>,
+    /// The paragraph counted from 0 (older scripts); prefer --paragraph
+    #[arg(long, value_name = "N", hide = true, conflicts_with = "paragraph")]
     pub position: Option<usize>,
 }
 
@@ -49,7 +52,9 @@ pub fn run(
                 (b.id.clone(), b.title.clone())
             };
             marks.remove(&id);
-            marks.flush()?;
+            marks
+                .flush()
+                .map_err(|e| anyhow::anyhow!(e.for_command()))?;
             println!("removed {}  {}", escape(&id), escape(&title));
             Ok(Outcome::Ok)
         }
@@ -108,10 +113,16 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
     if args.note.is_some() {
         marks.set_note(&id, args.note.as_deref());
     }
-    if args.position.is_some() {
-        marks.set_position(&id, args.position);
+    let index = args
+        .paragraph
+        .map(|p| usize::try_from(p - 1).unwrap_or(usize::MAX))
+        .or(args.position);
+    if index.is_some() {
+        marks.set_position(&id, index);
     }
-    marks.flush()?;
+    marks
+        .flush()
+        .map_err(|e| anyhow::anyhow!(e.for_command()))?;
     println!("bookmarked {}  {}", escape(&id), escape(&title));
     Ok(Outcome::Ok)
 }
@@ -125,7 +136,8 @@ struct Row<'a> {
     path: Option<Cow<'a, str>>,
     added: Option<String>,
     note: Option<&'a str>,
-    position: Option<usize>,
+    /// Counted from 1, as in the file and the reader.
+    paragraph: Option<usize>,
     missing: Option<bool>,
 }
 
@@ -147,7 +159,7 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
                         .added
                         .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true)),
                     note: b.note.as_deref(),
-                    position: b.position,
+                    paragraph: b.position.map(|p| p.saturating_add(1)),
                     missing: missing(b),
                 })
                 .collect();

@@ -19,6 +19,23 @@ pub(crate) struct Catalogue {
 }
 
 impl Catalogue {
+    /// Files of other types in the library's folders (for the message
+    /// when there is nothing to list).
+    pub fn skipped(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for root in self.source.roots().into_iter().flatten() {
+            if root.is_dir() {
+                out.extend(
+                    crate::article::files::walk(&root, &|p| {
+                        crate::article::formats::Kind::of(p).is_some()
+                    })
+                    .skipped,
+                );
+            }
+        }
+        out
+    }
+
     /// Opens the index (rebuilding a broken one, with a warning), reads the
     /// new and changed files of `source`, and lists its articles.
     pub fn open(source: Source) -> anyhow::Result<Catalogue> {
@@ -45,7 +62,7 @@ impl Catalogue {
                 reason,
             })
             .collect();
-        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
         Ok(Catalogue {
             index,
             source,

@@ -34,6 +34,16 @@ pub fn run(config: Option<&Path>, path: Option<&Path>, format: Format) -> anyhow
         }
     }
     out.flush()?;
+    if cat.entries.is_empty() {
+        let skipped = cat.skipped();
+        if !skipped.is_empty() {
+            eprintln!(
+                "quoth: no articles in {}: {}",
+                escape(&cat.source.describe()),
+                super::check::skipped_line(&skipped)
+            );
+        }
+    }
     if !cat.problems.is_empty() {
         // the listing is still complete for what could be read
         eprintln!(

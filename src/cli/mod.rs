@@ -12,6 +12,7 @@ mod analyze;
 mod bookmarks;
 mod catalogue;
 mod check;
+mod feeds;
 mod list;
 mod quotes;
 mod show;
@@ -109,6 +110,15 @@ pub enum Command {
         /// Library folder or file (default: config's library, else the bundled sample)
         path: Option<PathBuf>,
     },
+    /// Subscriptions: list them; add, remove, import (OPML, newsboat), export (OPML)
+    Feeds {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(subcommand)]
+        action: Option<feeds::FeedAction>,
+    },
+    /// Fetch the subscribed feeds into the library; exit 1 if any failed
+    Fetch(feeds::FetchArgs),
     /// Train the entity recogniser from CoNLL-style files (developers)
     TrainNer(train::TrainArgs),
 }
@@ -166,6 +176,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             since.as_deref(),
             format,
         ),
+        Some(Command::Feeds { format, action }) => feeds::run(config_path, format, action),
+        Some(Command::Fetch(args)) => feeds::fetch(config_path, args),
         Some(Command::TrainNer(args)) => train::run(&args),
     }
 }

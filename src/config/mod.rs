@@ -3,8 +3,9 @@
 //!
 //! The config is the user's file: quoth reads it with positions so every
 //! mistake is reported as `file:line:column: message`, and only ever writes
-//! it to store bookmarks ([`bookmarks::Bookmarks`]), through `toml_edit` so
-//! the user's comments, order and formatting survive.
+//! it to store bookmarks ([`bookmarks::Bookmarks`]) and subscriptions
+//! ([`feeds`]), through one machinery ([`edit`], on `toml_edit`) so the
+//! user's comments, order and formatting survive.
 //!
 //! Location, first match wins: `--config FILE` (must exist), `$QUOTH_CONFIG`
 //! (may be missing: it is created on the first bookmark), `config.toml` in
@@ -21,6 +22,8 @@
 //!   keymap. Reading state (`u`, positions) is [`crate::store::state`].
 
 pub mod bookmarks;
+pub mod edit;
+pub mod feeds;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -31,6 +34,7 @@ use std::str::FromStr;
 use toml_edit::{Document, Item, TableLike};
 
 pub use bookmarks::{Bookmark, Bookmarks};
+pub use feeds::Feed;
 
 /// Environment variable naming the config file (tests use it so they never
 /// touch the real home).
@@ -42,6 +46,9 @@ pub const CONFIG_FILE: &str = "config.toml";
 /// A config larger than this is refused (a link to `/dev/zero` must not
 /// fill the memory); ten thousand bookmarks take about 1.5 MB.
 pub const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The top-level settings (outside any table, or tables of their own).
+pub const SETTINGS: &[&str] = &["library", "width", "date_format", "layers", "keys", "theme"];
 
 /// Accepted reading widths, in columns.
 pub const WIDTH_RANGE: std::ops::RangeInclusive<i64> = 20..=300;
@@ -281,6 +288,8 @@ pub struct Loaded {
     /// home directory can be found and no path was given.
     pub path: Option<PathBuf>,
     pub bookmarks: Vec<Bookmark>,
+    /// Subscriptions (`[[feeds]]`), see [`feeds`].
+    pub feeds: Vec<Feed>,
     /// Line and column of each `[keys]` entry, for [`Loaded::check_keys`].
     key_positions: BTreeMap<String, (usize, usize)>,
 }
@@ -356,6 +365,7 @@ pub fn open(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
             warnings: Vec::new(),
             path: None,
             bookmarks: Vec::new(),
+            feeds: Vec::new(),
             key_positions: BTreeMap::new(),
         }),
     }
@@ -376,6 +386,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
                 warnings: Vec::new(),
                 path: Some(path.to_path_buf()),
                 bookmarks: Vec::new(),
+                feeds: Vec::new(),
                 key_positions: BTreeMap::new(),
             });
         }
@@ -392,6 +403,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
         warnings: parsed.warnings,
         path: Some(path.to_path_buf()),
         bookmarks: parsed.bookmarks,
+        feeds: parsed.feeds,
         key_positions: parsed.key_positions,
     })
 }
@@ -444,6 +456,7 @@ pub struct Parsed {
     pub settings: Settings,
     pub warnings: Vec<Warning>,
     pub bookmarks: Vec<Bookmark>,
+    pub feeds: Vec<Feed>,
     /// Line and column of each `[keys]` entry.
     pub key_positions: BTreeMap<String, (usize, usize)>,
 }
@@ -492,6 +505,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
     };
     let mut settings = Settings::default();
     let mut bookmarks = Vec::new();
+    let mut feeds = Vec::new();
     let mut key_positions = BTreeMap::new();
     for (key, item) in doc.as_table().iter() {
         let span = doc.as_table().key(key).and_then(|k| k.span());
@@ -519,6 +533,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
                 ctx.check_theme(item)?;
             }
             "bookmarks" => bookmarks = bookmarks::parse_all(&mut ctx, item)?,
+            "feeds" => feeds = feeds::parse_all(&mut ctx, item)?,
             other => ctx.warn(span, &format!("unknown key `{other}` (ignored)")),
         }
     }
@@ -526,6 +541,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
         settings,
         warnings: ctx.warnings,
         bookmarks,
+        feeds,
         key_positions,
     })
 }
@@ -697,6 +713,27 @@ impl Ctx<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The tables of a `[[name]]` array (none for `name = []`), or the error
+/// for anything else written under that name.
+pub(crate) fn tables_of<'i>(
+    ctx: &Ctx<'_>,
+    item: &'i Item,
+    name: &str,
+) -> Result<Vec<&'i toml_edit::Table>, ConfigError> {
+    match item {
+        Item::ArrayOfTables(a) => Ok(a.iter().collect()),
+        Item::Value(toml_edit::Value::Array(a)) if a.is_empty() => Ok(Vec::new()),
+        Item::Value(toml_edit::Value::Array(_)) => Err(ctx.err(
+            item.span(),
+            &format!("`{name}` must be written as [[{name}]] tables, not an inline array"),
+        )),
+        other => Err(ctx.err(
+            other.span(),
+            &wrong_type(name, &format!("[[{name}]] tables"), other),
+        )),
     }
 }
 
@@ -903,6 +940,7 @@ mod tests {
             warnings: p.warnings,
             path: Some(PathBuf::from("/c/config.toml")),
             bookmarks: p.bookmarks,
+            feeds: p.feeds,
             key_positions: p.key_positions,
         };
         let e = loaded

@@ -515,16 +515,22 @@ impl Index {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Files of these roots that could not be read, and why.
+    /// Files of these roots that could not be read, and why (a file with
+    /// several bad records: one row each).
     pub fn problems(&self, roots: &[String]) -> anyhow::Result<Vec<(String, String)>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT path, problem FROM files WHERE problem IS NOT NULL AND root IN ({}) ORDER BY path",
             placeholders(roots.len())
         ))?;
         let rows = st.query_map(rusqlite::params_from_iter(roots), |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (path, reasons) = row?;
+            out.extend(reasons.lines().map(|r| (path.clone(), r.to_string())));
+        }
+        Ok(out)
     }
 
     /// Number of articles under `roots`.

@@ -258,9 +258,10 @@ fn read_chunk(
         let problem = (!problems.is_empty()).then(|| {
             problems
                 .iter()
-                .map(|p| p.reason.as_str())
+                .map(|p| p.reason.replace('\n', " "))
                 .collect::<Vec<_>>()
-                .join("; ")
+                // one line each: the index gives them back one by one
+                .join("\n")
         });
         let content = match &problem {
             Some(p) if articles.is_empty() => Err(p.as_str()),

@@ -13,8 +13,9 @@ pub mod testkit;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, Stdout};
-use std::path::Path;
+use std::io::{self, Stdout, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -29,7 +30,7 @@ use ratatui::crossterm::terminal::{
 use crate::library::{self, Source};
 use crate::store::state::ReadingState;
 
-pub use app::{App, Msg};
+pub use app::{App, Effect, Msg};
 pub use keymap::{Command, Key, Keymap};
 pub use runtime::Runtime;
 pub use theme::Theme;
@@ -60,7 +61,7 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
             .iter()
             .map(|w| crate::text::escape(w).into_owned()),
     );
-    warnings.extend(state_warnings);
+    warnings.extend(state_warnings.iter().cloned());
     let guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -71,8 +72,12 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
         (size.width, size.height),
     );
     app.attach_stores(loaded.bookmarks(), state, &status);
+    // the state's own problems stay listed under `!`
+    for w in state_warnings {
+        app.state_problem(w);
+    }
     let runtime = Runtime::start(&mut app, source, library::worker::Options::default())?;
-    let result = event_loop(guard, &mut app, runtime);
+    let result = event_loop(guard, &mut app, runtime, config);
     // The screen is back: the warnings stay readable in the terminal.
     for w in warnings.iter().chain(&app.exit_report) {
         eprintln!("quoth: warning: {}", crate::text::escape(w));
@@ -80,9 +85,36 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
     result
 }
 
-fn event_loop(mut guard: TerminalGuard, app: &mut App, mut runtime: Runtime) -> anyhow::Result<()> {
+fn event_loop(
+    mut guard: TerminalGuard,
+    app: &mut App,
+    mut runtime: Runtime,
+    config: Option<&Path>,
+) -> anyhow::Result<()> {
     let mut dirty = true;
+    // News from effects run in the background (a fetch, a browser).
+    let (news_tx, news_rx) = mpsc::channel::<Msg>();
     loop {
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::OpenUrl(url) => open_url(url, news_tx.clone()),
+                Effect::Copy(text) => {
+                    let backend = guard.terminal.backend_mut();
+                    if let Err(e) = backend
+                        .write_all(osc52(&text).as_bytes())
+                        .and_then(|()| backend.flush())
+                    {
+                        app.update(Msg::EffectFailed(format!("could not copy: {e}")));
+                    }
+                }
+                Effect::Fetch => spawn_fetch(config.map(Path::to_path_buf), news_tx.clone()),
+            }
+            dirty = true;
+        }
+        while let Ok(m) = news_rx.try_recv() {
+            app.update(m);
+            dirty = true;
+        }
         // Draw only after a change: an idle reader costs no CPU.
         if dirty {
             guard.terminal.draw(|f| view::draw(f, app))?;
@@ -116,6 +148,86 @@ fn event_loop(mut guard: TerminalGuard, app: &mut App, mut runtime: Runtime) -> 
         }
         dirty |= runtime.pump(app);
     }
+}
+
+/// OSC 52: the terminal puts `text` on the system clipboard (most
+/// terminals, tmux with `set-clipboard on`, and over SSH too).
+fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Opens `url` in the browser from a thread (a browser may take a while to
+/// start); a failure comes back as a message.
+fn open_url(url: String, news: Sender<Msg>) {
+    std::thread::spawn(move || {
+        if let Err(e) = webbrowser::open(&url) {
+            let _ = news.send(Msg::EffectFailed(format!("cannot open the browser: {e}")));
+        }
+    });
+}
+
+/// `R`: fetches the subscriptions of the config as it is now (one added
+/// meanwhile by `quoth feeds add` counts) in a thread, sending progress,
+/// the stored articles and the end.
+fn spawn_fetch(config: Option<PathBuf>, news: Sender<Msg>) {
+    use crate::feeds::fetch;
+    let tx = news.clone();
+    let run = move || -> Result<(), String> {
+        let news = tx;
+        let loaded = crate::config::open(config.as_deref()).map_err(|e| e.to_string())?;
+        if loaded.feeds.is_empty() {
+            return Err("no subscriptions: add one with `quoth feeds add URL`".into());
+        }
+        let data =
+            crate::store::data_dir().ok_or("no data directory (no home); set $QUOTH_DATA_DIR")?;
+        let _ = news.send(Msg::FetchStarting {
+            total: loaded.feeds.len(),
+        });
+        fetch::run(&loaded.feeds, &data, &fetch::Options::default(), &|ev| {
+            let stored = match &ev {
+                fetch::Event::Finished(fetch::Report { result: Ok(s), .. }) => {
+                    s.new.iter().chain(&s.updated).cloned().collect()
+                }
+                _ => Vec::new(),
+            };
+            let _ = news.send(Msg::Fetch(ev));
+            if !stored.is_empty() {
+                let _ = news.send(Msg::Fetched(read_stored(&stored, &news)));
+            }
+        })
+        .map(|_| ())
+        .map_err(|e| format!("fetch failed: {e:#}"))
+    };
+    let news2 = news.clone();
+    let spawned = std::thread::Builder::new()
+        .name("quoth-fetch".into())
+        .spawn(move || {
+            let result = run();
+            let _ = news2.send(Msg::FetchDone(result));
+        });
+    if let Err(e) = spawned {
+        let _ = news.send(Msg::FetchDone(Err(format!("cannot start the fetch: {e}"))));
+    }
+}
+
+/// Fetched files, read back through the Markdown loader like any article.
+fn read_stored(paths: &[PathBuf], news: &Sender<Msg>) -> Vec<crate::article::Article> {
+    use crate::article::formats::{self, Kind};
+    let mut out = Vec::new();
+    for p in paths {
+        let parsed = std::fs::read(p)
+            .map_err(anyhow::Error::from)
+            .and_then(|b| formats::parse(Kind::Markdown, p, &b));
+        match parsed {
+            Ok(a) => out.extend(a),
+            Err(e) => {
+                let _ = news.send(Msg::EffectFailed(format!("{}: {e:#}", p.display())));
+            }
+        }
+    }
+    out
 }
 
 /// Raw mode, alternate screen and mouse capture, undone on drop and on panic.

@@ -180,6 +180,7 @@ pub fn sample_app(w: u16, h: u16, color: bool) -> App {
     app.load_all(crate::library::Library {
         articles: vec![sample, english_article()],
         problems: Vec::new(),
+        ..Default::default()
     });
     app.update(Msg::Analysed {
         id,

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::{pad, pane_block, truncate, width};
 use crate::article::format_date;
+use crate::text::plural;
 use crate::tui::app::{App, Focus, Row, details_height, thousands};
 
 pub struct ListPane<'a>(pub &'a App);
@@ -56,10 +57,24 @@ impl Widget for ListPane<'_> {
                 }
             } else if app.loading.is_some() {
                 "loading…".to_string()
+            } else if !app.skipped.is_empty() {
+                let keys = app.keymap.keys_for(crate::tui::Command::Problems);
+                let see = keys
+                    .first()
+                    .map(|k| format!(" ({k} lists them)"))
+                    .unwrap_or_default();
+                format!(
+                    "no articles: {} of other types skipped{see}",
+                    crate::text::plural(app.skipped.len(), "file", "files")
+                )
             } else {
                 "no articles".to_string()
             };
-            buf.set_stringn(inner.x, inner.y, msg, w, t.dim);
+            for (i, line) in textwrap::wrap(&msg, w.max(1)).iter().enumerate() {
+                if i < usize::from(inner.height) {
+                    buf.set_stringn(inner.x, inner.y + i as u16, line, w, t.dim);
+                }
+            }
             return;
         }
         let shown: Vec<&Row> = app.rows.iter().skip(app.list_offset).take(rows).collect();
@@ -157,7 +172,7 @@ fn cells(app: &App, row: &Row) -> Cells {
             .quotes
             .or_else(|| app.analysis_of(idx).map(|an| an.quotes.len() as u32))
             .filter(|&n| n > 0)
-            .map(|n| format!("“{n}"))
+            .map(|n| format!("“{}", thousands(n as usize)))
             .unwrap_or_default(),
     }
 }
@@ -180,7 +195,8 @@ fn row_texts(app: &App, rows: &[&Row], w: usize) -> Vec<String> {
     };
     let source_w = col(|c| &c.source, 12, w >= 60);
     let date_w = col(|c| &c.date, 16, w >= 34);
-    let quotes_w = col(|c| &c.quotes, 5, w >= 24);
+    // a count is never cut ("“105…" for 10,562 said nothing)
+    let quotes_w = col(|c| &c.quotes, 12, w >= 24);
     let right_w: usize = [source_w, date_w, quotes_w]
         .iter()
         .filter(|&&x| x > 0)
@@ -253,10 +269,12 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         }
     };
     let quotes = match analysis {
-        None => stored_quotes.map_or_else(String::new, |n| format!("{n} quotes")),
-        Some(an) => format!("{} quotes, {} speakers", an.quotes.len(), {
-            an.speakers().len()
-        }),
+        None => stored_quotes.map_or_else(String::new, |n| plural(n as usize, "quote", "quotes")),
+        Some(an) => format!(
+            "{}, {}",
+            plural(an.quotes.len(), "quote", "quotes"),
+            plural(an.speakers().len(), "speaker", "speakers")
+        ),
     };
     // The bookmark's note is the reader's own words: it takes the last line.
     let last = match app.note(&a.id) {
