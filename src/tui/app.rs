@@ -646,7 +646,7 @@ impl App {
     /// The open article was replaced by a new version (`new`): the reader
     /// shows the new text; offsets into the old one mean nothing now.
     fn follow_replacement(&mut self, old: usize, new: usize) {
-        if !self.reader.as_ref().is_some_and(|r| r.article == old) {
+        if self.reader.as_ref().is_none_or(|r| r.article != old) {
             return;
         }
         let Ok(loaded) = self.load_body(new) else {
