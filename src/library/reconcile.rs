@@ -166,22 +166,25 @@ fn first_build(
     sink: &mut dyn FnMut(Change),
 ) -> anyhow::Result<Summary> {
     let mut summary = Summary::default();
-    let (mut none_gone, mut none_known) = (HashMap::new(), HashMap::new());
+    // all new: nothing known, nothing gone
+    let mut read_new = |seen: Vec<Seen>, summary: &mut Summary, sink: &mut dyn FnMut(Change)| {
+        let chunk: Vec<(Seen, bool)> = seen.into_iter().map(|s| (s, false)).collect();
+        read_chunk(
+            index,
+            &chunk,
+            &mut HashMap::new(),
+            &mut HashMap::new(),
+            summary,
+            sink,
+        )
+    };
     for root in roots {
         let key = root.key();
         let Root::Folder(dir) = root else {
             let mut seen = Vec::new();
             list_root(root, &mut seen, sink);
             summary.files += seen.len();
-            let chunk: Vec<(Seen, bool)> = seen.into_iter().map(|s| (s, false)).collect();
-            read_chunk(
-                index,
-                &chunk,
-                &mut none_gone,
-                &mut none_known,
-                &mut summary,
-                sink,
-            )?;
+            read_new(seen, &mut summary, sink)?;
             continue;
         };
         let (files, problems) = super::files_under(dir);
@@ -192,16 +195,7 @@ fn first_build(
         sink(Change::ToRead(summary.files));
         for paths in files.chunks(CHUNK) {
             let stats: Vec<Option<Seen>> = paths.par_iter().map(|f| stat(f, &key)).collect();
-            let chunk: Vec<(Seen, bool)> =
-                stats.into_iter().flatten().map(|s| (s, false)).collect();
-            read_chunk(
-                index,
-                &chunk,
-                &mut none_gone,
-                &mut none_known,
-                &mut summary,
-                sink,
-            )?;
+            read_new(stats.into_iter().flatten().collect(), &mut summary, sink)?;
         }
     }
     Ok(summary)
