@@ -443,3 +443,28 @@ fn a_bookmark_made_in_another_folder_opens() {
     );
     rt.stop();
 }
+
+/// The first build reads files as the walk finds them: the same files,
+/// each real file once under the same name, as the whole walk gives.
+#[cfg(unix)]
+#[test]
+fn walking_as_it_goes_finds_what_the_walk_finds() {
+    use quoth::article::files::{walk, walk_each};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("b/c")).unwrap();
+    fs::write(root.join("a.txt"), "A\n\nx\n").unwrap();
+    fs::write(root.join("b/c/d.md"), "D\n\nx\n").unwrap();
+    fs::write(root.join("b/z.txt"), "Z\n\nx\n").unwrap();
+    fs::hard_link(root.join("a.txt"), root.join("b/a-again.txt")).unwrap();
+    std::os::unix::fs::symlink(root, root.join("b/loop")).unwrap();
+    std::os::unix::fs::symlink(root.join("b/c"), root.join("0-c")).unwrap();
+    let accept = |p: &Path| quoth::article::formats::Kind::of(p).is_some();
+    let whole = walk(root, &accept);
+    let mut streamed = Vec::new();
+    let rest = walk_each(root, &accept, &mut |p| streamed.push(p));
+    assert_eq!(streamed, whole.files);
+    assert_eq!(whole.files.len(), 3, "{:?}", whole.files);
+    assert_eq!(rest.problems, whole.problems);
+    assert!(rest.files.is_empty());
+}

@@ -187,15 +187,43 @@ fn first_build(
             read_new(seen, &mut summary, sink)?;
             continue;
         };
-        let (files, problems) = super::files_under(dir);
-        for p in problems {
-            sink(Change::Problem(p));
-        }
-        summary.files += files.len();
-        sink(Change::ToRead(summary.files));
-        for paths in files.chunks(CHUNK) {
+        // read as the walk goes: the first screen does not wait for the
+        // walk of a big library to end
+        let mut paths = Vec::new();
+        let mut failed = None;
+        let mut flush = |paths: &mut Vec<PathBuf>,
+                         summary: &mut Summary,
+                         sink: &mut dyn FnMut(Change)|
+         -> anyhow::Result<()> {
             let stats: Vec<Option<Seen>> = paths.par_iter().map(|f| stat(f, &key)).collect();
-            read_new(stats.into_iter().flatten().collect(), &mut summary, sink)?;
+            paths.clear();
+            let seen: Vec<Seen> = stats.into_iter().flatten().collect();
+            summary.files += seen.len();
+            // the total grows with the walk
+            sink(Change::ToRead(summary.files));
+            read_new(seen, summary, sink)
+        };
+        let walked = crate::article::files::walk_each(
+            dir,
+            &|p| crate::article::formats::Kind::of(p).is_some(),
+            &mut |p| {
+                if failed.is_some() {
+                    return;
+                }
+                paths.push(p);
+                if paths.len() >= CHUNK
+                    && let Err(e) = flush(&mut paths, &mut summary, sink)
+                {
+                    failed = Some(e);
+                }
+            },
+        );
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        flush(&mut paths, &mut summary, sink)?;
+        for (path, reason) in walked.problems {
+            sink(Change::Problem(Problem { path, reason }));
         }
     }
     Ok(summary)
