@@ -218,19 +218,19 @@ impl Model {
 }
 
 /// Greedy left-to-right tagging of one sentence; BILOU transitions are
-/// enforced. `first_pass` is empty in the first pass, else the first pass's
-/// tags of this sentence.
+/// enforced. `own` is None in the first pass, else the first pass's labels
+/// of this sentence.
 pub fn tag_sentence<S: Scorer>(
     s: &S,
     p: &Prepared,
     sent: &std::ops::Range<usize>,
-    first_pass: &[u8],
+    own: Option<&features::OwnLabels>,
     buf: &mut Vec<u64>,
     out: &mut Vec<u8>,
 ) {
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in sent.clone() {
-        static_features(p, sent, i, first_pass, buf);
+        static_features(p, sent, i, own, buf);
         tag_features(p, i, prev, prev2, buf);
         let mut scores = [0f32; N_TAGS];
         s.add(buf, &mut scores);
@@ -263,7 +263,7 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
     for sent in &doc.sents {
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in sent.clone() {
-            static_features(&p, sent, i, &[], &mut buf);
+            static_features(&p, sent, i, None, &mut buf);
             s.add(&buf, &mut base[i]);
             buf.clear();
             tag_features(&p, i, prev, prev2, &mut buf);
@@ -279,14 +279,16 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
     let mut second = Vec::with_capacity(n);
     let mut evidence: Vec<u64> = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
+    let mut own_labels = features::OwnLabels::default();
     for sent in &doc.sents {
         let own = &first[sent.start..sent.end];
+        own_labels.fill(&p, sent, own);
         // Without evidence anywhere in the sentence, the second pass sees
         // exactly what the first saw: keep its tags.
         evidence.clear();
         ends.clear();
         for i in sent.clone() {
-            features::evidence_features(&p, sent, i, own, &mut evidence);
+            features::evidence_features(&p, sent, i, &own_labels, &mut evidence);
             ends.push(evidence.len());
         }
         if evidence.is_empty() {

@@ -79,18 +79,23 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
 }
 
 /// A mention made only of several known names and function words between
-/// them ("Azure AI de Microsoft") is those names.
+/// them ("Azure AI de Microsoft") is those names. `ms` and `known` are
+/// sorted and do not overlap among themselves; linear in their lengths.
 fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
+    let mut known_at: Vec<Option<usize>> = vec![None; words.len()];
+    for (k, (r, _)) in known.iter().enumerate() {
+        known_at[r.clone()].iter_mut().for_each(|x| *x = Some(k));
+    }
     let mut out = Vec::with_capacity(ms.len());
     for m in ms {
-        let inside: Vec<&M> = known
-            .iter()
-            .filter(|(k, _)| m.0.start <= k.start && k.end <= m.0.end)
-            .collect();
-        let covered =
-            |i: usize| inside.iter().any(|(k, _)| k.contains(&i)) || NEVER_LAST.contains(&words[i]);
+        let a = known.partition_point(|(k, _)| k.start < m.0.start);
+        let b = a + known[a..].partition_point(|(k, _)| k.end <= m.0.end);
+        let inside = &known[a..b];
+        let covered = |i: usize| {
+            known_at[i].is_some_and(|k| (a..b).contains(&k)) || NEVER_LAST.contains(&words[i])
+        };
         if inside.len() >= 2 && m.0.clone().all(covered) {
-            out.extend(inside.into_iter().cloned());
+            out.extend(inside.iter().cloned());
         } else {
             out.push(m);
         }
@@ -103,10 +108,16 @@ fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
 /// or a first name the labeller took for a person ("Claude").
 fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
     let known = Gazetteer::get().known(words);
-    let mut ms = split_known(words, &known, ms);
+    let ms = split_known(words, &known, ms);
+    // `ms` is sorted and without overlaps, so are the known names: one
+    // sweep, each mention removed at most once.
+    let mut removed = vec![false; ms.len()];
+    let mut added = Vec::new();
     for (k, label) in known {
-        let overlapping: Vec<usize> = (0..ms.len())
-            .filter(|&j| ms[j].0.start < k.end && k.start < ms[j].0.end)
+        let first = ms.partition_point(|m| m.0.end <= k.start);
+        let overlapping: Vec<usize> = (first..ms.len())
+            .take_while(|&j| ms[j].0.start < k.end)
+            .filter(|&j| !removed[j])
             .collect();
         // A longer mention around the match is a different name
         // ("Google Cloud"): leave it.
@@ -127,15 +138,19 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
                 continue;
             }
         }
-        let mut j = overlapping.len();
-        while j > 0 {
-            j -= 1;
-            ms.remove(overlapping[j]);
+        for j in overlapping {
+            removed[j] = true;
         }
-        ms.push((k, label));
+        added.push((k, label));
     }
-    ms.sort_by_key(|m| m.0.start);
-    ms
+    let mut out: Vec<M> = ms
+        .into_iter()
+        .zip(removed)
+        .filter_map(|(m, r)| (!r).then_some(m))
+        .chain(added)
+        .collect();
+    out.sort_by_key(|m| m.0.start);
+    out
 }
 
 /// Every word written in lowercase in the text (borrowed: this runs on
@@ -211,6 +226,10 @@ fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     ms
 }
 
+/// Longer mentions are not looked for elsewhere in the text: names are
+/// shorter, and a run of a thousand capitalised words is no name to repeat.
+const MAX_NAME_WORDS: usize = 12;
+
 /// One label per name in a text: a name labelled differently in different
 /// places takes its majority label (when there is one), and occurrences the
 /// labeller missed are added.
@@ -236,33 +255,40 @@ fn propagate(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     for (r, _) in &ms {
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
     }
-    let mut names: Vec<(Vec<&str>, Label)> = votes
-        .iter()
-        .filter_map(|(name, v)| Some((name.split(' ').collect::<Vec<&str>>(), winner(v)?)))
-        .filter(|(ws, _)| ws.iter().all(|w| !w.is_empty()) && is_cap(ws[0]))
-        .collect();
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    // names by first word, longest first, for one pass over the text
-    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (k, (ws, _)) in names.iter().enumerate() {
+    // Names to look for, by their words, and for each first word the
+    // lengths to try, longest first: each position costs a few lookups
+    // however many names share a first word.
+    let mut names: FastMap<Vec<&str>, Label> = FastMap::default();
+    let mut lengths: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (name, v) in &votes {
+        let ws: Vec<&str> = name.split(' ').collect();
+        let Some(label) = winner(v) else { continue };
+        if ws.len() > MAX_NAME_WORDS || ws.iter().any(|w| w.is_empty()) || !is_cap(ws[0]) {
+            continue;
+        }
         if ws.len() == 1 && lower_seen.contains(ws[0].to_lowercase().as_str()) {
             continue;
         }
-        by_first.entry(ws[0]).or_default().push(k);
+        lengths.entry(ws[0]).or_default().push(ws.len());
+        names.insert(ws, label);
+    }
+    for ls in lengths.values_mut() {
+        ls.sort_unstable_by(|a, b| b.cmp(a));
+        ls.dedup();
     }
     let mut added = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let hit = by_first.get(words[i]).and_then(|ks| {
-            ks.iter().find_map(|&k| {
-                let (ws, label) = &names[k];
-                let n = ws.len();
-                let fits = i + n <= words.len()
-                    && words[i..i + n] == ws[..]
-                    && !covered[i..i + n].iter().any(|c| *c)
-                    && !words.get(i + n).is_some_and(|w| is_cap(w))
-                    && !(i > 0 && is_cap(words[i - 1]) && !initial[i - 1]);
-                fits.then_some((n, *label))
+        let hit = lengths.get(words[i]).and_then(|ls| {
+            ls.iter().find_map(|&n| {
+                if i + n > words.len() {
+                    return None;
+                }
+                let label = *names.get(&words[i..i + n])?;
+                let blocked = covered[i..i + n].iter().any(|c| *c)
+                    || words.get(i + n).is_some_and(|w| is_cap(w))
+                    || i > 0 && is_cap(words[i - 1]) && !initial[i - 1];
+                (!blocked).then_some((n, label))
             })
         });
         match hit {

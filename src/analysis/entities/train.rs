@@ -318,13 +318,15 @@ fn train_doc(pc: &mut Perceptron, d: &CorpusDoc, buf: &mut Vec<u64>) {
     let mut p = features::prepare(&view);
     let mut first = Vec::with_capacity(d.words.len());
     for s in &view.sents {
-        model::tag_sentence(&pc.w, &p, s, &[], buf, &mut first);
+        model::tag_sentence(&pc.w, &p, s, None, buf, &mut first);
     }
     p.evidence.record_labels(&p.infos, &first);
+    let mut own = features::OwnLabels::default();
     for s in &view.sents {
+        own.fill(&p, s, &first[s.start..s.end]);
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in s.clone() {
-            static_features(&p, s, i, &first[s.start..s.end], buf);
+            static_features(&p, s, i, Some(&own), buf);
             tag_features(&p, i, prev, prev2, buf);
             let mut scores = [0f32; N_TAGS];
             pc.w.add(buf, &mut scores);
