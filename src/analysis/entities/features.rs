@@ -7,8 +7,9 @@ use std::ops::Range;
 use crate::analysis::Label;
 use crate::analysis::gazetteer::{FastMap, Gazetteer, flag};
 
-/// Bumped whenever features change, so an old model file is refused.
-pub const FEATURES_VERSION: u32 = 5;
+/// Bumped whenever features or decoding change, so an old model file is
+/// refused (6: beam-search decoding, trained as a structured perceptron).
+pub const FEATURES_VERSION: u32 = 6;
 
 pub const N_TAGS: usize = 17;
 /// BILOU tags: Begin, Inside, Last, Unit (one-word mention), Outside.
