@@ -40,9 +40,9 @@ pub enum Source {
     Bundled,
     /// A folder (read recursively) or one file.
     Path(PathBuf),
-    /// Several roots read as one library: `library = [...]` in the config,
-    /// and the fetched feeds' folder.
-    Several(Vec<Source>),
+    /// Several folders or files: one library (the library and the feeds'
+    /// folder).
+    Paths(Vec<PathBuf>),
 }
 
 impl Source {
@@ -69,18 +69,18 @@ impl Source {
         match paths.len() {
             0 => Source::Bundled,
             1 => Source::Path(paths.remove(0)),
-            _ => Source::Several(paths.into_iter().map(Source::Path).collect()),
+            _ => Source::Paths(paths),
         }
     }
 
-    /// This source and `other`, read as one library.
-    pub fn and(self, other: Source) -> Source {
-        let mut roots = match self {
-            Source::Several(v) => v,
-            s => vec![s],
-        };
-        roots.push(other);
-        Source::Several(roots)
+    /// Adds a folder to the library (the feeds' folder, for one): the
+    /// bundled sample gives way to it.
+    pub fn with_root(self, path: PathBuf) -> Source {
+        let mut paths: Vec<PathBuf> = self.roots().into_iter().flatten().collect();
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+        Source::of_paths(paths)
     }
 
     /// Each root: a path, or `None` for the bundled library.
@@ -88,7 +88,7 @@ impl Source {
         match self {
             Source::Bundled => vec![None],
             Source::Path(p) => vec![Some(p.clone())],
-            Source::Several(v) => v.iter().flat_map(Source::roots).collect(),
+            Source::Paths(ps) => ps.iter().cloned().map(Some).collect(),
         }
     }
 
@@ -96,11 +96,11 @@ impl Source {
         match self {
             Source::Bundled => "bundled sample library".to_string(),
             Source::Path(p) => p.display().to_string(),
-            Source::Several(v) => v
+            Source::Paths(ps) => ps
                 .iter()
-                .map(Source::describe)
+                .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
-                .join(" + "),
+                .join(", "),
         }
     }
 
@@ -286,7 +286,8 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
     if let Err(e) = source.check_root() {
         let path = match source {
             Source::Path(p) => p.clone(),
-            Source::Bundled | Source::Several(_) => PathBuf::from(BUNDLED_DIR),
+            Source::Bundled => PathBuf::from(BUNDLED_DIR),
+            Source::Paths(ps) => ps.first().cloned().unwrap_or_default(),
         };
         let _ = tx.send(LoadEvent::Found { total: 0 });
         let _ = tx.send(LoadEvent::Problem(Problem {
@@ -465,10 +466,10 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
             skipped = found.skipped;
             found.files.into_iter().map(Candidate::File).collect()
         }
-        Source::Several(roots) => roots
+        Source::Paths(roots) => roots
             .iter()
             .flat_map(|r| {
-                let (c, p, s) = scan(r);
+                let (c, p, s) = scan(&Source::Path(r.clone()));
                 problems.extend(p);
                 skipped.extend(s);
                 c
@@ -552,10 +553,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
             Source::resolve_with(None, &s, Some(dir.path())),
-            Source::Several(vec![
-                Source::Path("lib".into()),
-                Source::Path(dir.path().into())
-            ])
+            Source::Paths(vec!["lib".into(), dir.path().into()])
+        );
+        // It takes the bundled sample's place.
+        assert_eq!(
+            Source::resolve_with(None, &config::Settings::default(), Some(dir.path())),
+            Source::Path(dir.path().into())
         );
         assert_eq!(
             Source::resolve_with(Some(Path::new("cli")), &s, Some(dir.path())),
@@ -585,15 +588,17 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("b.md"), "---\n---\n").unwrap();
-        let source = Source::Bundled.and(Source::Path(dir.path().into()));
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("c.txt"), "Mine\n\nBody.\n").unwrap();
+        let source = Source::Path(other.path().into()).with_root(dir.path().into());
         source.check_root().unwrap();
         let lib = load(&source).unwrap();
-        let bundled = load(&Source::Bundled).unwrap();
-        assert_eq!(lib.articles.len(), bundled.articles.len() + 1);
-        assert!(lib.articles.iter().any(|a| a.title == "Fetched"));
-        assert_eq!(lib.problems.len(), bundled.problems.len() + 1);
-        assert!(source.describe().starts_with("bundled sample library + "));
-        let gone = Source::Bundled.and(Source::Path(dir.path().join("nope")));
+        let mut titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
+        titles.sort_unstable();
+        assert_eq!(titles, ["Fetched", "Mine"]);
+        assert_eq!(lib.problems.len(), 1);
+        assert!(source.describe().contains(", "));
+        let gone = source.with_root(dir.path().join("nope"));
         assert!(gone.check_root().is_err());
     }
 

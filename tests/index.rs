@@ -88,6 +88,7 @@ fn reconcile_reads_only_what_changed_and_follows_moves() {
         entities: Vec::new(),
         groups: Vec::new(),
         quotes: Vec::new(),
+        people: Vec::new(),
     };
     let mut w = index.write().unwrap();
     w.put_analysis(

@@ -598,6 +598,28 @@ impl Ctx<'_> {
         });
     }
 
+    /// A key of a `[[array]]` table (its `n`th, called `what`) that is not
+    /// one of its own: a setting written by hand below the table went into
+    /// it, and the warning says so; anything else is unknown.
+    pub(crate) fn warn_foreign_key(
+        &mut self,
+        t: &toml_edit::Table,
+        key: &str,
+        array: &str,
+        what: &str,
+        n: usize,
+    ) {
+        let span = key_span(t, key);
+        let message = if SETTINGS.contains(&key) {
+            format!(
+                "`{key}` is inside {what} {n}: in TOML every line after a [[{array}]] header belongs to that {what}; move `{key}` above the first [[{array}]] to set it (ignored)"
+            )
+        } else {
+            format!("unknown key `{array}.{key}` (ignored)")
+        };
+        self.warn(span, &message);
+    }
+
     pub(crate) fn string<'i>(&self, item: &'i Item, name: &str) -> Result<&'i str, ConfigError> {
         item.as_str()
             .ok_or_else(|| self.err(item.span(), &wrong_type(name, "a string", item)))

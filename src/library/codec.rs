@@ -5,10 +5,13 @@
 //! they change (people chains, new fields) only this file changes, with
 //! [`FORMAT`] bumped so older rows read as "not analysed" and are redone.
 
-use crate::analysis::{Analysis, Entity, Group, Label, Lang, Quote, QuoteKind, Span};
+use crate::analysis::{
+    Analysis, Entity, Group, Label, Lang, MentionKind, Person, PersonMention, Quote, QuoteKind,
+    Span,
+};
 
 /// Version of the byte layout; part of every stored row.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 
 pub fn encode(a: &Analysis) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(256));
@@ -41,6 +44,28 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
         w.opt_uint(q.group);
         w.opt_span(q.speaker_span);
         w.opt_span(q.cue_span);
+        w.opt_uint(q.person);
+    }
+    w.uint(a.people.len());
+    for p in &a.people {
+        w.uint(p.id);
+        w.str(&p.name);
+        match p.label {
+            None => w.0.push(0),
+            Some(l) => {
+                w.0.push(1);
+                w.label(l);
+            }
+        }
+        w.uint(p.mentions.len());
+        for m in &p.mentions {
+            w.span(m.span);
+            w.0.push(match m.kind {
+                MentionKind::Name => 0,
+                MentionKind::Role => 1,
+                MentionKind::Pronoun => 2,
+            });
+        }
     }
     w.0
 }
@@ -96,6 +121,36 @@ pub fn decode(bytes: &[u8]) -> Option<Analysis> {
             group: r.opt_uint()?,
             speaker_span: r.opt_span()?,
             cue_span: r.opt_span()?,
+            person: r.opt_uint()?,
+        });
+    }
+    let n = r.len()?;
+    let mut people = Vec::with_capacity(n);
+    for _ in 0..n {
+        let id = r.uint()?;
+        let name = r.str()?.to_string();
+        let label = match r.byte()? {
+            0 => None,
+            1 => Some(r.label()?),
+            _ => return None,
+        };
+        let m = r.len()?;
+        let mut mentions = Vec::with_capacity(m);
+        for _ in 0..m {
+            let span = r.span()?;
+            let kind = match r.byte()? {
+                0 => MentionKind::Name,
+                1 => MentionKind::Role,
+                2 => MentionKind::Pronoun,
+                _ => return None,
+            };
+            mentions.push(PersonMention { span, kind });
+        }
+        people.push(Person {
+            id,
+            name,
+            label,
+            mentions,
         });
     }
     (r.at == bytes.len()).then_some(Analysis {
@@ -103,6 +158,7 @@ pub fn decode(bytes: &[u8]) -> Option<Analysis> {
         entities,
         groups,
         quotes,
+        people,
     })
 }
 
@@ -257,6 +313,21 @@ mod tests {
             entities: Vec::new(),
             groups: Vec::new(),
             quotes: Vec::new(),
+            people: vec![Person {
+                id: 0,
+                name: "Anna Berg".into(),
+                label: Some(Label::Per),
+                mentions: vec![
+                    PersonMention {
+                        span: Span::new(3, 12),
+                        kind: MentionKind::Name,
+                    },
+                    PersonMention {
+                        span: Span::new(40, 43),
+                        kind: MentionKind::Pronoun,
+                    },
+                ],
+            }],
         };
         assert_eq!(decode(&encode(&a)), Some(a));
         let mut bytes = encode(&crate::tui::testkit::sample_analysis(

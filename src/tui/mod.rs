@@ -217,8 +217,7 @@ fn read_stored(paths: &[PathBuf], news: &Sender<Msg>) -> Vec<crate::article::Art
     use crate::article::formats::{self, Kind};
     let mut out = Vec::new();
     for p in paths {
-        let parsed = std::fs::read(p)
-            .map_err(anyhow::Error::from)
+        let parsed = crate::article::files::read_capped(p, formats::MAX_FILE_BYTES)
             .and_then(|b| formats::parse(Kind::Markdown, p, &b));
         match parsed {
             Ok(a) => out.extend(a),

@@ -193,7 +193,8 @@ fn row_texts(app: &App, rows: &[&Row], w: usize) -> Vec<String> {
             0
         }
     };
-    let source_w = col(|c| &c.source, 12, w >= 60);
+    // The source (a feed's name) shows once the list pane is at its widest.
+    let source_w = col(|c| &c.source, if w >= 60 { 12 } else { 10 }, w >= 50);
     let date_w = col(|c| &c.date, 16, w >= 34);
     // a count is never cut ("“105…" for 10,562 said nothing)
     let quotes_w = col(|c| &c.quotes, 12, w >= 24);
