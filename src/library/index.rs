@@ -330,6 +330,14 @@ impl Index {
         self.path.as_deref()
     }
 
+    /// Caps this connection's page cache (a reader's queries need less
+    /// than the writer's transactions: memory stays low at 100,000 articles).
+    pub fn set_cache_mb(&self, mb: u32) -> anyhow::Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -(i64::from(mb) * 1000))?;
+        Ok(())
+    }
+
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

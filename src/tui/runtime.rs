@@ -64,6 +64,12 @@ impl Runtime {
         let (index, note) = Index::open(path)?;
         let for_worker = index.reopen()?;
         let for_analysis = index.reopen().ok();
+        // the writer keeps the default cache; the others only read or
+        // write one article at a time
+        index.set_cache_mb(4)?;
+        if let Some(a) = &for_analysis {
+            a.set_cache_mb(2)?;
+        }
         app.roots = reconcile::keys(&reconcile::roots(&source));
         app.index = Some(index);
         if let Some(n) = note {
