@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod feeds;
 pub mod library;
 pub mod store;
 pub mod text;

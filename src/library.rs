@@ -6,14 +6,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::Context;
 
-use crate::article::{Article, article_id, formats};
+use crate::article::{Article, article_id, files, formats};
 use crate::config;
 
 mod bundled {
@@ -33,14 +32,59 @@ pub enum Source {
     Bundled,
     /// A folder (read recursively) or one file.
     Path(PathBuf),
+    /// Several folders or files: one library (the library and the feeds'
+    /// folder).
+    Paths(Vec<PathBuf>),
 }
 
 impl Source {
-    /// The command-line path, else the config's `library`, else the bundled one.
+    /// The command-line path as it is; else the config's `library` (else
+    /// the bundled one) with the fetched feeds' folder when there is one.
     pub fn resolve(cli: Option<&Path>, settings: &config::Settings) -> Source {
-        match cli.or(settings.library.as_deref()) {
+        Self::resolve_with(cli, settings, crate::feeds::folder().as_deref())
+    }
+
+    /// [`Source::resolve`] with the feeds folder given (tests).
+    pub fn resolve_with(
+        cli: Option<&Path>,
+        settings: &config::Settings,
+        feeds: Option<&Path>,
+    ) -> Source {
+        if let Some(p) = cli {
+            return Source::Path(p.to_path_buf());
+        }
+        let library = match settings.library.as_deref() {
             Some(p) => Source::Path(p.to_path_buf()),
             None => Source::Bundled,
+        };
+        crate::feeds::with_feeds_folder(library, feeds)
+    }
+
+    /// One path, several, or (none) the bundled library.
+    pub fn of_paths(mut paths: Vec<PathBuf>) -> Source {
+        match paths.len() {
+            0 => Source::Bundled,
+            1 => Source::Path(paths.remove(0)),
+            _ => Source::Paths(paths),
+        }
+    }
+
+    /// Adds a folder to the library (the feeds' folder, for one): the
+    /// bundled sample gives way to it.
+    pub fn with_root(self, path: PathBuf) -> Source {
+        let mut paths: Vec<PathBuf> = self.roots().into_iter().flatten().collect();
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+        Source::of_paths(paths)
+    }
+
+    /// Each root: a path, or `None` for the bundled library.
+    pub fn roots(&self) -> Vec<Option<PathBuf>> {
+        match self {
+            Source::Bundled => vec![None],
+            Source::Path(p) => vec![Some(p.clone())],
+            Source::Paths(ps) => ps.iter().cloned().map(Some).collect(),
         }
     }
 
@@ -48,27 +92,35 @@ impl Source {
         match self {
             Source::Bundled => "bundled sample library".to_string(),
             Source::Path(p) => p.display().to_string(),
+            Source::Paths(ps) => ps
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 
     /// An error naming the path if it does not exist or cannot be read.
     pub fn check_root(&self) -> anyhow::Result<()> {
-        let Source::Path(path) = self else {
-            return Ok(());
-        };
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("cannot open library {}", path.display()))?;
-        if meta.is_dir() {
-            std::fs::read_dir(path)
-                .with_context(|| format!("cannot read library folder {}", path.display()))?;
-        } else if meta.is_file() {
-            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-        } else {
-            // a pipe or device would block the loader or never end
-            anyhow::bail!("{} is not a file or a folder", path.display());
+        for path in self.roots().into_iter().flatten() {
+            check_path(&path)?;
         }
         Ok(())
     }
+}
+
+/// An error naming the path if it does not exist or cannot be read.
+fn check_path(path: &Path) -> anyhow::Result<()> {
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("cannot open library {}", path.display()))?;
+    if meta.is_dir() {
+        std::fs::read_dir(path)
+            .with_context(|| format!("cannot read library folder {}", path.display()))?;
+    } else {
+        // a pipe or device would block the loader or never end
+        files::open_regular(path).with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(())
 }
 
 impl From<PathBuf> for Source {
@@ -120,13 +172,17 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Sorted by path.
     pub problems: Vec<Problem>,
+    /// Files of other types in the folder, not read (sorted).
+    pub skipped: Vec<PathBuf>,
 }
+
+pub use crate::article::formats::READ_FORMATS;
 
 /// Loads a whole library, blocking; the result does not depend on timing.
 pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     let source = source.as_source();
     source.check_root()?;
-    let (candidates, mut problems) = scan(&source);
+    let (candidates, mut problems, skipped) = scan(&source);
     let mut results: Vec<(usize, Vec<Result<Article, Problem>>)> = Vec::new();
     let next = AtomicUsize::new(0);
     let workers = worker_count(candidates.len());
@@ -163,6 +219,7 @@ pub fn load(source: &(impl AsSource + ?Sized)) -> anyhow::Result<Library> {
     sort(&mut lib.articles);
     problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
     lib.problems = problems;
+    lib.skipped = skipped;
     Ok(lib)
 }
 
@@ -176,6 +233,8 @@ pub enum LoadEvent {
     },
     Article(Box<Article>),
     Problem(Problem),
+    /// Files of other types, not read (sent once, after `Found`, if any).
+    Skipped(Vec<PathBuf>),
     /// Last event.
     Done,
 }
@@ -199,6 +258,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         let path = match source {
             Source::Path(p) => p.clone(),
             Source::Bundled => PathBuf::from(BUNDLED_DIR),
+            Source::Paths(ps) => ps.first().cloned().unwrap_or_default(),
         };
         let _ = tx.send(LoadEvent::Found { total: 0 });
         let _ = tx.send(LoadEvent::Problem(Problem {
@@ -208,7 +268,7 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         let _ = tx.send(LoadEvent::Done);
         return;
     }
-    let (candidates, problems) = scan(source);
+    let (candidates, problems, skipped) = scan(source);
     if tx
         .send(LoadEvent::Found {
             total: candidates.len(),
@@ -216,6 +276,9 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
         .is_err()
     {
         return;
+    }
+    if !skipped.is_empty() {
+        let _ = tx.send(LoadEvent::Skipped(skipped));
     }
     for p in problems {
         let _ = tx.send(LoadEvent::Problem(p));
@@ -327,11 +390,11 @@ impl Candidate {
             })]
         };
         let Some(kind) = formats::Kind::of(&path) else {
-            return problem("not an article file: quoth reads .txt, .md, .json and .jsonl".into());
+            return problem(format!("not an article file: quoth reads {READ_FORMATS}"));
         };
         let bytes: Cow<'_, [u8]> = match self {
             Candidate::Bundled(_, b) => Cow::Borrowed(b),
-            Candidate::File(p) => match read_limited(p) {
+            Candidate::File(p) => match files::read_capped(p, formats::MAX_FILE_BYTES) {
                 Ok(b) => Cow::Owned(b),
                 Err(e) => return problem(format!("{e:#}")),
             },
@@ -351,26 +414,11 @@ impl Candidate {
     }
 }
 
-/// Reads a file, refusing one over the size limit without reading it all.
-fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let file = std::fs::File::open(path).context("cannot open")?;
-    let len = file.metadata().context("cannot read")?.len();
-    if len > formats::MAX_FILE_BYTES {
-        anyhow::bail!("{}", formats::too_large(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(formats::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .context("cannot read")?;
-    if bytes.len() as u64 > formats::MAX_FILE_BYTES {
-        anyhow::bail!("{}", formats::too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-/// Candidate files, sorted, and folders that could not be read.
-fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
+/// Candidate files, sorted; folders and entries that could not be read;
+/// files of other types.
+fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
     let mut problems = Vec::new();
+    let mut skipped = Vec::new();
     let candidates = match source {
         Source::Bundled => bundled::BUNDLED
             .iter()
@@ -379,41 +427,27 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>) {
             .collect(),
         Source::Path(root) if !root.is_dir() => vec![Candidate::File(root.clone())],
         Source::Path(root) => {
-            let mut files = Vec::new();
-            walk(root, &mut files, &mut problems);
-            files.sort();
-            files.into_iter().map(Candidate::File).collect()
+            let found = files::walk(root, &|p| formats::Kind::of(p).is_some());
+            problems.extend(
+                found
+                    .problems
+                    .into_iter()
+                    .map(|(path, reason)| Problem { path, reason }),
+            );
+            skipped = found.skipped;
+            found.files.into_iter().map(Candidate::File).collect()
         }
+        Source::Paths(roots) => roots
+            .iter()
+            .flat_map(|r| {
+                let (c, p, s) = scan(&Source::Path(r.clone()));
+                problems.extend(p);
+                skipped.extend(s);
+                c
+            })
+            .collect(),
     };
-    (candidates, problems)
-}
-
-/// Known-type files under `dir`. Hidden entries are skipped, and so are
-/// symbolic links to folders (they could loop); links to files are followed.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(Problem {
-                path: dir.to_path_buf(),
-                reason: format!("cannot read folder: {e}"),
-            });
-            return;
-        }
-    };
-    for entry in entries {
-        let Ok(entry) = entry else { continue };
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(ft) = entry.file_type() else { continue };
-        if ft.is_dir() {
-            walk(&path, files, problems);
-        } else if formats::Kind::of(&path).is_some() && path.is_file() {
-            files.push(path);
-        }
-    }
+    (candidates, problems, skipped)
 }
 
 /// The bundled files: (name under assets/articles, bytes).
@@ -448,11 +482,29 @@ mod tests {
     #[test]
     fn resolve_prefers_cli_then_config() {
         let mut s = config::Settings::default();
-        assert_eq!(Source::resolve(None, &s), Source::Bundled);
+        assert_eq!(Source::resolve_with(None, &s, None), Source::Bundled);
         s.library = Some("lib".into());
-        assert_eq!(Source::resolve(None, &s), Source::Path("lib".into()));
         assert_eq!(
-            Source::resolve(Some(Path::new("cli")), &s),
+            Source::resolve_with(None, &s, None),
+            Source::Path("lib".into())
+        );
+        assert_eq!(
+            Source::resolve_with(Some(Path::new("cli")), &s, None),
+            Source::Path("cli".into())
+        );
+        // The fetched feeds' folder joins the library, not a given path.
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Source::resolve_with(None, &s, Some(dir.path())),
+            Source::Paths(vec!["lib".into(), dir.path().into()])
+        );
+        // It takes the bundled sample's place.
+        assert_eq!(
+            Source::resolve_with(None, &config::Settings::default(), Some(dir.path())),
+            Source::Path(dir.path().into())
+        );
+        assert_eq!(
+            Source::resolve_with(Some(Path::new("cli")), &s, Some(dir.path())),
             Source::Path("cli".into())
         );
         assert_eq!(Source::Bundled.describe(), "bundled sample library");
@@ -468,6 +520,29 @@ mod tests {
             .expect("the sample story is bundled");
         assert_eq!(sample.credit.as_deref(), Some("AFP"));
         assert!(sample.title.starts_with("Le lancement de ChatGPT"));
+    }
+
+    #[test]
+    fn several_roots_load_as_one_library() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.md"),
+            "---\ntitle: Fetched\n---\n\nText.\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.md"), "---\n---\n").unwrap();
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("c.txt"), "Mine\n\nBody.\n").unwrap();
+        let source = Source::Path(other.path().into()).with_root(dir.path().into());
+        source.check_root().unwrap();
+        let lib = load(&source).unwrap();
+        let mut titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
+        titles.sort_unstable();
+        assert_eq!(titles, ["Fetched", "Mine"]);
+        assert_eq!(lib.problems.len(), 1);
+        assert!(source.describe().contains(", "));
+        let gone = source.with_root(dir.path().join("nope"));
+        assert!(gone.check_root().is_err());
     }
 
     #[test]

@@ -52,8 +52,11 @@ fn example_config_comments_are_valid_settings() {
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     assert_eq!(parsed.bookmarks.len(), 1);
     let b = &parsed.bookmarks[0];
-    assert_eq!(b.position, Some(4));
+    assert_eq!(b.position, Some(4)); // paragraph = 5, counted from 1
     assert!(b.added.is_some() && b.note.is_some() && b.path.is_some());
+    assert_eq!(parsed.feeds.len(), 1);
+    let f = &parsed.feeds[0];
+    assert!(f.name.is_some() && f.language.is_some() && f.tags.len() == 2);
     let themed: Vec<&str> = parsed.settings.theme.keys().map(String::as_str).collect();
     let mut all = THEME_ELEMENTS.to_vec();
     all.sort_unstable();

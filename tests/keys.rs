@@ -305,6 +305,30 @@ fn every_bound_key_does_its_command() {
                 press(&mut a, k);
                 assert!(!a.is_read(&id), "{what} again");
             }
+            // The effects themselves are tested in tests/feed_keys.rs.
+            Command::Fetch => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(a.effects, [quoth::tui::Effect::Fetch], "{what}");
+            }
+            Command::OpenInBrowser => {
+                let mut a = sample_app(120, 40, true);
+                press(&mut a, k);
+                assert_eq!(
+                    a.message.as_deref(),
+                    Some("this article has no web address"),
+                    "{what}"
+                );
+            }
+            Command::CopyQuote => {
+                let mut a = opened(120, 40);
+                type_keys(&mut a, "]");
+                press(&mut a, k);
+                assert!(
+                    matches!(a.effects.as_slice(), [quoth::tui::Effect::Copy(_)]),
+                    "{what}"
+                );
+            }
         }
     }
 }
@@ -498,6 +522,7 @@ fn quote_keys_wait_for_the_analysis() {
     a.load_all(quoth::library::Library {
         articles: vec![sample_article()],
         problems: Vec::new(),
+        ..Default::default()
     });
     a.update(key(KeyCode::Enter));
     // The runtime is asked to analyse the opened article first.
@@ -664,6 +689,7 @@ fn a_failed_analyser_is_reported_not_awaited() {
     a.load_all(quoth::library::Library {
         articles: vec![sample_article()],
         problems: Vec::new(),
+        ..Default::default()
     });
     let id = a.articles[0].id.clone();
     a.update(Msg::AnalysisFailed {
@@ -712,7 +738,11 @@ fn b_saves_at_once_and_keeps_the_users_file() {
     let text = fs::read_to_string(&cfg).unwrap();
     assert!(text.starts_with(GONE), "the user's lines stay: {text}");
     assert!(text.contains(&format!("id = \"{id}\"")), "{text}");
-    assert!(text.contains(&format!("position = {para}")), "{text}");
+    // the file counts paragraphs as the status line does, from 1
+    assert!(
+        text.contains(&format!("paragraph = {}", para + 1)),
+        "{text}"
+    );
     // The list marks it; b from the list removes it and the file is as before.
     a.update(key(KeyCode::Tab));
     assert_eq!(a.focus, Focus::List);
@@ -789,6 +819,7 @@ fn a_bookmarked_article_arriving_late_leaves_the_missing_rows() {
     a.load_all(quoth::library::Library {
         articles: vec![english_article(), sample],
         problems: Vec::new(),
+        ..Default::default()
     });
     assert_eq!(a.rows, vec![Row::Article(1)]);
     // Opening a bookmark returns to its paragraph.

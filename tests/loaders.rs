@@ -147,7 +147,7 @@ fn broken_fixtures_are_problems_and_the_rest_loads() {
     assert_eq!(reason("binary.txt"), "binary file (contains NUL bytes)");
     assert_eq!(
         reason("invalid_utf8.txt"),
-        "invalid UTF-8 at byte 10 (line 3)"
+        "invalid UTF-8 at byte 10 (line 3): quoth reads UTF-8 and UTF-16 with a byte-order mark"
     );
     assert!(reason("bad.json").starts_with("invalid JSON: EOF while parsing an object at line 2"));
     assert!(reason("bad_toml.md").starts_with("bad TOML front matter: "));
@@ -212,7 +212,7 @@ fn one_file_as_library() {
     assert_eq!(lib.articles.len(), 0);
     assert_eq!(
         lib.problems[0].reason,
-        "not an article file: quoth reads .txt, .md, .json and .jsonl"
+        "not an article file: quoth reads .txt, .md, .markdown, .json, .jsonl and .ndjson"
     );
 }
 
@@ -255,6 +255,7 @@ fn background_load_matches_blocking_load() {
                 .iter()
                 .filter(|(name, _)| Kind::of(Path::new(name)).is_some())
                 .count(),
+            Source::Paths(_) => unreachable!("not among the sources tested"),
         };
         assert_eq!(total, expected_total, "{}", source.describe());
         library::sort(&mut articles);

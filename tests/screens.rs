@@ -84,6 +84,7 @@ fn broken_file_popup() {
                     reason: "bad JSON: expected value at line 3 column 5".into(),
                 },
             ],
+            ..Default::default()
         });
         snap(&format!("problems_status_{w}x{h}"), &a);
         type_keys(&mut a, "!");
@@ -188,6 +189,7 @@ fn escape_sequences_never_reach_the_screen() {
         a.load_all(Library {
             articles: vec![article.clone()],
             problems: Vec::new(),
+            ..Default::default()
         });
         a.update(key(KeyCode::Enter));
         let buf = render(&a);
@@ -335,8 +337,10 @@ fn broken_analysis_spans_do_not_panic() {
                 group: Some(42),
                 speaker_span: Some(Span::new(mid, len + 1)),
                 cue_span: Some(Span::new(len + 1, mid)),
+                person: Some(42),
             })
             .collect(),
+        people: Vec::new(),
     };
     a.update(Msg::Analysed {
         id: article.id.clone(),

@@ -49,14 +49,14 @@ fn add_then_remove_leaves_every_byte() {
             "--title",
             "Second «story»",
         ])
-        .args(["--note", "for Monday", "--position", "3"])
+        .args(["--note", "for Monday", "--paragraph", "4"])
         .assert()
         .success();
     let added = fs::read_to_string(&config).unwrap();
     assert!(added.starts_with(&COMMENTED[..COMMENTED.find("[keys]").unwrap()]));
     assert!(added.contains("id = \"bbbb000000000002\""), "{added}");
     assert!(
-        added.contains("note = \"for Monday\"\nposition = 3\n"),
+        added.contains("note = \"for Monday\"\nparagraph = 4\n"),
         "{added}"
     );
     assert!(added.ends_with("[keys]\n# \"j\" = \"down\"\n\n# end of file comment\n"));
@@ -69,7 +69,7 @@ fn add_then_remove_leaves_every_byte() {
     let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2);
     assert_eq!(json[1]["title"], "Second «story»");
-    assert_eq!(json[1]["position"], 3);
+    assert_eq!(json[1]["paragraph"], 4);
     quoth(home.path())
         .arg("--config")
         .arg(&config)
@@ -91,7 +91,7 @@ fn library_round_trip_with_notes_and_positions() {
     assert!(marks.set_position("aaaa000000000001", Some(7)));
     marks.flush().unwrap();
     let mid = fs::read_to_string(&config).unwrap();
-    assert!(mid.contains("note = \"changed\"\nposition = 7\n"), "{mid}");
+    assert!(mid.contains("note = \"changed\"\nparagraph = 8\n"), "{mid}");
     assert!(
         mid.contains("title = 'First story'   # literal string"),
         "{mid}"

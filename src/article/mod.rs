@@ -1,5 +1,6 @@
 //! The article model. No terminal code here.
 
+pub mod files;
 pub mod formats;
 pub mod sanitise;
 
@@ -108,7 +109,7 @@ impl Article {
             (None, Some(d)) => parts.push(format!("{d} (detected)")),
             (None, None) => {}
         }
-        parts.push(format!("{} min read", self.reading_minutes()));
+        parts.push(format!("{} read", reading_time(self.reading_minutes())));
         parts.join(" · ")
     }
 
@@ -119,6 +120,20 @@ impl Article {
     /// Minutes at 230 words a minute, at least one.
     pub fn reading_minutes(&self) -> usize {
         self.word_count().div_ceil(230).max(1)
+    }
+}
+
+/// "4 min", "1 h 05 min", "67 h 22 min": a reading time a reader can take in
+/// ("4042 min read" said little).
+pub fn reading_time(minutes: usize) -> String {
+    if minutes < 60 {
+        format!("{minutes} min")
+    } else {
+        format!(
+            "{} h {:02} min",
+            crate::text::thousands(minutes / 60),
+            minutes % 60
+        )
     }
 }
 
@@ -168,6 +183,15 @@ mod tests {
         let d = DateTime::parse_from_rfc3339("2024-02-27T10:30:00+01:00").unwrap();
         assert_eq!(format_date(&d, "%d/%m/%Y %H:%M"), "27/02/2024 10:30");
         assert_eq!(format_date(&d, "%Q %"), "2024-02-27");
+    }
+
+    #[test]
+    fn reading_times_read_well() {
+        assert_eq!(reading_time(1), "1 min");
+        assert_eq!(reading_time(59), "59 min");
+        assert_eq!(reading_time(65), "1 h 05 min");
+        assert_eq!(reading_time(4042), "67 h 22 min");
+        assert_eq!(reading_time(60 * 1500), "1,500 h 00 min");
     }
 
     #[test]

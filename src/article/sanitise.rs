@@ -67,7 +67,7 @@ fn nfc(text: &str) -> String {
 
 /// Characters the full passes change or remove.
 fn needs_work(c: char) -> bool {
-    (c != '\n' && c.is_control()) || is_unwanted(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    c != '\n' && is_unwanted(c)
 }
 
 /// Sanitises a one-line field (title, author…): as [`sanitise`], then line
@@ -89,16 +89,11 @@ pub fn sanitise_line(text: &str) -> String {
     out
 }
 
-/// Characters dropped outright.
+/// Characters dropped outright: the ones unsafe to print (one test for
+/// article text and for everything else printed, see `text::is_unsafe`);
+/// line breaks and tabs are handled before this.
 fn is_unwanted(c: char) -> bool {
-    c.is_control() // C0, DEL and C1 (LF and tab are handled before)
-        || matches!(c,
-            '\u{061C}'              // Arabic letter mark
-            | '\u{200E}' | '\u{200F}' // LRM, RLM
-            | '\u{202A}'..='\u{202E}' // embeddings and overrides
-            | '\u{2066}'..='\u{2069}' // isolates
-            | '\u{FEFF}'            // BOM / zero-width no-break space
-        )
+    crate::text::is_unsafe(c)
 }
 
 fn normalise_newlines(text: &str) -> String {

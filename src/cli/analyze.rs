@@ -3,7 +3,7 @@
 //! The JSON contract is relied on by scripts and measurements: offsets count
 //! code points in "text", end exclusive.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::{Format, LangArg, Outcome};
 use crate::analysis::{Analysis, Analyzer, Lang, QuoteKind, Span};
-use crate::article::{formats, sanitise::sanitise};
+use crate::article::{files, formats, sanitise::sanitise};
+use crate::text::{self, escape, escape_path};
 
 pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyhow::Result<Outcome> {
     let analyzer = Analyzer::new()?;
@@ -23,10 +24,20 @@ pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyho
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
     for path in paths {
-        for file in expand(path, raw)? {
-            match inputs(&file, raw) {
-                Ok(docs) => {
-                    for doc in docs {
+        let (files, problems) = expand(path, raw);
+        for (p, reason) in problems {
+            out.flush()?;
+            eprintln!("quoth: {}: {}", escape_path(&p), escape(&reason));
+            failed = true;
+        }
+        for file in files {
+            let docs = match inputs(&file, raw) {
+                Ok(docs) => docs,
+                Err(e) => vec![Err(e)],
+            };
+            for doc in docs {
+                match doc {
+                    Ok(doc) => {
                         let lang = forced.or(doc.declared);
                         let analysis = analyzer.analyze(&doc.text, lang);
                         match format {
@@ -34,11 +45,21 @@ pub fn run(paths: &[PathBuf], raw: bool, format: Format, lang: LangArg) -> anyho
                             Format::Text => write_text(&mut out, &doc, &analysis)?,
                         }
                     }
-                }
-                Err(e) => {
-                    out.flush()?;
-                    eprintln!("quoth: {}: {}", file.display(), super::error_chain(&e));
-                    failed = true;
+                    Err(e) => {
+                        out.flush()?;
+                        // a field left out: the article was analysed all the same
+                        let warning = if formats::is_dropped_field(&e) {
+                            "warning: "
+                        } else {
+                            failed = true;
+                            ""
+                        };
+                        eprintln!(
+                            "quoth: {warning}{}: {}",
+                            escape_path(&file),
+                            escape(&super::error_chain(&e))
+                        );
+                    }
                 }
             }
         }
@@ -59,70 +80,75 @@ struct Doc {
     text: String,
 }
 
-/// Files under `path`: a folder is read recursively (known article types,
-/// or every visible file with --raw); `-` is standard input.
-fn expand(path: &Path, raw: bool) -> anyhow::Result<Vec<PathBuf>> {
-    if path.as_os_str() == "-" || !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+/// Files under `path`, and what could not be walked: a folder is read
+/// recursively (known article types, or every visible file with --raw),
+/// each real file once; `-` is standard input; anything else is read as a
+/// file, and reading it says what is wrong with it.
+fn expand(path: &Path, raw: bool) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let is_dir = std::fs::metadata(path).is_ok_and(|m| m.is_dir());
+    if path.as_os_str() == "-" || !is_dir {
+        return (vec![path.to_path_buf()], Vec::new());
     }
-    let mut files = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
-        {
-            let p = entry?.path();
-            let hidden = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else if raw || formats::Kind::of(&p).is_some() {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
+    let found = files::walk(path, &|p| raw || formats::Kind::of(p).is_some());
+    (found.files, found.problems)
 }
 
-fn inputs(file: &Path, raw: bool) -> anyhow::Result<Vec<Doc>> {
-    let bytes = if file.as_os_str() == "-" {
-        let mut b = Vec::new();
-        io::stdin()
-            .read_to_end(&mut b)
-            .context("cannot read standard input")?;
-        b
+/// The texts of one input: each article of a file (a JSON file may hold
+/// several; one that fails does not hide the others), or the whole input
+/// as one body with --raw. Standard input is a body too, unless it is
+/// JSON or Markdown with front matter.
+fn inputs(file: &Path, raw: bool) -> anyhow::Result<Vec<anyhow::Result<Doc>>> {
+    let stdin = file.as_os_str() == "-";
+    let bytes = if stdin {
+        files::read_capped_from(io::stdin().lock(), formats::MAX_FILE_BYTES)
+            .context("standard input")?
     } else {
-        std::fs::read(file).context("cannot read file")?
+        files::read_capped(file, formats::MAX_FILE_BYTES)?
     };
     let path = file.display().to_string();
-    if raw {
-        let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())
-        })?;
-        return Ok(vec![Doc {
+    let kind = match formats::Kind::of(file) {
+        _ if raw => None,
+        _ if stdin => sniff(&bytes),
+        Some(k) => Some(k),
+        // an unknown extension named on the command line: plain text
+        None => Some(formats::Kind::Txt),
+    };
+    let Some(kind) = kind else {
+        let text = formats::decode(&bytes)?.into_owned();
+        return Ok(vec![Ok(Doc {
             path,
             title: None,
             declared: None,
             text,
-        }]);
-    }
-    let kind = formats::Kind::of(file).unwrap_or(formats::Kind::Txt);
-    let articles = formats::parse(kind, file, &bytes)?;
-    Ok(articles
+        })]);
+    };
+    let name = if stdin { Path::new("stdin") } else { file };
+    Ok(formats::parse_each(kind, name, &bytes)?
         .into_iter()
-        .map(|a| Doc {
-            path: path.clone(),
-            title: Some(a.title),
-            declared: Lang::declared(a.language.as_deref()),
-            text: a.body,
+        .map(|r| {
+            r.map(|a| Doc {
+                path: path.clone(),
+                title: Some(a.title),
+                declared: Lang::declared(a.language.as_deref()),
+                text: a.body,
+            })
         })
         .collect())
+}
+
+/// What standard input holds: JSON (an object or an array, or one per
+/// line), Markdown with front matter, else plain text, taken as a body.
+fn sniff(bytes: &[u8]) -> Option<formats::Kind> {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("").trim_end();
+    if text.trim_start().starts_with(['{', '[']) {
+        Some(formats::Kind::JsonLines)
+    } else if first == "---" || first == "+++" {
+        Some(formats::Kind::Markdown)
+    } else {
+        None
+    }
 }
 
 /// Byte offset → code point offset, for every char boundary of `text`.
@@ -239,7 +265,7 @@ fn write_json(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &json)?;
+    text::write_json(&mut *out, &json)?;
     writeln!(out)?;
     Ok(())
 }
@@ -253,11 +279,11 @@ fn write_text(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
         Some(t) => writeln!(
             out,
             "{} — {} [{}]",
-            clean(&doc.path),
+            escape(&doc.path),
             clean(t),
             a.language.code()
         )?,
-        None => writeln!(out, "{} [{}]", clean(&doc.path), a.language.code())?,
+        None => writeln!(out, "{} [{}]", escape(&doc.path), a.language.code())?,
     }
     // attributed speakers in order of appearance; unattributed last
     let mut speakers: Vec<Option<&str>> = a.speakers().into_iter().map(Some).collect();

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{BookmarkAction, Format, Outcome};
 use crate::article::Article;
 use crate::config::{Bookmark, Bookmarks, Settings};
+use crate::text::{self, escape, escape_path};
 
 /// `quoth bookmarks add ID`: for scripts, and for the concurrency tests.
 #[derive(Debug, Args)]
@@ -28,8 +29,11 @@ pub struct AddArgs {
     /// One-line note
     #[arg(long)]
     pub note: Option<String>,
-    /// Paragraph index to come back to
-    #[arg(long, value_name = "N")]
+    /// Paragraph to come back to, counted from 1 as the reader shows it
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub paragraph: Option<u64>,
+    /// The paragraph counted from 0 (older scripts); prefer --paragraph
+    #[arg(long, value_name = "N", hide = true, conflicts_with = "paragraph")]
     pub position: Option<usize>,
 }
 
@@ -48,8 +52,10 @@ pub fn run(
                 (b.id.clone(), b.title.clone())
             };
             marks.remove(&id);
-            marks.flush()?;
-            println!("removed {id}  {title}");
+            marks
+                .flush()
+                .map_err(|e| anyhow::anyhow!(e.for_command()))?;
+            println!("removed {}  {}", escape(&id), escape(&title));
             Ok(Outcome::Ok)
         }
         Some(BookmarkAction::Add(args)) => add(&loaded.settings, &mut marks, args),
@@ -79,7 +85,7 @@ fn find<'a>(marks: &'a Bookmarks, id: &str) -> anyhow::Result<&'a Bookmark> {
 fn where_(marks: &Bookmarks) -> String {
     marks
         .path()
-        .map_or_else(|| "the config".into(), |p| p.display().to_string())
+        .map_or_else(|| "the config".into(), escape_path)
 }
 
 fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Result<Outcome> {
@@ -106,11 +112,17 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
     if args.note.is_some() {
         marks.set_note(&id, args.note.as_deref());
     }
-    if args.position.is_some() {
-        marks.set_position(&id, args.position);
+    let index = args
+        .paragraph
+        .map(|p| usize::try_from(p - 1).unwrap_or(usize::MAX))
+        .or(args.position);
+    if index.is_some() {
+        marks.set_position(&id, index);
     }
-    marks.flush()?;
-    println!("bookmarked {id}  {title}");
+    marks
+        .flush()
+        .map_err(|e| anyhow::anyhow!(e.for_command()))?;
+    println!("bookmarked {}  {}", escape(&id), escape(&title));
     Ok(Outcome::Ok)
 }
 
@@ -123,7 +135,8 @@ struct Row<'a> {
     path: Option<Cow<'a, str>>,
     added: Option<String>,
     note: Option<&'a str>,
-    position: Option<usize>,
+    /// Counted from 1, as in the file and the reader.
+    paragraph: Option<usize>,
     missing: Option<bool>,
 }
 
@@ -145,11 +158,11 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
                         .added
                         .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true)),
                     note: b.note.as_deref(),
-                    position: b.position,
+                    paragraph: b.position.map(|p| p.saturating_add(1)),
                     missing: missing(b),
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &rows)?;
+            text::write_json_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
         Format::Text => {
@@ -166,9 +179,14 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
                 } else {
                     ""
                 };
-                writeln!(out, "{}  {added}  {}{flag}", b.id, b.title)?;
+                writeln!(
+                    out,
+                    "{}  {added}  {}{flag}",
+                    escape(&b.id),
+                    escape(&b.title)
+                )?;
                 if let Some(note) = &b.note {
-                    writeln!(out, "    note: {note}")?;
+                    writeln!(out, "    note: {}", escape(note))?;
                 }
             }
         }
@@ -186,8 +204,8 @@ fn library(settings: &Settings) -> Option<Vec<Article>> {
         Err(e) => {
             eprintln!(
                 "quoth: warning: cannot load library {}: {}",
-                source.describe(),
-                super::error_chain(&e)
+                escape(&source.describe()),
+                escape(&super::error_chain(&e))
             );
             None
         }

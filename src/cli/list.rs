@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::text::truncate;
+use crate::text::{self, escape, escape_path, truncate};
 
 use super::{Format, Outcome};
 use crate::article::{Article, format_date};
@@ -25,18 +25,25 @@ pub fn run(config: Option<&Path>, path: Option<&Path>, format: Format) -> anyhow
         Format::Text => write_text(&mut out, &lib.articles, &settings.date_format)?,
         Format::Json => {
             for a in &lib.articles {
-                serde_json::to_writer(&mut out, &Row::of(a))?;
+                text::write_json(&mut out, &Row::of(a))?;
                 writeln!(out)?;
             }
         }
     }
     out.flush()?;
+    if lib.articles.is_empty() && !lib.skipped.is_empty() {
+        eprintln!(
+            "quoth: no articles in {}: {}",
+            escape(&source.describe()),
+            super::check::skipped_line(&lib.skipped)
+        );
+    }
     if !lib.problems.is_empty() {
         // the listing is still complete for what could be read
         eprintln!(
-            "quoth: {} file(s) in {} could not be read; run `quoth check` for details",
-            lib.problems.len(),
-            source.describe()
+            "quoth: {} in {} could not be read; run `quoth check` for details",
+            super::problem_files(&lib.problems),
+            escape(&source.describe())
         );
     }
     Ok(Outcome::Ok)
@@ -83,13 +90,13 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
     for a in articles {
         rows.push([
             a.id.clone(),
-            truncate(&a.title, TITLE_COLUMNS),
-            truncate(a.source_or_credit().unwrap_or("-"), SOURCE_COLUMNS),
+            truncate(&escape(&a.title), TITLE_COLUMNS),
+            truncate(&escape(a.source_or_credit().unwrap_or("-")), SOURCE_COLUMNS),
             a.date
                 .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
             language_code(a),
             a.word_count().to_string(),
-            a.path.display().to_string(),
+            escape_path(&a.path),
         ]);
     }
     let mut widths = [0usize; 7];

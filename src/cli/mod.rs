@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod analyze;
 mod bookmarks;
 mod check;
+mod feeds;
 mod list;
 mod show;
 mod train;
@@ -93,6 +94,15 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<BookmarkAction>,
     },
+    /// Subscriptions: list them; add, remove, import (OPML, newsboat), export (OPML)
+    Feeds {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(subcommand)]
+        action: Option<feeds::FeedAction>,
+    },
+    /// Fetch the subscribed feeds into the library; exit 1 if any failed
+    Fetch(feeds::FetchArgs),
     /// Train the entity recogniser from CoNLL-style files (developers)
     TrainNer(train::TrainArgs),
 }
@@ -118,7 +128,7 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("quoth: {}", error_chain(&err));
+            eprintln!("quoth: {}", crate::text::escape(&error_chain(&err)));
             ExitCode::from(1)
         }
     }
@@ -138,6 +148,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             paths,
         }) => analyze::run(&paths, raw, format, lang),
         Some(Command::Bookmarks { format, action }) => bookmarks::run(config_path, format, action),
+        Some(Command::Feeds { format, action }) => feeds::run(config_path, format, action),
+        Some(Command::Fetch(args)) => feeds::fetch(config_path, args),
         Some(Command::TrainNer(args)) => train::run(&args),
     }
 }
@@ -155,12 +167,36 @@ pub(crate) fn settings(explicit: Option<&Path>) -> anyhow::Result<crate::config:
     Ok(open_config(explicit)?.settings)
 }
 
+/// "1 file", "15 files (21 problems)": the files behind a list of problems
+/// (a JSON file can have several bad records).
+pub(crate) fn problem_files(problems: &[crate::library::Problem]) -> String {
+    let files: std::collections::HashSet<&Path> =
+        problems.iter().map(|p| p.path.as_path()).collect();
+    let mut s = crate::text::plural(files.len(), "file", "files");
+    if problems.len() > files.len() {
+        s.push_str(&format!(
+            " ({})",
+            crate::text::plural(problems.len(), "problem", "problems")
+        ));
+    }
+    s
+}
+
 /// One line: the error and its causes, "a: b: c".
 pub fn error_chain(err: &anyhow::Error) -> String {
-    err.chain()
-        .map(|e| e.to_string())
-        .collect::<Vec<_>>()
-        .join(": ")
+    let mut out = String::new();
+    for cause in err.chain().map(|e| e.to_string()) {
+        // an error that prints its source already must not say it twice
+        // ("Is a directory: Is a directory")
+        if out.ends_with(&cause) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&cause);
+    }
+    out
 }
 
 /// A reader that closes the pipe (`quoth list | head`) is not an error.

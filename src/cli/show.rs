@@ -8,6 +8,7 @@ use anyhow::{anyhow, bail};
 use super::Outcome;
 use crate::article::{Article, TextStyle};
 use crate::library::{self, Library, Source};
+use crate::text::{escape, escape_path};
 
 /// Shortest id prefix accepted, so a typo does not pick an article at random.
 const MIN_PREFIX: usize = 4;
@@ -16,7 +17,10 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
     let settings = super::settings(config)?;
     let width = usize::from(width.unwrap_or(settings.width)).max(1);
     let as_path = Path::new(article);
-    let (articles, problems) = if as_path.is_file() {
+    // anything at that name but a folder is read as a file, and loading
+    // says what is wrong with it (a FIFO, a device…)
+    let meta = std::fs::metadata(as_path).ok();
+    let (articles, problems) = if meta.as_ref().is_some_and(|m| !m.is_dir()) {
         // a file given by path: all its articles (a JSON file may hold several)
         let lib = library::load(&Source::Path(as_path.to_path_buf()))?;
         if lib.articles.is_empty() {
@@ -24,10 +28,10 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
                 .problems
                 .first()
                 .ok_or_else(|| anyhow!("{article}: no article found"))?;
-            bail!("{}: {}", p.path.display(), p.reason);
+            bail!("{}: {}", escape_path(&p.path), p.reason);
         }
         (lib.articles, lib.problems)
-    } else if as_path.is_dir() {
+    } else if meta.is_some() {
         bail!("{article} is a folder: give an article file or an id from `quoth list`");
     } else {
         let source = Source::resolve(None, &settings);
@@ -44,7 +48,7 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
     }
     out.flush()?;
     for p in &problems {
-        eprintln!("quoth: {}: {}", p.path.display(), p.reason);
+        eprintln!("quoth: {}: {}", escape_path(&p.path), escape(&p.reason));
     }
     Ok(if problems.is_empty() {
         Outcome::Ok
@@ -162,6 +166,7 @@ mod tests {
         Library {
             articles: vec![a, b],
             problems: Vec::new(),
+            ..Default::default()
         }
     }
 

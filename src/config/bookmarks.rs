@@ -7,8 +7,12 @@
 //! path = "/home/me/news/a.txt"   # last known; the id finds a moved file
 //! added = 2026-11-27T09:12:00+01:00
 //! note = "for Monday"            # optional
-//! position = 4                   # optional paragraph index
+//! paragraph = 5                  # optional: where to come back to (1 = the first)
 //! ```
+//!
+//! `paragraph` counts from 1, as the reader's status line does. Files from
+//! before it may hold `position` instead, counted from 0: still read, and
+//! replaced by `paragraph` when that bookmark's place changes.
 //!
 //! [`Bookmarks`] is the store the reader and the CLI use. Changes apply to
 //! the in-memory list at once and are queued; [`Bookmarks::flush`] saves
@@ -31,17 +35,17 @@
 //!   is kept), leave [`Bookmarks::pending`] > 0 as the "unsaved" sign, and
 //!   call `flush` again on the next change and before quitting.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Timelike};
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+use toml_edit::{DocumentMut, Item, Table, value};
 
-use super::{ConfigError, Ctx, key_span, wrong_type};
+use super::edit::{self, table_str};
+use super::{ConfigError, Ctx, wrong_type};
 use crate::article::Article;
-use crate::store::{FileLock, atomic_write_with};
 
 /// One bookmark as stored in the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +59,8 @@ pub struct Bookmark {
     pub added: Option<DateTime<FixedOffset>>,
     /// One-line note.
     pub note: Option<String>,
-    /// Paragraph index to return to when the article is opened.
+    /// Paragraph index (from 0) to return to when the article is opened;
+    /// the file stores it as `paragraph`, counted from 1.
     pub position: Option<usize>,
 }
 
@@ -102,7 +107,7 @@ impl Bookmark {
             t.insert("note", value(n.as_str()));
         }
         if let Some(p) = self.position {
-            t.insert("position", value(i64::try_from(p).unwrap_or(i64::MAX)));
+            t.insert("paragraph", value(paragraph_number(p)));
         }
         t
     }
@@ -121,59 +126,48 @@ enum Change {
 /// Bookmarks could not be saved. The changes are still queued in the
 /// [`Bookmarks`] value, so nothing is lost.
 #[derive(Debug)]
-pub enum SaveError {
-    /// No config location: no `--config`, no `$QUOTH_CONFIG`, no home.
-    NoLocation,
-    /// The config is broken (edited by hand meanwhile): not touched.
-    Config(ConfigError),
-    /// Locking, reading or writing failed.
-    Io { path: PathBuf, source: io::Error },
-}
+pub struct SaveError(pub edit::SaveError);
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::NoLocation => write!(
-                f,
-                "bookmark not saved (kept for this session): no config location; use --config or set $QUOTH_CONFIG"
-            ),
-            SaveError::Config(e) => write!(
-                f,
-                "bookmark not saved (kept until the config is fixed): {e}"
-            ),
-            SaveError::Io { path, source } => write!(
-                f,
-                "bookmark not saved (kept for a retry): {}: {source}",
-                path.display()
-            ),
-        }
+        f.write_str(&self.0.describe("bookmark", Some("kept")))
     }
 }
 
 impl std::error::Error for SaveError {}
+
+impl SaveError {
+    /// The message for a command, which exits at once: nothing is kept for
+    /// a retry there, so it says only what went wrong and where.
+    pub fn for_command(&self) -> String {
+        self.0.describe("bookmarks", None)
+    }
+}
 
 /// The bookmark store: the list as the user sees it, plus unsaved changes.
 #[derive(Debug, Clone, Default)]
 pub struct Bookmarks {
     path: Option<PathBuf>,
     list: Vec<Bookmark>,
+    /// Position in `list` of the first bookmark with each id: the reader
+    /// asks for every article whether it is bookmarked.
+    index: HashMap<String, usize>,
     pending: Vec<Change>,
 }
-
-/// First lines of a config that quoth creates for the first bookmark.
-const NEW_FILE_HEADER: &str = "# quoth configuration. Every setting is documented in config.example.toml.\n\
-# quoth itself only adds and removes [[bookmarks]] here; your edits and comments stay.\n";
 
 impl Bookmarks {
     /// A store over `path` (the config file, which may not exist yet)
     /// holding `list` as read from it. Usually from
     /// [`super::Loaded::bookmarks`].
     pub fn new(path: Option<PathBuf>, list: Vec<Bookmark>) -> Bookmarks {
-        Bookmarks {
+        let mut b = Bookmarks {
             path,
             list,
+            index: HashMap::new(),
             pending: Vec::new(),
-        }
+        };
+        b.reindex();
+        b
     }
 
     /// Reads the bookmarks of the config at `path` (missing file: none).
@@ -192,7 +186,7 @@ impl Bookmarks {
     }
 
     pub fn get(&self, id: &str) -> Option<&Bookmark> {
-        self.list.iter().find(|b| b.id == id)
+        self.index.get(id).map(|&i| &self.list[i])
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -274,8 +268,16 @@ impl Bookmarks {
         }
     }
 
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, b) in self.list.iter().enumerate() {
+            self.index.entry(b.id.clone()).or_insert(i);
+        }
+    }
+
     fn change(&mut self, c: Change) {
         apply_to_list(&mut self.list, &c);
+        self.reindex();
         self.pending.push(c);
     }
 
@@ -294,43 +296,19 @@ impl Bookmarks {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let path = self.path.clone().ok_or(SaveError::NoLocation)?;
-        let io_err = |source| SaveError::Io {
-            path: path.clone(),
-            source,
-        };
-        let _lock = FileLock::acquire(&path).map_err(io_err)?;
-        let (text, existed) = match std::fs::read(&path) {
-            Ok(bytes) => {
-                // Same validation as at start: never edit a file we would
-                // refuse to start with.
-                super::parse(&path, &bytes).map_err(SaveError::Config)?;
-                (String::from_utf8_lossy(&bytes).into_owned(), true)
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (String::new(), false),
-            Err(e) => return Err(io_err(e)),
-        };
-        let mut doc: DocumentMut =
-            text.parse()
-                .map_err(|e: toml_edit::TomlError| SaveError::Io {
-                    path: path.clone(),
-                    source: io::Error::other(e.message().to_string()),
-                })?;
-        for c in &self.pending {
-            apply_to_doc(&mut doc, c);
-        }
-        let mut out = doc.to_string();
-        if existed {
-            out = keep_file_style(&text, out);
-        } else {
-            out = format!("{NEW_FILE_HEADER}\n{out}");
-        }
-        // Our own edit must give a config we would accept.
-        let parsed = super::parse(&path, out.as_bytes()).map_err(SaveError::Config)?;
-        if out != text || !existed {
-            atomic_write_with(&path, out.as_bytes(), before_rename).map_err(io_err)?;
-        }
+        let path = self
+            .path
+            .clone()
+            .ok_or(SaveError(edit::SaveError::NoLocation))?;
+        let pending = &self.pending;
+        let parsed = edit::edit(
+            &path,
+            &mut |doc| pending.iter().for_each(|c| apply_to_doc(doc, c)),
+            before_rename,
+        )
+        .map_err(SaveError)?;
         self.list = parsed.bookmarks;
+        self.reindex();
         self.pending.clear();
         Ok(())
     }
@@ -346,31 +324,14 @@ impl Bookmarks {
             apply_to_list(&mut list, c);
         }
         self.list = list;
+        self.reindex();
         Ok(())
     }
 }
 
-/// toml_edit writes `\n` line ends, drops a byte-order mark and ends the
-/// file with a newline; give the output the original file's habits instead,
-/// so an edit changes only the lines it must.
-fn keep_file_style(original: &str, out: String) -> String {
-    let crlf = original.matches("\r\n").count();
-    let lf = original.matches('\n').count() - crlf;
-    let mut out = out.replace("\r\n", "\n");
-    if crlf > lf {
-        out = out.replace('\n', "\r\n");
-    }
-    if !original.is_empty() && !original.ends_with('\n') {
-        if out.ends_with("\r\n") {
-            out.truncate(out.len() - 2);
-        } else if out.ends_with('\n') {
-            out.pop();
-        }
-    }
-    if original.starts_with('\u{feff}') && !out.starts_with('\u{feff}') {
-        out.insert(0, '\u{feff}');
-    }
-    out
+/// The number a paragraph index is stored and shown as (from 1).
+fn paragraph_number(index: usize) -> i64 {
+    i64::try_from(index).map_or(i64::MAX, |i| i.saturating_add(1))
 }
 
 fn one_line(s: &str) -> String {
@@ -403,64 +364,17 @@ fn apply_to_list(list: &mut Vec<Bookmark>, c: &Change) {
     }
 }
 
-/// The `[[bookmarks]]` array, created at the end of the document if absent.
-fn bookmarks_mut(doc: &mut DocumentMut) -> &mut ArrayOfTables {
-    let is_aot = matches!(doc.get("bookmarks"), Some(Item::ArrayOfTables(_)));
-    if !is_aot {
-        // Absent, or `bookmarks = []` (validation rejects anything else).
-        doc.remove("bookmarks");
-        doc.insert("bookmarks", Item::ArrayOfTables(ArrayOfTables::new()));
-    }
-    match doc.get_mut("bookmarks") {
-        Some(Item::ArrayOfTables(a)) => a,
-        _ => unreachable!("just inserted"),
-    }
-}
+const ARRAY: &str = "bookmarks";
 
-fn table_id(t: &Table) -> Option<&str> {
-    t.get("id").and_then(Item::as_str)
-}
-
-/// Sets or removes `key` in each bookmark table with this id. A changed
-/// value keeps its decoration (spacing, trailing comment); an equal one is
-/// left alone, quote style included.
+/// Sets or removes `key` in each bookmark table with this id.
 fn set_in_matching(doc: &mut DocumentMut, id: &str, key: &str, new: Option<toml_edit::Value>) {
-    let Some(Item::ArrayOfTables(aot)) = doc.get_mut("bookmarks") else {
-        return;
-    };
-    for t in aot.iter_mut().filter(|t| table_id(t) == Some(id)) {
-        let Some(new) = &new else {
-            t.remove(key);
-            continue;
-        };
-        match t.get_mut(key) {
-            Some(Item::Value(v)) => {
-                if !same_value(v, new) {
-                    let decor = v.decor().clone();
-                    *v = new.clone();
-                    *v.decor_mut() = decor;
-                }
-            }
-            _ => {
-                t.insert(key, Item::Value(new.clone()));
-            }
-        }
-    }
-}
-
-fn same_value(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
-    match (a.as_str(), b.as_str()) {
-        (Some(x), Some(y)) => x == y,
-        _ => a.as_integer().is_some() && a.as_integer() == b.as_integer(),
-    }
+    edit::set_in_matching(doc, ARRAY, &|t| table_str(t, "id") == Some(id), key, new);
 }
 
 fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
     match c {
         Change::Add(b) => {
-            let exists = matches!(doc.get("bookmarks"), Some(Item::ArrayOfTables(a))
-                if a.iter().any(|t| table_id(t) == Some(b.id.as_str())));
-            if exists {
+            if edit::any_table(doc, ARRAY, &|t| table_str(t, "id") == Some(b.id.as_str())) {
                 set_in_matching(doc, &b.id, "title", Some(b.title.as_str().into()));
                 if let Some(p) = &b.path {
                     set_in_matching(
@@ -471,16 +385,20 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
                     );
                 }
             } else {
-                bookmarks_mut(doc).push(b.to_table());
+                edit::push_last(doc, ARRAY, b.to_table());
             }
         }
-        Change::Remove(id) => remove_from_doc(doc, id),
+        Change::Remove(id) => {
+            edit::remove_matching(doc, ARRAY, &|t| table_str(t, "id") == Some(id.as_str()))
+        }
         Change::Note(id, n) => {
             set_in_matching(doc, id, "note", n.as_deref().map(Into::into));
         }
         Change::Position(id, p) => {
-            let item = p.map(|p| i64::try_from(p).unwrap_or(i64::MAX).into());
-            set_in_matching(doc, id, "position", item);
+            let item = p.map(|p| paragraph_number(p).into());
+            set_in_matching(doc, id, "paragraph", item);
+            // one numbering: the old 0-based key goes
+            set_in_matching(doc, id, "position", None);
         }
         Change::Path(id, p) => {
             set_in_matching(doc, id, "path", Some(p.to_string_lossy().as_ref().into()));
@@ -488,91 +406,14 @@ fn apply_to_doc(doc: &mut DocumentMut, c: &Change) {
     }
 }
 
-/// Removes the bookmark tables with this id. Comments written above a
-/// removed `[[bookmarks]]` header belong to it for toml_edit; they are moved
-/// to whatever follows in the file, so no comment is lost.
-fn remove_from_doc(doc: &mut DocumentMut, id: &str) {
-    let Some(Item::ArrayOfTables(aot)) = doc.get_mut("bookmarks") else {
-        return;
-    };
-    let mut orphans: Vec<(isize, String)> = Vec::new();
-    for t in aot.iter().filter(|t| table_id(t) == Some(id)) {
-        let prefix = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
-        if prefix.contains('#') {
-            orphans.push((t.position().unwrap_or(isize::MAX), prefix.to_string()));
-        }
-    }
-    aot.retain(|t| table_id(t) != Some(id));
-    if aot.is_empty() {
-        // Leave no trace of an array quoth created.
-        doc.remove("bookmarks");
-    }
-    for (pos, comment) in orphans {
-        let mut next: Option<isize> = None;
-        visit_tables(doc.as_table_mut(), &mut |t| {
-            if let Some(p) = t.position().filter(|&p| p > pos) {
-                next = Some(next.map_or(p, |n| n.min(p)));
-            }
-        });
-        let mut placed = false;
-        if let Some(next) = next {
-            visit_tables(doc.as_table_mut(), &mut |t| {
-                if !placed && t.position() == Some(next) {
-                    let old = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
-                    let joined = format!("{comment}{old}");
-                    t.decor_mut().set_prefix(joined);
-                    placed = true;
-                }
-            });
-        }
-        if !placed {
-            let old = doc.trailing().as_str().unwrap_or("").to_string();
-            doc.set_trailing(format!("{comment}{old}"));
-        }
-    }
-}
-
-/// Calls `f` on every table below `table` (not `table` itself).
-fn visit_tables(table: &mut Table, f: &mut dyn FnMut(&mut Table)) {
-    for (_, item) in table.iter_mut() {
-        match item {
-            Item::Table(t) => {
-                f(t);
-                visit_tables(t, f);
-            }
-            Item::ArrayOfTables(a) => {
-                for t in a.iter_mut() {
-                    f(t);
-                    visit_tables(t, f);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
 /// Validates the `bookmarks` item of a config.
 pub(crate) fn parse_all(ctx: &mut Ctx<'_>, item: &Item) -> Result<Vec<Bookmark>, ConfigError> {
-    let aot = match item {
-        Item::ArrayOfTables(a) => a,
-        Item::Value(toml_edit::Value::Array(a)) if a.is_empty() => return Ok(Vec::new()),
-        Item::Value(toml_edit::Value::Array(_)) => {
-            return Err(ctx.err(
-                item.span(),
-                "`bookmarks` must be written as [[bookmarks]] tables, not an inline array",
-            ));
-        }
-        other => {
-            return Err(ctx.err(
-                other.span(),
-                &wrong_type("bookmarks", "[[bookmarks]] tables", other),
-            ));
-        }
-    };
+    let tables = super::tables_of(ctx, item, "bookmarks")?;
     let mut out: Vec<Bookmark> = Vec::new();
-    for (i, t) in aot.iter().enumerate() {
+    let mut ids = HashSet::new();
+    for (i, t) in tables.into_iter().enumerate() {
         let b = parse_one(ctx, t, i + 1)?;
-        if out.iter().any(|x| x.id == b.id) {
+        if !ids.insert(b.id.clone()) {
             let span = t.get("id").and_then(Item::span);
             ctx.warn(
                 span,
@@ -616,13 +457,20 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Bookmark, ConfigE
                     Some(one_line(ctx.string(item, "bookmarks.note")?)).filter(|s| !s.is_empty())
             }
             "added" => b.added = Some(parse_added(ctx, item)?),
-            "position" => {
-                let p = item.as_integer().ok_or_else(|| {
+            "paragraph" => {
+                let p = integer(ctx, item, "bookmarks.paragraph")?;
+                let index = usize::try_from(p.saturating_sub(1)).ok().filter(|_| p >= 1);
+                let index = index.ok_or_else(|| {
                     ctx.err(
                         item.span(),
-                        &wrong_type("bookmarks.position", "an integer", item),
+                        &format!("`bookmarks.paragraph` counts from 1, found {p}"),
                     )
                 })?;
+                b.position = Some(index);
+            }
+            // the old key, counted from 0; `paragraph` wins if both are there
+            "position" if !t.contains_key("paragraph") => {
+                let p = integer(ctx, item, "bookmarks.position")?;
                 b.position = Some(usize::try_from(p).map_err(|_| {
                     ctx.err(
                         item.span(),
@@ -630,13 +478,16 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Bookmark, ConfigE
                     )
                 })?);
             }
-            other => {
-                let span = key_span(t, other);
-                ctx.warn(span, &format!("unknown key `bookmarks.{other}` (ignored)"));
-            }
+            "position" => {}
+            other => ctx.warn_foreign_key(t, other, "bookmarks", "bookmark", n),
         }
     }
     Ok(b)
+}
+
+fn integer(ctx: &Ctx<'_>, item: &Item, name: &str) -> Result<i64, ConfigError> {
+    item.as_integer()
+        .ok_or_else(|| ctx.err(item.span(), &wrong_type(name, "an integer", item)))
 }
 
 /// RFC 3339 with an offset, as a TOML datetime or a string.
@@ -687,7 +538,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("# quoth configuration"), "{text}");
         assert!(
-            text.contains("[[bookmarks]]") && text.contains("position = 3"),
+            text.contains("[[bookmarks]]") && text.contains("paragraph = 4"),
             "{text}"
         );
         let again = Bookmarks::open(&path).unwrap();
@@ -696,7 +547,7 @@ mod tests {
         assert!(!m.toggle(&a, None));
         m.flush().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with(NEW_FILE_HEADER), "{text}");
+        assert!(text.starts_with(edit::NEW_FILE_HEADER), "{text}");
         assert!(!text.contains("id = "), "{text}");
     }
 
@@ -704,7 +555,7 @@ mod tests {
     fn note_and_position_edit_in_place() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        let original = "# mine\nwidth = 70 # narrow\n\n[[bookmarks]]\nid = \"a1\" # keep\ntitle = \"T\"\nposition = 2 # here\n";
+        let original = "# mine\nwidth = 70 # narrow\n\n[[bookmarks]]\nid = \"a1\" # keep\ntitle = \"T\"\nparagraph = 3 # here\n";
         std::fs::write(&path, original).unwrap();
         let mut m = Bookmarks::open(&path).unwrap();
         assert!(m.set_position("a1", Some(5)));
@@ -712,7 +563,7 @@ mod tests {
         assert!(!m.set_note("zz", Some("x")));
         m.flush().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("position = 5 # here"), "{text}");
+        assert!(text.contains("paragraph = 6 # here"), "{text}");
         assert!(text.contains("note = \"read again\""), "{text}");
         m.set_note("a1", None);
         m.set_position("a1", Some(2));
@@ -781,7 +632,10 @@ mod tests {
         std::fs::write(&path, "width = = 80\n").unwrap();
         let err = m.flush().unwrap_err();
         assert!(
-            matches!(err, SaveError::Config(ConfigError::Syntax { .. })),
+            matches!(
+                err,
+                SaveError(edit::SaveError::Config(ConfigError::Syntax { .. }))
+            ),
             "{err}"
         );
         assert!(

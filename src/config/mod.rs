@@ -3,8 +3,9 @@
 //!
 //! The config is the user's file: quoth reads it with positions so every
 //! mistake is reported as `file:line:column: message`, and only ever writes
-//! it to store bookmarks ([`bookmarks::Bookmarks`]), through `toml_edit` so
-//! the user's comments, order and formatting survive.
+//! it to store bookmarks ([`bookmarks::Bookmarks`]) and subscriptions
+//! ([`feeds`]), through one machinery ([`edit`], on `toml_edit`) so the
+//! user's comments, order and formatting survive.
 //!
 //! Location, first match wins: `--config FILE` (must exist), `$QUOTH_CONFIG`
 //! (may be missing: it is created on the first bookmark), `config.toml` in
@@ -21,6 +22,8 @@
 //!   keymap. Reading state (`u`, positions) is [`crate::store::state`].
 
 pub mod bookmarks;
+pub mod edit;
+pub mod feeds;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -31,6 +34,7 @@ use std::str::FromStr;
 use toml_edit::{Document, Item, TableLike};
 
 pub use bookmarks::{Bookmark, Bookmarks};
+pub use feeds::Feed;
 
 /// Environment variable naming the config file (tests use it so they never
 /// touch the real home).
@@ -38,6 +42,13 @@ pub const CONFIG_ENV: &str = "QUOTH_CONFIG";
 
 /// File name of the config in [`default_dir`].
 pub const CONFIG_FILE: &str = "config.toml";
+
+/// A config larger than this is refused (a link to `/dev/zero` must not
+/// fill the memory); ten thousand bookmarks take about 1.5 MB.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The top-level settings (outside any table, or tables of their own).
+pub const SETTINGS: &[&str] = &["library", "width", "date_format", "layers", "keys", "theme"];
 
 /// Accepted reading widths, in columns.
 pub const WIDTH_RANGE: std::ops::RangeInclusive<i64> = 20..=300;
@@ -276,6 +287,8 @@ pub struct Loaded {
     /// home directory can be found and no path was given.
     pub path: Option<PathBuf>,
     pub bookmarks: Vec<Bookmark>,
+    /// Subscriptions (`[[feeds]]`), see [`feeds`].
+    pub feeds: Vec<Feed>,
     /// Line and column of each `[keys]` entry, for [`Loaded::check_keys`].
     key_positions: BTreeMap<String, (usize, usize)>,
 }
@@ -351,6 +364,7 @@ pub fn open(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
             warnings: Vec::new(),
             path: None,
             bookmarks: Vec::new(),
+            feeds: Vec::new(),
             key_positions: BTreeMap::new(),
         }),
     }
@@ -358,7 +372,7 @@ pub fn open(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
 
 /// Loads one file. A missing file gives the defaults unless `required`.
 pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::article::files::read_capped_io(path, MAX_CONFIG_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if required {
@@ -371,6 +385,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
                 warnings: Vec::new(),
                 path: Some(path.to_path_buf()),
                 bookmarks: Vec::new(),
+                feeds: Vec::new(),
                 key_positions: BTreeMap::new(),
             });
         }
@@ -387,6 +402,7 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
         warnings: parsed.warnings,
         path: Some(path.to_path_buf()),
         bookmarks: parsed.bookmarks,
+        feeds: parsed.feeds,
         key_positions: parsed.key_positions,
     })
 }
@@ -402,10 +418,35 @@ pub fn load_for_cli(explicit: Option<&Path>) -> anyhow::Result<Settings> {
 /// stderr, a broken config is an error.
 pub fn open_for_cli(explicit: Option<&Path>) -> anyhow::Result<Loaded> {
     let loaded = open(explicit)?;
-    for w in &loaded.warnings {
-        eprintln!("quoth: warning: {w}");
+    for line in warning_lines(&loaded.warnings, MAX_WARNINGS_SHOWN) {
+        eprintln!("quoth: warning: {line}");
     }
     Ok(loaded)
+}
+
+/// Warnings printed one by one; past this, a count.
+pub const MAX_WARNINGS_SHOWN: usize = 20;
+
+/// The warnings as printable lines (key names come from the file: escaped),
+/// at most `max` of them, then one line counting the rest, so a file of
+/// 80,000 unknown keys does not bury the terminal.
+pub fn warning_lines(warnings: &[Warning], max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = warnings
+        .iter()
+        .take(max)
+        .map(|w| crate::text::escape(&w.to_string()).into_owned())
+        .collect();
+    if warnings.len() > max {
+        let rest = warnings.len() - max;
+        let path = warnings[0].path.as_path();
+        lines.push(format!(
+            "{}: and {} more {}",
+            crate::text::escape_path(path),
+            crate::text::thousands(rest),
+            if rest == 1 { "warning" } else { "warnings" }
+        ));
+    }
+    lines
 }
 
 /// Everything read from a config file.
@@ -414,6 +455,7 @@ pub struct Parsed {
     pub settings: Settings,
     pub warnings: Vec<Warning>,
     pub bookmarks: Vec<Bookmark>,
+    pub feeds: Vec<Feed>,
     /// Line and column of each `[keys]` entry.
     pub key_positions: BTreeMap<String, (usize, usize)>,
 }
@@ -457,11 +499,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
     })?;
     let mut ctx = Ctx {
         path,
-        text,
+        lines: LineIndex::new(text),
         warnings: Vec::new(),
     };
     let mut settings = Settings::default();
     let mut bookmarks = Vec::new();
+    let mut feeds = Vec::new();
     let mut key_positions = BTreeMap::new();
     for (key, item) in doc.as_table().iter() {
         let span = doc.as_table().key(key).and_then(|k| k.span());
@@ -485,7 +528,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
                 settings.keys = ctx.string_table(item, "keys")?;
                 if let Some(t) = item.as_table_like() {
                     for (k, _) in t.iter() {
-                        let at = line_col(text, key_span(t, k).map_or(0, |s| s.start));
+                        let at = ctx.lines.line_col(key_span(t, k).map_or(0, |s| s.start));
                         key_positions.insert(k.to_string(), at);
                     }
                 }
@@ -495,6 +538,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
                 ctx.check_theme(item)?;
             }
             "bookmarks" => bookmarks = bookmarks::parse_all(&mut ctx, item)?,
+            "feeds" => feeds = feeds::parse_all(&mut ctx, item)?,
             other => ctx.warn(span, &format!("unknown key `{other}` (ignored)")),
         }
     }
@@ -502,6 +546,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
         settings,
         warnings: ctx.warnings,
         bookmarks,
+        feeds,
         key_positions,
     })
 }
@@ -533,13 +578,13 @@ fn resolve_library(config: &Path, value: &str) -> PathBuf {
 /// Validation context: turns spans into line/column for messages.
 pub(crate) struct Ctx<'a> {
     path: &'a Path,
-    text: &'a str,
+    lines: LineIndex<'a>,
     warnings: Vec<Warning>,
 }
 
 impl Ctx<'_> {
     pub(crate) fn err(&self, span: Option<Range<usize>>, message: &str) -> ConfigError {
-        let (line, column) = line_col(self.text, span.map_or(0, |s| s.start));
+        let (line, column) = self.lines.line_col(span.map_or(0, |s| s.start));
         ConfigError::Invalid {
             path: self.path.to_path_buf(),
             line,
@@ -549,13 +594,35 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn warn(&mut self, span: Option<Range<usize>>, message: &str) {
-        let (line, column) = line_col(self.text, span.map_or(0, |s| s.start));
+        let (line, column) = self.lines.line_col(span.map_or(0, |s| s.start));
         self.warnings.push(Warning {
             path: self.path.to_path_buf(),
             line,
             column,
             message: message.to_string(),
         });
+    }
+
+    /// A key of a `[[array]]` table (its `n`th, called `what`) that is not
+    /// one of its own: a setting written by hand below the table went into
+    /// it, and the warning says so; anything else is unknown.
+    pub(crate) fn warn_foreign_key(
+        &mut self,
+        t: &toml_edit::Table,
+        key: &str,
+        array: &str,
+        what: &str,
+        n: usize,
+    ) {
+        let span = key_span(t, key);
+        let message = if SETTINGS.contains(&key) {
+            format!(
+                "`{key}` is inside {what} {n}: in TOML every line after a [[{array}]] header belongs to that {what}; move `{key}` above the first [[{array}]] to set it (ignored)"
+            )
+        } else {
+            format!("unknown key `{array}.{key}` (ignored)")
+        };
+        self.warn(span, &message);
     }
 
     pub(crate) fn string<'i>(&self, item: &'i Item, name: &str) -> Result<&'i str, ConfigError> {
@@ -632,6 +699,27 @@ impl Ctx<'_> {
     }
 }
 
+/// The tables of a `[[name]]` array (none for `name = []`), or the error
+/// for anything else written under that name.
+pub(crate) fn tables_of<'i>(
+    ctx: &Ctx<'_>,
+    item: &'i Item,
+    name: &str,
+) -> Result<Vec<&'i toml_edit::Table>, ConfigError> {
+    match item {
+        Item::ArrayOfTables(a) => Ok(a.iter().collect()),
+        Item::Value(toml_edit::Value::Array(a)) if a.is_empty() => Ok(Vec::new()),
+        Item::Value(toml_edit::Value::Array(_)) => Err(ctx.err(
+            item.span(),
+            &format!("`{name}` must be written as [[{name}]] tables, not an inline array"),
+        )),
+        other => Err(ctx.err(
+            other.span(),
+            &wrong_type(name, &format!("[[{name}]] tables"), other),
+        )),
+    }
+}
+
 pub(crate) fn key_span(table: &dyn TableLike, key: &str) -> Option<Range<usize>> {
     table.get_key_value(key).and_then(|(k, _)| k.span())
 }
@@ -648,6 +736,50 @@ fn describe(item: &Item) -> String {
         "a"
     };
     format!("{article} {t}")
+}
+
+/// Line and column of many offsets in one text without rescanning it: the
+/// line starts are found once (a count from the start for every warning
+/// made a file of unknown keys quadratic). Columns are counted from the
+/// line start, or from the previous offset on the same line, so a long
+/// line of keys stays linear too.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of each line's start.
+    starts: Vec<usize>,
+    /// The last answer: (offset, line index, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let (last_off, last_line, last_col) = self.last.get();
+        let (from, col) = if last_line == line && last_off <= offset {
+            (last_off, last_col)
+        } else {
+            (self.starts[line], 1)
+        };
+        let column = col + self.text[from..offset].chars().count();
+        self.last.set((offset, line, column));
+        (line + 1, column)
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -771,6 +903,7 @@ mod tests {
             warnings: p.warnings,
             path: Some(PathBuf::from("/c/config.toml")),
             bookmarks: p.bookmarks,
+            feeds: p.feeds,
             key_positions: p.key_positions,
         };
         let e = loaded
@@ -810,5 +943,10 @@ mod tests {
     fn line_col_counts_characters() {
         assert_eq!(line_col("é = 1", 3), (1, 3));
         assert_eq!(line_col("a\nbc", 3), (2, 2));
+        let text = "é = 1\nab = { x = 1, y = 2 }\n\nz";
+        let ix = LineIndex::new(text);
+        for off in [0, 3, 4, 7, 8, 15, 9, 22, 30, 31, 40, 2, 1] {
+            assert_eq!(ix.line_col(off), line_col(text, off), "{off}");
+        }
     }
 }

@@ -59,6 +59,14 @@ pub fn atomic_write_with(
     before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
     let target = write_target(path);
+    // A file the user made read-only is not replaced behind their back
+    // (a rename would do it: it needs only the folder to be writable).
+    if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only: quoth does not replace it (make it writable to save changes)",
+        ));
+    }
     let dir = parent_dir(&target);
     fs::create_dir_all(dir)?;
     let name = target

@@ -25,13 +25,48 @@ use super::{FileLock, atomic_write};
 
 /// What quoth remembers about one article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredArticle", into = "StoredArticle")]
 pub struct ArticleState {
     /// Opened at least once (or marked read with `u`).
-    #[serde(default)]
     pub read: bool,
-    /// Paragraph index (as in `Article::paragraphs()`) last shown at the top.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Paragraph index (as in `Article::paragraphs()`, from 0) last shown at
+    /// the top; stored as `paragraph`, counted from 1 as the reader shows it.
     pub position: Option<usize>,
+}
+
+/// An article as `state.toml` has it: `paragraph` counts from 1, like the
+/// status line ("paragraph 2"); `position`, counted from 0, is what older
+/// files hold: read, never written.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+struct StoredArticle {
+    #[serde(default)]
+    read: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
+    #[serde(default, skip_serializing)]
+    position: Option<usize>,
+}
+
+impl From<StoredArticle> for ArticleState {
+    fn from(s: StoredArticle) -> Self {
+        ArticleState {
+            read: s.read,
+            position: match s.paragraph {
+                Some(p) => p.checked_sub(1),
+                None => s.position,
+            },
+        }
+    }
+}
+
+impl From<ArticleState> for StoredArticle {
+    fn from(a: ArticleState) -> Self {
+        StoredArticle {
+            read: a.read,
+            paragraph: a.position.map(|p| p.saturating_add(1)),
+            position: None,
+        }
+    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -71,6 +106,10 @@ pub struct ReadingState {
     /// would overwrite data we never saw, so it is refused.
     unreadable: Option<String>,
 }
+
+/// A state file larger than this is refused, not read into memory (a
+/// hundred thousand articles take about 5 MB).
+pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Name of the state file in the data directory.
 pub const STATE_FILE: &str = "state.toml";
@@ -216,7 +255,7 @@ fn read_state(
     path: &Path,
     warnings: &mut Vec<String>,
 ) -> io::Result<BTreeMap<String, ArticleState>> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::article::files::read_capped_io(path, MAX_STATE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(e) => return Err(e),
@@ -279,6 +318,24 @@ mod tests {
         assert!(c.is_read("aaa") && c.is_read("bbb"));
         assert!(!c.is_read("ccc"));
         assert!(!c.is_dirty());
+    }
+
+    #[test]
+    fn paragraphs_are_stored_from_1_and_old_positions_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(STATE_FILE);
+        let (mut s, _) = ReadingState::open(&path);
+        s.set_position("a", 1);
+        s.save().unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("paragraph = 2") && !text.contains("position ="),
+            "{text}"
+        );
+        fs::write(&path, "[articles.old]\nread = true\nposition = 4\n").unwrap();
+        let (s, w) = ReadingState::open(&path);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.position("old"), Some(4));
     }
 
     #[test]

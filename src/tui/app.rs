@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -10,6 +11,7 @@ use ratatui::layout::{Position, Rect};
 use crate::analysis::{Analysis, Span};
 use crate::article::Article;
 use crate::config::{Bookmarks, Settings};
+use crate::feeds::fetch::Event as FetchEvent;
 use crate::library::{LoadEvent, Problem};
 use crate::store::state::ReadingState;
 
@@ -39,6 +41,44 @@ pub enum Msg {
         id: Option<String>,
         reason: String,
     },
+    /// A fetch started by `R` will go through this many feeds.
+    FetchStarting {
+        total: usize,
+    },
+    /// Its progress, feed by feed.
+    Fetch(FetchEvent),
+    /// Articles it stored (new or replacing an older version of their
+    /// file), read back from their files.
+    Fetched(Vec<Article>),
+    /// It is over; `Err` when it could not run at all.
+    FetchDone(Result<(), String>),
+    /// An effect (opening the browser) failed.
+    EffectFailed(String),
+}
+
+/// What `update` asks the runtime to do in the world. Tests read these
+/// instead of a browser opening or the clipboard changing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this web address in the browser.
+    OpenUrl(String),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Fetch the subscribed feeds.
+    Fetch,
+}
+
+/// A fetch in progress (`R`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fetching {
+    /// Feeds to fetch, once the runtime has read the config.
+    pub total: Option<usize>,
+    pub done: usize,
+    /// The feed last started.
+    pub current: Option<String>,
+    pub new: usize,
+    pub updated: usize,
+    pub failed: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +243,8 @@ pub struct App {
     /// selected while articles arrive, after that the chosen article does.
     pub list_touched: bool,
     pub problems: Vec<Problem>,
+    /// Files of other types in the library folder, not read.
+    pub skipped: Vec<std::path::PathBuf>,
     pub loading: Option<Loading>,
     /// The config's bookmarks, live (★, `B`, notes); saved after each change.
     pub bookmarks: Bookmarks,
@@ -214,6 +256,9 @@ pub struct App {
     pub quit_armed: bool,
     /// What could not be saved at quit, printed once the terminal is back.
     pub exit_report: Vec<String>,
+    /// Article index by file, so a fetched article replaces its older
+    /// version instead of appearing twice.
+    pub by_path: HashMap<PathBuf, usize>,
     /// By article id.
     pub analyses: HashMap<String, Analysis>,
     pub focus: Focus,
@@ -226,11 +271,18 @@ pub struct App {
     pub analysis_failed: HashMap<String, String>,
     /// One-shot note for the status line ("no more quotes").
     pub message: Option<String>,
+    /// `s` or `e` pressed before the article was analysed: the panel opens
+    /// when its analysis arrives (any other key forgets it).
+    pub waiting_panel: Option<Command>,
     pub quit: bool,
     /// Articles (indices) to analyse before any other; the runtime drains it.
     pub urgent: Vec<usize>,
     /// Articles that arrived and still need analysing; the runtime drains it.
     pub pending: Vec<usize>,
+    /// What the runtime must do outside the state; it drains it.
+    pub effects: Vec<Effect>,
+    /// The fetch in progress, if any.
+    pub fetching: Option<Fetching>,
 }
 
 impl App {
@@ -257,6 +309,7 @@ impl App {
             list_offset: 0,
             list_touched: false,
             problems: Vec::new(),
+            skipped: Vec::new(),
             loading: Some(Loading {
                 done: 0,
                 total: None,
@@ -275,9 +328,13 @@ impl App {
             analysis_error: None,
             analysis_failed: HashMap::new(),
             message: None,
+            waiting_panel: None,
             quit: false,
             urgent: Vec::new(),
             pending: Vec::new(),
+            by_path: HashMap::new(),
+            effects: Vec::new(),
+            fetching: None,
         }
     }
 
@@ -290,6 +347,9 @@ impl App {
         }
         for p in lib.problems {
             self.update(Msg::Load(LoadEvent::Problem(p)));
+        }
+        if !lib.skipped.is_empty() {
+            self.update(Msg::Load(LoadEvent::Skipped(lib.skipped)));
         }
         self.update(Msg::Load(LoadEvent::Done));
     }
@@ -309,7 +369,7 @@ impl App {
         if let Some(first) = warnings.first() {
             self.message = Some(match warnings.len() {
                 1 => first.clone(),
-                n => format!("{first} (and {} more)", n - 1),
+                n => format!("{first} (and {} more)", thousands(n - 1)),
             });
         }
     }
@@ -355,6 +415,7 @@ impl App {
             Msg::Key(k) => {
                 if k.kind != KeyEventKind::Release {
                     self.message = None;
+                    self.waiting_panel = None;
                     self.key(k);
                 }
             }
@@ -371,11 +432,29 @@ impl App {
             } => {
                 self.analysis_failed.insert(id, reason);
             }
+            Msg::FetchStarting { total } => {
+                if let Some(f) = &mut self.fetching {
+                    f.total = Some(total);
+                }
+            }
+            Msg::Fetch(ev) => self.fetch_event(ev),
+            Msg::Fetched(articles) => {
+                for a in articles {
+                    self.upsert(a);
+                }
+            }
+            Msg::FetchDone(result) => self.fetch_done(result),
+            Msg::EffectFailed(reason) => self.message = Some(reason),
             Msg::Analysed { id, analysis } => {
                 self.analyses.insert(id.clone(), *analysis);
                 if self.open_article().is_some_and(|a| a.id == id) {
                     // The language may now be known, and search/quote state refers to the old doc.
                     self.rewrap(true);
+                    if let Some(c) = self.waiting_panel.take()
+                        && self.overlay.is_none()
+                    {
+                        self.command(c);
+                    }
                 }
             }
         }
@@ -401,13 +480,25 @@ impl App {
                 loading.done += 1;
                 self.problems.push(p);
             }
+            LoadEvent::Skipped(files) => self.skipped.extend(files),
             LoadEvent::Done => self.loading = None,
+        }
+    }
+
+    /// A fetched article: it replaces the one from the same file (an
+    /// edited item), else it is inserted. (Only one article per file: a
+    /// fetched item is one Markdown file, a loaded JSON file may be many.)
+    fn upsert(&mut self, article: Article) {
+        match self.by_path.get(&article.path) {
+            Some(&idx) => self.replace(idx, article),
+            None => self.insert(article),
         }
     }
 
     /// Inserts in sorted place, keeping the selection on the same article.
     fn insert(&mut self, article: Article) {
         let idx = self.articles.len();
+        self.by_path.insert(article.path.clone(), idx);
         self.articles.push(article);
         let a = &self.articles[idx];
         let pos = self.order.partition_point(|&i| {
@@ -426,6 +517,185 @@ impl App {
             self.refresh_rows();
         }
         self.pending.push(idx);
+    }
+
+    /// Puts a new version of article `idx` in its place: its list
+    /// position, id and analysis follow; an open reader shows the new text.
+    fn replace(&mut self, idx: usize, article: Article) {
+        let old_id = std::mem::replace(&mut self.articles[idx], article).id;
+        if self.by_id.get(&old_id) == Some(&idx) {
+            self.by_id.remove(&old_id);
+        }
+        self.analyses.remove(&old_id);
+        self.by_id
+            .entry(self.articles[idx].id.clone())
+            .or_insert(idx);
+        self.order.retain(|&i| i != idx);
+        let a = &self.articles[idx];
+        let pos = self.order.partition_point(|&i| {
+            crate::library::compare(&self.articles[i], a) != Ordering::Greater
+        });
+        self.order.insert(pos, idx);
+        self.refresh_rows();
+        self.pending.push(idx);
+        if let Some(r) = &mut self.reader
+            && r.article == idx
+        {
+            // Offsets into the old text mean nothing in the new one.
+            r.search = Search::default();
+            r.walk = None;
+            r.walk_pos = None;
+            r.target = None;
+            r.quote = None;
+            self.urgent.push(idx);
+            self.rewrap(true);
+        }
+    }
+
+    // ---------------------------------------------------------------- feeds
+
+    /// `R`: asks the runtime for a fetch, unless one is running.
+    fn start_fetch(&mut self) {
+        if let Some(f) = &self.fetching {
+            self.message = Some(match f.total {
+                Some(t) => format!("already fetching ({}/{t})", f.done),
+                None => "already fetching".into(),
+            });
+            return;
+        }
+        // Failures of the last fetch are told again if they happen again.
+        self.problems
+            .retain(|p| !is_web_address(&p.path.to_string_lossy()));
+        self.fetching = Some(Fetching::default());
+        self.effects.push(Effect::Fetch);
+    }
+
+    fn fetch_event(&mut self, ev: FetchEvent) {
+        let Some(f) = &mut self.fetching else { return };
+        match ev {
+            FetchEvent::Started { label, .. } => f.current = Some(label),
+            FetchEvent::Finished(r) => {
+                f.done += 1;
+                match r.result {
+                    Ok(s) => {
+                        f.new += s.new.len();
+                        f.updated += s.updated.len();
+                    }
+                    Err(reason) => {
+                        f.failed += 1;
+                        self.problems.push(Problem {
+                            path: r.url.into(),
+                            reason: format!("feed {}: {reason}", r.label),
+                        });
+                    }
+                }
+            }
+            FetchEvent::Warning(w) => self.message = Some(w),
+        }
+    }
+
+    fn fetch_done(&mut self, result: Result<(), String>) {
+        let Some(f) = self.fetching.take() else {
+            return;
+        };
+        self.message = Some(match result {
+            Err(e) => e,
+            Ok(()) => {
+                let n = f.total.unwrap_or(f.done);
+                let mut m = format!(
+                    "fetched {n} feed{}: {} new, {} updated",
+                    if n == 1 { "" } else { "s" },
+                    f.new,
+                    f.updated
+                );
+                if f.failed > 0 {
+                    m.push_str(&format!(", {} failed (!)", f.failed));
+                }
+                m
+            }
+        });
+    }
+
+    /// The status of a fetch: "fetching 3/12 · Le Monde".
+    pub fn fetch_status(&self) -> Option<String> {
+        let f = self.fetching.as_ref()?;
+        let mut s = match f.total {
+            Some(t) => format!("fetching {}/{t}", f.done),
+            None => "fetching…".to_string(),
+        };
+        if let Some(c) = f.current.as_ref().filter(|_| f.total != Some(f.done)) {
+            s.push_str(&format!(" · {c}"));
+        }
+        Some(s)
+    }
+
+    /// `o`: the article's page in the browser.
+    fn open_in_browser(&mut self) {
+        let Some(Row::Article(i)) = self.target_row() else {
+            self.message = Some("no article".into());
+            return;
+        };
+        self.message = Some(match self.articles[i].url.clone() {
+            None => "this article has no web address".into(),
+            Some(u) if !is_web_address(&u) => format!("not a web address, not opened: {u}"),
+            Some(u) => {
+                let m = format!("opening {u} in the browser");
+                self.effects.push(Effect::OpenUrl(u));
+                m
+            }
+        });
+    }
+
+    /// `y`: the current quote (else the first in view) with its speaker,
+    /// the article's title and address, to the clipboard.
+    fn copy_quote(&mut self) {
+        if !self.ensure_analysed() {
+            return;
+        }
+        let top = self.view_top_offset();
+        let r = self.reader.as_ref().expect("analysed means open");
+        let a = &self.articles[r.article];
+        let analysis = self.open_analysis().expect("analysed");
+        let Some(q) = r
+            .quote
+            .and_then(|i| analysis.quotes.get(i))
+            .or_else(|| analysis.quotes.iter().find(|q| q.span.start >= top))
+        else {
+            let next = self.keymap.keys_for(Command::NextQuote);
+            self.message = Some(match next.first() {
+                Some(k) => format!("no quote here to copy ({k} goes to the next one)"),
+                None => "no quote here to copy".into(),
+            });
+            return;
+        };
+        let words = a.body.get(q.span.start..q.span.end).unwrap_or("").trim();
+        let french = a
+            .language
+            .as_deref()
+            .map_or(analysis.language.code() == "fr", |l| {
+                l.to_ascii_lowercase().starts_with("fr")
+            });
+        let mut text = if french {
+            format!("« {words} »")
+        } else {
+            format!("“{words}”")
+        };
+        if let Some(s) = &q.speaker {
+            text.push_str(&format!(" — {s}"));
+        }
+        text.push_str(&format!("\n{}", a.title));
+        if let Some(u) = &a.url {
+            text.push_str(&format!("\n{u}"));
+        }
+        let who = q.speaker.as_ref().map_or_else(
+            || "an unattributed quote".to_string(),
+            |s| format!("a quote by {s}"),
+        );
+        self.message = Some(format!(
+            "copied {who} with the title{} by OSC 52 (the terminal's clipboard)",
+            if a.url.is_some() { " and address" } else { "" }
+        ));
+        self.effects.push(Effect::Copy(text));
     }
 
     // ---------------------------------------------------------------- geometry
@@ -645,6 +915,17 @@ impl App {
         self.record_position();
         let mut report = Vec::new();
         match self.state.save() {
+            // found corrupt only now: say it here, not after the screen is gone
+            Ok(warnings) if !warnings.is_empty() && !force => {
+                for w in warnings {
+                    self.state_warning(w);
+                }
+                self.quit_armed = true;
+                if let Some(m) = &mut self.message {
+                    m.insert_str(0, "q again quits · ");
+                }
+                return;
+            }
             Ok(warnings) => report.extend(warnings),
             Err(e) => report.push(e.to_string()),
         }
@@ -671,16 +952,38 @@ impl App {
         }
     }
 
-    /// Saves the reading state (on leaving an article); problems go to the status line.
+    /// Saves the reading state (on opening and leaving an article);
+    /// problems go to the status line, and a state file found corrupt
+    /// (moved aside, read marks reset) to the problems list too.
     fn save_state(&mut self) {
         match self.state.save() {
             Ok(warnings) => {
-                if let Some(w) = warnings.into_iter().next() {
-                    self.message = Some(w);
+                for w in warnings {
+                    self.state_warning(w);
                 }
             }
             Err(e) => self.message = Some(e.to_string()),
         }
+    }
+
+    /// A problem with the reading state file, said when it happens: in the
+    /// status line, and kept in the problems list (`!`).
+    pub fn state_warning(&mut self, warning: String) {
+        let shown = crate::text::escape(&warning).into_owned();
+        self.state_problem(warning);
+        self.message = Some(shown);
+    }
+
+    /// Lists a reading state problem under `!`, with the state file's path.
+    pub fn state_problem(&mut self, warning: String) {
+        let path = self
+            .state
+            .path()
+            .map_or_else(|| "state.toml".into(), std::path::Path::to_path_buf);
+        self.problems.push(Problem {
+            path,
+            reason: warning,
+        });
     }
 
     /// Remembers the paragraph at the top of the reading pane (memory only).
@@ -893,7 +1196,9 @@ impl App {
             Some(Overlay::Speakers { .. }) => self.speakers().len(),
             Some(Overlay::Entities { .. }) => self.entity_rows().len(),
             Some(Overlay::Help { .. }) => self.keymap.help_rows().len(),
-            Some(Overlay::Problems { .. }) => self.problems.len(),
+            Some(Overlay::Problems { .. }) => {
+                self.problems.len() + usize::from(!self.skipped.is_empty())
+            }
             None => 0,
         };
         let Some(overlay) = &mut self.overlay else {
@@ -936,6 +1241,9 @@ impl App {
             Command::BookmarksOnly => self.toggle_bookmarks_only(),
             Command::EditNote => self.start_note(),
             Command::ToggleRead => self.toggle_read(),
+            Command::Fetch => self.start_fetch(),
+            Command::OpenInBrowser => self.open_in_browser(),
+            Command::CopyQuote => self.copy_quote(),
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
             Command::Layers => {
@@ -990,7 +1298,7 @@ impl App {
             Command::NextSpeaker => self.quote_step(true, true),
             Command::PrevSpeaker => self.quote_step(false, true),
             Command::Speakers => {
-                if self.ensure_analysed() {
+                if self.ensure_analysed_for(c) {
                     if self.speakers().is_empty() {
                         self.message = Some("no quotes in this article".into());
                     } else {
@@ -999,7 +1307,7 @@ impl App {
                 }
             }
             Command::Entities => {
-                if self.ensure_analysed() {
+                if self.ensure_analysed_for(c) {
                     if self.entity_rows().is_empty() {
                         self.message = Some("no entities in this article".into());
                     } else {
@@ -1056,9 +1364,10 @@ impl App {
             Some(Row::Article(i)) => *i,
             Some(Row::Missing(id)) => {
                 let b = self.bookmarks.get(id);
-                let path = b
-                    .and_then(|b| b.path.as_ref())
-                    .map_or_else(|| "no path recorded".into(), |p| p.display().to_string());
+                let path = b.and_then(|b| b.path.as_ref()).map_or_else(
+                    || "no path recorded".into(),
+                    |p| crate::text::escape_path(p),
+                );
                 self.message = Some(if self.loading.is_some() {
                     format!("not loaded yet; the library is still loading (last seen: {path})")
                 } else {
@@ -1083,6 +1392,9 @@ impl App {
         }
         let id = self.articles[idx].id.clone();
         self.state.mark_read(&id);
+        // saved at once: a crash keeps the mark, and a state file spoilt
+        // meanwhile is found now, not at quit
+        self.save_state();
         if !self.analyses.contains_key(&id) {
             self.urgent.push(idx);
         }
@@ -1161,6 +1473,29 @@ impl App {
         self.reader.is_some()
     }
 
+    /// [`App::ensure_analysed`] for a panel: while the analysis is on its
+    /// way the panel waits for it, and the status line says so.
+    fn ensure_analysed_for(&mut self, panel: Command) -> bool {
+        if self.ensure_analysed() {
+            return true;
+        }
+        let analysing = self.open_article().is_some_and(|a| {
+            self.analysis_error.is_none() && !self.analysis_failed.contains_key(&a.id)
+        });
+        if analysing {
+            self.waiting_panel = Some(panel);
+            let what = if panel == Command::Speakers {
+                "speakers"
+            } else {
+                "entities"
+            };
+            self.message = Some(format!(
+                "analysing this article… the {what} will show when it is done"
+            ));
+        }
+        false
+    }
+
     fn ensure_analysed(&mut self) -> bool {
         if !self.ensure_open() {
             return false;
@@ -1235,13 +1570,17 @@ impl App {
         let top = self.view_top_offset();
         let r = self.reader.as_ref().expect("open");
         let n = targets.len();
-        let pos = match r.walk_pos {
+        // as for quotes: from the screen once the last one is out of view
+        let walk_pos = r
+            .walk_pos
+            .filter(|&i| targets.get(i).is_some_and(|s| self.span_in_view(*s)));
+        let pos = match walk_pos {
             Some(i) if forward => (i + 1) % n,
             Some(i) => (i + n - 1) % n,
             None if forward => targets.iter().position(|s| s.start >= top).unwrap_or(0),
             None => targets.iter().rposition(|s| s.start < top).unwrap_or(n - 1),
         };
-        if r.walk_pos.is_some() && (forward && pos == 0 || !forward && pos == n - 1) {
+        if walk_pos.is_some() && (forward && pos == 0 || !forward && pos == n - 1) {
             self.message = Some(if forward {
                 "wrapped to the first".into()
             } else {
@@ -1282,7 +1621,9 @@ impl App {
             return;
         }
         let r = self.reader.as_ref().expect("open");
-        let current = r.quote;
+        // a quote scrolled out of view (g, G, paging) is no longer where the
+        // reader is: go on from the screen instead
+        let current = r.quote.filter(|&i| self.span_in_view(quotes[i].span));
         let found = match current {
             Some(i) => {
                 let speaker = &quotes[i].speaker;
@@ -1315,6 +1656,21 @@ impl App {
                 );
             }
         }
+    }
+
+    /// Whether some of `span` is on the reading pane's screen now.
+    fn span_in_view(&self, span: Span) -> bool {
+        let h = self
+            .reader_geometry()
+            .map_or(1, |g| usize::from(g.text.height).max(1));
+        let Some(r) = &self.reader else { return false };
+        let (Some(first), Some(last)) = (
+            r.doc.line_of(span.start),
+            r.doc.line_of(span.end.saturating_sub(1).max(span.start)),
+        ) else {
+            return false;
+        };
+        first < r.scroll + h && last >= r.scroll
     }
 
     /// Marks `span` current and scrolls so its first line is in view.
@@ -1402,7 +1758,7 @@ impl App {
         if r.target != Some(q.span) {
             return None;
         }
-        let mut s = format!("quote {}/{}", i + 1, a.quotes.len());
+        let mut s = format!("quote {}/{}", thousands(i + 1), thousands(a.quotes.len()));
         if let Some(name) = &q.speaker {
             let same: Vec<usize> = a
                 .quotes
@@ -1412,7 +1768,11 @@ impl App {
                 .map(|(j, _)| j)
                 .collect();
             let k = same.iter().position(|&j| j == i).unwrap_or(0);
-            s.push_str(&format!(" · {name} {}/{}", k + 1, same.len()));
+            s.push_str(&format!(
+                " · {name} {}/{}",
+                thousands(k + 1),
+                thousands(same.len())
+            ));
         } else {
             s.push_str(" · unattributed");
         }
@@ -1428,15 +1788,15 @@ impl App {
         Some(match walk {
             Walk::Search => match n {
                 0 => format!("no match for {:?}", r.search.query),
-                _ => format!("match {pos}/{n}"),
+                _ => format!("match {}/{}", thousands(pos), thousands(n)),
             },
-            Walk::Speaker(name) => format!("{name} {pos}/{n} (n/N)"),
+            Walk::Speaker(name) => format!("{name} {}/{} (n/N)", thousands(pos), thousands(n)),
             Walk::Entity(g) => {
                 let name = self
                     .open_analysis()
                     .and_then(|a| a.groups.get(*g))
                     .map_or("entity", |g| g.name.as_str());
-                format!("{name} {pos}/{n} (n/N)")
+                format!("{name} {}/{} (n/N)", thousands(pos), thousands(n))
             }
         })
     }
@@ -1492,6 +1852,13 @@ impl App {
     }
 }
 
+/// An http or https address: the only kind `o` opens (a feed could
+/// carry `file:` or `javascript:` links).
+pub fn is_web_address(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 /// The area inside a bordered block.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(
@@ -1507,44 +1874,45 @@ pub fn details_height(list_inner_height: u16) -> u16 {
     if list_inner_height >= 12 { 4 } else { 0 }
 }
 
-/// Every match of `query`: case-insensitive unless it has a capital (smart case).
+/// Every match of `query`: case-insensitive unless it has a capital (smart
+/// case), and accent-insensitive both ways ("ecosysteme" finds
+/// "écosystème", "élodie" finds "Elodie"); œ/æ/ß match oe/ae/ss, curly
+/// apostrophes the straight one, and no-break spaces a space.
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     if query.is_empty() {
         return Vec::new();
     }
     let exact = query.chars().any(char::is_uppercase);
-    let q: Vec<char> = if exact {
-        query.chars().collect()
-    } else {
-        query.chars().flat_map(char::to_lowercase).collect()
-    };
+    let mut q: Vec<char> = Vec::new();
+    for c in query.chars() {
+        fold(c, exact, &mut q);
+    }
     let mut out = Vec::new();
     let mut from = 0;
+    let mut folded = Vec::new();
     'outer: for (start, _) in text.char_indices() {
         if start < from {
             continue;
         }
         let mut qi = 0;
         for (off, c) in text[start..].char_indices() {
-            let mut matched = true;
-            let folded: Vec<char> = if exact {
-                vec![c]
-            } else {
-                c.to_lowercase().collect()
-            };
-            for fc in folded {
+            folded.clear();
+            fold(c, exact, &mut folded);
+            for &fc in &folded {
                 if qi < q.len() && q[qi] == fc {
                     qi += 1;
                 } else {
-                    matched = false;
-                    break;
+                    continue 'outer;
                 }
             }
-            if !matched {
-                continue 'outer;
-            }
             if qi == q.len() {
-                let end = start + off + c.len_utf8();
+                let mut end = start + off + c.len_utf8();
+                // the accents of the last letter are part of the match
+                end += text[end..]
+                    .chars()
+                    .take_while(|&m| unicode_normalization::char::is_combining_mark(m))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
                 out.push(Span::new(start, end));
                 from = end;
                 continue 'outer;
@@ -1554,18 +1922,35 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     out
 }
 
-/// "3,120".
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
+/// What a character is compared as in a search: without its accents,
+/// lower case unless `exact`, ligatures spelt out. A lone combining mark
+/// folds to nothing, so "e\u{301}" matches "e" and "é" alike.
+fn fold(c: char, exact: bool, out: &mut Vec<char>) {
+    match c {
+        '’' | '‘' | 'ʼ' => return out.push('\''),
+        '\u{a0}' | '\u{202f}' => return out.push(' '),
+        'œ' => return out.extend(['o', 'e']),
+        'Œ' => return out.extend(if exact { ['O', 'E'] } else { ['o', 'e'] }),
+        'æ' => return out.extend(['a', 'e']),
+        'Æ' => return out.extend(if exact { ['A', 'E'] } else { ['a', 'e'] }),
+        'ß' => return out.extend(['s', 's']),
+        _ => {}
     }
-    out
+    let mut push = |c: char| {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                out.push(d);
+            }
+        });
+    };
+    if exact {
+        push(c);
+    } else {
+        c.to_lowercase().for_each(push);
+    }
 }
+
+pub use crate::text::thousands;
 
 #[cfg(test)]
 mod tests {
@@ -1584,6 +1969,24 @@ mod tests {
         assert_eq!(find_all(t, "Élodie").len(), 1);
         assert!(find_all(t, "").is_empty());
         assert_eq!(find_all("aaaa", "aa").len(), 2);
+    }
+
+    #[test]
+    fn find_all_ignores_accents_both_ways() {
+        let t = "un écosystème européen, l’IA et le cœur de l'ecosysteme";
+        let m = find_all(t, "ecosysteme");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].text(t), "écosystème");
+        assert_eq!(find_all(t, "écosystème").len(), 2);
+        assert_eq!(find_all(t, "europeen")[0].text(t), "européen");
+        assert_eq!(find_all(t, "l'ia")[0].text(t), "l’IA");
+        assert_eq!(find_all(t, "coeur")[0].text(t), "cœur");
+        assert_eq!(find_all(t, "IA").len(), 1);
+        // decomposed text matches too, and spans stay on char boundaries
+        let d = "e\u{301}te\u{301} ete";
+        let m = find_all(d, "été");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].text(d), "e\u{301}te\u{301}");
     }
 
     #[test]

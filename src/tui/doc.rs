@@ -41,7 +41,16 @@ pub struct Doc {
     body_lines: Vec<usize>,
     /// First line of each paragraph.
     pub para_first: Vec<usize>,
+    /// Paragraphs that are block quotes (Markdown `>`): drawn indented
+    /// behind a bar, wrapped [`QUOTE_INDENT`] columns narrower.
+    quoted: Vec<bool>,
 }
+
+/// Columns a block quote is set in by ("▎ ").
+pub const QUOTE_INDENT: usize = 2;
+
+/// What stands before each line of a block quote.
+pub const QUOTE_BAR: &str = "▎ ";
 
 impl Doc {
     /// Lays out `article` at `width` columns; `meta` is the metadata line,
@@ -68,10 +77,23 @@ impl Doc {
         }
         let mut body_lines = Vec::new();
         let mut para_first = Vec::new();
+        let mut quoted = Vec::new();
         for (para, (offset, text)) in article.paragraphs().enumerate() {
             lines.push(DocLine::Blank);
             para_first.push(lines.len());
-            for (start, l) in wrap(text, width) {
+            let is_quote = width > QUOTE_INDENT + 10
+                && article.styles.iter().any(|s| {
+                    s.style == crate::article::TextStyle::BlockQuote
+                        && s.start <= offset
+                        && s.end >= offset + text.len()
+                });
+            quoted.push(is_quote);
+            let measure = if is_quote {
+                width - QUOTE_INDENT
+            } else {
+                width
+            };
+            for (start, l) in wrap(text, measure) {
                 body_lines.push(lines.len());
                 lines.push(DocLine::Body {
                     start: offset + start,
@@ -85,6 +107,16 @@ impl Doc {
             lines,
             body_lines,
             para_first,
+            quoted,
+        }
+    }
+
+    /// Columns paragraph `para` is set in by (a block quote's bar).
+    pub fn indent(&self, para: usize) -> usize {
+        if self.quoted.get(para).copied().unwrap_or(false) {
+            QUOTE_INDENT
+        } else {
+            0
         }
     }
 
@@ -106,11 +138,13 @@ impl Doc {
     pub fn position(&self, body: &str, offset: usize) -> Option<(usize, usize)> {
         let line = self.line_of(offset)?;
         match self.lines[line] {
-            DocLine::Body { start, end, .. } => {
+            DocLine::Body {
+                start, end, para, ..
+            } => {
                 let upto = offset.clamp(start, end);
                 Some((
                     line,
-                    body.get(start..upto).map_or(0, UnicodeWidthStr::width),
+                    self.indent(para) + body.get(start..upto).map_or(0, UnicodeWidthStr::width),
                 ))
             }
             _ => None,

@@ -36,12 +36,15 @@ pub enum Command {
     BookmarksOnly,
     EditNote,
     ToggleRead,
+    Fetch,
+    OpenInBrowser,
+    CopyQuote,
     Quit,
 }
 
 impl Command {
     /// Every command with its config name and help text, in help order.
-    pub const ALL: [(Command, &'static str, &'static str); 28] = [
+    pub const ALL: [(Command, &'static str, &'static str); 31] = [
         (Command::Down, "down", "move down / scroll the text"),
         (Command::Up, "up", "move up / scroll the text"),
         (Command::Open, "open", "open the selected article"),
@@ -117,6 +120,21 @@ impl Command {
             "edit the bookmark's one-line note",
         ),
         (Command::ToggleRead, "toggle-read", "mark read / unread"),
+        (
+            Command::Fetch,
+            "fetch",
+            "fetch the subscribed feeds (quoth feeds add URL)",
+        ),
+        (
+            Command::OpenInBrowser,
+            "open-in-browser",
+            "open the article's web page in the browser",
+        ),
+        (
+            Command::CopyQuote,
+            "copy-quote",
+            "copy the quote with its speaker, title and address",
+        ),
         (Command::Quit, "quit", "quit"),
     ];
 
@@ -320,6 +338,9 @@ impl Default for Keymap {
             (Key::ch('B'), C::BookmarksOnly),
             (Key::ch('m'), C::EditNote),
             (Key::ch('u'), C::ToggleRead),
+            (Key::ch('R'), C::Fetch),
+            (Key::ch('o'), C::OpenInBrowser),
+            (Key::ch('y'), C::CopyQuote),
             (Key::ch('q'), C::Quit),
             (Key::ctrl('c'), C::Quit),
         ];
@@ -349,13 +370,11 @@ impl Keymap {
                     )
                 })?),
             };
-            if let Some(slot) = map.bindings.iter_mut().find(|(k, _)| *k == key) {
-                match command {
-                    Some(c) => slot.1 = c,
-                    None => map.bindings.retain(|(k, _)| *k != key),
-                }
-            } else if let Some(c) = command {
-                map.bindings.push((key, c));
+            // the user's own keys come first, so the hint bar and the help
+            // show them rather than a default ("x quit", not "Ctrl-c quit")
+            map.bindings.retain(|(k, _)| *k != key);
+            if let Some(c) = command {
+                map.bindings.insert(0, (key, c));
             }
         }
         Ok(map)

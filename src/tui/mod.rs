@@ -10,9 +10,9 @@ pub mod testkit;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::panic::AssertUnwindSafe;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
@@ -30,7 +30,7 @@ use crate::analysis::{Analysis, Analyzer, Lang};
 use crate::library::{self, LoadEvent, Source};
 use crate::store::state::ReadingState;
 
-pub use app::{App, Msg};
+pub use app::{App, Effect, Msg};
 pub use keymap::{Command, Key, Keymap};
 pub use theme::Theme;
 
@@ -45,15 +45,22 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
     let source = Source::resolve(path, &settings);
     // A missing library is an error before the screen changes, not an empty reader.
     source.check_root()?;
-    let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
-    let mut status: Vec<String> = warnings
+    let mut warnings =
+        crate::config::warning_lines(&loaded.warnings, crate::config::MAX_WARNINGS_SHOWN);
+    // every one counted in the status line ("… (and 79,999 more)")
+    let mut status: Vec<String> = loaded
+        .warnings
         .iter()
-        .map(|w| format!("config warning: {w}"))
+        .map(|w| format!("config warning: {}", crate::text::escape(&w.to_string())))
         .collect();
     // A corrupt state file is moved aside and said so; quoth starts anyway.
     let (state, state_warnings) = ReadingState::open_default();
-    status.extend(state_warnings.iter().cloned());
-    warnings.extend(state_warnings);
+    status.extend(
+        state_warnings
+            .iter()
+            .map(|w| crate::text::escape(w).into_owned()),
+    );
+    warnings.extend(state_warnings.iter().cloned());
     let guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -64,12 +71,16 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
         (size.width, size.height),
     );
     app.attach_stores(loaded.bookmarks(), state, &status);
+    // the state's own problems stay listed under `!`
+    for w in state_warnings {
+        app.state_problem(w);
+    }
     let loads = library::spawn(source);
     let analysis = AnalysisWorker::start();
-    let result = event_loop(guard, &mut app, loads, analysis);
+    let result = event_loop(guard, &mut app, loads, analysis, config);
     // The screen is back: the warnings stay readable in the terminal.
     for w in warnings.iter().chain(&app.exit_report) {
-        eprintln!("quoth: warning: {w}");
+        eprintln!("quoth: warning: {}", crate::text::escape(w));
     }
     result
 }
@@ -79,10 +90,33 @@ fn event_loop(
     app: &mut App,
     loads: Receiver<LoadEvent>,
     analysis: AnalysisWorker,
+    config: Option<&Path>,
 ) -> anyhow::Result<()> {
     let mut loads = Some(loads);
     let mut dirty = true;
+    // News from effects run in the background (a fetch, a browser).
+    let (news_tx, news_rx) = mpsc::channel::<Msg>();
     loop {
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::OpenUrl(url) => open_url(url, news_tx.clone()),
+                Effect::Copy(text) => {
+                    let backend = guard.terminal.backend_mut();
+                    if let Err(e) = backend
+                        .write_all(osc52(&text).as_bytes())
+                        .and_then(|()| backend.flush())
+                    {
+                        app.update(Msg::EffectFailed(format!("could not copy: {e}")));
+                    }
+                }
+                Effect::Fetch => spawn_fetch(config.map(Path::to_path_buf), news_tx.clone()),
+            }
+            dirty = true;
+        }
+        while let Ok(m) = news_rx.try_recv() {
+            app.update(m);
+            dirty = true;
+        }
         // Draw only after a change: an idle reader costs no CPU.
         if dirty {
             guard.terminal.draw(|f| view::draw(f, app))?;
@@ -159,6 +193,85 @@ fn event_loop(
             dirty = true;
         }
     }
+}
+
+/// OSC 52: the terminal puts `text` on the system clipboard (most
+/// terminals, tmux with `set-clipboard on`, and over SSH too).
+fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Opens `url` in the browser from a thread (a browser may take a while to
+/// start); a failure comes back as a message.
+fn open_url(url: String, news: Sender<Msg>) {
+    std::thread::spawn(move || {
+        if let Err(e) = webbrowser::open(&url) {
+            let _ = news.send(Msg::EffectFailed(format!("cannot open the browser: {e}")));
+        }
+    });
+}
+
+/// `R`: fetches the subscriptions of the config as it is now (one added
+/// meanwhile by `quoth feeds add` counts) in a thread, sending progress,
+/// the stored articles and the end.
+fn spawn_fetch(config: Option<PathBuf>, news: Sender<Msg>) {
+    use crate::feeds::fetch;
+    let tx = news.clone();
+    let run = move || -> Result<(), String> {
+        let news = tx;
+        let loaded = crate::config::open(config.as_deref()).map_err(|e| e.to_string())?;
+        if loaded.feeds.is_empty() {
+            return Err("no subscriptions: add one with `quoth feeds add URL`".into());
+        }
+        let data =
+            crate::store::data_dir().ok_or("no data directory (no home); set $QUOTH_DATA_DIR")?;
+        let _ = news.send(Msg::FetchStarting {
+            total: loaded.feeds.len(),
+        });
+        fetch::run(&loaded.feeds, &data, &fetch::Options::default(), &|ev| {
+            let stored = match &ev {
+                fetch::Event::Finished(fetch::Report { result: Ok(s), .. }) => {
+                    s.new.iter().chain(&s.updated).cloned().collect()
+                }
+                _ => Vec::new(),
+            };
+            let _ = news.send(Msg::Fetch(ev));
+            if !stored.is_empty() {
+                let _ = news.send(Msg::Fetched(read_stored(&stored, &news)));
+            }
+        })
+        .map(|_| ())
+        .map_err(|e| format!("fetch failed: {e:#}"))
+    };
+    let news2 = news.clone();
+    let spawned = std::thread::Builder::new()
+        .name("quoth-fetch".into())
+        .spawn(move || {
+            let result = run();
+            let _ = news2.send(Msg::FetchDone(result));
+        });
+    if let Err(e) = spawned {
+        let _ = news.send(Msg::FetchDone(Err(format!("cannot start the fetch: {e}"))));
+    }
+}
+
+/// Fetched files, read back through the Markdown loader like any article.
+fn read_stored(paths: &[PathBuf], news: &Sender<Msg>) -> Vec<crate::article::Article> {
+    use crate::article::formats::{self, Kind};
+    let mut out = Vec::new();
+    for p in paths {
+        let parsed = crate::article::files::read_capped(p, formats::MAX_FILE_BYTES)
+            .and_then(|b| formats::parse(Kind::Markdown, p, &b));
+        match parsed {
+            Ok(a) => out.extend(a),
+            Err(e) => {
+                let _ = news.send(Msg::EffectFailed(format!("{}: {e:#}", p.display())));
+            }
+        }
+    }
+    out
 }
 
 type Job = (String, String, Option<Lang>);

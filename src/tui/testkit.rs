@@ -10,7 +10,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::analysis::{Analysis, Entity, Group, Label, Lang, Quote, QuoteKind, Span};
+use crate::analysis::{
+    Analysis, Entity, Group, Label, Lang, MentionKind, Person, PersonMention, Quote, QuoteKind,
+    Span,
+};
 use crate::article::sanitise::sanitise;
 use crate::article::{Article, PARAGRAPH_SEP};
 use crate::config::Settings;
@@ -149,14 +152,42 @@ pub fn sample_analysis(article: &Article) -> Analysis {
             speaker,
             speaker_span: locate(&q["speaker_mention"]),
             cue_span: locate(&q["cue"]),
+            person: None,
         });
     }
     quotes.sort_by_key(|q| q.span);
+    // one chain per hand-checked speaker name
+    let mut people: Vec<Person> = Vec::new();
+    for q in &mut quotes {
+        let Some(name) = q.speaker.clone() else {
+            continue;
+        };
+        let id = match people.iter().position(|p| p.name == name) {
+            Some(id) => id,
+            None => {
+                people.push(Person {
+                    id: people.len(),
+                    name,
+                    label: Some(Label::Per),
+                    mentions: Vec::new(),
+                });
+                people.len() - 1
+            }
+        };
+        q.person = Some(id);
+        if let Some(span) = q.speaker_span {
+            people[id].mentions.push(PersonMention {
+                span,
+                kind: MentionKind::Name,
+            });
+        }
+    }
     Analysis {
         language: Lang::Fr,
         entities,
         groups,
         quotes,
+        people,
     }
 }
 
@@ -180,6 +211,7 @@ pub fn sample_app(w: u16, h: u16, color: bool) -> App {
     app.load_all(crate::library::Library {
         articles: vec![sample, english_article()],
         problems: Vec::new(),
+        ..Default::default()
     });
     app.update(Msg::Analysed {
         id,

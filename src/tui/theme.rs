@@ -124,15 +124,18 @@ impl Theme {
             strong: s.add_modifier(Modifier::BOLD),
             code: s.add_modifier(Modifier::DIM),
             blockquote: s.add_modifier(Modifier::ITALIC),
-            link: s.add_modifier(Modifier::UNDERLINED),
+            // a link is not a place: dim as well as underlined
+            link: s.add_modifier(Modifier::UNDERLINED | Modifier::DIM),
             search_match: s.add_modifier(Modifier::REVERSED),
             current: s.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             chosen: s.add_modifier(Modifier::REVERSED),
             status: s.add_modifier(Modifier::REVERSED),
             hint_key: s.add_modifier(Modifier::BOLD),
             problem: s.add_modifier(Modifier::BOLD),
-            speaker_mention: s.add_modifier(Modifier::UNDERLINED),
-            cue: s.add_modifier(Modifier::UNDERLINED),
+            // each highlight layer its own look, none shared (places are
+            // underlined, so speech verbs and speakers are not only that)
+            speaker_mention: s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            cue: s.add_modifier(Modifier::DIM | Modifier::ITALIC),
             unattributed: s,
             per: s.add_modifier(Modifier::BOLD),
             org: s.add_modifier(Modifier::ITALIC),
@@ -154,7 +157,12 @@ impl Theme {
             focus_border: m.focus_border.fg(Color::Cyan),
             border: m.border.fg(Color::DarkGray),
             heading: m.heading.fg(Color::Cyan),
-            link: m.link.fg(Color::Blue),
+            link: Style::default()
+                .add_modifier(Modifier::UNDERLINED)
+                .fg(Color::Blue),
+            // in colour, hues tell the layers apart: the plain underline
+            speaker_mention: Style::default().add_modifier(Modifier::UNDERLINED),
+            cue: Style::default().add_modifier(Modifier::UNDERLINED),
             search_match: Style::default().fg(Color::Black).bg(Color::Yellow),
             hint_key: m.hint_key.fg(Color::Cyan),
             problem: m.problem.fg(Color::Red),
@@ -233,6 +241,26 @@ mod tests {
             assert!(!s.add_modifier.is_empty());
         }
         assert!(t.selection.add_modifier.contains(Modifier::REVERSED));
+        // every highlight layer can be told from every other without colour
+        let layers = [
+            ("person", t.per),
+            ("organisation", t.org),
+            ("place", t.loc),
+            ("other name", t.misc),
+            ("speech verb", t.cue),
+            ("speaker", t.speaker_mention),
+            ("link", t.link),
+            ("search match", t.search_match),
+            ("current", t.current),
+        ];
+        for (i, (a, sa)) in layers.iter().enumerate() {
+            for (b, sb) in &layers[i + 1..] {
+                assert_ne!(
+                    sa.add_modifier, sb.add_modifier,
+                    "{a} and {b} look the same"
+                );
+            }
+        }
     }
 
     #[test]

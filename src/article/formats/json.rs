@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{anyhow, bail};
 use serde_json::Value;
 
 use super::{Meta, kind_of};
@@ -15,9 +15,12 @@ use crate::article::Article;
 
 const BODY_FIELDS: [&str; 3] = ["body", "content", "text"];
 
-/// All records must be good.
+/// All records must be good (a dropped optional field is no failure).
 pub fn parse(path: &Path, text: &str) -> anyhow::Result<Vec<Article>> {
-    parse_records(path, text)?.into_iter().collect()
+    parse_records(path, text)?
+        .into_iter()
+        .filter(|r| !r.as_ref().is_err_and(super::is_dropped_field))
+        .collect()
 }
 
 /// The file must be valid JSON; each record then succeeds or fails alone, so
@@ -26,11 +29,12 @@ pub fn parse_records(path: &Path, text: &str) -> anyhow::Result<Vec<anyhow::Resu
     let mut values = Vec::new();
     // a stream covers one document and one value per line alike
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut lines = LineCounter::default();
     loop {
         let start = stream.byte_offset();
         match stream.next() {
             None => break,
-            Some(Ok(v)) => values.push((line_of(text, start), v)),
+            Some(Ok(v)) => values.push((lines.line_of(text, start), v)),
             Some(Err(e)) => return Err(anyhow!("invalid JSON: {e}")),
         }
     }
@@ -60,23 +64,32 @@ pub fn parse_records(path: &Path, text: &str) -> anyhow::Result<Vec<anyhow::Resu
         bail!("no articles: the JSON array is empty");
     }
     let many = records.len() > 1;
-    Ok(records
-        .into_iter()
-        .enumerate()
-        .map(|(i, (line, v))| {
-            let article = record(path, &v);
-            if !many {
-                return article;
+    let mut out = Vec::with_capacity(records.len());
+    for (i, (line, v)) in records.into_iter().enumerate() {
+        let which = || match line {
+            Some(l) => format!("record {} (line {l})", i + 1),
+            None => format!("record {}", i + 1),
+        };
+        match record(path, &v) {
+            Ok((article, notes)) => {
+                out.push(Ok(article));
+                out.extend(notes.into_iter().map(|e| {
+                    if many {
+                        Err(e.context(which()))
+                    } else {
+                        Err(e)
+                    }
+                }));
             }
-            article.with_context(|| match line {
-                Some(l) => format!("record {} (line {l})", i + 1),
-                None => format!("record {}", i + 1),
-            })
-        })
-        .collect())
+            Err(e) if many => out.push(Err(e.context(which()))),
+            Err(e) => out.push(Err(e)),
+        }
+    }
+    Ok(out)
 }
 
-fn record(path: &Path, v: &Value) -> anyhow::Result<Article> {
+/// The article, and the optional fields left out of it.
+fn record(path: &Path, v: &Value) -> anyhow::Result<(Article, Vec<anyhow::Error>)> {
     if !v.is_object() {
         bail!("expected an article object, found {}", kind_of(v));
     }
@@ -90,15 +103,30 @@ fn record(path: &Path, v: &Value) -> anyhow::Result<Article> {
         .take()
         .filter(|b| !b.is_empty())
         .ok_or_else(|| anyhow!("missing `body` (or `content` / `text`)"))?;
+    let notes = meta.dropped_problems();
     let mut article = Article::new(path.to_path_buf(), title, body);
     meta.apply(&mut article);
-    Ok(article)
+    Ok((article, notes))
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
-    // the value starts after any whitespace following `byte`
-    let skip = text[byte..].len() - text[byte..].trim_start().len();
-    text[..byte + skip].matches('\n').count() + 1
+/// Line numbers of increasing offsets, counting each newline once (a
+/// count from the start for every record made a big file quadratic).
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// 1-based line of the value starting at or after `byte` (after any
+    /// whitespace); `byte` never goes back.
+    fn line_of(&mut self, text: &str, byte: usize) -> usize {
+        let rest = &text[byte..];
+        let start = byte + (rest.len() - rest.trim_start().len());
+        self.line += text[self.at..start].bytes().filter(|&b| b == b'\n').count();
+        self.at = start;
+        self.line + 1
+    }
 }
 
 #[cfg(test)]
@@ -172,5 +200,27 @@ mod tests {
         );
         let e = format!("{:#}", p("[1]").unwrap_err());
         assert_eq!(e, "expected an article object, found a number");
+    }
+
+    #[test]
+    fn a_bad_optional_field_is_dropped_and_reported() {
+        let text = "{\"title\":\"A\",\"body\":\"x\",\"date\":\"yesterday\",\"tags\":{\"a\":1}}\n{\"title\":\"B\",\"body\":\"y\",\"date\":\"2024-01-02\"}\n";
+        let recs = parse_records(Path::new("f.jsonl"), text).unwrap();
+        assert_eq!(recs.len(), 4);
+        let a = recs[0].as_ref().unwrap();
+        assert_eq!((a.title.as_str(), a.date, a.tags.len()), ("A", None, 0));
+        let e = format!("{:#}", recs[2].as_ref().unwrap_err());
+        assert_eq!(
+            e,
+            "record 1 (line 1): field `date`: cannot read date \"yesterday\" (expected RFC 3339, YYYY-MM-DD or RFC 2822); the article is loaded without it"
+        );
+        let e = format!("{:#}", recs[1].as_ref().unwrap_err());
+        assert!(
+            e.starts_with("record 1 (line 1): field `tags`: expected text"),
+            "{e}"
+        );
+        assert!(recs[3].as_ref().unwrap().date.is_some());
+        // the strict parse keeps both articles
+        assert_eq!(parse(Path::new("f.jsonl"), text).unwrap().len(), 2);
     }
 }

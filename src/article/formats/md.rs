@@ -7,6 +7,7 @@
 //! as `Article::styles`; link targets are listed at the end with their URLs.
 //! Without a title in the front matter, the first heading is the title.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context, anyhow, bail};
@@ -18,12 +19,22 @@ use crate::article::sanitise::{sanitise, sanitise_line};
 use crate::article::{Article, PARAGRAPH_SEP, Styled, TextStyle};
 
 pub fn parse(path: &Path, text: &str) -> anyhow::Result<Article> {
+    parse_noting(path, text).map(|(a, _)| a)
+}
+
+/// [`parse`], with the front matter fields left out (see `Meta::dropped`).
+pub fn parse_noting(path: &Path, text: &str) -> anyhow::Result<(Article, Vec<anyhow::Error>)> {
     let text = sanitise(text);
     let (meta, markdown) = split_front_matter(&text)?;
     let mut meta = match meta {
         Some(v) => Meta::from_object(&v, &[]).context("front matter")?,
         None => Meta::default(),
     };
+    let notes = meta
+        .dropped_problems()
+        .into_iter()
+        .map(|e| e.context("front matter"))
+        .collect();
     let rendered = render(markdown, meta.title.as_deref());
     let title = meta
         .title
@@ -36,7 +47,7 @@ pub fn parse(path: &Path, text: &str) -> anyhow::Result<Article> {
     let mut article = Article::new(path.to_path_buf(), title, rendered.body);
     article.styles = rendered.styles;
     meta.apply(&mut article);
-    Ok(article)
+    Ok((article, notes))
 }
 
 /// Splits off the front matter, parsed to a JSON value (`None` if absent).
@@ -90,14 +101,16 @@ fn split_front_matter(text: &str) -> anyhow::Result<(Option<Value>, &str)> {
                 .next()
                 .unwrap_or("")
                 .to_string();
-            // lines are counted from the front matter, which starts on line 2
-            if let Some(loc) = e.location() {
-                let (l, c) = (loc.line(), loc.column());
-                msg = msg.replacen(
-                    &format!("line {l} column {c}"),
-                    &format!("line {}, column {c}", l + 1),
-                    1,
-                );
+            // lines are counted from the front matter, which starts on line 2:
+            // every position in the message, not only the first
+            msg = yaml_positions(&msg);
+            msg = yaml_limits(&msg);
+            // a second position is where the repeated part was defined: say
+            // so, rather than give two places for one error
+            if let Some((main, note)) = msg.split_once("; note: ")
+                && let Some(at) = note.strip_suffix(": the error occurred here")
+            {
+                msg = format!("{main} (repeating what is defined at {at})");
             }
             anyhow!("bad YAML front matter: {msg}")
         })?
@@ -111,6 +124,57 @@ fn split_front_matter(text: &str) -> anyhow::Result<(Option<Value>, &str)> {
         ),
     };
     Ok((value, &text[rest..]))
+}
+
+/// "line L column C" → "line L+1, column C", for each position in a YAML
+/// message (the parser counts from the front matter's first line, which is
+/// the file's second).
+fn yaml_positions(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find("line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 5..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let tail = &after[digits..];
+        match (
+            after[..digits].parse::<usize>(),
+            tail.strip_prefix(" column "),
+        ) {
+            (Ok(line), Some(col)) => {
+                out.push_str(&format!("line {}, column ", line + 1));
+                rest = col;
+            }
+            _ => {
+                out.push_str("line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// serde-saphyr reports a limit as "budget breached: Nodes { nodes: N }":
+/// say what it is in words.
+fn yaml_limits(msg: &str) -> String {
+    let Some(i) = msg.find("budget breached: ") else {
+        return msg.to_string();
+    };
+    let after = &msg[i + "budget breached: ".len()..];
+    let Some(end) = after.find('}') else {
+        return msg.to_string();
+    };
+    let inner = &after[..end];
+    let detail = inner
+        .split_once('{')
+        .map(|(_, fields)| fields.trim().replace(':', ""))
+        .unwrap_or_else(|| inner.trim().to_string());
+    format!(
+        "{}the front matter is too large or too deeply nested for quoth ({detail} reached){}",
+        &msg[..i],
+        &after[end + 1..]
+    )
 }
 
 /// Parser messages span several lines (with a source excerpt): keep the
@@ -164,6 +228,9 @@ struct Renderer<'t> {
     lists: Vec<Option<u64>>,
     code_block: bool,
     links: Vec<String>,
+    /// Number of each URL in `links` (a search of the list for every link
+    /// made a page of links quadratic).
+    link_numbers: HashMap<String, usize>,
     seen_heading: bool,
 }
 
@@ -181,6 +248,7 @@ fn render(markdown: &str, declared_title: Option<&str>) -> Rendered {
         lists: Vec::new(),
         code_block: false,
         links: Vec::new(),
+        link_numbers: HashMap::new(),
         seen_heading: false,
     };
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
@@ -323,10 +391,11 @@ impl Renderer<'_> {
         if url.is_empty() || text == url || text.trim_start_matches("mailto:") == url {
             return;
         }
-        let n = match self.links.iter().position(|u| *u == url) {
-            Some(i) => i + 1,
+        let n = match self.link_numbers.get(&url) {
+            Some(&n) => n,
             None => {
-                self.links.push(url);
+                self.links.push(url.clone());
+                self.link_numbers.insert(url, self.links.len());
                 self.links.len()
             }
         };
@@ -531,10 +600,53 @@ mod tests {
             e,
             "bad YAML front matter: expected keys and values, found an array"
         );
-        let e = format!("{:#}", p("---\ntitle: T\ndate: soon\n---\nx").unwrap_err());
+        // a bad date is left out and said, the article still loads
+        let (a, notes) =
+            parse_noting(Path::new("a.md"), "---\ntitle: T\ndate: soon\n---\nx").unwrap();
+        assert_eq!((a.title.as_str(), a.date), ("T", None));
+        let e = format!("{:#}", notes[0]);
         assert!(
-            e.starts_with("front matter: field `date`: cannot read date"),
+            e.starts_with("front matter: field `date`: cannot read date \"soon\""),
             "{e}"
+        );
+        assert!(e.ends_with("; the article is loaded without it"), "{e}");
+    }
+
+    #[test]
+    fn yaml_limits_and_positions_read_well() {
+        assert_eq!(
+            yaml_positions("line 7 column 14: x; note: line 2 column 7: here; a line 3"),
+            "line 8, column 14: x; note: line 3, column 7: here; a line 3"
+        );
+        assert_eq!(
+            yaml_limits("line 8, column 14: budget breached: Nodes { nodes: 250001 }; note: y"),
+            "line 8, column 14: the front matter is too large or too deeply nested for quoth (nodes 250001 reached); note: y"
+        );
+        let deep = format!(
+            "---\ntitle: T\nx: {}{}\n---\nBody\n",
+            "[".repeat(2000),
+            "]".repeat(2000)
+        );
+        let e = p(&deep).unwrap_err().to_string();
+        assert!(
+            e.starts_with("bad YAML front matter: line 3, column "),
+            "{e}"
+        );
+        // a billion laughs: one position for the error, one for the anchor
+        let mut laughs = String::from("---\ntitle: T\na: &a [x,x,x,x,x,x,x,x,x,x]\n");
+        let mut prev = "a".to_string();
+        for i in 1..12 {
+            laughs.push_str(&format!(
+                "b{i}: &b{i} [{}]\n",
+                vec![format!("*{prev}"); 10].join(",")
+            ));
+            prev = format!("b{i}");
+        }
+        laughs.push_str("---\nBody\n");
+        let e = p(&laughs).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "bad YAML front matter: line 8, column 14: the front matter is too large or too deeply nested for quoth (nodes 250001 reached) (repeating what is defined at line 3, column 7)"
         );
     }
 

@@ -8,6 +8,7 @@ pub mod json;
 pub mod md;
 pub mod txt;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use anyhow::{Context, anyhow, bail};
@@ -29,6 +30,9 @@ pub enum Kind {
     JsonLines,
 }
 
+/// The extensions [`Kind::of`] knows, for messages about other files.
+pub const READ_FORMATS: &str = ".txt, .md, .markdown, .json, .jsonl and .ndjson";
+
 impl Kind {
     pub fn of(path: &Path) -> Option<Kind> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
@@ -43,29 +47,34 @@ impl Kind {
 
 /// Parses one file's bytes into its articles. The error says what is wrong,
 /// not which file (the caller adds that).
+/// Every article must load; a dropped optional field is no failure.
 pub fn parse(kind: Kind, path: &Path, bytes: &[u8]) -> anyhow::Result<Vec<Article>> {
-    let text = check_bytes(bytes)?;
-    let mut articles = match kind {
-        Kind::Txt => vec![txt::parse(path, text)?],
-        Kind::Markdown => vec![md::parse(path, text)?],
-        Kind::Json | Kind::JsonLines => json::parse(path, text)?,
-    };
-    distinct_ids(&mut articles.iter_mut().collect::<Vec<_>>());
-    Ok(articles)
+    parse_each(kind, path, bytes)?
+        .into_iter()
+        .filter(|r| !r.as_ref().is_err_and(is_dropped_field))
+        .collect()
 }
 
 /// Like [`parse`], but a file holding several records (JSON) yields one
-/// result per record, so one bad record does not hide the others. The outer
-/// error is for the file as a whole.
+/// result per record, so one bad record does not hide the others; an
+/// optional field that could not be used is an extra error after its
+/// article ([`is_dropped_field`]). The outer error is for the file as a
+/// whole.
 pub fn parse_each(
     kind: Kind,
     path: &Path,
     bytes: &[u8],
 ) -> anyhow::Result<Vec<anyhow::Result<Article>>> {
-    let text = check_bytes(bytes)?;
+    let text = decode(bytes)?;
+    let text = text.as_ref();
     let mut results = match kind {
         Kind::Txt => vec![txt::parse(path, text)],
-        Kind::Markdown => vec![md::parse(path, text)],
+        Kind::Markdown => match md::parse_noting(path, text) {
+            Ok((a, notes)) => std::iter::once(Ok(a))
+                .chain(notes.into_iter().map(Err))
+                .collect(),
+            Err(e) => vec![Err(e)],
+        },
         Kind::Json | Kind::JsonLines => json::parse_records(path, text)?,
     };
     let mut ok: Vec<&mut Article> = results.iter_mut().filter_map(|r| r.as_mut().ok()).collect();
@@ -73,32 +82,72 @@ pub fn parse_each(
     Ok(results)
 }
 
-/// Refuses what cannot be an article: too large, binary, not UTF-8, empty.
-fn check_bytes(bytes: &[u8]) -> anyhow::Result<&str> {
+/// The text of a file: UTF-8 (a byte-order mark is dropped) or UTF-16 with
+/// a byte-order mark, decoded. Refuses what cannot be an article: too
+/// large, binary, another encoding, empty.
+pub fn decode(bytes: &[u8]) -> anyhow::Result<Cow<'_, str>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         bail!("{}", too_large(bytes.len() as u64));
     }
-    if bytes.contains(&0) {
-        bail!("binary file (contains NUL bytes)");
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        anyhow!("invalid UTF-8 at byte {at} (line {line})")
-    })?;
+    let text = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => {
+            bail!("UTF-32 text: quoth reads UTF-8 and UTF-16; save the file as UTF-8")
+        }
+        [0xFF, 0xFE, rest @ ..] => Cow::Owned(utf16(rest, u16::from_le_bytes)?),
+        [0xFE, 0xFF, rest @ ..] => Cow::Owned(utf16(rest, u16::from_be_bytes)?),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => Cow::Borrowed(utf8(rest, 3)?),
+        _ => Cow::Borrowed(utf8(bytes, 0)?),
+    };
     if text.trim().is_empty() {
         bail!("empty file");
     }
     Ok(text)
 }
 
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> anyhow::Result<String> {
+    if bytes.len() % 2 == 1 {
+        bail!("invalid UTF-16: an odd number of bytes after the byte-order mark");
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut out = String::with_capacity(bytes.len() / 2);
+    for (i, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            // a NUL in UTF-16 text is as binary as in UTF-8
+            Ok('\0') => bail!("binary file (contains NUL characters)"),
+            Ok(c) => out.push(c),
+            Err(_) => bail!("invalid UTF-16 at byte {} (a lone surrogate)", 2 + 2 * i),
+        }
+    }
+    Ok(out)
+}
+
+/// `bytes` as UTF-8; `offset` is where they start in the file (after a BOM),
+/// for the byte number in messages.
+fn utf8(bytes: &[u8], offset: usize) -> anyhow::Result<&str> {
+    if bytes.contains(&0) {
+        // UTF-16 without a byte-order mark: every other byte of ASCII is 0
+        let head = &bytes[..bytes.len().min(64)];
+        let zeros = |parity: usize| head.iter().skip(parity).step_by(2).all(|&b| b == 0);
+        if head.len() >= 4 && (zeros(0) || zeros(1)) {
+            bail!(
+                "looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)"
+            );
+        }
+        bail!("binary file (contains NUL bytes)");
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow!(
+            "invalid UTF-8 at byte {} (line {line}): quoth reads UTF-8 and UTF-16 with a byte-order mark",
+            at + offset
+        )
+    })
+}
+
 /// The reason given for a file over [`MAX_FILE_BYTES`].
 pub fn too_large(len: u64) -> String {
-    format!(
-        "file too large: {:.1} MB (limit {} MB)",
-        len as f64 / (1024.0 * 1024.0),
-        MAX_FILE_BYTES / (1024 * 1024)
-    )
+    super::files::too_large(len, MAX_FILE_BYTES)
 }
 
 /// Articles of one file that share title and body get distinct ids.
@@ -137,6 +186,27 @@ pub(crate) struct Meta {
     pub language: Option<String>,
     pub tags: Vec<String>,
     pub credit: Option<String>,
+    /// Optional fields that could not be used, each with why.
+    pub dropped: Vec<String>,
+}
+
+/// A field left out of an article that loaded anyway: reported with the
+/// file's problems, but the article is there (see [`is_dropped_field`]).
+#[derive(Debug)]
+pub struct Dropped(pub String);
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}; the article is loaded without it", self.0)
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+/// Whether a problem from [`parse_each`] only notes a dropped field (its
+/// article is among the results) rather than an article that failed.
+pub fn is_dropped_field(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<Dropped>().is_some()
 }
 
 impl Meta {
@@ -156,52 +226,67 @@ impl Meta {
                 }
             }
         };
+        // Only the title and the body are needed: a bad optional field is
+        // dropped, noted, and the article still loads.
+        let mut dropped = Vec::new();
+        let mut optional = |r: anyhow::Result<Option<String>>| {
+            r.unwrap_or_else(|e| {
+                dropped.push(format!("{e:#}"));
+                None
+            })
+        };
         let mut meta = Meta {
             title: text("title")?,
-            source: text("source")?,
-            url: text("url")?,
-            language: match text("language")? {
+            source: optional(text("source")),
+            url: optional(text("url")),
+            language: match optional(text("language")) {
                 Some(l) => Some(l),
-                None => text("lang")?,
+                None => optional(text("lang")),
             },
-            credit: text("credit")?,
+            credit: optional(text("credit")),
             ..Meta::default()
         };
-        meta.author = match map.get("author").or_else(|| map.get("authors")) {
-            Some(Value::Array(items)) => {
-                let names = items
-                    .iter()
-                    .map(|v| scalar(v).map(|s| sanitise_line(&s)))
-                    .collect::<anyhow::Result<Vec<_>>>()
-                    .context("field `author`")?;
-                Some(names.join(", ")).filter(|s| !s.is_empty())
-            }
-            None | Some(Value::Null) => None,
-            Some(_) if map.contains_key("author") => text("author")?,
-            Some(_) => text("authors")?,
-        };
-        meta.tags = match map.get("tags") {
-            None | Some(Value::Null) => Vec::new(),
+        meta.author = optional(match map.get("author").or_else(|| map.get("authors")) {
             Some(Value::Array(items)) => items
                 .iter()
                 .map(|v| scalar(v).map(|s| sanitise_line(&s)))
                 .collect::<anyhow::Result<Vec<_>>>()
-                .context("field `tags`")?,
+                .context("field `author`")
+                .map(|names| Some(names.join(", ")).filter(|s| !s.is_empty())),
+            None | Some(Value::Null) => Ok(None),
+            Some(_) if map.contains_key("author") => text("author"),
+            Some(_) => text("authors"),
+        });
+        let tags = match map.get("tags") {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| scalar(v).map(|s| sanitise_line(&s)))
+                .collect::<anyhow::Result<Vec<_>>>()
+                .context("field `tags`"),
             Some(v) => scalar(v)
-                .context("field `tags`")?
-                .split(',')
-                .map(sanitise_line)
-                .collect(),
+                .context("field `tags`")
+                .map(|s| s.split(',').map(sanitise_line).collect()),
         };
+        meta.tags = tags.unwrap_or_else(|e| {
+            dropped.push(format!("{e:#}"));
+            Vec::new()
+        });
         meta.tags.retain(|t| !t.is_empty());
         if let Some(d) = map.get("date").filter(|v| !v.is_null()) {
             let raw = match d {
                 // TOML datetimes arrive as {"$__toml_private_datetime": "…"}
                 Value::Object(o) if o.len() == 1 => o.values().next().and_then(Value::as_str),
                 v => v.as_str(),
+            };
+            match raw.map(parse_date) {
+                Some(Ok(date)) => meta.date = Some(date),
+                Some(Err(e)) => dropped.push(format!("field `date`: {e:#}")),
+                None => dropped.push(format!(
+                    "field `date`: expected a string, found {}",
+                    kind_of(d)
+                )),
             }
-            .ok_or_else(|| anyhow!("field `date`: expected a string, found {}", kind_of(d)))?;
-            meta.date = Some(parse_date(raw).context("field `date`")?);
         }
         for name in body_fields {
             if let Some(v) = map.get(*name).filter(|v| !v.is_null()) {
@@ -212,7 +297,16 @@ impl Meta {
                 break;
             }
         }
+        meta.dropped = dropped;
         Ok(meta)
+    }
+
+    /// The dropped fields as problems to report beside the article.
+    pub fn dropped_problems(&mut self) -> Vec<anyhow::Error> {
+        std::mem::take(&mut self.dropped)
+            .into_iter()
+            .map(|m| anyhow::Error::new(Dropped(m)))
+            .collect()
     }
 
     /// Copies the metadata onto an article.
@@ -315,9 +409,41 @@ mod tests {
         assert_eq!(err(b""), "empty file");
         assert_eq!(err(b" \n\n\t"), "empty file");
         assert_eq!(err(b"ab\0cd"), "binary file (contains NUL bytes)");
-        assert_eq!(err(b"ok\nbad \xff"), "invalid UTF-8 at byte 7 (line 2)");
+        assert_eq!(
+            err(b"ok\nbad \xff"),
+            "invalid UTF-8 at byte 7 (line 2): quoth reads UTF-8 and UTF-16 with a byte-order mark"
+        );
+        assert_eq!(
+            err(b"T\0i\0t\0l\0e\0\n\0"),
+            "looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)"
+        );
+        assert!(err(b"\xff\xfe\0\0T\0\0\0").starts_with("UTF-32 text"));
+        assert!(err(b"\xff\xfeT\0x").starts_with("invalid UTF-16: an odd number"));
+        assert_eq!(
+            err(b"\xff\xfeT\0\x00\xd8\n\0"),
+            "invalid UTF-16 at byte 4 (a lone surrogate)"
+        );
         let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
         assert!(err(&big).starts_with("file too large: 10.0 MB"));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_and_utf8_bom_json_are_read() {
+        let text = "Été à Paris\n\nLe maire a dit « oui ».\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        for bytes in [le, be] {
+            let a = &parse(Kind::Txt, Path::new("u.txt"), &bytes).unwrap()[0];
+            assert_eq!(a.title, "Été à Paris");
+            assert_eq!(a.body, "Le maire a dit « oui ».");
+        }
+        let json = "\u{feff}{\"title\": \"T\", \"body\": \"B\"}";
+        let a = &parse(Kind::Json, Path::new("b.json"), json.as_bytes()).unwrap()[0];
+        assert_eq!((a.title.as_str(), a.body.as_str()), ("T", "B"));
     }
 
     #[test]

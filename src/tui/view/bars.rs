@@ -42,12 +42,20 @@ impl Widget for StatusBar<'_> {
         }
         if !app.problems.is_empty() {
             let n = app.problems.len();
-            let s = if n == 1 { "" } else { "s" };
-            push(format!("{n} problem{s} (!)"), t.status.patch(t.problem));
+            push(
+                format!("{} (!)", crate::text::plural(n, "problem", "problems")),
+                t.status.patch(t.problem),
+            );
+        }
+        if let Some(f) = app.fetch_status() {
+            push(f, t.status);
         }
         let unsaved = app.bookmarks.pending();
         if unsaved > 0 {
-            push(format!("★ {unsaved} unsaved"), t.status.patch(t.problem));
+            push(
+                format!("★ {} unsaved", thousands(unsaved)),
+                t.status.patch(t.problem),
+            );
         }
         if let Some(q) = app.quote_status() {
             push(q, t.status);

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::{pad, pane_block, truncate, width};
 use crate::article::format_date;
+use crate::text::plural;
 use crate::tui::app::{App, Focus, Row, details_height, thousands};
 
 pub struct ListPane<'a>(pub &'a App);
@@ -47,10 +48,24 @@ impl Widget for ListPane<'_> {
                 }
             } else if app.loading.is_some() {
                 "loading…".to_string()
+            } else if !app.skipped.is_empty() {
+                let keys = app.keymap.keys_for(crate::tui::Command::Problems);
+                let see = keys
+                    .first()
+                    .map(|k| format!(" ({k} lists them)"))
+                    .unwrap_or_default();
+                format!(
+                    "no articles: {} of other types skipped{see}",
+                    crate::text::plural(app.skipped.len(), "file", "files")
+                )
             } else {
                 "no articles".to_string()
             };
-            buf.set_stringn(inner.x, inner.y, msg, w, t.dim);
+            for (i, line) in textwrap::wrap(&msg, w.max(1)).iter().enumerate() {
+                if i < usize::from(inner.height) {
+                    buf.set_stringn(inner.x, inner.y + i as u16, line, w, t.dim);
+                }
+            }
             return;
         }
         let shown: Vec<&Row> = app.rows.iter().skip(app.list_offset).take(rows).collect();
@@ -148,7 +163,7 @@ fn cells(app: &App, row: &Row) -> Cells {
             .analyses
             .get(&a.id)
             .filter(|an| !an.quotes.is_empty())
-            .map(|an| format!("“{}", an.quotes.len()))
+            .map(|an| format!("“{}", thousands(an.quotes.len())))
             .unwrap_or_default(),
     }
 }
@@ -169,9 +184,11 @@ fn row_texts(app: &App, rows: &[&Row], w: usize) -> Vec<String> {
             0
         }
     };
-    let source_w = col(|c| &c.source, 12, w >= 60);
+    // The source (a feed's name) shows once the list pane is at its widest.
+    let source_w = col(|c| &c.source, if w >= 60 { 12 } else { 10 }, w >= 50);
     let date_w = col(|c| &c.date, 16, w >= 34);
-    let quotes_w = col(|c| &c.quotes, 5, w >= 24);
+    // a count is never cut ("“105…" for 10,562 said nothing)
+    let quotes_w = col(|c| &c.quotes, 12, w >= 24);
     let right_w: usize = [source_w, date_w, quotes_w]
         .iter()
         .filter(|&&x| x > 0)
@@ -243,9 +260,11 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let quotes = match analysis {
         None => String::new(),
-        Some(an) => format!("{} quotes, {} speakers", an.quotes.len(), {
-            an.speakers().len()
-        }),
+        Some(an) => format!(
+            "{}, {}",
+            plural(an.quotes.len(), "quote", "quotes"),
+            plural(an.speakers().len(), "speaker", "speakers")
+        ),
     };
     // The bookmark's note is the reader's own words: it takes the last line.
     let last = match app.note(&a.id) {
@@ -276,7 +295,7 @@ fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
     let b = app.bookmarks.get(id);
     let path = b.and_then(|b| b.path.as_ref()).map_or_else(
         || "no path recorded".to_string(),
-        |p| p.display().to_string(),
+        |p| crate::text::escape_path(p),
     );
     let note = b.and_then(|b| b.note.as_deref());
     let remove = app
@@ -290,7 +309,7 @@ fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
             Span::styled(missing_label(app), t.problem),
             Span::styled(
                 truncate(
-                    &format!(" from the library · id {id}"),
+                    &format!(" from the library · id {}", crate::text::escape(id)),
                     w.saturating_sub(width(missing_label(app))),
                 ),
                 t.dim,

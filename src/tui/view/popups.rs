@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::reader::initials;
 use super::{centred, pad, truncate, width};
 use crate::analysis::Label;
+use crate::text::{escape, escape_path};
 use crate::tui::app::{App, Overlay};
 
 /// A framed, cleared box of at most `w`×`h`; returns its inner area.
@@ -90,6 +91,9 @@ impl Widget for HelpOverlay<'_> {
     }
 }
 
+/// Skipped files named in the problems popup; past this, a count.
+const MAX_SKIPPED_SHOWN: usize = 50;
+
 pub struct ProblemsPopup<'a>(pub &'a App);
 
 impl Widget for ProblemsPopup<'_> {
@@ -105,22 +109,64 @@ impl Widget for ProblemsPopup<'_> {
         for p in &app.problems {
             starts.push(lines.len());
             lines.push(Line::styled(
-                truncate(&format!(" {}", p.path.display()), w),
+                truncate(&format!(" {}", escape_path(&p.path)), w),
                 t.problem,
             ));
-            for l in textwrap::wrap(&p.reason, w.saturating_sub(3).max(1)) {
+            for l in textwrap::wrap(&escape(&p.reason), w.saturating_sub(3).max(1)) {
                 lines.push(Line::raw(format!("   {l}")));
             }
         }
         if n == 0 {
-            lines.push(Line::styled(" Every file was read.", t.dim));
+            let every = if app.skipped.is_empty() {
+                " Every file was read."
+            } else {
+                " Every article file was read."
+            };
+            lines.push(Line::styled(every, t.dim));
+        }
+        // files of other types: which, and what quoth reads instead
+        if !app.skipped.is_empty() {
+            starts.push(lines.len());
+            let k = app.skipped.len();
+            lines.push(Line::styled(
+                truncate(
+                    &format!(
+                        " {} skipped, not read",
+                        crate::text::plural(k, "other file", "other files")
+                    ),
+                    w,
+                ),
+                t.dim,
+            ));
+            let reads = format!("quoth reads {}", crate::library::READ_FORMATS);
+            for l in textwrap::wrap(&reads, w.saturating_sub(3).max(1)) {
+                lines.push(Line::raw(format!("   {l}")));
+            }
+            for p in app.skipped.iter().take(MAX_SKIPPED_SHOWN) {
+                lines.push(Line::styled(
+                    truncate(&format!("   {}", escape_path(p)), w),
+                    t.dim,
+                ));
+            }
+            if k > MAX_SKIPPED_SHOWN {
+                lines.push(Line::styled(
+                    format!(
+                        "   … and {} more",
+                        crate::text::thousands(k - MAX_SKIPPED_SHOWN)
+                    ),
+                    t.dim,
+                ));
+            }
         }
         let inner = popup(
             app,
             area,
             w as u16 + 2,
             lines.len() as u16 + 2,
-            format!(" Problems ({n}) · ! or Esc closes "),
+            format!(
+                " Problems ({}) · ! or Esc closes ",
+                crate::text::thousands(n)
+            ),
             buf,
         );
         let first = match app.overlay {
@@ -161,7 +207,7 @@ impl Widget for SpeakersPanel<'_> {
             .enumerate()
             .map(|(i, (name, count))| {
                 let colour = t.speaker(order.iter().position(|o| o == name).unwrap_or(0));
-                let quotes = format!("{count} quote{}", if *count == 1 { "" } else { "s" });
+                let quotes = crate::text::plural(*count, "quote", "quotes");
                 let name_w = w.saturating_sub(width(&quotes) + 6);
                 let text = format!(
                     " {:<2} {} {quotes} ",
@@ -225,7 +271,7 @@ impl Widget for EntitiesPanel<'_> {
                     Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 ));
             }
-            let count = group.mentions.len().to_string();
+            let count = crate::text::thousands(group.mentions.len());
             let name_w = w.saturating_sub(width(&count) + 5);
             let text = format!("   {} {count} ", pad(truncate(&group.name, name_w), name_w));
             let style = if i == selected {

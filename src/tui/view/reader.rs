@@ -11,7 +11,7 @@ use super::{pane_block, truncate};
 use crate::analysis::{Analysis, QuoteKind, Span};
 use crate::article::{PARAGRAPH_SEP, TextStyle};
 use crate::tui::app::{App, Focus, Walk};
-use crate::tui::doc::{DocLine, HeaderKind};
+use crate::tui::doc::{DocLine, HeaderKind, QUOTE_BAR};
 use crate::tui::theme::Theme;
 
 pub struct ReaderPane<'a>(pub &'a App);
@@ -85,9 +85,16 @@ impl Widget for ReaderPane<'_> {
                     buf.set_stringn(g.text.x, y, text, usize::from(g.text.width), style);
                 }
                 DocLine::Blank => {}
-                DocLine::Body { start, end, .. } => {
+                DocLine::Body {
+                    start, end, para, ..
+                } => {
                     let l = styled_line(body, *start, *end, &decos, t.text);
-                    buf.set_line(g.text.x, y, &l, g.text.width);
+                    // a block quote stands apart, behind a bar
+                    let indent = r.doc.indent(*para).min(usize::from(g.text.width)) as u16;
+                    if indent > 0 {
+                        buf.set_stringn(g.text.x, y, QUOTE_BAR, usize::from(indent), t.dim);
+                    }
+                    buf.set_line(g.text.x + indent, y, &l, g.text.width - indent);
                     if let Some(m) = &margin_info {
                         margin(m, *start, *end, y, buf);
                     }
