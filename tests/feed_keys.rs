@@ -6,7 +6,9 @@
 use quoth::feeds::fetch::{Event, Report};
 use quoth::feeds::store::Stored;
 use quoth::tui::app::{App, Effect, Focus, Msg};
-use quoth::tui::testkit::{app, english_article, key, sample_analysis, sample_article, type_keys};
+use quoth::tui::testkit::{
+    app, english_article, key, render, sample_analysis, sample_article, screen_text, type_keys,
+};
 use ratatui::crossterm::event::KeyCode;
 
 fn reader_with_urls() -> App {
@@ -18,7 +20,6 @@ fn reader_with_urls() -> App {
     let id = sample.id.clone();
     a.load_all(quoth::library::Library {
         articles: vec![sample, english_article()],
-        problems: Vec::new(),
         ..Default::default()
     });
     a.update(Msg::Analysed {
@@ -53,7 +54,7 @@ fn o_opens_the_web_page_only_when_there_is_one() {
     );
     // A feed may carry other schemes: never handed to the system.
     let idx = a.by_id[&a.selected_article().unwrap().id.clone()];
-    a.articles[idx].url = Some("javascript:alert(1)".into());
+    a.bodies.get_mut(&idx).unwrap().url = Some("javascript:alert(1)".into());
     type_keys(&mut a, "o");
     assert!(a.effects.is_empty());
     assert!(
@@ -125,6 +126,12 @@ fn r_fetches_shows_progress_lists_new_articles_and_reports_failures() {
         label: "Le Fil".into(),
     }));
     assert_eq!(a.fetch_status().as_deref(), Some("fetching 0/2 · Le Fil"));
+    let screen = screen_text(&render(&a));
+    let status = screen.lines().nth(38).unwrap();
+    assert!(
+        status.contains("2 articles · fetching 0/2 · Le Fil"),
+        "{status}"
+    );
     let mut fetched = english_article();
     fetched.path = "/data/feeds/le-fil-1234abcd/news-5678ef90.md".into();
     fetched.title = "Une dépêche du fil".into();
@@ -150,6 +157,8 @@ fn r_fetches_shows_progress_lists_new_articles_and_reports_failures() {
         Some("fetched 2 feeds: 1 new, 0 updated, 1 failed (!)")
     );
     assert_eq!(a.problems.len(), 1);
+    let screen = screen_text(&render(&a));
+    assert!(screen.contains("1 problem (!)"), "{screen}");
     assert_eq!(
         a.problems[0].path.to_string_lossy(),
         "https://gone.example/rss"

@@ -230,6 +230,18 @@ fn subscribe_list_remove_keep_the_config() {
         text,
         "# my settings\nwidth = 72 # narrow\n\n[[bookmarks]]\nid = \"abc\"\ntitle = \"T\"\n"
     );
+    // A name with an escape sequence is printed harmless.
+    fs::write(
+        home.config(),
+        "[[feeds]]\nurl = \"https://x.example/\"\nname = \"Evil\\u001b]0;pwned\\u0007\"\n",
+    )
+    .unwrap();
+    let (ok, out, err) = home.run(&["feeds"]);
+    assert!(ok, "{err}");
+    assert!(
+        !out.contains('\u{1b}') && out.contains("Evil\\u{1b}]0;pwned\\u{7}"),
+        "{out}"
+    );
     // A broken config is refused untouched.
     fs::write(home.config(), "width = = 1\n").unwrap();
     let (ok, _, err) = home.run(&["feeds", "add", "https://x.example/"]);

@@ -298,8 +298,8 @@ fn broken_analysis_spans_do_not_panic() {
     use quoth::analysis::{Analysis, Entity, Group, Label, Lang, Quote, QuoteKind};
     let mut a = sample_app(120, 40, true);
     let article = a
-        .articles
-        .iter()
+        .bodies
+        .values()
         .find(|x| x.body.contains('é'))
         .unwrap()
         .clone();
@@ -337,8 +337,10 @@ fn broken_analysis_spans_do_not_panic() {
                 group: Some(42),
                 speaker_span: Some(Span::new(mid, len + 1)),
                 cue_span: Some(Span::new(len + 1, mid)),
+                person: Some(42),
             })
             .collect(),
+        people: Vec::new(),
     };
     a.update(Msg::Analysed {
         id: article.id.clone(),

@@ -92,3 +92,97 @@ fn a_title_before_a_recognised_name_is_not_part_of_the_speaker() {
         "{s:?}"
     );
 }
+
+/// (quoted text, speaker) of each quote of a French text.
+fn french(text: &str) -> Vec<(String, Option<String>)> {
+    let analyzer = Analyzer::new().unwrap();
+    analyzer
+        .analyze(text, Some(Lang::Fr))
+        .quotes
+        .into_iter()
+        .map(|q| (q.span.text(text).to_string(), q.speaker))
+        .collect()
+}
+
+fn says(text: &str) -> Vec<Option<String>> {
+    french(text).into_iter().map(|x| x.1).collect()
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+// The plain patterns of issue 9, each with the right speaker.
+
+#[test]
+fn a_place_after_the_speaker_is_not_the_speaker() {
+    assert_eq!(
+        says(
+            "« Nous ne céderons rien sur la sécurité », a déclaré le président Emmanuel Macron à Paris."
+        ),
+        vec![some("Emmanuel Macron")]
+    );
+    assert_eq!(
+        says(
+            "« Le budget sera tenu coûte que coûte », a affirmé le ministre Bruno Le Maire mardi à Bercy."
+        ),
+        vec![some("Bruno Le Maire")]
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_named_subject_and_an_object() {
+    assert_eq!(
+        says(
+            "Le maire de Lyon, Grégory Doucet, a défendu lundi soir son plan vélo devant le conseil municipal. « Nous allons doubler les pistes cyclables », a-t-il lancé."
+        ),
+        vec![some("Grégory Doucet")]
+    );
+}
+
+#[test]
+fn pour_x_and_the_pronoun_that_follows() {
+    assert_eq!(
+        says(
+            "« Le tramway arrivera en 2026 », a assuré la présidente de la métropole, Marie Curie.\n\nPour l'adjoint aux mobilités, Fabien Bagnon, « la voiture doit reculer dans le centre ». Il a ajouté : « Nous ne reviendrons pas en arrière. »"
+        ),
+        vec![
+            some("Marie Curie"),
+            some("Fabien Bagnon"),
+            some("Fabien Bagnon")
+        ]
+    );
+}
+
+#[test]
+fn an_english_quote_inside_a_french_article() {
+    assert_eq!(
+        french(
+            "La maire a visité le chantier. “We will not go back on this,” said Anne Hidalgo, the mayor of Paris."
+        ),
+        vec![(
+            "We will not go back on this,".to_string(),
+            some("Anne Hidalgo")
+        )]
+    );
+}
+
+#[test]
+fn one_person_one_chain_across_the_article() {
+    let text = "Le président américain Barack Obama a reçu les journalistes. « Nous tiendrons nos promesses », a déclaré Barack Obama. « Le pays avance », a ajouté Obama. Le président a ensuite répété que « la croissance est de retour ». « Rien ne nous arrêtera », a-t-il conclu.";
+    let a = Analyzer::new().unwrap().analyze(text, Some(Lang::Fr));
+    assert_eq!(a.quotes.len(), 4, "{:?}", a.quotes);
+    let ids: Vec<Option<usize>> = a.quotes.iter().map(|q| q.person).collect();
+    assert!(ids.iter().all(|i| i.is_some() && *i == ids[0]), "{ids:?}");
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() == Some("Barack Obama"))
+    );
+    let p = &a.people[ids[0].unwrap()];
+    assert_eq!(p.name, "Barack Obama");
+    let forms: Vec<&str> = p.mentions.iter().map(|m| m.span.text(text)).collect();
+    for f in ["Barack Obama", "Obama", "Le président", "il"] {
+        assert!(forms.contains(&f), "{f} missing from {forms:?}");
+    }
+}

@@ -11,9 +11,11 @@ pub mod groups;
 pub mod lang;
 pub mod lexicon;
 pub mod names;
+pub(crate) mod people;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
+pub(crate) mod view;
 
 use serde::Serialize;
 
@@ -123,6 +125,40 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The speech cue ("a-t-elle déclaré", "said", "selon").
     pub cue_span: Option<Span>,
+    /// Index into `Analysis::people`: the speaker's chain, shared by
+    /// "Barack Obama", "Obama", "le président" and "il".
+    pub person: Option<usize>,
+}
+
+/// How a person or body is mentioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A name ("Barack Obama", "Obama", "B. Obama", "OMS").
+    Name,
+    /// A role noun or description bound to the name ("le président", "l'ONG").
+    Role,
+    /// A pronoun ("il", "elle", "she").
+    Pronoun,
+}
+
+/// A mention of a person or body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PersonMention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+/// One person or body of an article: a chain of mentions with a canonical
+/// name, its fullest form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: usize,
+    pub name: String,
+    /// PER or ORG when the recogniser or a suffix tells.
+    pub label: Option<Label>,
+    /// In text order: entity mentions and the speaker mentions of quotes.
+    pub mentions: Vec<PersonMention>,
 }
 
 /// Everything quoth knows about one text.
@@ -133,6 +169,8 @@ pub struct Analysis {
     pub groups: Vec<Group>,
     /// In text order.
     pub quotes: Vec<Quote>,
+    /// People and bodies (chains of mentions), in order of first mention.
+    pub people: Vec<Person>,
 }
 
 impl Analysis {
@@ -184,12 +222,14 @@ impl Analyzer {
         let sents = sentences::split(text, &toks);
         let mentions = self.models.recognise(language, text, &toks, &sents);
         let (entities, groups) = groups::group(text, &mentions);
-        let quotes = quotes::find(text, &toks, &sents, language, &entities, &groups);
+        let (quotes, people) =
+            quotes::find_with_people(text, &toks, &sents, language, &entities, &groups);
         Analysis {
             language,
             entities,
             groups,
             quotes,
+            people,
         }
     }
 }

@@ -15,6 +15,7 @@ use crate::config::{Feed, Loaded};
 use crate::feeds::fetch::{self, Event};
 use crate::feeds::store::{STATE_FILE, State};
 use crate::feeds::{http, opml};
+use crate::text::{self, escape, escape_path};
 
 #[derive(Debug, Subcommand)]
 pub enum FeedAction {
@@ -113,17 +114,17 @@ fn add(loaded: &Loaded, args: AddArgs) -> anyhow::Result<Outcome> {
             "already subscribed to {} ({}); `quoth feeds remove` it first to change it, or edit {}",
             old.url,
             old.label(),
-            config_path(loaded)?.display()
+            config_path(loaded)?.to_string_lossy()
         );
     }
     let feeds = save(loaded, &[Change::Add(feed.clone())])?;
     let n = feeds.len();
     println!(
         "subscribed to {} ({}); {n} feed{} in {}. `quoth fetch` gets the news.",
-        feed.url,
-        feed.label(),
+        escape(&feed.url),
+        escape(&feed.label()),
         if n == 1 { "" } else { "s" },
-        config_path(loaded)?.display()
+        escape_path(config_path(loaded)?)
     );
     Ok(Outcome::Ok)
 }
@@ -162,13 +163,9 @@ fn find<'a>(feeds: &'a [Feed], which: &str) -> anyhow::Result<&'a Feed> {
         .collect();
     match named.as_slice() {
         [one] => Ok(one),
-        [] => bail!(
-            "no subscription matches \"{}\" (see `quoth feeds`)",
-            sanitise_line(w)
-        ),
+        [] => bail!("no subscription matches \"{w}\" (see `quoth feeds`)"),
         _ => bail!(
-            "\"{}\" names {} subscriptions; give the address",
-            sanitise_line(w),
+            "\"{w}\" names {} subscriptions; give the address",
             named.len()
         ),
     }
@@ -179,8 +176,8 @@ fn remove(loaded: &Loaded, which: &str) -> anyhow::Result<Outcome> {
     let feeds = save(loaded, &[Change::Remove(feed.url.clone())])?;
     println!(
         "unsubscribed from {} ({}); {} feed{} left. Its articles stay in the library.",
-        feed.url,
-        feed.label(),
+        escape(&feed.url),
+        escape(&feed.label()),
         feeds.len(),
         if feeds.len() == 1 { "" } else { "s" }
     );
@@ -188,19 +185,14 @@ fn remove(loaded: &Loaded, which: &str) -> anyhow::Result<Outcome> {
 }
 
 fn import(loaded: &Loaded, file: &Path) -> anyhow::Result<Outcome> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    if bytes.len() as u64 > crate::article::formats::MAX_FILE_BYTES {
-        bail!(
-            "{}: {}",
-            file.display(),
-            crate::article::formats::too_large(bytes.len() as u64)
-        );
-    }
+    // Capped, and never blocked by a FIFO or a device.
+    let bytes = crate::article::files::read_capped(file, crate::article::formats::MAX_FILE_BYTES)
+        .with_context(|| format!("cannot read {}", file.display()))?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|e| anyhow!("{}: not UTF-8 text ({e})", file.display()))?;
     let found = opml::import(text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     for s in &found.skipped {
-        eprintln!("quoth: skipped in {}: {}", file.display(), sanitise_line(s));
+        eprintln!("quoth: skipped in {}: {}", escape_path(file), escape(s));
     }
     let new: Vec<&Feed> = found
         .feeds
@@ -212,7 +204,7 @@ fn import(loaded: &Loaded, file: &Path) -> anyhow::Result<Outcome> {
         save(loaded, &changes)?;
     }
     for f in &new {
-        println!("subscribed to {} ({})", f.url, sanitise_line(&f.label()));
+        println!("subscribed to {} ({})", escape(&f.url), escape(&f.label()));
     }
     let known = found.feeds.len() - new.len();
     println!(
@@ -262,7 +254,7 @@ fn list(loaded: &Loaded, format: Format) -> anyhow::Result<Outcome> {
                     }
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &rows)?;
+            text::write_json_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
         Format::Text => {
@@ -272,16 +264,19 @@ fn list(loaded: &Loaded, format: Format) -> anyhow::Result<Outcome> {
                     loaded
                         .path
                         .as_deref()
-                        .map_or_else(|| "the config".into(), |p| p.display().to_string())
+                        .map_or_else(|| "the config".into(), escape_path)
                 );
             }
             for (i, f) in loaded.feeds.iter().enumerate() {
-                let mut line = format!("{:>3}  {}  {}", i + 1, sanitise_line(&f.label()), f.url);
+                // Unnamed: the feed's own title once fetched.
+                let title = state.feeds.get(&f.url).and_then(|s| s.title.clone());
+                let label = f.name.clone().or(title).unwrap_or_else(|| f.label());
+                let mut line = format!("{:>3}  {}  {}", i + 1, escape(&label), escape(&f.url));
                 if !f.tags.is_empty() {
-                    line.push_str(&format!("  [{}]", f.tags.join(", ")));
+                    line.push_str(&format!("  [{}]", escape(&f.tags.join(", "))));
                 }
                 if let Some(l) = &f.language {
-                    line.push_str(&format!("  {l}"));
+                    line.push_str(&format!("  {}", escape(l)));
                 }
                 if f.full_text {
                     line.push_str("  full text");
@@ -291,8 +286,9 @@ fn list(loaded: &Loaded, format: Format) -> anyhow::Result<Outcome> {
                     match (&s.last_fetch, &s.last_error) {
                         (Some(when), Some(e)) => writeln!(
                             out,
-                            "     last fetched {when}: failed: {}",
-                            sanitise_line(e)
+                            "     last fetched {}: failed: {}",
+                            escape(when),
+                            escape(e)
                         )?,
                         (Some(when), None) => {
                             writeln!(out, "     last fetched {when}: {} articles", s.items.len())?
@@ -334,7 +330,7 @@ pub fn fetch(config: Option<&Path>, args: FetchArgs) -> anyhow::Result<Outcome> 
     let reports = fetch::run(&feeds, &data, &options, &|ev| {
         let line = match ev {
             Event::Started { .. } => return,
-            Event::Warning(w) => format!("warning {}", sanitise_line(&w)),
+            Event::Warning(w) => format!("warning {}", escape(&w)),
             Event::Finished(r) => report_line(&r),
         };
         // A closed pipe must not stop the fetch: the files still land.
@@ -364,7 +360,11 @@ pub fn fetch(config: Option<&Path>, args: FetchArgs) -> anyhow::Result<Outcome> 
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{summary}")?;
     if new + updated > 0 {
-        writeln!(stdout, "stored in {}", fetch::folder_in(&data).display())?;
+        writeln!(
+            stdout,
+            "stored in {}",
+            escape_path(&fetch::folder_in(&data))
+        )?;
     }
     stdout.flush()?;
     Ok(if failed > 0 {
@@ -376,18 +376,23 @@ pub fn fetch(config: Option<&Path>, args: FetchArgs) -> anyhow::Result<Outcome> 
 
 fn report_line(r: &fetch::Report) -> String {
     match &r.result {
-        Err(e) => format!("failed  {} ({}): {e}", r.label, r.url),
-        Ok(s) if s.not_modified => format!("ok      {}: not modified", r.label),
+        Err(e) => format!(
+            "failed  {} ({}): {}",
+            escape(&r.label),
+            escape(&r.url),
+            escape(e)
+        ),
+        Ok(s) if s.not_modified => format!("ok      {}: not modified", escape(&r.label)),
         Ok(s) => {
             let mut line = format!(
                 "ok      {}: {} new, {} updated, {} unchanged",
-                r.label,
+                escape(&r.label),
                 s.new.len(),
                 s.updated.len(),
                 s.unchanged
             );
             for n in &s.notes {
-                line.push_str(&format!("\n        summary only: {}", sanitise_line(n)));
+                line.push_str(&format!("\n        summary only: {}", escape(n)));
             }
             line
         }

@@ -19,7 +19,7 @@ use std::path::Path;
 use toml_edit::{Array, DocumentMut, Item, Table, value};
 
 use super::edit::{self, SaveError, table_str};
-use super::{ConfigError, Ctx, key_span, wrong_type};
+use super::{ConfigError, Ctx, wrong_type};
 
 const ARRAY: &str = "feeds";
 
@@ -141,9 +141,10 @@ fn apply(doc: &mut DocumentMut, c: &Change) {
 pub(crate) fn parse_all(ctx: &mut Ctx<'_>, item: &Item) -> Result<Vec<Feed>, ConfigError> {
     let tables = super::tables_of(ctx, item, "feeds")?;
     let mut out: Vec<Feed> = Vec::new();
+    let mut urls = std::collections::HashSet::new();
     for (i, t) in tables.into_iter().enumerate() {
         let f = parse_one(ctx, t, i + 1)?;
-        if out.iter().any(|x| x.url == f.url) {
+        if !urls.insert(f.url.clone()) {
             let span = t.get("url").and_then(Item::span);
             ctx.warn(
                 span,
@@ -211,10 +212,7 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Feed, ConfigError
                     }
                 }
             }
-            other => {
-                let span = key_span(t, other);
-                ctx.warn(span, &format!("unknown key `feeds.{other}` (ignored)"));
-            }
+            other => ctx.warn_foreign_key(t, other, "feeds", "feed", n),
         }
     }
     Ok(feed)
@@ -272,6 +270,21 @@ mod tests {
         assert!(
             text.contains("# my news") && !text.contains("[[feeds]]"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_setting_below_a_feed_is_named() {
+        let p = super::super::parse(
+            Path::new("c.toml"),
+            b"[[feeds]]\nurl = \"https://a.example/\"\nwidth = 70\n",
+        )
+        .unwrap();
+        assert_eq!(p.settings.width, 80);
+        assert!(
+            p.warnings[0].message.contains("`width` is inside feed 1"),
+            "{:?}",
+            p.warnings
         );
     }
 

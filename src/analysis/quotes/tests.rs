@@ -994,3 +994,202 @@ fn a_bracketed_acronym_names_the_body() {
         Some("Catherine Morvan")
     );
 }
+
+/// French partial quotes and the guidelines' length and exclusion rules.
+mod french_partial {
+    use super::*;
+
+    fn speakers(t: &str) -> Vec<(String, Option<String>)> {
+        q(t, FR).into_iter().map(|x| (x.0, x.2)).collect()
+    }
+
+    fn one(t: &str) -> (String, Option<String>) {
+        let s = speakers(t);
+        assert_eq!(s.len(), 1, "{s:?}");
+        s[0].clone()
+    }
+
+    fn named(t: &str, s: &str) -> (String, Option<String>) {
+        (t.to_string(), Some(s.to_string()))
+    }
+
+    #[test]
+    fn woven_into_the_sentence_after_a_speech_verb() {
+        assert_eq!(
+            one("Jean Dupont a déclaré que « la réforme sera votée avant l'été »."),
+            named("la réforme sera votée avant l'été", "Jean Dupont")
+        );
+        assert_eq!(
+            one("Marie Lenoir a dénoncé « une décision prise sans la moindre concertation »."),
+            named(
+                "une décision prise sans la moindre concertation",
+                "Marie Lenoir"
+            )
+        );
+        assert_eq!(
+            one("Paul Martin estime qu'« aucun élu ne peut accepter ce recul »."),
+            named("aucun élu ne peut accepter ce recul", "Paul Martin")
+        );
+        // the verb governs a quote further in its clause
+        assert_eq!(
+            one(
+                "Paul Martin a dénoncé lundi devant les élus un projet qui « ne répond à aucune urgence »."
+            ),
+            named("ne répond à aucune urgence", "Paul Martin")
+        );
+    }
+
+    #[test]
+    fn short_complements_of_a_speech_verb_count() {
+        assert_eq!(
+            one("Le ministre Jean Roux s'est dit « rassuré » après la réunion."),
+            named("rassuré", "Jean Roux")
+        );
+        assert_eq!(
+            one("Jean Roux souhaite « bonne chance » à son rival."),
+            named("bonne chance", "Jean Roux")
+        );
+        assert_eq!(
+            one("Jean Roux a résumé la situation : « Inacceptable. »"),
+            named("Inacceptable.", "Jean Roux")
+        );
+    }
+
+    #[test]
+    fn short_fragments_inside_a_phrase_do_not() {
+        assert!(speakers("Jean Roux évoque un « triste rappel » de la crise.").is_empty());
+        assert!(speakers("Des mesures qu'il juge « abjectes » ont été votées.").is_empty());
+        // naming verbs and adjectives after declarer: labels
+        assert!(speakers("Jean Roux a qualifié la mesure de « honteuse ».").is_empty());
+        assert!(speakers("L'Ordre a déclaré cette décision « inacceptable ».").is_empty());
+    }
+
+    #[test]
+    fn selon_and_pour_introduce_a_quote() {
+        assert_eq!(
+            one("Selon Claire Dubois, « le site devra fermer avant la fin de l'année »."),
+            named(
+                "le site devra fermer avant la fin de l'année",
+                "Claire Dubois"
+            )
+        );
+        assert_eq!(
+            one("Pour Claire Dubois, « le site devra fermer avant la fin de l'année »."),
+            named(
+                "le site devra fermer avant la fin de l'année",
+                "Claire Dubois"
+            )
+        );
+        // "pour X," at the head of a clause governs a later quote too
+        assert_eq!(
+            one("Pour Claire Dubois, cette usine représente « un espoir pour toute la vallée »."),
+            named("un espoir pour toute la vallée", "Claire Dubois")
+        );
+    }
+
+    #[test]
+    fn juxtaposed_quotes_share_their_verb() {
+        assert_eq!(
+            speakers(
+                "Jean Roux affirme que « la ligne sera rouverte », « les horaires seront tenus » et « les prix ne bougeront pas »."
+            ),
+            vec![
+                named("la ligne sera rouverte", "Jean Roux"),
+                named("les horaires seront tenus", "Jean Roux"),
+                named("les prix ne bougeront pas", "Jean Roux"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cue_later_in_the_sentence_governs_the_quotes_before_it() {
+        assert_eq!(
+            speakers(
+                "Claire Dubois était présente. « Ces fossiles sont différents » et « leur âge reste incertain », tranche-t-elle."
+            ),
+            vec![
+                named("Ces fossiles sont différents", "Claire Dubois"),
+                named("leur âge reste incertain", "Claire Dubois"),
+            ]
+        );
+        assert_eq!(
+            one(
+                "« L'apparence compte » quand on exerce une fonction publique, répond encore Pierre Moscovici."
+            ),
+            named("L'apparence compte", "Pierre Moscovici")
+        );
+    }
+
+    #[test]
+    fn an_incise_splits_a_quote() {
+        assert_eq!(
+            speakers("« Moi, dit Jean Roux, j'ai l'impression que tout recommence. »"),
+            vec![
+                named("Moi", "Jean Roux"),
+                named("j'ai l'impression que tout recommence.", "Jean Roux"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_without_cue_belongs_to_its_subject() {
+        assert_eq!(
+            one("L'entreprise Airbus « coopère pleinement avec ces deux organismes »."),
+            named("coopère pleinement avec ces deux organismes", "Airbus")
+        );
+        // a description as subject names no one
+        assert_eq!(
+            one(
+                "Jean Roux a parlé. Les membres se sont engagés à « établir les fondements d'une union »."
+            ),
+            ("établir les fondements d'une union".to_string(), None)
+        );
+    }
+
+    #[test]
+    fn titles_names_and_legal_qualifications_are_not_quotes() {
+        assert!(speakers("Il a vu le film « Le Seigneur des Anneaux » hier soir.").is_empty());
+        assert!(
+            speakers("Le livre intitulé « Une saison dans la vallée perdue » paraît lundi.")
+                .is_empty()
+        );
+        assert!(
+            speakers("Il a été mis en examen pour « association de malfaiteurs en relation avec une entreprise terroriste ».")
+                .is_empty()
+        );
+        assert!(
+            speakers("Les parents ont porté plainte pour « non-assistance à personne en danger ».")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn four_words_or_more_are_someone_s_words() {
+        // no cue: the subject of the sentence is the source
+        assert_eq!(
+            one("Jean Roux, lui, reste « très sceptique sur ces interprétations »."),
+            named("très sceptique sur ces interprétations", "Jean Roux")
+        );
+    }
+
+    #[test]
+    fn roles_bodies_and_descriptions() {
+        // a role noun stands for the person bound to it
+        assert_eq!(
+            speakers(
+                "Le maire de Tignes, Jean Vitale, est arrivé sur place. « Les secours ont fait leur travail », a déclaré le maire."
+            ),
+            vec![named("Les secours ont fait leur travail", "Jean Vitale")]
+        );
+        // an institution is written as in the text
+        assert_eq!(
+            one("« Le feu est maîtrisé », a indiqué la préfecture."),
+            named("Le feu est maîtrisé", "préfecture")
+        );
+        // someone only described has no name
+        assert_eq!(
+            one("« Je ne l'ai pas vu depuis des années », a confié un proche de la famille."),
+            ("Je ne l'ai pas vu depuis des années".to_string(), None)
+        );
+    }
+}

@@ -1,0 +1,473 @@
+//! Mentions of people and bodies in text: names (capitalised runs, titles,
+//! first names and their gender), pronouns, role nouns and acronyms. The
+//! pieces the people stage builds chains from and the quote stage reads
+//! subjects with.
+
+use crate::analysis::Lang;
+use crate::analysis::Span;
+use crate::analysis::names::{Gender, first_name_gender};
+use crate::analysis::tokens::TokenKind;
+use crate::analysis::view::Doc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// il, elle, he, she, they, it, lui.
+    Pronoun,
+    /// je, nous, I, we: never a speaker.
+    FirstPerson,
+    /// A capitalised name ("Arthur Mensch", "Mistral").
+    Name,
+    /// A noun phrase ("le ministre", "the spokesman", "sources").
+    Phrase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub kind: Kind,
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    /// Head token of a phrase (ministre, spokesman).
+    pub head: usize,
+}
+
+pub(crate) const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "des", "d'", "d’", "van", "von", "der", "den", "da", "di", "del",
+    "bin", "ben", "al", "el", "la", "le", "y",
+];
+
+pub(crate) const TITLES_M: &[&str] = &["M.", "Mr.", "Mr", "Monsieur", "Sir", "Lord"];
+
+pub(crate) const TITLES_F: &[&str] = &[
+    "Mme", "Mme.", "Mrs.", "Mrs", "Ms.", "Ms", "Madame", "Mlle", "Miss", "Lady", "Dame",
+];
+
+/// Role nouns a bare phrase can resolve through ("le ministre" → the
+/// minister named earlier).
+pub(crate) const ROLES: &[&str] = &[
+    "réalisateur",
+    "réalisatrice",
+    "comédien",
+    "comédienne",
+    "acteur",
+    "actrice",
+    "auteur",
+    "autrice",
+    "écrivain",
+    "écrivaine",
+    "chanteur",
+    "chanteuse",
+    "entraîneur",
+    "entraîneuse",
+    "joueur",
+    "joueuse",
+    "préfet",
+    "préfète",
+    "commissaire",
+    "gouverneur",
+    "ambassadeur",
+    "ambassadrice",
+    "délégué",
+    "déléguée",
+    "représentant",
+    "représentante",
+    "conseiller",
+    "conseillère",
+    "rapporteur",
+    "rapporteure",
+    "vigneron",
+    "vigneronne",
+    "syndicaliste",
+    "head",
+    "adviser",
+    "advisor",
+    "aide",
+    "strategist",
+    "economist",
+    "scientist",
+    "commissioner",
+    "chairperson",
+    "coach",
+    "player",
+    "actor",
+    "actress",
+    "author",
+    "ministre",
+    "président",
+    "présidente",
+    "porte-parole",
+    "responsable",
+    "directeur",
+    "directrice",
+    "patron",
+    "patronne",
+    "dirigeant",
+    "dirigeante",
+    "fondateur",
+    "fondatrice",
+    "co-fondateur",
+    "cofondateur",
+    "maire",
+    "député",
+    "députée",
+    "sénateur",
+    "sénatrice",
+    "secrétaire",
+    "chef",
+    "cheffe",
+    "avocat",
+    "avocate",
+    "procureur",
+    "procureure",
+    "juge",
+    "candidat",
+    "candidate",
+    "premier",
+    "première",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "founder",
+    "ceo",
+    "mayor",
+    "senator",
+    "governor",
+    "secretary",
+    "candidate",
+    "nominee",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "judge",
+    "leader",
+    "manager",
+    "executive",
+    "official",
+    "economiste",
+    "économiste",
+    "analyst",
+    "expert",
+    "researcher",
+    "chercheur",
+    "chercheuse",
+    "professor",
+    "professeur",
+    "professeure",
+];
+
+pub(crate) const COMPANY: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "entreprise",
+    "société",
+    "groupe",
+    "startup",
+    "start-up",
+    "campaign",
+    "agency",
+    "ministry",
+    "ministère",
+    "organisation",
+    "organization",
+];
+
+pub(crate) fn pronoun(doc: &Doc, i: usize) -> Option<(Kind, Option<Gender>, bool)> {
+    let w = doc.t(i);
+    let l = |x: &str| w.eq_ignore_ascii_case(x);
+    Some(if l("il") || l("he") || l("lui") {
+        (Kind::Pronoun, Some(Gender::Male), false)
+    } else if l("elle") || l("she") {
+        (Kind::Pronoun, Some(Gender::Female), false)
+    } else if l("ils") || l("eux") {
+        (Kind::Pronoun, Some(Gender::Male), true)
+    } else if l("elles") {
+        (Kind::Pronoun, Some(Gender::Female), true)
+    } else if l("they") || l("it") {
+        (Kind::Pronoun, None, l("they"))
+    } else if (l("on") && doc.lang == Lang::Fr)
+        || l("je")
+        || l("j'")
+        || l("j’")
+        || l("nous")
+        || l("i")
+        || l("we")
+        || l("you")
+        || l("vous")
+        || l("moi")
+    {
+        (Kind::FirstPerson, None, false)
+    } else {
+        return None;
+    })
+}
+
+/// A name mention over tokens `a..b`, its gender from the name.
+pub(crate) fn name_mention(doc: &Doc, a: usize, b: usize) -> Mention {
+    mention(doc, a, b, Kind::Name, name_gender(doc, a, b), false, a)
+}
+
+pub(crate) fn mention(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    kind: Kind,
+    gender: Option<Gender>,
+    plural: bool,
+    head: usize,
+) -> Mention {
+    Mention {
+        span: Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end),
+        kind,
+        gender,
+        plural,
+        head,
+    }
+}
+
+pub(crate) fn is_word(doc: &Doc, i: usize) -> bool {
+    i < doc.toks.len()
+        && matches!(doc.toks[i].kind, TokenKind::Word | TokenKind::Number)
+        && doc.info[i].region.is_none()
+}
+
+pub(crate) fn is_cap(doc: &Doc, i: usize) -> bool {
+    is_word(doc, i) && doc.info[i].cap
+}
+
+pub(crate) fn is_det(doc: &Doc, i: usize) -> bool {
+    i < doc.toks.len() && doc.det(i)
+}
+
+/// The gender of a word read as a first name; acronyms ("AI") are not names.
+pub(crate) fn given_name(w: &str) -> Option<Gender> {
+    if w.chars().count() < 2 || !w.chars().skip(1).any(char::is_lowercase) {
+        return None;
+    }
+    first_name_gender(w)
+}
+
+/// Title gender just before a name ("Mme Borne", "Mr. Smith").
+pub(crate) fn title_gender(doc: &Doc, i: usize) -> Option<Gender> {
+    if doc.is(i, TITLES_M) {
+        Some(Gender::Male)
+    } else if doc.is(i, TITLES_F) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The capitalised name run starting at `i`: returns its end (exclusive).
+pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
+    if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) || doc.is_date(i) {
+        return None;
+    }
+    let n = doc.toks.len();
+    let mut j = i + 1;
+    loop {
+        if is_cap(doc, j) && !doc.gap_paragraph(j - 1) {
+            j += 1;
+            continue;
+        }
+        // connectors inside names: Le Maire, van Gogh, d'Estaing; not at a sentence break
+        if j + 1 < n
+            && doc.is(j, CONNECTORS)
+            && !doc.info[j].cap
+            && is_cap(doc, j + 1)
+            && doc.lang == Lang::En
+        {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    // A lone capitalised word opening a sentence ("Hours later,", "Within a
+    // year,", "Editor’s note") is a name only if the recogniser says so.
+    if j == i + 1 && doc.recognised && doc.info[i].entity.is_none() && opens_sentence(doc, i) {
+        return None;
+    }
+    Some(j)
+}
+
+/// Whether token `i` opens a sentence, a quote or a line, where every word
+/// is capitalised.
+pub(crate) fn opens_sentence(doc: &Doc, i: usize) -> bool {
+    i == doc.sentence_start(i)
+        || doc.is(i - 1, &[".", "!", "?", "“", "\"", "«", ":", "—", "–", "("])
+        || doc.text[doc.toks[i - 1].span.end..doc.toks[i].span.start].contains('\n')
+}
+
+/// Titles carrying no gender, which may open a sentence before a name.
+pub(crate) const TITLES_NEUTRAL: &[&str] = &["Dr.", "Prof.", "Sen.", "Rep.", "Gov."];
+
+/// Whether token `i` is a title before a name ("Mme", "Mr.", "Sen.").
+pub(crate) fn is_title(doc: &Doc, i: usize) -> bool {
+    doc.is(i, TITLES_M) || doc.is(i, TITLES_F) || doc.is(i, TITLES_NEUTRAL)
+}
+
+/// Gender of a name from its title or first name.
+pub(crate) fn name_gender(doc: &Doc, a: usize, b: usize) -> Option<Gender> {
+    if a > 0
+        && let Some(g) = title_gender(doc, a - 1)
+    {
+        return Some(g);
+    }
+    for k in a..b {
+        if let Some(g) = title_gender(doc, k) {
+            return Some(g);
+        }
+        if let Some(g) = given_name(doc.t(k)) {
+            return Some(g);
+        }
+    }
+    None
+}
+
+/// A name run starting with a capitalised word that is not a name: sentence
+/// initial "Le", "Cette", "The".
+pub(crate) fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut a = a;
+    // "Le Monde", "Le Maire" keep their article
+    let keeps_article = |a: usize| {
+        b - a >= 2 && doc.is(a, &["Le", "La", "Les"]) && doc.t(a).starts_with(char::is_uppercase)
+    };
+    while a < b
+        && (doc.is(a, TITLES_M)
+            || doc.is(a, TITLES_F)
+            || (is_det(doc, a) && !keeps_article(a))
+            || doc.function(a))
+    {
+        a += 1;
+    }
+    // "Économie Bruno Le Maire": a first name inside starts the person's name
+    if let Some(k) = (a + 1..b).find(|&k| {
+        given_name(doc.t(k)).is_some()
+            && doc.toks[k - 1].kind == TokenKind::Word
+            && given_name(doc.t(k - 1)).is_none()
+    }) && b - k >= 2
+    {
+        a = k;
+    } else if b - a >= 3
+        && a > 0
+        && doc.is(a - 1, &["de", "du", "d'", "d’"])
+        && doc.t(a).contains('-')
+        && !doc.is(
+            b - 1,
+            &["SA", "AI", "Inc.", "Inc", "Group", "Groupe", "Ltd"],
+        )
+    {
+        // "la députée de Haute-Savoie Élodie Garnier": the place is a complement
+        a += 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+pub(crate) fn phrase_gender(doc: &Doc, p: usize) -> Option<Gender> {
+    if doc.is(p, &["la", "une", "cette", "sa", "she"]) {
+        Some(Gender::Female)
+    } else if doc.is(p, &["le", "un", "ce", "cet", "son"]) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+pub(crate) fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
+    !matches!(
+        (a, b),
+        (Some(Gender::Male), Some(Gender::Female)) | (Some(Gender::Female), Some(Gender::Male))
+    )
+}
+
+/// Whether token `i` is a role noun (ministre, spokesman).
+pub(crate) fn is_role(doc: &Doc, i: usize) -> bool {
+    doc.is(i, ROLES)
+}
+
+/// Last words that make a name an organisation ("Sirocco Films SA").
+pub(crate) fn org_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "AI" | "Inc."
+            | "Inc"
+            | "Corp."
+            | "Corp"
+            | "SA"
+            | "SAS"
+            | "AG"
+            | "GmbH"
+            | "Group"
+            | "Groupe"
+            | "Ltd"
+            | "LLC"
+            | "plc"
+            | "NV"
+            | "BV"
+    )
+}
+
+/// A name without its leading courtesy titles ("Mme Garnier" → "Garnier").
+pub(crate) fn strip_titles(name: &str) -> &str {
+    let mut rest = name.trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if TITLES_M.contains(&first)
+            || TITLES_F.contains(&first)
+            || matches!(first, "Dr" | "Dr." | "Pr" | "Pr.")
+        {
+            rest = tail.trim_start();
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+/// Whether `name` holds the words of `part` in order ("Elon Musk" ⊇ "Musk").
+pub(crate) fn contains_words(name: &str, part: &str) -> bool {
+    let pw: Vec<&str> = part.split_whitespace().collect();
+    let nw: Vec<&str> = name.split_whitespace().collect();
+    !pw.is_empty() && nw.windows(pw.len()).any(|w| w == pw.as_slice())
+}
+
+/// A bracketed acronym at token `t` with the place after it: "(SDIS) de
+/// Seine-Maritime" → "SDIS de Seine-Maritime".
+pub(crate) fn acronym_with_place(doc: &Doc, t: usize) -> Option<String> {
+    let c = t + 2;
+    if !(doc.is(c, &["de", "du", "d'", "d’"]) && is_cap(doc, c + 1)) {
+        return None;
+    }
+    let e = name_run(doc, c + 1)?;
+    Some(format!(
+        "{} {}",
+        doc.t(t),
+        &doc.text[doc.toks[c].span.start..doc.toks[e - 1].span.end]
+    ))
+}
+
+/// An acronym as French news writes it in brackets: "SDIS", "Sdis", "DGS".
+pub(crate) fn bracket_acronym(w: &str) -> bool {
+    (2..=8).contains(&w.len())
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// The name a bracketed acronym at token `t` stands for: "l'Union des
+/// compagnies aériennes françaises (UCAF)" for "UCAF".
+pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
+    let end = t - 1;
+    let mut a = end;
+    while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
+        a -= 1;
+    }
+    while a < end && !doc.info[a].cap {
+        a += 1;
+    }
+    (a < end).then(|| doc.text[doc.toks[a].span.start..doc.toks[end - 1].span.end].to_string())
+}

@@ -1,0 +1,1240 @@
+//! People and bodies across an article (coreference): chains of mentions
+//! (full names, surnames, initials, acronyms and their expansions, role
+//! nouns bound to a name, pronouns), each with a canonical name, its
+//! fullest form. Built after entities and before quotes; the quote stage
+//! resolves each speaker mention to a chain through it.
+
+pub mod mentions;
+
+use crate::analysis::gazetteer::FastMap;
+use crate::analysis::names::Gender;
+use crate::analysis::view::{Doc, Region};
+use crate::analysis::{Entity, Group, Label, MentionKind, Person, PersonMention, Quote, Span};
+use mentions::*;
+
+/// A named candidate referent: a capitalised run, or a recognised entity.
+#[derive(Debug, Clone)]
+struct Referent {
+    span: Span,
+    /// Token range.
+    toks: (usize, usize),
+    gender: Option<Gender>,
+    org: bool,
+    person: bool,
+    group: Option<usize>,
+}
+
+pub struct Resolver<'a> {
+    entities: &'a [Entity],
+    groups: &'a [Group],
+    referents: Vec<Referent>,
+    /// Words of every name run, for canonical names.
+    runs: Vec<(usize, usize)>,
+    by_word: FastMap<&'a str, Vec<usize>>,
+    /// The previous resolved speaker: (name, group, gender, byte position).
+    last: Option<(String, Option<usize>, Option<Gender>, usize)>,
+    quoted_names: Vec<&'a str>,
+    /// "(UCAF)": the token of each bracketed acronym's first appearance.
+    acronyms: FastMap<&'a str, usize>,
+    /// Words of the PER and ORG group names → those groups, to find the
+    /// group holding a name without scanning them all.
+    group_words: FastMap<&'a str, Vec<usize>>,
+    /// The subjects in focus before the pronoun being resolved (French),
+    /// nearest first, as the quote stage read them.
+    focus: Vec<Mention>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        doc: &Doc<'a>,
+        entities: &'a [Entity],
+        groups: &'a [Group],
+        regions: &[Region],
+    ) -> Self {
+        let n = doc.toks.len();
+        let mut runs = Vec::new();
+        let mut k = 0;
+        while k < n {
+            if let Some(e) = name_run(doc, k) {
+                if let Some((a, b)) = strip_name(doc, k, e) {
+                    let initial = a == doc.sentence_start(a)
+                        || (a > 0 && doc.is(a - 1, &["«", "“", "\"", "—", "–", "-", ":"]));
+                    let common = b - a == 1
+                        && initial
+                        && (doc.info[a].cue.is_some()
+                            || doc.is(
+                                a,
+                                &[
+                                    "Il", "Elle", "Cette", "Lors", "Mais", "But", "He", "She",
+                                    "They", "It", "In", "On", "At", "After", "Before", "For", "If",
+                                    "When", "While", "As", "And", "So", "This", "That", "There",
+                                    "We", "I", "Les", "Des", "Une", "Un", "En", "Dans", "Pour",
+                                    "Selon", "Après", "Avant", "Depuis", "Alors", "Ainsi",
+                                    "Pourtant", "Nous", "Ils", "Elles", "On", "Ce", "What", "Why",
+                                    "How", "Who", "Yes", "No", "Oui", "Non",
+                                ],
+                            ));
+                    if !common {
+                        runs.push((a, b));
+                    }
+                }
+                k = e.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        let mut by_word: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        for (ri, &(a, b)) in runs.iter().enumerate() {
+            for k in a..b {
+                by_word.entry(doc.t(k)).or_default().push(ri);
+            }
+        }
+        let quoted_names: Vec<&'a str> = regions
+            .iter()
+            .map(|r| r.content.text(doc.text))
+            .filter(|c| {
+                c.split_whitespace().count() <= 4
+                    && c.split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+            .collect();
+        let mut referents = Vec::new();
+        if entities
+            .iter()
+            .any(|e| matches!(e.label, Label::Per | Label::Org))
+        {
+            for e in entities {
+                if !matches!(e.label, Label::Per | Label::Org) {
+                    continue;
+                }
+                let a = doc.tok_at(e.span.start);
+                let b = doc.tok_at(e.span.end).max(a + 1);
+                if a >= n || doc.info[a].region.is_some() {
+                    continue;
+                }
+                let gender = groups
+                    .get(e.group)
+                    .and_then(|g| g.name.split_whitespace().next())
+                    .and_then(given_name)
+                    .or_else(|| name_gender(doc, a, b.min(n)));
+                // the name inside the mention ("de Haute-Savoie Élodie Garnier" → "Élodie Garnier")
+                let (na, nb) = strip_name(doc, a, b.min(n)).unwrap_or((a, b.min(n)));
+                let span = if nb > na {
+                    Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end)
+                } else {
+                    e.span
+                };
+                referents.push(Referent {
+                    span,
+                    toks: (a, b),
+                    gender,
+                    org: e.label == Label::Org || org_suffix(doc.t(nb.max(na + 1) - 1)),
+                    person: e.label == Label::Per && !org_suffix(doc.t(nb.max(na + 1) - 1)),
+                    group: Some(e.group),
+                });
+            }
+        }
+        {
+            // name runs the recogniser did not mark (or all of them without a recogniser)
+            // covered spans by start, with the furthest end so far: an overlap
+            // test in O(log n), since long articles have thousands of runs
+            let mut covered: Vec<Span> = referents.iter().map(|r: &Referent| r.span).collect();
+            covered.sort_unstable();
+            let reach: Vec<usize> = covered
+                .iter()
+                .scan(0, |m, c| {
+                    *m = c.end.max(*m);
+                    Some(*m)
+                })
+                .collect();
+            let is_covered = |span: Span| {
+                let before = covered.partition_point(|c| c.start < span.end);
+                before > 0 && reach[before - 1] > span.start
+            };
+            for &(a, b) in &runs {
+                let span = Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end);
+                if doc.info[a].region.is_some() || is_covered(span) {
+                    continue;
+                }
+                let gender = name_gender(doc, a, b);
+                let last = doc.t(b - 1);
+                let org = org_suffix(last)
+                    || matches!(
+                        last,
+                        "AI" | "Inc."
+                            | "Inc"
+                            | "Corp."
+                            | "Corp"
+                            | "SA"
+                            | "Group"
+                            | "Groupe"
+                            | "Ltd"
+                            | "LLC"
+                            | "Party"
+                            | "Parti"
+                            | "Committee"
+                            | "Department"
+                            | "Ministry"
+                            | "House"
+                            | "Times"
+                            | "Post"
+                            | "News"
+                    )
+                    || (a > 0
+                        && doc.is(
+                            a - 1,
+                            &[
+                                "startup",
+                                "entreprise",
+                                "société",
+                                "company",
+                                "firm",
+                                "groupe",
+                                "group",
+                            ],
+                        ));
+                let person = !org && (gender.is_some() || b - a >= 2);
+                referents.push(Referent {
+                    span,
+                    toks: (a, b),
+                    gender,
+                    org,
+                    person,
+                    group: None,
+                });
+            }
+        }
+        referents.sort_by_key(|r| r.span.start);
+        let mut acronyms = FastMap::default();
+        for t in 1..n.saturating_sub(1) {
+            let w = doc.t(t);
+            if bracket_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")" {
+                acronyms.entry(w).or_insert(t);
+            }
+        }
+        let mut group_words: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        for g in groups
+            .iter()
+            .filter(|g| matches!(g.label, Label::Per | Label::Org))
+        {
+            for w in g.name.split_whitespace() {
+                let ids = group_words.entry(w).or_default();
+                if ids.last() != Some(&g.id) {
+                    ids.push(g.id);
+                }
+            }
+        }
+        Resolver {
+            entities,
+            groups,
+            referents,
+            runs,
+            by_word,
+            last: None,
+            quoted_names,
+            acronyms,
+            group_words,
+            focus: Vec::new(),
+        }
+    }
+
+    /// Sets the subjects in focus for the next pronoun (French).
+    pub fn set_focus(&mut self, focus: Vec<Mention>) {
+        self.focus = focus;
+    }
+
+    /// Canonical speaker name and entity group for a mention.
+    pub fn resolve(&mut self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let out = match m.kind {
+            Kind::FirstPerson => (None, None),
+            Kind::Name => self.name(doc, m.span),
+            Kind::Pronoun => self.pronoun(doc, m),
+            Kind::Phrase => self.phrase(doc, m),
+        };
+        if let Some(name) = &out.0 {
+            let g = self.gender_of(doc, name, m);
+            self.last = Some((name.clone(), out.1, g, m.span.start));
+        }
+        out
+    }
+
+    fn gender_of(&self, doc: &Doc, name: &str, m: &Mention) -> Option<Gender> {
+        if m.kind == Kind::Pronoun {
+            return m.gender;
+        }
+        name.split_whitespace()
+            .next()
+            .and_then(given_name)
+            .or(m.gender)
+            .or_else(|| {
+                let a = doc.tok_at(m.span.start);
+                (a > 0).then(|| title_gender(doc, a - 1)).flatten()
+            })
+    }
+
+    fn name(&self, doc: &Doc, span: Span) -> (Option<String>, Option<usize>) {
+        let text = span.text(doc.text);
+        if let Some(full) = self
+            .acronyms
+            .get(text)
+            .and_then(|&t| expand_acronym(doc, t).or_else(|| acronym_with_place(doc, t)))
+        {
+            return (Some(full), self.group_at(span));
+        }
+        // an entity overlapping the mention gives the group; the name is the
+        // fullest of the group's name and the article's own name runs
+        let group = self.group_at(span).or_else(|| {
+            let first = text.split_whitespace().next()?;
+            self.group_words
+                .get(first)?
+                .iter()
+                .filter_map(|&id| self.groups.get(id))
+                .filter(|g| contains_words(&g.name, text))
+                .max_by_key(|g| g.mentions.len())
+                .map(|g| g.id)
+        });
+        let mine = self.canonical(doc, span);
+        let name = match group.and_then(|g| self.groups.get(g)) {
+            Some(g) => {
+                let theirs = strip_titles(&g.name);
+                // prefer the group's name when it is fuller and holds ours
+                // ("Musk" → "Elon Musk"); a place before a name is not fuller
+                if mine.split_whitespace().count() == 1
+                    && theirs.split_whitespace().count() > 1
+                    && contains_words(theirs, &mine)
+                    && mine == text
+                    // "Prime Minister Keir Starmer": the person's name
+                    // without the title the recogniser left out
+                    || g.label == Label::Per
+                        && theirs.split_whitespace().count() >= 2
+                        && mine.len() > theirs.len()
+                        && mine.ends_with(&format!(" {theirs}"))
+                {
+                    theirs.to_string()
+                } else {
+                    mine
+                }
+            }
+            None => mine,
+        };
+        (Some(name), group)
+    }
+
+    /// The entity group of a recognised mention overlapping `span`.
+    fn group_at(&self, span: Span) -> Option<usize> {
+        let i = self.entities.partition_point(|e| e.span.end <= span.start);
+        self.entities[i..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .find(|e| {
+                e.span.overlaps(span)
+                    && matches!(e.label, Label::Per | Label::Org)
+                    && e.group < self.groups.len()
+            })
+            .map(|e| e.group)
+    }
+
+    /// The speaker name of a referent.
+    fn referent_name(&self, doc: &Doc, r: &Referent) -> (Option<String>, Option<usize>) {
+        let (name, group) = self.name(doc, r.span);
+        (name, group.or(r.group))
+    }
+
+    /// The earliest longer name run of the article holding the words of `span`
+    /// ("Musk" → "Elon Musk"); quoted product names are skipped.
+    fn canonical(&self, doc: &Doc, span: Span) -> String {
+        let text = span.text(doc.text);
+        let a = doc.tok_at(span.start);
+        let b = doc.tok_at(span.end);
+        let words: Vec<&str> = (a..b).map(|k| doc.t(k)).collect();
+        // "Mrs Smith" is not "Graham Smith"
+        let title = if a > 0 {
+            title_gender(doc, a - 1)
+        } else {
+            None
+        };
+        let mut best: Option<(usize, usize)> = None;
+        // candidates: runs holding our first word
+        if let Some(list) = words.first().and_then(|w| self.by_word.get(w)) {
+            for &ri in list {
+                let (ra, rb) = self.runs[ri];
+                if rb - ra <= words.len()
+                    || rb - ra > 5
+                    || title.is_some_and(|g| {
+                        given_name(doc.t(ra)).is_some_and(|h| h != g && h != Gender::Either)
+                    })
+                    || (ra + 1..rb).any(|k| doc.function(k) || is_det(doc, k))
+                {
+                    continue;
+                }
+                let rw: Vec<&str> = (ra..rb).map(|k| doc.t(k)).collect();
+                if !rw.windows(words.len()).any(|w| w == words.as_slice()) {
+                    continue;
+                }
+                let rtext = &doc.text[doc.toks[ra].span.start..doc.toks[rb - 1].span.end];
+                if self.quoted_names.contains(&rtext) {
+                    continue;
+                }
+                if best.is_none_or(|(ba, _)| ra < ba) {
+                    best = Some((ra, rb));
+                }
+            }
+        }
+        match best {
+            Some((ra, rb)) => {
+                doc.text[doc.toks[ra].span.start..doc.toks[rb - 1].span.end].to_string()
+            }
+            None => text.to_string(),
+        }
+    }
+
+    fn pronoun(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        if doc.lang == crate::analysis::Lang::Fr
+            && m.kind == Kind::Pronoun
+            && !self.focus.is_empty()
+            && let Some(r) = self.pronoun_in_focus(doc, m)
+        {
+            return r;
+        }
+        self.pronoun_by_referents(doc, m)
+    }
+
+    /// The first subject in focus that agrees with the pronoun: a name of a
+    /// person (or a body, for "ils" / "elle"), a role or description (which
+    /// may name no one: "Le chauffeur … Selon lui"). Pronouns in focus pass
+    /// on to the subjects before them.
+    fn pronoun_in_focus(&self, doc: &Doc, m: &Mention) -> Option<(Option<String>, Option<usize>)> {
+        for s in &self.focus {
+            match s.kind {
+                Kind::Pronoun => {
+                    if s.plural == m.plural && compatible_gender(m.gender, s.gender) {
+                        continue;
+                    }
+                }
+                Kind::Name => {
+                    let (name, group) = self.name(doc, s.span);
+                    let Some(name) = name else { continue };
+                    let a = doc.tok_at(s.span.start);
+                    let b = doc.tok_at(s.span.end).max(a + 1);
+                    let label = group.and_then(|g| self.groups.get(g)).map(|g| g.label);
+                    let gender = s
+                        .gender
+                        .or_else(|| name.split_whitespace().next().and_then(given_name))
+                        .or_else(|| name_gender(doc, a, b));
+                    let org = label == Some(Label::Org) || self.is_org_name(&name);
+                    let person = !org
+                        && (label == Some(Label::Per)
+                            || gender.is_some()
+                            || name.split_whitespace().count() >= 2);
+                    let ok = if m.plural {
+                        org || name.contains(" et ")
+                    } else if org {
+                        // "l'association … elle", "Airbus … il"
+                        true
+                    } else {
+                        person && compatible_gender(m.gender, gender)
+                    };
+                    if ok {
+                        return Some((Some(name), group));
+                    }
+                }
+                Kind::Phrase => {
+                    if s.plural != m.plural || !compatible_gender(m.gender, s.gender) {
+                        continue;
+                    }
+                    // a thing ("Le bilan", "Cette décision") passes; a
+                    // person or a body stops the search, named or not
+                    let head = doc.t(s.head).to_lowercase();
+                    let h = head.as_str();
+                    if ROLES.contains(&h)
+                        || ORG_NOUNS_FR.contains(&h)
+                        || INSTITUTIONS_FR.contains(&h)
+                        || DOCUMENTS_FR.contains(&h)
+                        || PERSON_NOUNS_FR.contains(&h)
+                    {
+                        return Some(self.phrase(doc, s));
+                    }
+                }
+                Kind::FirstPerson => {}
+            }
+        }
+        None
+    }
+
+    fn pronoun_by_referents(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let compatible = |g: Option<Gender>, person: bool, org: bool| -> bool {
+            if m.plural || doc.is(doc.tok_at(m.span.start), &["it", "they"]) {
+                return org;
+            }
+            person
+                && !matches!(
+                    (m.gender, g),
+                    (Some(Gender::Male), Some(Gender::Female))
+                        | (Some(Gender::Female), Some(Gender::Male))
+                )
+        };
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        let fr = doc.lang == crate::analysis::Lang::Fr;
+        // French: a one-word name of unknown gender ("Twitter", "Saccorhytus")
+        // is no antecedent for "il" or "elle" unless it is a known person
+        let named_enough = |r: &Referent| {
+            !fr || r.toks.1 - r.toks.0 >= 2
+                || r.gender.is_some()
+                || self.full_gender(doc, r).is_some()
+                || r.group.is_some_and(|g| {
+                    self.groups.get(g).is_some_and(|g| {
+                        g.label == Label::Per && g.name.split_whitespace().count() >= 2
+                    })
+                })
+        };
+        // a person introduced as a sentence subject since the last speaker
+        // ("Le professeur Thomas Keller … juge … « … », a-t-il ajouté")
+        let since = self.last.as_ref().map_or(0, |l| l.3);
+        for r in self.referents[..i]
+            .iter()
+            .rev()
+            .take_while(|r| r.span.start > since)
+        {
+            let ss = doc.sentence_start(r.toks.0);
+            let subject = if fr {
+                // French: the first person of its sentence, before any verb
+                // ("Le président de l'Association …, Nicolas Thibault, a …")
+                (ss..r.toks.0).all(|x| {
+                    !doc.info[x].aux
+                        && doc.info[x].cue.is_none()
+                        && doc.info[x].region.is_none()
+                        && !doc.is(x, &["qui", "que", "qu'", "qu’", "dont"])
+                }) && !self.referents[..i]
+                    .iter()
+                    .any(|o| o.person && o.toks.0 >= ss && o.toks.0 < r.toks.0)
+            } else {
+                (ss..r.toks.0).all(|x| {
+                    is_det(doc, x)
+                        || doc.is(x, TITLES_M)
+                        || doc.is(x, TITLES_F)
+                        || doc.is(x, ROLES)
+                        || doc.function(x)
+                        || !doc.info[x].cap && x + 3 > r.toks.0
+                })
+            };
+            let person = (r.person || (!r.org && r.gender.is_some())) && named_enough(r);
+            if subject
+                && !m.plural
+                && person
+                && compatible_gender(m.gender, r.gender.or_else(|| self.full_gender(doc, r)))
+            {
+                return self.referent_name(doc, r);
+            }
+        }
+        // the previous speaker, when recent and compatible
+        if let Some((name, group, g, pos)) = &self.last {
+            let recent = !doc.text[*pos..m.span.start.max(*pos)].contains("\n\n")
+                || doc.text[*pos..m.span.start.max(*pos)]
+                    .matches("\n\n")
+                    .count()
+                    <= 1;
+            if recent
+                && compatible(*g, !m.plural, self.is_org_name(name))
+                && (m.gender.is_some() || m.plural)
+            {
+                return (Some(name.clone()), *group);
+            }
+        }
+        for r in self.referents[..i].iter().rev().take(60) {
+            let person = (r.person || (!r.org && r.gender.is_some())) && named_enough(r);
+            let gender = r.gender.or_else(|| self.full_gender(doc, r));
+            if compatible(
+                gender,
+                person || (!r.org && self.full_gender(doc, r).is_some()),
+                r.org,
+            ) {
+                return self.referent_name(doc, r);
+            }
+        }
+        (None, None)
+    }
+
+    /// Gender of a referent through its canonical (fuller) name.
+    fn full_gender(&self, doc: &Doc, r: &Referent) -> Option<Gender> {
+        let c = self.canonical(doc, r.span);
+        c.split_whitespace().next().and_then(given_name)
+    }
+
+    fn is_org_name(&self, name: &str) -> bool {
+        self.referents.iter().any(|r| {
+            r.org
+                && self
+                    .groups
+                    .get(r.group.unwrap_or(usize::MAX))
+                    .is_some_and(|g| g.name == name)
+        }) || name.ends_with(" AI")
+            // a bracketed acronym names a body ("SDIS de Seine-Maritime")
+            || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.acronyms.contains_key(w))
+    }
+
+    fn phrase(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        if doc.lang == crate::analysis::Lang::Fr {
+            return self.phrase_fr(doc, m);
+        }
+        let head = doc.t(m.head).to_lowercase();
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        if COMPANY.contains(&head.as_str())
+            && let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org)
+        {
+            return self.referent_name(doc, r);
+        }
+        if ROLES.contains(&head.as_str()) {
+            // an earlier occurrence of this role next to a name
+            let mut k = doc.tok_at(m.span.start);
+            while k > 0 {
+                k -= 1;
+                if doc.t(k).eq_ignore_ascii_case(&head) && doc.info[k].region.is_none() {
+                    let lo = k.saturating_sub(3);
+                    let hi = (k + 8).min(doc.toks.len());
+                    if let Some(r) = self
+                        .referents
+                        .iter()
+                        .filter(|r| r.person && r.toks.0 >= lo && r.toks.0 < hi && r.toks.0 != k)
+                        .min_by_key(|r| r.toks.0.abs_diff(k))
+                    {
+                        return self.referent_name(doc, r);
+                    }
+                }
+            }
+        }
+        // "le comédien", "the senator": the last person of that gender
+        if ROLES.contains(&head.as_str())
+            && doc.is(doc.tok_at(m.span.start), &["le", "la", "l'", "l’", "the"])
+            && !m.plural
+        {
+            let r = self.pronoun(
+                doc,
+                &Mention {
+                    kind: Kind::Pronoun,
+                    ..*m
+                },
+            );
+            if r.0.is_some() {
+                return r;
+            }
+        }
+        // the phrase itself, without its article: "parquet de Rouen"
+        let a = doc.tok_at(m.span.start);
+        let start = if is_det(doc, a)
+            && a + 1 < doc.toks.len()
+            && doc.toks[a + 1].span.start < m.span.end
+        {
+            doc.toks[a + 1].span.start
+        } else {
+            m.span.start
+        };
+        (Some(doc.text[start..m.span.end].to_string()), None)
+    }
+
+    /// French noun phrases under the guidelines: a role noun ("le ministre",
+    /// "la porte-parole") stands for the person it was bound to or the
+    /// person in focus; an organisation noun ("l'ONG", "le quotidien",
+    /// "sa direction") for the body named with it or last; a document ("le
+    /// rapport du BEA", "une déclaration de Barcelone") for its author; an
+    /// institution without a proper name is written as in the text
+    /// ("préfecture", "gouvernement français"); anyone only described
+    /// ("un habitant", "sa mère", "les enquêteurs") has no name.
+    fn phrase_fr(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let a = doc.tok_at(m.span.start);
+        let b = doc.tok_at(m.span.end);
+        let words: Vec<String> = (a..b).map(|k| doc.t(k).to_lowercase()).collect();
+        let Some(hi) = words
+            .iter()
+            .position(|w| !DETERMINERS_FR.contains(&w.as_str()) && !is_adjective_before(w))
+        else {
+            return (None, None);
+        };
+        let head = words[hi].as_str();
+        let det = words.first().map(String::as_str).unwrap_or("");
+        let indefinite =
+            matches!(
+                det,
+                "un" | "une"
+                    | "des"
+                    | "certains"
+                    | "certaines"
+                    | "plusieurs"
+                    | "quelques"
+                    | "de"
+                    | "d'"
+                    | "d’"
+            ) || (a > 0 && doc.is(a - 1, &["de", "d'", "d’"]) && matches!(det, "ses" | "leurs"));
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        // a named complement: "le rapport final du BEA", "la direction d'I-Télé"
+        let named_complement = || {
+            (a + hi + 1..b.min(doc.toks.len())).find_map(|k| {
+                (doc.info[k].cap && k > 0 && doc.is(k - 1, &["de", "du", "des", "d'", "d’"])).then(
+                    || {
+                        let mut e = k + 1;
+                        while e < b && doc.info[e].cap {
+                            e += 1;
+                        }
+                        self.name(
+                            doc,
+                            Span::new(doc.toks[k].span.start, doc.toks[e - 1].span.end),
+                        )
+                    },
+                )
+            })
+        };
+        if DOCUMENTS_FR.contains(&head) || head == "direction" {
+            if let Some(r) = named_complement() {
+                return r;
+            }
+            // "sa direction", "le communiqué": the body named last
+            if matches!(
+                det,
+                "sa" | "son" | "ses" | "le" | "la" | "l'" | "l’" | "leur"
+            ) && let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org)
+            {
+                return self.referent_name(doc, r);
+            }
+            return (None, None);
+        }
+        if ORG_NOUNS_FR.contains(&head) && !indefinite {
+            if let Some(r) = named_complement().filter(|_| head == "groupe") {
+                return r;
+            }
+            // "l'association Greenpeace" earlier: the body bound to this noun
+            if let Some(r) = self.bound(doc, a, head, |r| r.org) {
+                return self.referent_name(doc, r);
+            }
+            if let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org) {
+                return self.referent_name(doc, r);
+            }
+        }
+        let plural = head.ends_with('s') && !head.ends_with("ss") || head.ends_with('x');
+        if ROLES.contains(&head) && !indefinite && !plural {
+            if let Some(r) = self.bound(doc, a, head, |r| r.person) {
+                return self.referent_name(doc, r);
+            }
+            if matches!(det, "le" | "la" | "l'" | "l’") {
+                let r = self.pronoun_by_referents(
+                    doc,
+                    &Mention {
+                        kind: Kind::Pronoun,
+                        ..*m
+                    },
+                );
+                if r.0.is_some() {
+                    return r;
+                }
+            }
+            return (None, None);
+        }
+        if INSTITUTIONS_FR.contains(&head) && !indefinite {
+            let start = doc.toks[a + hi].span.start;
+            return (Some(doc.text[start..m.span.end].to_string()), None);
+        }
+        (None, None)
+    }
+
+    /// The referent bound to an earlier occurrence of the noun `head` (before
+    /// token `before`): the name right after it ("le ministre Bruno Le
+    /// Maire", "l'ONG Greenpeace") or in apposition ("Le maire de Lyon,
+    /// Grégory Doucet,", "Jacques Witkowski, préfet de la Manche").
+    fn bound(
+        &self,
+        doc: &Doc,
+        before: usize,
+        head: &str,
+        ok: impl Fn(&Referent) -> bool,
+    ) -> Option<&Referent> {
+        let mut k = before;
+        while k > 0 {
+            k -= 1;
+            if doc.info[k].region.is_some() || !doc.t(k).eq_ignore_ascii_case(head) {
+                continue;
+            }
+            let lo = k.saturating_sub(4);
+            let hi = (k + 8).min(doc.toks.len());
+            let j = self.referents.partition_point(|r| r.toks.0 < lo);
+            if let Some(r) = self.referents[j..]
+                .iter()
+                .take_while(|r| r.toks.0 < hi)
+                .filter(|r| ok(r) && r.toks.0 != k)
+                .filter(|r| doc.sent_of[r.toks.0] == doc.sent_of[k])
+                .min_by_key(|r| r.toks.0.abs_diff(k))
+            {
+                return Some(r);
+            }
+        }
+        None
+    }
+}
+
+/// Determiners and quantifiers opening a French noun phrase.
+const DETERMINERS_FR: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "d’",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "certains",
+    "certaines",
+    "plusieurs",
+    "quelques",
+    "trois",
+    "deux",
+    "même",
+];
+
+/// Adjectives that come before the noun ("le nouveau gouvernement", "le
+/// même chauffeur", "l'ancien ministre").
+fn is_adjective_before(w: &str) -> bool {
+    matches!(
+        w,
+        "nouveau"
+            | "nouvelle"
+            | "ancien"
+            | "ancienne"
+            | "premier"
+            | "première"
+            | "futur"
+            | "future"
+            | "jeune"
+            | "vieux"
+            | "actuel"
+            | "actuelle"
+            | "grand"
+            | "grande"
+            | "principal"
+            | "principale"
+            | "haut"
+            | "haute"
+            | "ex"
+            | "même"
+    )
+}
+
+/// Nouns naming a body that has a proper name ("l'ONG", "le quotidien").
+const ORG_NOUNS_FR: &[&str] = &[
+    "association",
+    "ong",
+    "syndicat",
+    "quotidien",
+    "journal",
+    "hebdomadaire",
+    "mensuel",
+    "magazine",
+    "chaîne",
+    "radio",
+    "site",
+    "parti",
+    "mouvement",
+    "club",
+    "équipe",
+    "institut",
+    "agence",
+    "fédération",
+    "union",
+    "entreprise",
+    "société",
+    "groupe",
+    "compagnie",
+    "constructeur",
+    "opérateur",
+    "banque",
+    "fondation",
+    "organisation",
+    "ordre",
+    "firme",
+    "start-up",
+    "startup",
+    "régie",
+    "université",
+    "laboratoire",
+    "centrale",
+    "fabricant",
+    "géant",
+    "enseigne",
+    "collectif",
+    "média",
+    "titre",
+];
+
+/// Documents and statements, which speak for their author.
+const DOCUMENTS_FR: &[&str] = &[
+    "rapport",
+    "communiqué",
+    "déclaration",
+    "étude",
+    "enquête",
+    "sondage",
+    "compte",
+    "tweet",
+    "message",
+    "lettre",
+    "page",
+    "texte",
+    "note",
+    "avis",
+    "publication",
+    "bilan",
+];
+
+/// Institutions named by a common noun, written as in the text.
+const INSTITUTIONS_FR: &[&str] = &[
+    "police",
+    "préfecture",
+    "sous-préfecture",
+    "gendarmerie",
+    "gouvernement",
+    "parquet",
+    "mairie",
+    "ministère",
+    "justice",
+    "armée",
+    "cabinet",
+    "élysée",
+    "rectorat",
+    "tribunal",
+    "cour",
+    "commission",
+    "conseil",
+    "présidence",
+    "municipalité",
+    "région",
+    "département",
+    "assemblée",
+    "sénat",
+    "état-major",
+    "ambassade",
+    "coalition",
+    "exécutif",
+    "douane",
+    "douanes",
+    "pompiers",
+    "académie",
+    "inspection",
+    "administration",
+    "procureur",
+];
+
+/// Words of a name for matching chains: lowercase, without articles,
+/// connectors and titles ("L'Ordre" → ordre; "Ordre de Malte" → ordre, malte).
+fn chain_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "l" | "le"
+                        | "la"
+                        | "les"
+                        | "the"
+                        | "de"
+                        | "du"
+                        | "des"
+                        | "d"
+                        | "of"
+                        | "m."
+                        | "mme"
+                        | "mr."
+                        | "mrs."
+                        | "ms."
+                )
+        })
+        .collect()
+}
+
+impl Resolver<'_> {
+    /// Builds the chains of the article and ties each quote to one: the
+    /// resolved speakers and the named people and bodies of the entity
+    /// recogniser, merged when a name's words are held by exactly one fuller
+    /// name ("Obama" and "Barack Obama", "L'Ordre" and "Ordre de Malte").
+    /// Each quote's speaker becomes its chain's canonical name.
+    pub fn chains(&mut self, doc: &Doc, quotes: &mut [Quote]) -> Vec<Person> {
+        // distinct names: (name, words, label, first position)
+        let mut names: Vec<(String, Vec<String>, Option<Label>, usize)> = Vec::new();
+        let mut index: FastMap<Vec<String>, usize> = FastMap::default();
+        let mut add = |name: &str, label: Option<Label>, pos: usize| -> Option<usize> {
+            let w = chain_words(name);
+            if w.is_empty() {
+                return None;
+            }
+            let id = *index.entry(w.clone()).or_insert_with(|| {
+                names.push((name.to_string(), w, label, pos));
+                names.len() - 1
+            });
+            let n = &mut names[id];
+            if n.2.is_none() {
+                n.2 = label;
+            }
+            n.3 = n.3.min(pos);
+            Some(id)
+        };
+        // entity mentions of people and bodies, by their resolved name
+        let mut group_name: Vec<Option<usize>> = vec![None; self.groups.len()];
+        let mut entity_names: Vec<(Span, usize)> = Vec::new();
+        for e in self.entities {
+            if !matches!(e.label, Label::Per | Label::Org) || e.group >= self.groups.len() {
+                continue;
+            }
+            let id = match group_name[e.group] {
+                Some(id) => id,
+                None => {
+                    let g = &self.groups[e.group];
+                    let first = self.entities[g.mentions[0]].span;
+                    let name = self.name(doc, first).0.unwrap_or_else(|| g.name.clone());
+                    let Some(id) = add(&name, Some(g.label), first.start) else {
+                        continue;
+                    };
+                    group_name[e.group] = Some(id);
+                    id
+                }
+            };
+            entity_names.push((e.span, id));
+        }
+        let quote_names: Vec<Option<usize>> = quotes
+            .iter()
+            .map(|q| {
+                let s = q.speaker.as_deref()?;
+                let pos = q.speaker_span.map_or(q.span.start, |m| m.start);
+                add(s, None, pos)
+            })
+            .collect();
+        // a name joins the one fullest name holding its words
+        let mut parent: Vec<usize> = (0..names.len()).collect();
+        let mut by_word: FastMap<&str, Vec<usize>> = FastMap::default();
+        for (i, n) in names.iter().enumerate() {
+            for w in &n.1 {
+                let v = by_word.entry(w.as_str()).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        for (i, n) in names.iter().enumerate() {
+            // a surname or a one-word body ("Obama", "L'Ordre"), or initials
+            // and a surname ("B. Obama", "J.-M. Le Pen"); a longer name is
+            // not widened ("Élodie Garnier" stays out of "Haute-Savoie
+            // Élodie Garnier")
+            let initials = n.1.len() >= 2 && n.1[..n.1.len() - 1].iter().all(|w| is_initial(w));
+            if n.1.len() != 1 && !initials {
+                continue;
+            }
+            let holds = |j: usize| {
+                let big = &names[j].1;
+                big.len() > n.1.len()
+                    && if initials {
+                        n.1.last().is_some_and(|s| big.last() == Some(s))
+                            && n.1[..n.1.len() - 1]
+                                .iter()
+                                .zip(big.iter())
+                                .all(|(i, w)| initial_of(i, w))
+                    } else {
+                        n.1.iter().all(|w| big.contains(w))
+                    }
+                    && !(n.2.is_some() && names[j].2.is_some() && n.2 != names[j].2)
+            };
+            let key = n.1.last().map(String::as_str).unwrap_or_default();
+            let fuller: Vec<usize> = by_word[key].iter().copied().filter(|&j| holds(j)).collect();
+            let maximal: Vec<usize> = fuller
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    !fuller.iter().any(|&k| {
+                        names[k].1.len() > names[j].1.len()
+                            && names[j].1.iter().all(|w| names[k].1.contains(w))
+                    })
+                })
+                .collect();
+            if let [j] = maximal.as_slice() {
+                parent[i] = *j;
+            }
+        }
+        // chains in order of first mention
+        let mut order: Vec<usize> = (0..names.len()).filter(|&i| parent[i] == i).collect();
+        order.sort_by_key(|&i| {
+            (0..names.len())
+                .filter(|&j| parent[j] == i)
+                .map(|j| names[j].3)
+                .min()
+                .unwrap_or(usize::MAX)
+        });
+        let mut person_of = vec![usize::MAX; names.len()];
+        let mut people: Vec<Person> = order
+            .iter()
+            .enumerate()
+            .map(|(id, &root)| {
+                person_of[root] = id;
+                let label = (0..names.len())
+                    .filter(|&j| parent[j] == root)
+                    .find_map(|j| names[j].2);
+                Person {
+                    id,
+                    name: names[root].0.clone(),
+                    label,
+                    mentions: Vec::new(),
+                }
+            })
+            .collect();
+        for i in 0..names.len() {
+            person_of[i] = person_of[parent[i]];
+        }
+        for (span, id) in entity_names {
+            people[person_of[id]].mentions.push(PersonMention {
+                span,
+                kind: MentionKind::Name,
+            });
+        }
+        for (q, id) in quotes.iter_mut().zip(quote_names) {
+            let Some(id) = id else { continue };
+            let p = person_of[id];
+            q.person = Some(p);
+            q.speaker = Some(people[p].name.clone());
+            if let Some(m) = q.speaker_span {
+                let a = doc.tok_at(m.start);
+                let kind = if a < doc.toks.len() && pronoun(doc, a).is_some() {
+                    MentionKind::Pronoun
+                } else if a < doc.toks.len() && !doc.info[a].cap {
+                    MentionKind::Role
+                } else {
+                    MentionKind::Name
+                };
+                people[p].mentions.push(PersonMention { span: m, kind });
+            }
+        }
+        for p in &mut people {
+            p.mentions.sort_by_key(|m| m.span.start);
+            p.mentions.dedup_by_key(|m| m.span);
+        }
+        people
+    }
+}
+
+/// Nouns of people described, never named ("le chauffeur", "un proche").
+const PERSON_NOUNS_FR: &[&str] = &[
+    "chauffeur",
+    "habitant",
+    "habitante",
+    "habitants",
+    "témoin",
+    "témoins",
+    "proche",
+    "proches",
+    "mère",
+    "père",
+    "frère",
+    "sœur",
+    "fils",
+    "fille",
+    "femme",
+    "mari",
+    "homme",
+    "enfant",
+    "voisin",
+    "voisine",
+    "ami",
+    "amie",
+    "tante",
+    "oncle",
+    "cousin",
+    "cousine",
+    "élève",
+    "étudiant",
+    "étudiante",
+    "salarié",
+    "salariée",
+    "employé",
+    "employée",
+    "agent",
+    "policier",
+    "gendarme",
+    "médecin",
+    "infirmier",
+    "infirmière",
+    "enquêteur",
+    "enquêteurs",
+    "spécialiste",
+    "militant",
+    "militante",
+    "manifestant",
+    "manifestante",
+    "passant",
+    "victime",
+    "suspect",
+    "jeune",
+    "adolescent",
+    "adolescente",
+    "retraité",
+    "retraitée",
+    "patient",
+    "patiente",
+    "client",
+    "cliente",
+    "usager",
+    "voyageur",
+    "internaute",
+    "supporter",
+    "journaliste",
+    "scientifique",
+    "sociologue",
+    "historien",
+    "historienne",
+    "politologue",
+    "ouvrier",
+    "ouvrière",
+    "agriculteur",
+    "commerçant",
+    "commerçante",
+    "vigile",
+    "pilote",
+    "soldat",
+    "officier",
+    "source",
+    "sources",
+    "parent",
+    "parents",
+    "famille",
+    "interlocuteur",
+];
+
+/// An initial as written in names: "B.", "J.-M.".
+fn is_initial(w: &str) -> bool {
+    w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
+}
+
+/// Whether the initial `i` ("b.", "j.-m.") abbreviates the word `w`
+/// ("barack", "jean-marie").
+fn initial_of(i: &str, w: &str) -> bool {
+    let letters: Vec<char> = i.chars().filter(|c| c.is_alphabetic()).collect();
+    let parts: Vec<char> = w.split('-').filter_map(|p| p.chars().next()).collect();
+    !letters.is_empty()
+        && letters.len() <= parts.len()
+        && letters.iter().zip(&parts).all(|(a, b)| a == b)
+}

@@ -1,0 +1,242 @@
+//! Stage 3: the choice. Each found quote carries its cue and candidate
+//! source; this resolves them to people, and gives quotes without a source
+//! the speaker of the sentence before or of the previous quote.
+
+use super::*;
+
+/// Speaker name, entity group, speaker mention.
+pub(super) type Resolved = (Option<String>, Option<usize>, Option<Span>);
+
+/// Resolves speakers in text order; quotes without a cue continue the
+/// previous speaker when they follow it closely.
+pub(super) fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+    // (end byte of the previous attributed quote, its attribution)
+    let mut prev: Option<(usize, Resolved)> = None;
+    // attribution of each chain of reopened paragraphs: (chain, attribution, cue)
+    let mut chains: Vec<(usize, Resolved, Option<Span>)> = Vec::new();
+    for f in found {
+        let (r, cue): (Resolved, Option<Span>) = if let Some(m) = f.mention {
+            if m.kind == mentions::Kind::Pronoun && doc.lang == Lang::Fr {
+                res.set_focus(focus(doc, &m, &out));
+            }
+            let (s, g) = res.resolve(doc, &m);
+            ((s, g, Some(m.span)), f.cue)
+        } else if let Some(c) = f.chain.and_then(|c| chains.iter().find(|x| x.0 == c)) {
+            (c.1.clone(), c.2)
+        } else if f.kind == QuoteKind::Direct {
+            // after a sentence without quotes: its cue or its subject introduces the quote
+            // ("X said on a call with reporters. “…”", "Le président de l'UVM se montre prudent. « … »")
+            if let Some(m) = introducer(doc, f.span.start) {
+                let (s, g) = res.resolve(doc, &m);
+                ((s, g, Some(m.span)), None)
+            } else {
+                match &prev {
+                    Some((end, r)) if close_enough(doc, *end, f.span.start) => (r.clone(), None),
+                    _ => ((None, None, None), f.cue),
+                }
+            }
+        } else {
+            ((None, None, None), f.cue)
+        };
+        if let Some(c) = f.chain
+            && !chains.iter().any(|x| x.0 == c)
+            && (r.0.is_some() || r.2.is_some())
+        {
+            chains.push((c, r.clone(), cue));
+        }
+        if r.0.is_some() || r.2.is_some() {
+            prev = Some((f.span.end, r.clone()));
+        }
+        let (speaker, group, speaker_span) = r;
+        out.push(Quote {
+            span: f.span,
+            kind: f.kind,
+            speaker,
+            group,
+            speaker_span,
+            cue_span: cue,
+            person: None,
+        });
+    }
+    // a chain attributed by a cue on a later piece: give it to the earlier pieces
+    for (q, f) in out.iter_mut().zip(found) {
+        if let Some(c) = f.chain
+            && let Some(a) = chains.iter().find(|x| x.0 == c)
+            && q.speaker.is_none()
+            && q.speaker_span.is_none()
+        {
+            q.speaker = a.1.0.clone();
+            q.group = a.1.1;
+            q.speaker_span = a.1.2;
+        }
+    }
+    out
+}
+
+/// The subject of the sentence just before a quote without cue, when that
+/// sentence holds no quote: the subject of its speech verb, else a name
+/// opening it.
+pub(super) fn introducer(doc: &Doc, start: usize) -> Option<mentions::Mention> {
+    let b = doc.tok_at(start).min(doc.toks.len().checked_sub(1)?);
+    let mut si = doc.sent_of[b] as usize;
+    // the quote's own sentence may begin before its mark (a colon introducer is a cue)
+    if doc.sents[si].tokens.start + 1 < b {
+        return None;
+    }
+    if doc.sents[si].tokens.start == b || doc.sents[si].tokens.start + 1 == b {
+        si = si.checked_sub(1)?;
+    }
+    let r = doc.sents[si].tokens.clone();
+    if r.clone()
+        .all(|k| doc.info[k].region.is_some() || doc.punct(k))
+        || r.len() < 3
+    {
+        return None;
+    }
+    // at most one paragraph back
+    if doc.text[doc.toks[r.end - 1].span.end..start]
+        .matches("\n\n")
+        .count()
+        > 1
+    {
+        return None;
+    }
+    for k in r.clone() {
+        if let Some(e) = doc.cue_at(k)
+            && !matches!(doc.info[k].cue, Some(Form::Gerund | Form::Infinitive))
+        {
+            // a cue with its own content ("said that …") is not an introducer
+            if (e + 1..r.end).any(|x| doc.is(x, &["que", "qu'", "qu’", "that"]))
+                || bare_clause(doc, k, e + 1).is_some()
+            {
+                return None;
+            }
+            return sources::inverted(doc, k)
+                .map(|x| x.0)
+                .or_else(|| sources::subject_left(doc, k))
+                .or_else(|| sources::subject_right(doc, e + 1).map(|x| x.0))
+                .filter(|m| m.kind != mentions::Kind::FirstPerson);
+        }
+    }
+    if r.clone().any(|k| doc.info[k].region.is_some()) {
+        return None;
+    }
+    // the subject: a name or pronoun opening the sentence, or a name in
+    // apposition to its first phrase ("Le président de l'UVM, Jean-Marc Lhuillier, se montre…")
+    let limit = (r.start + 12).min(r.end);
+    let mut k = r.start;
+    while k < limit {
+        let m = sources::first_mention(doc, k, limit)?;
+        let a = doc.tok_at(m.span.start);
+        let b = doc.tok_at(m.span.end);
+        let opening =
+            a <= r.start + 2 && (r.start..a).all(|x| doc.det(x) || mentions::is_title(doc, x));
+        let apposition = a > r.start
+            && doc.t(a - 1) == ","
+            && b < r.end
+            && doc.t(b) == ","
+            && !(r.start..a - 1).any(|x| doc.punct(x));
+        if m.kind == mentions::Kind::Pronoun && a == r.start
+            || m.kind == mentions::Kind::Name && (opening || apposition)
+        {
+            return Some(m);
+        }
+        k = b.max(k + 1);
+    }
+    None
+}
+
+/// A quote without cue continues the previous speaker when it is in the
+/// same or the next paragraph, at most two sentences later.
+pub(super) fn close_enough(doc: &Doc, prev_end: usize, start: usize) -> bool {
+    let gap = &doc.text[prev_end.min(start)..start];
+    let paragraphs = gap.matches("\n\n").count();
+    if paragraphs > 1 {
+        return false;
+    }
+    let a = doc.tok_at(prev_end);
+    let b = doc.tok_at(start);
+    let sents = doc
+        .sent_of
+        .get(b.min(doc.toks.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(0) as i64
+        - doc
+            .sent_of
+            .get(a.min(doc.toks.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0) as i64;
+    sents <= 3
+}
+
+/// French pronouns follow the subject in focus: the subjects of the
+/// sentences before the pronoun's, nearest first (at most four sentences,
+/// one paragraph back). A sentence holding a quote already attributed
+/// offers that quote's speaker mention.
+fn focus(doc: &Doc, m: &Mention, done: &[Quote]) -> Vec<Mention> {
+    let at = doc
+        .tok_at(m.span.start)
+        .min(doc.toks.len().saturating_sub(1));
+    let mut si = doc.sent_of[at] as usize;
+    let mut out = Vec::new();
+    let mut paragraphs = 0;
+    // the pronoun's own sentence counts when something comes before it
+    // ("Jean Dupont est arrivé et il a dit")
+    let own_start = doc.sents[si].tokens.start;
+    if own_start + 2 < at
+        && let Some((s, end)) = sources::subject_right(doc, direct::clause_head(doc, own_start))
+        && end <= at
+        && s.span.end <= m.span.start
+        && s.kind != mentions::Kind::FirstPerson
+    {
+        out.push(s);
+    }
+    while si > 0 && out.len() < 4 {
+        let next_start = doc.toks[doc.sents[si].tokens.start].span.start;
+        si -= 1;
+        let r = doc.sents[si].tokens.clone();
+        if r.is_empty() {
+            continue;
+        }
+        if doc.text[doc.toks[r.end - 1].span.end..next_start].contains("\n\n") {
+            paragraphs += 1;
+            if paragraphs > 1 {
+                break;
+            }
+        }
+        let (a, b) = (doc.toks[r.start].span.start, doc.toks[r.end - 1].span.end);
+        // a quote of this sentence already attributed: its speaker is in focus
+        if let Some(q) = done.iter().rev().find(|q| {
+            q.span.start < b
+                && q.span.end > a
+                && q.speaker_span.is_some_and(|s| s.start >= a && s.end <= b)
+        }) {
+            let sp = q.speaker_span.unwrap_or_default();
+            let k = doc.tok_at(sp.start);
+            if let Some((kind, g, pl)) = mentions::pronoun(doc, k) {
+                out.push(Mention {
+                    span: sp,
+                    kind,
+                    gender: g,
+                    plural: pl,
+                    head: k,
+                });
+            } else if let Some(s) = sources::first_mention(doc, k, doc.tok_at(sp.end).max(k + 1))
+                .or_else(|| sources::subject_right(doc, k).map(|x| x.0))
+            {
+                out.push(s);
+            }
+            continue;
+        }
+        if doc.info[r.start].region.is_some() {
+            continue;
+        }
+        if let Some((s, _)) = sources::subject_right(doc, direct::clause_head(doc, r.start))
+            && s.kind != mentions::Kind::FirstPerson
+        {
+            out.push(s);
+        }
+    }
+    out
+}

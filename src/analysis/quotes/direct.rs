@@ -1,0 +1,580 @@
+//! Stage 1a: which quoted regions are direct quotes, and the cues around them.
+
+use super::*;
+
+pub(super) fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    // chains of reopened paragraphs
+    let mut ri = 0;
+    while ri < regions.len() {
+        let mut rj = ri + 1;
+        while rj < regions.len() && regions[rj].reopens {
+            rj += 1;
+        }
+        let chain = &regions[ri..rj];
+        let first = chain[0];
+        let last = chain[chain.len() - 1];
+        let open_tok = doc.tok_at(first.open);
+        let after_tok = doc.tok_at(last.close_end);
+        let inner_a = doc.tok_at(first.content.start);
+        let words = count_words(doc, inner_a, doc.tok_at(last.content.end));
+        let left = left_context(doc, open_tok);
+        let right = right_context(doc, after_tok, n);
+        let (right_cue, mut right_ok) = right;
+        // a quote ending with its own full stop ends its sentence
+        right_ok |= last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
+        let multi = chain.len() > 1;
+        let starts_upper = first
+            .content
+            .text(doc.text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+        // "“…,” Tester said. “Very good.”": a short sentence of its own,
+        // right after a quote in the same paragraph, goes on with it
+        let follows_quote = out.last().is_some_and(|f: &Found| {
+            let a = doc.tok_at(f.span.end).min(n - 1);
+            f.span.end <= first.open
+                && !doc.text[f.span.end..first.open].contains("\n\n")
+                && doc.sent_of[open_tok] <= doc.sent_of[a] + 2
+        });
+        let own_sentence =
+            starts_upper && right_ok && last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
+        if doc.lang == Lang::Fr {
+            // a whole short sentence right after a quote goes on with it
+            let words = if own_sentence && follows_quote {
+                words.max(4)
+            } else {
+                words
+            };
+            let fr = french_region(doc, chain, open_tok, after_tok, words, left, right_cue);
+            if let Some(att) = fr {
+                push_chain(doc, &mut out, chain, ri, QuoteKind::Direct, att);
+            }
+            ri = rj;
+            continue;
+        }
+        let mut kind = QuoteKind::Direct;
+        let (left_cue, mut is_speech) = match left {
+            _ if first.content.is_empty() => (None, false),
+            _ if multi => (left_attribution(left), true),
+            Left::Clause(c) => (
+                c,
+                right_ok && (c.is_some() || right_cue.is_some() || (words >= 3 && starts_upper))
+                    || c.is_none() && own_sentence && follows_quote
+                    || c.is_some()
+                        && words >= 2
+                        && (right_ok || open_tok == 0 || doc.t(open_tok - 1) == ":")
+                    || right_cue.is_some() && (words >= 2 || starts_upper),
+            ),
+            Left::Verb(a) => (Some(a), right_ok && (words >= 2 || starts_upper)),
+            Left::That(a) => {
+                kind = QuoteKind::Indirect;
+                (Some(a), right_ok)
+            }
+            Left::Inside => (None, false),
+        };
+        // "named “Game of Thrones” and…", "the slogan “Make America Great
+        // Again.”": a short capitalised phrase with no cue after it is a title
+        if is_speech && !multi && right_cue.is_none() && title_like(doc, inner_a, last.content.end)
+        {
+            is_speech = false;
+        }
+        // "“Yes to minaret ban” (2009)", "“…” (campaign poster, 2003)": a dated
+        // work or poster, not words spoken
+        if is_speech && right_cue.is_none() && dated_after(doc, after_tok) {
+            is_speech = false;
+        }
+        if is_speech {
+            push_chain(doc, &mut out, chain, ri, kind, right_cue.or(left_cue));
+        }
+        ri = rj;
+    }
+    out
+}
+
+/// Pushes the pieces of a chain of regions (split at incises), each with the
+/// incise's attribution or `att`.
+fn push_chain(
+    doc: &Doc,
+    out: &mut Vec<Found>,
+    chain: &[marks::Region],
+    ri: usize,
+    kind: QuoteKind,
+    att: Option<Attribution>,
+) {
+    let multi = chain.len() > 1;
+    for r in chain {
+        for (span, inc) in split_incise(doc, r.content) {
+            let a = inc.or(att);
+            out.push(Found {
+                span,
+                kind,
+                mention: a.and_then(|a| a.mention),
+                // a subject without speech verb gives an empty cue
+                cue: a.map(|a| a.cue).filter(|c| !c.is_empty()),
+                chain: if multi { Some(ri) } else { None },
+            });
+        }
+    }
+}
+
+/// French news under the guidelines: a quoted span of four words or more
+/// is someone's words unless it is a title, a name or a legal
+/// qualification; a shorter one only as the direct complement of a speech
+/// verb or after a colon. Partial quotes woven into a sentence take the cue
+/// governing them ([`governing`]). Returns the attribution (possibly empty)
+/// of a quote, `None` for a region that is not one.
+fn french_region(
+    doc: &Doc,
+    chain: &[marks::Region],
+    open_tok: usize,
+    after_tok: usize,
+    words: usize,
+    left: Left,
+    right_cue: Option<Attribution>,
+) -> Option<Option<Attribution>> {
+    let first = chain[0];
+    let last = chain[chain.len() - 1];
+    if first.content.is_empty() {
+        return None;
+    }
+    let inner_a = doc.tok_at(first.content.start);
+    if chain.len() == 1 {
+        if right_cue.is_none()
+            && (title_like(doc, inner_a, last.content.end) || dated_after(doc, after_tok))
+        {
+            return None;
+        }
+        if named_before(doc, open_tok) || legal_qualification(doc, open_tok) {
+            return None;
+        }
+        let colon = open_tok > 0 && doc.t(open_tok - 1) == ":";
+        let short_ok = match left {
+            // "qu'il juge « abjectes »", "la qualifie de « … »": an
+            // attribute of the verb's object is a label
+            Left::Verb(a) => !naming_cue(doc, a.cue) && !object_before(doc, a.cue),
+            Left::That(_) => false,
+            Left::Clause(_) => colon || right_cue.is_some() && opens_sentence_at(doc, open_tok),
+            Left::Inside => false,
+        } || right_cue.is_some() && opens_sentence_at(doc, open_tok)
+            || complement_of_etre(doc, open_tok);
+        if words < 4 && !short_ok {
+            // "« L’apparence compte » quand …, répond encore Moscovici": a
+            // displaced complement opening its sentence before an incise
+            let displaced = opens_sentence_at(doc, open_tok)
+                && !last.content.text(doc.text).ends_with(['.', '!', '?', '…'])
+                && postposed_cue(doc, after_tok).is_some();
+            if !displaced {
+                return None;
+            }
+        }
+    }
+    // a quote closing its sentence has no cue further on
+    let closes = last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
+    let postposed = || (!closes).then(|| postposed_cue(doc, after_tok)).flatten();
+    let left_cue = left_attribution(left).filter(|a| a.mention.is_some() || right_cue.is_none());
+    Some(
+        right_cue
+            .filter(|a| a.mention.is_some())
+            .or(left_cue.filter(|a| a.mention.is_some()))
+            .or_else(|| governing(doc, open_tok))
+            .or_else(postposed)
+            .or(right_cue)
+            .or(left_cue)
+            .or_else(|| sentence_subject(doc, open_tok)),
+    )
+}
+
+/// Whether token `k` opens its sentence or paragraph (past a dash).
+fn opens_sentence_at(doc: &Doc, k: usize) -> bool {
+    k == 0
+        || k == doc.sentence_start(k)
+        || matches!(doc.t(k - 1), "." | "!" | "?" | "—" | "–" | "-")
+        || doc.text[doc.toks[k - 1].span.end..doc.toks[k].span.start].contains('\n')
+}
+
+/// Naming verbs and nouns right before a mark: what follows is a name, a
+/// title or a label, not speech ("baptisée « … »", "le film « … »",
+/// "l'opération « … »").
+fn named_before(doc: &Doc, open: usize) -> bool {
+    if open == 0 {
+        return false;
+    }
+    let mut p = open - 1;
+    // "intitulé de « … »", "le livre d'« … »"
+    if p > 0 && doc.is(p, &["de", "d'", "d’"]) {
+        p -= 1;
+    }
+    let w = doc.t(p).to_lowercase();
+    const NAMING: &[&str] = &[
+        "baptisé",
+        "baptisée",
+        "baptisés",
+        "baptisées",
+        "intitulé",
+        "intitulée",
+        "intitulés",
+        "intitulées",
+        "surnommé",
+        "surnommée",
+        "surnommés",
+        "dénommé",
+        "dénommée",
+        "nommé",
+        "nommée",
+        "appelé",
+        "appelée",
+        "appelés",
+        "titré",
+        "titrée",
+        "film",
+        "livre",
+        "roman",
+        "ouvrage",
+        "album",
+        "chanson",
+        "titre",
+        "émission",
+        "série",
+        "opération",
+        "spectacle",
+        "documentaire",
+        "exposition",
+        "hashtag",
+        "mot-dièse",
+        "mot-clé",
+        "magazine",
+        "rubrique",
+        "association",
+        "collectif",
+        "mouvement",
+        "plan",
+        "programme",
+        "dispositif",
+        "pièce",
+        "revue",
+        "journal",
+        "quotidien",
+        "hebdomadaire",
+        "site",
+        "page",
+        "groupe",
+        "compte",
+        "société",
+        "marque",
+    ];
+    NAMING.contains(&w.as_str())
+}
+
+/// A quoted legal qualification: "mis en examen pour « homicide
+/// involontaire »", "une plainte pour « non-assistance à personne en
+/// danger »", "chef d'« association de malfaiteurs … »".
+fn legal_qualification(doc: &Doc, open: usize) -> bool {
+    if open == 0 || !doc.is(open - 1, &["pour", "de", "d'", "d’", "chef", "chefs"]) {
+        return false;
+    }
+    let ss = doc.sentence_start(open);
+    (ss.max(open.saturating_sub(14))..open - 1).any(|k| {
+        let w = doc.t(k).to_lowercase();
+        matches!(
+            w.as_str(),
+            "plainte"
+                | "plaintes"
+                | "examen"
+                | "inculpé"
+                | "inculpée"
+                | "inculpés"
+                | "poursuivi"
+                | "poursuivie"
+                | "poursuivis"
+                | "condamné"
+                | "condamnée"
+                | "condamnés"
+                | "enquête"
+                | "détention"
+                | "accusé"
+                | "accusée"
+                | "accusés"
+                | "mis"
+                | "mise"
+                | "jugé"
+                | "jugée"
+                | "procès"
+                | "information"
+                | "instruction"
+                | "chef"
+                | "chefs"
+                | "garde"
+                | "interpellé"
+                | "écroué"
+                | "écrouée"
+        )
+    })
+}
+
+/// Verbs whose quoted complement is a label, not speech, under four words:
+/// qualifier de, décrire comme, traiter de.
+fn naming_cue(doc: &Doc, cue: Span) -> bool {
+    let w = doc.text[cue.start..cue.end].to_lowercase();
+    ["qualifi", "décri", "traité", "traite", "nomm", "appel"]
+        .iter()
+        .any(|x| {
+            w.split_whitespace()
+                .last()
+                .is_some_and(|v| v.starts_with(x))
+        })
+}
+
+/// "ajoutant n'être « absolument pas surpris »", "se disant « prêt »": a
+/// short complement of être after a speech verb.
+fn complement_of_etre(doc: &Doc, open: usize) -> bool {
+    open >= 2
+        && doc.is(open - 1, &["être", "n'être", "n’être"])
+        && (open.saturating_sub(4)..open - 1).any(|k| doc.info[k].cue.is_some())
+}
+
+/// The cue governing a partial quote inside a sentence: the nearest speech
+/// verb (or "selon X", "pour X,") to its left in the same sentence, past
+/// other quotes under the same verb ("X affirme que « A », « B » et « C »").
+pub(super) fn governing(doc: &Doc, open: usize) -> Option<Attribution> {
+    let ss = doc.sentence_start(open);
+    let mut k = open;
+    while k > ss {
+        k -= 1;
+        if doc.info[k].region.is_some() {
+            continue;
+        }
+        if let Some((cue, end, m)) = sources::according(doc, k)
+            && end < open
+        {
+            return Some(Attribution {
+                cue,
+                mention: Some(m),
+            });
+        }
+        if let Some(a) = cue_ending_at(doc, k)
+            && !matches!(
+                doc.info[doc.tok_at(a.cue.start)].cue,
+                Some(Form::Infinitive)
+            )
+            && a.mention
+                .is_some_and(|m| m.span.end <= doc.toks[open].span.start)
+        {
+            return Some(a);
+        }
+    }
+    // "Pour les chercheurs, cet animal possédait « … »"
+    let cs = clause_head(doc, ss);
+    if doc.is(cs, &["pour"])
+        && let Some((m, end)) = sources::subject_right(doc, cs + 1)
+        && end < open
+        && doc.t(end) == ","
+        && m.kind != mentions::Kind::FirstPerson
+    {
+        return Some(Attribution {
+            cue: doc.toks[cs].span,
+            mention: Some(m),
+        });
+    }
+    None
+}
+
+/// The start of the clause opening at `ss`, past a fronted adverbial
+/// ("Toujours", "Néanmoins,", "En 2016,").
+pub(super) fn clause_head(doc: &Doc, ss: usize) -> usize {
+    // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …": past an
+    // opening adverbial up to its comma
+    if doc.is(
+        ss,
+        &[
+            "à",
+            "À",
+            "au",
+            "aux",
+            "en",
+            "dans",
+            "lors",
+            "après",
+            "Après",
+            "avant",
+            "pendant",
+            "depuis",
+            "sur",
+            "dès",
+            "Dès",
+            "face",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "hier",
+            "mercredi",
+            "interrogé",
+            "interrogée",
+            "invité",
+            "invitée",
+        ],
+    ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
+        .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+    {
+        return clause_head(doc, c + 1);
+    }
+    if doc.is(
+        ss,
+        &[
+            "toujours",
+            "néanmoins",
+            "cependant",
+            "ainsi",
+            "mais",
+            "et",
+            "or",
+            "enfin",
+        ],
+    ) {
+        if doc.is(ss + 1, &[","]) {
+            return ss + 2;
+        }
+        return ss + 1;
+    }
+    ss
+}
+
+/// A cue later in the sentence, after a comma: "« … » qui est à l'origine de
+/// l'incident, précise encore la préfecture.", "« … » et « … », tranche-t-il."
+pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
+    let n = doc.toks.len();
+    if after >= n {
+        return None;
+    }
+    // the quote's own sentence, within its paragraph
+    let se = doc.sentence_end(after - 1);
+    let mut k = after;
+    while k < se && !(k > after && doc.gap_paragraph(k - 1)) {
+        if doc.info[k].region.is_none()
+            && doc.t(k) == ","
+            && k + 1 < se
+            && let Some(a) = cue_after(doc, k + 1).filter(|a| {
+                a.mention
+                    .is_some_and(|m| m.span.start >= doc.toks[k].span.end)
+            })
+        {
+            return Some(a);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A quote without cue whose source is the subject of its sentence:
+/// "Airbus « coopère pleinement … »", "Benoît Hamon, veut « … »".
+fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
+    let ss = doc.sentence_start(open);
+    let cs = clause_head(doc, ss);
+    // the phrase opening the clause: a pronoun, a name, "le candidat du PS,
+    // Benoît Hamon,", or a description ("Les membres", "La première version
+    // du texte"), which names no one
+    if let Some((m, end)) = sources::subject_right(doc, cs)
+        && end <= open
+        && m.kind != mentions::Kind::FirstPerson
+        && !(m.kind == mentions::Kind::Phrase && doc.is(cs, sources::SUBORDINATORS))
+    {
+        return Some(Attribution {
+            cue: Span::new(m.span.start, m.span.start),
+            mention: Some(m),
+        });
+    }
+    let m = sources::clause_subject(doc, open).or_else(|| {
+        (cs < open)
+            .then(|| sources::first_mention(doc, cs, open.min(cs + 12)))
+            .flatten()
+    })?;
+    if m.span.end > doc.toks[open].span.start || m.kind == mentions::Kind::FirstPerson {
+        return None;
+    }
+    // the subject opens the clause (past determiners, titles and role nouns)
+    let a = doc.tok_at(m.span.start);
+    let start = speaker_clause_start(doc, open);
+    if a > start + 4 {
+        return None;
+    }
+    Some(Attribution {
+        cue: Span::new(m.span.start, m.span.start),
+        mention: Some(m),
+    })
+}
+
+fn speaker_clause_start(doc: &Doc, open: usize) -> usize {
+    clause_head(doc, doc.sentence_start(open))
+}
+
+/// Whether the words from token `a` to byte `end` read as a title: three to
+/// six words, each capitalised but for short function words ("Game of
+/// Thrones", "Peace Through Strength"), and no exclamation or question
+/// (a chant or a cry). Two capitalised words are as often a short cry
+/// ("Dump Trump.") as a name.
+pub(super) fn title_like(doc: &Doc, a: usize, end: usize) -> bool {
+    let mut caps = 0;
+    let mut words = 0;
+    let mut stop = false;
+    let mut k = a;
+    while k < doc.toks.len() && doc.toks[k].span.start < end {
+        let w = doc.t(k);
+        if doc.punct(k) {
+            if matches!(w, "!" | "?" | ":" | ";") {
+                return false;
+            }
+            stop |= matches!(w, "." | "…" | "...");
+        } else if stop {
+            // two sentences ("The Donald. Big Daddy."): speech
+            return false;
+        } else if doc.info[k].cap {
+            caps += 1;
+            words += 1;
+        } else if w.len() <= 4 && (doc.function(k) || doc.det(k)) {
+            words += 1;
+        } else {
+            return false;
+        }
+        k += 1;
+        if words > 6 {
+            return false;
+        }
+    }
+    caps >= 2 && words >= 3
+}
+
+/// Whether a parenthesis holding a year (1800–2099) opens at token `p`.
+pub(super) fn dated_after(doc: &Doc, p: usize) -> bool {
+    let n = doc.toks.len();
+    if p >= n || doc.t(p) != "(" {
+        return false;
+    }
+    (p + 1..n.min(p + 12))
+        .take_while(|&k| doc.t(k) != ")")
+        .any(|k| {
+            let w = doc.t(k);
+            w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
+        })
+}
+
+pub(super) fn count_words(doc: &Doc, a: usize, b: usize) -> usize {
+    (a..b.min(doc.toks.len()))
+        .filter(|&k| doc.toks[k].kind != TokenKind::Punct)
+        .count()
+}
+
+/// An object pronoun right before a verb ("qu'il juge", "la juge", "les
+/// trouve"): its quoted complement is an attribute of the object.
+fn object_before(doc: &Doc, cue: Span) -> bool {
+    let v = doc.tok_at(cue.start);
+    (v.saturating_sub(3)..v).any(|k| doc.is(k, &["qu'", "qu’", "que"]))
+        || v > 0 && doc.is(v - 1, &["le", "la", "les", "l'", "l’"])
+}
