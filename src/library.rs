@@ -15,6 +15,14 @@ use anyhow::Context;
 use crate::article::{Article, article_id, files, formats};
 use crate::config;
 
+pub mod codec;
+pub mod entry;
+pub mod index;
+pub mod reconcile;
+pub mod worker;
+
+pub use entry::{Entry, Origin, SortOrder};
+
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
@@ -32,13 +40,14 @@ pub enum Source {
     Bundled,
     /// A folder (read recursively) or one file.
     Path(PathBuf),
-    /// Several roots read as one library (the library and the feeds folder).
-    Several(Vec<Source>),
+    /// Several folders or files: one library (the library and the feeds'
+    /// folder).
+    Paths(Vec<PathBuf>),
 }
 
 impl Source {
-    /// The command-line path as it is; else the config's `library` (else
-    /// the bundled one) with the fetched feeds' folder when there is one.
+    /// The command-line path as it is; else the config's `library` folders
+    /// (else the bundled one) with the fetched feeds' folder when there is one.
     pub fn resolve(cli: Option<&Path>, settings: &config::Settings) -> Source {
         Self::resolve_with(cli, settings, crate::feeds::folder().as_deref())
     }
@@ -52,53 +61,70 @@ impl Source {
         if let Some(p) = cli {
             return Source::Path(p.to_path_buf());
         }
-        let library = match settings.library.as_deref() {
-            Some(p) => Source::Path(p.to_path_buf()),
-            None => Source::Bundled,
-        };
-        crate::feeds::with_feeds_folder(library, feeds)
+        crate::feeds::with_feeds_folder(Source::of_paths(settings.library.clone()), feeds)
     }
 
-    /// This source and `other`, read as one library.
-    pub fn and(self, other: Source) -> Source {
-        let mut roots = match self {
-            Source::Several(v) => v,
-            s => vec![s],
-        };
-        roots.push(other);
-        Source::Several(roots)
+    /// One path, several, or (none) the bundled library.
+    pub fn of_paths(mut paths: Vec<PathBuf>) -> Source {
+        match paths.len() {
+            0 => Source::Bundled,
+            1 => Source::Path(paths.remove(0)),
+            _ => Source::Paths(paths),
+        }
+    }
+
+    /// Adds a folder to the library (the feeds' folder, for one): the
+    /// bundled sample gives way to it.
+    pub fn with_root(self, path: PathBuf) -> Source {
+        let mut paths: Vec<PathBuf> = self.roots().into_iter().flatten().collect();
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+        Source::of_paths(paths)
+    }
+
+    /// Each root: a path, or `None` for the bundled library.
+    pub fn roots(&self) -> Vec<Option<PathBuf>> {
+        match self {
+            Source::Bundled => vec![None],
+            Source::Path(p) => vec![Some(p.clone())],
+            Source::Paths(ps) => ps.iter().cloned().map(Some).collect(),
+        }
     }
 
     pub fn describe(&self) -> String {
         match self {
             Source::Bundled => "bundled sample library".to_string(),
             Source::Path(p) => p.display().to_string(),
-            Source::Several(v) => v
+            Source::Paths(ps) => ps
                 .iter()
-                .map(Source::describe)
+                .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
-                .join(" + "),
+                .join(", "),
         }
     }
 
     /// An error naming the path if it does not exist or cannot be read.
     pub fn check_root(&self) -> anyhow::Result<()> {
-        let path = match self {
-            Source::Bundled => return Ok(()),
-            Source::Several(v) => return v.iter().try_for_each(Source::check_root),
-            Source::Path(path) => path,
-        };
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("cannot open library {}", path.display()))?;
-        if meta.is_dir() {
-            std::fs::read_dir(path)
-                .with_context(|| format!("cannot read library folder {}", path.display()))?;
-        } else {
-            // a pipe or device would block the loader or never end
-            files::open_regular(path).with_context(|| format!("cannot read {}", path.display()))?;
+        for path in self.roots().into_iter().flatten() {
+            check_path(&path)?;
         }
         Ok(())
     }
+}
+
+/// An error naming the path if it does not exist or cannot be read.
+fn check_path(path: &Path) -> anyhow::Result<()> {
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("cannot open library {}", path.display()))?;
+    if meta.is_dir() {
+        std::fs::read_dir(path)
+            .with_context(|| format!("cannot read library folder {}", path.display()))?;
+    } else {
+        // a pipe or device would block the loader or never end
+        files::open_regular(path).with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(())
 }
 
 impl From<PathBuf> for Source {
@@ -213,8 +239,33 @@ pub enum LoadEvent {
     Problem(Problem),
     /// Files of other types, not read (sent once, after `Found`, if any).
     Skipped(Vec<PathBuf>),
-    /// Last event.
+    /// The list is complete (with the index: the folders have been looked
+    /// at; more events may follow when they change).
     Done,
+    /// Catalogue rows: from the index at launch, or new, changed or moved
+    /// articles (an entry whose key is already listed replaces it).
+    Entries(Vec<Entry>),
+    /// Articles gone from the folders (index keys).
+    Removed(Vec<i64>),
+    /// New or changed files being read.
+    Reconciling {
+        done: usize,
+        total: usize,
+    },
+    /// The folders have been looked at (each time).
+    Reconciled,
+    /// Background analysis progress.
+    Analysing {
+        done: usize,
+        total: usize,
+        bytes: u64,
+        total_bytes: u64,
+        seconds: f64,
+    },
+    /// Articles analysed and stored: (key, quotes, detected language).
+    Analysed(Vec<(i64, u32, String)>),
+    /// Something to tell the reader (the index was rebuilt, a refresh).
+    Note(String),
 }
 
 /// Loads in a background thread, files in parallel, sending events as they
@@ -235,7 +286,8 @@ fn run_background(source: &Source, tx: &Sender<LoadEvent>) {
     if let Err(e) = source.check_root() {
         let path = match source {
             Source::Path(p) => p.clone(),
-            Source::Bundled | Source::Several(_) => PathBuf::from(BUNDLED_DIR),
+            Source::Bundled => PathBuf::from(BUNDLED_DIR),
+            Source::Paths(ps) => ps.first().cloned().unwrap_or_default(),
         };
         let _ = tx.send(LoadEvent::Found { total: 0 });
         let _ = tx.send(LoadEvent::Problem(Problem {
@@ -414,10 +466,10 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
             skipped = found.skipped;
             found.files.into_iter().map(Candidate::File).collect()
         }
-        Source::Several(roots) => roots
+        Source::Paths(roots) => roots
             .iter()
             .flat_map(|r| {
-                let (c, p, s) = scan(r);
+                let (c, p, s) = scan(&Source::Path(r.clone()));
                 problems.extend(p);
                 skipped.extend(s);
                 c
@@ -427,6 +479,34 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
     (candidates, problems, skipped)
 }
 
+/// Article files under a folder, sorted, each real file once, and what
+/// could not be read: the one walker ([`files::walk`]), which the index's
+/// reconcile uses too.
+pub(crate) fn files_under(root: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
+    let found = files::walk(root, &|p| formats::Kind::of(p).is_some());
+    let problems = found
+        .problems
+        .into_iter()
+        .map(|(path, reason)| Problem { path, reason })
+        .collect();
+    (found.files, problems)
+}
+
+/// The articles of one file (several for JSON), each loaded or a problem.
+pub fn load_file(path: &Path) -> Vec<Result<Article, Problem>> {
+    Candidate::File(path.to_path_buf()).load()
+}
+
+/// The articles of one bundled file, by its name under assets/articles.
+pub fn load_bundled(name: &str) -> Vec<Result<Article, Problem>> {
+    match bundled::BUNDLED.iter().find(|(n, _)| *n == name) {
+        Some(&(n, bytes)) => Candidate::Bundled(n, bytes).load(),
+        None => vec![Err(Problem {
+            path: PathBuf::from(name),
+            reason: "no such bundled article".into(),
+        })],
+    }
+}
 /// The bundled files: (name under assets/articles, bytes).
 pub fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
     bundled::BUNDLED
@@ -460,7 +540,7 @@ mod tests {
     fn resolve_prefers_cli_then_config() {
         let mut s = config::Settings::default();
         assert_eq!(Source::resolve_with(None, &s, None), Source::Bundled);
-        s.library = Some("lib".into());
+        s.library = vec!["lib".into()];
         assert_eq!(
             Source::resolve_with(None, &s, None),
             Source::Path("lib".into())
@@ -473,10 +553,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
             Source::resolve_with(None, &s, Some(dir.path())),
-            Source::Several(vec![
-                Source::Path("lib".into()),
-                Source::Path(dir.path().into())
-            ])
+            Source::Paths(vec!["lib".into(), dir.path().into()])
+        );
+        // It takes the bundled sample's place.
+        assert_eq!(
+            Source::resolve_with(None, &config::Settings::default(), Some(dir.path())),
+            Source::Path(dir.path().into())
         );
         assert_eq!(
             Source::resolve_with(Some(Path::new("cli")), &s, Some(dir.path())),
@@ -506,15 +588,17 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("b.md"), "---\n---\n").unwrap();
-        let source = Source::Bundled.and(Source::Path(dir.path().into()));
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("c.txt"), "Mine\n\nBody.\n").unwrap();
+        let source = Source::Path(other.path().into()).with_root(dir.path().into());
         source.check_root().unwrap();
         let lib = load(&source).unwrap();
-        let bundled = load(&Source::Bundled).unwrap();
-        assert_eq!(lib.articles.len(), bundled.articles.len() + 1);
-        assert!(lib.articles.iter().any(|a| a.title == "Fetched"));
-        assert_eq!(lib.problems.len(), bundled.problems.len() + 1);
-        assert!(source.describe().starts_with("bundled sample library + "));
-        let gone = Source::Bundled.and(Source::Path(dir.path().join("nope")));
+        let mut titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
+        titles.sort_unstable();
+        assert_eq!(titles, ["Fetched", "Mine"]);
+        assert_eq!(lib.problems.len(), 1);
+        assert!(source.describe().contains(", "));
+        let gone = source.with_root(dir.path().join("nope"));
         assert!(gone.check_root().is_err());
     }
 

@@ -10,7 +10,9 @@ mod common;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const SAMPLE: &str = "assets/articles/000_597a4e4c925c446d.txt";
+/// The sample story as `quoth list` shows it: bundled, no path on disk.
+const SAMPLE: &str = "(bundled) 000_597a4e4c925c446d.txt";
+const SAMPLE_NAME: &str = "000_597a4e4c925c446d.txt";
 
 fn fixtures(sub: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,7 +34,7 @@ fn sample_id(home: &tempfile::TempDir) -> String {
     let text = String::from_utf8(out.stdout).unwrap();
     text.lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .find(|v| v["path"] == SAMPLE)
+        .find(|v| v["bundled"] == SAMPLE_NAME && v["path"].is_null())
         .expect("the sample is listed")["id"]
         .as_str()
         .unwrap()
@@ -136,7 +138,7 @@ fn show_by_id_wraps_at_80_and_40() {
 fn show_by_prefix_name_and_path() {
     let home = tempfile::tempdir().unwrap();
     let id = sample_id(&home);
-    for key in [&id[..8], "000_597a4e4c925c446d", SAMPLE] {
+    for key in [&id[..8], "000_597a4e4c925c446d", SAMPLE_NAME, SAMPLE] {
         quoth(&home)
             .args(["show", key])
             .assert()

@@ -61,7 +61,7 @@ fn example_config_comments_are_valid_settings() {
     let mut all = THEME_ELEMENTS.to_vec();
     all.sort_unstable();
     assert_eq!(themed, all, "every theme element documented, no other");
-    assert!(parsed.settings.library.is_some());
+    assert!(!parsed.settings.library.is_empty());
     assert!(!parsed.settings.keys.is_empty());
 }
 

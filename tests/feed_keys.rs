@@ -54,7 +54,7 @@ fn o_opens_the_web_page_only_when_there_is_one() {
     );
     // A feed may carry other schemes: never handed to the system.
     let idx = a.by_id[&a.selected_article().unwrap().id.clone()];
-    a.articles[idx].url = Some("javascript:alert(1)".into());
+    a.bodies.get_mut(&idx).unwrap().url = Some("javascript:alert(1)".into());
     type_keys(&mut a, "o");
     assert!(a.effects.is_empty());
     assert!(

@@ -255,7 +255,7 @@ fn background_load_matches_blocking_load() {
                 .iter()
                 .filter(|(name, _)| Kind::of(Path::new(name)).is_some())
                 .count(),
-            Source::Several(_) => unreachable!("not among the sources tested"),
+            Source::Paths(_) => unreachable!("not among the sources tested"),
         };
         assert_eq!(total, expected_total, "{}", source.describe());
         library::sort(&mut articles);

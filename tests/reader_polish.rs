@@ -201,9 +201,10 @@ fn speakers_and_entities_wait_for_the_analysis() {
     assert!(a.reader.is_some(), "the selected article opens");
     let m = a.message.clone().unwrap();
     assert!(m.contains("the entities will show when it is done"), "{m}");
+    let whole = a.open_article().unwrap().clone();
     a.update(Msg::Analysed {
         id: article.id.clone(),
-        analysis: Box::new(sample_analysis(&article)),
+        analysis: Box::new(sample_analysis(&whole)),
     });
     assert!(
         matches!(a.overlay, Some(Overlay::Entities { .. })) || a.message.is_some(),

@@ -298,8 +298,8 @@ fn broken_analysis_spans_do_not_panic() {
     use quoth::analysis::{Analysis, Entity, Group, Label, Lang, Quote, QuoteKind};
     let mut a = sample_app(120, 40, true);
     let article = a
-        .articles
-        .iter()
+        .bodies
+        .values()
         .find(|x| x.body.contains('é'))
         .unwrap()
         .clone();

@@ -189,6 +189,14 @@ impl Gazetteer {
         self.org_suffixes.contains(word)
     }
 
+    /// Whether `word` alone is a known place name ("Montréal").
+    pub fn is_place(&self, word: &str) -> bool {
+        self.by_first.get(word).is_some_and(|c| {
+            c.iter()
+                .any(|(ws, k)| ws.len() == 1 && matches!(k, Kind::City | Kind::Country))
+        })
+    }
+
     /// An acronym of a common noun ("IA", "ONG", "PIB"): never a name alone.
     pub fn is_common_acronym(&self, word: &str) -> bool {
         self.common_acronyms.contains(word)

@@ -221,11 +221,33 @@ fn file_id(path: &Path, _meta: &Metadata) -> Option<FileId> {
 /// Walks `root` (see the module docs). `accept` says which files are
 /// wanted (by name: quoth's article extensions, or everything).
 pub fn walk(root: &Path, accept: &dyn Fn(&Path) -> bool) -> Walked {
+    walk_inner(root, accept, None)
+}
+
+/// [`walk`], handing each accepted file to `on_file` as it is found (in
+/// the same order, each real file once under the same name), so reading
+/// can start before the walk ends: the library index's first build. The
+/// `files` of the result stay empty.
+pub fn walk_each(
+    root: &Path,
+    accept: &dyn Fn(&Path) -> bool,
+    on_file: &mut dyn FnMut(PathBuf),
+) -> Walked {
+    walk_inner(root, accept, Some(on_file))
+}
+
+fn walk_inner<'a>(
+    root: &Path,
+    accept: &'a dyn Fn(&Path) -> bool,
+    sink: Option<&'a mut dyn FnMut(PathBuf)>,
+) -> Walked {
     let mut w = Walker {
         accept,
         dirs: HashSet::new(),
         found: Vec::new(),
         out: Walked::default(),
+        sink,
+        streamed: HashSet::new(),
     };
     match std::fs::metadata(root) {
         Ok(meta) => {
@@ -256,6 +278,10 @@ struct Walker<'a> {
     dirs: HashSet<FileId>,
     found: Vec<(PathBuf, Option<FileId>)>,
     out: Walked,
+    /// Where files go as they are found (walk_each); names are visited in
+    /// sorted order, so the first name of a file is the one `walk` keeps.
+    sink: Option<&'a mut dyn FnMut(PathBuf)>,
+    streamed: HashSet<FileId>,
 }
 
 impl Walker<'_> {
@@ -313,7 +339,14 @@ impl Walker<'_> {
                     self.out.skipped.push(path);
                 }
             } else if meta.is_file() {
-                self.found.push((path, id));
+                match self.sink.as_mut() {
+                    Some(sink) => {
+                        if id.is_none_or(|id| self.streamed.insert(id)) {
+                            sink(path);
+                        }
+                    }
+                    None => self.found.push((path, id)),
+                }
             } else {
                 let why = not_a_file(&meta);
                 self.problem(&path, why);

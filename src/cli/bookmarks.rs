@@ -11,8 +11,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{BookmarkAction, Format, Outcome};
-use crate::article::Article;
 use crate::config::{Bookmark, Bookmarks, Settings};
+use crate::library::Entry;
 use crate::text::{self, escape, escape_path};
 
 /// `quoth bookmarks add ID`: for scripts, and for the concurrency tests.
@@ -95,13 +95,14 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
             let articles = library(settings).with_context(|| {
                 format!("no library to look up article {}; give --title", args.id)
             })?;
-            let Some(a) = articles.iter().find(|a| a.id == args.id) else {
+            let Some(e) = articles.iter().find(|a| a.id == args.id) else {
                 bail!(
                     "article {} is not in the library; give --title to bookmark it anyway",
                     args.id
                 );
             };
-            Bookmark::for_article(a)
+            // a bundled article has no file to point to
+            Bookmark::new(&e.id, &e.title, e.origin.path().map(Path::to_path_buf))
         }
     };
     if let Some(p) = args.path {
@@ -196,15 +197,16 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
 
 /// The library bookmarks are checked against: the config's `library`, else
 /// the bundled sample. `None` when there is none to check (then nothing is
-/// marked missing). The one place to adapt when `library::load` changes.
-fn library(settings: &Settings) -> Option<Vec<Article>> {
+/// marked missing). The same catalogue as `quoth list` and the reader.
+fn library(settings: &Settings) -> Option<Vec<Entry>> {
     let source = crate::library::Source::resolve(None, settings);
-    match crate::library::load(&source) {
-        Ok(lib) => Some(lib.articles),
+    let describe = source.describe();
+    match super::catalogue::Catalogue::open(source) {
+        Ok(cat) => Some(cat.entries),
         Err(e) => {
             eprintln!(
                 "quoth: warning: cannot load library {}: {}",
-                escape(&source.describe()),
+                escape(&describe),
                 escape(&super::error_chain(&e))
             );
             None

@@ -8,9 +8,11 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::text::{self, escape, escape_path, truncate};
 
+use super::catalogue::Catalogue;
 use super::{Format, Outcome};
-use crate::article::{Article, format_date};
-use crate::library::{self, Source};
+use crate::article::format_date;
+use crate::library::index::Details;
+use crate::library::{Entry, Origin, Source};
 
 /// Widest title and source shown in text output (display columns).
 const TITLE_COLUMNS: usize = 60;
@@ -19,31 +21,35 @@ const SOURCE_COLUMNS: usize = 20;
 pub fn run(config: Option<&Path>, path: Option<&Path>, format: Format) -> anyhow::Result<Outcome> {
     let settings = super::settings(config)?;
     let source = Source::resolve(path, &settings);
-    let lib = library::load(&source)?;
+    let cat = Catalogue::open(source)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     match format {
-        Format::Text => write_text(&mut out, &lib.articles, &settings.date_format)?,
+        Format::Text => write_text(&mut out, &cat.entries, &settings.date_format)?,
         Format::Json => {
-            for a in &lib.articles {
-                text::write_json(&mut out, &Row::of(a))?;
+            for e in &cat.entries {
+                let details = cat.index.details(e.key)?.unwrap_or_default();
+                text::write_json(&mut out, &Row::of(e, &details))?;
                 writeln!(out)?;
             }
         }
     }
     out.flush()?;
-    if lib.articles.is_empty() && !lib.skipped.is_empty() {
-        eprintln!(
-            "quoth: no articles in {}: {}",
-            escape(&source.describe()),
-            super::check::skipped_line(&lib.skipped)
-        );
+    if cat.entries.is_empty() {
+        let skipped = cat.skipped();
+        if !skipped.is_empty() {
+            eprintln!(
+                "quoth: no articles in {}: {}",
+                escape(&cat.source.describe()),
+                super::check::skipped_line(&skipped)
+            );
+        }
     }
-    if !lib.problems.is_empty() {
+    if !cat.problems.is_empty() {
         // the listing is still complete for what could be read
         eprintln!(
             "quoth: {} in {} could not be read; run `quoth check` for details",
-            super::problem_files(&lib.problems),
-            escape(&source.describe())
+            super::problem_files(&cat.problems),
+            escape(&cat.source.describe())
         );
     }
     Ok(Outcome::Ok)
@@ -57,9 +63,13 @@ struct Row<'a> {
     source: Option<&'a str>,
     /// RFC 3339
     date: Option<String>,
-    language: String,
-    words: usize,
-    path: String,
+    language: &'a str,
+    words: u32,
+    /// The file; null for an article bundled with quoth
+    path: Option<String>,
+    /// The bundled article's name, for one bundled with quoth
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bundled: Option<&'a str>,
     author: Option<&'a str>,
     url: Option<&'a str>,
     credit: Option<&'a str>,
@@ -67,36 +77,48 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn of(a: &'a Article) -> Self {
+    fn of(e: &'a Entry, d: &'a Details) -> Self {
         Row {
-            id: &a.id,
-            title: &a.title,
-            source: a.source.as_deref(),
-            date: a.date.map(|d| d.to_rfc3339()),
-            language: language_code(a),
-            words: a.word_count(),
-            path: a.path.display().to_string(),
-            author: a.author.as_deref(),
-            url: a.url.as_deref(),
-            credit: a.credit.as_deref(),
-            tags: &a.tags,
+            id: &e.id,
+            title: &e.title,
+            source: d.source.as_deref(),
+            date: e.date.map(|d| d.to_rfc3339()),
+            language: e.language.as_deref().unwrap_or("und"),
+            words: e.words,
+            path: e.origin.path().map(|p| p.display().to_string()),
+            bundled: match &e.origin {
+                Origin::Bundled(name) => Some(name),
+                Origin::File(_) => None,
+            },
+            author: d.author.as_deref(),
+            url: d.url.as_deref(),
+            credit: d.credit.as_deref(),
+            tags: &d.tags,
         }
     }
 }
 
-fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> anyhow::Result<()> {
+/// The path column: the file, or "(bundled) name".
+pub(crate) fn shown_path(o: &Origin) -> String {
+    match o {
+        Origin::File(p) => escape_path(p),
+        Origin::Bundled(name) => format!("(bundled) {}", escape(name)),
+    }
+}
+
+fn write_text(out: &mut impl Write, entries: &[Entry], date_format: &str) -> anyhow::Result<()> {
     let header = ["ID", "TITLE", "SOURCE", "DATE", "LANG", "WORDS", "PATH"];
     let mut rows: Vec<[String; 7]> = vec![header.map(String::from)];
-    for a in articles {
+    for e in entries {
         rows.push([
-            a.id.clone(),
-            truncate(&escape(&a.title), TITLE_COLUMNS),
-            truncate(&escape(a.source_or_credit().unwrap_or("-")), SOURCE_COLUMNS),
-            a.date
+            e.id.clone(),
+            truncate(&escape(&e.title), TITLE_COLUMNS),
+            truncate(&escape(e.source.as_deref().unwrap_or("-")), SOURCE_COLUMNS),
+            e.date
                 .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
-            language_code(a),
-            a.word_count().to_string(),
-            escape_path(&a.path),
+            e.language.clone().unwrap_or_else(|| "-".into()),
+            e.words.to_string(),
+            shown_path(&e.origin),
         ]);
     }
     let mut widths = [0usize; 7];
@@ -120,25 +142,23 @@ fn write_text(out: &mut impl Write, articles: &[Article], date_format: &str) -> 
     Ok(())
 }
 
-/// The declared language, else the one detected from the body.
-fn language_code(a: &Article) -> String {
-    match &a.language {
-        Some(l) => l.clone(),
-        None => crate::analysis::lang::detect(&a.body).code().to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::article::Article;
 
     #[test]
     fn text_columns_align() {
         let mut a = Article::new("a/x.txt".into(), "Été".into(), "one two".into());
         a.source = Some("AFP".into());
         let b = Article::new("b.md".into(), "Longer title".into(), "w".into());
+        let entries = [
+            Entry::of(&a, Origin::File("a/x.txt".into()), 0),
+            Entry::of(&b, Origin::File("b.md".into()), 0),
+        ];
         let mut out = Vec::new();
-        write_text(&mut out, &[a.clone(), b.clone()], "%Y-%m-%d").unwrap();
+        write_text(&mut out, &entries, "%Y-%m-%d").unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);

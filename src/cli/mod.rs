@@ -10,9 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod analyze;
 mod bookmarks;
+mod catalogue;
 mod check;
 mod feeds;
 mod list;
+mod quotes;
 mod show;
 mod train;
 
@@ -94,6 +96,20 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<BookmarkAction>,
     },
+    /// Quotes across the library: who said what, where and when
+    Quotes {
+        /// Only this speaker (a name, or part of one, any case)
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only articles dated on or after this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// text: by speaker, most quoted first; json: one quote per line
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Library folder or file (default: config's library, else the bundled sample)
+        path: Option<PathBuf>,
+    },
     /// Subscriptions: list them; add, remove, import (OPML, newsboat), export (OPML)
     Feeds {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -148,6 +164,18 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             paths,
         }) => analyze::run(&paths, raw, format, lang),
         Some(Command::Bookmarks { format, action }) => bookmarks::run(config_path, format, action),
+        Some(Command::Quotes {
+            speaker,
+            since,
+            format,
+            path,
+        }) => quotes::run(
+            config_path,
+            path.as_deref(),
+            speaker.as_deref(),
+            since.as_deref(),
+            format,
+        ),
         Some(Command::Feeds { format, action }) => feeds::run(config_path, format, action),
         Some(Command::Fetch(args)) => feeds::fetch(config_path, args),
         Some(Command::TrainNer(args)) => train::run(&args),

@@ -6,8 +6,11 @@ use std::path::Path;
 use anyhow::{anyhow, bail};
 
 use super::Outcome;
+use super::catalogue::Catalogue;
+use super::list::shown_path;
 use crate::article::{Article, TextStyle};
-use crate::library::{self, Library, Source};
+use crate::library::reconcile::read_article;
+use crate::library::{self, Entry, Origin, Source};
 use crate::text::{escape, escape_path};
 
 /// Shortest id prefix accepted, so a typo does not pick an article at random.
@@ -35,9 +38,11 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
         bail!("{article} is a folder: give an article file or an id from `quoth list`");
     } else {
         let source = Source::resolve(None, &settings);
-        let lib = library::load(&source)?;
-        let found = find(&lib, article).map_err(|e| anyhow!("{e} in {}", source.describe()))?;
-        (vec![found.clone()], Vec::new())
+        let cat = Catalogue::open(source)?;
+        let found =
+            find(&cat.entries, article).map_err(|e| anyhow!("{e} in {}", cat.source.describe()))?;
+        let a = read_article(&found.origin, found.record, &found.id)?;
+        (vec![a], Vec::new())
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
     for (i, a) in articles.iter().enumerate() {
@@ -58,37 +63,35 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
 }
 
 /// By id, by unique id prefix, or by the path shown in `quoth list`.
-fn find<'a>(lib: &'a Library, key: &str) -> anyhow::Result<&'a Article> {
-    if let Some(a) = lib.articles.iter().find(|a| a.id == key) {
-        return Ok(a);
+fn find<'a>(entries: &'a [Entry], key: &str) -> anyhow::Result<&'a Entry> {
+    if let Some(e) = entries.iter().find(|e| e.id == key) {
+        return Ok(e);
     }
     // the path shown by `quoth list`, or just the file name, with or without extension
-    let mut by_path: Vec<_> = lib
-        .articles
+    let mut by_path: Vec<_> = entries
         .iter()
-        .filter(|a| a.path == Path::new(key))
+        .filter(|e| shown_path(&e.origin) == key || e.origin.to_key() == key)
         .collect();
     if by_path.is_empty() {
-        by_path = lib
-            .articles
+        by_path = entries
             .iter()
-            .filter(|a| {
-                a.path.file_name().is_some_and(|n| n == key)
-                    || a.path.file_stem().is_some_and(|n| n == key)
+            .filter(|e| {
+                let name = match &e.origin {
+                    Origin::File(p) => p.clone(),
+                    Origin::Bundled(n) => Path::new(n).to_path_buf(),
+                };
+                name.file_name().is_some_and(|n| n == key)
+                    || name.file_stem().is_some_and(|n| n == key)
             })
             .collect();
     }
-    if let [a] = by_path.as_slice() {
-        return Ok(a);
+    if let [e] = by_path.as_slice() {
+        return Ok(e);
     }
     if key.len() >= MIN_PREFIX {
-        let matches: Vec<_> = lib
-            .articles
-            .iter()
-            .filter(|a| a.id.starts_with(key))
-            .collect();
+        let matches: Vec<_> = entries.iter().filter(|e| e.id.starts_with(key)).collect();
         match matches.as_slice() {
-            [a] => return Ok(a),
+            [e] => return Ok(e),
             [] => {}
             many => bail!("id prefix {key:?} matches {} articles", many.len()),
         }
@@ -160,20 +163,19 @@ mod tests {
     use super::*;
     use crate::article::Styled;
 
-    fn lib() -> Library {
+    fn lib() -> Vec<Entry> {
         let a = Article::new("a.txt".into(), "A".into(), "alpha".into());
         let b = Article::new("dir/b.txt".into(), "B".into(), "beta".into());
-        Library {
-            articles: vec![a, b],
-            problems: Vec::new(),
-            ..Default::default()
-        }
+        vec![
+            Entry::of(&a, Origin::File("a.txt".into()), 0),
+            Entry::of(&b, Origin::File("dir/b.txt".into()), 0),
+        ]
     }
 
     #[test]
     fn find_by_id_prefix_and_path() {
         let lib = lib();
-        let id = lib.articles[1].id.clone();
+        let id = lib[1].id.clone();
         assert_eq!(find(&lib, &id).unwrap().title, "B");
         assert_eq!(find(&lib, &id[..6]).unwrap().title, "B");
         assert_eq!(find(&lib, "dir/b.txt").unwrap().title, "B");

@@ -50,6 +50,9 @@ pub struct TrainArgs {
     pub epochs: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Beam width for training (1: greedy); must match the reader's
+    #[arg(long, default_value_t = crate::analysis::entities::model::BEAM)]
+    pub beam: usize,
     /// Training runs on different shuffles (seeds seed, seed+1…), averaged
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
@@ -114,6 +117,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
         runs: args.runs,
         seed: args.seed,
         max_rows: args.max_rows,
+        beam: args.beam,
     };
     let (model, eval) = train::train(&train_docs, &dev_docs, &cfg, |l| eprintln!("{l}"))?;
     let bytes = model.to_bytes();

@@ -44,7 +44,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat, Timelike};
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::edit::{self, table_str};
-use super::{ConfigError, Ctx, key_span, wrong_type};
+use super::{ConfigError, Ctx, wrong_type};
 use crate::article::Article;
 
 /// One bookmark as stored in the config.
@@ -479,20 +479,7 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Bookmark, ConfigE
                 })?);
             }
             "position" => {}
-            other if super::SETTINGS.contains(&other) => {
-                // written by hand after a [[bookmarks]] table, it went into it
-                let span = key_span(t, other);
-                ctx.warn(
-                    span,
-                    &format!(
-                        "`{other}` is inside bookmark {n}: in TOML every line after a [[bookmarks]] header belongs to that bookmark; move `{other}` above the first [[bookmarks]] to set it (ignored)"
-                    ),
-                );
-            }
-            other => {
-                let span = key_span(t, other);
-                ctx.warn(span, &format!("unknown key `bookmarks.{other}` (ignored)"));
-            }
+            other => ctx.warn_foreign_key(t, other, "bookmarks", "bookmark", n),
         }
     }
     Ok(b)

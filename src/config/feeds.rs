@@ -19,7 +19,7 @@ use std::path::Path;
 use toml_edit::{Array, DocumentMut, Item, Table, value};
 
 use super::edit::{self, SaveError, table_str};
-use super::{ConfigError, Ctx, key_span, wrong_type};
+use super::{ConfigError, Ctx, wrong_type};
 
 const ARRAY: &str = "feeds";
 
@@ -212,20 +212,7 @@ fn parse_one(ctx: &mut Ctx<'_>, t: &Table, n: usize) -> Result<Feed, ConfigError
                     }
                 }
             }
-            other if super::SETTINGS.contains(&other) => {
-                // written by hand after a [[feeds]] table, it went into it
-                let span = key_span(t, other);
-                ctx.warn(
-                    span,
-                    &format!(
-                        "`{other}` is inside feed {n}: in TOML every line after a [[feeds]] header belongs to that feed; move `{other}` above the first [[feeds]] to set it (ignored)"
-                    ),
-                );
-            }
-            other => {
-                let span = key_span(t, other);
-                ctx.warn(span, &format!("unknown key `feeds.{other}` (ignored)"));
-            }
+            other => ctx.warn_foreign_key(t, other, "feeds", "feed", n),
         }
     }
     Ok(feed)

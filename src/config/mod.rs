@@ -151,9 +151,10 @@ impl FromStr for Layers {
 /// Settings the reader and the commands use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
-    /// Default library path (`~` expanded; a relative path is taken from
-    /// the config file's directory).
-    pub library: Option<PathBuf>,
+    /// The library's folders (or files), in order: one library. `~` is
+    /// expanded; a relative path is taken from the config file's directory.
+    /// Empty: the bundled sample library.
+    pub library: Vec<PathBuf>,
     /// Reading measure in columns, within [`WIDTH_RANGE`].
     pub width: u16,
     /// strftime-style date format for the list and metadata (checked valid).
@@ -171,7 +172,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            library: None,
+            library: Vec::new(),
             width: 80,
             date_format: "%Y-%m-%d".to_string(),
             keys: BTreeMap::new(),
@@ -509,13 +510,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, ConfigError> {
     for (key, item) in doc.as_table().iter() {
         let span = doc.as_table().key(key).and_then(|k| k.span());
         match key {
-            "library" => {
-                let s = ctx.string(item, "library")?;
-                if s.is_empty() {
-                    return Err(ctx.err(item.span(), "`library` is empty"));
-                }
-                settings.library = Some(resolve_library(path, s));
-            }
+            "library" => settings.library = ctx.library(item, path)?,
             "width" => settings.width = ctx.width(item)?,
             "date_format" => settings.date_format = ctx.date_format(item)?,
             "layers" => {
@@ -603,9 +598,75 @@ impl Ctx<'_> {
         });
     }
 
+    /// A key of a `[[array]]` table (its `n`th, called `what`) that is not
+    /// one of its own: a setting written by hand below the table went into
+    /// it, and the warning says so; anything else is unknown.
+    pub(crate) fn warn_foreign_key(
+        &mut self,
+        t: &toml_edit::Table,
+        key: &str,
+        array: &str,
+        what: &str,
+        n: usize,
+    ) {
+        let span = key_span(t, key);
+        let message = if SETTINGS.contains(&key) {
+            format!(
+                "`{key}` is inside {what} {n}: in TOML every line after a [[{array}]] header belongs to that {what}; move `{key}` above the first [[{array}]] to set it (ignored)"
+            )
+        } else {
+            format!("unknown key `{array}.{key}` (ignored)")
+        };
+        self.warn(span, &message);
+    }
+
     pub(crate) fn string<'i>(&self, item: &'i Item, name: &str) -> Result<&'i str, ConfigError> {
         item.as_str()
             .ok_or_else(|| self.err(item.span(), &wrong_type(name, "a string", item)))
+    }
+
+    /// `library = "~/news"` or `library = ["~/news", "~/archive"]`.
+    fn library(&self, item: &Item, config: &Path) -> Result<Vec<PathBuf>, ConfigError> {
+        let one = |v: &toml_edit::Value| -> Result<PathBuf, ConfigError> {
+            let s = v.as_str().ok_or_else(|| {
+                self.err(
+                    v.span(),
+                    &format!(
+                        "`library` entries must be strings (folders), found {}",
+                        v.type_name()
+                    ),
+                )
+            })?;
+            if s.is_empty() {
+                return Err(self.err(v.span(), "`library` has an empty folder name"));
+            }
+            Ok(resolve_library(config, s))
+        };
+        if let Some(v) = item.as_value() {
+            if let Some(list) = v.as_array() {
+                let mut out = Vec::new();
+                for v in list.iter() {
+                    let p = one(v)?;
+                    if !out.contains(&p) {
+                        out.push(p);
+                    }
+                }
+                if out.is_empty() {
+                    return Err(self.err(
+                        item.span(),
+                        "`library` is an empty list (leave it out for the bundled sample library)",
+                    ));
+                }
+                return Ok(out);
+            }
+            if v.is_str() {
+                return Ok(vec![one(v)?]);
+            }
+        }
+        Err(self.err(
+            item.span(),
+            &wrong_type("library", "a folder or a list of folders", item),
+        ))
     }
 
     fn width(&self, item: &Item) -> Result<u16, ConfigError> {
@@ -838,13 +899,33 @@ mod tests {
         )
         .unwrap();
         let s = p.settings;
-        assert_eq!(s.library, Some(PathBuf::from("/c/news")));
+        assert_eq!(s.library, vec![PathBuf::from("/c/news")]);
         assert_eq!(s.width, 72);
         assert_eq!(s.layers, Layers::Quotes);
         assert_eq!(s.date_format, "%d/%m/%Y");
         assert_eq!(s.keys["j"], "down");
         assert_eq!(s.theme["quote"], "Bright Blue");
         assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn library_is_one_folder_or_a_list() {
+        let p = parse_str("library = [\"a\", \"/b\", \"a\"]\n").unwrap();
+        assert_eq!(
+            p.settings.library,
+            vec![PathBuf::from("/c/a"), PathBuf::from("/b")]
+        );
+        let e = parse_str("library = []\n").unwrap_err().to_string();
+        assert!(e.contains("empty list"), "{e}");
+        let e = parse_str("library = [\"a\", 3]\n").unwrap_err().to_string();
+        assert!(
+            e.starts_with("/c/config.toml:1:17:") && e.contains("strings"),
+            "{e}"
+        );
+        let e = parse_str("library = \"\"\n").unwrap_err().to_string();
+        assert!(e.contains("empty folder name"), "{e}");
+        let e = parse_str("library = 3\n").unwrap_err().to_string();
+        assert!(e.contains("a folder or a list of folders"), "{e}");
     }
 
     #[test]

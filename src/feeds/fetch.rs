@@ -187,9 +187,15 @@ fn fetch_one(
     let page = |url: &str| -> Result<String, String> {
         match client.get(url, PAGE_ACCEPT, None)? {
             Fetched::NotModified => Err("the page answered 304 to a plain request".into()),
-            Fetched::Body { bytes, url, .. } => {
-                super::html::extract_article(&String::from_utf8_lossy(&bytes), &url)
-            }
+            Fetched::Body {
+                bytes,
+                url,
+                content_type,
+                ..
+            } => super::html::extract_article(
+                &super::html::decode_page(&bytes, content_type.as_deref()),
+                &url,
+            ),
         }
     };
     let stored = store::store_items(&folder, feed, &parsed, fs, &page)

@@ -43,6 +43,36 @@ pub fn extract_article(page: &str, url: &str) -> Result<String, String> {
 }
 
 /// No more than one blank line between blocks, none at the ends.
+/// A page's bytes as text, in the charset its `Content-Type` header or
+/// its `<meta>` declares (many news sites still serve ISO-8859-1 or
+/// windows-1252); UTF-8 when neither says.
+pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> String {
+    let label = content_type.and_then(charset_in).or_else(|| {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+        head.match_indices("<meta").find_map(|(i, _)| {
+            let tag = &head[i..head[i..].find('>').map_or(head.len(), |e| i + e)];
+            charset_in(tag)
+        })
+    });
+    let encoding = label
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
+/// The value after `charset=` in a header or a meta tag.
+fn charset_in(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    let at = lower.find("charset=")? + "charset=".len();
+    let value: String = lower[at..]
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
 fn tidy(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let mut blank = 0;
@@ -81,6 +111,18 @@ mod tests {
             md.contains("![A cat](b.png)") && !md.contains("a.png"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn pages_decode_in_their_charset() {
+        let latin1 =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><body>\xe9t\xe9</body></html>";
+        assert!(decode_page(latin1, None).contains("été"));
+        assert!(decode_page(b"caf\xe9", Some("text/html; charset=windows-1252")).contains("café"));
+        assert_eq!(decode_page("déjà".as_bytes(), Some("text/html")), "déjà");
+        let http_equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-15\">\xa4";
+        assert!(decode_page(http_equiv, None).ends_with('€'));
     }
 
     #[test]

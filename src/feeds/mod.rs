@@ -36,11 +36,11 @@ pub fn folder() -> Option<PathBuf> {
 }
 
 /// The library with the feeds folder added as one more root, when there is
-/// one (`feeds` is [`folder`], given so tests choose it). The one hook of
-/// feeds into the library.
+/// one (it takes the bundled sample's place); `feeds` is [`folder`], given
+/// so tests choose it. The one hook of feeds into the library.
 pub fn with_feeds_folder(source: Source, feeds: Option<&Path>) -> Source {
     match feeds {
-        Some(f) if f.is_dir() => source.and(Source::Path(f.to_path_buf())),
+        Some(f) if f.is_dir() => source.with_root(f.to_path_buf()),
         _ => source,
     }
 }

@@ -1,9 +1,8 @@
 //! Reader state and the one `update` that turns messages into new state.
 //! No drawing here, no terminal: tests drive it with plain messages.
 
-use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -12,7 +11,9 @@ use crate::analysis::{Analysis, Span};
 use crate::article::Article;
 use crate::config::{Bookmarks, Settings};
 use crate::feeds::fetch::Event as FetchEvent;
-use crate::library::{LoadEvent, Problem};
+use crate::library::index::{Index, analysis_version};
+use crate::library::worker::Request;
+use crate::library::{Entry, LoadEvent, Origin, Problem, SortOrder};
 use crate::store::state::ReadingState;
 
 use super::doc::Doc;
@@ -25,6 +26,8 @@ pub const NARROW: u16 = 70;
 pub const MARGIN: u16 = 4;
 /// Lines the mouse wheel moves.
 const WHEEL: usize = 3;
+/// Analyses read from the index kept in memory at most.
+const ANALYSES_KEPT: usize = 512;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -32,6 +35,8 @@ pub enum Msg {
     Mouse(MouseEvent),
     Resize(u16, u16),
     Load(LoadEvent),
+    /// Several loading events at once (one merge into the list for all).
+    Loads(Vec<LoadEvent>),
     Analysed {
         id: String,
         analysis: Box<Analysis>,
@@ -164,6 +169,8 @@ pub struct Search {
 pub struct Reader {
     /// Index into `App::articles`.
     pub article: usize,
+    /// The article itself, body included (read from its file on opening).
+    pub loaded: Article,
     pub doc: Doc,
     /// First line shown.
     pub scroll: usize,
@@ -200,6 +207,16 @@ pub struct Loading {
     pub total: Option<usize>,
 }
 
+/// Background analysis of the library, as last reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Analysing {
+    pub done: usize,
+    pub total: usize,
+    pub bytes: u64,
+    pub total_bytes: u64,
+    pub seconds: f64,
+}
+
 /// Where each part of the screen goes; computed from the size alone, so
 /// `update` (mouse, paging) and `view` agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,12 +242,38 @@ pub struct App {
     /// What the library is ("bundled sample library", a path).
     pub source: String,
     pub size: (u16, u16),
-    /// In arrival order; `order` sorts them.
-    pub articles: Vec<Article>,
-    /// Indices into `articles`: newest first, undated last, then title.
+    /// The catalogue, in arrival order; `order` sorts them. An entry
+    /// that is gone stays here (indices stay valid) but leaves `order`.
+    pub articles: Vec<Entry>,
+    /// Articles given whole (not from the index): their bodies, by index.
+    pub bodies: HashMap<usize, Article>,
+    /// Indices into `articles` in list order (`sort`), gone ones left out.
     pub order: Vec<usize>,
+    /// The list order.
+    pub sort: SortOrder,
+    /// Arrived since the last merge into `order` (merged once per update:
+    /// a batch is sorted once, never inserted one by one).
+    incoming: Vec<usize>,
+    /// Entries that left the library (indices into `articles`).
+    pub gone: HashSet<usize>,
     /// Article index by id.
     pub by_id: HashMap<String, usize>,
+    /// Article index by index key.
+    pub by_key: HashMap<i64, usize>,
+    /// The library index, for queries (people, search, stored analyses).
+    pub index: Option<Index>,
+    /// Requests for the library thread (reload); the runtime drains it.
+    pub requests: Vec<Request>,
+    /// The index's keys of the library's roots (for library-wide queries).
+    pub roots: Vec<String>,
+    /// New or changed files being read: (done, total).
+    pub reconciling: Option<(usize, usize)>,
+    /// Background analysis progress.
+    pub analysing: Option<Analysing>,
+    /// The library search (list pane): query, filters, sort.
+    pub library_search: super::search::LibrarySearch,
+    /// The People screen, when open.
+    pub people: Option<super::people::PeopleView>,
     /// The list as shown: `order`, or with `B` the bookmarks only.
     pub rows: Vec<Row>,
     /// `B`: the list shows bookmarks only, missing articles included.
@@ -254,6 +297,8 @@ pub struct App {
     pub note_input: Option<NoteInput>,
     /// A first `q` found unsaved bookmarks: the next `q` quits anyway.
     pub quit_armed: bool,
+    /// A first `A` asked for confirmation: the next one marks all read.
+    pub mark_all_armed: bool,
     /// What could not be saved at quit, printed once the terminal is back.
     pub exit_report: Vec<String>,
     /// Article index by file, so a fetched article replaces its older
@@ -277,8 +322,6 @@ pub struct App {
     pub quit: bool,
     /// Articles (indices) to analyse before any other; the runtime drains it.
     pub urgent: Vec<usize>,
-    /// Articles that arrived and still need analysing; the runtime drains it.
-    pub pending: Vec<usize>,
     /// What the runtime must do outside the state; it drains it.
     pub effects: Vec<Effect>,
     /// The fetch in progress, if any.
@@ -301,8 +344,20 @@ impl App {
             source,
             size,
             articles: Vec::new(),
+            bodies: HashMap::new(),
             order: Vec::new(),
+            sort: SortOrder::Date,
+            incoming: Vec::new(),
+            gone: HashSet::new(),
             by_id: HashMap::new(),
+            by_key: HashMap::new(),
+            index: None,
+            requests: Vec::new(),
+            roots: Vec::new(),
+            reconciling: None,
+            analysing: None,
+            library_search: super::search::LibrarySearch::default(),
+            people: None,
             rows: Vec::new(),
             bookmarks_only: false,
             selected: 0,
@@ -319,6 +374,7 @@ impl App {
             state: ReadingState::in_memory(),
             note_input: None,
             quit_armed: false,
+            mark_all_armed: false,
             exit_report: Vec::new(),
             analyses: HashMap::new(),
             focus: Focus::List,
@@ -331,7 +387,6 @@ impl App {
             waiting_panel: None,
             quit: false,
             urgent: Vec::new(),
-            pending: Vec::new(),
             by_path: HashMap::new(),
             effects: Vec::new(),
             fetching: None,
@@ -343,7 +398,7 @@ impl App {
         let total = lib.articles.len() + lib.problems.len();
         self.update(Msg::Load(LoadEvent::Found { total }));
         for a in lib.articles {
-            self.update(Msg::Load(LoadEvent::Article(Box::new(a))));
+            self.accept_article(a);
         }
         for p in lib.problems {
             self.update(Msg::Load(LoadEvent::Problem(p)));
@@ -378,11 +433,17 @@ impl App {
         self.rows.get(self.selected)
     }
 
-    pub fn selected_article(&self) -> Option<&Article> {
+    /// The selected article's catalogue entry.
+    pub fn selected_article(&self) -> Option<&Entry> {
         match self.selected_row()? {
             Row::Article(i) => self.articles.get(*i),
             Row::Missing(_) => None,
         }
+    }
+
+    /// The analysis of an entry, if known (in memory).
+    pub fn analysis_of(&self, idx: usize) -> Option<&Analysis> {
+        self.analyses.get(&self.articles.get(idx)?.id)
     }
 
     pub fn is_bookmarked(&self, id: &str) -> bool {
@@ -399,7 +460,7 @@ impl App {
     }
 
     pub fn open_article(&self) -> Option<&Article> {
-        self.reader.as_ref().map(|r| &self.articles[r.article])
+        self.reader.as_ref().map(|r| &r.loaded)
     }
 
     pub fn open_analysis(&self) -> Option<&Analysis> {
@@ -422,6 +483,11 @@ impl App {
             Msg::Mouse(m) => self.mouse(m),
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Load(ev) => self.load_event(ev),
+            Msg::Loads(evs) => {
+                for ev in evs {
+                    self.load_event(ev);
+                }
+            }
             Msg::AnalysisFailed { id: None, reason } => {
                 self.message = Some(format!("analysis unavailable: {reason}"));
                 self.analysis_error = Some(reason);
@@ -458,98 +524,243 @@ impl App {
                 }
             }
         }
+        if !self.incoming.is_empty() {
+            self.merge_incoming();
+        }
         self.rewrap(false);
         self.keep_list_selection_visible();
         self.record_position();
+        self.fetch_selected_analysis();
     }
 
     // ---------------------------------------------------------------- loading
 
     fn load_event(&mut self, ev: LoadEvent) {
-        let loading = self.loading.get_or_insert(Loading {
-            done: 0,
-            total: None,
-        });
         match ev {
-            LoadEvent::Found { total } => loading.total = Some(total),
+            LoadEvent::Found { total } => {
+                self.loading
+                    .get_or_insert(Loading {
+                        done: 0,
+                        total: None,
+                    })
+                    .total = Some(total);
+            }
             LoadEvent::Article(a) => {
-                loading.done += 1;
-                self.insert(*a);
+                if let Some(l) = &mut self.loading {
+                    l.done += 1;
+                }
+                self.accept_article(*a);
+            }
+            LoadEvent::Entries(entries) => {
+                let mut new = 0;
+                for e in entries {
+                    if let Some(&old) = self.by_key.get(&e.key)
+                        && e.key != 0
+                        && self.articles[old] == e
+                        && !self.gone.contains(&old)
+                    {
+                        // sent again as it is (the first screen, then the whole list)
+                        continue;
+                    }
+                    self.accept_entry(e);
+                    new += 1;
+                }
+                if let Some(l) = &mut self.loading {
+                    l.done += new;
+                }
+            }
+            LoadEvent::Removed(keys) => {
+                for k in keys {
+                    if let Some(i) = self.by_key.remove(&k) {
+                        self.forget(i);
+                    }
+                }
+                self.order.retain(|i| !self.gone.contains(i));
+                self.refresh_rows();
             }
             LoadEvent::Problem(p) => {
-                loading.done += 1;
-                self.problems.push(p);
+                if let Some(l) = &mut self.loading {
+                    l.done += 1;
+                }
+                // a file read again reports its problem again
+                if !self.problems.contains(&p) {
+                    self.problems.push(p);
+                }
             }
+            LoadEvent::Done => {
+                self.loading = None;
+                if self.bookmarks_only {
+                    // missing bookmarks are now really missing
+                    self.refresh_rows();
+                }
+            }
+            LoadEvent::Reconciling { done, total } => {
+                self.reconciling = (done < total).then_some((done, total));
+            }
+            LoadEvent::Reconciled => self.reconciling = None,
+            LoadEvent::Analysing {
+                done,
+                total,
+                bytes,
+                total_bytes,
+                seconds,
+            } => {
+                self.analysing = (done < total).then_some(Analysing {
+                    done,
+                    total,
+                    bytes,
+                    total_bytes,
+                    seconds,
+                });
+            }
+            LoadEvent::Analysed(counts) => {
+                for (key, quotes, language) in counts {
+                    if let Some(&i) = self.by_key.get(&key) {
+                        let e = &mut self.articles[i];
+                        e.quotes = Some(quotes);
+                        e.language.get_or_insert(language);
+                    }
+                }
+            }
+            LoadEvent::Note(note) => self.message = Some(note),
             LoadEvent::Skipped(files) => self.skipped.extend(files),
-            LoadEvent::Done => self.loading = None,
         }
     }
 
     /// A fetched article: it replaces the one from the same file (an
-    /// edited item), else it is inserted. (Only one article per file: a
-    /// fetched item is one Markdown file, a loaded JSON file may be many.)
+    /// edited item), else it joins the list. (One article per file: a
+    /// fetched item is one Markdown file.) The index reads the file too,
+    /// when the feeds folder is one of the library's folders: its entry then
+    /// takes this one's place.
     fn upsert(&mut self, article: Article) {
-        match self.by_path.get(&article.path) {
-            Some(&idx) => self.replace(idx, article),
-            None => self.insert(article),
+        let old = self.by_path.get(&article.path).copied();
+        let path = article.path.clone();
+        let idx = self.accept_article(article);
+        if let Some(old) = old {
+            self.forget(old);
+            self.follow_replacement(old, idx);
         }
+        self.by_path.insert(path, idx);
     }
 
-    /// Inserts in sorted place, keeping the selection on the same article.
-    fn insert(&mut self, article: Article) {
-        let idx = self.articles.len();
-        self.by_path.insert(article.path.clone(), idx);
-        self.articles.push(article);
-        let a = &self.articles[idx];
-        let pos = self.order.partition_point(|&i| {
-            crate::library::compare(&self.articles[i], a) != Ordering::Greater
-        });
-        self.order.insert(pos, idx);
-        let bookmarked = self.bookmarks.contains(&a.id);
-        self.by_id.entry(a.id.clone()).or_insert(idx);
-        if !self.bookmarks_only {
-            self.rows.insert(pos, Row::Article(idx));
-            if self.list_touched && pos <= self.selected && self.rows.len() > 1 {
-                self.selected += 1;
-            }
-        } else if bookmarked {
-            // Its row was a missing bookmark until now.
-            self.refresh_rows();
+    /// The open article was replaced by a new version (`new`): the reader
+    /// shows the new text; offsets into the old one mean nothing now.
+    fn follow_replacement(&mut self, old: usize, new: usize) {
+        if self.reader.as_ref().is_none_or(|r| r.article != old) {
+            return;
         }
-        self.pending.push(idx);
-    }
-
-    /// Puts a new version of article `idx` in its place: its list
-    /// position, id and analysis follow; an open reader shows the new text.
-    fn replace(&mut self, idx: usize, article: Article) {
-        let old_id = std::mem::replace(&mut self.articles[idx], article).id;
-        if self.by_id.get(&old_id) == Some(&idx) {
-            self.by_id.remove(&old_id);
-        }
-        self.analyses.remove(&old_id);
-        self.by_id
-            .entry(self.articles[idx].id.clone())
-            .or_insert(idx);
-        self.order.retain(|&i| i != idx);
-        let a = &self.articles[idx];
-        let pos = self.order.partition_point(|&i| {
-            crate::library::compare(&self.articles[i], a) != Ordering::Greater
-        });
-        self.order.insert(pos, idx);
-        self.refresh_rows();
-        self.pending.push(idx);
-        if let Some(r) = &mut self.reader
-            && r.article == idx
-        {
-            // Offsets into the old text mean nothing in the new one.
+        let Ok(loaded) = self.load_body(new) else {
+            return;
+        };
+        if let Some(r) = &mut self.reader {
+            r.article = new;
+            r.loaded = loaded;
             r.search = Search::default();
             r.walk = None;
             r.walk_pos = None;
             r.target = None;
             r.quote = None;
-            self.urgent.push(idx);
-            self.rewrap(true);
         }
+        self.ensure_analysis(new, true);
+        self.rewrap(true);
+    }
+
+    /// An article given whole (tests, a library loaded without the index):
+    /// its body is kept.
+    fn accept_article(&mut self, article: Article) -> usize {
+        let origin = Origin::of_loaded(&article.path);
+        let entry = Entry::of(&article, origin, 0);
+        let idx = self.accept_entry(entry);
+        self.bodies.insert(idx, article);
+        idx
+    }
+
+    /// Takes a catalogue entry: new, or replacing the one with its key
+    /// (a changed or moved file). Merged into the list at the end of the
+    /// update, with the rest of its batch.
+    fn accept_entry(&mut self, entry: Entry) -> usize {
+        // an article taken whole (fetched) now read by the index
+        let unindexed = match &entry.origin {
+            Origin::File(p) if entry.key != 0 => self.by_path.remove(p),
+            _ => None,
+        };
+        if let Some(old) = unindexed {
+            self.forget(old);
+        }
+        if entry.key != 0
+            && let Some(&old) = self.by_key.get(&entry.key)
+        {
+            // `order` drops it at the merge
+            self.forget(old);
+        }
+        let idx = self.articles.len();
+        if entry.key != 0 {
+            self.by_key.insert(entry.key, idx);
+        }
+        self.by_id.entry(entry.id.clone()).or_insert(idx);
+        self.articles.push(entry);
+        self.incoming.push(idx);
+        idx
+    }
+
+    /// An entry leaves the list (its row stays in `articles`, marked gone).
+    fn forget(&mut self, idx: usize) {
+        self.gone.insert(idx);
+        self.bodies.remove(&idx);
+        let id = &self.articles[idx].id;
+        if self.by_id.get(id) == Some(&idx) {
+            let id = id.clone();
+            self.by_id.remove(&id);
+        }
+    }
+
+    /// Merges the entries that arrived into the sorted list: the batch is
+    /// sorted once, then merged in one pass (linear in the list).
+    fn merge_incoming(&mut self) {
+        let mut batch = std::mem::take(&mut self.incoming);
+        batch.retain(|i| !self.gone.contains(i));
+        let sort = self.sort;
+        let arts = &self.articles;
+        batch.sort_by(|&a, &b| sort.compare(&arts[a], &arts[b]));
+        let mut old = std::mem::take(&mut self.order);
+        if !self.gone.is_empty() {
+            old.retain(|i| !self.gone.contains(i));
+        }
+        // Arriving in list order (the index streams the list in order): append.
+        if old
+            .last()
+            .zip(batch.first())
+            .is_none_or(|(&l, &f)| sort.compare(&arts[l], &arts[f]) != std::cmp::Ordering::Greater)
+        {
+            old.extend_from_slice(&batch);
+            self.order = old;
+            self.refresh_rows();
+            return;
+        }
+        let mut merged = Vec::with_capacity(old.len() + batch.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() && j < batch.len() {
+            if sort.compare(&arts[old[i]], &arts[batch[j]]) != std::cmp::Ordering::Greater {
+                merged.push(old[i]);
+                i += 1;
+            } else {
+                merged.push(batch[j]);
+                j += 1;
+            }
+        }
+        merged.extend_from_slice(&old[i..]);
+        merged.extend_from_slice(&batch[j..]);
+        self.order = merged;
+        self.refresh_rows();
+    }
+
+    /// Sorts the whole list again (the sort order changed).
+    pub fn resort(&mut self) {
+        let sort = self.sort;
+        let arts = &self.articles;
+        self.order
+            .sort_by(|&a, &b| sort.compare(&arts[a], &arts[b]));
+        self.refresh_rows();
     }
 
     // ---------------------------------------------------------------- feeds
@@ -635,7 +846,12 @@ impl App {
             self.message = Some("no article".into());
             return;
         };
-        self.message = Some(match self.articles[i].url.clone() {
+        // the address is in the article, not the catalogue
+        let url = match &self.reader {
+            Some(r) if r.article == i => r.loaded.url.clone(),
+            _ => self.load_body(i).ok().and_then(|a| a.url),
+        };
+        self.message = Some(match url {
             None => "this article has no web address".into(),
             Some(u) if !is_web_address(&u) => format!("not a web address, not opened: {u}"),
             Some(u) => {
@@ -654,7 +870,7 @@ impl App {
         }
         let top = self.view_top_offset();
         let r = self.reader.as_ref().expect("analysed means open");
-        let a = &self.articles[r.article];
+        let a = &r.loaded;
         let analysis = self.open_analysis().expect("analysed");
         let Some(q) = r
             .quote
@@ -799,9 +1015,8 @@ impl App {
             return;
         }
         let anchor = r.doc.anchor(r.scroll);
-        let article = r.article;
-        let a = &self.articles[article];
-        let doc = Doc::build(a, &self.meta_line(article), self.note(&a.id), width);
+        let a = &r.loaded;
+        let doc = Doc::build(a, &self.meta_line(a), self.note(&a.id), width);
         let at_top = r.scroll == 0;
         let r = self.reader.as_mut().expect("checked above");
         r.doc = doc;
@@ -840,8 +1055,7 @@ impl App {
     }
 
     /// The metadata line: source, date, author, language, reading time.
-    pub fn meta_line(&self, article: usize) -> String {
-        let a = &self.articles[article];
+    pub fn meta_line(&self, a: &Article) -> String {
         let detected = self.analyses.get(&a.id).map(|an| an.language.code());
         a.meta_line(&self.settings.date_format, detected)
     }
@@ -851,6 +1065,7 @@ impl App {
     fn key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
         let armed = std::mem::take(&mut self.quit_armed);
+        let armed_all = std::mem::take(&mut self.mark_all_armed);
         // Ctrl-c quits from anywhere (search input, overlays), whatever the config says.
         if key == Key::ctrl('c') {
             self.request_quit(true);
@@ -858,6 +1073,26 @@ impl App {
         }
         if self.note_input.is_some() {
             self.note_key(ev, key);
+            return;
+        }
+        if self.people.is_some() {
+            self.people_key(&ev, key);
+            return;
+        }
+        if self.library_search.editing {
+            match self.library_search.key(&ev, key) {
+                super::search::Outcome::Changed => self.run_library_search(),
+                super::search::Outcome::Cleared => {
+                    self.apply_search_sort();
+                    self.refresh_rows();
+                }
+                super::search::Outcome::Kept => {
+                    if let Some(e) = &self.library_search.error {
+                        self.message = Some(e.clone());
+                    }
+                }
+                super::search::Outcome::Ignored => {}
+            }
             return;
         }
         if self.reader.as_ref().is_some_and(|r| r.search.editing) {
@@ -873,6 +1108,7 @@ impl App {
         }
         match command {
             Some(Command::Quit) => self.request_quit(armed),
+            Some(Command::MarkAllRead) => self.mark_all_read(armed_all),
             Some(c) => self.command(c),
             None => {}
         }
@@ -952,6 +1188,14 @@ impl App {
         }
     }
 
+    /// Copies read marks into the index's catalogue (for queries there; the
+    /// state file stays the authority, so a failure here loses nothing).
+    fn mirror_read(&mut self, marks: &[(String, bool)]) {
+        if let Some(index) = &mut self.index {
+            let _ = index.mirror_read(marks);
+        }
+    }
+
     /// Saves the reading state (on opening and leaving an article);
     /// problems go to the status line, and a state file found corrupt
     /// (moved aside, read marks reset) to the problems list too.
@@ -990,7 +1234,7 @@ impl App {
     fn record_position(&mut self) {
         let Some(r) = &self.reader else { return };
         if let Some(p) = r.doc.para_at(r.scroll) {
-            let id = &self.articles[r.article].id;
+            let id = &r.loaded.id;
             if self.state.position(id) != Some(p) {
                 let id = id.clone();
                 self.state.set_position(&id, p);
@@ -1000,8 +1244,24 @@ impl App {
 
     /// Recomputes the list's rows (after `B`, or a bookmark change while it
     /// shows bookmarks), keeping the selected row when it is still there.
-    fn refresh_rows(&mut self) {
-        let keep = self.selected_row().map(|r| self.row_id(r).to_string());
+    pub(crate) fn refresh_rows(&mut self) {
+        // Until the reader chooses a row the top one stays selected; after,
+        // the chosen one does, wherever it moves.
+        let keep = if self.list_touched {
+            self.selected_row().cloned()
+        } else {
+            None
+        };
+        let search = &self.library_search;
+        let passes = |i: usize| {
+            let e = &self.articles[i];
+            search.accepts(
+                i,
+                e,
+                self.state.is_read(&e.id),
+                self.bookmarks.contains(&e.id),
+            )
+        };
         self.rows = if self.bookmarks_only {
             // A set: a big library times the bookmark list would be slow.
             let ids: HashSet<&str> = self
@@ -1013,7 +1273,7 @@ impl App {
             let mut rows: Vec<Row> = self
                 .order
                 .iter()
-                .filter(|&&i| ids.contains(self.articles[i].id.as_str()))
+                .filter(|&&i| ids.contains(self.articles[i].id.as_str()) && passes(i))
                 .map(|&i| Row::Article(i))
                 .collect();
             let mut seen = HashSet::new();
@@ -1023,13 +1283,23 @@ impl App {
                 }
             }
             rows
+        } else if search.is_active() {
+            self.order
+                .iter()
+                .filter(|&&i| passes(i))
+                .map(|&i| Row::Article(i))
+                .collect()
         } else {
             self.order.iter().map(|&i| Row::Article(i)).collect()
         };
-        if let Some(id) = keep
-            && let Some(pos) = self.rows.iter().position(|r| self.row_id(r) == id)
-        {
-            self.selected = pos;
+        match keep {
+            Some(row) => {
+                if let Some(pos) = self.rows.iter().position(|r| *r == row) {
+                    self.selected = pos;
+                }
+            }
+            None if !self.list_touched => self.selected = 0,
+            None => {}
         }
         self.keep_list_selection_visible();
     }
@@ -1069,7 +1339,22 @@ impl App {
         self.message = Some(match row {
             Row::Article(i) => {
                 let position = self.paragraph_of(i);
-                if self.bookmarks.toggle(&self.articles[i], position) {
+                let added = if self.bookmarks.contains(&id) {
+                    self.bookmarks.remove(&id);
+                    false
+                } else {
+                    let e = &self.articles[i];
+                    // a bundled article has no file to point to
+                    let path = e
+                        .origin
+                        .path()
+                        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+                    let mut b = crate::config::Bookmark::new(&e.id, &e.title, path);
+                    b.position = position;
+                    self.bookmarks.add(b);
+                    true
+                };
+                if added {
                     match position {
                         Some(p) if p > 0 => format!("bookmarked at paragraph {}", p + 1),
                         _ => "bookmarked".into(),
@@ -1124,6 +1409,7 @@ impl App {
             Some(Row::Article(i)) => {
                 let id = self.articles[i].id.clone();
                 let read = self.state.toggle_read(&id);
+                self.mirror_read(&[(id.clone(), read)]);
                 self.message = Some(if read { "marked read" } else { "marked unread" }.into());
                 self.save_state();
             }
@@ -1174,8 +1460,7 @@ impl App {
             _ => return,
         }
         // Incremental: recompute and go to the first match from where the search began.
-        let body = &self.articles[r.article].body;
-        r.search.matches = find_all(body, &r.search.query);
+        r.search.matches = find_all(&r.loaded.body, &r.search.query);
         r.walk = Some(Walk::Search);
         r.walk_pos = None;
         r.target = None;
@@ -1241,6 +1526,28 @@ impl App {
             Command::BookmarksOnly => self.toggle_bookmarks_only(),
             Command::EditNote => self.start_note(),
             Command::ToggleRead => self.toggle_read(),
+            Command::LibrarySearch => {
+                self.focus = Focus::List;
+                self.list_touched = true;
+                self.library_search.start();
+            }
+            Command::Sort => {
+                self.sort = match self.sort {
+                    SortOrder::Date => SortOrder::Title,
+                    SortOrder::Title => SortOrder::Source,
+                    SortOrder::Source => SortOrder::Date,
+                };
+                self.list_touched = true;
+                self.resort();
+                self.message = Some(format!("sorted by {}", self.sort.name()));
+            }
+            Command::NextUnread => self.next_unread(),
+            Command::MarkAllRead => self.mark_all_read(false),
+            Command::People => self.open_people(),
+            Command::Reload => {
+                self.requests.push(Request::Reload);
+                self.message = Some("looking for new and changed files…".into());
+            }
             Command::Fetch => self.start_fetch(),
             Command::OpenInBrowser => self.open_in_browser(),
             Command::CopyQuote => self.copy_quote(),
@@ -1318,6 +1625,168 @@ impl App {
         }
     }
 
+    // ---------------------------------------------------------------- library
+
+    /// The index's root keys of what is listed (for library-wide queries).
+    pub fn root_keys(&self) -> Vec<String> {
+        self.roots.clone()
+    }
+
+    fn people_key(&mut self, ev: &KeyEvent, key: Key) {
+        let page = self
+            .areas()
+            .list
+            .map_or(10, |_| usize::from(self.size.1.saturating_sub(8)).max(1));
+        let (Some(people), Some(index)) = (&mut self.people, &self.index) else {
+            self.people = None;
+            return;
+        };
+        match people.key(ev, key, &self.keymap, index, page) {
+            super::people::Action::None => {}
+            super::people::Action::Close => self.people = None,
+            super::people::Action::Open { key, id, start } => {
+                let idx = self
+                    .by_key
+                    .get(&key)
+                    .or_else(|| self.by_id.get(&id))
+                    .copied();
+                match idx.filter(|i| !self.gone.contains(i)) {
+                    Some(idx) => {
+                        self.people = None;
+                        self.open_index(idx, None);
+                        // the analysis gives the quote's whole span
+                        let span = self
+                            .open_analysis()
+                            .and_then(|a| a.quotes.iter().find(|q| q.span.start == start))
+                            .map_or(Span::new(start, start), |q| q.span);
+                        let quote = self
+                            .open_analysis()
+                            .and_then(|a| a.quotes.iter().position(|q| q.span == span));
+                        if let Some(r) = &mut self.reader {
+                            r.quote = quote;
+                            r.walk = None;
+                        }
+                        self.go_to(span);
+                    }
+                    None => {
+                        self.message =
+                            Some("that article is not in the list (another folder?)".into());
+                    }
+                }
+            }
+        }
+    }
+
+    fn open_people(&mut self) {
+        match &self.index {
+            Some(index) => {
+                let view = super::people::PeopleView::open(index, self.roots.clone());
+                if view.total == 0 {
+                    self.message = Some(match &self.analysing {
+                        Some(a) => format!(
+                            "no quotes yet: analysing the library ({} / {})",
+                            thousands(a.done),
+                            thousands(a.total)
+                        ),
+                        None => "no quotes found in the library".into(),
+                    });
+                }
+                self.people = Some(view);
+            }
+            None => self.message = Some("people across the library need the library index".into()),
+        }
+    }
+
+    /// Runs the library search line again and filters the list.
+    fn run_library_search(&mut self) {
+        let bodies = |i: usize| self.bodies.get(&i).map(|a| a.body.clone());
+        let by_key = |k: i64| self.by_key.get(&k).copied();
+        let mut search = std::mem::take(&mut self.library_search);
+        search.run(self.index.as_ref(), &self.articles, &bodies, &by_key);
+        self.library_search = search;
+        self.apply_search_sort();
+        self.selected = 0;
+        self.list_offset = 0;
+        self.refresh_rows();
+    }
+
+    /// A `sort:` in the search line sets the list order.
+    fn apply_search_sort(&mut self) {
+        if let Some(sort) = self.library_search.query.sort
+            && sort != self.sort
+        {
+            self.sort = sort;
+            self.resort();
+        }
+    }
+
+    /// `U`: the next unread article in the list after the selected one
+    /// (wrapping), opened.
+    fn next_unread(&mut self) {
+        let n = self.rows.len();
+        let from = match &self.reader {
+            Some(r) => self
+                .rows
+                .iter()
+                .position(|row| *row == Row::Article(r.article))
+                .unwrap_or(self.selected),
+            None => self.selected,
+        };
+        let found = (1..=n)
+            .map(|k| (from + k) % n)
+            .find(|&i| match &self.rows[i] {
+                Row::Article(a) => !self.state.is_read(&self.articles[*a].id),
+                Row::Missing(_) => false,
+            });
+        match found {
+            Some(i) => {
+                self.selected = i;
+                self.list_touched = true;
+                self.open_selected();
+            }
+            None => self.message = Some("no unread article in the list".into()),
+        }
+    }
+
+    /// `A` twice: every article listed (the search's results, or all) read.
+    fn mark_all_read(&mut self, armed: bool) {
+        let ids: Vec<String> = self
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Article(i) => Some(&self.articles[*i].id),
+                Row::Missing(_) => None,
+            })
+            .filter(|id| !self.state.is_read(id))
+            .cloned()
+            .collect();
+        if ids.is_empty() {
+            self.message = Some("every article listed is read".into());
+            return;
+        }
+        if !armed {
+            self.mark_all_armed = true;
+            let keys = self.keymap.keys_for(Command::MarkAllRead);
+            let k = keys.first().map_or("it".to_string(), |k| k.to_string());
+            self.message = Some(format!(
+                "{k} again marks {} listed article{} read",
+                thousands(ids.len()),
+                if ids.len() == 1 { "" } else { "s" }
+            ));
+            return;
+        }
+        for id in &ids {
+            self.state.mark_read(id);
+        }
+        let marks: Vec<(String, bool)> = ids.iter().map(|id| (id.clone(), true)).collect();
+        self.mirror_read(&marks);
+        self.save_state();
+        if self.library_search.query.unread {
+            self.refresh_rows();
+        }
+        self.message = Some(format!("{} marked read", thousands(ids.len())));
+    }
+
     fn back(&mut self) {
         if let Some(r) = &mut self.reader
             && (r.walk.is_some() || !r.search.query.is_empty() || r.target.is_some())
@@ -1332,6 +1801,12 @@ impl App {
         if self.focus == Focus::Reader && self.narrow() {
             self.focus = Focus::List;
             self.save_state();
+            return;
+        }
+        if self.focus == Focus::List && self.library_search.is_active() {
+            self.library_search.clear();
+            self.refresh_rows();
+            self.message = Some("search cleared".into());
         }
     }
 
@@ -1360,10 +1835,17 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let idx = match self.selected_row() {
-            Some(Row::Article(i)) => *i,
+        let idx = match self.selected_row().cloned() {
+            Some(Row::Article(i)) => i,
             Some(Row::Missing(id)) => {
-                let b = self.bookmarks.get(id);
+                // made while reading another folder: the index may know it
+                if let Some(idx) = self.adopt_from_index(&id) {
+                    let path = self.articles[idx].origin.display();
+                    self.open_index(idx, None);
+                    self.message = Some(format!("from outside this library: {path}"));
+                    return;
+                }
+                let b = self.bookmarks.get(&id);
                 let path = b.and_then(|b| b.path.as_ref()).map_or_else(
                     || "no path recorded".into(),
                     |p| crate::text::escape_path(p),
@@ -1380,24 +1862,63 @@ impl App {
                 return;
             }
         };
+        self.open_index(idx, None);
+    }
+
+    /// An article of another folder the index knows (a bookmark made there),
+    /// taken in so it can be opened; it stays out of the list.
+    fn adopt_from_index(&mut self, id: &str) -> Option<usize> {
+        let e = self
+            .index
+            .as_ref()?
+            .entries_by_id(id)
+            .ok()?
+            .into_iter()
+            .find(|e| e.origin.path().is_none_or(Path::exists))?;
+        if let Some(&i) = self.by_key.get(&e.key) {
+            return Some(i);
+        }
+        let idx = self.articles.len();
+        self.by_key.insert(e.key, idx);
+        self.articles.push(e);
+        Some(idx)
+    }
+
+    /// Opens the article at `idx` (index into `articles`); `at` puts the
+    /// view on a place in its body instead of where reading stopped.
+    pub fn open_index(&mut self, idx: usize, at: Option<Span>) {
         self.focus = Focus::Reader;
         self.list_touched = true;
         if self.reader.as_ref().is_some_and(|r| r.article == idx) {
+            if let Some(span) = at {
+                self.go_to(span);
+            }
             return;
         }
+        let loaded = match self.load_body(idx) {
+            Ok(a) => a,
+            Err(e) => {
+                self.message = Some(format!("cannot open: {e}"));
+                if self.reader.is_none() {
+                    self.focus = Focus::List;
+                }
+                return;
+            }
+        };
         // Leaving an article: its place is kept.
         if self.reader.is_some() {
             self.record_position();
             self.save_state();
         }
-        let id = self.articles[idx].id.clone();
-        self.state.mark_read(&id);
+        let id = loaded.id.clone();
+        if !self.state.is_read(&id) {
+            self.state.mark_read(&id);
+            self.mirror_read(&[(id.clone(), true)]);
+        }
         // saved at once: a crash keeps the mark, and a state file spoilt
         // meanwhile is found now, not at quit
         self.save_state();
-        if !self.analyses.contains_key(&id) {
-            self.urgent.push(idx);
-        }
+        self.ensure_analysis(idx, true);
         self.note_moved_file(idx);
         let width = self
             .reader_geometry()
@@ -1412,14 +1933,9 @@ impl App {
         } else {
             left.map_or((marked, "bookmark"), |p| (Some(p), "where you left off"))
         };
-        let doc = Doc::build(
-            &self.articles[idx],
-            &self.meta_line(idx),
-            self.note(&id),
-            width,
-        );
+        let doc = Doc::build(&loaded, &self.meta_line(&loaded), self.note(&id), width);
         let scroll = match position {
-            Some(p) if p > 0 => {
+            Some(p) if p > 0 && at.is_none() => {
                 self.message = Some(format!("paragraph {} ({why})", p + 1));
                 doc.para_first
                     .get(p)
@@ -1431,6 +1947,7 @@ impl App {
         };
         self.reader = Some(Reader {
             article: idx,
+            loaded,
             doc,
             scroll,
             target: None,
@@ -1440,20 +1957,97 @@ impl App {
             search: Search::default(),
         });
         self.clamp_scroll();
+        if let Some(span) = at {
+            let quote = self
+                .open_analysis()
+                .and_then(|a| a.quotes.iter().position(|q| q.span.start == span.start));
+            if let Some(r) = &mut self.reader {
+                r.quote = quote;
+            }
+            self.go_to(span);
+        }
+    }
+
+    /// What the analyser needs for an entry: id, index key, body, language.
+    pub fn analysis_job(&self, idx: usize) -> Option<super::runtime::Job> {
+        let e = self.articles.get(idx)?;
+        let body = match &self.reader {
+            Some(r) if r.article == idx => r.loaded.body.clone(),
+            _ => self.load_body(idx).ok()?.body,
+        };
+        Some((
+            e.id.clone(),
+            e.key,
+            body,
+            crate::analysis::Lang::declared(e.language.as_deref()),
+        ))
+    }
+
+    /// The whole article of an entry: kept in memory when it came whole,
+    /// else read from its file now (one file: the rest of the library is
+    /// never waited for).
+    fn load_body(&self, idx: usize) -> Result<Article, String> {
+        if let Some(a) = self.bodies.get(&idx) {
+            return Ok(a.clone());
+        }
+        let e = &self.articles[idx];
+        crate::library::reconcile::read_article(&e.origin, e.record, &e.id)
+            .map_err(|e| format!("{e:#}"))
+    }
+
+    /// Makes the analysis of an entry available: from memory, else from
+    /// the index, else (when `urgent`) asked of the analyser before any other.
+    fn ensure_analysis(&mut self, idx: usize, urgent: bool) {
+        let Some(e) = self.articles.get(idx) else {
+            return;
+        };
+        if self.analyses.contains_key(&e.id) {
+            return;
+        }
+        if e.key != 0
+            && let Some(index) = &self.index
+            && let Ok(Some(a)) = index.analysis(e.key, &analysis_version())
+        {
+            let id = e.id.clone();
+            // Read from the index as rows are selected: a bounded cache, so
+            // walking a long list does not keep every analysis in memory.
+            if self.analyses.len() >= ANALYSES_KEPT {
+                let open = self.open_article().map(|a| a.id.clone());
+                self.analyses.retain(|k, _| Some(k) == open.as_ref());
+            }
+            self.analyses.insert(id, a);
+            return;
+        }
+        if urgent && !self.urgent.contains(&idx) {
+            self.urgent.push(idx);
+        }
+    }
+
+    /// The selected article's stored analysis, for the details under the list.
+    fn fetch_selected_analysis(&mut self) {
+        if self.index.is_none() {
+            return;
+        }
+        if let Some(Row::Article(i)) = self.selected_row().cloned() {
+            self.ensure_analysis(i, false);
+        }
     }
 
     /// A bookmarked article found at another path: the bookmark learns it.
     fn note_moved_file(&mut self, idx: usize) {
-        let a = &self.articles[idx];
-        if !self.bookmarks.contains(&a.id) {
+        let e = &self.articles[idx];
+        if !self.bookmarks.contains(&e.id) {
             return;
         }
-        let Ok(path) = std::path::absolute(&a.path) else {
+        // Only a real file: the bundled library's articles have none.
+        let Some(path) = e.origin.path() else {
             return;
         };
-        // Only a real file: the bundled library's paths are not on disk.
+        let Ok(path) = std::path::absolute(path) else {
+            return;
+        };
         if path.is_file() {
-            let id = a.id.clone();
+            let id = e.id.clone();
             if self.bookmarks.update_path(&id, &path) {
                 self.save_bookmarks();
             }

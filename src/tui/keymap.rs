@@ -36,6 +36,12 @@ pub enum Command {
     BookmarksOnly,
     EditNote,
     ToggleRead,
+    LibrarySearch,
+    Sort,
+    NextUnread,
+    MarkAllRead,
+    People,
+    Reload,
     Fetch,
     OpenInBrowser,
     CopyQuote,
@@ -44,7 +50,7 @@ pub enum Command {
 
 impl Command {
     /// Every command with its config name and help text, in help order.
-    pub const ALL: [(Command, &'static str, &'static str); 31] = [
+    pub const ALL: [(Command, &'static str, &'static str); 37] = [
         (Command::Down, "down", "move down / scroll the text"),
         (Command::Up, "up", "move up / scroll the text"),
         (Command::Open, "open", "open the selected article"),
@@ -120,6 +126,36 @@ impl Command {
             "edit the bookmark's one-line note",
         ),
         (Command::ToggleRead, "toggle-read", "mark read / unread"),
+        (
+            Command::LibrarySearch,
+            "library-search",
+            "search the library: words, unread, source:, speaker:…",
+        ),
+        (
+            Command::Sort,
+            "sort",
+            "sort the list by date / title / source",
+        ),
+        (
+            Command::NextUnread,
+            "next-unread",
+            "open the next unread article",
+        ),
+        (
+            Command::MarkAllRead,
+            "mark-all-read",
+            "mark every listed article read (twice)",
+        ),
+        (
+            Command::People,
+            "people",
+            "people: every speaker across the library",
+        ),
+        (
+            Command::Reload,
+            "reload",
+            "look for new and changed files now",
+        ),
         (
             Command::Fetch,
             "fetch",
@@ -338,6 +374,12 @@ impl Default for Keymap {
             (Key::ch('B'), C::BookmarksOnly),
             (Key::ch('m'), C::EditNote),
             (Key::ch('u'), C::ToggleRead),
+            (Key::ch('f'), C::LibrarySearch),
+            (Key::ch('S'), C::Sort),
+            (Key::ch('U'), C::NextUnread),
+            (Key::ch('A'), C::MarkAllRead),
+            (Key::ch('P'), C::People),
+            (Key::ch('r'), C::Reload),
             (Key::ch('R'), C::Fetch),
             (Key::ch('o'), C::OpenInBrowser),
             (Key::ch('y'), C::CopyQuote),
@@ -426,6 +468,8 @@ impl Keymap {
             (Command::Open, "open"),
             (Command::SwitchFocus, "focus"),
             (Command::Search, "search"),
+            (Command::LibrarySearch, "find"),
+            (Command::People, "people"),
             (Command::NextQuote, "quote"),
             (Command::NextSpeaker, "speaker"),
             (Command::Speakers, "speakers"),

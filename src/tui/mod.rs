@@ -5,16 +5,17 @@
 pub mod app;
 pub mod doc;
 pub mod keymap;
+pub mod people;
+pub mod runtime;
+pub mod search;
 #[doc(hidden)]
 pub mod testkit;
 pub mod theme;
 pub mod view;
 
 use std::io::{self, Stdout, Write};
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -26,12 +27,12 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::analysis::{Analysis, Analyzer, Lang};
-use crate::library::{self, LoadEvent, Source};
+use crate::library::{self, Source};
 use crate::store::state::ReadingState;
 
 pub use app::{App, Effect, Msg};
 pub use keymap::{Command, Key, Keymap};
+pub use runtime::Runtime;
 pub use theme::Theme;
 
 /// Opens the reader on `path`, else the config's library, else the bundled sample.
@@ -75,9 +76,8 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
     for w in state_warnings {
         app.state_problem(w);
     }
-    let loads = library::spawn(source);
-    let analysis = AnalysisWorker::start();
-    let result = event_loop(guard, &mut app, loads, analysis, config);
+    let runtime = Runtime::start(&mut app, source, library::worker::Options::default())?;
+    let result = event_loop(guard, &mut app, runtime, config);
     // The screen is back: the warnings stay readable in the terminal.
     for w in warnings.iter().chain(&app.exit_report) {
         eprintln!("quoth: warning: {}", crate::text::escape(w));
@@ -88,11 +88,9 @@ pub fn run_from_cli(config: Option<&Path>, path: Option<&Path>) -> anyhow::Resul
 fn event_loop(
     mut guard: TerminalGuard,
     app: &mut App,
-    loads: Receiver<LoadEvent>,
-    analysis: AnalysisWorker,
+    mut runtime: Runtime,
     config: Option<&Path>,
 ) -> anyhow::Result<()> {
-    let mut loads = Some(loads);
     let mut dirty = true;
     // News from effects run in the background (a fetch, a browser).
     let (news_tx, news_rx) = mpsc::channel::<Msg>();
@@ -123,10 +121,17 @@ fn event_loop(
             dirty = false;
         }
         if app.quit {
+            runtime.stop();
             return Ok(());
         }
-        // Wait for input a little, then take what the background threads sent.
-        if event::poll(Duration::from_millis(50))? {
+        // Wait for input a little (not at all while the library has news),
+        // then take what the background threads sent.
+        let wait = if runtime.busy() {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(50)
+        };
+        if event::poll(wait)? {
             // Drain every pending input before drawing again, so key repeat never lags.
             loop {
                 match event::read()? {
@@ -141,57 +146,7 @@ fn event_loop(
                 }
             }
         }
-        if let Some(rx) = &loads {
-            // Bounded per frame so a huge library never starves the keyboard.
-            for _ in 0..2000 {
-                match rx.try_recv() {
-                    Ok(ev) => app.update(Msg::Load(ev)),
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => {
-                        // The loader ended without `Done`: it failed; say so, keep what came.
-                        if app.loading.is_some() {
-                            app.update(Msg::Load(LoadEvent::Problem(library::Problem {
-                                path: app.source.clone().into(),
-                                reason: "loading stopped early (internal error); the list may be incomplete".into(),
-                            })));
-                            app.update(Msg::Load(LoadEvent::Done));
-                        }
-                        loads = None;
-                        break;
-                    }
-                }
-                dirty = true;
-            }
-        }
-        for idx in app.urgent.drain(..) {
-            let a = &app.articles[idx];
-            analysis.request(
-                a.id.clone(),
-                a.body.clone(),
-                Lang::declared(a.language.as_deref()),
-                true,
-            );
-        }
-        for idx in app.pending.drain(..) {
-            let a = &app.articles[idx];
-            analysis.request(
-                a.id.clone(),
-                a.body.clone(),
-                Lang::declared(a.language.as_deref()),
-                false,
-            );
-        }
-        while let Ok(news) = analysis.results.try_recv() {
-            app.update(match news {
-                News::Done(id, a) => Msg::Analysed { id, analysis: a },
-                News::Failed(id, reason) => Msg::AnalysisFailed {
-                    id: Some(id),
-                    reason,
-                },
-                News::Unavailable(reason) => Msg::AnalysisFailed { id: None, reason },
-            });
-            dirty = true;
-        }
+        dirty |= runtime.pump(app);
     }
 }
 
@@ -274,85 +229,6 @@ fn read_stored(paths: &[PathBuf], news: &Sender<Msg>) -> Vec<crate::article::Art
     out
 }
 
-type Job = (String, String, Option<Lang>);
-
-/// What the analysis thread reports.
-enum News {
-    Done(String, Box<Analysis>),
-    /// The analyser panicked on this article; the others go on.
-    Failed(String, String),
-    /// The analyser cannot start (missing or corrupt model).
-    Unavailable(String),
-}
-
-/// Analyses articles in a background thread: urgent requests (the article
-/// being read) jump the queue; results come back by article id.
-struct AnalysisWorker {
-    queue: Arc<(Mutex<std::collections::VecDeque<Job>>, Condvar)>,
-    results: Receiver<News>,
-}
-
-impl AnalysisWorker {
-    fn start() -> AnalysisWorker {
-        let queue: Arc<(Mutex<std::collections::VecDeque<Job>>, Condvar)> = Arc::default();
-        let (tx, results) = mpsc::channel();
-        let q = Arc::clone(&queue);
-        std::thread::spawn(move || worker(&q, &tx));
-        AnalysisWorker { queue, results }
-    }
-
-    fn request(&self, id: String, body: String, lang: Option<Lang>, urgent: bool) {
-        let (lock, cv) = &*self.queue;
-        let Ok(mut q) = lock.lock() else { return };
-        if urgent {
-            q.retain(|j| j.0 != id);
-            q.push_front((id, body, lang));
-        } else {
-            q.push_back((id, body, lang));
-        }
-        cv.notify_one();
-    }
-}
-
-fn worker(queue: &(Mutex<std::collections::VecDeque<Job>>, Condvar), tx: &Sender<News>) {
-    let analyzer = match Analyzer::new() {
-        Ok(a) => a,
-        Err(e) => {
-            let _ = tx.send(News::Unavailable(format!("{e:#}")));
-            return;
-        }
-    };
-    let mut done = std::collections::HashSet::new();
-    loop {
-        let job = {
-            let (lock, cv) = queue;
-            let Ok(mut q) = lock.lock() else { return };
-            loop {
-                if let Some(j) = q.pop_front() {
-                    break j;
-                }
-                q = match cv.wait(q) {
-                    Ok(q) => q,
-                    Err(_) => return,
-                };
-            }
-        };
-        let (id, body, lang) = job;
-        if !done.insert(id.clone()) {
-            continue;
-        }
-        // One article that trips the analyser must not stop the others.
-        let result = std::panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&body, lang)));
-        let news = match result {
-            Ok(a) => News::Done(id, Box::new(a)),
-            Err(payload) => News::Failed(id, panic_text(payload.as_ref())),
-        };
-        if tx.send(news).is_err() {
-            return;
-        }
-    }
-}
-
 /// Raw mode, alternate screen and mouse capture, undone on drop and on panic.
 struct TerminalGuard {
     terminal: Terminal<CrosstermBackend<Stdout>>,
@@ -393,14 +269,6 @@ impl Drop for TerminalGuard {
         let _ = self.terminal.show_cursor();
         restore();
     }
-}
-
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "the analyser failed".to_string())
 }
 
 /// Puts the terminal back; safe to call twice.

@@ -220,6 +220,55 @@ pub fn sample_app(w: u16, h: u16, color: bool) -> App {
     app
 }
 
+/// The sample and the English article through a library index in memory
+/// (as the reader sees a real library): the sample analysed and stored, so
+/// the People screen and the index's searches have something to show.
+pub fn indexed_app(w: u16, h: u16, color: bool) -> App {
+    use crate::library::index::{Index, analysis_version};
+    use crate::library::{LoadEvent, Origin};
+    let mut app = app(w, h, color);
+    let mut index = Index::in_memory().expect("an index in memory");
+    let sample = sample_article();
+    let english = english_article();
+    let analysis = sample_analysis(&sample);
+    let root = "test";
+    let mut w = index.write().expect("write");
+    let (s, _) = w
+        .put_file(
+            &Origin::Bundled("000_597a4e4c925c446d.txt".into()),
+            root,
+            1,
+            1,
+            Ok(std::slice::from_ref(&sample)),
+        )
+        .expect("put the sample");
+    let (e, _) = w
+        .put_file(
+            &Origin::File("/test/en/markets.md".into()),
+            root,
+            1,
+            1,
+            Ok(std::slice::from_ref(&english)),
+        )
+        .expect("put the English article");
+    w.put_analysis(s[0].key, &analysis_version(), &sample.body, &analysis)
+        .expect("store the analysis");
+    w.commit().expect("commit");
+    let entries = index.entries(&[root.to_string()]).expect("entries");
+    let total = entries.len();
+    app.index = Some(index);
+    app.roots = vec![root.to_string()];
+    app.update(Msg::Load(LoadEvent::Found { total }));
+    app.update(Msg::Load(LoadEvent::Entries(entries)));
+    app.update(Msg::Load(LoadEvent::Done));
+    // the bodies as the tests know them (no file behind the English one)
+    for (key, article) in [(s[0].key, sample), (e[0].key, english)] {
+        let idx = app.by_key[&key];
+        app.bodies.insert(idx, article);
+    }
+    app
+}
+
 pub fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }

@@ -7,8 +7,9 @@ use std::ops::Range;
 use crate::analysis::Label;
 use crate::analysis::gazetteer::{FastMap, Gazetteer, flag};
 
-/// Bumped whenever features change, so an old model file is refused.
-pub const FEATURES_VERSION: u32 = 5;
+/// Bumped whenever features or decoding change, so an old model file is
+/// refused (6: beam-search decoding, trained as a structured perceptron).
+pub const FEATURES_VERSION: u32 = 6;
 
 pub const N_TAGS: usize = 17;
 /// BILOU tags: Begin, Inside, Last, Unit (one-word mention), Outside.
@@ -310,6 +311,10 @@ pub struct Evidence {
 pub struct Prepared {
     pub infos: Vec<TokInfo>,
     pub evidence: Evidence,
+    /// For a capitalised word, the run of capitalised words around it in its
+    /// sentence (start, end), computed once: a run of a million names costs
+    /// a million steps, not a million per word.
+    runs: Vec<(u32, u32)>,
 }
 
 fn is_opening(w: &str) -> bool {
@@ -364,9 +369,25 @@ pub fn prepare(doc: &Doc) -> Prepared {
             }
         }
     }
+    let mut runs = vec![(0u32, 0u32); infos.len()];
+    for s in &doc.sents {
+        let mut i = s.start;
+        while i < s.end {
+            if !infos[i].is_cap() {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            while i < s.end && infos[i].is_cap() {
+                i += 1;
+            }
+            runs[a..i].fill((a as u32, i as u32));
+        }
+    }
     Prepared {
         infos,
         evidence: ev,
+        runs,
     }
 }
 
@@ -398,24 +419,46 @@ fn evidence_role(role: u8) -> usize {
 const BOS: u64 = 0x0B05;
 const EOS: u64 = 0x0E05;
 
+/// What the first pass labelled in one sentence, per capitalised word:
+/// subtracted from the text's counts so that a sentence is not its own
+/// evidence. Built once per sentence, so evidence stays linear in the
+/// sentence's length (a sentence of 100,000 names included).
+#[derive(Default)]
+pub struct OwnLabels(FastMap<u64, [u16; 12]>);
+
+impl OwnLabels {
+    /// The counts of sentence `sent` from its first-pass tags `first_pass`.
+    pub fn of(p: &Prepared, sent: &Range<usize>, first_pass: &[u8]) -> OwnLabels {
+        let mut own = OwnLabels::default();
+        own.fill(p, sent, first_pass);
+        own
+    }
+
+    /// As `of`, reusing this map's memory.
+    pub fn fill(&mut self, p: &Prepared, sent: &Range<usize>, first_pass: &[u8]) {
+        self.0.clear();
+        for (j, &t) in sent.clone().zip(first_pass) {
+            if let Some((l, role)) = tag_parts(t)
+                && p.infos[j].is_cap()
+            {
+                self.0.entry(p.infos[j].word).or_default()[l as usize * 3 + evidence_role(role)] +=
+                    1;
+            }
+        }
+    }
+}
+
 /// Label evidence for token `i` from other sentences (the counts recorded
-/// for the current sentence `own` are subtracted).
-fn label_evidence(p: &Prepared, own: &[u8], sent: &Range<usize>, i: usize) -> Option<[u16; 12]> {
+/// for its own sentence, `own`, are subtracted).
+fn label_evidence(p: &Prepared, own: &OwnLabels, i: usize) -> Option<[u16; 12]> {
     let info = &p.infos[i];
     if !info.is_cap() {
         return None;
     }
     let mut c = *p.evidence.labels.get(&info.word)?;
-    // own sentence: subtract what the first pass recorded there
-    for j in sent.clone() {
-        if p.infos[j].word != info.word {
-            continue;
-        }
-        let t = own[j - sent.start];
-        if let Some((l, role)) = tag_parts(t) {
-            let role = evidence_role(role);
-            let k = l as usize * 3 + role;
-            c[k] = c[k].saturating_sub(1);
+    if let Some(o) = own.0.get(&info.word) {
+        for (x, y) in c.iter_mut().zip(o) {
+            *x = x.saturating_sub(*y);
         }
     }
     if c.iter().all(|&x| x == 0) {
@@ -437,13 +480,13 @@ fn majority(c: &[u16; 12]) -> usize {
 }
 
 /// Pushes the hashed features of token `i` of `sent` that do not depend on
-/// the tags being predicted. `first_pass` holds the first pass's tags of this
-/// sentence, or is empty during the first pass (no label evidence yet).
+/// the tags being predicted. `own` holds the first pass's labels of this
+/// sentence, or is None during the first pass (no label evidence yet).
 pub fn static_features(
     p: &Prepared,
     sent: &Range<usize>,
     i: usize,
-    first_pass: &[u8],
+    own: Option<&OwnLabels>,
     out: &mut Vec<u64>,
 ) {
     out.clear();
@@ -499,15 +542,7 @@ pub fn static_features(
     out.push(feat2(49, t.lower, u64::from(t.flags & INITIAL)));
     if t.is_cap() {
         // the run of capitalised words around this one: its length and our place
-        let cap = |j: usize| p.infos[j].flags & CAP != 0;
-        let mut a = i;
-        while a > sent.start && cap(a - 1) {
-            a -= 1;
-        }
-        let mut b = i + 1;
-        while b < sent.end && cap(b) {
-            b += 1;
-        }
+        let (a, b) = (p.runs[i].0 as usize, p.runs[i].1 as usize);
         let place = ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64;
         out.push(feat(50, place));
         // the words around the run ("le"/"la" + capitals, "de", "a déclaré")
@@ -566,8 +601,8 @@ pub fn static_features(
             u64::from(lower) | u64::from(inside_else > 0) << 1 | u64::from(t.flags & INITIAL),
         ));
     }
-    if !first_pass.is_empty() {
-        evidence_features(p, sent, i, first_pass, out);
+    if let Some(own) = own {
+        evidence_features(p, sent, i, own, out);
     }
 }
 
@@ -577,11 +612,11 @@ pub fn evidence_features(
     p: &Prepared,
     sent: &Range<usize>,
     i: usize,
-    first_pass: &[u8],
+    own: &OwnLabels,
     out: &mut Vec<u64>,
 ) {
     {
-        if let Some(c) = label_evidence(p, first_pass, sent, i) {
+        if let Some(c) = label_evidence(p, own, i) {
             for (k, &n) in c.iter().enumerate() {
                 if n > 0 {
                     out.push(feat(35, k as u64));
@@ -593,7 +628,7 @@ pub fn evidence_features(
             let j = i as isize + k;
             if j >= sent.start as isize
                 && (j as usize) < sent.end
-                && let Some(c) = label_evidence(p, first_pass, sent, j as usize)
+                && let Some(c) = label_evidence(p, own, j as usize)
             {
                 out.push(feat(tpl, majority(&c) as u64));
             }

@@ -1,5 +1,5 @@
-//! Named-entity recognition: an averaged-perceptron sequence labeller (BILOU
-//! tags over PER, ORG, LOC, MISC, greedy decoding with previous-tag
+//! Named-entity recognition: a structured averaged-perceptron labeller (BILOU
+//! tags over PER, ORG, LOC, MISC, beam-search decoding with previous-tag
 //! features, two passes for document-level evidence), then generic
 //! document-level corrections (`rules`). Trained by `quoth train-ner` and
 //! shipped in `assets/models/{en,fr}.qner` (embedded in the binary;

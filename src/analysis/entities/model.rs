@@ -218,19 +218,19 @@ impl Model {
 }
 
 /// Greedy left-to-right tagging of one sentence; BILOU transitions are
-/// enforced. `first_pass` is empty in the first pass, else the first pass's
-/// tags of this sentence.
+/// enforced. `own` is None in the first pass, else the first pass's labels
+/// of this sentence.
 pub fn tag_sentence<S: Scorer>(
     s: &S,
     p: &Prepared,
     sent: &std::ops::Range<usize>,
-    first_pass: &[u8],
+    own: Option<&features::OwnLabels>,
     buf: &mut Vec<u64>,
     out: &mut Vec<u8>,
 ) {
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in sent.clone() {
-        static_features(p, sent, i, first_pass, buf);
+        static_features(p, sent, i, own, buf);
         tag_features(p, i, prev, prev2, buf);
         let mut scores = [0f32; N_TAGS];
         s.add(buf, &mut scores);
@@ -251,61 +251,159 @@ fn best_allowed(prev: u8, scores: &[f32; N_TAGS]) -> u8 {
     best
 }
 
+/// Hypotheses kept at each word by the beam search: wide enough to repair
+/// the boundaries greedy decoding gets wrong ("Rio de Janeiro" cut at "de"),
+/// narrow enough to cost little (the tag features are a handful of lookups
+/// per hypothesis, the word's own features are scored once).
+pub const BEAM: usize = 4;
+
+#[derive(Clone, Copy)]
+struct Hyp {
+    score: f32,
+    prev: u8,
+    prev2: u8,
+    /// Index of this hypothesis's last step in the history.
+    back: u32,
+}
+
+/// Reusable memory for the beam search.
+#[derive(Default)]
+pub struct Beam {
+    hyps: Vec<Hyp>,
+    next: Vec<Hyp>,
+    cands: Vec<(f32, u8, u32)>,
+    /// (tag, previous step) of every step kept.
+    history: Vec<(u8, u32)>,
+    buf: Vec<u64>,
+}
+
+impl Beam {
+    /// Tags sentence `sent` given each word's score without the tag
+    /// features (`local`, one row per word of the sentence), keeping `width`
+    /// hypotheses; BILOU transitions are enforced, and a sentence ends on a
+    /// complete mention when any hypothesis does.
+    pub fn decode<S: Scorer>(
+        &mut self,
+        s: &S,
+        p: &Prepared,
+        sent: &std::ops::Range<usize>,
+        local: &[[f32; N_TAGS]],
+        width: usize,
+        out: &mut Vec<u8>,
+    ) {
+        const ROOT: u32 = u32::MAX;
+        self.hyps.clear();
+        self.history.clear();
+        self.hyps.push(Hyp {
+            score: 0.0,
+            prev: 0,
+            prev2: 0,
+            back: ROOT,
+        });
+        for (k, i) in sent.clone().enumerate() {
+            self.cands.clear();
+            for (h, hyp) in self.hyps.iter().enumerate() {
+                self.buf.clear();
+                tag_features(p, i, hyp.prev, hyp.prev2, &mut self.buf);
+                let mut scores = local[k];
+                s.add(&self.buf, &mut scores);
+                for t in 0..N_TAGS as u8 {
+                    if allowed(hyp.prev, t) {
+                        self.cands
+                            .push((hyp.score + scores[t as usize], t, h as u32));
+                    }
+                }
+            }
+            // best first; ties to the earlier hypothesis, then the lower tag
+            self.cands
+                .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+            self.next.clear();
+            for &(score, t, h) in &self.cands {
+                let from = self.hyps[h as usize];
+                // two hypotheses with the same last two tags have the same
+                // future: the better one is enough
+                if self
+                    .next
+                    .iter()
+                    .any(|n| n.prev == t && n.prev2 == from.prev)
+                {
+                    continue;
+                }
+                self.history.push((t, from.back));
+                self.next.push(Hyp {
+                    score,
+                    prev: t,
+                    prev2: from.prev,
+                    back: (self.history.len() - 1) as u32,
+                });
+                if self.next.len() == width {
+                    break;
+                }
+            }
+            std::mem::swap(&mut self.hyps, &mut self.next);
+        }
+        let complete = |h: &&Hyp| !matches!(features::tag_parts(h.prev), Some((_, 0 | 1)));
+        let best = self
+            .hyps
+            .iter()
+            .find(complete)
+            .or(self.hyps.first())
+            .map_or(ROOT, |h| h.back);
+        let start = out.len();
+        let mut at = best;
+        while at != ROOT {
+            let (t, back) = self.history[at as usize];
+            out.push(t);
+            at = back;
+        }
+        out[start..].reverse();
+    }
+}
+
 /// Tags a whole text in two passes: the second sees how the first labelled
 /// the same words elsewhere in the text. The label-free part of each word's
 /// score is computed once and kept for the second pass.
 pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
+    let width = BEAM;
     let mut p = features::prepare(doc);
     let mut buf = Vec::with_capacity(64);
     let n = doc.words.len();
     let mut base = vec![[0f32; N_TAGS]; n];
     let mut first = Vec::with_capacity(n);
+    let mut beam = Beam::default();
     for sent in &doc.sents {
-        let (mut prev, mut prev2) = (0u8, 0u8);
         for i in sent.clone() {
-            static_features(&p, sent, i, &[], &mut buf);
+            static_features(&p, sent, i, None, &mut buf);
             s.add(&buf, &mut base[i]);
-            buf.clear();
-            tag_features(&p, i, prev, prev2, &mut buf);
-            let mut scores = base[i];
-            s.add(&buf, &mut scores);
-            let best = best_allowed(prev, &scores);
-            first.push(best);
-            prev2 = prev;
-            prev = best;
         }
+        beam.decode(s, &p, sent, &base[sent.clone()], width, &mut first);
     }
     p.evidence.record_labels(&p.infos, &first);
     let mut second = Vec::with_capacity(n);
-    let mut evidence: Vec<u64> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
+    let mut local: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut own_labels = features::OwnLabels::default();
     for sent in &doc.sents {
         let own = &first[sent.start..sent.end];
+        own_labels.fill(&p, sent, own);
         // Without evidence anywhere in the sentence, the second pass sees
         // exactly what the first saw: keep its tags.
-        evidence.clear();
-        ends.clear();
+        local.clear();
+        let mut any = false;
         for i in sent.clone() {
-            features::evidence_features(&p, sent, i, own, &mut evidence);
-            ends.push(evidence.len());
+            buf.clear();
+            features::evidence_features(&p, sent, i, &own_labels, &mut buf);
+            let mut sc = base[i];
+            if !buf.is_empty() {
+                any = true;
+                s.add(&buf, &mut sc);
+            }
+            local.push(sc);
         }
-        if evidence.is_empty() {
+        if !any {
             second.extend_from_slice(own);
             continue;
         }
-        let (mut prev, mut prev2) = (0u8, 0u8);
-        for i in sent.clone() {
-            let k = i - sent.start;
-            buf.clear();
-            buf.extend_from_slice(&evidence[if k == 0 { 0 } else { ends[k - 1] }..ends[k]]);
-            tag_features(&p, i, prev, prev2, &mut buf);
-            let mut scores = base[i];
-            s.add(&buf, &mut scores);
-            let best = best_allowed(prev, &scores);
-            second.push(best);
-            prev2 = prev;
-            prev = best;
-        }
+        beam.decode(s, &p, sent, &local, width, &mut second);
     }
     second
 }

@@ -27,6 +27,10 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         .filter_map(|m| trim(words, lang, m))
         .collect();
     ms = apply_known(words, initial, ms);
+    ms = legal_names(words, ms);
+    ms = split_place_person(words, ms);
+    ms = acronyms(words, ms);
+    ms = initial_words(words, initial, ms);
     ms = short_forms(words, initial, ms);
     ms = propagate(words, initial, ms);
     ms.sort_by_key(|m| m.0.start);
@@ -70,27 +74,321 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     if r.len() == 1 && Gazetteer::get().is_common_acronym(words[r.start]) {
         return None;
     }
-    // a name has a capital or a digit somewhere ("iPhone", "GPT-4");
-    // "française" alone is not one
-    let named = words[r.clone()]
+    // a one-word name has a capital or a digit ("iPhone", "GPT-4"):
+    // "française" alone is not one, "parquet national financier" may be
+    let named = r.len() > 1
+        || words[r.clone()]
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()));
+    // "[1]", "2016": a name has a letter
+    let lettered = words[r.clone()]
         .iter()
-        .any(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()));
-    (r.start < r.end && named).then_some((r, l))
+        .any(|w| w.chars().any(char::is_alphabetic));
+    (r.start < r.end && named && lettered).then_some((r, l))
+}
+
+/// Legal forms of companies: a name that ends on one is an organisation
+/// ("Chimex Normandie SA"), and one that follows a name joins it.
+const LEGAL_FORMS: &[&str] = &[
+    "SA", "S.A.", "SAS", "SARL", "SE", "SCA", "Inc", "Inc.", "GmbH", "Ltd", "Ltd.", "PLC", "Plc",
+    "plc", "AG", "NV", "N.V.", "BV", "SpA", "S.p.A.", "LLC", "LLP", "Corp", "Corp.", "AB", "ASA",
+    "Oy", "KG",
+];
+
+fn legal_names(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    for k in 0..ms.len() {
+        let end = ms[k].0.end;
+        let next_free = ms.get(k + 1).is_none_or(|n| n.0.start > end);
+        if next_free && words.get(end).is_some_and(|w| LEGAL_FORMS.contains(w)) {
+            ms[k].0.end += 1;
+        }
+        if LEGAL_FORMS.contains(&words[ms[k].0.end - 1]) && ms[k].0.len() > 1 {
+            ms[k].1 = Label::Org;
+        }
+    }
+    ms
+}
+
+/// Two names run together across a boundary the labeller missed: a known
+/// place then a first name and more ("à Paris Anne Hidalgo a dit") is a
+/// place and a person.
+fn split_place_person(words: &[&str], ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    let mut out = Vec::with_capacity(ms.len());
+    for (r, l) in ms {
+        let cut = (r.start + 1..r.end.saturating_sub(1)).find(|&j| {
+            g.is_place(words[j - 1])
+                && names::is_first_name(words[j])
+                && is_cap(words[j + 1])
+                && words[r.start..j].iter().all(|w| is_cap(w))
+        });
+        match cut {
+            Some(j) if matches!(l, Label::Per | Label::Loc) => {
+                out.push((r.start..j, Label::Loc));
+                out.push((j..r.end, Label::Per));
+            }
+            _ => out.push((r, l)),
+        }
+    }
+    out
+}
+
+/// Words an acronym's letters skip ("Bureau international du travail (BIT)").
+const ACRONYM_SKIP: &[&str] = &[
+    "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "à", "au", "aux", "en",
+    "pour", "sur", "of", "the", "and", "for", "on", "in", "&",
+];
+
+/// Head words of organisations written in lowercase in French ("service
+/// national de renseignement (SNR)"), or capitalised.
+const ORG_HEADS: &[&str] = &[
+    "académie",
+    "agence",
+    "alliance",
+    "armée",
+    "assemblée",
+    "association",
+    "autorité",
+    "banque",
+    "brigade",
+    "bureau",
+    "caisse",
+    "centre",
+    "chambre",
+    "club",
+    "coalition",
+    "collectif",
+    "comité",
+    "commissariat",
+    "commission",
+    "compagnie",
+    "confédération",
+    "conseil",
+    "coordination",
+    "cour",
+    "direction",
+    "école",
+    "entreprise",
+    "fédération",
+    "fondation",
+    "front",
+    "gendarmerie",
+    "groupe",
+    "haut",
+    "haute",
+    "hôpital",
+    "institut",
+    "laboratoire",
+    "ligue",
+    "lycée",
+    "ministère",
+    "mouvement",
+    "observatoire",
+    "office",
+    "organisation",
+    "parquet",
+    "parti",
+    "police",
+    "préfecture",
+    "régie",
+    "réseau",
+    "service",
+    "société",
+    "syndicat",
+    "tribunal",
+    "union",
+    "université",
+    "agency",
+    "army",
+    "authority",
+    "bank",
+    "board",
+    "center",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "foundation",
+    "institute",
+    "league",
+    "ministry",
+    "organization",
+    "party",
+    "society",
+    "university",
+];
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=8).contains(&n)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+}
+
+/// The letters of an acronym that its expansion's words give.
+fn acronym_letters(w: &str) -> Vec<char> {
+    w.chars().filter(|c| c.is_uppercase()).collect()
+}
+
+/// Does `ws` (an expansion's words) spell `letters` with the first letters
+/// of its words (and of a hyphenated word's parts), function words skipped?
+fn spells(ws: &[&str], letters: &[char]) -> bool {
+    let mut need = letters.iter();
+    let mut next = need.next();
+    for w in ws {
+        if ACRONYM_SKIP.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if !w.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        let mut matched = false;
+        for part in w.split('-') {
+            let Some(c) = part.chars().next() else {
+                continue;
+            };
+            let c = c.to_uppercase().next().unwrap_or(c);
+            if next == Some(&c) {
+                next = need.next();
+                matched = true;
+            } else if matched {
+                break;
+            } else {
+                return false;
+            }
+        }
+    }
+    next.is_none()
+}
+
+/// An acronym defined in brackets ("Organisation maritime internationale
+/// (OMI)", "l'OMI (Organisation maritime internationale)"): the expansion
+/// is one name, the acronym takes its label and keeps it through the text.
+/// An acronym whose lowercase expansion is no organisation ("tidal
+/// disruption event (TDE)") names a common noun, not an entity.
+fn acronyms(words: &[&str], ms: Vec<M>) -> Vec<M> {
+    const MAX: usize = 12;
+    // definitions: (expansion, acronym word index)
+    let mut defs: Vec<(Range<usize>, usize)> = Vec::new();
+    for i in 1..words.len().saturating_sub(2) {
+        if words[i] != "(" {
+            continue;
+        }
+        if is_acronym(words[i + 1]) && words[i + 2] == ")" {
+            let letters = acronym_letters(words[i + 1]);
+            let found = (i.saturating_sub(MAX)..i)
+                .rev()
+                .filter(|&a| !ACRONYM_SKIP.contains(&words[a].to_lowercase().as_str()))
+                .find(|&a| spells(&words[a..i], &letters));
+            if let Some(a) = found {
+                defs.push((a..i, i + 1));
+            }
+        } else if is_acronym(words[i - 1]) {
+            let letters = acronym_letters(words[i - 1]);
+            if let Some(close) = (i + 2..words.len().min(i + 2 + MAX)).find(|&j| words[j] == ")")
+                && spells(&words[i + 1..close], &letters)
+            {
+                defs.push((i + 1..close, i - 1));
+            }
+        }
+    }
+    if defs.is_empty() {
+        return ms;
+    }
+    let label_in = |r: &Range<usize>| -> Option<Label> {
+        let a = ms.partition_point(|m| m.0.end <= r.start);
+        ms[a..]
+            .iter()
+            .take_while(|m| m.0.start < r.end)
+            .max_by_key(|m| m.0.end.min(r.end) - m.0.start.max(r.start))
+            .map(|m| m.1)
+    };
+    let mut labels: FastMap<&str, Option<Label>> = FastMap::default();
+    let mut expansions: Vec<M> = Vec::new();
+    for (e, a) in &defs {
+        if labels.contains_key(words[*a]) {
+            continue;
+        }
+        let head = words[e.start].to_lowercase();
+        let org_head = ORG_HEADS.contains(&head.as_str());
+        let label = match label_in(e) {
+            Some(l) => Some(l),
+            // an unlabelled lowercase expansion is a common noun's
+            None if !is_cap(words[e.start]) && !org_head => None,
+            None => label_in(&(*a..*a + 1)).or(org_head.then_some(Label::Org)),
+        };
+        match label {
+            Some(l) => {
+                expansions.push((e.clone(), l));
+                labels.insert(words[*a], Some(l));
+            }
+            None if !is_cap(words[e.start]) => {
+                labels.insert(words[*a], None);
+            }
+            None => {}
+        }
+    }
+    // the expansions replace what they overlap; every occurrence of a
+    // defined acronym takes its label (or none, for a common noun)
+    let mut out: Vec<M> = Vec::with_capacity(ms.len() + expansions.len());
+    let mut in_exp = vec![false; words.len()];
+    for (e, _) in &expansions {
+        in_exp[e.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    let mut covered = vec![false; words.len()];
+    for (r, l) in ms {
+        if r.clone().any(|i| in_exp[i]) {
+            continue;
+        }
+        if r.len() == 1
+            && let Some(v) = labels.get(words[r.start])
+        {
+            if let Some(l) = v {
+                covered[r.start] = true;
+                out.push((r, *l));
+            }
+            continue;
+        }
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+        out.push((r, l));
+    }
+    for (e, _) in &expansions {
+        covered[e.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    out.extend(expansions);
+    for (i, w) in words.iter().enumerate() {
+        if !covered[i]
+            && let Some(Some(l)) = labels.get(w)
+        {
+            out.push((i..i + 1, *l));
+        }
+    }
+    out.sort_by_key(|m| m.0.start);
+    out
 }
 
 /// A mention made only of several known names and function words between
-/// them ("Azure AI de Microsoft") is those names.
+/// them ("Azure AI de Microsoft") is those names. `ms` and `known` are
+/// sorted and do not overlap among themselves; linear in their lengths.
 fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
+    let mut known_at: Vec<Option<usize>> = vec![None; words.len()];
+    for (k, (r, _)) in known.iter().enumerate() {
+        known_at[r.clone()].iter_mut().for_each(|x| *x = Some(k));
+    }
     let mut out = Vec::with_capacity(ms.len());
     for m in ms {
-        let inside: Vec<&M> = known
-            .iter()
-            .filter(|(k, _)| m.0.start <= k.start && k.end <= m.0.end)
-            .collect();
-        let covered =
-            |i: usize| inside.iter().any(|(k, _)| k.contains(&i)) || NEVER_LAST.contains(&words[i]);
+        let a = known.partition_point(|(k, _)| k.start < m.0.start);
+        let b = a + known[a..].partition_point(|(k, _)| k.end <= m.0.end);
+        let inside = &known[a..b];
+        let covered = |i: usize| {
+            known_at[i].is_some_and(|k| (a..b).contains(&k)) || NEVER_LAST.contains(&words[i])
+        };
         if inside.len() >= 2 && m.0.clone().all(covered) {
-            out.extend(inside.into_iter().cloned());
+            out.extend(inside.iter().cloned());
         } else {
             out.push(m);
         }
@@ -103,10 +401,16 @@ fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
 /// or a first name the labeller took for a person ("Claude").
 fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
     let known = Gazetteer::get().known(words);
-    let mut ms = split_known(words, &known, ms);
+    let ms = split_known(words, &known, ms);
+    // `ms` is sorted and without overlaps, so are the known names: one
+    // sweep, each mention removed at most once.
+    let mut removed = vec![false; ms.len()];
+    let mut added = Vec::new();
     for (k, label) in known {
-        let overlapping: Vec<usize> = (0..ms.len())
-            .filter(|&j| ms[j].0.start < k.end && k.start < ms[j].0.end)
+        let first = ms.partition_point(|m| m.0.end <= k.start);
+        let overlapping: Vec<usize> = (first..ms.len())
+            .take_while(|&j| ms[j].0.start < k.end)
+            .filter(|&j| !removed[j])
             .collect();
         // A longer mention around the match is a different name
         // ("Google Cloud"): leave it.
@@ -120,6 +424,18 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
         if single_first_name && overlapping.iter().any(|&j| ms[j].1 == Label::Per) {
             continue;
         }
+        // A company's name also names its product ("publié sur Facebook",
+        // not "chez Google"): after "sur", the labeller's MISC stands.
+        if label == Label::Org
+            && k.len() == 1
+            && k.start > 0
+            && matches!(words[k.start - 1], "sur" | "Sur" | "via" | "on")
+            && overlapping
+                .iter()
+                .any(|&j| ms[j].0 == k && ms[j].1 == Label::Misc)
+        {
+            continue;
+        }
         if overlapping.is_empty() {
             let next_cap = words.get(k.end).is_some_and(|w| is_cap(w));
             let prev_cap = k.start > 0 && !initial[k.start] && is_cap(words[k.start - 1]);
@@ -127,15 +443,47 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
                 continue;
             }
         }
-        let mut j = overlapping.len();
-        while j > 0 {
-            j -= 1;
-            ms.remove(overlapping[j]);
+        for j in overlapping {
+            removed[j] = true;
         }
-        ms.push((k, label));
+        added.push((k, label));
     }
-    ms.sort_by_key(|m| m.0.start);
-    ms
+    let mut out: Vec<M> = ms
+        .into_iter()
+        .zip(removed)
+        .filter_map(|(m, r)| (!r).then_some(m))
+        .chain(added)
+        .collect();
+    out.sort_by_key(|m| m.0.start);
+    out
+}
+
+/// A capitalised word that opens a sentence is a name only with evidence:
+/// one written in lowercase elsewhere in the text, never capitalised inside
+/// a sentence and unknown to the gazetteers ("Selon", "Ensuite", "Alerte")
+/// is no one-word name.
+fn initial_words(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
+    if !ms.iter().any(|(r, _)| r.len() == 1 && initial[r.start]) {
+        return ms;
+    }
+    let lower_seen = lowercase_words(words);
+    let cap_inside: FastSet<&str> = (0..words.len())
+        .filter(|&i| !initial[i] && is_cap(words[i]))
+        .map(|i| words[i])
+        .collect();
+    let g = Gazetteer::get();
+    ms.into_iter()
+        .filter(|(r, _)| {
+            let w = words[r.start];
+            !(r.len() == 1
+                && initial[r.start]
+                && !cap_inside.contains(w)
+                && lower_seen.contains(w.to_lowercase().as_str())
+                && !g.is_place(w)
+                && !names::is_first_name(w)
+                && g.known(&[w]).is_empty())
+        })
+        .collect()
 }
 
 /// Every word written in lowercase in the text (borrowed: this runs on
@@ -160,7 +508,9 @@ fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
             continue;
         }
         let key = match l {
-            Label::Per => Some(words[r.end - 1]),
+            // a person's surname, unless it is a place: a name taken for a
+            // person ("Projet Montréal") makes no person of every "Montréal"
+            Label::Per if !g.is_place(words[r.end - 1]) => Some(words[r.end - 1]),
             Label::Org if r.len() == 2 && g.is_org_suffix(words[r.end - 1]) => Some(words[r.start]),
             _ => None,
         };
@@ -211,6 +561,10 @@ fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     ms
 }
 
+/// Longer mentions are not looked for elsewhere in the text: names are
+/// shorter, and a run of a thousand capitalised words is no name to repeat.
+const MAX_NAME_WORDS: usize = 12;
+
 /// One label per name in a text: a name labelled differently in different
 /// places takes its majority label (when there is one), and occurrences the
 /// labeller missed are added.
@@ -236,33 +590,40 @@ fn propagate(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     for (r, _) in &ms {
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
     }
-    let mut names: Vec<(Vec<&str>, Label)> = votes
-        .iter()
-        .filter_map(|(name, v)| Some((name.split(' ').collect::<Vec<&str>>(), winner(v)?)))
-        .filter(|(ws, _)| ws.iter().all(|w| !w.is_empty()) && is_cap(ws[0]))
-        .collect();
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    // names by first word, longest first, for one pass over the text
-    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (k, (ws, _)) in names.iter().enumerate() {
+    // Names to look for, by their words, and for each first word the
+    // lengths to try, longest first: each position costs a few lookups
+    // however many names share a first word.
+    let mut names: FastMap<Vec<&str>, Label> = FastMap::default();
+    let mut lengths: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (name, v) in &votes {
+        let ws: Vec<&str> = name.split(' ').collect();
+        let Some(label) = winner(v) else { continue };
+        if ws.len() > MAX_NAME_WORDS || ws.iter().any(|w| w.is_empty()) || !is_cap(ws[0]) {
+            continue;
+        }
         if ws.len() == 1 && lower_seen.contains(ws[0].to_lowercase().as_str()) {
             continue;
         }
-        by_first.entry(ws[0]).or_default().push(k);
+        lengths.entry(ws[0]).or_default().push(ws.len());
+        names.insert(ws, label);
+    }
+    for ls in lengths.values_mut() {
+        ls.sort_unstable_by(|a, b| b.cmp(a));
+        ls.dedup();
     }
     let mut added = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let hit = by_first.get(words[i]).and_then(|ks| {
-            ks.iter().find_map(|&k| {
-                let (ws, label) = &names[k];
-                let n = ws.len();
-                let fits = i + n <= words.len()
-                    && words[i..i + n] == ws[..]
-                    && !covered[i..i + n].iter().any(|c| *c)
-                    && !words.get(i + n).is_some_and(|w| is_cap(w))
-                    && !(i > 0 && is_cap(words[i - 1]) && !initial[i - 1]);
-                fits.then_some((n, *label))
+        let hit = lengths.get(words[i]).and_then(|ls| {
+            ls.iter().find_map(|&n| {
+                if i + n > words.len() {
+                    return None;
+                }
+                let label = *names.get(&words[i..i + n])?;
+                let blocked = covered[i..i + n].iter().any(|c| *c)
+                    || words.get(i + n).is_some_and(|w| is_cap(w))
+                    || i > 0 && is_cap(words[i - 1]) && !initial[i - 1];
+                (!blocked).then_some((n, label))
             })
         });
         match hit {
@@ -309,6 +670,79 @@ mod tests {
             run("le quotidien Le Monde qu' il lit", vec![(2..5, Label::Org)]),
             vec![("Le Monde".to_string(), Label::Org)]
         );
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_takes_its_expansion_and_keeps_it() {
+        let r = run(
+            "selon le Bureau international du travail ( BIT ) , le BIT dit",
+            vec![(2..4, Label::Loc), (8..9, Label::Loc), (12..13, Label::Per)],
+        );
+        assert_eq!(
+            r,
+            vec![
+                ("Bureau international du travail".to_string(), Label::Loc),
+                ("BIT".to_string(), Label::Loc),
+                ("BIT".to_string(), Label::Loc),
+            ]
+        );
+        // lowercase organisation, acronym first, acronym missed elsewhere
+        let r = run(
+            "au SNR ( service national de renseignement ) puis au SNR hier",
+            vec![],
+        );
+        assert_eq!(
+            r,
+            vec![
+                ("SNR".to_string(), Label::Org),
+                ("service national de renseignement".to_string(), Label::Org),
+                ("SNR".to_string(), Label::Org),
+            ]
+        );
+        // a common noun's acronym is no name anywhere in the text
+        let r = run(
+            "ce tidal disruption event ( TDE ) ; les TDE sont rares",
+            vec![(5..6, Label::Org), (9..10, Label::Org)],
+        );
+        assert_eq!(r, vec![]);
+    }
+
+    #[test]
+    fn link_markers_companies_and_names_run_together() {
+        assert_eq!(run("texte [ 1 ] suite", vec![(1..4, Label::Misc)]), vec![]);
+        assert_eq!(
+            run("chez Chimex Normandie SA hier", vec![(1..3, Label::Per)]),
+            vec![("Chimex Normandie SA".to_string(), Label::Org)]
+        );
+        assert_eq!(
+            run("à Paris Anne Hidalgo a dit", vec![(1..4, Label::Per)]),
+            vec![
+                ("Paris".to_string(), Label::Loc),
+                ("Anne Hidalgo".to_string(), Label::Per)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_initial_word_needs_evidence() {
+        // "Alerte" opens the sentence and is written "alerte" later
+        let words: Vec<&str> = "Alerte à Brest . Une alerte rouge . Brest attend"
+            .split(' ')
+            .collect();
+        let mut initial = vec![false; words.len()];
+        for i in [0, 4, 9] {
+            initial[i] = true;
+        }
+        let got: Vec<String> = refine(
+            &words,
+            &initial,
+            Lang::Fr,
+            vec![(0..1, Label::Per), (2..3, Label::Loc), (9..10, Label::Loc)],
+        )
+        .into_iter()
+        .map(|(r, _)| words[r].join(" "))
+        .collect();
+        assert_eq!(got, vec!["Brest", "Brest"]);
     }
 
     #[test]

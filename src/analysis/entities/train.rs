@@ -269,6 +269,8 @@ pub struct Config {
     pub runs: usize,
     pub seed: u64,
     pub max_rows: usize,
+    /// Beam width of training (1: greedy, learning word by word).
+    pub beam: usize,
 }
 
 /// Averaged perceptron with lazy averaging: `avg = w - acc / c`.
@@ -311,6 +313,83 @@ impl Rng {
     }
 }
 
+/// One epoch over one document as a structured perceptron: a first pass
+/// with the current weights gives the document evidence; the second pass
+/// decodes each sentence with the beam search used at run time and, where
+/// the best sequence is wrong, moves the weights toward the gold sequence's
+/// features and away from the predicted one's (only at the words where the
+/// two differ in tag or history).
+fn train_doc_beam(pc: &mut Perceptron, d: &CorpusDoc, width: usize, w: &mut Work) {
+    let view = d.view();
+    let mut p = features::prepare(&view);
+    let mut first = Vec::with_capacity(d.words.len());
+    for s in &view.sents {
+        w.local.clear();
+        for i in s.clone() {
+            static_features(&p, s, i, None, &mut w.buf);
+            let mut sc = [0f32; N_TAGS];
+            pc.w.add(&w.buf, &mut sc);
+            w.local.push(sc);
+        }
+        w.beam.decode(&pc.w, &p, s, &w.local, width, &mut first);
+    }
+    p.evidence.record_labels(&p.infos, &first);
+    let mut own = features::OwnLabels::default();
+    for s in &view.sents {
+        own.fill(&p, s, &first[s.start..s.end]);
+        w.feats.clear();
+        w.ends.clear();
+        w.local.clear();
+        for i in s.clone() {
+            static_features(&p, s, i, Some(&own), &mut w.buf);
+            w.feats.extend_from_slice(&w.buf);
+            w.ends.push(w.feats.len());
+            let mut sc = [0f32; N_TAGS];
+            pc.w.add(&w.buf, &mut sc);
+            w.local.push(sc);
+        }
+        w.pred.clear();
+        w.beam.decode(&pc.w, &p, s, &w.local, width, &mut w.pred);
+        let gold = &d.tags[s.clone()];
+        if w.pred[..] != gold[..] {
+            let hist = |tags: &[u8], k: usize| {
+                (
+                    if k >= 1 { tags[k - 1] } else { 0 },
+                    if k >= 2 { tags[k - 2] } else { 0 },
+                )
+            };
+            for (k, i) in s.clone().enumerate() {
+                let (g, pr) = (gold[k], w.pred[k]);
+                let (gh, ph) = (hist(gold, k), hist(&w.pred, k));
+                if g == pr && gh == ph {
+                    continue;
+                }
+                let f = &w.feats[if k == 0 { 0 } else { w.ends[k - 1] }..w.ends[k]];
+                w.buf.clear();
+                tag_features(&p, i, gh.0, gh.1, &mut w.buf);
+                pc.update(f, g, 1.0);
+                pc.update(&w.buf, g, 1.0);
+                w.buf.clear();
+                tag_features(&p, i, ph.0, ph.1, &mut w.buf);
+                pc.update(f, pr, -1.0);
+                pc.update(&w.buf, pr, -1.0);
+            }
+        }
+        pc.c += s.len() as f64;
+    }
+}
+
+/// Reusable memory for `train_doc_beam`.
+#[derive(Default)]
+struct Work {
+    beam: model::Beam,
+    buf: Vec<u64>,
+    feats: Vec<u64>,
+    ends: Vec<usize>,
+    local: Vec<[f32; N_TAGS]>,
+    pred: Vec<u8>,
+}
+
 /// One epoch over one document: a first pass with the current weights gives
 /// the document evidence, the second pass learns.
 fn train_doc(pc: &mut Perceptron, d: &CorpusDoc, buf: &mut Vec<u64>) {
@@ -318,13 +397,15 @@ fn train_doc(pc: &mut Perceptron, d: &CorpusDoc, buf: &mut Vec<u64>) {
     let mut p = features::prepare(&view);
     let mut first = Vec::with_capacity(d.words.len());
     for s in &view.sents {
-        model::tag_sentence(&pc.w, &p, s, &[], buf, &mut first);
+        model::tag_sentence(&pc.w, &p, s, None, buf, &mut first);
     }
     p.evidence.record_labels(&p.infos, &first);
+    let mut own = features::OwnLabels::default();
     for s in &view.sents {
+        own.fill(&p, s, &first[s.start..s.end]);
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in s.clone() {
-            static_features(&p, s, i, &first[s.start..s.end], buf);
+            static_features(&p, s, i, Some(&own), buf);
             tag_features(&p, i, prev, prev2, buf);
             let mut scores = [0f32; N_TAGS];
             pc.w.add(buf, &mut scores);
@@ -351,6 +432,7 @@ fn train_run(
     train: &[CorpusDoc],
     dev: &[CorpusDoc],
     epochs: usize,
+    beam: usize,
     seed: u64,
     log: &mut impl FnMut(&str),
 ) -> anyhow::Result<Dense> {
@@ -363,6 +445,7 @@ fn train_run(
     let mut rng = Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut best: Option<(f64, usize, Dense)> = None;
     let mut buf = Vec::with_capacity(64);
+    let mut work = Work::default();
     for epoch in 1..=epochs {
         for k in (1..order.len()).rev() {
             let j = (rng.next() % (k as u64 + 1)) as usize;
@@ -370,7 +453,11 @@ fn train_run(
         }
         let t0 = std::time::Instant::now();
         for &di in &order {
-            train_doc(&mut pc, &train[di], &mut buf);
+            if beam > 1 {
+                train_doc_beam(&mut pc, &train[di], beam, &mut work);
+            } else {
+                train_doc(&mut pc, &train[di], &mut buf);
+            }
         }
         let avg = pc.averaged();
         let e = evaluate(&avg, dev, None);
@@ -410,7 +497,7 @@ pub fn train(
     let mut sum: Option<Dense> = None;
     for run in 0..cfg.runs.max(1) {
         let seed = cfg.seed.wrapping_add(run as u64);
-        let avg = train_run(train, dev, cfg.epochs, seed, &mut log)?;
+        let avg = train_run(train, dev, cfg.epochs, cfg.beam, seed, &mut log)?;
         match sum.as_mut() {
             None => sum = Some(avg),
             Some(s) => s.0.iter_mut().zip(&avg.0).for_each(|(a, b)| *a += b),
@@ -497,6 +584,7 @@ mod tests {
             runs: 1,
             seed: 7,
             max_rows: 10_000,
+            beam: model::BEAM,
         };
         let (m, e) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
         assert!(e.f1() > 0.99, "{}", e.report());

@@ -30,6 +30,7 @@ impl Widget for StatusBar<'_> {
             Some(l) => push(
                 match l.total {
                     Some(total) => format!("loading {} / {}", thousands(l.done), thousands(total)),
+                    None if l.done > 0 => format!("loading… {}", thousands(l.done)),
                     None => "loading…".to_string(),
                 },
                 t.status,
@@ -39,6 +40,32 @@ impl Widget for StatusBar<'_> {
                 let s = if n == 1 { "" } else { "s" };
                 push(format!("{} article{s}", thousands(n)), t.status)
             }
+        }
+        if let Some((done, total)) = app.reconciling {
+            push(
+                format!(
+                    "reading new files {} / {}",
+                    thousands(done),
+                    thousands(total)
+                ),
+                t.status,
+            );
+        }
+        if let Some(a) = app.analysing {
+            let pct = (a.bytes * 100).checked_div(a.total_bytes).unwrap_or(0);
+            let rate = if a.seconds > 0.0 {
+                format!(" · {:.1} MB/s", a.bytes as f64 / 1e6 / a.seconds)
+            } else {
+                String::new()
+            };
+            push(
+                format!(
+                    "analysing the library {pct}% ({} / {}){rate}",
+                    thousands(a.done),
+                    thousands(a.total)
+                ),
+                t.status,
+            );
         }
         if !app.problems.is_empty() {
             let n = app.problems.len();
@@ -127,6 +154,26 @@ impl Widget for HintBar<'_> {
                 Span::styled(shown, plain()),
                 Span::styled("█", plain()),
                 Span::styled(help, t.dim),
+            ]);
+            buf.set_line(area.x, area.y, &line, area.width);
+            return;
+        }
+        if app.library_search.editing {
+            let s = &app.library_search;
+            let found = match (&s.error, s.is_active()) {
+                (Some(e), _) => format!("  {e}"),
+                (None, true) => format!("  {} found", thousands(app.rows.len())),
+                (None, false) => {
+                    "  words, unread, bookmarked, source: lang: since: until: speaker: entity: sort:"
+                        .to_string()
+                }
+            };
+            let line = Line::from(vec![
+                Span::styled("Find: ", t.hint_key),
+                Span::styled(s.input.clone(), plain()),
+                Span::styled("█", plain()),
+                Span::styled(found, if s.error.is_some() { t.problem } else { t.dim }),
+                Span::styled("   Enter keep · Esc clear", t.dim),
             ]);
             buf.set_line(area.x, area.y, &line, area.width);
             return;

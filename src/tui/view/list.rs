@@ -25,9 +25,18 @@ impl Widget for ListPane<'_> {
                 .map(|k| format!("· {k} all "))
                 .unwrap_or_default();
             format!(" Bookmarks ({}) {back}", thousands(app.rows.len()))
+        } else if app.library_search.is_active() {
+            format!(
+                " Found {} of {} ",
+                thousands(app.rows.len()),
+                thousands(app.order.len())
+            )
         } else {
             format!(" Articles ({}) ", thousands(app.order.len()))
         };
+        if app.sort != crate::library::SortOrder::Date {
+            title.push_str(&format!("· by {} ", app.sort.name()));
+        }
         if app.loading.is_some() {
             title.push_str("loading… ");
         }
@@ -153,17 +162,17 @@ fn cells(app: &App, row: &Row) -> Cells {
     Cells {
         marks: format!("{bookmark}{unread}"),
         title: a.title.clone(),
-        source: a.source_or_credit().unwrap_or_default().to_string(),
+        source: a.source.clone().unwrap_or_default(),
         date: a
             .date
             .as_ref()
             .map(|d| format_date(d, &app.settings.date_format))
             .unwrap_or_default(),
-        quotes: app
-            .analyses
-            .get(&a.id)
-            .filter(|an| !an.quotes.is_empty())
-            .map(|an| format!("“{}", thousands(an.quotes.len())))
+        quotes: a
+            .quotes
+            .or_else(|| app.analysis_of(idx).map(|an| an.quotes.len() as u32))
+            .filter(|&n| n > 0)
+            .map(|n| format!("“{}", thousands(n as usize)))
             .unwrap_or_default(),
     }
 }
@@ -231,9 +240,11 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let analysis = app.analyses.get(&a.id);
+    // the analysis in memory is the freshest; else what the index stored
+    let stored_quotes = a.quotes;
     let mut meta = Vec::new();
-    if let Some(s) = a.source_or_credit() {
-        meta.push(s.to_string());
+    if let Some(s) = &a.source {
+        meta.push(s.clone());
     }
     if let Some(d) = &a.date {
         meta.push(format_date(d, &app.settings.date_format));
@@ -245,7 +256,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     {
         meta.push(l);
     }
-    meta.push(format!("{} words", thousands(a.word_count())));
+    meta.push(format!("{} words", thousands(a.words as usize)));
     let people = match analysis {
         None if app.analysis_error.is_some() => "People: analysis unavailable".to_string(),
         None => "People: analysing…".to_string(),
@@ -259,7 +270,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         }
     };
     let quotes = match analysis {
-        None => String::new(),
+        None => stored_quotes.map_or_else(String::new, |n| plural(n as usize, "quote", "quotes")),
         Some(an) => format!(
             "{}, {}",
             plural(an.quotes.len(), "quote", "quotes"),

@@ -2,6 +2,7 @@
 
 mod bars;
 mod list;
+mod people;
 mod popups;
 mod reader;
 
@@ -22,6 +23,20 @@ pub use reader::ReaderPane;
 pub fn draw(frame: &mut Frame, app: &App) {
     let areas = app.areas();
     let buf = frame.buffer_mut();
+    if let Some(v) = &app.people {
+        // a screen of its own: the panes' whole area
+        let panes = Rect::new(0, 0, app.size.0, areas.status.map_or(app.size.1, |s| s.y));
+        buf_render(people::PeopleScreen(app, v), panes, buf);
+        if let Some(r) = areas.status {
+            buf_render(StatusBar(app), r, buf);
+        }
+        if let Some(r) = areas.hint.map(|r| r.intersection(buf.area))
+            && !r.is_empty()
+        {
+            people::people_hint(app, v, r, buf);
+        }
+        return;
+    }
     if let Some(r) = areas.list {
         buf_render(ListPane(app), r, buf);
     }

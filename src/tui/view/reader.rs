@@ -56,7 +56,7 @@ impl Widget for ReaderPane<'_> {
         if g.text.is_empty() {
             return;
         }
-        let article = &app.articles[r.article];
+        let article = &r.loaded;
         let body = article.body.as_str();
         let analysis = app.analyses.get(&article.id);
         let decos = decorations(app, analysis);
@@ -137,7 +137,7 @@ fn decorations(app: &App, analysis: Option<&Analysis>) -> Vec<Deco> {
     let Some(r) = &app.reader else {
         return Vec::new();
     };
-    let article = &app.articles[r.article];
+    let article = &r.loaded;
     let mut out: Vec<Deco> = article
         .styles
         .iter()

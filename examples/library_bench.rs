@@ -1,0 +1,853 @@
+//! The library benchmark: generates news articles (about 4 KB each, French
+//! and English, with quotes and speakers), then measures the reader on them
+//! the way a user meets it, each phase in a fresh child process:
+//!
+//! - first build (no index): time until the list is usable, files read,
+//!   whole-library analysis speed (MB/s per core) with its progress;
+//! - index built: first frame, every article listed, memory (RSS), keys
+//!   answered while the list loads and while the index refreshes;
+//! - full-text search and the People view;
+//! - growth from the smallest size to the largest.
+//!
+//! ```sh
+//! cargo run --release --example library_bench -- --sizes 10000,100000
+//! cargo run --release --example library_bench -- --sizes 2000 --dir /tmp/lib
+//! ```
+//!
+//! Keys are timed from the moment a key is due (whatever the reader is
+//! doing then) to the end of the frame drawn after it, into ratatui's
+//! TestBackend at 160×48 (the terminal's own output is not counted).
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use quoth::library::Source;
+use quoth::library::index::Index;
+use quoth::library::worker::Options;
+use quoth::tui::testkit::app;
+use quoth::tui::{App, Msg, Runtime, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const W: u16 = 160;
+const H: u16 = 48;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        child(&args[1..]);
+        return;
+    }
+    let mut sizes = vec![10_000usize, 100_000];
+    let mut base = std::env::temp_dir().join("quoth-bench");
+    let mut analyse = true;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--sizes" => {
+                sizes = args[i + 1]
+                    .split(',')
+                    .map(|s| s.trim().parse().expect("--sizes 10000,100000"))
+                    .collect();
+                i += 1;
+            }
+            "--dir" => {
+                base = PathBuf::from(&args[i + 1]);
+                i += 1;
+            }
+            "--no-analysis" => analyse = false,
+            other => panic!("unknown argument {other} (--sizes N,M --dir DIR --no-analysis)"),
+        }
+        i += 1;
+    }
+    println!(
+        "quoth library benchmark · {} cores · sizes {:?}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        sizes
+    );
+    let mut all: Vec<(usize, BTreeMap<String, f64>)> = Vec::new();
+    for &n in &sizes {
+        let lib = base.join(format!("lib-{n}"));
+        let bytes = generate(&lib, n);
+        println!(
+            "\n== {n} articles, {:.0} MB in {}",
+            bytes as f64 / 1e6,
+            lib.display()
+        );
+        let data = base.join(format!("data-{n}"));
+        let _ = std::fs::remove_dir_all(&data);
+        std::fs::create_dir_all(&data).expect("data dir");
+        let mut figures = BTreeMap::new();
+        println!(
+            "  load average before: {:.1} (other work on this machine)",
+            load_average()
+        );
+        // 1. first build: no index
+        figures.extend(run_child("first-build", &lib, &data, analyse));
+        // 2. index built: launch again
+        figures.extend(run_child("open", &lib, &data, false));
+        // 3. search and people on the built index
+        figures.extend(run_child("queries", &lib, &data, false));
+        print_figures(&figures);
+        all.push((n, figures));
+    }
+    if all.len() >= 2 {
+        let (n0, f0) = &all[0];
+        let (n1, f1) = &all[all.len() - 1];
+        println!(
+            "\n== growth {n0} → {n1} articles (×{:.0}); linear is ×{:.0}",
+            *n1 as f64 / *n0 as f64,
+            *n1 as f64 / *n0 as f64
+        );
+        for key in [
+            "first_frame_ms",
+            "listed_ms",
+            "rss_mb",
+            "key_p99_ms",
+            "key_refresh_p99_ms",
+            "first_build_usable_ms",
+            "first_build_files_ms",
+            "first_build_cpu_s",
+            "analysis_s",
+            "analysis_cpu_s",
+            "search_ms",
+            "people_ms",
+        ] {
+            if let (Some(a), Some(b)) = (f0.get(key), f1.get(key)) {
+                println!("  {key:<24} {a:>9.1} → {b:>9.1}  ×{:.1}", b / a.max(1e-9));
+            }
+        }
+    }
+}
+
+fn print_figures(f: &BTreeMap<String, f64>) {
+    let get = |k: &str| f.get(k).copied().unwrap_or(f64::NAN);
+    println!("  index built:");
+    println!(
+        "    first frame                  {:>8.0} ms   (target ≤ 100; {:.0} ms of it inside the process)",
+        get("first_frame_ms"),
+        get("first_frame_inside_ms")
+    );
+    println!(
+        "    every article listed         {:>8.0} ms   (target ≤ 500)",
+        get("listed_ms")
+    );
+    println!(
+        "    memory (RSS), list complete  {:>8.0} MB   (target ≤ 200; peak {:.0})",
+        get("rss_mb"),
+        get("rss_peak_mb")
+    );
+    println!(
+        "    key → frame while loading    median {:.1} ms, p99 {:.1}, max {:.1}   (target ≤ 16)",
+        get("key_median_ms"),
+        get("key_p99_ms"),
+        get("key_max_ms")
+    );
+    println!(
+        "    key → frame while refreshing median {:.1} ms, p99 {:.1}, max {:.1}   ({:.0} files changed)",
+        get("key_refresh_median_ms"),
+        get("key_refresh_p99_ms"),
+        get("key_refresh_max_ms"),
+        get("refresh_files")
+    );
+    println!(
+        "    (the catalogue query alone: {:.0} ms for {:.0} rows)",
+        get("entries_query_ms"),
+        get("entries")
+    );
+    println!("  first build (no index):");
+    println!(
+        "    list usable (a screen drawn) {:>8.0} ms   (target ≤ 1000)",
+        get("first_build_usable_ms")
+    );
+    println!(
+        "    every file read and indexed  {:>8.0} ms",
+        get("first_build_files_ms")
+    );
+    println!(
+        "    (CPU time to read and index every file: {:.1} s)",
+        get("first_build_cpu_s")
+    );
+    println!(
+        "    keys while building          p99 {:.1} ms, max {:.1}",
+        get("key_build_p99_ms"),
+        get("key_build_max_ms")
+    );
+    if f.contains_key("analysis_s") {
+        println!(
+            "    whole-library analysis       {:>8.1} s, {:.1} MB/s on {} threads = {:.2} MB/s per core of wall time; {:.2} MB per CPU-second used   (target ≥ 2)",
+            get("analysis_s"),
+            get("analysis_mb_s"),
+            get("analysis_threads"),
+            get("analysis_mb_s_per_core"),
+            get("analysis_mb_per_cpu_s")
+        );
+    }
+    println!("  queries:");
+    println!(
+        "    full-text search             {:>8.1} ms median over {:.0} queries (max {:.1}, {:.0} matches on average)   (target ≤ 50)",
+        get("search_ms"),
+        get("search_queries"),
+        get("search_max_ms"),
+        get("search_matches")
+    );
+    println!(
+        "    People view                  {:>8.1} ms   ({:.0} speakers; one speaker's quotes {:.1} ms)   (target ≤ 50)",
+        get("people_ms"),
+        get("speakers"),
+        get("speaker_quotes_ms")
+    );
+}
+
+/// Runs a phase in a fresh process; its figures come back as `key value` lines.
+fn run_child(phase: &str, lib: &Path, data: &Path, analyse: bool) -> BTreeMap<String, f64> {
+    let started = Instant::now();
+    let mut child = Command::new(std::env::current_exe().expect("own path"))
+        .arg("--child")
+        .arg(phase)
+        .arg(lib)
+        .arg(data)
+        .arg(if analyse { "analyse" } else { "no-analysis" })
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the child");
+    let mut figures = BTreeMap::new();
+    let out = BufReader::new(child.stdout.take().expect("piped"));
+    for line in out.lines() {
+        let line = line.expect("read the child");
+        let mut parts = line.split_whitespace();
+        match (parts.next(), parts.next()) {
+            // marks: the time since the parent started the process
+            (Some("MARK"), Some(name)) => {
+                figures.insert(name.to_string(), started.elapsed().as_secs_f64() * 1000.0);
+            }
+            (Some(k), Some(v)) => {
+                if let Ok(v) = v.parse::<f64>() {
+                    figures.insert(k.to_string(), v);
+                }
+            }
+            _ => {}
+        }
+    }
+    let status = child.wait().expect("child");
+    assert!(status.success(), "phase {phase} failed");
+    figures
+}
+
+fn mark(name: &str) {
+    println!("MARK {name}");
+    let _ = std::io::stdout().flush();
+}
+
+fn figure(name: &str, v: f64) {
+    println!("{name} {v}");
+}
+
+fn child(args: &[String]) {
+    let (phase, lib, data) = (&args[0], PathBuf::from(&args[1]), PathBuf::from(&args[2]));
+    let analyse = args.get(3).map(String::as_str) == Some("analyse");
+    let index_path = data.join("index.sqlite3");
+    match phase.as_str() {
+        "first-build" => first_build(&lib, &index_path, analyse),
+        "open" => open(&lib, &index_path),
+        "queries" => queries(&lib, &index_path),
+        other => panic!("unknown phase {other}"),
+    }
+}
+
+struct Screen {
+    term: Terminal<TestBackend>,
+}
+
+impl Screen {
+    fn new() -> Screen {
+        Screen {
+            term: Terminal::new(TestBackend::new(W, H)).expect("backend"),
+        }
+    }
+    fn draw(&mut self, app: &App) {
+        self.term.draw(|f| view::draw(f, app)).expect("draw");
+    }
+}
+
+fn key(c: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+/// The keys a reader presses while the list loads: moving, paging,
+/// opening, back to the list.
+fn key_cycle(i: usize) -> Msg {
+    const KEYS: [KeyCode; 10] = [
+        KeyCode::Char('j'),
+        KeyCode::Char('j'),
+        KeyCode::PageDown,
+        KeyCode::Char('k'),
+        KeyCode::Enter,
+        KeyCode::Char('j'),
+        KeyCode::Tab,
+        KeyCode::Char('G'),
+        KeyCode::Char('g'),
+        KeyCode::PageUp,
+    ];
+    key(KEYS[i % KEYS.len()])
+}
+
+/// Latencies in ms: median, p99, max.
+fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
+    if v.is_empty() {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.99), v[v.len() - 1])
+}
+
+/// The event loop, headless: the runtime pumped, a key due every
+/// `every`, each timed from when it was due to the end of its frame.
+/// Runs until `done` or `limit`.
+fn drive(
+    app: &mut App,
+    rt: &mut Runtime,
+    screen: &mut Screen,
+    every: Duration,
+    limit: Duration,
+    done: &mut dyn FnMut(&App) -> bool,
+) -> Vec<f64> {
+    let start = Instant::now();
+    let mut next_key = start + every;
+    let mut lat = Vec::new();
+    let mut k = 0;
+    while !done(app) && start.elapsed() < limit {
+        if rt.pump(app) {
+            screen.draw(app);
+        }
+        let now = Instant::now();
+        if now >= next_key {
+            let due = next_key;
+            app.update(key_cycle(k));
+            k += 1;
+            screen.draw(app);
+            lat.push(due.elapsed().as_secs_f64() * 1000.0);
+            next_key += every;
+            if next_key < Instant::now() {
+                next_key = Instant::now() + every;
+            }
+        } else if !rt.busy() {
+            std::thread::sleep(Duration::from_millis(1).min(next_key - now));
+        }
+    }
+    lat
+}
+
+fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
+    let t0 = Instant::now();
+    let mut app = app(W, H, true);
+    let mut screen = Screen::new();
+    let options = Options {
+        analyse,
+        watch: false,
+        threads: 0,
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut rt = Runtime::start_with(
+        &mut app,
+        Source::Path(lib.to_path_buf()),
+        index_path,
+        options,
+    )
+    .expect("runtime");
+    // usable: a screenful of articles drawn
+    let mut usable = false;
+    let mut lat = Vec::new();
+    lat.extend(drive(
+        &mut app,
+        &mut rt,
+        &mut screen,
+        Duration::from_millis(50),
+        Duration::from_secs(3600),
+        &mut |a| {
+            if !usable && a.rows.len() >= usize::from(H) {
+                usable = true;
+                mark("first_build_usable_ms");
+            }
+            a.loading.is_none() && a.reconciling.is_none()
+        },
+    ));
+    mark("first_build_files_ms");
+    // the machine may be shared: the CPU this phase took, for growth
+    figure("first_build_cpu_s", cpu_seconds());
+    let (_, p99, max) = stats(lat);
+    figure("key_build_p99_ms", p99);
+    figure("key_build_max_ms", max);
+    figure("first_build_articles", app.order.len() as f64);
+    if analyse {
+        let cpu0 = cpu_seconds();
+        let mut last = None;
+        let started = Instant::now();
+        let mut idle_since: Option<Instant> = None;
+        loop {
+            rt.pump(&mut app);
+            if let Some(a) = app.analysing {
+                last = Some(a);
+                idle_since = None;
+            } else if last.is_some() {
+                // the last progress event closes it
+                break;
+            } else {
+                let i = *idle_since.get_or_insert_with(Instant::now);
+                if i.elapsed() > Duration::from_secs(30) {
+                    break;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = started;
+        let index = Index::open(index_path).expect("index").0;
+        let (bytes, secs) = analysis_totals(&index, last);
+        figure("analysis_s", secs);
+        figure("analysis_mb_s", bytes / 1e6 / secs);
+        figure("analysis_threads", threads as f64);
+        figure(
+            "analysis_mb_s_per_core",
+            bytes / 1e6 / secs / threads as f64,
+        );
+        // the machine may be shared: what one core does with its time
+        let cpu = cpu_seconds() - cpu0;
+        figure("analysis_cpu_s", cpu);
+        figure("analysis_mb_per_cpu_s", bytes / 1e6 / cpu);
+    }
+    rt.stop();
+    let _ = t0;
+}
+
+/// Bytes analysed and seconds taken, from the last progress report.
+fn analysis_totals(_index: &Index, last: Option<quoth::tui::app::Analysing>) -> (f64, f64) {
+    match last {
+        Some(a) => (a.total_bytes as f64, a.seconds.max(1e-9)),
+        None => (f64::NAN, f64::NAN),
+    }
+}
+
+fn open(lib: &Path, index_path: &Path) {
+    let mut app = app(W, H, true);
+    let mut screen = Screen::new();
+    let options = Options {
+        analyse: false,
+        watch: false,
+        threads: 0,
+    };
+    let t0 = Instant::now();
+    let mut rt = Runtime::start_with(
+        &mut app,
+        Source::Path(lib.to_path_buf()),
+        index_path,
+        options,
+    )
+    .expect("runtime");
+    // first frame with articles in it
+    loop {
+        rt.pump(&mut app);
+        if !app.rows.is_empty() {
+            screen.draw(&app);
+            mark("first_frame_ms");
+            figure("first_frame_inside_ms", t0.elapsed().as_secs_f64() * 1000.0);
+            break;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let total = Index::open(index_path)
+        .expect("index")
+        .0
+        .count(&app.roots)
+        .expect("count");
+    let mut listed = false;
+    let lat = drive(
+        &mut app,
+        &mut rt,
+        &mut screen,
+        Duration::from_millis(7),
+        Duration::from_secs(600),
+        &mut |a| {
+            if !listed && a.order.len() >= total {
+                listed = true;
+                mark("listed_ms");
+            }
+            a.loading.is_none()
+        },
+    );
+    if !listed {
+        mark("listed_ms");
+    }
+    let (m, p99, max) = stats(lat);
+    figure("key_median_ms", m);
+    figure("key_p99_ms", p99);
+    figure("key_max_ms", max);
+    figure("rss_mb", rss("VmRSS:"));
+    // the catalogue query alone, for comparison
+    let t = Instant::now();
+    let n = app
+        .index
+        .as_ref()
+        .expect("index")
+        .entries(&app.roots)
+        .expect("entries")
+        .len();
+    figure("entries_query_ms", t.elapsed().as_secs_f64() * 1000.0);
+    figure("entries", n as f64);
+    // a refresh: 1% of the files changed, then a reload while keys come
+    let mut files: Vec<PathBuf> = std::fs::read_dir(lib)
+        .expect("lib")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .flat_map(|d| {
+            std::fs::read_dir(d)
+                .expect("folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+        })
+        .collect();
+    files.sort();
+    let step = 100.min(files.len().max(1));
+    let mut changed = 0;
+    for f in files.iter().step_by(step) {
+        let mut text = std::fs::read_to_string(f).expect("read");
+        text.push_str("\n\nUpdated: « Rien ne change », a déclaré Paul Martin.\n");
+        std::fs::write(f, text).expect("write");
+        changed += 1;
+    }
+    figure("refresh_files", changed as f64);
+    app.requests.push(quoth::library::worker::Request::Reload);
+    let mut seen_refresh = false;
+    let lat = drive(
+        &mut app,
+        &mut rt,
+        &mut screen,
+        Duration::from_millis(7),
+        Duration::from_secs(600),
+        &mut |a| {
+            seen_refresh |= a.reconciling.is_some();
+            seen_refresh && a.reconciling.is_none()
+        },
+    );
+    let (m, p99, max) = stats(lat);
+    figure("key_refresh_median_ms", m);
+    figure("key_refresh_p99_ms", p99);
+    figure("key_refresh_max_ms", max);
+    figure("rss_peak_mb", rss("VmHWM:"));
+    // put the files back as they were, for the next run
+    for f in files.iter().step_by(step) {
+        let text = std::fs::read_to_string(f).expect("read");
+        if let Some(cut) = text.find("\n\nUpdated: ") {
+            std::fs::write(f, &text[..cut]).expect("write");
+        }
+    }
+    rt.stop();
+}
+
+fn queries(lib: &Path, index_path: &Path) {
+    let _ = lib;
+    let index = Index::open(index_path).expect("index").0;
+    let roots = quoth::library::reconcile::keys(&quoth::library::reconcile::roots(&Source::Path(
+        lib.to_path_buf(),
+    )));
+    // warm the page cache as a running reader would have it
+    let _ = index.search("port");
+    let mut times = Vec::new();
+    let mut matches = 0usize;
+    let words = [
+        "grève",
+        "ministre",
+        "Lefèvre",
+        "climate",
+        "harbour strike",
+        "budget",
+        "Dupont",
+        "électricité",
+        "open source",
+        "vaccine",
+    ];
+    for q in words {
+        let t = Instant::now();
+        let keys = index.search(q).expect("search");
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        matches += keys.len();
+    }
+    let (m, _, max) = stats(times.clone());
+    figure("search_ms", m);
+    figure("search_max_ms", max);
+    figure("search_queries", times.len() as f64);
+    figure("search_matches", matches as f64 / times.len() as f64);
+    let t = Instant::now();
+    let view = quoth::tui::people::PeopleView::open(&index, roots.clone());
+    figure("people_ms", t.elapsed().as_secs_f64() * 1000.0);
+    figure("speakers", view.total as f64);
+    if let Some(s) = view.speakers.first() {
+        let t = Instant::now();
+        // what the People view asks when a speaker is chosen
+        let q = index
+            .quotes_limited(Some(&s.key), None, &roots, quoth::tui::people::MAX_QUOTES)
+            .expect("quotes");
+        figure("speaker_quotes_ms", t.elapsed().as_secs_f64() * 1000.0);
+        figure("speaker_quotes", q.len() as f64);
+    }
+}
+
+/// CPU time used by this process so far (user + system), in seconds.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // fields after the command name (which may hold spaces) in parentheses
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 (1-based), 12 and 13 here
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The load average over the last minute (other work on the machine).
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
+        .unwrap_or(f64::NAN)
+}
+
+fn rss(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+// ------------------------------------------------------------------ corpus
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[(self.next() % v.len() as u64) as usize]
+    }
+}
+
+const FIRST_FR: &[&str] = &[
+    "Jean", "Marie", "Pierre", "Sophie", "Luc", "Claire", "Paul", "Camille", "Nicolas", "Julie",
+    "Antoine", "Léa", "Thomas", "Chloé", "Hugo", "Manon", "Louis", "Inès", "Arthur", "Emma",
+];
+const LAST_FR: &[&str] = &[
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Lefèvre",
+    "Moreau",
+    "Laurent",
+    "Girard",
+    "Roux",
+    "Fournier",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Blanc",
+    "Guerin",
+    "Muller",
+    "Henry",
+    "Perrin",
+    "Morel",
+    "Chevalier",
+    "Garnier",
+    "Faure",
+    "Andre",
+    "Mathieu",
+    "Clement",
+    "Gauthier",
+    "Dumont",
+    "Lopez",
+    "Fabre",
+];
+const FIRST_EN: &[&str] = &[
+    "James", "Mary", "Robert", "Linda", "Michael", "Sarah", "David", "Karen", "Daniel", "Emily",
+    "Mark", "Laura", "Steven", "Helen", "Andrew", "Rachel", "Peter", "Anna", "George", "Kate",
+];
+const LAST_EN: &[&str] = &[
+    "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor",
+    "Clark", "Lewis", "Walker", "Hall", "Young", "King", "Wright", "Scott", "Green", "Baker",
+    "Adams", "Nelson", "Carter", "Mitchell", "Roberts", "Turner", "Phillips", "Campbell", "Parker",
+    "Evans", "Edwards",
+];
+const ROLE_FR: &[&str] = &[
+    "ministre de l'Économie",
+    "maire de Lyon",
+    "porte-parole du syndicat",
+    "directrice de l'usine",
+    "président de la région",
+    "secrétaire générale de la CGT",
+    "économiste à la Banque de France",
+];
+const ROLE_EN: &[&str] = &[
+    "the finance minister",
+    "the mayor",
+    "a union spokesman",
+    "the plant manager",
+    "the regional governor",
+    "an economist at the central bank",
+    "the company's chief executive",
+];
+const TOPIC_FR: &[&str] = &[
+    "la grève des dockers",
+    "le budget de l'État",
+    "la hausse du prix de l'électricité",
+    "la réforme des retraites",
+    "le climat",
+    "la fermeture de l'usine",
+    "le port de Marseille",
+];
+const TOPIC_EN: &[&str] = &[
+    "the harbour strike",
+    "the state budget",
+    "rising electricity prices",
+    "the pension reform",
+    "the climate deal",
+    "the plant closure",
+    "the vaccine rollout",
+];
+const FILL_FR: &[&str] = &[
+    "Les négociations se poursuivent depuis plusieurs semaines sans accord entre les parties.",
+    "Selon les chiffres publiés mardi, la situation s'est nettement dégradée au cours du trimestre.",
+    "Les représentants des salariés doivent se réunir à nouveau jeudi matin à la préfecture.",
+    "Le gouvernement a promis une enveloppe supplémentaire, sans en préciser le montant.",
+    "Plusieurs entreprises de la région ont déjà annoncé des mesures de chômage partiel.",
+    "L'opposition dénonce un manque de transparence et réclame une commission d'enquête.",
+];
+const FILL_EN: &[&str] = &[
+    "Talks have gone on for several weeks without an agreement between the two sides.",
+    "Figures published on Tuesday showed the situation worsening sharply over the quarter.",
+    "Workers' representatives are due to meet again on Thursday morning at the town hall.",
+    "The government has promised additional funding but has not said how much.",
+    "Several companies in the region have already announced short-time working.",
+    "The opposition has criticised a lack of transparency and called for an inquiry.",
+];
+
+/// One article of about 4 KB.
+fn article(i: usize) -> String {
+    let mut r = Rng(0x9e37_79b9_7f4a_7c15 ^ (i as u64 + 1).wrapping_mul(0x2545_f491_4f6c_dd1d));
+    let fr = i.is_multiple_of(2);
+    let (first, last, role, topic, fill) = if fr {
+        (FIRST_FR, LAST_FR, ROLE_FR, TOPIC_FR, FILL_FR)
+    } else {
+        (FIRST_EN, LAST_EN, ROLE_EN, TOPIC_EN, FILL_EN)
+    };
+    let people: Vec<String> = (0..3)
+        .map(|_| format!("{} {}", r.pick(first), r.pick(last)))
+        .collect();
+    let topic_here = r.pick(topic);
+    let day = 1 + r.next() % 28;
+    let month = 1 + r.next() % 12;
+    let year = 2015 + r.next() % 10;
+    let title = if fr {
+        format!(
+            "{} : {} réagit, {} s'inquiète (n° {i})",
+            capital(topic_here),
+            people[0],
+            people[1]
+        )
+    } else {
+        format!(
+            "{}: {} responds as {} warns (no. {i})",
+            capital(topic_here),
+            people[0],
+            people[1]
+        )
+    };
+    let mut s = format!(
+        "+++\ntitle = {title:?}\ndate = {year}-{month:02}-{day:02}\nsource = \"{}\"\nlanguage = \"{}\"\n+++\n\n",
+        if i.is_multiple_of(3) {
+            "AFP"
+        } else if i % 3 == 1 {
+            "Reuters"
+        } else {
+            "Le Monde"
+        },
+        if fr { "fr" } else { "en" }
+    );
+    while s.len() < 4000 {
+        let who = &people[(r.next() % 3) as usize];
+        let p = match r.next() % 4 {
+            0 if fr => format!(
+                "« Nous ne céderons pas sur {topic_here} », a déclaré {who}, {}. {}",
+                r.pick(role),
+                r.pick(fill)
+            ),
+            0 => format!(
+                "\"We will not give in on {topic_here},\" said {who}, {}. {}",
+                r.pick(role),
+                r.pick(fill)
+            ),
+            1 if fr => format!(
+                "{who} a affirmé que {topic_here} restait la priorité du moment. {} {}",
+                r.pick(fill),
+                r.pick(fill)
+            ),
+            1 => format!(
+                "{who} said that {topic_here} remained the priority for now. {} {}",
+                r.pick(fill),
+                r.pick(fill)
+            ),
+            _ => format!("{} {} {}", r.pick(fill), r.pick(fill), r.pick(fill)),
+        };
+        s.push_str(&p);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Writes `n` articles into `dir` (100 per folder) unless they are there;
+/// returns their total size.
+fn generate(dir: &Path, n: usize) -> u64 {
+    let done = dir.join(".complete");
+    if done.exists() {
+        return std::fs::read_to_string(&done)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    let started = Instant::now();
+    let mut total = 0u64;
+    for i in 0..n {
+        let sub = dir.join(format!("{:04}", i / 100));
+        if i % 100 == 0 {
+            std::fs::create_dir_all(&sub).expect("create");
+        }
+        let a = article(i);
+        total += a.len() as u64;
+        std::fs::write(sub.join(format!("{i:06}.md")), a).expect("write");
+    }
+    std::fs::write(&done, total.to_string()).expect("write");
+    eprintln!(
+        "generated {n} articles in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    total
+}

@@ -1,0 +1,223 @@
+//! A catalogue entry: what the list needs to know about an article, without
+//! its body. A library of 100,000 articles is 100,000 of these in memory;
+//! the body is read from its file when the article is opened.
+
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::article::Article;
+
+/// Where an article's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    /// A file on disk (absolute path).
+    File(PathBuf),
+    /// One of the sample articles embedded in the binary: no path on disk.
+    Bundled(String),
+}
+
+/// How the index stores a bundled article's origin.
+const BUNDLED_PREFIX: &str = "bundled:";
+
+impl Origin {
+    /// As stored in the index and printed by `quoth list`.
+    pub fn to_key(&self) -> String {
+        match self {
+            Origin::File(p) => p.to_string_lossy().into_owned(),
+            Origin::Bundled(name) => format!("{BUNDLED_PREFIX}{name}"),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Origin {
+        match key.strip_prefix(BUNDLED_PREFIX) {
+            Some(name) => Origin::Bundled(name.to_string()),
+            None => Origin::File(PathBuf::from(key)),
+        }
+    }
+
+    /// The origin of an article loaded by [`super::load`]: the bundled
+    /// library's articles carry a path under `assets/articles` that is not
+    /// on disk.
+    pub fn of_loaded(path: &Path) -> Origin {
+        if let Ok(name) = path.strip_prefix(super::BUNDLED_DIR)
+            && path.is_relative()
+        {
+            let name = name.to_string_lossy().replace('\\', "/");
+            if super::bundled_files().iter().any(|(n, _)| *n == name) {
+                return Origin::Bundled(name);
+            }
+        }
+        Origin::File(path.to_path_buf())
+    }
+
+    /// The file, if there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Origin::File(p) => Some(p),
+            Origin::Bundled(_) => None,
+        }
+    }
+
+    /// For people: the path, or "bundled: name".
+    pub fn display(&self) -> String {
+        match self {
+            Origin::File(p) => p.display().to_string(),
+            Origin::Bundled(name) => format!("bundled: {name}"),
+        }
+    }
+}
+
+/// One article of the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Row id in the index (0 for an entry that is not indexed).
+    pub key: i64,
+    /// The article's stable id ([`Article::id`]).
+    pub id: String,
+    pub origin: Origin,
+    /// Which article of its file (a JSON file may hold several), from 0.
+    pub record: u32,
+    pub title: String,
+    /// Source, else credit.
+    pub source: Option<String>,
+    pub date: Option<DateTime<FixedOffset>>,
+    /// Declared language, else the detected one once known.
+    pub language: Option<String>,
+    pub words: u32,
+    /// Quotes found, once analysed.
+    pub quotes: Option<u32>,
+    /// Lowercased title, computed once for sorting.
+    pub sort_title: String,
+}
+
+impl Entry {
+    /// The entry of a loaded article (`record`: its place in the file).
+    pub fn of(article: &Article, origin: Origin, record: u32) -> Entry {
+        Entry {
+            key: 0,
+            id: article.id.clone(),
+            origin,
+            record,
+            title: article.title.clone(),
+            source: article.source_or_credit().map(str::to_string),
+            date: article.date,
+            language: article.language.clone(),
+            words: u32::try_from(article.word_count()).unwrap_or(u32::MAX),
+            quotes: None,
+            sort_title: article.title.to_lowercase(),
+        }
+    }
+}
+
+/// List orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Newest first, undated last, then title.
+    #[default]
+    Date,
+    /// By title (ignoring case), then newest first.
+    Title,
+    /// By source (none last), then newest first.
+    Source,
+}
+
+impl SortOrder {
+    pub const NAMES: [&'static str; 3] = ["date", "title", "source"];
+
+    pub fn parse(s: &str) -> Option<SortOrder> {
+        match s {
+            "date" | "new" | "newest" => Some(SortOrder::Date),
+            "title" => Some(SortOrder::Title),
+            "source" => Some(SortOrder::Source),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Date => "date",
+            SortOrder::Title => "title",
+            SortOrder::Source => "source",
+        }
+    }
+
+    /// A total order: ties end on the origin, record and id.
+    pub fn compare(self, a: &Entry, b: &Entry) -> Ordering {
+        let by_date = || {
+            // newest first; undated (None) last
+            match (a.date, b.date) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        };
+        let by_title = || {
+            a.sort_title
+                .cmp(&b.sort_title)
+                .then_with(|| a.title.cmp(&b.title))
+        };
+        let first = match self {
+            SortOrder::Date => by_date().then_with(by_title),
+            SortOrder::Title => by_title().then_with(by_date),
+            SortOrder::Source => {
+                let s = |e: &Entry| e.source.as_ref().map(|s| s.to_lowercase());
+                match (s(a), s(b)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                }
+                .then_with(by_date)
+                .then_with(by_title)
+            }
+        };
+        first
+            .then_with(|| a.origin.cmp(&b.origin))
+            .then_with(|| a.record.cmp(&b.record))
+            .then_with(|| a.id.cmp(&b.id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(title: &str, date: Option<&str>, source: Option<&str>) -> Entry {
+        let mut a = Article::new(PathBuf::from("x.txt"), title.into(), "b".into());
+        a.date = date.map(|d| crate::article::formats::parse_date(d).unwrap());
+        a.source = source.map(str::to_string);
+        Entry::of(&a, Origin::File(format!("/l/{title}.txt").into()), 0)
+    }
+
+    #[test]
+    fn orders() {
+        let mut v = vec![
+            entry("b", None, Some("AFP")),
+            entry("old", Some("2020-01-01"), None),
+            entry("A", None, Some("afp")),
+            entry("new", Some("2024-01-01"), Some("Reuters")),
+            entry("also new", Some("2024-01-01"), None),
+        ];
+        let titles = |v: &[Entry]| v.iter().map(|e| e.title.clone()).collect::<Vec<_>>();
+        v.sort_by(|a, b| SortOrder::Date.compare(a, b));
+        assert_eq!(titles(&v), ["also new", "new", "old", "A", "b"]);
+        v.sort_by(|a, b| SortOrder::Title.compare(a, b));
+        assert_eq!(titles(&v), ["A", "also new", "b", "new", "old"]);
+        v.sort_by(|a, b| SortOrder::Source.compare(a, b));
+        assert_eq!(titles(&v), ["A", "b", "new", "also new", "old"]);
+    }
+
+    #[test]
+    fn origin_keys_round_trip() {
+        for o in [
+            Origin::File("/a/b.txt".into()),
+            Origin::Bundled("000_x.txt".into()),
+        ] {
+            assert_eq!(Origin::from_key(&o.to_key()), o);
+        }
+        assert_eq!(Origin::Bundled("a.txt".into()).path(), None);
+    }
+}

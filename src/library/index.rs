@@ -1,0 +1,1132 @@
+//! The library index: one SQLite database in the data directory holding the
+//! catalogue (one row per article, with the size and modification time of
+//! its file), each article's analysis tagged with the analysis version, the
+//! quotes and entities across the library, and a full-text index (FTS5).
+//!
+//! It is a cache: everything in it is derived from the article files, so
+//! deleting it loses nothing (bookmarks, notes and reading state live in the
+//! config and state files). A corrupt index, or one of another schema, is
+//! rebuilt with a message. WAL and a busy timeout let two quoth processes
+//! share it: readers never wait for the writer, writers wait their turn.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::{DateTime, FixedOffset, TimeZone};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, params};
+
+use super::codec;
+use super::entry::{Entry, Origin};
+use crate::analysis::{Analysis, QuoteKind};
+use crate::article::Article;
+
+/// File name of the index in the data directory.
+pub const INDEX_FILE: &str = "index.sqlite3";
+
+/// Bump when the tables change: an index of another version is rebuilt.
+pub const SCHEMA_VERSION: i64 = 3;
+
+/// Bump when the analysis gives different results (new rules, new model):
+/// stored analyses of another version are redone, lazily, in the background.
+/// The codec's format is part of it.
+pub fn analysis_version() -> String {
+    format!(
+        "{}/{}/{}",
+        env!("CARGO_PKG_VERSION"),
+        ANALYSIS_REVISION,
+        codec::FORMAT
+    )
+}
+
+/// The analysis pipeline's revision, for [`analysis_version`].
+const ANALYSIS_REVISION: u32 = 1;
+
+/// How long a writer waits for another process's transaction.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Longest quote text kept in the quotes table (the full quote is in the
+/// stored analysis and the article).
+const QUOTE_TEXT_MAX: usize = 2000;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- One row per file seen, problems included, so an unchanged broken file is
+-- neither read again nor forgotten.
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    root TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    problem TEXT
+);
+CREATE INDEX IF NOT EXISTS files_root ON files(root);
+CREATE TABLE IF NOT EXISTS articles (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    path TEXT NOT NULL,
+    record INTEGER NOT NULL,
+    root TEXT NOT NULL,
+    title TEXT NOT NULL,
+    sort_title TEXT NOT NULL,
+    source TEXT,
+    date INTEGER,
+    date_offset INTEGER,
+    -- the date, undated as the smallest: the list order is an index walk
+    sort_date INTEGER NOT NULL,
+    language TEXT,
+    words INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    -- for `quoth list --format json`; the list itself needs none of them
+    raw_source TEXT,
+    credit TEXT,
+    author TEXT,
+    url TEXT,
+    tags TEXT,
+    -- a mirror of the state file, for queries; the state file rules
+    read INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER,
+    analysed TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
+-- the list order (SortOrder::Date), covering what the list reads: the
+-- list is one walk of this index, the first screen comes without a sort
+CREATE INDEX IF NOT EXISTS articles_order ON articles(
+    sort_date DESC, sort_title, title, path, record, id, root,
+    key, source, date, date_offset, language, words, quotes
+);
+CREATE INDEX IF NOT EXISTS articles_analysed ON articles(analysed);
+CREATE TABLE IF NOT EXISTS analyses (key INTEGER PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS quotes (
+    article INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_key TEXT,
+    direct INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    -- the article's sort_date: a speaker's newest quotes are an index walk
+    sort_date INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key, sort_date DESC, article, seq);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
+CREATE TABLE IF NOT EXISTS speakers (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    quotes INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS speakers_quotes ON speakers(quotes DESC, key);
+CREATE TABLE IF NOT EXISTS entities (
+    article INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
+CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, body, content='', contentless_delete=1,
+    tokenize='unicode61 remove_diacritics 2'
+);
+";
+
+/// A file as the index last saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRow {
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime: i64,
+    pub problem: Option<String>,
+}
+
+/// An article's metadata beyond its entry.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Details {
+    pub source: Option<String>,
+    pub credit: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// An article waiting for (re-)analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub key: i64,
+    pub id: String,
+    pub origin: Origin,
+    pub record: u32,
+    pub language: Option<String>,
+    pub bytes: u64,
+}
+
+/// One speaker across the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Lowercased name, the speaker's key.
+    pub key: String,
+    pub name: String,
+    pub quotes: u32,
+    pub articles: u32,
+}
+
+/// One quote across the library, with its article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryQuote {
+    pub article: i64,
+    pub id: String,
+    pub title: String,
+    pub date: Option<DateTime<FixedOffset>>,
+    pub origin: Origin,
+    pub speaker: String,
+    pub direct: bool,
+    /// Byte offset of the quote in the article's body.
+    pub start: usize,
+    pub text: String,
+}
+
+/// The key under which a name is grouped across the library.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+pub struct Index {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("path", &self.path).finish()
+    }
+}
+
+impl Index {
+    /// `index.sqlite3` in the data directory.
+    pub fn default_path() -> Option<PathBuf> {
+        crate::store::data_dir().map(|d| d.join(INDEX_FILE))
+    }
+
+    /// Opens the index at `path`, creating it. A file that is not a usable
+    /// index (corrupt, or of another schema) is rebuilt: the returned note
+    /// says so, for the status line.
+    pub fn open(path: &Path) -> anyhow::Result<(Index, Option<String>)> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        match Self::try_open(path) {
+            Ok(Opened::Ready(index)) => Ok((index, None)),
+            Ok(Opened::OldSchema(index, found)) => {
+                index.reset()?;
+                Ok((
+                    index,
+                    Some(format!(
+                        "library index {} was of another version ({found}); rebuilding it",
+                        path.display()
+                    )),
+                ))
+            }
+            Err(e) if is_corruption(&e) => {
+                remove_database(path)?;
+                let index = match Self::try_open(path)? {
+                    Opened::Ready(i) | Opened::OldSchema(i, _) => i,
+                };
+                Ok((
+                    index,
+                    Some(format!(
+                        "library index {} was damaged ({e:#}); rebuilding it",
+                        path.display(),
+                    )),
+                ))
+            }
+            Err(e) => Err(e.context(format!("cannot open library index {}", path.display()))),
+        }
+    }
+
+    /// A private index in memory (tests, and when there is no data directory).
+    pub fn in_memory() -> anyhow::Result<Index> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch(SCHEMA)?;
+        set_meta(&conn, "schema", &SCHEMA_VERSION.to_string())?;
+        Ok(Index { conn, path: None })
+    }
+
+    fn try_open(path: &Path) -> anyhow::Result<Opened> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL: readers (the reader's queries, another quoth) never block on
+        // the writer; NORMAL sync is safe with WAL (a crash may lose the last
+        // transactions, never corrupt), and this is a cache.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "cache_size", -8000)?;
+        let has_meta: bool = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
+            [],
+            |r| r.get::<_, i64>(0).map(|n| n > 0),
+        )?;
+        let index = Index {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        if has_meta {
+            let found: Option<String> = index
+                .conn
+                .query_row("SELECT value FROM meta WHERE key='schema'", [], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if found.as_deref() != Some(SCHEMA_VERSION.to_string().as_str()) {
+                let found = found.map_or("no version".into(), |v| format!("schema {v}"));
+                return Ok(Opened::OldSchema(index, found));
+            }
+            // A cheap look at the catalogue catches most damage at once.
+            index
+                .conn
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?;
+        } else {
+            index.create()?;
+        }
+        Ok(Opened::Ready(index))
+    }
+
+    fn create(&self) -> anyhow::Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute_batch(SCHEMA)?;
+        set_meta(&tx, "schema", &SCHEMA_VERSION.to_string())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Drops every table and creates them anew (another schema version).
+    fn reset(&self) -> anyhow::Result<()> {
+        let names: Vec<(String, String)> = {
+            let mut st = self.conn.prepare(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%'",
+            )?;
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?
+        };
+        let tx = self.conn.unchecked_transaction()?;
+        for (kind, name) in names {
+            let kind = if kind == "view" { "VIEW" } else { "TABLE" };
+            tx.execute_batch(&format!(
+                "DROP {kind} IF EXISTS \"{}\"",
+                name.replace('"', "")
+            ))?;
+        }
+        tx.commit()?;
+        self.create()
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Caps this connection's page cache (a reader's queries need less
+    /// than the writer's transactions: memory stays low at 100,000 articles).
+    pub fn set_cache_mb(&self, mb: u32) -> anyhow::Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -(i64::from(mb) * 1000))?;
+        Ok(())
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Another connection to the same database (for another thread).
+    pub fn reopen(&self) -> anyhow::Result<Index> {
+        match &self.path {
+            Some(p) => match Self::try_open(p)? {
+                Opened::Ready(i) => Ok(i),
+                Opened::OldSchema(_, found) => {
+                    anyhow::bail!("library index changed under us ({found})")
+                }
+            },
+            None => anyhow::bail!("an in-memory index cannot be shared"),
+        }
+    }
+
+    // ------------------------------------------------------------ catalogue
+
+    /// Every article under `roots`, in list order (newest first).
+    pub fn entries(&self, roots: &[String]) -> anyhow::Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        self.entries_each(roots, &mut |batch| out.extend(batch), usize::MAX)?;
+        Ok(out)
+    }
+
+    /// [`Index::entries`], handed over in batches of `batch` (the first
+    /// screen can be drawn before the rest is read).
+    pub fn entries_each(
+        &self,
+        roots: &[String],
+        sink: &mut dyn FnMut(Vec<Entry>),
+        batch: usize,
+    ) -> anyhow::Result<()> {
+        self.entries_between(roots, None, sink, batch)
+    }
+
+    /// The first `n` rows of the list (the first screen).
+    pub fn first_entries(&self, roots: &[String], n: usize) -> anyhow::Result<Vec<Entry>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
+             FROM articles INDEXED BY articles_order WHERE root IN ({})
+             ORDER BY sort_date DESC, sort_title, title, path, record, id LIMIT {n}",
+            placeholders(roots.len())
+        ))?;
+        let rows = st.query_map(rusqlite::params_from_iter(roots), entry_of)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A `sort_date` that splits the list of `roots` in two halves (for
+    /// reading them in parallel), if the list is long enough to bother.
+    pub fn list_split(&self, roots: &[String], min: usize) -> anyhow::Result<Option<i64>> {
+        let n = self.count(roots)?;
+        if n < min {
+            return Ok(None);
+        }
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> = roots
+            .iter()
+            .map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>)
+            .collect();
+        params.push(Box::new((n / 2) as i64));
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT sort_date FROM articles INDEXED BY articles_order WHERE root IN ({})
+                     ORDER BY sort_date DESC LIMIT 1 OFFSET ?",
+                    placeholders(roots.len())
+                ),
+                rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())),
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The part of the list with `sort_date` above the split (`Some((d,
+    /// true))`), at or below it (`Some((d, false))`), or all of it.
+    pub fn entries_between(
+        &self,
+        roots: &[String],
+        split: Option<(i64, bool)>,
+        sink: &mut dyn FnMut(Vec<Entry>),
+        batch: usize,
+    ) -> anyhow::Result<()> {
+        let bound = match split {
+            None => "",
+            Some((_, true)) => "AND sort_date > ?",
+            Some((_, false)) => "AND sort_date <= ?",
+        };
+        let mut st = self.conn.prepare(&format!(
+            "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
+             FROM articles INDEXED BY articles_order WHERE root IN ({}) {bound}
+             ORDER BY sort_date DESC, sort_title, title, path, record, id",
+            placeholders(roots.len())
+        ))?;
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> = roots
+            .iter()
+            .map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>)
+            .collect();
+        if let Some((d, _)) = split {
+            params.push(Box::new(d));
+        }
+        let mut rows = st.query(rusqlite::params_from_iter(
+            params.iter().map(|b| b.as_ref()),
+        ))?;
+        let mut chunk = Vec::new();
+        // a small first batch: the first screen
+        let mut limit = batch.min(200);
+        while let Some(r) = rows.next()? {
+            chunk.push(entry_of(r)?);
+            if chunk.len() >= limit {
+                sink(std::mem::take(&mut chunk));
+                limit = batch;
+            }
+        }
+        if !chunk.is_empty() {
+            sink(chunk);
+        }
+        Ok(())
+    }
+
+    /// What `quoth list --format json` adds to an entry: source, credit,
+    /// author, url, tags.
+    pub fn details(&self, key: i64) -> anyhow::Result<Option<Details>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT raw_source, credit, author, url, tags FROM articles WHERE key = ?",
+            )?
+            .query_row([key], |r| {
+                Ok(Details {
+                    source: r.get(0)?,
+                    credit: r.get(1)?,
+                    author: r.get(2)?,
+                    url: r.get(3)?,
+                    tags: r
+                        .get::<_, Option<String>>(4)?
+                        .and_then(|t| serde_json::from_str(&t).ok())
+                        .unwrap_or_default(),
+                })
+            })
+            .optional()?)
+    }
+
+    /// Entries by key (for bookmarks and lookups); unknown keys are skipped.
+    pub fn entry(&self, key: i64) -> anyhow::Result<Option<Entry>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
+                 FROM articles WHERE key = ?",
+                [key],
+                entry_of,
+            )
+            .optional()?)
+    }
+
+    /// Every article with this id, under any root ever indexed.
+    pub fn entries_by_id(&self, id: &str) -> anyhow::Result<Vec<Entry>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
+             FROM articles WHERE id = ? ORDER BY key",
+        )?;
+        let rows = st.query_map([id], entry_of)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The files of `root` as last seen.
+    pub fn files(&self, root: &str) -> anyhow::Result<HashMap<String, FileRow>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT path, size, mtime, problem FROM files WHERE root = ?")?;
+        let rows = st.query_map([root], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                FileRow {
+                    size: r.get::<_, i64>(1)? as u64,
+                    mtime: r.get(2)?,
+                    problem: r.get(3)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Files of these roots that could not be read, and why (a file with
+    /// several bad records: one row each).
+    pub fn problems(&self, roots: &[String]) -> anyhow::Result<Vec<(String, String)>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT path, problem FROM files WHERE problem IS NOT NULL AND root IN ({}) ORDER BY path",
+            placeholders(roots.len())
+        ))?;
+        let rows = st.query_map(rusqlite::params_from_iter(roots), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (path, reasons) = row?;
+            out.extend(reasons.lines().map(|r| (path.clone(), r.to_string())));
+        }
+        Ok(out)
+    }
+
+    /// Number of articles under `roots`.
+    pub fn count(&self, roots: &[String]) -> anyhow::Result<usize> {
+        let n: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(*) FROM articles WHERE root IN ({})",
+                placeholders(roots.len())
+            ),
+            rusqlite::params_from_iter(roots),
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// Starts a write transaction (waits for another writer, up to the busy
+    /// timeout).
+    pub fn write(&mut self) -> anyhow::Result<Writer<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Writer { tx })
+    }
+
+    /// Mirrors read marks into the catalogue (the state file stays the
+    /// authority; this lets queries filter on them).
+    pub fn mirror_read(&mut self, marks: &[(String, bool)]) -> anyhow::Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut st = tx.prepare_cached("UPDATE articles SET read = ? WHERE id = ?")?;
+            for (id, read) in marks {
+                st.execute(params![*read as i64, id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    // ------------------------------------------------------------ analysis
+
+    /// Articles under `roots` without an analysis of `version`, oldest rows
+    /// first.
+    pub fn pending_analysis(
+        &self,
+        roots: &[String],
+        version: &str,
+    ) -> anyhow::Result<Vec<Pending>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT key, path, record, language, bytes, id FROM articles
+             WHERE (analysed IS NULL OR analysed != ?) AND root IN ({}) ORDER BY date IS NULL, date DESC",
+            placeholders(roots.len())
+        ))?;
+        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&version];
+        for r in roots {
+            params.push(r);
+        }
+        let rows = st.query_map(params.as_slice(), |r| {
+            Ok(Pending {
+                key: r.get(0)?,
+                origin: Origin::from_key(&r.get::<_, String>(1)?),
+                record: r.get(2)?,
+                language: r.get(3)?,
+                bytes: r.get::<_, i64>(4)? as u64,
+                id: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The stored analysis of an article, if it is of `version`.
+    pub fn analysis(&self, key: i64, version: &str) -> anyhow::Result<Option<Analysis>> {
+        let data: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT data FROM analyses WHERE key = ? AND version = ?")?
+            .query_row(params![key, version], |r| r.get(0))
+            .optional()?;
+        Ok(data.and_then(|d| codec::decode(&d)))
+    }
+
+    // ------------------------------------------------------------ across the library
+
+    /// Speakers across the library, most quoted first; `filter` keeps names
+    /// containing it (case-insensitive). At most `limit`.
+    pub fn speakers(&self, filter: &str, limit: usize) -> anyhow::Result<Vec<Speaker>> {
+        let filter = name_key(filter);
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let map = |r: &rusqlite::Row<'_>| {
+            Ok(Speaker {
+                key: r.get(0)?,
+                name: r.get(1)?,
+                quotes: r.get(2)?,
+                articles: r.get(3)?,
+            })
+        };
+        let rows = if filter.is_empty() {
+            let mut st = self.conn.prepare_cached(
+                "SELECT key, name, quotes, articles FROM speakers WHERE quotes > 0
+                 ORDER BY quotes DESC, key LIMIT ?",
+            )?;
+            st.query_map([limit], map)?.collect::<Result<Vec<_>, _>>()?
+        } else {
+            let mut st = self.conn.prepare_cached(
+                "SELECT key, name, quotes, articles FROM speakers WHERE quotes > 0 AND instr(key, ?) > 0
+                 ORDER BY quotes DESC, key LIMIT ?",
+            )?;
+            st.query_map(params![filter, limit], map)?
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        Ok(rows)
+    }
+
+    /// Number of distinct speakers across the library.
+    pub fn speaker_count(&self) -> anyhow::Result<usize> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM speakers WHERE quotes > 0", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(n as usize)
+    }
+
+    /// Every quote of a speaker (by key), newest article first, under
+    /// `roots`; `since` keeps articles dated on or after it.
+    pub fn quotes_of(
+        &self,
+        speaker_key: Option<&str>,
+        since: Option<DateTime<FixedOffset>>,
+        roots: &[String],
+    ) -> anyhow::Result<Vec<LibraryQuote>> {
+        self.quotes_limited(speaker_key, since, roots, usize::MAX)
+    }
+
+    /// [`Index::quotes_of`], the newest `limit` only.
+    pub fn quotes_limited(
+        &self,
+        speaker_key: Option<&str>,
+        since: Option<DateTime<FixedOffset>>,
+        roots: &[String],
+        limit: usize,
+    ) -> anyhow::Result<Vec<LibraryQuote>> {
+        let mut sql = String::from(
+            "SELECT q.article, a.id, a.title, a.date, a.date_offset, a.path, q.speaker, q.direct, q.start, q.text
+             FROM quotes q CROSS JOIN articles a ON a.key = q.article
+             WHERE q.speaker_key IS NOT NULL",
+        );
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(k) = speaker_key {
+            sql.push_str(" AND q.speaker_key = ?");
+            params.push(Box::new(k.to_string()));
+        }
+        if let Some(s) = since {
+            sql.push_str(" AND a.date >= ?");
+            params.push(Box::new(s.timestamp()));
+        }
+        sql.push_str(&format!(
+            " AND a.root IN ({}) ORDER BY q.sort_date DESC, q.article, q.seq LIMIT ?",
+            placeholders(roots.len())
+        ));
+        for r in roots {
+            params.push(Box::new(r.clone()));
+        }
+        params.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(
+            rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())),
+            |r| {
+                Ok(LibraryQuote {
+                    article: r.get(0)?,
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                    date: date_of(r.get(3)?, r.get(4)?),
+                    origin: Origin::from_key(&r.get::<_, String>(5)?),
+                    speaker: r.get(6)?,
+                    direct: r.get::<_, i64>(7)? != 0,
+                    start: r.get::<_, i64>(8)? as usize,
+                    text: r.get(9)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Keys of the articles whose title or body match `query` (words, all
+    /// required; the last one may be the start of a word).
+    pub fn search(&self, query: &str) -> anyhow::Result<Vec<i64>> {
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ?")?;
+        let rows = st.query_map([q], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Keys of the articles where a speaker whose name contains `name` is quoted.
+    pub fn articles_with_speaker(&self, name: &str) -> anyhow::Result<Vec<i64>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT article FROM quotes WHERE speaker_key IN
+             (SELECT key FROM speakers WHERE instr(key, ?) > 0)",
+        )?;
+        let rows = st.query_map([name_key(name)], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Keys of the articles that mention an entity whose name contains `name`.
+    pub fn articles_with_entity(&self, name: &str) -> anyhow::Result<Vec<i64>> {
+        let key = name_key(name);
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT article FROM entities WHERE key = ?1 OR instr(key, ?1) > 0",
+        )?;
+        let rows = st.query_map([key], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+enum Opened {
+    Ready(Index),
+    /// Opened, but made by another schema version (which it names).
+    OldSchema(Index, String),
+}
+
+/// An open write transaction. Dropped without [`Writer::commit`], it rolls back.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+}
+
+impl Writer<'_> {
+    pub fn commit(self) -> anyhow::Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a file and its articles (replacing what the index had for
+    /// that path). Returns the entries, with their keys, and the keys of the
+    /// articles that were replaced.
+    pub fn put_file(
+        &mut self,
+        origin: &Origin,
+        root: &str,
+        size: u64,
+        mtime: i64,
+        content: Result<&[Article], &str>,
+    ) -> anyhow::Result<(Vec<Entry>, Vec<i64>)> {
+        let path = origin.to_key();
+        let removed = self.remove_articles(&path)?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO files(path, root, size, mtime, problem) VALUES(?,?,?,?,?)
+                 ON CONFLICT(path) DO UPDATE SET root=excluded.root, size=excluded.size,
+                 mtime=excluded.mtime, problem=excluded.problem",
+            )?
+            .execute(params![
+                path,
+                root,
+                size as i64,
+                mtime,
+                content.as_ref().err()
+            ])?;
+        let mut entries = Vec::new();
+        if let Ok(articles) = content {
+            for (record, a) in articles.iter().enumerate() {
+                let mut e = Entry::of(a, origin.clone(), record as u32);
+                // the list shows a language before the analysis runs
+                if e.language.is_none() {
+                    e.language = Some(crate::analysis::lang::detect(&a.body).code().to_string());
+                }
+                e.key = self.insert_article(&e, root, a)?;
+                entries.push(e);
+            }
+        }
+        Ok((entries, removed))
+    }
+
+    fn insert_article(&mut self, e: &Entry, root: &str, a: &Article) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO articles(id, path, record, root, title, sort_title, source, date, date_offset, language, words, bytes,
+                 raw_source, credit, author, url, tags, sort_date)
+                 VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            )?
+            .execute(params![
+                e.id,
+                e.origin.to_key(),
+                e.record,
+                root,
+                e.title,
+                e.sort_title,
+                e.source,
+                e.date.map(|d| d.timestamp()),
+                e.date.map(|d| d.offset().local_minus_utc()),
+                e.language,
+                e.words,
+                (a.title.len() + a.body.len()) as i64,
+                a.source,
+                a.credit,
+                a.author,
+                a.url,
+                serde_json::to_string(&a.tags).unwrap_or_default(),
+                e.date.map_or(i64::MIN, |d| d.timestamp()),
+            ])?;
+        let key = self.tx.last_insert_rowid();
+        self.tx
+            .prepare_cached("INSERT INTO fts(rowid, title, body) VALUES(?,?,?)")?
+            .execute(params![key, a.title, a.body])?;
+        Ok(key)
+    }
+
+    /// Moves a file's articles to another path (a file renamed or moved
+    /// between folders): they keep their keys, analysis and full text.
+    pub fn move_file(
+        &mut self,
+        from: &Origin,
+        to: &Origin,
+        root: &str,
+        size: u64,
+        mtime: i64,
+    ) -> anyhow::Result<Vec<i64>> {
+        let (from, to) = (from.to_key(), to.to_key());
+        self.tx
+            .prepare_cached("DELETE FROM files WHERE path = ?")?
+            .execute([&from])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO files(path, root, size, mtime, problem) VALUES(?,?,?,?,NULL)
+                 ON CONFLICT(path) DO UPDATE SET root=excluded.root, size=excluded.size,
+                 mtime=excluded.mtime, problem=NULL",
+            )?
+            .execute(params![to, root, size as i64, mtime])?;
+        let keys: Vec<i64> = self
+            .tx
+            .prepare_cached("SELECT key FROM articles WHERE path = ?")?
+            .query_map([&from], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        self.tx
+            .prepare_cached("UPDATE articles SET path = ?, root = ? WHERE path = ?")?
+            .execute(params![to, root, from])?;
+        Ok(keys)
+    }
+
+    /// Records what is wrong with a file whose other records loaded.
+    pub fn set_problem(&mut self, origin: &Origin, problem: &str) -> anyhow::Result<()> {
+        self.tx
+            .prepare_cached("UPDATE files SET problem = ? WHERE path = ?")?
+            .execute(params![problem, origin.to_key()])?;
+        Ok(())
+    }
+
+    /// Forgets a file and its articles; returns their keys.
+    pub fn remove_file(&mut self, origin: &Origin) -> anyhow::Result<Vec<i64>> {
+        let path = origin.to_key();
+        let removed = self.remove_articles(&path)?;
+        self.tx
+            .prepare_cached("DELETE FROM files WHERE path = ?")?
+            .execute([&path])?;
+        Ok(removed)
+    }
+
+    fn remove_articles(&mut self, path: &str) -> anyhow::Result<Vec<i64>> {
+        let keys: Vec<i64> = self
+            .tx
+            .prepare_cached("SELECT key FROM articles WHERE path = ?")?
+            .query_map([path], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for &k in &keys {
+            self.clear_analysis(k)?;
+            self.tx
+                .prepare_cached("DELETE FROM fts WHERE rowid = ?")?
+                .execute([k])?;
+            self.tx
+                .prepare_cached("DELETE FROM articles WHERE key = ?")?
+                .execute([k])?;
+        }
+        Ok(keys)
+    }
+
+    /// Removes an article's stored analysis and its share of the
+    /// library-wide speaker counts.
+    fn clear_analysis(&mut self, key: i64) -> anyhow::Result<()> {
+        let counts: Vec<(String, i64)> = self
+            .tx
+            .prepare_cached(
+                "SELECT speaker_key, count(*) FROM quotes WHERE article = ? AND speaker_key IS NOT NULL GROUP BY speaker_key",
+            )?
+            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (k, n) in counts {
+            self.tx
+                .prepare_cached(
+                    "UPDATE speakers SET quotes = quotes - ?, articles = articles - 1 WHERE key = ?",
+                )?
+                .execute(params![n, k])?;
+        }
+        for sql in [
+            "DELETE FROM quotes WHERE article = ?",
+            "DELETE FROM entities WHERE article = ?",
+            "DELETE FROM analyses WHERE key = ?",
+        ] {
+            self.tx.prepare_cached(sql)?.execute([key])?;
+        }
+        Ok(())
+    }
+
+    /// Stores an article's analysis (replacing an older one): the analysis
+    /// itself, its quotes and entities for queries across the library, and
+    /// the quote count and language on the catalogue row.
+    pub fn put_analysis(
+        &mut self,
+        key: i64,
+        version: &str,
+        body: &str,
+        analysis: &Analysis,
+    ) -> anyhow::Result<()> {
+        // the article may have gone meanwhile (file deleted while analysing)
+        let exists = self
+            .tx
+            .prepare_cached("SELECT 1 FROM articles WHERE key = ?")?
+            .query_row([key], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !exists {
+            return Ok(());
+        }
+        self.clear_analysis(key)?;
+        self.tx
+            .prepare_cached("INSERT INTO analyses(key, version, data) VALUES(?,?,?)")?
+            .execute(params![key, version, codec::encode(analysis)])?;
+        let mut per_speaker: HashMap<String, (String, i64)> = HashMap::new();
+        for (seq, q) in analysis.quotes.iter().enumerate() {
+            let speaker_key = q.speaker.as_deref().map(name_key);
+            if let (Some(k), Some(name)) = (&speaker_key, &q.speaker) {
+                per_speaker.entry(k.clone()).or_insert((name.clone(), 0)).1 += 1;
+            }
+            let text = body.get(q.span.start..q.span.end).unwrap_or_default();
+            let text = match text.char_indices().nth(QUOTE_TEXT_MAX) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text.to_string(),
+            };
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO quotes(article, seq, speaker, speaker_key, direct, start, text, sort_date)
+                     VALUES(?,?,?,?,?,?,?,(SELECT sort_date FROM articles WHERE key = ?1))",
+                )?
+                .execute(params![
+                    key,
+                    seq as i64,
+                    q.speaker,
+                    speaker_key,
+                    (q.kind == QuoteKind::Direct) as i64,
+                    q.span.start as i64,
+                    text
+                ])?;
+        }
+        for (k, (name, n)) in per_speaker {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO speakers(key, name, quotes, articles) VALUES(?,?,?,1)
+                     ON CONFLICT(key) DO UPDATE SET quotes = quotes + excluded.quotes, articles = articles + 1",
+                )?
+                .execute(params![k, name, n])?;
+        }
+        for g in &analysis.groups {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO entities(article, key, label, mentions) VALUES(?,?,?,?)",
+                )?
+                .execute(params![
+                    key,
+                    name_key(&g.name),
+                    g.label.as_str(),
+                    g.mentions.len() as i64
+                ])?;
+        }
+        self.tx
+            .prepare_cached(
+                "UPDATE articles SET analysed = ?, quotes = ?, language = coalesce(language, ?) WHERE key = ?",
+            )?
+            .execute(params![
+                version,
+                analysis.quotes.len() as i64,
+                analysis.language.code(),
+                key
+            ])?;
+        Ok(())
+    }
+}
+
+fn entry_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+    Ok(Entry {
+        key: r.get(0)?,
+        id: r.get(1)?,
+        origin: Origin::from_key(&r.get::<_, String>(2)?),
+        record: r.get(3)?,
+        title: r.get(4)?,
+        sort_title: r.get(5)?,
+        source: r.get(6)?,
+        date: date_of(r.get(7)?, r.get(8)?),
+        language: r.get(9)?,
+        words: r.get(10)?,
+        quotes: r.get(11)?,
+    })
+}
+
+fn date_of(ts: Option<i64>, offset: Option<i32>) -> Option<DateTime<FixedOffset>> {
+    let off = FixedOffset::east_opt(offset.unwrap_or(0))?;
+    off.timestamp_opt(ts?, 0).single()
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n.max(1)].join(",")
+}
+
+fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// A user's words as an FTS5 query: each word a quoted phrase (so no word
+/// is read as an operator), all required, the last one also as a prefix.
+pub fn fts_query(query: &str) -> Option<String> {
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .flat_map(|w| w.split(['\'', '-']))
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut q = words.join(" ");
+    if query.ends_with(|c: char| c.is_alphanumeric()) {
+        q.push('*');
+    }
+    Some(q)
+}
+
+/// The error says the file is not a usable database.
+fn is_corruption(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<rusqlite::Error>().is_some_and(|e| {
+            matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+            )
+        })
+    })
+}
+
+/// Deletes a database and its WAL and shared-memory files.
+fn remove_database(path: &Path) -> anyhow::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_os_string();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot remove {}", Path::new(&p).display()));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_queries_quote_each_word() {
+        assert_eq!(
+            fts_query("open source").as_deref(),
+            Some("\"open\" \"source\"*")
+        );
+        assert_eq!(fts_query("l'IA ").as_deref(), Some("\"l\" \"IA\""));
+        assert_eq!(
+            fts_query("AND OR \"x"),
+            Some("\"AND\" \"OR\" \"x\"*".into())
+        );
+        assert_eq!(fts_query("  ,; "), None);
+    }
+
+    #[test]
+    fn name_keys_ignore_case_and_spacing() {
+        assert_eq!(name_key(" Arthur  Mensch"), "arthur mensch");
+    }
+}

@@ -1,0 +1,534 @@
+//! The library's background thread: the list from the index at once, then
+//! the folders reconciled, then every article not yet analysed (with this
+//! analysis version) analysed on all cores and stored; then it waits for a
+//! reload or a change in the folders, and does it again. It talks to the
+//! reader through [`LoadEvent`]s; no terminal code.
+
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::index::{self, Index, Pending};
+use super::reconcile::{self, Change, Root};
+use super::{LoadEvent, Problem, Source};
+use crate::analysis::{Analyzer, Lang};
+
+/// Articles analysed, then stored in one transaction, at a time.
+const ANALYSIS_CHUNK: usize = 32;
+
+/// Rows read first, alone: a screenful.
+const FIRST_SCREEN: usize = 200;
+
+/// Catalogue rows per event when the list is read from the index.
+const ENTRY_BATCH: usize = 2_000;
+
+/// A burst of file events is taken as one change after this quiet time.
+const DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// What the reader asks of the library thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Look at the folders again now.
+    Reload,
+    /// A file changed under a root (from the watcher).
+    Changed,
+    /// Stop analysing; quit.
+    Stop,
+}
+
+/// The library thread's handle: its events and a way to ask things.
+pub struct Handle {
+    pub events: Receiver<LoadEvent>,
+    pub requests: Sender<Request>,
+}
+
+/// Options of the library thread.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Analyse the library in the background.
+    pub analyse: bool,
+    /// Watch the folders for changes.
+    pub watch: bool,
+    /// Threads for the analysis (0: all cores).
+    pub threads: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            analyse: true,
+            watch: true,
+            threads: 0,
+        }
+    }
+}
+
+/// Starts the library thread on `index` (opened by the caller, which keeps
+/// its own connection for queries).
+pub fn spawn(source: Source, index: Index, options: Options) -> Handle {
+    let (tx, events) = mpsc::channel();
+    let (requests, rx) = mpsc::channel();
+    let watcher_tx = requests.clone();
+    std::thread::Builder::new()
+        .name("quoth-library".into())
+        .spawn(move || {
+            background_priority();
+            // the reconcile's parsing threads too (the pool is made once)
+            let _ = rayon::ThreadPoolBuilder::new()
+                .start_handler(|_| background_priority())
+                .thread_name(|i| format!("quoth-read-{i}"))
+                .build_global();
+            let mut w = Worker {
+                index,
+                roots: reconcile::roots(&source),
+                tx,
+                rx,
+                options,
+                watcher_tx,
+                _watcher: None,
+            };
+            // A failure here must reach the reader, not vanish with the thread.
+            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| w.run()));
+            let reason = match outcome {
+                Ok(Ok(())) => return,
+                Ok(Err(e)) => format!("{e:#}"),
+                Err(p) => panic_text(p.as_ref()),
+            };
+            let _ = w.tx.send(LoadEvent::Problem(Problem {
+                path: w
+                    .index
+                    .path()
+                    .map_or_else(|| PathBuf::from("library index"), PathBuf::from),
+                reason: format!("the library index failed: {reason}"),
+            }));
+            let _ = w.tx.send(LoadEvent::Done);
+        })
+        .expect("cannot start the library thread");
+    Handle { events, requests }
+}
+
+struct Worker {
+    index: Index,
+    roots: Vec<Root>,
+    tx: Sender<LoadEvent>,
+    rx: Receiver<Request>,
+    options: Options,
+    watcher_tx: Sender<Request>,
+    _watcher: Option<notify::RecommendedWatcher>,
+}
+
+/// The reader has gone: stop quietly.
+struct Gone;
+
+impl Worker {
+    fn send(&self, ev: LoadEvent) -> Result<(), Gone> {
+        self.tx.send(ev).map_err(|_| Gone)
+    }
+
+    fn run(&mut self) -> anyhow::Result<()> {
+        match self.run_inner() {
+            Ok(Ok(())) | Ok(Err(Gone)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn run_inner(&mut self) -> anyhow::Result<Result<(), Gone>> {
+        let keys = reconcile::keys(&self.roots);
+        // 1. the list as the index has it: the first screen at once, then
+        // the count, then all of it (the first rows again: the reader
+        // takes a row it has as it is)
+        let first = self.index.first_entries(&keys, FIRST_SCREEN)?;
+        if !first.is_empty() && self.send(LoadEvent::Entries(first)).is_err() {
+            return Ok(Err(Gone));
+        }
+        // nothing indexed yet (first build): the count grows as files are read
+        let total = self.index.count(&keys)?;
+        if total > 0 && self.send(LoadEvent::Found { total }).is_err() {
+            return Ok(Err(Gone));
+        }
+        // A long list is read in two halves at once (newer, older): each
+        // is one walk of the list's index.
+        let split = self.index.list_split(&keys, 20_000)?;
+        let second = match (split, self.index.reopen()) {
+            (Some(d), Ok(other)) => {
+                let (tx, keys) = (self.tx.clone(), keys.clone());
+                Some(std::thread::spawn(move || {
+                    background_priority();
+                    other.entries_between(
+                        &keys,
+                        Some((d, false)),
+                        &mut |batch| {
+                            let _ = tx.send(LoadEvent::Entries(batch));
+                        },
+                        ENTRY_BATCH,
+                    )
+                }))
+            }
+            _ => None,
+        };
+        let mut gone = false;
+        self.index.entries_between(
+            &keys,
+            split.filter(|_| second.is_some()).map(|d| (d, true)),
+            &mut |batch| {
+                gone |= self.tx.send(LoadEvent::Entries(batch)).is_err();
+            },
+            ENTRY_BATCH,
+        )?;
+        if let Some(h) = second {
+            match h.join() {
+                Ok(r) => r?,
+                Err(p) => anyhow::bail!("reading the list: {}", panic_text(p.as_ref())),
+            }
+        }
+        if gone {
+            return Ok(Err(Gone));
+        }
+        for (path, reason) in self.index.problems(&keys)? {
+            let p = Problem {
+                path: super::Origin::from_key(&path)
+                    .path()
+                    .map_or_else(|| PathBuf::from(&path), PathBuf::from),
+                reason,
+            };
+            if self.send(LoadEvent::Problem(p)).is_err() {
+                return Ok(Err(Gone));
+            }
+        }
+        // Watched from now on: a change during the first look is seen too.
+        if self.options.watch {
+            self.watch();
+        }
+        // 2. the folders, then 3. the analysis; again on each change
+        let mut first = true;
+        loop {
+            if let Err(Gone) = self.reconcile(first)? {
+                return Ok(Err(Gone));
+            }
+            if first {
+                first = false;
+                if self.send(LoadEvent::Done).is_err() {
+                    return Ok(Err(Gone));
+                }
+            }
+            let next = if self.options.analyse {
+                match self.analyse()? {
+                    Ok(next) => next,
+                    Err(Gone) => return Ok(Err(Gone)),
+                }
+            } else {
+                None
+            };
+            let request = match next {
+                Some(r) => r,
+                None => match self.rx.recv() {
+                    Ok(r) => r,
+                    Err(_) => return Ok(Err(Gone)),
+                },
+            };
+            match request {
+                Request::Stop => return Ok(Ok(())),
+                Request::Changed => self.debounce(),
+                Request::Reload => {}
+            }
+        }
+    }
+
+    /// Waits until file events stop coming for a moment.
+    fn debounce(&self) {
+        loop {
+            match self.rx.recv_timeout(DEBOUNCE) {
+                Ok(Request::Changed) => continue,
+                Ok(_) | Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    return;
+                }
+            }
+        }
+    }
+
+    fn reconcile(&mut self, first: bool) -> anyhow::Result<Result<(), Gone>> {
+        let started = Instant::now();
+        let tx = self.tx.clone();
+        let mut gone = false;
+        let (mut total, mut read) = (0, 0);
+        let summary = reconcile::reconcile(&mut self.index, &self.roots, &mut |c| {
+            let ev = match c {
+                Change::ToRead(n) => {
+                    total = n;
+                    LoadEvent::Reconciling { done: read, total }
+                }
+                Change::Read(done) => {
+                    read = done;
+                    LoadEvent::Reconciling { done, total }
+                }
+                Change::Entries(e) => LoadEvent::Entries(e),
+                Change::Removed(k) => LoadEvent::Removed(k),
+                Change::Problem(p) => LoadEvent::Problem(p),
+            };
+            gone |= tx.send(ev).is_err();
+        })?;
+        if gone {
+            return Ok(Err(Gone));
+        }
+        let changed = summary.read + summary.removed + summary.moved;
+        if !first && changed > 0 {
+            let mut parts = Vec::new();
+            if summary.read > 0 {
+                parts.push(format!("{} read", summary.read));
+            }
+            if summary.moved > 0 {
+                parts.push(format!("{} moved", summary.moved));
+            }
+            if summary.removed > 0 {
+                parts.push(format!("{} gone", summary.removed));
+            }
+            let note = format!(
+                "library refreshed: {} ({} ms)",
+                parts.join(", "),
+                started.elapsed().as_millis()
+            );
+            if self.send(LoadEvent::Note(note)).is_err() {
+                return Ok(Err(Gone));
+            }
+        }
+        if self.send(LoadEvent::Reconciled).is_err() {
+            return Ok(Err(Gone));
+        }
+        Ok(Ok(()))
+    }
+
+    /// Analyses what the index lacks. Returns early with a request that
+    /// came meanwhile (a reload, a change, stop).
+    fn analyse(&mut self) -> anyhow::Result<Result<Option<Request>, Gone>> {
+        let keys = reconcile::keys(&self.roots);
+        let tx = self.tx.clone();
+        let rx = &self.rx;
+        let mut interrupted = None;
+        let gone = std::cell::Cell::new(false);
+        let outcome = analyse_pending(
+            &mut self.index,
+            &keys,
+            self.options.threads,
+            &mut |p| {
+                let ev = match p {
+                    Progress::Stored(counts) => LoadEvent::Analysed(counts),
+                    Progress::Done(ev) => ev,
+                    Progress::Failed(reason) => LoadEvent::Note(reason),
+                };
+                if tx.send(ev).is_err() {
+                    gone.set(true);
+                }
+            },
+            &mut || {
+                if gone.get() {
+                    return true;
+                }
+                match rx.try_recv() {
+                    Ok(r) => {
+                        interrupted = Some(r);
+                        true
+                    }
+                    Err(TryRecvError::Empty) => false,
+                    Err(TryRecvError::Disconnected) => {
+                        gone.set(true);
+                        true
+                    }
+                }
+            },
+        );
+        if let Err(e) = outcome {
+            let note = format!("analysis unavailable: {e:#}");
+            if self.send(LoadEvent::Note(note)).is_err() {
+                return Ok(Err(Gone));
+            }
+        }
+        if gone.get() {
+            return Ok(Err(Gone));
+        }
+        Ok(Ok(interrupted))
+    }
+
+    /// Watches the folders; changes come back as [`Request::Changed`].
+    fn watch(&mut self) {
+        use notify::Watcher;
+        let tx = self.watcher_tx.clone();
+        let handler = move |ev: notify::Result<notify::Event>| {
+            if let Ok(ev) = ev
+                && !matches!(ev.kind, notify::EventKind::Access(_))
+            {
+                let _ = tx.send(Request::Changed);
+            }
+        };
+        let Ok(mut watcher) = notify::recommended_watcher(handler) else {
+            return;
+        };
+        for root in &self.roots {
+            let (path, mode) = match root {
+                Root::Folder(p) => (p, notify::RecursiveMode::Recursive),
+                Root::File(p) => (p, notify::RecursiveMode::NonRecursive),
+                Root::Bundled => continue,
+            };
+            if let Err(e) = watcher.watch(path, mode) {
+                let _ = self.tx.send(LoadEvent::Note(format!(
+                    "not watching {} for new files ({e}); r reloads",
+                    path.display()
+                )));
+            }
+        }
+        self._watcher = Some(watcher);
+    }
+}
+
+/// What [`analyse_pending`] tells as it goes.
+#[derive(Debug)]
+pub enum Progress {
+    /// Stored: (key, quotes, language) of each article of a chunk.
+    Stored(Vec<(i64, u32, String)>),
+    /// A [`LoadEvent::Analysing`] with the figures so far.
+    Done(LoadEvent),
+    /// An article that could not be analysed (read error, analyser panic).
+    Failed(String),
+}
+
+/// Analyses every article under `roots` that has no analysis of this
+/// version, on `threads` threads (0: all cores), storing each chunk in one
+/// transaction. `stop` is asked between chunks. Returns (articles, bytes).
+pub fn analyse_pending(
+    index: &mut Index,
+    roots: &[String],
+    threads: usize,
+    progress: &mut dyn FnMut(Progress),
+    stop: &mut dyn FnMut() -> bool,
+) -> anyhow::Result<(usize, u64)> {
+    let version = index::analysis_version();
+    let pending = index.pending_analysis(roots, &version)?;
+    if pending.is_empty() {
+        return Ok((0, 0));
+    }
+    let analyzer = Analyzer::new()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("quoth-analysis-{i}"))
+        .start_handler(|_| background_priority())
+        .build()?;
+    let total = pending.len();
+    let total_bytes: u64 = pending.iter().map(|p| p.bytes).sum();
+    let started = Instant::now();
+    let mut done = 0;
+    let mut bytes = 0;
+    let halt = std::sync::atomic::AtomicBool::new(false);
+    // The cores analyse the next chunk while this thread stores the last.
+    let (tx, rx) = mpsc::sync_channel::<Vec<(i64, Result<Analysed, String>)>>(2);
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        let (analyzer, pool, halt, pending) = (&analyzer, &pool, &halt, &pending);
+        s.spawn(move || {
+            for chunk in pending.chunks(ANALYSIS_CHUNK) {
+                if halt.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                let results = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|p| (p.key, analyse_one(analyzer, p)))
+                        .collect()
+                });
+                if tx.send(results).is_err() {
+                    return;
+                }
+            }
+        });
+        let stored = (|| -> anyhow::Result<()> {
+            for results in rx {
+                let n = results.len();
+                let mut w = index.write()?;
+                let mut counts = Vec::new();
+                let mut failed = Vec::new();
+                for (key, r) in results {
+                    match r {
+                        Ok(a) => {
+                            bytes += a.body.len() as u64;
+                            w.put_analysis(key, &version, &a.body, &a.analysis)?;
+                            counts.push((
+                                key,
+                                a.analysis.quotes.len() as u32,
+                                a.analysis.language.code().to_string(),
+                            ));
+                        }
+                        // not stored: retried at the next launch
+                        Err(reason) => failed.push(reason),
+                    }
+                }
+                w.commit()?;
+                done += n;
+                progress(Progress::Stored(counts));
+                for f in failed {
+                    progress(Progress::Failed(f));
+                }
+                progress(Progress::Done(LoadEvent::Analysing {
+                    done,
+                    total,
+                    bytes,
+                    total_bytes,
+                    seconds: started.elapsed().as_secs_f64(),
+                }));
+                if done < total && stop() {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        // the analysing thread stops at its next chunk
+        halt.store(true, std::sync::atomic::Ordering::Relaxed);
+        stored
+    })?;
+    Ok((done, bytes))
+}
+
+struct Analysed {
+    body: String,
+    analysis: crate::analysis::Analysis,
+}
+
+fn analyse_one(analyzer: &Analyzer, p: &Pending) -> Result<Analysed, String> {
+    let article =
+        reconcile::read_article(&p.origin, p.record, &p.id).map_err(|e| format!("{e:#}"))?;
+    let lang = Lang::declared(p.language.as_deref());
+    // One article that trips the analyser must not stop the others.
+    std::panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&article.body, lang)))
+        .map(|analysis| Analysed {
+            body: article.body,
+            analysis,
+        })
+        .map_err(|payload| {
+            format!(
+                "analysis failed on {}: {}",
+                p.origin.display(),
+                panic_text(payload.as_ref())
+            )
+        })
+}
+
+/// Lowers the calling thread's priority (nice 10), so the reader's own
+/// thread gets a core first when the library is read or analysed: keys
+/// stay answered within a frame even on a busy machine.
+pub fn background_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: plain system calls on the calling thread's own id; no memory
+    // is shared with them.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
+}
+
+pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "the analyser failed".to_string())
+}

@@ -1,0 +1,471 @@
+//! The library index: reconcile after files are added, changed, moved and
+//! deleted; a deleted, corrupt or old index; two processes at once; the
+//! runtime's list, file watching and background analysis.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use quoth::library::index::{Index, analysis_version};
+use quoth::library::reconcile::{self, Change, Root, Summary};
+use quoth::library::{Entry, Origin, Source};
+use quoth::tui::Runtime;
+use quoth::tui::testkit::app;
+
+fn story(title: &str, body: &str) -> String {
+    format!("{title}\n\n{body}\n")
+}
+
+fn reconcile_all(index: &mut Index, roots: &[Root]) -> (Summary, Vec<Entry>, Vec<i64>) {
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    let s = reconcile::reconcile(index, roots, &mut |c| match c {
+        Change::Entries(e) => added.extend(e),
+        Change::Removed(k) => removed.extend(k),
+        _ => {}
+    })
+    .unwrap();
+    (s, added, removed)
+}
+
+fn titles(index: &Index, roots: &[Root]) -> Vec<String> {
+    let mut t: Vec<String> = index
+        .entries(&reconcile::keys(roots))
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    t.sort();
+    t
+}
+
+#[test]
+fn reconcile_reads_only_what_changed_and_follows_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(lib.join("sub")).unwrap();
+    fs::write(lib.join("a.txt"), story("Alpha", "The first story.")).unwrap();
+    fs::write(lib.join("b.txt"), story("Beta", "The second story.")).unwrap();
+    let (mut index, note) = Index::open(&dir.path().join("index.sqlite3")).unwrap();
+    assert_eq!(note, None);
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    assert_eq!(roots, vec![Root::Folder(lib.clone())]);
+
+    let (s, added, _) = reconcile_all(&mut index, &roots);
+    assert_eq!((s.files, s.read, s.unchanged), (2, 2, 0));
+    assert_eq!(added.len(), 2);
+    // nothing changed: nothing read
+    let (s, added, removed) = reconcile_all(&mut index, &roots);
+    assert_eq!((s.read, s.unchanged), (0, 2));
+    assert!(added.is_empty() && removed.is_empty());
+
+    // added
+    fs::write(lib.join("sub/c.txt"), story("Gamma", "A third one.")).unwrap();
+    let (s, added, _) = reconcile_all(&mut index, &roots);
+    assert_eq!((s.read, s.unchanged), (1, 2));
+    assert_eq!(added[0].title, "Gamma");
+    assert_eq!(titles(&index, &roots), ["Alpha", "Beta", "Gamma"]);
+
+    // changed: a new row replaces the old one
+    let alpha = index.entries_by_id(&added_id(&index, "Alpha")).unwrap()[0].clone();
+    fs::write(
+        lib.join("a.txt"),
+        story("Alpha", "The first story, updated at length."),
+    )
+    .unwrap();
+    let (s, added, removed) = reconcile_all(&mut index, &roots);
+    assert_eq!(s.read, 1);
+    assert_eq!(removed, vec![alpha.key]);
+    assert_eq!(added.len(), 1);
+    assert_ne!(added[0].id, alpha.id, "the id follows the content");
+
+    // moved: same row, same id, same analysis, new path
+    let beta = index.entries_by_id(&added_id(&index, "Beta")).unwrap()[0].clone();
+    let analysis = quoth::analysis::Analysis {
+        language: quoth::analysis::Lang::En,
+        entities: Vec::new(),
+        groups: Vec::new(),
+        quotes: Vec::new(),
+        people: Vec::new(),
+    };
+    let mut w = index.write().unwrap();
+    w.put_analysis(
+        beta.key,
+        &analysis_version(),
+        "The second story.",
+        &analysis,
+    )
+    .unwrap();
+    w.commit().unwrap();
+    fs::rename(lib.join("b.txt"), lib.join("sub/b-moved.txt")).unwrap();
+    let (s, added, removed) = reconcile_all(&mut index, &roots);
+    assert_eq!((s.moved, s.removed), (1, 0));
+    assert!(removed.is_empty());
+    assert_eq!(added.len(), 1);
+    assert_eq!((added[0].key, &added[0].id), (beta.key, &beta.id));
+    assert_eq!(added[0].origin, Origin::File(lib.join("sub/b-moved.txt")));
+    assert_eq!(
+        index.analysis(beta.key, &analysis_version()).unwrap(),
+        Some(analysis),
+        "a move keeps the analysis"
+    );
+
+    // deleted
+    fs::remove_file(lib.join("sub/c.txt")).unwrap();
+    let (s, _, removed) = reconcile_all(&mut index, &roots);
+    assert_eq!((s.removed, removed.len()), (1, 1));
+    assert_eq!(titles(&index, &roots), ["Alpha", "Beta"]);
+    // the full-text index forgot it too
+    assert!(index.search("third").unwrap().is_empty());
+    assert_eq!(index.search("updated").unwrap().len(), 1);
+}
+
+fn added_id(index: &Index, title: &str) -> String {
+    let conn = index.connection();
+    conn.query_row("SELECT id FROM articles WHERE title = ?", [title], |r| {
+        r.get(0)
+    })
+    .unwrap()
+}
+
+#[test]
+fn broken_files_are_remembered_not_reread() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&lib).unwrap();
+    fs::write(lib.join("ok.txt"), story("Fine", "Body.")).unwrap();
+    fs::write(lib.join("bad.json"), "{ not json").unwrap();
+    let mut index = Index::in_memory().unwrap();
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let (s, _, _) = reconcile_all(&mut index, &roots);
+    assert_eq!(s.read, 2);
+    let problems = index.problems(&reconcile::keys(&roots)).unwrap();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].0.ends_with("bad.json"));
+    assert!(problems[0].1.contains("invalid JSON"), "{}", problems[0].1);
+    let (s, _, _) = reconcile_all(&mut index, &roots);
+    assert_eq!((s.read, s.unchanged), (0, 2));
+}
+
+#[test]
+fn deleted_corrupt_and_old_indexes_are_rebuilt_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&lib).unwrap();
+    fs::write(lib.join("a.txt"), story("Alpha", "Body.")).unwrap();
+    let path = dir.path().join("data/index.sqlite3");
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    {
+        let (mut index, note) = Index::open(&path).unwrap();
+        assert!(note.is_none());
+        reconcile_all(&mut index, &roots);
+    }
+    // deleted: a new one, silently, with everything read again
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    {
+        let (mut index, note) = Index::open(&path).unwrap();
+        assert!(note.is_none());
+        let (s, _, _) = reconcile_all(&mut index, &roots);
+        assert_eq!(s.read, 1);
+    }
+    // corrupt: rebuilt, and said so
+    fs::write(
+        &path,
+        b"this is not a database, it is a poem about databases",
+    )
+    .unwrap();
+    let _ = fs::remove_file(format!("{}-wal", path.display()));
+    {
+        let (mut index, note) = Index::open(&path).unwrap();
+        let note = note.expect("a message");
+        assert!(
+            note.contains("damaged") && note.contains("rebuilding"),
+            "{note}"
+        );
+        let (s, _, _) = reconcile_all(&mut index, &roots);
+        assert_eq!(s.read, 1);
+    }
+    // another schema: rebuilt, and said so
+    {
+        let (index, _) = Index::open(&path).unwrap();
+        index
+            .connection()
+            .execute("UPDATE meta SET value = '0' WHERE key = 'schema'", [])
+            .unwrap();
+    }
+    let (mut index, note) = Index::open(&path).unwrap();
+    let note = note.expect("a message");
+    assert!(note.contains("another version"), "{note}");
+    let (s, _, _) = reconcile_all(&mut index, &roots);
+    assert_eq!(s.read, 1);
+    assert_eq!(titles(&index, &roots), ["Alpha"]);
+}
+
+/// A library of `n` small stories.
+fn make_library(dir: &Path, n: usize) {
+    fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        fs::write(
+            dir.join(format!("{i:04}.txt")),
+            story(
+                &format!("Story number {i}"),
+                &format!("Body of story {i}, told once."),
+            ),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn two_processes_at_once_share_one_index() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    make_library(&lib, 300);
+    // four quoth processes build the same fresh index at the same time
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            common::quoth(home.path())
+                .args(["list", "--format", "json"])
+                .arg(&lib)
+                .output()
+        })
+        .collect();
+    for out in children {
+        let out = out.unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 300);
+    }
+    // and really in parallel: spawned, then waited for
+    let spawned: Vec<_> = (0..3)
+        .map(|i| {
+            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_quoth"));
+            c.env("QUOTH_DATA_DIR", home.path().join("data"))
+                .env("QUOTH_CONFIG", home.path().join("none.toml"))
+                .env("HOME", home.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            if i == 0 {
+                c.args(["quotes"]).arg(&lib);
+            } else {
+                c.args(["list"]).arg(&lib);
+            }
+            c.spawn().unwrap()
+        })
+        .collect();
+    // meanwhile a file is added
+    fs::write(lib.join("new.txt"), story("A late story", "It came last.")).unwrap();
+    for (i, child) in spawned.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !err.contains("database") && !err.contains("locked"),
+            "process {i}: {err}"
+        );
+    }
+    let out = common::quoth(home.path())
+        .arg("list")
+        .arg(&lib)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 302, "header, 300 and the late one");
+    assert!(text.contains("A late story"));
+}
+
+/// Runs the pump until `done` says so, or fails after a while.
+fn pump_until(
+    rt: &mut Runtime,
+    app: &mut quoth::tui::App,
+    what: &str,
+    done: impl Fn(&quoth::tui::App) -> bool,
+) {
+    let start = Instant::now();
+    while !done(app) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out: {what}"
+        );
+        rt.pump(app);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn runtime_lists_at_once_then_notices_new_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    make_library(&lib, 40);
+    let index_path = dir.path().join("index.sqlite3");
+    let options = quoth::library::worker::Options {
+        analyse: false,
+        watch: true,
+        threads: 1,
+    };
+    // first launch builds the index
+    let mut a = app(120, 40, false);
+    let mut rt = Runtime::start_with(
+        &mut a,
+        Source::Path(lib.clone()),
+        &index_path,
+        options.clone(),
+    )
+    .unwrap();
+    pump_until(&mut rt, &mut a, "first build", |a| a.loading.is_none());
+    assert_eq!(a.order.len(), 40);
+    // a file dropped in while it runs is noticed (the watcher)
+    fs::write(lib.join("zz-new.txt"), story("Fresh news", "Just in.")).unwrap();
+    pump_until(&mut rt, &mut a, "the watcher", |a| a.order.len() == 41);
+    // and one removed
+    fs::remove_file(lib.join("0000.txt")).unwrap();
+    pump_until(&mut rt, &mut a, "a removal", |a| a.order.len() == 40);
+    assert!(
+        a.articles
+            .iter()
+            .enumerate()
+            .all(|(i, e)| a.gone.contains(&i) || e.title != "Story number 0")
+    );
+    rt.stop();
+    drop(rt);
+    // the next launch lists from the index before looking at the folder
+    let mut b = app(120, 40, false);
+    let mut rt =
+        Runtime::start_with(&mut b, Source::Path(lib.clone()), &index_path, options).unwrap();
+    pump_until(&mut rt, &mut b, "second launch", |b| b.loading.is_none());
+    assert_eq!(b.order.len(), 40);
+    assert!(b.articles.iter().all(|e| e.key != 0));
+    rt.stop();
+}
+
+#[test]
+fn runtime_analyses_in_the_background_and_stores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&lib).unwrap();
+    fs::write(
+        lib.join("a.txt"),
+        story(
+            "Port strike",
+            "\"We will not move,\" said Anna Berg, the union leader, on Monday.",
+        ),
+    )
+    .unwrap();
+    let index_path = dir.path().join("index.sqlite3");
+    let mut a = app(120, 40, false);
+    let mut rt = Runtime::start_with(
+        &mut a,
+        Source::Path(lib.clone()),
+        &index_path,
+        quoth::library::worker::Options {
+            analyse: true,
+            watch: false,
+            threads: 1,
+        },
+    )
+    .unwrap();
+    pump_until(&mut rt, &mut a, "analysis", |a| {
+        a.articles.first().is_some_and(|e| e.quotes.is_some())
+    });
+    assert_eq!(a.articles[0].quotes, Some(1));
+    rt.stop();
+    let index = a.index.as_ref().unwrap();
+    let speakers = index.speakers("", 10).unwrap();
+    assert_eq!(speakers.len(), 1);
+    assert_eq!(
+        (speakers[0].name.as_str(), speakers[0].quotes),
+        ("Anna Berg", 1)
+    );
+    let quotes = index.quotes_of(Some("anna berg"), None, &a.roots).unwrap();
+    assert_eq!(quotes[0].text, "We will not move,");
+    assert_eq!(quotes[0].title, "Port strike");
+}
+
+#[test]
+fn a_bookmark_made_in_another_folder_opens() {
+    use quoth::config::{Bookmark, Bookmarks};
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let (news, other) = (dir.path().join("news"), dir.path().join("other"));
+    make_library(&news, 3);
+    fs::create_dir_all(&other).unwrap();
+    fs::write(
+        other.join("x.txt"),
+        story("Elsewhere", "Not the same story."),
+    )
+    .unwrap();
+    fs::write(other.join("y.txt"), story("Elsewhere too", "Nor this one.")).unwrap();
+    let index_path = dir.path().join("index.sqlite3");
+    let options = quoth::library::worker::Options {
+        analyse: false,
+        watch: false,
+        threads: 1,
+    };
+    // read in one folder, an article bookmarked there
+    let mut a = app(120, 40, false);
+    let mut rt = Runtime::start_with(
+        &mut a,
+        Source::Path(news.clone()),
+        &index_path,
+        options.clone(),
+    )
+    .unwrap();
+    pump_until(&mut rt, &mut a, "news", |a| a.loading.is_none());
+    let e = a.selected_article().unwrap().clone();
+    rt.stop();
+    drop(rt);
+    // then quoth opened on the other folder: the bookmark is not in its list
+    let mut b = app(120, 40, false);
+    let marks = Bookmarks::new(None, vec![Bookmark::new(&e.id, &e.title, None)]);
+    b.attach_stores(marks, quoth::store::state::ReadingState::in_memory(), &[]);
+    let mut rt =
+        Runtime::start_with(&mut b, Source::Path(other.clone()), &index_path, options).unwrap();
+    pump_until(&mut rt, &mut b, "other", |b| b.loading.is_none());
+    assert_eq!(b.order.len(), 2);
+    b.update(quoth::tui::testkit::key(KeyCode::Char('B')));
+    assert!(matches!(
+        b.selected_row(),
+        Some(quoth::tui::app::Row::Missing(_))
+    ));
+    b.update(quoth::tui::testkit::key(KeyCode::Enter));
+    assert_eq!(b.open_article().map(|a| a.id.clone()), Some(e.id.clone()));
+    assert!(
+        b.message
+            .as_deref()
+            .unwrap()
+            .contains("outside this library")
+    );
+    rt.stop();
+}
+
+/// The first build reads files as the walk finds them: the same files,
+/// each real file once under the same name, as the whole walk gives.
+#[cfg(unix)]
+#[test]
+fn walking_as_it_goes_finds_what_the_walk_finds() {
+    use quoth::article::files::{walk, walk_each};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("b/c")).unwrap();
+    fs::write(root.join("a.txt"), "A\n\nx\n").unwrap();
+    fs::write(root.join("b/c/d.md"), "D\n\nx\n").unwrap();
+    fs::write(root.join("b/z.txt"), "Z\n\nx\n").unwrap();
+    fs::hard_link(root.join("a.txt"), root.join("b/a-again.txt")).unwrap();
+    std::os::unix::fs::symlink(root, root.join("b/loop")).unwrap();
+    std::os::unix::fs::symlink(root.join("b/c"), root.join("0-c")).unwrap();
+    let accept = |p: &Path| quoth::article::formats::Kind::of(p).is_some();
+    let whole = walk(root, &accept);
+    let mut streamed = Vec::new();
+    let rest = walk_each(root, &accept, &mut |p| streamed.push(p));
+    assert_eq!(streamed, whole.files);
+    assert_eq!(whole.files.len(), 3, "{:?}", whole.files);
+    assert_eq!(rest.problems, whole.problems);
+    assert!(rest.files.is_empty());
+}
