@@ -33,7 +33,39 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     ms = initial_words(words, initial, ms);
     ms = short_forms(words, initial, ms);
     ms = propagate(words, initial, ms);
+    if lang == Lang::Fr {
+        ms = demonyms(words, initial, ms);
+    }
     ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// French nouns of nationality and of peoples, capitalised, are MISC
+/// ("les Polonais", "un Français", as GUIDELINES.md rules; the adjective,
+/// in lowercase, is none). Not inside a name already found, nor one that
+/// continues a capitalised name ("Parlement Européen", "Union des
+/// Français"), nor a word that is also a place ("Corse").
+fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    let mut inside = vec![false; words.len()];
+    for (r, _) in &ms {
+        inside[r.clone()].fill(true);
+    }
+    for i in 0..words.len() {
+        if inside[i] || !g.is_demonym_fr(words[i]) || g.is_place(words[i]) {
+            continue;
+        }
+        let cap_before = i > 0 && !initial[i] && !initial[i - 1] && is_cap(words[i - 1]);
+        let name_of = i >= 2
+            && !initial[i - 1]
+            && matches!(words[i - 1], "de" | "des" | "du")
+            && is_cap(words[i - 2]);
+        // a capitalised word before, unless it opens the sentence ("Les")
+        if cap_before || name_of {
+            continue;
+        }
+        ms.push((i..i + 1, Label::Misc));
+    }
     ms
 }
 
@@ -743,6 +775,33 @@ mod tests {
         .map(|(r, _)| words[r].join(" "))
         .collect();
         assert_eq!(got, vec!["Brest", "Brest"]);
+    }
+
+    #[test]
+    fn nouns_of_nationality_are_misc_adjectives_and_names_are_not() {
+        let misc = |w: &str| (w.to_string(), Label::Misc);
+        assert_eq!(
+            run(
+                "Les Français et deux Nord-Coréennes , selon un Turc",
+                vec![]
+            ),
+            vec![misc("Français"), misc("Nord-Coréennes"), misc("Turc")]
+        );
+        // the adjective, a place, a longer name, a name found already
+        assert_eq!(
+            run(
+                "la startup française en Corse : le Parlement Européen et l' Union des Français de l' étranger",
+                vec![(4..5, Label::Loc), (7..8, Label::Org)]
+            ),
+            vec![
+                ("Corse".to_string(), Label::Loc),
+                ("Parlement".to_string(), Label::Org)
+            ]
+        );
+        assert_eq!(
+            run("avec André Breton hier", vec![(1..3, Label::Per)]),
+            vec![("André Breton".to_string(), Label::Per)]
+        );
     }
 
     #[test]
