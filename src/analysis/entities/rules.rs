@@ -47,6 +47,22 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
 /// Français"), nor a word that is also a place ("Corse").
 fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
+    // "l'Italienne Alice Betto" taken as one name: the noun is no part of
+    // it, and what follows is a person unless a known company
+    // ("l'Américain Google")
+    for (r, l) in &mut ms {
+        if r.len() > 1
+            && g.is_demonym_fr(words[r.start])
+            && !g.is_place(words[r.start])
+            && is_cap(words[r.start + 1])
+        {
+            r.start += 1;
+            *l = match g.known(&words[r.clone()]).as_slice() {
+                [(k, label)] if k.len() == r.len() => *label,
+                _ => Label::Per,
+            };
+        }
+    }
     let mut inside = vec![false; words.len()];
     for (r, _) in &ms {
         inside[r.clone()].fill(true);
@@ -801,6 +817,19 @@ mod tests {
         assert_eq!(
             run("avec André Breton hier", vec![(1..3, Label::Per)]),
             vec![("André Breton".to_string(), Label::Per)]
+        );
+        // the noun run into the name it stands before
+        assert_eq!(
+            run(
+                "l' Italienne Alice Betto et l' Américain Google",
+                vec![(1..4, Label::Misc), (6..8, Label::Loc)]
+            ),
+            vec![
+                misc("Italienne"),
+                ("Alice Betto".to_string(), Label::Per),
+                misc("Américain"),
+                ("Google".to_string(), Label::Org)
+            ]
         );
     }
 
