@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{BookmarkAction, Format, Outcome};
 use crate::config::{Bookmark, Bookmarks, Settings};
-use crate::library::Entry;
+use crate::library::{Entry, Origin};
 use crate::text::{self, escape, escape_path};
 
 /// `quoth bookmarks add ID`: for scripts, and for the concurrency tests.
@@ -102,7 +102,14 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
                 );
             };
             // a bundled article has no file to point to
-            Bookmark::new(&e.id, &e.title, e.origin.path().map(Path::to_path_buf))
+            Bookmark::new(
+                &e.id,
+                &e.title,
+                e.origin
+                    .as_ref()
+                    .and_then(Origin::path)
+                    .map(Path::to_path_buf),
+            )
         }
     };
     if let Some(p) = args.path {

@@ -41,7 +41,11 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
         let cat = Catalogue::open(source)?;
         let found =
             find(&cat.entries, article).map_err(|e| anyhow!("{e} in {}", cat.source.describe()))?;
-        let a = read_article(&found.origin, found.record, &found.id)?;
+        let origin = found
+            .origin
+            .as_ref()
+            .ok_or_else(|| anyhow!("{article}: the index has no file for it"))?;
+        let a = read_article(origin, found.record, &found.id)?;
         (vec![a], Vec::new())
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -70,15 +74,20 @@ fn find<'a>(entries: &'a [Entry], key: &str) -> anyhow::Result<&'a Entry> {
     // the path shown by `quoth list`, or just the file name, with or without extension
     let mut by_path: Vec<_> = entries
         .iter()
-        .filter(|e| shown_path(&e.origin) == key || e.origin.to_key() == key)
+        .filter(|e| {
+            e.origin
+                .as_ref()
+                .is_some_and(|o| shown_path(o) == key || o.to_key() == key)
+        })
         .collect();
     if by_path.is_empty() {
         by_path = entries
             .iter()
             .filter(|e| {
                 let name = match &e.origin {
-                    Origin::File(p) => p.clone(),
-                    Origin::Bundled(n) => Path::new(n).to_path_buf(),
+                    Some(Origin::File(p)) => p.clone(),
+                    Some(Origin::Bundled(n)) => Path::new(n).to_path_buf(),
+                    None => return false,
                 };
                 name.file_name().is_some_and(|n| n == key)
                     || name.file_stem().is_some_and(|n| n == key)

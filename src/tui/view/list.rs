@@ -77,7 +77,7 @@ impl Widget for ListPane<'_> {
             }
             return;
         }
-        let shown: Vec<&Row> = app.rows.iter().skip(app.list_offset).take(rows).collect();
+        let shown: Vec<Row> = app.rows.window(app.list_offset, rows);
         for (k, row) in row_texts(app, &shown, w).into_iter().enumerate() {
             let i = app.list_offset + k;
             let y = inner.y + k as u16;
@@ -100,7 +100,7 @@ impl Widget for ListPane<'_> {
             }
             // The marks keep their own colour outside the selection bar.
             if i != app.selected && w >= 2 {
-                let id = match shown[k] {
+                let id = match &shown[k] {
                     Row::Article(a) => app.articles[*a].id.as_str(),
                     Row::Missing(id) => id.as_str(),
                 };
@@ -162,7 +162,7 @@ fn cells(app: &App, row: &Row) -> Cells {
     Cells {
         marks: format!("{bookmark}{unread}"),
         title: a.title.clone(),
-        source: a.source.clone().unwrap_or_default(),
+        source: a.source.as_deref().unwrap_or_default().to_string(),
         date: a
             .date
             .as_ref()
@@ -179,7 +179,7 @@ fn cells(app: &App, row: &Row) -> Cells {
 
 /// Rows "★• Title…  Source  2024-02-26  “8", the right-hand columns aligned
 /// across the rows shown and dropped, least useful first, when space is short.
-fn row_texts(app: &App, rows: &[&Row], w: usize) -> Vec<String> {
+fn row_texts(app: &App, rows: &[Row], w: usize) -> Vec<String> {
     let cells: Vec<Cells> = rows.iter().map(|r| cells(app, r)).collect();
     let col = |f: fn(&Cells) -> &str, cap: usize, keep: bool| {
         if keep {
@@ -233,7 +233,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let w = usize::from(area.width);
     buf.set_stringn(area.x, area.y, "─".repeat(w), w, t.border);
     if let Some(Row::Missing(id)) = app.selected_row() {
-        missing_details(app, id, area, buf);
+        missing_details(app, &id, area, buf);
         return;
     }
     let Some(a) = app.selected_article() else {
@@ -244,14 +244,15 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let stored_quotes = a.quotes;
     let mut meta = Vec::new();
     if let Some(s) = &a.source {
-        meta.push(s.clone());
+        meta.push(s.to_string());
     }
     if let Some(d) = &a.date {
         meta.push(format_date(d, &app.settings.date_format));
     }
     if let Some(l) = a
         .language
-        .clone()
+        .as_deref()
+        .map(str::to_string)
         .or_else(|| analysis.map(|an| an.language.code().to_string()))
     {
         meta.push(l);
