@@ -487,13 +487,25 @@ fn analyse_one(analyzer: &Analyzer, p: &Pending) -> Result<Analysed, String> {
 /// thread gets a core first when the library is read or analysed: keys
 /// stay answered within a frame even on a busy machine.
 pub fn background_priority() {
+    nice_thread(10);
+}
+
+/// A little lower (nice 5): work the reader waits for, but less than for
+/// a key (the open article's analysis).
+pub fn gentle_priority() {
+    nice_thread(5);
+}
+
+fn nice_thread(nice: i32) {
     #[cfg(target_os = "linux")]
     // SAFETY: plain system calls on the calling thread's own id; no memory
     // is shared with them.
     unsafe {
         let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+        libc::setpriority(libc::PRIO_PROCESS, tid, nice);
     }
+    #[cfg(not(target_os = "linux"))]
+    let _ = nice;
 }
 
 pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {

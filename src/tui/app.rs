@@ -254,7 +254,7 @@ pub struct App {
     /// Article index by id.
     pub by_id: HashMap<String, usize>,
     /// Article index by index key.
-    pub by_key: HashMap<i64, usize>,
+    pub by_key: HashMap<i64, usize, rows::KeyHash>,
     /// The library index, for queries (people, search, stored analyses).
     pub index: Option<Index>,
     /// Requests for the library thread (reload); the runtime drains it.
@@ -351,7 +351,7 @@ impl App {
             leaving: Vec::new(),
             gone: HashSet::new(),
             by_id: HashMap::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
             index: None,
             requests: Vec::new(),
             roots: Vec::new(),
@@ -547,6 +547,14 @@ impl App {
                         total: None,
                     })
                     .total = Some(total);
+                // room for all at once: no growth (a copy of everything)
+                // in the middle of the list's arrival
+                let more = total.saturating_sub(self.articles.len());
+                self.articles.reserve(more);
+                self.order.reserve(more);
+                self.rows.articles.reserve(more);
+                self.by_key.reserve(more);
+                self.by_id.reserve(more);
             }
             LoadEvent::Article(a) => {
                 if let Some(l) = &mut self.loading {
@@ -733,7 +741,7 @@ impl App {
         let arts = &self.articles;
         let cmp = |a: usize, b: usize| sort.compare(&arts[a], &arts[b]);
         rows::remove_sorted(&mut self.order, &leaving, &cmp);
-        rows::insert_sorted(&mut self.order, batch.clone(), &cmp);
+        let appended = rows::insert_sorted(&mut self.order, batch.clone(), &cmp);
         if self.rows_filtered() {
             rows::remove_sorted(&mut self.rows.articles, &leaving, &cmp);
             let passing: Vec<usize> = batch.into_iter().filter(|&i| self.passes(i)).collect();
@@ -743,6 +751,10 @@ impl App {
             if self.bookmarks_only {
                 self.rows.missing = self.missing_bookmarks();
             }
+        } else if appended && leaving.is_empty() && self.rows.missing.is_empty() {
+            // the list as it arrives: the new rows go at the end
+            let from = self.rows.articles.len();
+            self.rows.articles.extend_from_slice(&self.order[from..]);
         } else {
             self.rows.articles.clone_from(&self.order);
             self.rows.missing.clear();

@@ -17,7 +17,7 @@ pub mod view;
 use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use ratatui::Terminal;
@@ -149,6 +149,9 @@ impl Input for TerminalInput {
 /// comes back on the channel.
 pub type Effects<'a, B> = dyn FnMut(Effect, &mut Terminal<B>, &Sender<Msg>) + 'a;
 
+/// The library's news is drawn at most this often (a key's frame at once).
+const NEWS_FRAME: Duration = Duration::from_millis(16);
+
 /// The reader's loop: a frame when something changed; every key answered
 /// with its frame before any more of the library's news is taken; that
 /// news taken in slices that give way as soon as a key is waiting. Ends
@@ -164,6 +167,11 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut dirty = true;
+    // a key's frame is drawn at once, and the first articles; the rest of
+    // the library's news at most every NEWS_FRAME
+    let mut keyed = true;
+    let mut blank = true;
+    let mut last_frame = Instant::now();
     let (news_tx, news_rx) = mpsc::channel::<Msg>();
     loop {
         for effect in std::mem::take(&mut app.effects) {
@@ -174,10 +182,12 @@ where
             app.update(m);
             dirty = true;
         }
-        if dirty {
+        if dirty && (keyed || (blank && !app.rows.is_empty()) || last_frame.elapsed() >= NEWS_FRAME)
+        {
             terminal.draw(|f| view::draw(f, app))?;
             input.drawn();
-            dirty = false;
+            (dirty, keyed, last_frame) = (false, false, Instant::now());
+            blank = app.rows.is_empty();
         }
         if app.quit || input.finished(app) {
             return Ok(());
@@ -185,13 +195,17 @@ where
         // the library's news, unless a key is waiting (it gives way to one
         // that comes meanwhile)
         if !input.poll(Duration::ZERO)? {
-            dirty |= runtime.pump(app, &mut || input.poll(Duration::ZERO).unwrap_or(true));
-            if dirty && !input.poll(Duration::ZERO)? {
+            let news = runtime.pump(app, &mut || input.poll(Duration::ZERO).unwrap_or(true));
+            dirty |= news;
+            if news && !input.poll(Duration::ZERO)? {
                 continue;
             }
         }
-        let wait = if dirty || runtime.busy() {
+        let wait = if runtime.busy() {
             Duration::ZERO
+        } else if dirty {
+            // the news' frame is due then
+            NEWS_FRAME.saturating_sub(last_frame.elapsed())
         } else if app.loading.is_some() || app.reconciling.is_some() {
             // the library's news is coming: look again soon
             Duration::from_millis(5)
@@ -206,7 +220,7 @@ where
                     Event::Resize(w, h) => app.update(Msg::Resize(w, h)),
                     _ => {}
                 }
-                dirty = true;
+                (dirty, keyed) = (true, true);
                 if app.quit || !input.poll(Duration::ZERO)? {
                     break;
                 }

@@ -6,6 +6,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One row of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,17 +70,41 @@ impl PartialEq<Vec<Row>> for Rows {
     }
 }
 
+/// Hashing for the index's keys (row ids the index gives out, not text
+/// from articles): a multiply, where the default hasher does a dozen
+/// rounds; 100,000 of them are taken as the list arrives.
+pub type KeyHash = BuildHasherDefault<KeyHasher>;
+
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (n as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(26);
+    }
+}
+
 /// Puts `batch` (indices, in any order) into `list`, sorted by `cmp`: the
 /// batch is sorted once, each of its indices finds its place by binary
 /// search, and the list moves once. A batch that comes after the list (the
-/// index streams the list in order) is appended.
+/// index streams the list in order) is appended: then the result is true.
 pub fn insert_sorted(
     list: &mut Vec<usize>,
     mut batch: Vec<usize>,
     cmp: &dyn Fn(usize, usize) -> Ordering,
-) {
+) -> bool {
     if batch.is_empty() {
-        return;
+        return true;
     }
     if batch
         .windows(2)
@@ -92,7 +117,7 @@ pub fn insert_sorted(
         .is_none_or(|&l| cmp(l, batch[0]) != Ordering::Greater)
     {
         list.extend_from_slice(&batch);
-        return;
+        return true;
     }
     let places: Vec<usize> = batch
         .iter()
@@ -110,6 +135,7 @@ pub fn insert_sorted(
         write -= 1;
         list[write] = b;
     }
+    false
 }
 
 /// Where `idx` is in `list` (sorted by `cmp`).

@@ -18,7 +18,7 @@ use crate::library::{LoadEvent, Problem, Source, reconcile};
 
 /// Time spent taking the library's news in one go, at most: progress is
 /// drawn between slices. A key waiting ends a slice at once.
-const PUMP_BUDGET: Duration = Duration::from_millis(4);
+const PUMP_BUDGET: Duration = Duration::from_millis(8);
 
 pub struct Runtime {
     library: Option<Handle>,
@@ -243,6 +243,9 @@ fn analyse_loop(
     tx: &Sender<News>,
     mut index: Option<Index>,
 ) {
+    // A little below the reader's thread: on a busy machine the key is
+    // answered first, the highlights follow.
+    worker::gentle_priority();
     // The models load with the first article to analyse, not at launch:
     // the first screen does not wait for them.
     let mut analyzer: Option<Analyzer> = None;
