@@ -437,6 +437,16 @@ fn a_bookmark_made_in_another_folder_opens() {
         b.selected_row(),
         Some(quoth::tui::app::Row::Missing(_))
     ));
+    // not called missing: the row and its details say where it is
+    let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&b));
+    let file = e.origin.as_ref().unwrap().display();
+    assert!(
+        screen.contains(&format!("elsewhere · {}", e.title)),
+        "{screen}"
+    );
+    assert!(screen.contains("outside the library · id "), "{screen}");
+    assert!(screen.contains(&format!("at {file}")), "{file}\n{screen}");
+    assert!(!screen.contains("missing"), "{screen}");
     b.update(quoth::tui::testkit::key(KeyCode::Enter));
     assert_eq!(b.open_article().map(|a| a.id.clone()), Some(e.id.clone()));
     assert!(

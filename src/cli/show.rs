@@ -17,7 +17,8 @@ use crate::text::{escape, escape_path};
 const MIN_PREFIX: usize = 4;
 
 pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::Result<Outcome> {
-    let settings = super::settings(config)?;
+    let loaded = super::open_config(config)?;
+    let settings = &loaded.settings;
     let width = usize::from(width.unwrap_or(settings.width)).max(1);
     let as_path = Path::new(article);
     // anything at that name but a folder is read as a file, and loading
@@ -37,10 +38,15 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
     } else if meta.is_some() {
         bail!("{article} is a folder: give an article file or an id from `quoth list`");
     } else {
-        let source = Source::resolve(None, &settings);
+        let source = Source::resolve(None, settings);
         let cat = Catalogue::open(source)?;
-        let found =
-            find(&cat.entries, article).map_err(|e| anyhow!("{e} in {}", cat.source.describe()))?;
+        let found = match find(&cat.entries, article) {
+            Ok(e) => e.clone(),
+            // a bookmark made while reading another folder opens, as in
+            // the reader
+            Err(e) => elsewhere(&cat, &loaded, article)
+                .ok_or_else(|| anyhow!("{e} in {}", cat.source.describe()))?,
+        };
         let origin = found
             .origin
             .as_ref()
@@ -64,6 +70,23 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
     } else {
         Outcome::Problems
     })
+}
+
+/// The article of id `id` outside the library: in a folder the index has
+/// seen, or at the file a bookmark of that id recorded.
+fn elsewhere(cat: &Catalogue, loaded: &crate::config::Loaded, id: &str) -> Option<Entry> {
+    if let Ok(Some(e)) = cat.index.live_entry_by_id(id) {
+        return Some(e);
+    }
+    let path = loaded.bookmarks().get(id)?.path.clone()?;
+    let lib = library::load(&Source::Path(path.clone())).ok()?;
+    let record = lib.articles.iter().position(|a| a.id == id)?;
+    let record = u32::try_from(record).ok()?;
+    Some(Entry::of(
+        &lib.articles[record as usize],
+        Origin::File(path),
+        record,
+    ))
 }
 
 /// By id, by unique id prefix, or by the path shown in `quoth list`.

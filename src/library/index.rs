@@ -466,6 +466,17 @@ impl Index {
             .optional()?)
     }
 
+    /// An article with this id whose file is still there, under any root
+    /// ever indexed (a bookmark made while reading another folder): the
+    /// first by key.
+    pub fn live_entry_by_id(&self, id: &str) -> anyhow::Result<Option<Entry>> {
+        Ok(self.entries_by_id(id)?.into_iter().find(|e| {
+            e.origin
+                .as_ref()
+                .is_some_and(|o| o.path().is_none_or(Path::exists))
+        }))
+    }
+
     /// Every article with this id, under any root ever indexed.
     pub fn entries_by_id(&self, id: &str) -> anyhow::Result<Vec<Entry>> {
         let mut st = self.conn.prepare_cached(&format!(

@@ -2,7 +2,7 @@
 //! No drawing here, no terminal: tests drive it with plain messages.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -274,6 +274,9 @@ pub struct App {
     /// The list as shown: `order`, or what the search lets through, or
     /// with `B` the bookmarks only.
     pub rows: Rows,
+    /// Bookmarks out of the list whose article the index knows in another
+    /// folder (they open from there): id -> the file, as shown.
+    pub elsewhere: HashMap<String, String>,
     /// `B`: the list shows bookmarks only, missing articles included.
     pub bookmarks_only: bool,
     /// Position in `rows` of the selected row.
@@ -361,6 +364,7 @@ impl App {
             library_search: super::search::LibrarySearch::default(),
             people: None,
             rows: Rows::default(),
+            elsewhere: HashMap::new(),
             bookmarks_only: false,
             selected: 0,
             list_offset: 0,
@@ -750,6 +754,7 @@ impl App {
             rows::insert_sorted(&mut self.rows.articles, passing, &cmp);
             if self.bookmarks_only {
                 self.rows.missing = self.missing_bookmarks();
+                self.find_elsewhere();
             }
         } else if appended && leaving.is_empty() && self.rows.missing.is_empty() {
             // the list as it arrives: the new rows go at the end
@@ -1271,6 +1276,7 @@ impl App {
         } else {
             Vec::new()
         };
+        self.find_elsewhere();
         self.select_kept(keep);
     }
 
@@ -1299,6 +1305,24 @@ impl App {
             .filter(|b| !self.by_id.contains_key(&b.id) && seen.insert(b.id.as_str()))
             .map(|b| b.id.clone())
             .collect()
+    }
+
+    /// Which missing rows the index knows in another folder (a few
+    /// bookmarks, each one look-up by id).
+    fn find_elsewhere(&mut self) {
+        self.elsewhere
+            .retain(|id, _| self.rows.missing.contains(id));
+        let Some(index) = &self.index else {
+            return;
+        };
+        for id in &self.rows.missing {
+            if !self.elsewhere.contains_key(id)
+                && let Ok(Some(e)) = index.live_entry_by_id(id)
+            {
+                let at = e.origin.as_ref().map_or_else(String::new, Origin::display);
+                self.elsewhere.insert(id.clone(), at);
+            }
+        }
     }
 
     /// The row to keep selected while the rows change: until the reader
@@ -1900,17 +1924,7 @@ impl App {
     /// An article of another folder the index knows (a bookmark made there),
     /// taken in so it can be opened; it stays out of the list.
     fn adopt_from_index(&mut self, id: &str) -> Option<usize> {
-        let e = self
-            .index
-            .as_ref()?
-            .entries_by_id(id)
-            .ok()?
-            .into_iter()
-            .find(|e| {
-                e.origin
-                    .as_ref()
-                    .is_some_and(|o| o.path().is_none_or(Path::exists))
-            })?;
+        let e = self.index.as_ref()?.live_entry_by_id(id).ok()??;
         if let Some(&i) = self.by_key.get(&e.key) {
             return Some(i);
         }
