@@ -51,6 +51,61 @@ fn check_spans(doc: &Value) {
         let g = e["entity"].as_u64().unwrap() as usize;
         assert_eq!(groups[g]["id"].as_u64().unwrap() as usize, g);
     }
+    // each quote's speaker is a person of "people", named as that person
+    let people = doc["people"].as_array().unwrap();
+    for (i, p) in people.iter().enumerate() {
+        assert_eq!(p["id"].as_u64().unwrap() as usize, i);
+        for m in p["mentions"].as_array().unwrap() {
+            assert_eq!(slice(m), m["text"].as_str().unwrap());
+            assert!(matches!(
+                m["kind"].as_str(),
+                Some("name" | "role" | "pronoun")
+            ));
+        }
+    }
+    for q in doc["quotes"].as_array().unwrap() {
+        match q["speaker_id"].as_u64() {
+            Some(id) => assert_eq!(people[id as usize]["name"], q["speaker"]),
+            None => assert!(q["speaker"].is_null()),
+        }
+    }
+}
+
+#[test]
+fn one_speaker_id_for_a_name_its_surname_a_role_and_a_pronoun() {
+    let text = "Le président américain Barack Obama a reçu les journalistes. « Nous tiendrons nos promesses », a déclaré Barack Obama. « Le pays avance », a ajouté Obama. Le président a ensuite répété que « la croissance est de retour ». « Rien ne nous arrêtera », a-t-il conclu.";
+    let out = quoth()
+        .args(["analyze", "--raw", "--format", "json", "--lang", "fr", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc = &json_lines(&out.stdout)[0];
+    check_spans(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 4);
+    let id = &quotes[0]["speaker_id"];
+    assert!(id.is_u64());
+    assert!(
+        quotes
+            .iter()
+            .all(|q| &q["speaker_id"] == id && q["speaker"] == "Barack Obama")
+    );
+    let person = &doc["people"][id.as_u64().unwrap() as usize];
+    let kinds: Vec<(&str, &str)> = person["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["kind"].as_str().unwrap()))
+        .collect();
+    for want in [
+        ("Barack Obama", "name"),
+        ("Obama", "name"),
+        ("Le président", "role"),
+        ("il", "pronoun"),
+    ] {
+        assert!(kinds.contains(&want), "{want:?} in {kinds:?}");
+    }
 }
 
 #[test]

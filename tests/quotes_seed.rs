@@ -29,6 +29,7 @@ fn seed_quotes_kinds_speakers_and_spans() {
         let kind = match q.kind {
             QuoteKind::Direct => "direct",
             QuoteKind::Indirect => "indirect",
+            QuoteKind::Answer => "answer",
         };
         assert_eq!(kind, g["kind"].as_str().unwrap(), "{q:?}");
         assert_eq!(q.speaker.as_deref(), g["speaker"].as_str(), "{q:?}");

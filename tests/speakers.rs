@@ -186,3 +186,36 @@ fn one_person_one_chain_across_the_article() {
         assert!(forms.contains(&f), "{f} missing from {forms:?}");
     }
 }
+
+#[test]
+fn interview_answers_go_to_the_interviewee_and_are_not_direct_quotes() {
+    use quoth::analysis::QuoteKind;
+    let text = "La navigatrice Anne Roy revient de trois mois en mer. Anne Roy a répondu à nos questions.\n\n– Pourquoi repartir si vite ?\n\n– Parce que la mer me manque déjà, tout simplement.\n\n– Et la suite ?\n\n– Une nouvelle course en solitaire au printemps prochain.";
+    let a = Analyzer::new().unwrap().analyze(text, Some(Lang::Fr));
+    let got: Vec<(&str, QuoteKind, Option<&str>)> = a
+        .quotes
+        .iter()
+        .map(|q| (q.span.text(text), q.kind, q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Parce que la mer me manque déjà, tout simplement.",
+                QuoteKind::Answer,
+                Some("Anne Roy")
+            ),
+            (
+                "Une nouvelle course en solitaire au printemps prochain.",
+                QuoteKind::Answer,
+                Some("Anne Roy")
+            ),
+        ]
+    );
+    // questions alone, or dashes in running text, make no interview
+    let a = Analyzer::new().unwrap().analyze(
+        "Anne Roy parle.\n\n– Pourquoi ?\n\n– Et demain ?",
+        Some(Lang::Fr),
+    );
+    assert!(a.quotes.is_empty());
+}

@@ -108,6 +108,10 @@ pub struct Group {
 pub enum QuoteKind {
     Direct,
     Indirect,
+    /// An interviewee's answer in an interview ("– Question ? – Réponse."):
+    /// their words, though not in quotation marks, so not a direct quote
+    /// under the French guidelines.
+    Answer,
 }
 
 /// A piece of reported speech. A quote cut by an incise is two `Quote`s
@@ -224,6 +228,7 @@ impl Analyzer {
         let (entities, groups) = groups::group(text, &mentions);
         let (quotes, people) =
             quotes::find_with_people(text, &toks, &sents, language, &entities, &groups);
+        let (entities, groups) = unify_groups(entities, groups, &people);
         Analysis {
             language,
             entities,
@@ -232,6 +237,58 @@ impl Analyzer {
             people,
         }
     }
+}
+
+/// Entity groups that one person's chain holds become one group, named as
+/// the person ("Obama" and "Barack Obama" when the grouping of names alone
+/// kept them apart), so the reader's entity panel groups as its speakers do.
+fn unify_groups(
+    mut entities: Vec<Entity>,
+    groups: Vec<Group>,
+    people: &[Person],
+) -> (Vec<Entity>, Vec<Group>) {
+    let mut person_of_group: Vec<Option<usize>> = vec![None; groups.len()];
+    for p in people {
+        for m in &p.mentions {
+            let i = entities.partition_point(|e| e.span.start < m.span.start);
+            if let Some(e) = entities.get(i).filter(|e| e.span == m.span) {
+                person_of_group[e.group].get_or_insert(p.id);
+            }
+        }
+    }
+    // the first group of each person takes the others
+    let mut first_of_person: Vec<Option<usize>> = vec![None; people.len()];
+    let mut target: Vec<usize> = (0..groups.len()).collect();
+    for (g, p) in person_of_group.iter().enumerate() {
+        if let Some(p) = *p {
+            target[g] = *first_of_person[p].get_or_insert(g);
+        }
+    }
+    if target.iter().enumerate().all(|(g, &t)| g == t) {
+        return (entities, groups);
+    }
+    let mut new_id = vec![usize::MAX; groups.len()];
+    let mut out: Vec<Group> = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        if target[g] == g {
+            new_id[g] = out.len();
+            let name = match person_of_group[g] {
+                Some(p) if people[p].label == Some(group.label) => people[p].name.clone(),
+                _ => group.name.clone(),
+            };
+            out.push(Group {
+                id: out.len(),
+                name,
+                label: group.label,
+                mentions: Vec::new(),
+            });
+        }
+    }
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.group = new_id[target[e.group]];
+        out[e.group].mentions.push(i);
+    }
+    (entities, out)
 }
 
 #[cfg(test)]
@@ -246,5 +303,41 @@ mod tests {
         assert_eq!(a.speakers(), vec!["Jean Roux", "Léa Mas"]);
         assert_eq!(a.main_people(1), vec!["Jean Roux"]);
         assert_eq!(a.main_people(3).len(), 2);
+    }
+
+    #[test]
+    fn entity_groups_follow_the_people_chains() {
+        // "Obama" and "Barack Obama" are one person, in the entity panel too
+        let m = |a: usize, b: usize| Mention {
+            span: Span::new(a, b),
+            label: Label::Per,
+        };
+        let text = "Obama. Barack Obama. Michelle Obama.";
+        // grouping alone keeps the ambiguous "Obama" apart
+        let (entities, groups) = groups::group(text, &[m(0, 5), m(7, 19), m(21, 35)]);
+        assert_eq!(groups.len(), 3);
+        let people = vec![Person {
+            id: 0,
+            name: "Barack Obama".into(),
+            label: Some(Label::Per),
+            mentions: vec![
+                PersonMention {
+                    span: Span::new(0, 5),
+                    kind: MentionKind::Name,
+                },
+                PersonMention {
+                    span: Span::new(7, 19),
+                    kind: MentionKind::Name,
+                },
+            ],
+        }];
+        let (entities, groups) = unify_groups(entities, groups, &people);
+        let names: Vec<(&str, usize)> = groups
+            .iter()
+            .map(|g| (g.name.as_str(), g.mentions.len()))
+            .collect();
+        assert_eq!(names, vec![("Barack Obama", 2), ("Michelle Obama", 1)]);
+        assert_eq!(entities[0].group, entities[1].group);
+        assert_ne!(entities[0].group, entities[2].group);
     }
 }

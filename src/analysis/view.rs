@@ -116,6 +116,9 @@ pub(crate) struct Doc<'a> {
     pub quoted_name: Vec<bool>,
     /// Whether the entity recogniser's output came with the text.
     pub recognised: bool,
+    /// Words the recogniser marked inside a person's or a body's name
+    /// somewhere in the text ("Vermeulen" of "Dirk Vermeulen").
+    pub name_words: FastMap<&'a str, ()>,
 }
 
 impl<'a> Doc<'a> {
@@ -301,6 +304,14 @@ pub(crate) fn prepare<'a>(
             *x = si as u32;
         }
     }
+    let name_words = toks
+        .iter()
+        .zip(&info)
+        .filter(|(t, i)| {
+            matches!(i.entity, Some(Label::Per | Label::Org)) && t.kind == TokenKind::Word
+        })
+        .map(|(t, _)| (t.text(text), ()))
+        .collect();
     Doc {
         text,
         toks,
@@ -317,6 +328,7 @@ pub(crate) fn prepare<'a>(
             })
             .collect(),
         recognised: !entities.is_empty(),
+        name_words,
     }
 }
 

@@ -10,7 +10,7 @@ use anyhow::Context;
 use serde::Serialize;
 
 use super::{Format, LangArg, Outcome};
-use crate::analysis::{Analysis, Analyzer, Lang, QuoteKind, Span};
+use crate::analysis::{Analysis, Analyzer, Lang, MentionKind, QuoteKind, Span};
 use crate::article::{files, formats, sanitise::sanitise};
 use crate::text::{self, escape, escape_path};
 
@@ -189,8 +189,26 @@ struct JsonQuote<'a> {
     text: &'a str,
     kind: QuoteKind,
     speaker: Option<&'a str>,
+    /// Index into "people": the speaker's chain.
+    speaker_id: Option<usize>,
     speaker_span: Option<JsonSpan>,
     cue_span: Option<JsonSpan>,
+}
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: MentionKind,
+}
+
+#[derive(Serialize)]
+struct JsonPerson<'a> {
+    id: usize,
+    name: &'a str,
+    label: Option<&'static str>,
+    mentions: Vec<JsonMention<'a>>,
 }
 
 #[derive(Serialize)]
@@ -220,6 +238,7 @@ struct JsonDoc<'a> {
     quotes: Vec<JsonQuote<'a>>,
     entities: Vec<JsonEntity<'a>>,
     groups: Vec<JsonGroup<'a>>,
+    people: Vec<JsonPerson<'a>>,
 }
 
 fn write_json(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<()> {
@@ -239,6 +258,7 @@ fn write_json(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
                 text: q.span.text(text),
                 kind: q.kind,
                 speaker: q.speaker.as_deref(),
+                speaker_id: q.person,
                 speaker_span: q.speaker_span.map(|s| ix.span(s)),
                 cue_span: q.cue_span.map(|s| ix.span(s)),
             })
@@ -262,6 +282,25 @@ fn write_json(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
                 name: &g.name,
                 label: g.label.as_str(),
                 mentions: &g.mentions,
+            })
+            .collect(),
+        people: a
+            .people
+            .iter()
+            .map(|p| JsonPerson {
+                id: p.id,
+                name: &p.name,
+                label: p.label.map(|l| l.as_str()),
+                mentions: p
+                    .mentions
+                    .iter()
+                    .map(|m| JsonMention {
+                        start: ix.at(m.span.start),
+                        end: ix.at(m.span.end),
+                        text: m.span.text(text),
+                        kind: m.kind,
+                    })
+                    .collect(),
             })
             .collect(),
     };
@@ -306,6 +345,7 @@ fn write_text(out: &mut impl Write, doc: &Doc, a: &Analysis) -> anyhow::Result<(
             let kind = match q.kind {
                 QuoteKind::Direct => "direct",
                 QuoteKind::Indirect => "indirect",
+                QuoteKind::Answer => "answer",
             };
             writeln!(out, "    {kind:<8} “{}”", clean(q.span.text(text)))?;
         }

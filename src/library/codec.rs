@@ -11,7 +11,7 @@ use crate::analysis::{
 };
 
 /// Version of the byte layout; part of every stored row.
-pub const FORMAT: u8 = 2;
+pub const FORMAT: u8 = 3;
 
 pub fn encode(a: &Analysis) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(256));
@@ -39,6 +39,7 @@ pub fn encode(a: &Analysis) -> Vec<u8> {
         w.0.push(match q.kind {
             QuoteKind::Direct => 0,
             QuoteKind::Indirect => 1,
+            QuoteKind::Answer => 2,
         });
         w.opt_str(q.speaker.as_deref());
         w.opt_uint(q.group);
@@ -112,6 +113,7 @@ pub fn decode(bytes: &[u8]) -> Option<Analysis> {
         let kind = match r.byte()? {
             0 => QuoteKind::Direct,
             1 => QuoteKind::Indirect,
+            2 => QuoteKind::Answer,
             _ => return None,
         };
         quotes.push(Quote {

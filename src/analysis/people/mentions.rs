@@ -290,7 +290,12 @@ pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
     }
     // A lone capitalised word opening a sentence ("Hours later,", "Within a
     // year,", "Editor’s note") is a name only if the recogniser says so.
-    if j == i + 1 && doc.recognised && doc.info[i].entity.is_none() && opens_sentence(doc, i) {
+    if j == i + 1
+        && doc.recognised
+        && doc.info[i].entity.is_none()
+        && opens_sentence(doc, i)
+        && !doc.name_words.contains_key(doc.t(i))
+    {
         return None;
     }
     Some(j)

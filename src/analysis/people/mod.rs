@@ -6,6 +6,8 @@
 
 pub mod mentions;
 
+use std::cell::RefCell;
+
 use crate::analysis::gazetteer::FastMap;
 use crate::analysis::names::Gender;
 use crate::analysis::view::{Doc, Region};
@@ -33,7 +35,7 @@ pub struct Resolver<'a> {
     by_word: FastMap<&'a str, Vec<usize>>,
     /// The previous resolved speaker: (name, group, gender, byte position).
     last: Option<(String, Option<usize>, Option<Gender>, usize)>,
-    quoted_names: Vec<&'a str>,
+    quoted_names: FastMap<&'a str, ()>,
     /// "(UCAF)": the token of each bracketed acronym's first appearance.
     acronyms: FastMap<&'a str, usize>,
     /// Words of the PER and ORG group names → those groups, to find the
@@ -42,6 +44,16 @@ pub struct Resolver<'a> {
     /// The subjects in focus before the pronoun being resolved (French),
     /// nearest first, as the quote stage read them.
     focus: Vec<Mention>,
+    /// The kind of every speaker mention resolved, for the chains.
+    kinds: FastMap<Span, Kind>,
+    /// Canonical names already computed, by name and title gender: one
+    /// speaker quoted thousands of times is looked up once.
+    canon: RefCell<FastMap<(String, Option<Gender>), String>>,
+    /// Names of the recognised organisations.
+    org_names: FastMap<&'a str, ()>,
+    /// Candidate runs examined for canonical names (a measure of work, for
+    /// the test that doubling the input doubles it).
+    steps: std::cell::Cell<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -83,13 +95,21 @@ impl<'a> Resolver<'a> {
                 k += 1;
             }
         }
+        // each distinct run once (its first occurrence: the canonical name
+        // is the earliest fuller run), so that a name repeated thousands of
+        // times costs one candidate, not thousands
         let mut by_word: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        let mut seen: FastMap<&'a str, ()> = FastMap::default();
         for (ri, &(a, b)) in runs.iter().enumerate() {
+            let run = &doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end];
+            if seen.insert(run, ()).is_some() {
+                continue;
+            }
             for k in a..b {
                 by_word.entry(doc.t(k)).or_default().push(ri);
             }
         }
-        let quoted_names: Vec<&'a str> = regions
+        let quoted_names: FastMap<&'a str, ()> = regions
             .iter()
             .map(|r| r.content.text(doc.text))
             .filter(|c| {
@@ -97,6 +117,7 @@ impl<'a> Resolver<'a> {
                     && c.split_whitespace()
                         .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             })
+            .map(|c| (c, ()))
             .collect();
         let mut referents = Vec::new();
         if entities
@@ -224,6 +245,12 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let org_names: FastMap<&'a str, ()> = referents
+            .iter()
+            .filter(|r| r.org)
+            .filter_map(|r| groups.get(r.group?))
+            .map(|g| (g.name.as_str(), ()))
+            .collect();
         Resolver {
             entities,
             groups,
@@ -235,6 +262,10 @@ impl<'a> Resolver<'a> {
             acronyms,
             group_words,
             focus: Vec::new(),
+            kinds: FastMap::default(),
+            canon: RefCell::new(FastMap::default()),
+            org_names,
+            steps: std::cell::Cell::new(0),
         }
     }
 
@@ -245,6 +276,7 @@ impl<'a> Resolver<'a> {
 
     /// Canonical speaker name and entity group for a mention.
     pub fn resolve(&mut self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        self.kinds.insert(m.span, m.kind);
         let out = match m.kind {
             Kind::FirstPerson => (None, None),
             Kind::Name => self.name(doc, m.span),
@@ -343,20 +375,33 @@ impl<'a> Resolver<'a> {
     /// The earliest longer name run of the article holding the words of `span`
     /// ("Musk" → "Elon Musk"); quoted product names are skipped.
     fn canonical(&self, doc: &Doc, span: Span) -> String {
-        let text = span.text(doc.text);
+        let text = span.text(doc.text).to_string();
         let a = doc.tok_at(span.start);
-        let b = doc.tok_at(span.end);
-        let words: Vec<&str> = (a..b).map(|k| doc.t(k)).collect();
         // "Mrs Smith" is not "Graham Smith"
         let title = if a > 0 {
             title_gender(doc, a - 1)
         } else {
             None
         };
+        let key = (text, title);
+        if let Some(c) = self.canon.borrow().get(&key) {
+            return c.clone();
+        }
+        let c = self.canonical_uncached(doc, span, title);
+        self.canon.borrow_mut().insert(key, c.clone());
+        c
+    }
+
+    fn canonical_uncached(&self, doc: &Doc, span: Span, title: Option<Gender>) -> String {
+        let text = span.text(doc.text);
+        let a = doc.tok_at(span.start);
+        let b = doc.tok_at(span.end);
+        let words: Vec<&str> = (a..b).map(|k| doc.t(k)).collect();
         let mut best: Option<(usize, usize)> = None;
         // candidates: runs holding our first word
         if let Some(list) = words.first().and_then(|w| self.by_word.get(w)) {
             for &ri in list {
+                self.steps.set(self.steps.get() + 1);
                 let (ra, rb) = self.runs[ri];
                 if rb - ra <= words.len()
                     || rb - ra > 5
@@ -372,7 +417,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let rtext = &doc.text[doc.toks[ra].span.start..doc.toks[rb - 1].span.end];
-                if self.quoted_names.contains(&rtext) {
+                if self.quoted_names.contains_key(rtext) {
                     continue;
                 }
                 if best.is_none_or(|(ba, _)| ra < ba) {
@@ -563,13 +608,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn is_org_name(&self, name: &str) -> bool {
-        self.referents.iter().any(|r| {
-            r.org
-                && self
-                    .groups
-                    .get(r.group.unwrap_or(usize::MAX))
-                    .is_some_and(|g| g.name == name)
-        }) || name.ends_with(" AI")
+        self.org_names.contains_key(name)
+            || name.ends_with(" AI")
             // a bracketed acronym names a body ("SDIS de Seine-Maritime")
             || name
                 .split_whitespace()
@@ -1118,13 +1158,10 @@ impl Resolver<'_> {
             q.person = Some(p);
             q.speaker = Some(people[p].name.clone());
             if let Some(m) = q.speaker_span {
-                let a = doc.tok_at(m.start);
-                let kind = if a < doc.toks.len() && pronoun(doc, a).is_some() {
-                    MentionKind::Pronoun
-                } else if a < doc.toks.len() && !doc.info[a].cap {
-                    MentionKind::Role
-                } else {
-                    MentionKind::Name
+                let kind = match self.kinds.get(&m) {
+                    Some(Kind::Pronoun) => MentionKind::Pronoun,
+                    Some(Kind::Phrase) => MentionKind::Role,
+                    _ => MentionKind::Name,
                 };
                 people[p].mentions.push(PersonMention { span: m, kind });
             }
@@ -1237,4 +1274,54 @@ fn initial_of(i: &str, w: &str) -> bool {
     !letters.is_empty()
         && letters.len() <= parts.len()
         && letters.iter().zip(&parts).all(|(a, b)| a == b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::view::prepare;
+    use crate::analysis::{Lang, quotes::marks, sentences, tokens};
+
+    /// Work of resolving every "Jean Dupont" of `n` quotes of one speaker.
+    fn steps(n: usize) -> (usize, Vec<Option<String>>) {
+        let mut text = String::from("Le ministre Jean Dupont est arrivé. ");
+        for k in 0..n {
+            text.push_str(&format!(
+                "« Nous tiendrons la ligne {k} », a dit Jean Dupont. "
+            ));
+        }
+        let toks = tokens::tokenize(&text);
+        let sents = sentences::split(&text, &toks);
+        let regions = marks::scan(&text);
+        let doc = prepare(&text, &toks, &sents, Lang::Fr, &regions, &[]);
+        let mut res = Resolver::new(&doc, &[], &[], &regions);
+        let mut names = Vec::new();
+        let mut from = 0;
+        while let Some(i) = text[from..].find("Jean Dupont") {
+            let a = from + i;
+            let m = Mention {
+                span: Span::new(a, a + "Jean Dupont".len()),
+                kind: Kind::Name,
+                gender: None,
+                plural: false,
+                head: doc.tok_at(a),
+            };
+            names.push(res.resolve(&doc, &m).0);
+            from = a + 1;
+        }
+        (res.steps.get(), names)
+    }
+
+    #[test]
+    fn one_speaker_quoted_many_times_costs_linear_time() {
+        // issue 13: 120k quotes of one speaker took 21 s (each canonical name
+        // scanned every earlier run of the name)
+        let (small, names) = steps(2_000);
+        assert!(names.iter().all(|n| n.as_deref() == Some("Jean Dupont")));
+        let (double, _) = steps(4_000);
+        assert!(
+            double <= 2 * small + 16,
+            "work {small} for 2000 quotes, {double} for 4000"
+        );
+    }
 }

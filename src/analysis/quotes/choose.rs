@@ -103,7 +103,13 @@ pub(super) fn introducer(doc: &Doc, start: usize) -> Option<mentions::Mention> {
         return None;
     }
     for k in r.clone() {
-        if let Some(e) = doc.cue_at(k)
+        // "closed the meeting with a promise that …": after an article the
+        // word is a noun, not a speech verb
+        let noun = doc.lang == Lang::En
+            && (k.saturating_sub(2).max(r.start)..k)
+                .any(|x| doc.is(x, &["a", "an", "the", "his", "her", "their", "its", "this"]));
+        if !noun
+            && let Some(e) = doc.cue_at(k)
             && !matches!(doc.info[k].cue, Some(Form::Gerund | Form::Infinitive))
         {
             // a cue with its own content ("said that …") is not an introducer

@@ -15,6 +15,7 @@ mod choose;
 mod cues;
 mod direct;
 mod indirect;
+mod interview;
 pub(crate) mod marks;
 mod sources;
 
@@ -78,6 +79,7 @@ pub fn find_with_people(
     let mut resolver = Resolver::new(&doc, entities, groups, &regions);
     let mut quotes = attribute(&doc, &found, &mut resolver);
     let people = resolver.chains(&doc, &mut quotes);
+    interview::answers(&doc, &people, &mut quotes);
     (quotes, people)
 }
 

@@ -165,13 +165,33 @@ fn distinct_ids(articles: &mut [&mut Article]) {
 /// Paragraphs of plain text: blank lines separate them, single line breaks
 /// inside one are joined with a space. `text` must be sanitised.
 pub(crate) fn plain_paragraphs(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines
-        .split(|l| l.trim().is_empty())
-        .map(|p| p.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "))
+    let mut paragraphs: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            paragraphs.push(Vec::new());
+            continue;
+        }
+        // an interview's "– Question ?" / "– Réponse." lines each start a
+        // paragraph of their own, even without a blank line between them
+        if dialogue_line(line) && paragraphs.last().is_some_and(|p| !p.is_empty()) {
+            paragraphs.push(Vec::new());
+        }
+        if let Some(p) = paragraphs.last_mut() {
+            p.push(line);
+        }
+    }
+    paragraphs
+        .iter()
+        .map(|p| p.join(" "))
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(PARAGRAPH_SEP)
+}
+
+/// A line opening with a dialogue dash and a space ("– Pourquoi ?").
+pub(crate) fn dialogue_line(line: &str) -> bool {
+    let mut cs = line.chars();
+    matches!(cs.next(), Some('–' | '—' | '―')) && cs.next().is_some_and(char::is_whitespace)
 }
 
 /// Metadata shared by front matter and JSON records, already sanitised.

@@ -93,6 +93,16 @@ mod tests {
     }
 
     #[test]
+    fn dialogue_dashes_start_lines_of_their_own() {
+        // issue 13: an interview was joined into one paragraph
+        let a = p("Entretien\n\nNous avons rencontré Anne Roy.\n– Pourquoi partir ?\n– Parce que le moment est venu.\nEt je le crois.\n— Et ensuite ?\n- a hyphen inside-a-line stays joined\n").unwrap();
+        assert_eq!(
+            a.body,
+            "Nous avons rencontré Anne Roy.\n\n– Pourquoi partir ?\n\n– Parce que le moment est venu. Et je le crois.\n\n— Et ensuite ? - a hyphen inside-a-line stays joined"
+        );
+    }
+
+    #[test]
     fn caption_variants() {
         assert_eq!(caption_credit("T x", "T x"), Some(None));
         assert_eq!(

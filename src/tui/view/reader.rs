@@ -318,6 +318,7 @@ fn margin(m: &Margin<'_>, start: usize, end: usize, y: u16, buf: &mut Buffer) {
     let bar = match q.kind {
         QuoteKind::Direct => "│",
         QuoteKind::Indirect => "┆",
+        QuoteKind::Answer => "▏",
     };
     // A quote resumed by the same speaker in the same paragraph
     // ("…», a-t-elle déclaré. «…") keeps the bar, not the name again.
