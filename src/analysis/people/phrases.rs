@@ -28,6 +28,10 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     {
         return subject_right(doc, p + 1);
     }
+    // "estime pour sa part Neil Hyatt", "a réagi quant à elle la ministre"
+    if let Some(e) = parenthetical(doc, p) {
+        return subject_right(doc, e);
+    }
     // "a déclaré à l'AFP Jean Dupont", "a indiqué à l'AFP le parquet de
     // Paris", "a réagi sur X la présidente du RN", "a annoncé dans un
     // communiqué le ministère": past the complement, to the subject's
@@ -51,6 +55,14 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     while a < n && (doc.is(a, TITLES_M) || doc.is(a, TITLES_F)) {
         gender = title_gender(doc, a);
         a += 1;
+    }
+    // a recognised name with lowercase words: "Le Canard enchaîné",
+    // "Parti socialiste", "François de Rugy"
+    if doc.lang == Lang::Fr
+        && let Some((na, nb)) = entity_name_at(doc, a)
+    {
+        let g = gender.or_else(|| name_gender(doc, na, nb));
+        return Some((mention(doc, na, nb, Kind::Name, g, false, na), nb));
     }
     if let Some(b) = name_run(doc, a)
         && !is_det(doc, a)
@@ -101,7 +113,9 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                         "depuis", "pendant", "auprès", "hier", "lundi", "soir", "matin", "se",
                         "s'", "s’", "ne", "n'", "n’", "y", "lui", "leur",
                     ],
-                )))
+                )
+                // "…Donald Tusk tandis que", "…, lorsqu'il": a subordinate clause
+                || doc.is(j, FR_SUBORDINATORS)))
     {
         j += 1;
     }
@@ -131,6 +145,9 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                 return Some((mention(doc, a, a + 1, Kind::Name, None, false, a), end));
             }
         }
+    }
+    if doc.lang == Lang::Fr && det {
+        return Some(french_phrase(doc, p, start_words, j));
     }
     // bare nouns only right before a verb ("sources said", "officials say"),
     // or ending on a name ("said conservative activist Bob Klaus")
@@ -213,6 +230,209 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         j,
     ))
 }
+
+/// A French noun phrase opening with a determiner at `p`, its words in
+/// `start..j`. A name in apposition is the mention ("le ministre de la
+/// Justice Alberto Ruiz-Gallardón", "le président du Conseil européen
+/// Donald Tusk", "la présidente du jury, l'actrice Hélène Vandamme"); a
+/// name after a preposition is the head's complement, and the phrase
+/// stays the mention ("un proche de Brigitte Troadec", "le candidat de
+/// Debout la France", "le parquet de Paris").
+fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize) {
+    let n = doc.toks.len();
+    let mut x = start;
+    while x < j {
+        // "Le Premier ministre Bernard Cazeneuve": a capitalised role is no name
+        if !is_cap(doc, x) || is_role(doc, x) && !is_cap(doc, x + 1) {
+            x += 1;
+            continue;
+        }
+        let e = doc
+            .named_entity_at(x)
+            .unwrap_or_else(|| name_run(doc, x).unwrap_or(x + 1))
+            .min(j)
+            .max(x + 1);
+        let complement = x > start
+            && (doc.is(x - 1, &["de", "du", "des", "d'", "d’"])
+                || doc.is(x - 1, &["la", "l'", "l’", "le", "les"])
+                    && x > start + 1
+                    && doc.is(x - 2, &["de", "à", "pour", "sur", "par"]));
+        if let Some((na, nb)) = strip_name(doc, x, e)
+            && (!complement || na > x)
+        {
+            let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));
+            return (mention(doc, na, nb, Kind::Name, g, false, na), nb);
+        }
+        x = e;
+    }
+    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in
+    // apposition after the comma ("la cofondatrice et directrice générale
+    // d’Orbalis (…), Anouk Perrin")
+    let mut q = j;
+    while q < n
+        && q < j + 10
+        && doc.info[q].region.is_none()
+        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
+    {
+        q += 1;
+    }
+    if q + 1 < n
+        && doc.t(q) == ","
+        && let Some((m2, e2)) = subject_right(doc, q + 1)
+        && m2.kind == Kind::Name
+    {
+        let g = m2.gender.or(phrase_gender(doc, p));
+        return (Mention { gender: g, ..m2 }, e2);
+    }
+    // the head: the first noun past the adjectives before it
+    let head = (start..j)
+        .find(|&x| !doc.is(x, PRE_ADJECTIVES))
+        .unwrap_or(start);
+    let h = doc.t(head);
+    let plural = (h.ends_with('s') || h.ends_with('x')) && !h.ends_with("ss")
+        || doc.is(
+            p,
+            &["les", "des", "ses", "leurs", "ces", "plusieurs", "certains"],
+        );
+    // a long phrase ends with the head's complement (a name kept whole)
+    let mut end = j;
+    if j - p > 8 {
+        end = (head + 3).min(j);
+        while end < j && is_cap(doc, end) {
+            end += 1;
+        }
+    }
+    (
+        mention(
+            doc,
+            p,
+            end,
+            Kind::Phrase,
+            phrase_gender(doc, p),
+            plural,
+            head,
+        ),
+        j,
+    )
+}
+
+/// Adjectives that come before a French noun ("le nouveau gouvernement",
+/// "l'ancien ministre").
+pub(crate) const PRE_ADJECTIVES: &[&str] = &[
+    "nouveau",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "ancien",
+    "ancienne",
+    "anciens",
+    "futur",
+    "future",
+    "jeune",
+    "vieux",
+    "actuel",
+    "actuelle",
+    "grand",
+    "grande",
+    "principal",
+    "principale",
+    "haut",
+    "haute",
+    "ex",
+    "même",
+    "autre",
+    "seul",
+    "seule",
+    "deux",
+    "trois",
+    "quatre",
+];
+
+/// The name a recognised person or body spans from token `a` (or from the
+/// word after an article), when it holds lowercase words that a run of
+/// capitals would cut: "Le Canard enchaîné", "Parti socialiste".
+pub(crate) fn entity_name_at(doc: &Doc, a: usize) -> Option<(usize, usize)> {
+    let s = if doc.named_entity_at(a).is_some() {
+        a
+    } else if is_det(doc, a) {
+        a + 1
+    } else {
+        return None;
+    };
+    let e = doc.named_entity_at(s)?;
+    let lowercase = (s..e).any(|x| is_word(doc, x) && !doc.info[x].cap);
+    if !lowercase || (s..e).any(|x| doc.info[x].region.is_some()) {
+        return None;
+    }
+    // "Le Canard enchaîné" keeps its article when the recogniser does
+    strip_name(doc, s, e)
+}
+
+/// Whether tokens `a..b` are exactly a name (a run of capitals, or a
+/// recognised name with lowercase words): the name without titles.
+pub(crate) fn name_spanning(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    if a >= b {
+        return None;
+    }
+    if name_run(doc, a) == Some(b) {
+        return strip_name(doc, a, b);
+    }
+    let e = doc.named_entity_at(a).or_else(|| {
+        doc.named_entity_at(a + 1)
+            .filter(|_| is_det(doc, a) || is_title(doc, a))
+    })?;
+    (e == b).then(|| strip_name(doc, a, b)).flatten()
+}
+
+/// A French incidental phrase at `i` ("pour sa part", "quant à lui", "de
+/// son côté", "à son tour", "lui aussi"): the index after it.
+pub(crate) fn parenthetical(doc: &Doc, i: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr || i + 1 >= doc.toks.len() {
+        return None;
+    }
+    let three =
+        |a: &[&str], b: &[&str], c: &[&str]| doc.is(i, a) && doc.is(i + 1, b) && doc.is(i + 2, c);
+    if three(
+        &["pour"],
+        &["sa", "leur", "ma", "notre", "votre"],
+        &["part"],
+    ) || three(&["quant"], &["à"], &["lui", "elle", "eux", "elles"])
+        || three(&["de"], &["son", "leur", "notre"], &["côté"])
+        || three(&["à"], &["son", "leur", "mon"], &["tour"])
+    {
+        return Some(i + 3);
+    }
+    if doc.is(i, &["lui", "elle", "eux", "elles"]) && doc.is(i + 1, &["aussi", "non", "même"]) {
+        return Some(i + 2);
+    }
+    if doc.is(i, &["en"]) && doc.is(i + 1, &["revanche", "outre", "effet"]) {
+        return Some(i + 2);
+    }
+    None
+}
+
+/// French words opening a subordinate clause, which end a noun phrase.
+const FR_SUBORDINATORS: &[&str] = &[
+    "tandis",
+    "lorsque",
+    "lorsqu'",
+    "lorsqu’",
+    "quand",
+    "puisque",
+    "puisqu'",
+    "puisqu’",
+    "parce",
+    "comme",
+    "alors",
+    "afin",
+    "bien",
+    "où",
+    "dont",
+    "si",
+    "car",
+    "ou",
+    "ni",
+];
 
 /// Words opening a subordinate clause.
 pub(crate) const SUBORDINATORS: &[&str] = &[

@@ -10,6 +10,7 @@ pub(crate) use crate::analysis::people::phrases::{
     BE, SUBORDINATORS, clause_subject, first_mention, is_modal, loose_adverb, np_ending_at,
     subject_right,
 };
+use crate::analysis::people::phrases::{clause_head, name_spanning, parenthetical};
 use crate::analysis::view::Doc;
 use crate::analysis::{Label, Lang, Span};
 
@@ -20,14 +21,21 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     let ss = doc.sentence_start(v);
     let mut k = v;
     // "The star then recalled", "the crowd enthusiastically chanted"
-    // "had previously said": past the auxiliary too
-    while k > ss
-        && (doc.is_adverb(k - 1)
-            || is_modal(doc, k - 1)
-            || loose_adverb(doc, k - 1)
-            || doc.info[k - 1].aux)
-    {
-        k -= 1;
+    // "had previously said": past the auxiliary too; "X a, quant à lui,
+    // dénoncé": past an incidental phrase between commas
+    loop {
+        if k > ss
+            && (doc.is_adverb(k - 1)
+                || is_modal(doc, k - 1)
+                || loose_adverb(doc, k - 1)
+                || doc.info[k - 1].aux)
+        {
+            k -= 1;
+        } else if let Some(c) = incidental_before(doc, k, ss) {
+            k = c;
+        } else {
+            break;
+        }
     }
     if k <= ss {
         return None;
@@ -96,9 +104,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             b0 -= 1;
         }
         if b0 < k {
-            if let Some(e) = name_run(doc, b0).filter(|&e| e == k)
-                && let Some((na, nb)) = strip_name(doc, b0, e)
-            {
+            if let Some((na, nb)) = name_spanning(doc, b0, k) {
                 return Some(name_mention(doc, na, nb));
             }
             if b0 > ss + 1 && doc.t(b0 - 1) == "," {
@@ -115,7 +121,37 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         }
         return None;
     }
-    np_ending_at(doc, k, ss)
+    let m = np_ending_at(doc, k, ss);
+    // "Barroso, le président de la Commission se dit", "François Ruffin,
+    // député La France insoumise a affirmé": the name opening the clause,
+    // its apposition left without a closing comma
+    if doc.lang == Lang::Fr
+        && let Some(found) = m.filter(|m| m.kind == Kind::Phrase)
+    {
+        let cs = clause_head(doc, ss);
+        if let Some(c) = (cs + 1..k).find(|&x| doc.t(x) == ",")
+            && doc.toks[c].span.end <= found.span.start
+            && !(c + 1..k).any(|x| doc.punct(x) || doc.info[x].aux || doc.cue_at(x).is_some())
+            && let Some((na, nb)) = name_spanning(doc, cs, c)
+        {
+            return Some(name_mention(doc, na, nb));
+        }
+    }
+    m
+}
+
+/// A French incidental phrase between commas ending just before token `k`
+/// (", quant à lui,", ", pour sa part,", ", cependant,"): the index of its
+/// opening comma.
+fn incidental_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr || k < ss + 3 || doc.t(k - 1) != "," {
+        return None;
+    }
+    let c = (k.saturating_sub(6).max(ss)..k - 1)
+        .rev()
+        .find(|&x| doc.t(x) == ",")?;
+    (parenthetical(doc, c + 1) == Some(k - 1) || c + 2 == k - 1 && doc.is_adverb(c + 1))
+        .then_some(c)
 }
 
 /// French inversion at `p`: "a-t-il déclaré", "dit-il", "ajoute-t-elle",
