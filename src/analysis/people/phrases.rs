@@ -364,6 +364,15 @@ pub(crate) fn entity_name_at(doc: &Doc, a: usize) -> Option<(usize, usize)> {
     if !lowercase || (s..e).any(|x| doc.info[x].region.is_some()) {
         return None;
     }
+    // "le service départemental d'incendie et de secours (SDIS) de
+    // Seine-Maritime": the acronym and its place name the body (below)
+    if e + 2 < doc.toks.len()
+        && doc.t(e) == "("
+        && doc.t(e + 2) == ")"
+        && bracket_acronym(doc.t(e + 1))
+    {
+        return None;
+    }
     // "Le Canard enchaîné" keeps its article when the recogniser does
     strip_name(doc, s, e)
 }

@@ -162,3 +162,19 @@ fn a_name_opening_the_clause_before_an_unclosed_apposition() {
         vec![who("Jean-Claude Juncker")]
     );
 }
+
+#[test]
+fn a_recognised_body_with_its_acronym_and_place_is_named_by_them() {
+    let t = "Le feu a été maîtrisé par 120 pompiers, selon le service départemental d'incendie et de secours (SDIS) de Seine-Maritime.\n\n« Les flammes ont atteint vingt mètres », a indiqué le service départemental d'incendie et de secours (SDIS) de Seine-Maritime.";
+    let found = speakers_with(
+        t,
+        &[("service départemental d'incendie et de secours", Label::Org)],
+    );
+    assert!(
+        !found.is_empty()
+            && found
+                .iter()
+                .all(|s| s.as_deref() == Some("SDIS de Seine-Maritime")),
+        "{found:?}"
+    );
+}
