@@ -238,6 +238,11 @@ fn focus(doc: &Doc, m: &Mention, done: &[Quote]) -> Vec<Mention> {
         if doc.info[r.start].region.is_some() {
             continue;
         }
+        // "…, selon le SDIS de Seine-Maritime.": the source the sentence
+        // reports is in focus before its grammatical subject
+        if let Some((_, _, s)) = r.clone().find_map(|k| sources::according(doc, k)) {
+            out.push(s);
+        }
         if let Some((s, _)) = sources::subject_right(doc, direct::clause_head(doc, r.start))
             && s.kind != mentions::Kind::FirstPerson
         {
