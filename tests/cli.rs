@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 
 mod common;
+use common::Exits;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -215,13 +216,7 @@ fn check_bundled_is_clean() {
 fn check_broken_lists_each_file_and_exits_1() {
     let home = tempfile::tempdir().unwrap();
     let dir = fixtures("broken");
-    let out = quoth(&home)
-        .arg("check")
-        .arg(&dir)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(&home).arg("check").arg(&dir).exits(1);
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     // nine problems, the summary, and the file of another type skipped

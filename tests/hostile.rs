@@ -9,6 +9,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 mod common;
+use common::Exits;
 
 use quoth::text::is_unsafe;
 
@@ -62,13 +63,7 @@ fn hostile_library(good: bool) -> tempfile::TempDir {
 fn list_escapes_hostile_names_in_text_and_json() {
     let home = tempfile::tempdir().unwrap();
     let lib = hostile_library(true);
-    let out = quoth(home.path())
-        .arg("list")
-        .arg(lib.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("list").arg(lib.path()).exits(0);
     assert_inert("list", &out.stdout);
     // one row per article under the header: a newline in a name splits none
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 7);
@@ -77,10 +72,7 @@ fn list_escapes_hostile_names_in_text_and_json() {
     let out = quoth(home.path())
         .args(["list", "--format", "json"])
         .arg(lib.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     assert_inert("list --format json", &out.stdout);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -103,43 +95,22 @@ fn list_escapes_hostile_names_in_text_and_json() {
 fn check_show_and_analyze_escape_paths_in_problems_and_errors() {
     let home = tempfile::tempdir().unwrap();
     let lib = hostile_library(false);
-    let out = quoth(home.path())
-        .arg("check")
-        .arg(lib.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("check").arg(lib.path()).exits(1);
     assert_inert("check", &out.stdout);
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 7);
     for name in HOSTILE {
         let path = lib.path().join(name);
-        let out = quoth(home.path())
-            .arg("show")
-            .arg(&path)
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
+        let out = quoth(home.path()).arg("show").arg(&path).exits(1);
         assert_inert("show", &out.stderr);
         assert!(!out.stderr.is_empty());
-        let out = quoth(home.path())
-            .arg("analyze")
-            .arg(&path)
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
+        let out = quoth(home.path()).arg("analyze").arg(&path).exits(1);
         assert_inert("analyze", &out.stderr);
         assert!(String::from_utf8_lossy(&out.stderr).contains("empty file"));
         // a path that does not exist is named safely too
         let out = quoth(home.path())
             .arg("analyze")
             .arg(lib.path().join(format!("missing-{name}")))
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
+            .exits(1);
         assert_inert("analyze missing", &out.stderr);
     }
 }
@@ -153,10 +124,7 @@ fn analyze_text_and_json_are_safe_with_raw_input() {
             .args(["analyze", "--raw", "--format", format])
             .arg(lib.path())
             .write_stdin("")
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+            .exits(0);
         assert_inert(format, &out.stdout);
         assert!(String::from_utf8_lossy(&out.stdout).contains("Body"));
     }
@@ -164,10 +132,7 @@ fn analyze_text_and_json_are_safe_with_raw_input() {
     let out = quoth(home.path())
         .args(["analyze", "--raw", "--format", "json", "-"])
         .write_stdin("\u{1b}]0;x\u{7}Le ministre a dit \u{9b}2J « Non ».\u{202e}")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     assert_inert("analyze stdin json", &out.stdout);
 }
 
@@ -184,10 +149,7 @@ fn config_warnings_and_bookmark_ids_are_escaped() {
         .arg("--config")
         .arg(&config)
         .arg("bookmarks")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     assert_inert("bookmarks stdout", &out.stdout);
     assert_inert("bookmarks stderr", &out.stderr);
     let err = String::from_utf8_lossy(&out.stderr);
@@ -197,10 +159,7 @@ fn config_warnings_and_bookmark_ids_are_escaped() {
         .arg("--config")
         .arg(&config)
         .args(["bookmarks", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     assert_inert("bookmarks json", &out.stdout);
     let out = quoth(home.path())
         .arg("--config")
@@ -212,19 +171,13 @@ fn config_warnings_and_bookmark_ids_are_escaped() {
             "--title",
             "T\u{9b}",
         ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     assert_inert("bookmarks add", &out.stdout);
     let out = quoth(home.path())
         .arg("--config")
         .arg(&config)
         .args(["bookmarks", "remove", "\u{1b}]0;nope\u{7}"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+        .exits(1);
     assert_inert("bookmarks remove", &out.stderr);
 }
 
@@ -238,10 +191,7 @@ fn thousands_of_warnings_are_counted_not_listed() {
         .arg("--config")
         .arg(&config)
         .arg("bookmarks")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     let err = String::from_utf8_lossy(&out.stderr);
     let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning:")).collect();
     assert_eq!(warnings.len(), 21, "{err}");
@@ -264,23 +214,11 @@ fn a_fifo_is_refused_not_waited_on() {
     let fifo = dir.path().join("feed.txt");
     mkfifo(&fifo);
     std::fs::write(dir.path().join("ok.txt"), "Title\n\nBody text here.\n").unwrap();
-    let out = quoth(home.path())
-        .arg("analyze")
-        .arg(&fifo)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("analyze").arg(&fifo).exits(1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is a FIFO (named pipe), not a file"), "{err}");
     // in a folder: reported, and the rest is read
-    let out = quoth(home.path())
-        .arg("check")
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("check").arg(dir.path()).exits(1);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("feed.txt: is a FIFO"), "{text}");
     assert!(text.contains("1 article, 1 problem"), "{text}");
@@ -290,23 +228,11 @@ fn a_fifo_is_refused_not_waited_on() {
         .assert()
         .code(1)
         .stdout(predicates::str::contains("ok.txt"));
-    let out = quoth(home.path())
-        .arg("show")
-        .arg(&fifo)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("show").arg(&fifo).exits(1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("FIFO"), "{err}");
     // the reader's library may not be one either
-    let out = quoth(home.path())
-        .arg("list")
-        .arg(&fifo)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("list").arg(&fifo).exits(1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("FIFO"), "{err}");
 }
@@ -337,13 +263,7 @@ fn devices_links_to_them_and_endless_stdin_are_capped() {
     let link = dir.path().join("zero.txt");
     std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
     for path in [Path::new("/dev/zero"), link.as_path()] {
-        let out = quoth(home.path())
-            .arg("analyze")
-            .arg(path)
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
+        let out = quoth(home.path()).arg("analyze").arg(path).exits(1);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("is a device, not a file"), "{err}");
     }
@@ -392,10 +312,7 @@ fn link_loops_end_and_each_real_file_is_read_once() {
     let out = quoth(home.path())
         .args(["analyze", "--format", "json"])
         .arg(&root)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     let paths: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].to_string())
@@ -416,23 +333,11 @@ fn a_path_too_long_is_reported_and_the_rest_analysed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("ok.txt"), "Ok\n\nThe body.\n").unwrap();
     make_deep(dir.path(), &"d".repeat(200), 24, b"Deep\n\nToo far down.\n");
-    let out = quoth(home.path())
-        .arg("analyze")
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("analyze").arg(dir.path()).exits(1);
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok.txt"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("too long"), "{err}");
-    let out = quoth(home.path())
-        .arg("check")
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("check").arg(dir.path()).exits(1);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("too long"), "{text}");
 }
@@ -483,10 +388,7 @@ fn config_and_state_that_are_devices_or_fifos_do_not_hang() {
         .arg("--config")
         .arg(&zero)
         .arg("list")
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+        .exits(1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is a device, not a file"), "{err}");
     let fifo = home.path().join("state.toml");

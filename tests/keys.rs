@@ -5,12 +5,13 @@ use std::fs;
 use std::path::Path;
 
 use quoth::analysis::Span;
-use quoth::config;
 use quoth::library::{LoadEvent, Problem};
 use quoth::store::state::{ReadingState, STATE_FILE};
 use quoth::tui::app::{App, Focus, Layers, Msg, Overlay, Row, Walk};
 use quoth::tui::keymap::{Command, Key, Keymap};
-use quoth::tui::testkit::{app, ctrl, english_article, key, sample_app, sample_article, type_keys};
+use quoth::tui::testkit::{
+    app, ctrl, english_article, key, sample_app, sample_article, type_keys, with_stores,
+};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -33,17 +34,6 @@ fn opened(w: u16, h: u16) -> App {
     let mut a = sample_app(w, h, true);
     a.update(key(KeyCode::Enter));
     assert_eq!(a.focus, Focus::Reader);
-    a
-}
-
-/// The reader with its bookmarks and reading state in `dir` (config.toml,
-/// data/state.toml), as `quoth` attaches them at start.
-fn stored(mut a: App, dir: &Path) -> App {
-    let marks = config::load_file(&dir.join("config.toml"), false)
-        .unwrap()
-        .bookmarks();
-    let (state, warnings) = ReadingState::open(&dir.join("data").join(STATE_FILE));
-    a.attach_stores(marks, state, &warnings);
     a
 }
 
@@ -258,7 +248,7 @@ fn every_bound_key_does_its_command() {
             }
             Command::ToggleBookmark => {
                 let dir = tempfile::tempdir().unwrap();
-                let mut a = stored(sample_app(120, 40, true), dir.path());
+                let mut a = with_stores(sample_app(120, 40, true), dir.path());
                 let id = a.selected_article().unwrap().id.clone();
                 press(&mut a, k);
                 assert!(a.is_bookmarked(&id), "{what} in the list");
@@ -266,7 +256,7 @@ fn every_bound_key_does_its_command() {
                 press(&mut a, k);
                 assert!(!a.is_bookmarked(&id), "{what} again removes it");
                 // In the reader: the paragraph at the top is kept.
-                let mut a = stored(opened(60, 20), dir.path());
+                let mut a = with_stores(opened(60, 20), dir.path());
                 type_keys(&mut a, "  ");
                 let para = para_at_top(&a);
                 assert!(para > 0);
@@ -287,7 +277,7 @@ fn every_bound_key_does_its_command() {
             }
             Command::EditNote => {
                 let dir = tempfile::tempdir().unwrap();
-                let mut a = stored(opened(120, 40), dir.path());
+                let mut a = with_stores(opened(120, 40), dir.path());
                 type_keys(&mut a, "b");
                 press(&mut a, k);
                 assert!(a.note_input.is_some(), "{what}");
@@ -786,7 +776,7 @@ fn b_saves_at_once_and_keeps_the_users_file() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("config.toml");
     fs::write(&cfg, GONE).unwrap();
-    let mut a = stored(opened(120, 40), dir.path());
+    let mut a = with_stores(opened(120, 40), dir.path());
     type_keys(&mut a, "jjjjjjjjjjjj");
     let para = para_at_top(&a);
     type_keys(&mut a, "b");
@@ -816,7 +806,7 @@ fn b_saves_at_once_and_keeps_the_users_file() {
 fn bookmarks_view_lists_missing_ones_that_cannot_open() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("config.toml"), GONE).unwrap();
-    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let mut a = with_stores(sample_app(120, 40, true), dir.path());
     let sample = a.selected_article().unwrap().id.clone();
     type_keys(&mut a, "bB");
     assert!(a.bookmarks_only);
@@ -872,7 +862,7 @@ fn a_bookmarked_article_arriving_late_leaves_the_missing_rows() {
         ),
     )
     .unwrap();
-    let mut a = stored(app(120, 40, true), dir.path());
+    let mut a = with_stores(app(120, 40, true), dir.path());
     type_keys(&mut a, "B");
     assert_eq!(a.rows, vec![Row::Missing(sample.id.clone())]);
     let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&a));
@@ -894,7 +884,7 @@ fn a_bookmarked_article_arriving_late_leaves_the_missing_rows() {
 #[test]
 fn m_edits_the_note_enter_saves_esc_cancels() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = stored(opened(120, 40), dir.path());
+    let mut a = with_stores(opened(120, 40), dir.path());
     let id = a.open_article().unwrap().id.clone();
     type_keys(&mut a, "m");
     assert!(a.note_input.is_none(), "no bookmark, no note");
@@ -934,28 +924,28 @@ fn m_edits_the_note_enter_saves_esc_cancels() {
 #[test]
 fn u_toggles_read_and_the_state_file_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let mut a = with_stores(sample_app(120, 40, true), dir.path());
     let first = a.selected_article().unwrap().id.clone();
     a.update(key(KeyCode::Enter));
     assert!(a.is_read(&first), "opened is read");
     type_keys(&mut a, "u");
     assert!(!a.is_read(&first));
     assert_eq!(a.message.as_deref(), Some("marked unread"));
-    let b = stored(sample_app(120, 40, true), dir.path());
+    let b = with_stores(sample_app(120, 40, true), dir.path());
     assert!(!b.is_read(&first), "saved at once");
     // In the list, u acts on the selected row.
     a.update(key(KeyCode::Tab));
     type_keys(&mut a, "ju");
     let second = a.selected_article().unwrap().id.clone();
     assert!(a.is_read(&second));
-    let b = stored(sample_app(120, 40, true), dir.path());
+    let b = with_stores(sample_app(120, 40, true), dir.path());
     assert!(b.is_read(&second));
 }
 
 #[test]
 fn reading_position_is_restored_after_leaving_and_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = stored(opened(120, 40), dir.path());
+    let mut a = with_stores(opened(120, 40), dir.path());
     let id = a.open_article().unwrap().id.clone();
     type_keys(&mut a, "  ");
     let para = para_at_top(&a);
@@ -979,7 +969,7 @@ fn reading_position_is_restored_after_leaving_and_after_a_restart() {
     type_keys(&mut a, " q");
     assert!(a.quit);
     let para = a.state.position(&id).unwrap();
-    let mut b = stored(sample_app(60, 20, true), dir.path());
+    let mut b = with_stores(sample_app(60, 20, true), dir.path());
     b.update(key(KeyCode::Enter));
     assert_eq!(b.open_article().unwrap().id, id);
     assert_eq!(para_at_top(&b), para);
@@ -993,7 +983,7 @@ fn bookmark_survives_quit_and_restart_and_the_cli_lists_it() {
     let bundled = || quoth::library::load(&quoth::library::Source::Bundled).unwrap();
     let start = || {
         // As `quoth` starts: stores first, then the library arrives.
-        let mut a = stored(app(120, 40, true), dir.path());
+        let mut a = with_stores(app(120, 40, true), dir.path());
         a.load_all(bundled());
         a
     };
@@ -1035,7 +1025,7 @@ fn a_broken_config_keeps_the_bookmark_pending_until_fixed() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("config.toml");
     fs::write(&cfg, "width = 80\n").unwrap();
-    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let mut a = with_stores(sample_app(120, 40, true), dir.path());
     let first = a.selected_article().unwrap().id.clone();
     // Broken by hand while quoth runs.
     fs::write(&cfg, "width = = 80\n").unwrap();
@@ -1074,7 +1064,7 @@ fn a_broken_config_keeps_the_bookmark_pending_until_fixed() {
 fn q_twice_quits_with_a_broken_config_and_reports_it() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("config.toml");
-    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let mut a = with_stores(sample_app(120, 40, true), dir.path());
     fs::write(&cfg, "[keys\n").unwrap();
     type_keys(&mut a, "bq");
     assert!(!a.quit);
@@ -1099,7 +1089,7 @@ fn a_corrupt_state_file_is_moved_aside_and_said_in_the_status_line() {
     let data = dir.path().join("data");
     fs::create_dir_all(&data).unwrap();
     fs::write(data.join(STATE_FILE), "articles = [[[\n").unwrap();
-    let a = stored(sample_app(120, 40, true), dir.path());
+    let a = with_stores(sample_app(120, 40, true), dir.path());
     let m = a.message.clone().unwrap();
     assert!(m.contains("was corrupt") && m.contains("moved to"), "{m}");
     let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&a));

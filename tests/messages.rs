@@ -4,6 +4,7 @@
 use std::path::Path;
 
 mod common;
+use common::Exits;
 
 use predicates::prelude::*;
 
@@ -45,10 +46,7 @@ fn a_folder_as_config_is_said_once() {
     let out = quoth(home.path())
         .args(["--config", "."])
         .arg("list")
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+        .exits(1);
     assert_eq!(
         stderr_of(&out),
         "quoth: cannot read config .: is a folder, not a file\n"
@@ -68,10 +66,7 @@ fn a_read_only_config_is_refused_never_replaced() {
         .arg("--config")
         .arg(&config)
         .args(["bookmarks", "add", "0123456789abcdef", "--title", "T"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+        .exits(1);
     let err = stderr_of(&out);
     assert!(err.contains("config.toml: the file is read-only"), "{err}");
     assert!(err.contains("make it writable"), "{err}");
@@ -96,13 +91,7 @@ fn utf16_with_a_bom_and_utf8_bom_json_load() {
         "\u{feff}{\"title\": \"Avec BOM\", \"body\": \"Corps.\"}",
     )
     .unwrap();
-    let out = quoth(home.path())
-        .arg("check")
-        .arg(lib.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("check").arg(lib.path()).exits(0);
     assert!(stdout_of(&out).starts_with("2 articles, no problems"));
     quoth(home.path())
         .arg("list")
@@ -129,10 +118,7 @@ fn a_bad_date_is_dropped_and_named_not_fatal() {
     let out = quoth(home.path())
         .args(["analyze", "--format", "json"])
         .arg(&file)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     assert_eq!(stdout_of(&out).lines().count(), 2);
     let err = stderr_of(&out);
     assert!(
@@ -141,13 +127,7 @@ fn a_bad_date_is_dropped_and_named_not_fatal() {
         "{err}"
     );
     // the reader's loader keeps it too, and check reports the field
-    let out = quoth(home.path())
-        .arg("check")
-        .arg(lib.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("check").arg(lib.path()).exits(1);
     let text = stdout_of(&out);
     assert!(text.contains("2 articles, 1 problem"), "{text}");
     assert!(text.contains("field `date`"), "{text}");
@@ -159,10 +139,7 @@ fn plain_text_on_stdin_is_a_body() {
     let out = quoth(home.path())
         .args(["analyze", "--format", "json", "-"])
         .write_stdin("« Nous ne céderons pas », a déclaré Marie Curie.\n")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     let doc: serde_json::Value = serde_json::from_str(stdout_of(&out).trim()).unwrap();
     assert_eq!(doc["title"], serde_json::Value::Null);
     assert!(
@@ -176,10 +153,7 @@ fn plain_text_on_stdin_is_a_body() {
     let out = quoth(home.path())
         .args(["analyze", "--format", "json", "-"])
         .write_stdin(r#"{"title": "T", "body": "Corps du texte."}"#)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     let doc: serde_json::Value = serde_json::from_str(stdout_of(&out).trim()).unwrap();
     assert_eq!(doc["title"], "T");
 }
@@ -191,13 +165,7 @@ fn skipped_files_are_named_with_the_formats_read() {
     let lib = tempfile::tempdir().unwrap();
     std::fs::write(lib.path().join("feed.rss"), "<rss/>").unwrap();
     std::fs::write(lib.path().join("page.html"), "<html/>").unwrap();
-    let out = quoth(home.path())
-        .arg("check")
-        .arg(lib.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("check").arg(lib.path()).exits(0);
     let text = stdout_of(&out);
     assert!(
         text.contains("2 other files skipped (quoth reads .txt, .md"),
@@ -207,13 +175,7 @@ fn skipped_files_are_named_with_the_formats_read() {
         text.contains("feed.rss") && text.contains("page.html"),
         "{text}"
     );
-    let out = quoth(home.path())
-        .arg("list")
-        .arg(lib.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = quoth(home.path()).arg("list").arg(lib.path()).exits(0);
     assert!(
         stderr_of(&out).contains("no articles in"),
         "{}",
@@ -236,10 +198,7 @@ fn a_setting_after_bookmarks_is_explained() {
         .arg("--config")
         .arg(&config)
         .arg("bookmarks")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .exits(0);
     let err = stderr_of(&out);
     assert!(
         err.contains("config.toml:4:1: `width` is inside bookmark 1")

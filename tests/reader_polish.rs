@@ -5,22 +5,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use quoth::config;
 use quoth::library::Library;
-use quoth::store::state::{ReadingState, STATE_FILE};
+use quoth::store::state::STATE_FILE;
 use quoth::tui::app::{App, Focus, Msg, Overlay};
 use quoth::tui::keymap::Keymap;
-use quoth::tui::testkit::{app, key, render, sample_analysis, sample_app, screen_text, type_keys};
+use quoth::tui::testkit::{
+    app, key, render, sample_analysis, sample_app, screen_text, type_keys, with_stores,
+};
 use ratatui::crossterm::event::KeyCode;
-
-fn stored(mut a: App, dir: &Path) -> App {
-    let marks = config::load_file(&dir.join("config.toml"), false)
-        .unwrap()
-        .bookmarks();
-    let (state, warnings) = ReadingState::open(&dir.join("data").join(STATE_FILE));
-    a.attach_stores(marks, state, &warnings);
-    a
-}
 
 fn screen(a: &App) -> String {
     screen_text(&render(a))
@@ -59,7 +51,7 @@ fn a_state_file_spoilt_during_the_session_is_said_in_the_reader() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     fs::create_dir_all(&data).unwrap();
-    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let mut a = with_stores(sample_app(120, 40, true), dir.path());
     a.update(key(KeyCode::Enter));
     assert!(
         data.join(STATE_FILE).exists(),
@@ -85,7 +77,7 @@ fn a_state_file_found_spoilt_at_quit_stops_the_first_q() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     fs::create_dir_all(&data).unwrap();
-    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let mut a = with_stores(sample_app(120, 40, true), dir.path());
     a.update(key(KeyCode::Enter));
     a.update(key(KeyCode::Char('j')));
     fs::write(data.join(STATE_FILE), "not toml at all = = =\n").unwrap();
@@ -245,7 +237,7 @@ fn rebound_keys_show_in_the_hints() {
 fn one_paragraph_numbering_for_status_and_state() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("data")).unwrap();
-    let mut a = stored(sample_app(120, 40, true), dir.path());
+    let mut a = with_stores(sample_app(120, 40, true), dir.path());
     a.update(key(KeyCode::Enter));
     type_keys(&mut a, "jjjjjjjjjjjj");
     let r = a.reader.as_ref().unwrap();

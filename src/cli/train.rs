@@ -56,6 +56,10 @@ pub struct TrainArgs {
     /// Training runs on different shuffles (seeds seed, seed+1…), averaged
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
+    /// After picking the epoch count on dev, train again on train and dev
+    /// together for that many epochs
+    #[arg(long)]
+    pub refit: bool,
     /// Keep at most this many weight rows (34 bytes each): bounds the file size (113 000 rows: 3.97 MB)
     #[arg(long, default_value_t = 113_000)]
     pub max_rows: usize,
@@ -118,6 +122,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
         seed: args.seed,
         max_rows: args.max_rows,
         beam: args.beam,
+        refit: args.refit,
     };
     let (model, eval) = train::train(&train_docs, &dev_docs, &cfg, |l| eprintln!("{l}"))?;
     let bytes = model.to_bytes();

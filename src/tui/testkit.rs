@@ -344,3 +344,16 @@ pub fn style_runs(buf: &Buffer) -> String {
     }
     out
 }
+
+/// The reader with its bookmarks and reading state in `dir` (config.toml,
+/// data/state.toml), as `quoth` attaches them at start.
+pub fn with_stores(mut app: App, dir: &std::path::Path) -> App {
+    let marks = crate::config::load_file(&dir.join("config.toml"), false)
+        .unwrap()
+        .bookmarks();
+    let (state, warnings) = crate::store::state::ReadingState::open(
+        &dir.join("data").join(crate::store::state::STATE_FILE),
+    );
+    app.attach_stores(marks, state, &warnings);
+    app
+}

@@ -1,4 +1,6 @@
 //! Shared by the tests that run the binary.
+// Each test binary uses a part of this module.
+#![allow(dead_code)]
 
 use std::path::Path;
 
@@ -16,4 +18,16 @@ pub fn quoth(home: &Path) -> assert_cmd::Command {
         .env_remove("QUOTH_CONFIG")
         .env_remove("NO_COLOR");
     cmd
+}
+
+/// Runs a command, checks its exit code and hands back what it printed:
+/// the tests read the output more often than they match it whole.
+pub trait Exits {
+    fn exits(&mut self, code: i32) -> std::process::Output;
+}
+
+impl Exits for assert_cmd::Command {
+    fn exits(&mut self, code: i32) -> std::process::Output {
+        self.assert().code(code).get_output().clone()
+    }
 }

@@ -271,6 +271,10 @@ pub struct Config {
     pub max_rows: usize,
     /// Beam width of training (1: greedy, learning word by word).
     pub beam: usize,
+    /// After picking each run's epoch count on dev, train again on train
+    /// and dev together for that many epochs (the dev figures printed after
+    /// it are then on seen data).
+    pub refit: bool,
 }
 
 /// Averaged perceptron with lazy averaging: `avg = w - acc / c`.
@@ -435,7 +439,7 @@ fn train_run(
     beam: usize,
     seed: u64,
     log: &mut impl FnMut(&str),
-) -> anyhow::Result<Dense> {
+) -> anyhow::Result<(Dense, usize)> {
     let mut pc = Perceptron {
         w: Dense(vec![0.0; N_ROWS * N_TAGS]),
         acc: vec![0.0; N_ROWS * N_TAGS],
@@ -469,7 +473,8 @@ fn train_run(
             100.0 * f,
             t0.elapsed().as_secs_f64()
         ));
-        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
+        // without a dev set (a refit), the last epoch is the one asked for
+        if dev.is_empty() || best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
             best = Some((f, epoch, avg));
         }
     }
@@ -478,7 +483,7 @@ fn train_run(
         "seed {seed}: best epoch {epoch} (dev F1 {:.2} before quantisation)",
         100.0 * f
     ));
-    Ok(avg)
+    Ok((avg, epoch))
 }
 
 /// Trains, keeping the epoch with the best dev F1, then quantises. `log`
@@ -497,7 +502,15 @@ pub fn train(
     let mut sum: Option<Dense> = None;
     for run in 0..cfg.runs.max(1) {
         let seed = cfg.seed.wrapping_add(run as u64);
-        let avg = train_run(train, dev, cfg.epochs, cfg.beam, seed, &mut log)?;
+        let (mut avg, epoch) = train_run(train, dev, cfg.epochs, cfg.beam, seed, &mut log)?;
+        if cfg.refit {
+            // the epoch count is chosen; now learn from the dev part too
+            log(&format!(
+                "seed {seed}: refit on train and dev, {epoch} epochs"
+            ));
+            let all: Vec<CorpusDoc> = train.iter().chain(dev).cloned().collect();
+            avg = train_run(&all, &[], epoch, cfg.beam, seed, &mut log)?.0;
+        }
         match sum.as_mut() {
             None => sum = Some(avg),
             Some(s) => s.0.iter_mut().zip(&avg.0).for_each(|(a, b)| *a += b),
@@ -585,11 +598,21 @@ mod tests {
             seed: 7,
             max_rows: 10_000,
             beam: model::BEAM,
+            refit: false,
         };
         let (m, e) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
         assert!(e.f1() > 0.99, "{}", e.report());
         let (m2, _) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
         assert_eq!(m.to_bytes(), m2.to_bytes());
         assert!(m.n_rows() <= 10_000);
+        // a refit learns the dev part too, for the epoch count chosen on it
+        let (train_part, dev_part) = docs.split_at(1);
+        let refit = Config { refit: true, ..cfg };
+        let mut lines = Vec::new();
+        let (r, e) =
+            train(train_part, dev_part, &refit, |l| lines.push(l.to_string())).expect("trains");
+        assert!(lines.iter().any(|l| l.contains("refit")), "{lines:?}");
+        assert!(e.f1() > 0.99, "{}", e.report());
+        assert_ne!(r.to_bytes(), m.to_bytes());
     }
 }
