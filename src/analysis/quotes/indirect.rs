@@ -112,7 +112,11 @@ fn que_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) -> Opt
     let gerund = doc.info[k].cue == Some(Form::Gerund);
     // "Affirmant qu'il n'existait pas de chiffres, il a critiqué …": a
     // fronted participial clause ends where its subject appears
-    let fronted = gerund && (k == ss || k == clause_head(doc, ss));
+    let heads = |x: usize| x == ss || x == clause_head(doc, ss);
+    // "Après avoir rappelé que …, Anne Martin a quitté": so does a fronted
+    // past infinitive
+    let fronted = gerund && heads(k)
+        || doc.is(k, &["avoir"]) && k > 0 && doc.is(k - 1, &["après", "pour"]) && heads(k - 1);
     let (end, fronted_subject) = if fronted {
         match subject_after_participle(doc, q + 1) {
             Some((c, m)) => (c, Some(m)),
