@@ -86,9 +86,8 @@ fn trim_tokens(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
     loop {
         if a < b && edge(a) {
             a += 1;
-        } else if b > a && edge(b - 1) {
-            b -= 1;
-        } else if b > a && doc.t(b - 1) == ")" && !(a..b).any(|x| doc.t(x) == "(") {
+        } else if b > a && (edge(b - 1) || doc.t(b - 1) == ")" && !(a..b).any(|x| doc.t(x) == "("))
+        {
             b -= 1;
         } else {
             return (a, b);
@@ -874,12 +873,11 @@ fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> usize {
             .any(|x| w.ends_with(x))
         });
     let relative = doc.is(a, &["qui", "dont"]);
-    if bare_noun || relative {
-        if let Some(c) =
+    if (bare_noun || relative)
+        && let Some(c) =
             (a + 1..se.min(a + 16)).find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())
-        {
-            return c + 1;
-        }
+    {
+        return c + 1;
     }
     a
 }
