@@ -34,9 +34,50 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     ms = short_forms(words, initial, ms);
     ms = propagate(words, initial, ms);
     if lang == Lang::Fr {
+        ms = institutions_of_places(words, ms);
         ms = demonyms(words, initial, ms);
     }
     ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// Schools, courts, prosecutors' offices and hospitals are named, in
+/// French, by a lowercase noun and their place ("université du Michigan",
+/// "tribunal de grande instance de Créteil", "parquet de Paris"): the
+/// place found after such a noun makes one organisation with it, as
+/// GUIDELINES.md rules (the longest name wins).
+fn institutions_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const HEADS: &[&str] = &[
+        "académie",
+        "collège",
+        "hôpital",
+        "lycée",
+        "parquet",
+        "tribunal",
+        "université",
+    ];
+    ms.sort_by_key(|m| m.0.start);
+    let mut prev_end = 0;
+    for (r, l) in &mut ms {
+        let start = r.start;
+        if *l == Label::Loc && start >= 2 && matches!(words[start - 1], "de" | "du" | "d'" | "d’")
+        {
+            // back over at most three lowercase words to the noun
+            // ("tribunal de grande instance de")
+            let mut k = start - 1;
+            while k > prev_end && start - k <= 4 && is_lower_word(words[k - 1]) {
+                k -= 1;
+                // "un hôpital de Newton" is a description, not a name
+                let described = k > 0 && matches!(words[k - 1], "un" | "une" | "des");
+                if HEADS.contains(&words[k]) && !described {
+                    *r = k..r.end;
+                    *l = Label::Org;
+                    break;
+                }
+            }
+        }
+        prev_end = r.end;
+    }
     ms
 }
 
@@ -76,7 +117,8 @@ fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
             && !initial[i - 1]
             && matches!(words[i - 1], "de" | "des" | "du")
             && is_cap(words[i - 2]);
-        // a capitalised word before, unless it opens the sentence ("Les")
+        // a capitalised word before ("M. Picard", "Parlement Européen"),
+        // unless it opens the sentence ("Les")
         if cap_before || name_of {
             continue;
         }
@@ -815,7 +857,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            run("avec André Breton hier", vec![(1..3, Label::Per)]),
+            run("avec André Breton et M. Picard", vec![(1..3, Label::Per)]),
             vec![("André Breton".to_string(), Label::Per)]
         );
         // the noun run into the name it stands before
@@ -829,6 +871,30 @@ mod tests {
                 ("Alice Betto".to_string(), Label::Per),
                 misc("Américain"),
                 ("Google".to_string(), Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_institution_named_by_its_place_is_one_organisation() {
+        assert_eq!(
+            run(
+                "l' université du Michigan et le tribunal de grande instance de Créteil à Paris dans un hôpital de Newton",
+                vec![
+                    (3..4, Label::Loc),
+                    (11..12, Label::Loc),
+                    (13..14, Label::Loc),
+                    (18..19, Label::Loc)
+                ]
+            ),
+            vec![
+                ("université du Michigan".to_string(), Label::Org),
+                (
+                    "tribunal de grande instance de Créteil".to_string(),
+                    Label::Org
+                ),
+                ("Paris".to_string(), Label::Loc),
+                ("Newton".to_string(), Label::Loc)
             ]
         );
     }
