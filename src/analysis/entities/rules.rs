@@ -35,6 +35,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     ms = propagate(words, initial, ms);
     if lang == Lang::Fr {
         ms = institutions_of_places(words, ms);
+        ms = products_by_their_noun(words, ms);
         ms = demonyms(words, initial, ms);
     }
     ms.sort_by_key(|m| m.0.start);
@@ -77,6 +78,34 @@ fn institutions_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             }
         }
         prev_end = r.end;
+    }
+    ms
+}
+
+/// A company's name also names its product, and the noun before it says
+/// which is meant: "l'application Snapchat", "sa page Facebook", "le réseau
+/// social Twitter" are products (MISC), "Facebook a racheté Snapchat" stays
+/// a company. Only this local evidence overrides the one label per name.
+fn products_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const NOUNS: &[&str] = &[
+        "application",
+        "applications",
+        "appli",
+        "messagerie",
+        "plateforme",
+        "logiciel",
+        "page",
+        "compte",
+        "comptes",
+    ];
+    for (r, l) in &mut ms {
+        let s = r.start;
+        let product_noun = s > 0
+            && (NOUNS.contains(&words[s - 1])
+                || s > 1 && words[s - 1] == "social" && matches!(words[s - 2], "réseau"));
+        if *l == Label::Org && r.len() == 1 && product_noun {
+            *l = Label::Misc;
+        }
     }
     ms
 }
@@ -895,6 +924,21 @@ mod tests {
                 ),
                 ("Paris".to_string(), Label::Loc),
                 ("Newton".to_string(), Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_named_as_its_product_is_misc() {
+        assert_eq!(
+            run(
+                "Facebook copie l' application Snapchat sur sa page Twitter",
+                vec![(0..1, Label::Org), (4..5, Label::Org), (8..9, Label::Org)]
+            ),
+            vec![
+                ("Facebook".to_string(), Label::Org),
+                ("Snapchat".to_string(), Label::Misc),
+                ("Twitter".to_string(), Label::Misc)
             ]
         );
     }
