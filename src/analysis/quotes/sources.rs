@@ -293,6 +293,9 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
 /// Hillary Clinton asking, “…”"), else the subject opening its clause past
 /// an opening phrase ("In Iowa, Trump doubled down, telling reporters, “…”").
 pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    if doc.lang == Lang::Fr {
+        return french_gerund_subject(doc, v);
+    }
     // "with Trump reportedly yelling"
     let mut e = v;
     while e > 0 && (doc.is_adverb(e - 1) || loose_adverb(doc, e - 1)) {
@@ -313,6 +316,53 @@ pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
         {
             return Some(name_mention(doc, na, nb));
         }
+    }
+    clause_subject(doc, v)
+}
+
+/// The subject of a French gerund at `v` ("…, ajoutant que", "en
+/// insistant sur le fait que"): the subject of the nearest verb before it
+/// in its sentence ("Le député X a dénoncé ce projet en insistant", "a
+/// déclaré Jean Roux, ajoutant"), not the noun just before it ("sur
+/// Twitter, ajoutant", "à Bruxelles en répondant"); else the clause's first
+/// name or pronoun.
+fn french_gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    let ss = doc.sentence_start(v);
+    let mut x = v;
+    while x > ss {
+        x -= 1;
+        if doc.info[x].region.is_some() || doc.info[x].cue == Some(Form::Gerund) {
+            continue;
+        }
+        if let Some((m, _)) = inverted(doc, x) {
+            return Some(m);
+        }
+        let verb = doc.info[x].aux || doc.cue_at(x).is_some();
+        if !verb {
+            continue;
+        }
+        // the verb's first word: "a déclaré" from "déclaré"
+        let mut a = x;
+        while a > ss && doc.info[a - 1].aux {
+            a -= 1;
+        }
+        if let Some(m) = subject_left(doc, a) {
+            return Some(m);
+        }
+        let e = doc.cue_at(x).unwrap_or(x);
+        if let Some((m, _)) = subject_right(doc, e + 1) {
+            return Some(m);
+        }
+        break;
+    }
+    // "Le candidat de Debout la France, Nicolas Dupont-Aignan, veut …,
+    // estimant": the phrase opening the sentence, not a name inside it
+    let head = clause_head(doc, ss);
+    if let Some((m, end)) = subject_right(doc, head)
+        && end < v
+        && m.kind != Kind::FirstPerson
+    {
+        return Some(m);
     }
     clause_subject(doc, v)
 }

@@ -178,3 +178,39 @@ fn a_recognised_body_with_its_acronym_and_place_is_named_by_them() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_gerund_speaks_for_the_subject_of_the_verb_before_it() {
+    // not the noun just before it
+    assert_eq!(
+        speakers(
+            "Le commissaire Pierre Moscovici a démenti ces accusations à Bruxelles en répondant que « ces dons étaient personnels et sans contrepartie »."
+        ),
+        vec![who("Pierre Moscovici")]
+    );
+    assert_eq!(
+        speakers(
+            "Le député Iouri Sineltchikov a, lui, dénoncé ce projet de loi en insistant sur le fait que « les traditions ne reposent pas sur le fouet »."
+        ),
+        vec![who("Iouri Sineltchikov")]
+    );
+    // an inverted subject
+    assert_eq!(
+        speakers(
+            "« Nous partirons », a déclaré Jean Roux, ajoutant que « rien ne changera cette décision »."
+        ),
+        vec![who("Jean Roux"), who("Jean Roux")]
+    );
+    // no speech verb before: the phrase opening the sentence, with its
+    // name in apposition, not the party inside it
+    assert_eq!(
+        speakers_with(
+            "Le candidat de Debout la France, Nicolas Dupont-Aignan, veut prohiber les rémunérations privées, estimant qu'un élu « doit se tenir à l'écart des lobbys ».",
+            &[
+                ("Debout la France", Label::Org),
+                ("Nicolas Dupont-Aignan", Label::Per)
+            ]
+        ),
+        vec![who("Nicolas Dupont-Aignan")]
+    );
+}
