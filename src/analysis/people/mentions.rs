@@ -288,6 +288,11 @@ pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
         }
         break;
     }
+    // A lone adverb or function word opening a sentence ("Là, il y
+    // présente", "Ensuite,") is never a name, whatever the recogniser says
+    if j == i + 1 && opens_sentence(doc, i) && (doc.is_adverb(i) || doc.function(i)) {
+        return None;
+    }
     // A lone capitalised word opening a sentence ("Hours later,", "Within a
     // year,", "Editor’s note") is a name only if the recogniser says so.
     if j == i + 1

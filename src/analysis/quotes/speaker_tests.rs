@@ -47,6 +47,16 @@ fn speakers_with(text: &str, entities: &[(&str, Label)]) -> Vec<Option<String>> 
         .collect()
 }
 
+/// The words each quote's speaker mention spans.
+fn mentions(text: &str) -> Vec<Option<String>> {
+    let toks = tokens::tokenize(text);
+    let sents = sentences::split(text, &toks);
+    find(text, &toks, &sents, Lang::Fr, &[], &[])
+        .into_iter()
+        .map(|q| q.speaker_span.map(|s| s.text(text).to_string()))
+        .collect()
+}
+
 fn speakers(text: &str) -> Vec<Option<String>> {
     speakers_with(text, &[])
 }
@@ -212,5 +222,32 @@ fn a_gerund_speaks_for_the_subject_of_the_verb_before_it() {
             ]
         ),
         vec![who("Nicolas Dupont-Aignan")]
+    );
+}
+
+#[test]
+fn a_modal_verb_ends_the_subject_phrase() {
+    assert_eq!(
+        mentions(
+            "Le candidat de Lutte ouvrière voudrait aussi, estimant que « les élus doivent rendre des comptes », fixer le nombre d'attachés."
+        ),
+        vec![Some("Le candidat de Lutte ouvrière".to_string())]
+    );
+    // the phrase is the candidate, bound to the name given before
+    assert_eq!(
+        speakers(
+            "Le candidat du PS, Benoît Hamon, a présenté son programme. Le candidat du PS veut également, lui aussi, prohiber les rémunérations privées, estimant qu'un élu « doit se tenir à l'écart des lobbys »."
+        ),
+        vec![who("Benoît Hamon")]
+    );
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_name() {
+    assert_eq!(
+        speakers(
+            "Pierre Bouteiller rejoint l'ORTF. Là, il présente un magazine dont la « formule est de ne pas en avoir »."
+        ),
+        vec![who("Pierre Bouteiller")]
     );
 }
