@@ -61,6 +61,16 @@ fn speakers(text: &str) -> Vec<Option<String>> {
     speakers_with(text, &[])
 }
 
+/// Every quote of `text` (direct, and the indirect clause around it) is
+/// `speaker`'s.
+fn all_by(text: &str, speaker: &str) {
+    let found = speakers(text);
+    assert!(
+        !found.is_empty() && found.iter().all(|s| s.as_deref() == Some(speaker)),
+        "{found:?} in {text}"
+    );
+}
+
 fn who(s: &str) -> Option<String> {
     Some(s.to_string())
 }
@@ -249,5 +259,38 @@ fn an_adverb_opening_a_sentence_is_no_name() {
             "Pierre Bouteiller rejoint l'ORTF. Là, il présente un magazine dont la « formule est de ne pas en avoir »."
         ),
         vec![who("Pierre Bouteiller")]
+    );
+}
+
+#[test]
+fn a_place_after_a_preposition_completes_the_subject() {
+    assert_eq!(
+        speakers(
+            "Emmanuel Macron visitait une usine. Le chef de l'État en déplacement à Égletons a dit au président de la région « ils feraient mieux d'aller chercher des postes »."
+        ),
+        vec![who("Emmanuel Macron")]
+    );
+    // the relative's antecedent is the role, in apposition to the name
+    let found = speakers(
+        "« L'hôpital a été détruit », a ajouté Massimiliano Rebaudengo, le chef de mission de MSF pour la Syrie qui considère qu'il s'agit « d'une attaque délibérée contre une structure de santé ».",
+    );
+    assert!(
+        found.len() >= 2
+            && found
+                .iter()
+                .all(|s| s.as_deref() == Some("Massimiliano Rebaudengo")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_person_or_an_agent_before_qui_stays_the_antecedent() {
+    all_by(
+        "Le projet avait été bloqué par Obama, qui estimait qu'il ne renforçait pas « la sécurité énergétique du pays ».",
+        "Obama",
+    );
+    all_by(
+        "Le maire a écrit à Jean Dupont, qui a répondu que « rien ne justifie cette fermeture ».",
+        "Jean Dupont",
     );
 }
