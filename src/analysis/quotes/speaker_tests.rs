@@ -294,3 +294,22 @@ fn a_person_or_an_agent_before_qui_stays_the_antecedent() {
         "Jean Dupont",
     );
 }
+
+#[test]
+fn a_name_spelt_without_its_diacritics_is_the_same_person() {
+    assert_eq!(
+        speakers(
+            "Le président turc, Recep Tayyip Erdoğan, a voté à Istanbul. « C'est un moment historique pour la Turquie », a déclaré Erdogan."
+        ),
+        vec![who("Recep Tayyip Erdoğan")]
+    );
+}
+
+#[test]
+fn a_name_spelt_both_ways_keeps_its_diacritics() {
+    use crate::analysis::{Analyzer, Lang as L};
+    let text = "Le Premier ministre Edouard Philippe a réuni les syndicats. Vers 20 heures, Édouard Philippe affirme que « les blindés de la gendarmerie seront mobilisés samedi ».";
+    let a = Analyzer::new().unwrap().analyze(text, Some(L::Fr));
+    let got: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(got, vec![who("Édouard Philippe")]);
+}
