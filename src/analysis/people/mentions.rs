@@ -345,8 +345,14 @@ pub(crate) fn name_gender(doc: &Doc, a: usize, b: usize) -> Option<Gender> {
 pub(crate) fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut a = a;
     // "Le Monde", "Le Maire" keep their article
+    // ("La RATP" is the RATP)
     let keeps_article = |a: usize| {
-        b - a >= 2 && doc.is(a, &["Le", "La", "Les"]) && doc.t(a).starts_with(char::is_uppercase)
+        b - a >= 2
+            && doc.is(a, &["Le", "La", "Les"])
+            && doc.t(a).starts_with(char::is_uppercase)
+            && !(b - a == 2
+                && doc.t(a + 1).len() >= 3
+                && doc.t(a + 1).chars().all(|c| c.is_ascii_uppercase()))
     };
     while a < b
         && (doc.is(a, TITLES_M)
@@ -476,11 +482,37 @@ pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
         a -= 1;
     }
+    let from = a;
     while a < end && !doc.info[a].cap {
         a += 1;
     }
-    (a < end).then(|| doc.text[doc.toks[a].span.start..doc.toks[end - 1].span.end].to_string())
+    if a < end {
+        return Some(doc.text[doc.toks[a].span.start..doc.toks[end - 1].span.end].to_string());
+    }
+    // "la régie autonome des transports parisiens (RATP)": a lowercase
+    // expansion when its words' initials spell the acronym; a service named
+    // with its place goes by both ("Sdis du Var")
+    if acronym_with_place(doc, t).is_some() {
+        return None;
+    }
+    let letters: String = doc.t(t).chars().map(|c| c.to_ascii_lowercase()).collect();
+    (from..end).find_map(|s| {
+        let initials: String = (s..end)
+            .filter(|&k| !doc.function(k) && !is_det(doc, k) && !doc.is(k, ACRONYM_SKIPPED))
+            .filter_map(|k| doc.t(k).chars().next())
+            .map(|c| fold_char(c).to_ascii_lowercase())
+            .collect();
+        (initials == letters)
+            .then(|| doc.text[doc.toks[s].span.start..doc.toks[end - 1].span.end].to_string())
+    })
 }
+
+/// Small words an acronym leaves out ("régie autonome des transports
+/// parisiens", "Organisation mondiale de la santé").
+const ACRONYM_SKIPPED: &[&str] = &[
+    "de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "à", "au", "aux", "pour",
+    "en", "sur", "of", "the", "and", "for",
+];
 
 /// A word without its diacritics ("Erdoğan" → "Erdogan", "Hélène" →
 /// "Helene"): articles spell foreign names both ways. Borrowed when there

@@ -313,3 +313,22 @@ fn a_name_spelt_both_ways_keeps_its_diacritics() {
     let got: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone()).collect();
     assert_eq!(got, vec![who("Édouard Philippe")]);
 }
+
+#[test]
+fn an_acronym_spelt_out_in_lowercase_is_its_expansion() {
+    // "La" opening a sentence is no part of an acronym's name
+    assert_eq!(
+        speakers(
+            "En 2013, la régie autonome des transports parisiens (RATP) aurait embauché des agents.\n\n« Nous ne sommes pas imperméables à la société », a déclaré la RATP. La RATP a ajouté : « Aucun réseau n'est organisé chez nous. »"
+        ),
+        vec![
+            who("régie autonome des transports parisiens"),
+            who("régie autonome des transports parisiens")
+        ]
+    );
+    // a newspaper keeps its article
+    assert_eq!(
+        speakers("« Le gouvernement savait », affirme Le Monde dans son édition de mardi."),
+        vec![who("Le Monde")]
+    );
+}
