@@ -135,7 +135,9 @@ const FR_ER: &[&str] = &[
     "réclamer",
     "avancer",
     "informer",
-    "déclarer",
+    "rapporter",
+    "exprimer",
+    "évoquer",
 ];
 
 /// Second group (-ir, -issons).

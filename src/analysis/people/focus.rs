@@ -5,7 +5,7 @@
 
 use super::Resolver;
 use super::mentions::{Kind, Mention};
-use super::phrases::{clause_head, subject_right};
+use super::phrases::{according, clause_head, subject_right};
 use crate::analysis::names::Gender;
 use crate::analysis::view::Doc;
 
@@ -72,6 +72,11 @@ impl Resolver<'_> {
             }
             if doc.info[r.start].region.is_some() {
                 continue;
+            }
+            // "…, selon le SDIS de Seine-Maritime.": the source the sentence
+            // reports is in focus before its grammatical subject
+            if let Some((_, _, s)) = r.clone().find_map(|k| according(doc, k)) {
+                out.push(Focus::Subject(s));
             }
             if let Some((s, _)) = subject_right(doc, clause_head(doc, r.start))
                 && s.kind != Kind::FirstPerson

@@ -7,6 +7,7 @@
 
 use crate::analysis::Label;
 use crate::analysis::Lang;
+use crate::analysis::Span;
 use crate::analysis::people::mentions::*;
 use crate::analysis::view::Doc;
 
@@ -751,4 +752,38 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
         return ss + 1;
     }
     ss
+}
+
+/// "selon X" / "d'après X" / "according to X" at `k`: the cue, the index of
+/// the last token of X, and X.
+pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
+    let n = doc.toks.len();
+    let after = if doc.is(k, &["selon"]) || (doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]))
+    {
+        if doc.is(k, &["selon"]) { k + 1 } else { k + 2 }
+    } else if doc.is(k, &["according"]) && doc.is(k + 1, &["to"]) {
+        k + 2
+    } else {
+        return None;
+    };
+    if after >= n {
+        return None;
+    }
+    let (m, end) = subject_right(doc, after)?;
+    if m.kind == Kind::FirstPerson {
+        return None;
+    }
+    if m.kind == Kind::Phrase
+        && !doc.is(
+            after,
+            &[
+                "le", "la", "les", "l'", "l’", "the", "a", "an", "un", "une", "son", "sa", "ses",
+                "his", "her", "their",
+            ],
+        )
+    {
+        return None;
+    }
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
+    Some((cue, end - 1, m))
 }

@@ -6,6 +6,7 @@
 use crate::analysis::lexicon::Form;
 use crate::analysis::names::Gender;
 use crate::analysis::people::mentions::*;
+pub use crate::analysis::people::phrases::according;
 pub(crate) use crate::analysis::people::phrases::{
     BE, SUBORDINATORS, clause_subject, first_mention, is_modal, loose_adverb, np_ending_at,
     subject_right,
@@ -300,40 +301,6 @@ fn split_inversion(w: &str) -> Option<(usize, usize)> {
     let head = &w[..cut];
     let verb_end = head.strip_suffix("-t").map(str::len).unwrap_or(head.len());
     (verb_end > 0).then_some((verb_end, w.len() - pr.len()))
-}
-
-/// "selon X" / "d'après X" / "according to X" at `k`: the cue, the index of
-/// the last token of X, and X.
-pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
-    let n = doc.toks.len();
-    let after = if doc.is(k, &["selon"]) || (doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]))
-    {
-        if doc.is(k, &["selon"]) { k + 1 } else { k + 2 }
-    } else if doc.is(k, &["according"]) && doc.is(k + 1, &["to"]) {
-        k + 2
-    } else {
-        return None;
-    };
-    if after >= n {
-        return None;
-    }
-    let (m, end) = subject_right(doc, after)?;
-    if m.kind == Kind::FirstPerson {
-        return None;
-    }
-    if m.kind == Kind::Phrase
-        && !doc.is(
-            after,
-            &[
-                "le", "la", "les", "l'", "l’", "the", "a", "an", "un", "une", "son", "sa", "ses",
-                "his", "her", "their",
-            ],
-        )
-    {
-        return None;
-    }
-    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
-    Some((cue, end - 1, m))
 }
 
 /// The subject of a gerund cue at `v`: the name it hangs on ("footage of

@@ -1193,3 +1193,206 @@ mod french_partial {
         );
     }
 }
+
+/// French indirect speech under the guidelines: a speech verb and its `que`
+/// clause, or `selon X,` / `d'après X,` heading a clause.
+mod french_indirect {
+    use super::*;
+
+    /// (span, speaker) of the indirect quotes only.
+    fn ind(t: &str) -> Vec<(String, Option<String>)> {
+        q(t, FR)
+            .into_iter()
+            .filter(|x| x.1 == QuoteKind::Indirect)
+            .map(|x| (x.0, x.2))
+            .collect()
+    }
+
+    fn one(t: &str, s: Option<&str>) -> (String, Option<String>) {
+        (t.to_string(), s.map(str::to_string))
+    }
+
+    #[test]
+    fn adjuncts_between_the_verb_and_que() {
+        assert_eq!(
+            ind("Le maire Pierre Hurmic a déclaré lundi à l'AFP que le tramway serait prolongé."),
+            vec![one("le tramway serait prolongé", Some("Pierre Hurmic"))]
+        );
+        assert_eq!(
+            ind("La société Veolia a affirmé, dans un communiqué, que l'eau était potable."),
+            vec![one("l'eau était potable", Some("Veolia"))]
+        );
+        assert_eq!(
+            ind("Le syndicaliste Marc Blondel argue, quant à lui, que la grève continuera."),
+            vec![one("la grève continuera", Some("Marc Blondel"))]
+        );
+    }
+
+    #[test]
+    fn a_direct_object_before_que_is_no_report() {
+        // the que belongs to a noun ("le fait que"), not to the verb
+        assert!(
+            ind("Les élus jugeaient discriminatoire le fait que les bus soient payants.")
+                .is_empty()
+        );
+        assert!(ind("Jean Dupont a critiqué la décision que le conseil a prise hier.").is_empty());
+    }
+
+    #[test]
+    fn gerunds_report_for_the_sentence_speaker() {
+        assert_eq!(
+            ind(
+                "Le ministre Bruno Le Maire a présenté son budget, estimant que la croissance reviendrait."
+            ),
+            vec![one("la croissance reviendrait", Some("Bruno Le Maire"))]
+        );
+        // a fronted participial clause ends at the main clause's subject
+        assert_eq!(
+            ind("Affirmant qu'il n'existait pas de chiffres fiables, il a critiqué le rapport."),
+            vec![one("il n'existait pas de chiffres fiables", None)]
+        );
+    }
+
+    #[test]
+    fn infinitives_after_verbs_of_intent_and_avoir() {
+        assert_eq!(
+            ind(
+                "La préfète Fabienne Buccio a tenu à préciser que aucun blessé n'était à déplorer."
+            ),
+            vec![one(
+                "aucun blessé n'était à déplorer",
+                Some("Fabienne Buccio")
+            )]
+        );
+        assert_eq!(
+            ind("Après avoir rappelé que la loi était claire, Anne Martin a quitté la salle."),
+            vec![one("la loi était claire", Some("Anne Martin"))]
+        );
+        assert_eq!(
+            ind(
+                "Le président du club, Jean-Michel Aulas, a fait savoir que son entraîneur restait en poste."
+            ),
+            vec![one(
+                "son entraîneur restait en poste",
+                Some("Jean-Michel Aulas")
+            )]
+        );
+    }
+
+    #[test]
+    fn two_coordinated_que_clauses_are_two_quotes() {
+        assert_eq!(
+            ind(
+                "Le club Paris Saint-Germain a indiqué qu'il avait reçu le paiement et que Neymar n'était plus sous contrat."
+            ),
+            vec![
+                one("il avait reçu le paiement", Some("Paris Saint-Germain")),
+                one(
+                    "Neymar n'était plus sous contrat",
+                    Some("Paris Saint-Germain")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_clause_ends_before_a_new_cue_or_a_postposed_source() {
+        assert_eq!(
+            ind(
+                "Marie Durand a annoncé que l'usine fermerait en mars, ajoutant que les salariés seraient reclassés."
+            ),
+            vec![
+                one("l'usine fermerait en mars", Some("Marie Durand")),
+                one("les salariés seraient reclassés", Some("Marie Durand")),
+            ]
+        );
+        assert_eq!(
+            ind(
+                "Le juge Paul Morel a rappelé que la loi s'appliquait à tous, tout en ajoutant qu'il comprenait la colère."
+            ),
+            vec![
+                one("la loi s'appliquait à tous", Some("Paul Morel")),
+                one("il comprenait la colère", Some("Paul Morel")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_holding_a_direct_quote_gives_only_the_direct_quote() {
+        let got = q(
+            "Le député Éric Coquerel a affirmé que « cette réforme est une faute historique ».",
+            FR,
+        );
+        assert_eq!(
+            got,
+            vec![d("cette réforme est une faute historique", "Éric Coquerel")]
+        );
+        // short fragments that are no quotes: the whole clause is indirect
+        assert_eq!(
+            ind("Le maire Louis Aliot estime que ces « incivilités » doivent cesser."),
+            vec![one(
+                "ces « incivilités » doivent cesser",
+                Some("Louis Aliot")
+            )]
+        );
+    }
+
+    #[test]
+    fn no_report_without_a_speaker_saying_it() {
+        // the journalist's imperative
+        assert!(ind("Rappelons que la loi a été votée en 2019.").is_empty());
+        // a noun, not a verb
+        assert!(ind("Le ministre a rédigé une note que personne n'a lue.").is_empty());
+        // an agentless passive
+        assert!(ind("Il a été annoncé que le sommet était reporté.").is_empty());
+        // "ne … que" means "only"
+        assert!(ind("Le témoin Jean Leroy n'a dit que des banalités aux enquêteurs.").is_empty());
+        // belief and hope are not speech
+        assert!(ind("Jean Dupont pense que la pluie cessera demain.").is_empty());
+        assert!(ind("Jean Dupont espère que la pluie cessera demain.").is_empty());
+        // an inference
+        assert!(ind("Les chercheurs en ont conclu que le virus mutait.").is_empty());
+    }
+
+    #[test]
+    fn selon_heading_the_clause_after_a_fronted_adverbial() {
+        assert_eq!(
+            ind("En 2016, selon l'Insee, le chômage a baissé de deux points."),
+            vec![one("le chômage a baissé de deux points", Some("Insee"))]
+        );
+        assert_eq!(
+            ind("Toujours selon le chauffeur, la direction de la régie était prévenue."),
+            vec![one("la direction de la régie était prévenue", None)]
+        );
+    }
+
+    #[test]
+    fn selon_as_an_incise_stays_inside_the_span() {
+        assert_eq!(
+            ind(
+                "Les chiffres corrects, selon le quotidien Le Monde, sont de 200 000 manifestants."
+            ),
+            vec![one(
+                "Les chiffres corrects, selon le quotidien Le Monde, sont de 200 000 manifestants",
+                Some("Le Monde")
+            )]
+        );
+    }
+
+    #[test]
+    fn selon_past_an_apposition_to_the_source() {
+        assert_eq!(
+            ind("Selon François Dubet, sociologue à Bordeaux, l'école creuse les inégalités."),
+            vec![one("l'école creuse les inégalités", Some("François Dubet"))]
+        );
+    }
+
+    #[test]
+    fn selon_without_a_source_or_postposed_is_not_marked() {
+        // postposed after an unquoted clause
+        assert!(ind("Le feu a été maîtrisé vers midi, selon la préfecture.").is_empty());
+        // a relative pronoun, a law
+        assert!(ind("Il a repris la rumeur selon laquelle le maire démissionnerait.").is_empty());
+        assert!(ind("Selon le Code du travail, le salarié doit être prévenu.").is_empty());
+    }
+}
