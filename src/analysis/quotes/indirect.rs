@@ -161,6 +161,12 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
         {
             p
         }
+        // "a pour sa part révélé que", "a, de son côté, affirmé que"
+        None if doc.info[k].aux
+            && let Some(p) = past_insert(doc, k + 1) =>
+        {
+            p
+        }
         None => return None,
     };
     // "a fait savoir que", "fait remarquer que" (not "a fait que")
@@ -220,6 +226,73 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((k, e))
+}
+
+/// The speech participle after an auxiliary and an inserted phrase ("a
+/// pour sa part révélé", "a, de son côté, affirmé", "a quant à lui
+/// estimé", "a lui aussi indiqué"), within seven tokens.
+fn past_insert(doc: &Doc, a: usize) -> Option<usize> {
+    let n = doc.toks.len();
+    let mut j = a;
+    while j < n && j < a + 8 {
+        if doc.info[j].region.is_some() {
+            return None;
+        }
+        if doc.info[j].cue == Some(Form::Participle) {
+            // something must stand between, else cue_at would have found it
+            return (j > a).then_some(j);
+        }
+        let insert = doc.t(j) == ","
+            || doc.is_adverb(j)
+            || doc.manner_adverb(j)
+            || doc.is_date(j)
+            || doc.is(
+                j,
+                &[
+                    "pour",
+                    "sa",
+                    "son",
+                    "leur",
+                    "part",
+                    "de",
+                    "côté",
+                    "quant",
+                    "à",
+                    "lui",
+                    "elle",
+                    "eux",
+                    "elles",
+                    "aussi",
+                    "lui-même",
+                    "elle-même",
+                    "tour",
+                    "nouveau",
+                    "en",
+                    "effet",
+                    "par",
+                    "ailleurs",
+                    "outre",
+                    "d'ailleurs",
+                    "d’ailleurs",
+                    "toutefois",
+                    "cependant",
+                    "pourtant",
+                    "également",
+                    "enfin",
+                    "ensuite",
+                    "déjà",
+                    "encore",
+                    "hier",
+                    "soir",
+                    "matin",
+                ],
+            );
+        if !insert {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// "ne relèvent que du civil", "n'a dit que la vérité": "ne … que" means
@@ -366,6 +439,40 @@ const TIME: &[&str] = &[
     "cet",
 ];
 
+/// Words that make a conjunction with `que` ("alors que", "ainsi que",
+/// "bien que", "parce que", "plutôt que").
+const CONJUNCTION: &[&str] = &[
+    "alors",
+    "ainsi",
+    "bien",
+    "parce",
+    "tandis",
+    "dès",
+    "sans",
+    "pour",
+    "afin",
+    "avant",
+    "après",
+    "plutôt",
+    "tant",
+    "autant",
+    "plus",
+    "moins",
+    "si",
+    "lors",
+    "pendant",
+    "depuis",
+    "sauf",
+    "outre",
+    "tel",
+    "telle",
+    "tels",
+    "telles",
+    "jusqu'à",
+    "jusqu’à",
+    "malgré",
+];
+
 /// Prepositions of an adjunct between a verb and its `que` ("à l'AFP", "dans
 /// un communiqué", "sur BFMTV", "lors d'une conférence de presse").
 const PREPS: &[&str] = &[
@@ -388,8 +495,9 @@ fn complementizer(doc: &Doc, e: usize) -> Option<usize> {
             return None;
         }
         if doc.is(j, QUE) {
-            // "à ce que", "le fait que": a noun's clause
-            return (!doc.is(j - 1, &["ce", "fait"])).then_some(j);
+            // "à ce que", "le fait que": a noun's clause; "alors que",
+            // "ainsi que", "parce que": a conjunction
+            return (!doc.is(j - 1, &["ce", "fait"]) && !doc.is(j - 1, CONJUNCTION)).then_some(j);
         }
         if doc.punct(j) {
             match doc.t(j) {
@@ -556,6 +664,32 @@ fn clause_end(doc: &Doc, s: usize, direct: &[Span]) -> usize {
         if x > s && doc.t(x) == "," && x + 1 < end && ends_report(doc, x + 1, end) {
             break;
         }
+        // "… et les démocrates avaient demandé que": another speaker's report
+        if x > s
+            && doc.is(x, &["et", "mais", "puis"])
+            && let Some((_, after)) = sources::subject_right(doc, x + 1)
+            && after < end
+            && doc.cue_at(after).is_some()
+        {
+            break;
+        }
+        // "X, nombre d'agents estimant qu'il n'est pas fait pour ce poste, est
+        // un partisan …": the main clause's verb resumes after the incise
+        if x > s
+            && doc.t(x) == ","
+            && x + 2 < end
+            && doc.is(
+                x + 1,
+                &[
+                    "est", "sont", "était", "étaient", "sera", "seront", "ont", "avait", "avaient",
+                    "reste", "demeure",
+                ],
+            )
+            && !doc.punct(x + 2)
+            && !(s..x).any(|y| doc.t(y) == ",")
+        {
+            break;
+        }
         // "… tout en ajoutant que", "… en affirmant"
         if x > s + 1
             && doc.is(x, &["en"])
@@ -657,6 +791,14 @@ fn according_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) 
             after
         };
         (a, clause_end(doc, a, direct))
+    } else if comma_after
+        && (k > ss + 1 && doc.t(k - 1) == "," && doc.is(k - 2, &["et", "mais", "or"])
+            || k > ss && doc.is(k - 1, &["et", "mais", "or"]))
+    {
+        // "… assure l'intérim et, selon Reuters, CLAUSE": heading the
+        // coordinated clause
+        let a = after + 1;
+        (a, clause_end(doc, a, direct))
     } else if k > ss && doc.t(k - 1) == "," && comma_after {
         // an incise: "qui, selon Mistral, est comparable …," reports the
         // relative clause up to its comma
@@ -684,8 +826,26 @@ fn according_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) 
 /// the last token of X, and X. Not "selon laquelle", "selon ce que", nor a
 /// law ("selon le Code du travail", "d'après le droit").
 fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
-    let (cue, mut xe, mut m) = sources::according(doc, k)?;
+    let (cue, mut xe, mut m) = match sources::according(doc, k) {
+        Some(x) => x,
+        None => described_source(doc, k)?,
+    };
     let start = doc.tok_at(cue.end);
+    // "Selon les résultats transmis par la Haute autorité, CLAUSE": the
+    // source runs to its comma past a preposition or a participle
+    if xe + 1 < doc.toks.len()
+        && (doc.is(
+            xe + 1,
+            &[
+                "par", "de", "du", "des", "d'", "d’", "sur", "à", "au", "aux", "en", "dans",
+                "pour", "auprès", "chez", "contre", "avec",
+            ],
+        ) || doc.info[xe + 1].cue == Some(Form::Participle))
+        && let Some(c) = comma_within(doc, xe + 1, 16)
+    {
+        xe = c - 1;
+        m = phrase(doc, start, c);
+    }
     if doc.is(
         start,
         &[
@@ -752,6 +912,60 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
         return None;
     }
     Some((cue, xe, m))
+}
+
+/// "selon des policiers présents sur les lieux,", "selon certains
+/// experts,": a source described without article, up to its comma (a
+/// postposed "…, selon des médias." has none and is not a report).
+fn described_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
+    let start = if doc.is(k, &["selon"]) {
+        k + 1
+    } else if doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]) {
+        k + 2
+    } else {
+        return None;
+    };
+    if start >= doc.toks.len()
+        || !doc.is(
+            start,
+            &[
+                "des",
+                "certains",
+                "certaines",
+                "plusieurs",
+                "ces",
+                "quelques",
+                "nombre",
+                "divers",
+                "diverses",
+                "d'autres",
+                "d’autres",
+                "de",
+                "différents",
+                "différentes",
+                "nombreux",
+                "nombreuses",
+            ],
+        )
+    {
+        return None;
+    }
+    let c = comma_within(doc, start + 1, 14)?;
+    if (start..c).any(|x| doc.cue_at(x).is_some() || doc.info[x].aux || doc.is(x, QUE)) {
+        return None;
+    }
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[start - 1].span.end);
+    Some((cue, c - 1, phrase(doc, start, c)))
+}
+
+/// The first comma (outside quotes) from token `a` within `w` tokens and
+/// the sentence.
+fn comma_within(doc: &Doc, a: usize, w: usize) -> Option<usize> {
+    if a >= doc.toks.len() {
+        return None;
+    }
+    let se = doc.sentence_end(a);
+    (a..se.min(a + w)).find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())
 }
 
 /// A noun phrase mention over tokens `a..b` (a name when all capitalised).
@@ -822,7 +1036,12 @@ fn fronted_adverbial(doc: &Doc, ss: usize, k: usize) -> bool {
         ],
     ) || doc.is_date(ss)
         || doc.is_adverb(ss)
-        || doc.manner_adverb(ss);
+        || doc.manner_adverb(ss)
+        // "D'autre part,", "De son côté,", "Du reste,"
+        || doc.is(ss, &["d'", "d’"]) && doc.is(ss + 1, &["autre"])
+        || doc.is(ss, &["de"]) && doc.is(ss + 1, &["plus", "son", "sa", "leur", "fait", "nouveau"])
+        || doc.is(ss, &["du"]) && doc.is(ss + 1, &["reste", "coup"])
+        || doc.is(ss, &["quant", "pour"]) && k > ss + 2;
     opener
         && (ss..k).all(|x| {
             doc.info[x].region.is_none()
@@ -872,7 +1091,12 @@ fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> usize {
             .iter()
             .any(|x| w.ends_with(x))
         });
-    let relative = doc.is(a, &["qui", "dont"]);
+    let relative = doc.is(a, &["qui", "dont"])
+        // "Selon Jean-Pierre Cabestan, de l'Université baptiste …,"
+        || source.kind == mentions::Kind::Name
+            && doc.is(a, &["de", "d'", "d’", "du"])
+            && a + 1 < se
+            && (doc.det(a + 1) || doc.info[a + 1].cap);
     if (bare_noun || relative)
         && let Some(c) =
             (a + 1..se.min(a + 16)).find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())

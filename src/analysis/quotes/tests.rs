@@ -1395,4 +1395,104 @@ mod french_indirect {
         assert!(ind("Il a repris la rumeur selon laquelle le maire démissionnerait.").is_empty());
         assert!(ind("Selon le Code du travail, le salarié doit être prévenu.").is_empty());
     }
+
+    #[test]
+    fn que_after_a_conjunction_is_no_complement() {
+        // "alors que", "ainsi que": a subordinate clause, not what was said
+        assert!(ind("Des manifestants lancent des fumigènes sur la chaussée alors que circulent encore des voitures.").is_empty());
+        assert!(
+            ind(
+                "Le maire Jean Dupont a annoncé la fermeture du parc ainsi que celle de la piscine."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_inserted_phrase_between_auxiliary_and_verb() {
+        assert_eq!(
+            ind(
+                "Le site Mediapart a pour sa part révélé que le ministre occupait un poste de conseil."
+            ),
+            vec![one(
+                "le ministre occupait un poste de conseil",
+                Some("Mediapart")
+            )]
+        );
+        assert_eq!(
+            ind(
+                "La syndicaliste Sophie Binet a, de son côté, affirmé que la grève serait reconduite."
+            ),
+            vec![one("la grève serait reconduite", Some("Sophie Binet"))]
+        );
+    }
+
+    #[test]
+    fn selon_a_source_described_without_a_name() {
+        for t in [
+            "Selon des policiers présents sur les lieux, l'homme aurait tenté de fuir.",
+            "Selon certains experts, le groupe compterait entre 5 000 et 10 000 combattants.",
+        ] {
+            let got = ind(t);
+            assert_eq!(got.len(), 1, "{t}");
+            assert!(t.contains(&format!(", {}.", got[0].0)), "{got:?}");
+            assert_eq!(got[0].1, None, "{t}");
+        }
+    }
+
+    #[test]
+    fn selon_a_source_qualified_before_its_comma() {
+        // the source runs to its comma: "les résultats transmis par …,"
+        assert_eq!(
+            ind(
+                "Selon les résultats partiels transmis par la Haute autorité de la primaire, le candidat Benoît Hamon arrive en tête."
+            ),
+            vec![one("le candidat Benoît Hamon arrive en tête", None)]
+        );
+        // a name's apposition opening with "de": "Selon X, de l'université …, CLAUSE"
+        assert_eq!(
+            ind(
+                "Selon Jean-Pierre Cabestan, de l'Université baptiste de Hong Kong, les relations vont se tendre."
+            ),
+            vec![one(
+                "les relations vont se tendre",
+                Some("Jean-Pierre Cabestan")
+            )]
+        );
+    }
+
+    #[test]
+    fn selon_after_a_connective_or_a_coordinating_conjunction() {
+        assert_eq!(
+            ind("D'autre part, selon le cabinet Gartner, les ventes de tablettes ont reculé."),
+            vec![one("les ventes de tablettes ont reculé", Some("Gartner"))]
+        );
+        assert_eq!(
+            ind(
+                "Joseph Kellogg assure l'intérim et, selon Reuters, David Petraeus sera son successeur."
+            ),
+            vec![one("David Petraeus sera son successeur", Some("Reuters"))]
+        );
+    }
+
+    #[test]
+    fn the_clause_ends_where_another_speaker_starts() {
+        assert_eq!(
+            ind(
+                "Le procureur Jean Martin estimait que Flynn pourrait être victime de chantage et les démocrates avaient demandé lundi, au Congrès, que Flynn soit renvoyé."
+            ),
+            vec![
+                one(
+                    "Flynn pourrait être victime de chantage",
+                    Some("Jean Martin")
+                ),
+                one("Flynn soit renvoyé", None),
+            ]
+        );
+        // a gerund's clause inside an apposition ends where the main verb resumes
+        let got = ind(
+            "Michael Flynn, nombre d'agents estimant qu'il n'est pas fait pour ce poste, est un partisan du rapprochement.",
+        );
+        assert_eq!(got[0].0, "il n'est pas fait pour ce poste");
+    }
 }
