@@ -786,7 +786,10 @@ fn according_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) 
         // "Selon X, CLAUSE" (also without the comma: "Selon le chauffeur la
         // direction …")
         let a = if comma_after {
-            past_apposition(doc, after + 1, se, &m)
+            match past_apposition(doc, after + 1, se, &m) {
+                Some(a) => a,
+                None => return Some(after),
+            }
         } else {
             after
         };
@@ -841,7 +844,7 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
                 "pour", "auprès", "chez", "contre", "avec",
             ],
         ) || doc.info[xe + 1].cue == Some(Form::Participle))
-        && let Some(c) = comma_within(doc, xe + 1, 16)
+        && let Some(c) = comma_within(doc, xe + 1, 28)
     {
         xe = c - 1;
         m = phrase(doc, start, c);
@@ -887,6 +890,7 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
             m = phrase(doc, start, c);
         }
     }
+    let m = named_source(doc, start, xe, m);
     let head = (start..=xe)
         .find(|&x| !doc.det(x) && !doc.punct(x))
         .unwrap_or(start);
@@ -912,6 +916,63 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
         return None;
     }
     Some((cue, xe, m))
+}
+
+/// The name a described source carries: "la Banque de France" is the
+/// bank, "le rapport ComScore de 2015" and "l'agence de presse Belga" the
+/// body named right after the noun; "la police de Paris" stays the police
+/// (a name after a preposition is a place or an owner, not the source).
+fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
+    if m.kind != mentions::Kind::Phrase || xe >= doc.toks.len() {
+        return m;
+    }
+    let mut h = start;
+    while h < xe && doc.det(h) && !doc.info[h].cap {
+        h += 1;
+    }
+    let lower_word = |x: usize| {
+        mentions::is_word(doc, x) && !doc.info[x].cap && !doc.det(x) && !doc.is(x, PREPS)
+    };
+    let a = if doc.info[h].cap {
+        h
+    } else {
+        // the noun, up to two words ("agence de presse", "quotidien
+        // économique"), then the name
+        let mut x = h;
+        let mut words = 0;
+        loop {
+            if x > xe || words > 3 {
+                return m;
+            }
+            if doc.info[x].cap {
+                if x > h && lower_word(x - 1) {
+                    break x;
+                }
+                return m;
+            }
+            if !(lower_word(x) || doc.is(x, &["de", "d'", "d’"]) && x > h) {
+                return m;
+            }
+            words += 1;
+            x += 1;
+        }
+    };
+    // the name with its connectors: "Banque de France", "Cour des comptes"
+    let mut b = a + 1;
+    while b <= xe {
+        if doc.info[b].cap && !doc.punct(b) {
+            b += 1;
+        } else if b < xe
+            && doc.is(b, &["de", "du", "des", "d'", "d’", "la", "l'", "l’"])
+            && (doc.info[b + 1].cap
+                || b + 2 <= xe && doc.is(b + 1, &["la", "l'", "l’"]) && doc.info[b + 2].cap)
+        {
+            b += 1;
+        } else {
+            break;
+        }
+    }
+    mentions::name_mention(doc, a, b)
 }
 
 /// "selon des policiers présents sur les lieux,", "selon certains
@@ -1077,7 +1138,7 @@ fn incise_inside_clause(doc: &Doc, ss: usize, k: usize, resume: usize) -> bool {
 
 /// Past an apposition to the source after "Selon X,": "Selon François
 /// Dubet, sociologue français et professeur à …, CLAUSE".
-fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> usize {
+fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> Option<usize> {
     // a job noun without article after a person's name
     let bare_noun = source.kind == mentions::Kind::Name
         && a < se
@@ -1097,11 +1158,12 @@ fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> usize {
             && doc.is(a, &["de", "d'", "d’", "du"])
             && a + 1 < se
             && (doc.det(a + 1) || doc.info[a + 1].cap);
-    if (bare_noun || relative)
-        && let Some(c) =
-            (a + 1..se.min(a + 16)).find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())
-    {
-        return c + 1;
+    if bare_noun || relative {
+        // an apposition no comma closes runs to the end: no clause follows
+        // ("Selon X, de l'université de Hong Kong ; « … »")
+        return (a + 1..se.min(a + 16))
+            .find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())
+            .map(|c| c + 1);
     }
-    a
+    Some(a)
 }

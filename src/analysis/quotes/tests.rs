@@ -1459,6 +1459,15 @@ mod french_indirect {
                 Some("Jean-Pierre Cabestan")
             )]
         );
+        // an apposition running to a semicolon leaves no clause to report
+        assert!(ind("Selon Jean-Pierre Cabestan, de l'Université baptiste de Hong Kong ; la suite est à lire.").is_empty());
+        // a long qualification of the source
+        assert_eq!(
+            ind(
+                "Selon les résultats transmis par la Haute autorité de la primaire socialiste en vue de l'élection présidentielle de mai prochain, Benoît Hamon arrive en tête."
+            ),
+            vec![one("Benoît Hamon arrive en tête", None)]
+        );
     }
 
     #[test]
@@ -1494,5 +1503,28 @@ mod french_indirect {
             "Michael Flynn, nombre d'agents estimant qu'il n'est pas fait pour ce poste, est un partisan du rapprochement.",
         );
         assert_eq!(got[0].0, "il n'est pas fait pour ce poste");
+    }
+
+    #[test]
+    fn selon_a_body_named_in_its_phrase() {
+        assert_eq!(
+            ind(
+                "Vers 20h45, selon la Banque de France, les manifestations ont coûté 0,1 point de croissance."
+            ),
+            vec![one(
+                "les manifestations ont coûté 0,1 point de croissance",
+                Some("Banque de France")
+            )]
+        );
+        assert_eq!(
+            ind(
+                "D'autre part, selon le rapport ComScore de 2015, les utilisateurs sont plus jeunes."
+            ),
+            vec![one("les utilisateurs sont plus jeunes", Some("ComScore"))]
+        );
+        // a name after a preposition is no source
+        let got = ind("Selon la police de Paris, trois personnes ont été interpellées.");
+        assert_eq!(got.len(), 1);
+        assert_ne!(got[0].1.as_deref(), Some("Paris"));
     }
 }
