@@ -147,6 +147,11 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
         // "a tenu à rappeler que", "a voulu préciser que"
         None if doc.info[k].cue == Some(Form::Infinitive)
             && k > 0
+            // "Force est de constater que", "Il est à noter que", "il
+            // convient de rappeler que": the journalist's remark
+            && !(k > 1
+                && doc.is(k - 1, &["à", "de", "d'", "d’"])
+                && doc.is(k - 2, &["est", "était", "convient", "reste", "faut"]))
             && (doc.is(k - 1, &["à", "de", "d'", "d’"])
                 || doc.is(k - 1, INTENT)
                 || k > 1 && doc.is(k - 2, INTENT)) =>
@@ -299,13 +304,17 @@ fn past_insert(doc: &Doc, a: usize) -> Option<usize> {
 /// "only", not a reported clause.
 fn restrictive(doc: &Doc, v: usize, e: usize, q: usize) -> bool {
     let mut b = v;
+    // past clitics, auxiliaries and modals: "n'ont pu relever qu'une
+    // empreinte"
     while b > 0
-        && doc.is(
+        && b + 4 > v
+        && (doc.is(
             b - 1,
             &[
                 "le", "la", "les", "l'", "l’", "lui", "leur", "se", "s'", "s’", "y", "en",
             ],
-        )
+        ) || doc.info[b - 1].aux
+            || doc.is(b - 1, INTENT))
     {
         b -= 1;
     }
@@ -664,6 +673,16 @@ fn clause_end(doc: &Doc, s: usize, direct: &[Span]) -> usize {
         if x > s && doc.t(x) == "," && x + 1 < end && ends_report(doc, x + 1, end) {
             break;
         }
+        // "…, et annonce la fermeture": the main subject's next verb
+        if x > s + 1
+            && doc.is(x, &["et", "mais", "puis"])
+            && doc.t(x - 1) == ","
+            && x + 1 < end
+            && doc.cue_at(x + 1).is_some()
+        {
+            x -= 1;
+            break;
+        }
         // "… et les démocrates avaient demandé que": another speaker's report
         if x > s
             && doc.is(x, &["et", "mais", "puis"])
@@ -686,7 +705,9 @@ fn clause_end(doc: &Doc, s: usize, direct: &[Span]) -> usize {
                 ],
             )
             && !doc.punct(x + 2)
-            && !(s..x).any(|y| doc.t(y) == ",")
+            // a comma or a relative before may close an inserted clause ("la
+            // femme qui a été blessée samedi, est décédée")
+            && !(s..x).any(|y| doc.t(y) == "," || doc.is(y, &["qui", "dont", "où", "que", "qu'", "qu’"]))
         {
             break;
         }
@@ -834,20 +855,19 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
         None => described_source(doc, k)?,
     };
     let start = doc.tok_at(cue.end);
-    // "Selon les résultats transmis par la Haute autorité, CLAUSE": the
-    // source runs to its comma past a preposition or a participle
+    // "Selon les résultats transmis par la Haute autorité, CLAUSE", "Selon
+    // les différents bilans qui se succèdent, …", "Selon l'Ufip (Union …),":
+    // the source runs to its comma past words that cannot open the clause
     if xe + 1 < doc.toks.len()
-        && (doc.is(
-            xe + 1,
-            &[
-                "par", "de", "du", "des", "d'", "d’", "sur", "à", "au", "aux", "en", "dans",
-                "pour", "auprès", "chez", "contre", "avec",
-            ],
-        ) || doc.info[xe + 1].cue == Some(Form::Participle))
+        && (!doc.punct(xe + 1) || doc.is(xe + 1, &["("]))
+        && !opens_clause(doc, xe + 1)
         && let Some(c) = comma_within(doc, xe + 1, 28)
+        && !reports_in(doc, xe + 1, c)
     {
         xe = c - 1;
-        m = phrase(doc, start, c);
+        if m.kind != mentions::Kind::Name {
+            m = phrase(doc, start, c);
+        }
     }
     if doc.is(
         start,
@@ -910,6 +930,14 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
             "règles",
             "règle",
             "dictionnaire",
+            "accord",
+            "termes",
+            "critères",
+            "contrat",
+            "convention",
+            "statuts",
+            "norme",
+            "normes",
             "définition",
         ],
     ) {
@@ -1019,6 +1047,75 @@ fn described_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     Some((cue, c - 1, phrase(doc, start, c)))
 }
 
+/// Whether token `x`, right after a source without comma, can open the
+/// reported clause: an article, a subject pronoun, a name, a number, a
+/// quantifier ("Selon le chauffeur la direction …", "Selon lui il …").
+fn opens_clause(doc: &Doc, x: usize) -> bool {
+    doc.det(x) && !doc.is(x, &["de", "du", "des", "d'", "d’"])
+        || doc.info[x].cap
+        || doc.info[x].region.is_some()
+        || doc.toks[x].kind == TokenKind::Number
+        || doc.is(
+            x,
+            &[
+                "il",
+                "elle",
+                "ils",
+                "elles",
+                "on",
+                "ce",
+                "c'",
+                "c’",
+                "cela",
+                "ça",
+                "nous",
+                "vous",
+                "je",
+                "j'",
+                "j’",
+                "aucun",
+                "aucune",
+                "près",
+                "environ",
+                "plus",
+                "moins",
+                "tous",
+                "toutes",
+                "chaque",
+                "certains",
+                "certaines",
+                "plusieurs",
+                "quelques",
+                "nombre",
+                "seuls",
+                "seul",
+                "seule",
+                "rien",
+                "personne",
+            ],
+        )
+}
+
+/// Whether tokens `a..b` hold a verb of their own outside a relative
+/// clause ("qui se succèdent" may): then they are a clause, not a source.
+fn reports_in(doc: &Doc, a: usize, b: usize) -> bool {
+    let mut relative = false;
+    (a..b).any(|x| {
+        relative |= doc.is(x, &["qui", "dont", "que", "qu'", "qu’", "où"]);
+        doc.info[x].region.is_some()
+            || !relative
+                && (doc.info[x].aux
+                    || doc.info[x].cue == Some(Form::Finite)
+                    || doc.is(
+                        x,
+                        &[
+                            "est", "sont", "était", "étaient", "sera", "seront", "serait",
+                            "seraient", "va", "vont", "peut", "peuvent", "doit", "doivent",
+                        ],
+                    ))
+    })
+}
+
 /// The first comma (outside quotes) from token `a` within `w` tokens and
 /// the sentence.
 fn comma_within(doc: &Doc, a: usize, w: usize) -> Option<usize> {
@@ -1073,9 +1170,6 @@ fn fronted_adverbial(doc: &Doc, ss: usize, k: usize) -> bool {
             "depuis",
             "dès",
             "sur",
-            "ce",
-            "cette",
-            "le",
             "hier",
             "aujourd'hui",
             "toujours",
@@ -1102,8 +1196,18 @@ fn fronted_adverbial(doc: &Doc, ss: usize, k: usize) -> bool {
         || doc.is(ss, &["d'", "d’"]) && doc.is(ss + 1, &["autre"])
         || doc.is(ss, &["de"]) && doc.is(ss + 1, &["plus", "son", "sa", "leur", "fait", "nouveau"])
         || doc.is(ss, &["du"]) && doc.is(ss + 1, &["reste", "coup"])
-        || doc.is(ss, &["quant", "pour"]) && k > ss + 2;
+        || doc.is(ss, &["quant", "pour"]) && k > ss + 2
+        // "Ce mercredi,", "Cette semaine,", "Le 6 décembre," (not "Cette
+        // restructuration, destinée selon le groupe …")
+        || doc.is(ss, &["ce", "cette", "cet", "le"])
+            && ss + 1 < k
+            && (doc.is_date(ss + 1)
+                || doc.is(ss + 1, TIME)
+                || doc.is(ss + 1, &["année", "an", "jour", "nuit", "samedi"])
+                || doc.toks[ss + 1].kind == TokenKind::Number);
+    // "selon" right after the opener or after its comma
     opener
+        && (k == ss + 1 || doc.t(k - 1) == ",")
         && (ss..k).all(|x| {
             doc.info[x].region.is_none()
                 && doc.cue_at(x).is_none()
@@ -1153,6 +1257,13 @@ fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> Option<u
             .any(|x| w.ends_with(x))
         });
     let relative = doc.is(a, &["qui", "dont"])
+        // "Selon le directeur de la discothèque, interrogé par Sky News, …"
+        || doc.info[a].cue == Some(Form::Participle)
+        || a < se && !doc.info[a].cap && {
+            let w = doc.t(a);
+            ["é", "ée", "és", "ées"].iter().any(|x| w.ends_with(x))
+                && doc.is(a + 1, &["par", "à", "au", "sur", "dans"])
+        }
         // "Selon Jean-Pierre Cabestan, de l'Université baptiste …,"
         || source.kind == mentions::Kind::Name
             && doc.is(a, &["de", "d'", "d’", "du"])

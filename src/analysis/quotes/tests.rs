@@ -1527,4 +1527,78 @@ mod french_indirect {
         assert_eq!(got.len(), 1);
         assert_ne!(got[0].1.as_deref(), Some("Paris"));
     }
+
+    #[test]
+    fn selon_a_source_running_to_its_comma() {
+        for (t, want) in [
+            (
+                "Selon les différents bilans qui se succèdent, près d'une centaine de personnes ont été tuées.",
+                "près d'une centaine de personnes ont été tuées",
+            ),
+            (
+                "Selon l'Ufip (Union française des industries pétrolières), onze dépôts sont difficiles d'accès.",
+                "onze dépôts sont difficiles d'accès",
+            ),
+            (
+                "Selon le directeur de la discothèque, interrogé par Sky News, les tirs ont débuté vers 2 heures.",
+                "les tirs ont débuté vers 2 heures",
+            ),
+        ] {
+            let got = ind(t);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(got[0].0, want);
+        }
+        // without a comma, the clause opens at its article
+        assert_eq!(
+            ind("Selon la même agence la Corée du Nord n'a plus besoin de ses essais."),
+            vec![one("la Corée du Nord n'a plus besoin de ses essais", None)]
+        );
+        // a legal text is no source
+        assert!(
+            ind("Selon les termes de l'accord, un pays ne peut se retirer qu'après trois ans.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn selon_inside_a_subject_phrase_is_no_heading() {
+        let got = ind(
+            "Cette restructuration, destinée selon le groupe à accroître sa compétitivité, concerne un quart des effectifs.",
+        );
+        assert!(
+            got.iter().all(|x| !x.0.starts_with("à accroître")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_journalists_remarks_and_restrictions_are_no_reports() {
+        assert!(
+            ind("Force est de constater que le coureur britannique a su profiter de l'erreur.")
+                .is_empty()
+        );
+        assert!(ind("Il est à noter que les deux candidats se connaissent bien.").is_empty());
+        assert!(ind("Les enquêteurs n'ont pu relever qu'une seule empreinte digitale.").is_empty());
+    }
+
+    #[test]
+    fn the_clause_ends_at_the_subjects_next_verb() {
+        assert_eq!(
+            ind(
+                "Le gouvernement pakistanais estime que les activistes ont leurs sanctuaires en Afghanistan, et annonce la fermeture de la frontière."
+            ),
+            vec![one(
+                "les activistes ont leurs sanctuaires en Afghanistan",
+                Some("gouvernement pakistanais")
+            )]
+        );
+        // a relative clause without its commas runs on
+        let got = ind(
+            "Le journal Le Figaro annonce que la femme qui a été blessée samedi, est décédée dimanche.",
+        );
+        assert_eq!(
+            got[0].0,
+            "la femme qui a été blessée samedi, est décédée dimanche"
+        );
+    }
 }
