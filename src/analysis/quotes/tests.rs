@@ -1553,9 +1553,9 @@ mod french_indirect {
             ind("Selon la même agence la Corée du Nord n'a plus besoin de ses essais."),
             vec![one("la Corée du Nord n'a plus besoin de ses essais", None)]
         );
-        // a legal text is no source
+        // rules are no source (an agreement, like a bill, may be)
         assert!(
-            ind("Selon les termes de l'accord, un pays ne peut se retirer qu'après trois ans.")
+            ind("Selon les critères du BIT, il suffit de travailler une heure par semaine.")
                 .is_empty()
         );
     }
