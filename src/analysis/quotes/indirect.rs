@@ -158,8 +158,9 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
         {
             k
         }
-        // "après avoir rappelé que", "affirme avoir dit que"
-        None if doc.is(k, &["avoir"])
+        // "après avoir rappelé que", "affirme avoir dit que", "ayant
+        // annoncé que"
+        None if doc.is(k, &["avoir", "ayant"])
             && let Some(p) = (k + 1..(k + 3).min(doc.toks.len()))
                 .find(|&x| !doc.is_adverb(x) && !doc.manner_adverb(x))
             && doc.info[p].cue == Some(Form::Participle) =>
@@ -285,6 +286,7 @@ fn past_insert(doc: &Doc, a: usize) -> Option<usize> {
                     "également",
                     "enfin",
                     "ensuite",
+                    "tort",
                     "déjà",
                     "encore",
                     "hier",
@@ -506,7 +508,10 @@ fn complementizer(doc: &Doc, e: usize) -> Option<usize> {
         if doc.is(j, QUE) {
             // "à ce que", "le fait que": a noun's clause; "alors que",
             // "ainsi que", "parce que": a conjunction
-            return (!doc.is(j - 1, &["ce", "fait"]) && !doc.is(j - 1, CONJUNCTION)).then_some(j);
+            // ("précise bien que" keeps its adverb)
+            let conjunction =
+                doc.is(j - 1, CONJUNCTION) && !(j - 1 == e + 1 && doc.is(j - 1, &["bien"]));
+            return (!doc.is(j - 1, &["ce", "fait"]) && !conjunction).then_some(j);
         }
         if doc.punct(j) {
             match doc.t(j) {
@@ -517,7 +522,12 @@ fn complementizer(doc: &Doc, e: usize) -> Option<usize> {
             j += 1;
             continue;
         }
-        if doc.cue_at(j).is_some() || doc.info[j].aux {
+        // "estime dans sa note d'analyse que": after a determiner or "de" a
+        // cue word is a noun
+        if (doc.cue_at(j).is_some() || doc.info[j].aux)
+            && !doc.det(j - 1)
+            && !doc.is(j - 1, &["de", "d'", "d’"])
+        {
             return None;
         }
         if doc.is(j, PREPS) {
@@ -548,7 +558,7 @@ fn que_subject(doc: &Doc, k: usize, v: usize) -> Option<Option<Mention>> {
     if let Some((m, _)) = sources::inverted(doc, v) {
         return Some(Some(m));
     }
-    if doc.info[k].cue == Some(Form::Gerund) || doc.is(k, &["avoir"]) {
+    if doc.info[k].cue == Some(Form::Gerund) || doc.is(k, &["avoir", "ayant"]) {
         // ", estimant que", "en affirmant que", "tout en précisant que": the
         // sentence's speaker, else its subject
         return Some(sentence_speaker(doc, k).or_else(|| sources::gerund_subject(doc, k)));
@@ -795,7 +805,11 @@ fn opens_with_subject(doc: &Doc, i: usize) -> bool {
 /// the reported clause and returns the token to go on from.
 fn according_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) -> Option<usize> {
     let (cue, xe, m) = selon_source(doc, k)?;
-    let ss = doc.sentence_start(k);
+    let mut ss = doc.sentence_start(k);
+    // "24 janvier 2017. – Selon X, …": past a dash opening the line
+    while ss < k && matches!(doc.t(ss), "–" | "—" | "-") {
+        ss += 1;
+    }
     let se = doc.sentence_end(k);
     let after = xe + 1;
     if after >= se || matches!(doc.t(after), "." | "!" | "?" | ";") {

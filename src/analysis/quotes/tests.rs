@@ -1601,4 +1601,44 @@ mod french_indirect {
             "la femme qui a été blessée samedi, est décédée dimanche"
         );
     }
+
+    #[test]
+    fn more_verbs_and_forms_that_report() {
+        for (t, want) in [
+            (
+                "Elle prétend que le club aurait été visé pour ses positions.",
+                "le club aurait été visé pour ses positions",
+            ),
+            (
+                "La police avait à tort annoncé au départ qu'elle était due à une bombe.",
+                "elle était due à une bombe",
+            ),
+            (
+                "Il précise bien que les barrages sont seulement ouverts.",
+                "les barrages sont seulement ouverts",
+            ),
+            (
+                "Par ailleurs, France Stratégie estime dans sa note d'analyse de juillet 2016 que 15 % des emplois sont automatisables.",
+                "15 % des emplois sont automatisables",
+            ),
+            (
+                "Aucune rumeur ne circulait, la présidente ayant annoncé que le nom n'était connu que de quelques personnes.",
+                "le nom n'était connu que de quelques personnes",
+            ),
+        ] {
+            let got = ind(t);
+            assert_eq!(got.len(), 1, "{t}: {got:?}");
+            assert_eq!(got[0].0, want);
+        }
+    }
+
+    #[test]
+    fn selon_after_a_dated_dash() {
+        assert_eq!(
+            ind(
+                "24 janvier 2017. – Selon certains observateurs, les chiffres auraient été manipulés."
+            ),
+            vec![one("les chiffres auraient été manipulés", None)]
+        );
+    }
 }
