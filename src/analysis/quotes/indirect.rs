@@ -149,9 +149,7 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
             && k > 0
             // "Force est de constater que", "Il est à noter que", "il
             // convient de rappeler que": the journalist's remark
-            && !(k > 1
-                && doc.is(k - 1, &["à", "de", "d'", "d’"])
-                && doc.is(k - 2, &["est", "était", "convient", "reste", "faut"]))
+            && !impersonal(doc, k)
             && (doc.is(k - 1, &["à", "de", "d'", "d’"])
                 || doc.is(k - 1, INTENT)
                 || k > 1 && doc.is(k - 2, INTENT)) =>
@@ -186,6 +184,11 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
         e
     };
     if !reports_with_que(doc, e) {
+        return None;
+    }
+    // "Maintenant que …", "ne contrôlent maintenant que": the adverb, not
+    // the gerund of "maintenir" (which reports after "en")
+    if doc.is(k, &["maintenant"]) && !(k > 0 && doc.is(k - 1, &["en"])) {
         return None;
     }
     // "Rappelons que", "Notons que": the journalist's imperative
@@ -300,6 +303,30 @@ fn past_insert(doc: &Doc, a: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// "Force est de constater que", "Il est aussi à noter que", "il est pour
+/// le moins troublant de remarquer que": an infinitive under an impersonal
+/// verb is the journalist's remark.
+fn impersonal(doc: &Doc, k: usize) -> bool {
+    if k < 2 || !doc.is(k - 1, &["à", "de", "d'", "d’"]) {
+        return false;
+    }
+    let verbs = [
+        "est", "était", "serait", "sera", "convient", "reste", "faut", "semble",
+    ];
+    let mut b = k - 2;
+    while b > 0 && doc.is_adverb(b) {
+        b -= 1;
+    }
+    if doc.is(b, &verbs) {
+        return true;
+    }
+    // "il est (pour le moins) troublant de": an impersonal "il est" opening
+    // the clause, a few words before
+    let ss = doc.sentence_start(k);
+    (k.saturating_sub(8).max(ss)..k - 1)
+        .any(|x| doc.is(x, &["il", "Il"]) && doc.is(x + 1, &verbs) && (x == ss || doc.punct(x - 1)))
 }
 
 /// "ne relèvent que du civil", "n'a dit que la vérité": "ne … que" means
@@ -561,7 +588,11 @@ fn que_subject(doc: &Doc, k: usize, v: usize) -> Option<Option<Mention>> {
     if doc.info[k].cue == Some(Form::Gerund) || doc.is(k, &["avoir", "ayant"]) {
         // ", estimant que", "en affirmant que", "tout en précisant que": the
         // sentence's speaker, else its subject
-        return Some(sentence_speaker(doc, k).or_else(|| sources::gerund_subject(doc, k)));
+        return Some(
+            sentence_speaker(doc, k)
+                .or_else(|| apposed_name(doc, k))
+                .or_else(|| sources::gerund_subject(doc, k)),
+        );
     }
     // "a tenu à préciser que": the subject of the verb of intent
     let mut g = v;
@@ -607,6 +638,23 @@ fn sentence_speaker(doc: &Doc, k: usize) -> Option<Mention> {
         }
         None
     })
+}
+
+/// The name in apposition to the subject opening the sentence of token
+/// `k`: "Le ministre des Finances, Michel Sapin, affiche …, estimant que".
+fn apposed_name(doc: &Doc, k: usize) -> Option<Mention> {
+    let cs = clause_head(doc, doc.sentence_start(k));
+    let c = (cs + 1..k.min(cs + 12)).find(|&x| doc.t(x) == ",")?;
+    if (cs..c).any(|x| doc.info[x].aux || doc.cue_at(x).is_some() || doc.info[x].region.is_some()) {
+        return None;
+    }
+    let m = sources::first_mention(doc, c + 1, k)?;
+    let end = doc.tok_at(m.span.end);
+    (m.kind == mentions::Kind::Name
+        && doc.tok_at(m.span.start) == c + 1
+        && end < k
+        && doc.t(end) == ",")
+        .then_some(m)
 }
 
 /// After a fronted participial clause starting at `s`, the comma and the
@@ -694,8 +742,11 @@ fn clause_end(doc: &Doc, s: usize, direct: &[Span]) -> usize {
             break;
         }
         // "… et les démocrates avaient demandé que": another speaker's report
+        // (not a coordinated subject: "que le Président et le Premier
+        // ministre souhaitent")
         if x > s
             && doc.is(x, &["et", "mais", "puis"])
+            && has_verb(doc, s, x)
             && let Some((_, after)) = sources::subject_right(doc, x + 1)
             && after < end
             && doc.cue_at(after).is_some()
@@ -781,6 +832,18 @@ fn finite_clause(doc: &Doc, a: usize, b: usize) -> bool {
                     ],
                 ))
     })
+}
+
+/// Whether tokens `a..b` hold a conjugated verb: a finite clause, or a
+/// verb by its ending ("pourrait", "avaient").
+fn has_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    finite_clause(doc, a, b)
+        || (a..b).any(|x| {
+            let w = doc.t(x);
+            !doc.info[x].cap
+                && doc.info[x].region.is_none()
+                && (w.ends_with("aient") || w.ends_with("rait") || w.ends_with("ront"))
+        })
 }
 
 /// Whether the quoted words at token `i` open with a subject: a remark of
@@ -925,6 +988,14 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
         }
     }
     let m = named_source(doc, start, xe, m);
+    // "des sources PS", "une source proche de l'Élysée": anonymous, whatever
+    // name follows
+    let anonymous = (start..doc.tok_at(m.span.start).min(xe + 1))
+        .find(|&x| doc.is(x, &["source", "sources", "proche", "proches", "entourage"]));
+    let m = match anonymous {
+        Some(h) => phrase(doc, start, h + 1),
+        None => m,
+    };
     let head = (start..=xe)
         .find(|&x| !doc.det(x) && !doc.punct(x))
         .unwrap_or(start);
@@ -967,6 +1038,10 @@ fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
     let mut h = start;
     while h < xe && doc.det(h) && !doc.info[h].cap {
         h += 1;
+    }
+    // "des sources PS", "une source proche de l'Élysée": anonymous
+    if doc.is(h, &["source", "sources", "proche", "proches", "entourage"]) {
+        return phrase(doc, start, h + 1);
     }
     let lower_word = |x: usize| {
         mentions::is_word(doc, x) && !doc.info[x].cap && !doc.det(x) && !doc.is(x, PREPS)

@@ -1641,4 +1641,46 @@ mod french_indirect {
             vec![one("les chiffres auraient été manipulés", None)]
         );
     }
+
+    #[test]
+    fn adverbs_that_look_like_reports() {
+        assert!(ind("Maintenant que la Commission européenne a lancé la procédure, il revient au Conseil de la valider.").is_empty());
+        assert!(
+            ind("Les insurgés ne contrôlent maintenant que quelques quartiers dans le sud-est.")
+                .is_empty()
+        );
+        assert!(
+            ind("Il est aussi à noter que Makhzoumi a été impliqué dans un scandale.").is_empty()
+        );
+        assert!(ind("Dans ce contexte, il est pour le moins troublant de remarquer que l'ACAT a été interdite.").is_empty());
+    }
+
+    #[test]
+    fn anonymous_sources_stay_unnamed() {
+        let got = ind("Selon des sources PS, il est largement vainqueur à 58,65 % des voix.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, None);
+    }
+
+    #[test]
+    fn a_coordinated_subject_does_not_end_the_clause() {
+        let got = ind(
+            "L'Élysée affirme que le président et le Premier ministre souhaitent une pause fiscale.",
+        );
+        assert_eq!(
+            got[0].0,
+            "le président et le Premier ministre souhaitent une pause fiscale"
+        );
+    }
+
+    #[test]
+    fn a_gerund_reports_for_the_name_in_apposition() {
+        let got = ind(
+            "Le ministre des Finances, Michel Sapin, affiche pourtant son optimisme, estimant que la croissance sera de 1,5 %.",
+        );
+        assert_eq!(
+            got,
+            vec![one("la croissance sera de 1,5 %", Some("Michel Sapin"))]
+        );
+    }
 }
