@@ -105,7 +105,10 @@ fn reconcile_reads_only_what_changed_and_follows_moves() {
     assert!(removed.is_empty());
     assert_eq!(added.len(), 1);
     assert_eq!((added[0].key, &added[0].id), (beta.key, &beta.id));
-    assert_eq!(added[0].origin, Origin::File(lib.join("sub/b-moved.txt")));
+    assert_eq!(
+        added[0].origin,
+        Some(Origin::File(lib.join("sub/b-moved.txt")))
+    );
     assert_eq!(
         index.analysis(beta.key, &analysis_version()).unwrap(),
         Some(analysis),
@@ -294,7 +297,7 @@ fn pump_until(
             start.elapsed() < Duration::from_secs(60),
             "timed out: {what}"
         );
-        rt.pump(app);
+        rt.pump(app, &mut || false);
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -434,6 +437,16 @@ fn a_bookmark_made_in_another_folder_opens() {
         b.selected_row(),
         Some(quoth::tui::app::Row::Missing(_))
     ));
+    // not called missing: the row and its details say where it is
+    let screen = quoth::tui::testkit::screen_text(&quoth::tui::testkit::render(&b));
+    let file = e.origin.as_ref().unwrap().display();
+    assert!(
+        screen.contains(&format!("elsewhere · {}", e.title)),
+        "{screen}"
+    );
+    assert!(screen.contains("outside the library · id "), "{screen}");
+    assert!(screen.contains(&format!("at {file}")), "{file}\n{screen}");
+    assert!(!screen.contains("missing"), "{screen}");
     b.update(quoth::tui::testkit::key(KeyCode::Enter));
     assert_eq!(b.open_article().map(|a| a.id.clone()), Some(e.id.clone()));
     assert!(

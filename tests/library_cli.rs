@@ -105,6 +105,95 @@ fn ids_and_bookmarks_hold_across_folders() {
     assert_eq!(ids, json_ids);
 }
 
+/// A bookmark made while reading a folder outside the config's library:
+/// `quoth bookmarks` says where it is instead of calling it missing, and
+/// `quoth show` opens it, as the reader does; missing only once the file
+/// is gone.
+#[test]
+fn a_bookmark_from_another_folder_is_not_missing() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let (news, other) = (h.join("news"), h.join("other"));
+    fs::create_dir_all(&news).unwrap();
+    fs::create_dir_all(&other).unwrap();
+    fs::write(news.join("a.txt"), "In the library\n\nHere.\n").unwrap();
+    let file = other.join("trip.txt");
+    fs::write(&file, "A trip abroad\n\nRead in another folder.\n").unwrap();
+    let config = h.join("config.toml");
+    fs::write(&config, "library = [\"news\"]\n").unwrap();
+
+    // read in the other folder (as `quoth other` does), bookmarked by id
+    let listed = stdout(
+        quoth(h)
+            .arg("--config")
+            .arg(&config)
+            .arg("list")
+            .arg(&other)
+            .args(["--format", "json"]),
+    );
+    let row: serde_json::Value = serde_json::from_str(listed.lines().next().unwrap()).unwrap();
+    let id = row["id"].as_str().unwrap().to_string();
+    quoth(h)
+        .arg("--config")
+        .arg(&config)
+        .args(["bookmarks", "add", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A trip abroad"));
+
+    let elsewhere = format!("[outside the library: {}]", file.display());
+    let check =
+        |want_text: &str, missing: bool| {
+            let text = stdout(quoth(h).arg("--config").arg(&config).arg("bookmarks"));
+            assert!(text.contains(&id) && text.contains(want_text), "{text}");
+            assert_eq!(text.contains("[missing]"), missing, "{text}");
+            let json = stdout(quoth(h).arg("--config").arg(&config).args([
+                "bookmarks",
+                "--format",
+                "json",
+            ]));
+            let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+            assert_eq!(rows.len(), 1, "{json}");
+            assert_eq!(rows[0]["missing"], missing, "{json}");
+            if missing {
+                assert!(rows[0]["elsewhere"].is_null(), "{json}");
+            } else {
+                assert_eq!(rows[0]["elsewhere"], file.display().to_string(), "{json}");
+            }
+        };
+    check(&elsewhere, false);
+    quoth(h)
+        .arg("--config")
+        .arg(&config)
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("A trip abroad\n"));
+
+    // the index is a cache: without it the bookmark's recorded file is
+    // checked (it still holds the article)
+    fs::remove_dir_all(h.join("data")).unwrap();
+    check(&elsewhere, false);
+    quoth(h)
+        .arg("--config")
+        .arg(&config)
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("A trip abroad\n"));
+
+    // the file gone: missing, and `show` says it is not found
+    fs::remove_file(&file).unwrap();
+    check("[missing]", true);
+    quoth(h)
+        .arg("--config")
+        .arg(&config)
+        .args(["show", &id])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no article with id"));
+}
+
 #[test]
 fn bundled_articles_have_no_made_up_path() {
     let home = tempfile::tempdir().unwrap();

@@ -10,9 +10,10 @@ use chrono::SecondsFormat;
 use clap::Args;
 use serde::Serialize;
 
+use super::catalogue::Catalogue;
 use super::{BookmarkAction, Format, Outcome};
 use crate::config::{Bookmark, Bookmarks, Settings};
-use crate::library::Entry;
+use crate::library::Origin;
 use crate::text::{self, escape, escape_path};
 
 /// `quoth bookmarks add ID`: for scripts, and for the concurrency tests.
@@ -92,17 +93,33 @@ fn add(settings: &Settings, marks: &mut Bookmarks, args: AddArgs) -> anyhow::Res
     let mut bookmark = match args.title {
         Some(title) => Bookmark::new(&args.id, &title, None),
         None => {
-            let articles = library(settings).with_context(|| {
+            let cat = library(settings).with_context(|| {
                 format!("no library to look up article {}; give --title", args.id)
             })?;
-            let Some(e) = articles.iter().find(|a| a.id == args.id) else {
+            // the library's, else one the index knows in another folder
+            // (read there before), as the reader's bookmarks open
+            let elsewhere = || cat.index.live_entry_by_id(&args.id).ok().flatten();
+            let Some(e) = cat
+                .entries
+                .iter()
+                .find(|a| a.id == args.id)
+                .cloned()
+                .or_else(elsewhere)
+            else {
                 bail!(
                     "article {} is not in the library; give --title to bookmark it anyway",
                     args.id
                 );
             };
             // a bundled article has no file to point to
-            Bookmark::new(&e.id, &e.title, e.origin.path().map(Path::to_path_buf))
+            Bookmark::new(
+                &e.id,
+                &e.title,
+                e.origin
+                    .as_ref()
+                    .and_then(Origin::path)
+                    .map(Path::to_path_buf),
+            )
         }
     };
     if let Some(p) = args.path {
@@ -139,19 +156,71 @@ struct Row<'a> {
     /// Counted from 1, as in the file and the reader.
     paragraph: Option<usize>,
     missing: Option<bool>,
+    /// Where the article is when it is outside the library (a bookmark
+    /// made while reading another folder): it still opens.
+    elsewhere: Option<String>,
+}
+
+/// Where a bookmark's article is, seen from the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Place {
+    /// No library to check against.
+    Unknown,
+    InLibrary,
+    /// Outside the library's folders, at this file.
+    Elsewhere(PathBuf),
+    Missing,
+}
+
+/// In the library; else in a folder the index has seen (the reader
+/// opens it from there); else at the path the bookmark recorded, if
+/// that file still holds an article with its id; else missing.
+fn place(cat: Option<&Catalogue>, known: &HashSet<&str>, b: &Bookmark) -> Place {
+    let Some(cat) = cat else {
+        return Place::Unknown;
+    };
+    if known.contains(b.id.as_str()) {
+        return Place::InLibrary;
+    }
+    if let Ok(Some(e)) = cat.index.live_entry_by_id(&b.id) {
+        return match e.origin.as_ref().and_then(Origin::path) {
+            Some(p) => Place::Elsewhere(p.to_path_buf()),
+            // bundled: always there
+            None => Place::InLibrary,
+        };
+    }
+    if let Some(p) = b.path.as_deref().filter(|p| p.is_file())
+        && crate::library::load(&crate::library::Source::Path(p.to_path_buf()))
+            .is_ok_and(|lib| lib.articles.iter().any(|a| a.id == b.id))
+    {
+        return Place::Elsewhere(p.to_path_buf());
+    }
+    Place::Missing
 }
 
 fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Result<Outcome> {
-    let known: Option<HashSet<String>> =
-        library(settings).map(|arts| arts.into_iter().map(|a| a.id).collect());
-    let missing = |b: &Bookmark| known.as_ref().map(|k| !k.contains(&b.id));
+    let cat = if marks.list().is_empty() {
+        None
+    } else {
+        library(settings)
+    };
+    let known: HashSet<&str> = cat
+        .iter()
+        .flat_map(|c| c.entries.iter().map(|e| e.id.as_str()))
+        .collect();
+    let places: Vec<Place> = marks
+        .list()
+        .iter()
+        .map(|b| place(cat.as_ref(), &known, b))
+        .collect();
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
             let rows: Vec<Row<'_>> = marks
                 .list()
                 .iter()
-                .map(|b| Row {
+                .zip(&places)
+                .map(|(b, place)| Row {
                     id: &b.id,
                     title: &b.title,
                     path: b.path.as_ref().map(|p| p.to_string_lossy()),
@@ -160,7 +229,11 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
                         .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true)),
                     note: b.note.as_deref(),
                     paragraph: b.position.map(|p| p.saturating_add(1)),
-                    missing: missing(b),
+                    missing: (*place != Place::Unknown).then_some(*place == Place::Missing),
+                    elsewhere: match place {
+                        Place::Elsewhere(p) => Some(p.to_string_lossy().into_owned()),
+                        _ => None,
+                    },
                 })
                 .collect();
             text::write_json_pretty(&mut out, &rows)?;
@@ -170,15 +243,15 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
             if marks.list().is_empty() {
                 eprintln!("quoth: no bookmarks in {}", where_(marks));
             }
-            for b in marks.list() {
+            for (b, place) in marks.list().iter().zip(&places) {
                 let added = b.added.map_or_else(
                     || "-".to_string(),
                     |d| d.format(&settings.date_format).to_string(),
                 );
-                let flag = if missing(b) == Some(true) {
-                    "  [missing]"
-                } else {
-                    ""
+                let flag = match place {
+                    Place::Missing => "  [missing]".to_string(),
+                    Place::Elsewhere(p) => format!("  [outside the library: {}]", escape_path(p)),
+                    Place::Unknown | Place::InLibrary => String::new(),
                 };
                 writeln!(
                     out,
@@ -198,11 +271,11 @@ fn list(settings: &Settings, marks: &Bookmarks, format: Format) -> anyhow::Resul
 /// The library bookmarks are checked against: the config's `library`, else
 /// the bundled sample. `None` when there is none to check (then nothing is
 /// marked missing). The same catalogue as `quoth list` and the reader.
-fn library(settings: &Settings) -> Option<Vec<Entry>> {
+fn library(settings: &Settings) -> Option<Catalogue> {
     let source = crate::library::Source::resolve(None, settings);
     let describe = source.describe();
-    match super::catalogue::Catalogue::open(source) {
-        Ok(cat) => Some(cat.entries),
+    match Catalogue::open(source) {
+        Ok(cat) => Some(cat),
         Err(e) => {
             eprintln!(
                 "quoth: warning: cannot load library {}: {}",

@@ -85,10 +85,14 @@ impl<'a> Row<'a> {
             date: e.date.map(|d| d.to_rfc3339()),
             language: e.language.as_deref().unwrap_or("und"),
             words: e.words,
-            path: e.origin.path().map(|p| p.display().to_string()),
+            path: e
+                .origin
+                .as_ref()
+                .and_then(Origin::path)
+                .map(|p| p.display().to_string()),
             bundled: match &e.origin {
-                Origin::Bundled(name) => Some(name),
-                Origin::File(_) => None,
+                Some(Origin::Bundled(name)) => Some(name),
+                Some(Origin::File(_)) | None => None,
             },
             author: d.author.as_deref(),
             url: d.url.as_deref(),
@@ -116,9 +120,9 @@ fn write_text(out: &mut impl Write, entries: &[Entry], date_format: &str) -> any
             truncate(&escape(e.source.as_deref().unwrap_or("-")), SOURCE_COLUMNS),
             e.date
                 .map_or_else(|| "-".to_string(), |d| format_date(&d, date_format)),
-            e.language.clone().unwrap_or_else(|| "-".into()),
+            e.language.as_deref().unwrap_or("-").to_string(),
             e.words.to_string(),
-            shown_path(&e.origin),
+            e.origin.as_ref().map_or_else(String::new, shown_path),
         ]);
     }
     let mut widths = [0usize; 7];

@@ -17,7 +17,8 @@ use crate::text::{escape, escape_path};
 const MIN_PREFIX: usize = 4;
 
 pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::Result<Outcome> {
-    let settings = super::settings(config)?;
+    let loaded = super::open_config(config)?;
+    let settings = &loaded.settings;
     let width = usize::from(width.unwrap_or(settings.width)).max(1);
     let as_path = Path::new(article);
     // anything at that name but a folder is read as a file, and loading
@@ -37,11 +38,20 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
     } else if meta.is_some() {
         bail!("{article} is a folder: give an article file or an id from `quoth list`");
     } else {
-        let source = Source::resolve(None, &settings);
+        let source = Source::resolve(None, settings);
         let cat = Catalogue::open(source)?;
-        let found =
-            find(&cat.entries, article).map_err(|e| anyhow!("{e} in {}", cat.source.describe()))?;
-        let a = read_article(&found.origin, found.record, &found.id)?;
+        let found = match find(&cat.entries, article) {
+            Ok(e) => e.clone(),
+            // a bookmark made while reading another folder opens, as in
+            // the reader
+            Err(e) => elsewhere(&cat, &loaded, article)
+                .ok_or_else(|| anyhow!("{e} in {}", cat.source.describe()))?,
+        };
+        let origin = found
+            .origin
+            .as_ref()
+            .ok_or_else(|| anyhow!("{article}: the index has no file for it"))?;
+        let a = read_article(origin, found.record, &found.id)?;
         (vec![a], Vec::new())
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -62,6 +72,23 @@ pub fn run(config: Option<&Path>, article: &str, width: Option<u16>) -> anyhow::
     })
 }
 
+/// The article of id `id` outside the library: in a folder the index has
+/// seen, or at the file a bookmark of that id recorded.
+fn elsewhere(cat: &Catalogue, loaded: &crate::config::Loaded, id: &str) -> Option<Entry> {
+    if let Ok(Some(e)) = cat.index.live_entry_by_id(id) {
+        return Some(e);
+    }
+    let path = loaded.bookmarks().get(id)?.path.clone()?;
+    let lib = library::load(&Source::Path(path.clone())).ok()?;
+    let record = lib.articles.iter().position(|a| a.id == id)?;
+    let record = u32::try_from(record).ok()?;
+    Some(Entry::of(
+        &lib.articles[record as usize],
+        Origin::File(path),
+        record,
+    ))
+}
+
 /// By id, by unique id prefix, or by the path shown in `quoth list`.
 fn find<'a>(entries: &'a [Entry], key: &str) -> anyhow::Result<&'a Entry> {
     if let Some(e) = entries.iter().find(|e| e.id == key) {
@@ -70,15 +97,20 @@ fn find<'a>(entries: &'a [Entry], key: &str) -> anyhow::Result<&'a Entry> {
     // the path shown by `quoth list`, or just the file name, with or without extension
     let mut by_path: Vec<_> = entries
         .iter()
-        .filter(|e| shown_path(&e.origin) == key || e.origin.to_key() == key)
+        .filter(|e| {
+            e.origin
+                .as_ref()
+                .is_some_and(|o| shown_path(o) == key || o.to_key() == key)
+        })
         .collect();
     if by_path.is_empty() {
         by_path = entries
             .iter()
             .filter(|e| {
                 let name = match &e.origin {
-                    Origin::File(p) => p.clone(),
-                    Origin::Bundled(n) => Path::new(n).to_path_buf(),
+                    Some(Origin::File(p)) => p.clone(),
+                    Some(Origin::Bundled(n)) => Path::new(n).to_path_buf(),
+                    None => return false,
                 };
                 name.file_name().is_some_and(|n| n == key)
                     || name.file_stem().is_some_and(|n| n == key)

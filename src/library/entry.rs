@@ -4,8 +4,9 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Timelike};
 
 use crate::article::Article;
 
@@ -76,20 +77,21 @@ pub struct Entry {
     pub key: i64,
     /// The article's stable id ([`Article::id`]).
     pub id: String,
-    pub origin: Origin,
+    /// Where its bytes are; `None` when the reader's list left it in the
+    /// index (read by key when the article is opened: the list of 100,000
+    /// articles does not carry 100,000 paths).
+    pub origin: Option<Origin>,
     /// Which article of its file (a JSON file may hold several), from 0.
     pub record: u32,
     pub title: String,
-    /// Source, else credit.
-    pub source: Option<String>,
+    /// Source, else credit (shared: a library has few of them).
+    pub source: Option<Arc<str>>,
     pub date: Option<DateTime<FixedOffset>>,
-    /// Declared language, else the detected one once known.
-    pub language: Option<String>,
+    /// Declared language, else the detected one once known (shared).
+    pub language: Option<Arc<str>>,
     pub words: u32,
     /// Quotes found, once analysed.
     pub quotes: Option<u32>,
-    /// Lowercased title, computed once for sorting.
-    pub sort_title: String,
 }
 
 impl Entry {
@@ -98,17 +100,45 @@ impl Entry {
         Entry {
             key: 0,
             id: article.id.clone(),
-            origin,
+            origin: Some(origin),
             record,
             title: article.title.clone(),
-            source: article.source_or_credit().map(str::to_string),
-            date: article.date,
-            language: article.language.clone(),
+            source: article.source_or_credit().map(Arc::from),
+            // to the second, as the index keeps it: the list's order is the index's
+            date: article.date.map(|d| d.with_nanosecond(0).unwrap_or(d)),
+            language: article.language.as_deref().map(Arc::from),
             words: u32::try_from(article.word_count()).unwrap_or(u32::MAX),
             quotes: None,
-            sort_title: article.title.to_lowercase(),
         }
     }
+
+    /// The date as the index sorts it: seconds, undated the smallest.
+    pub fn sort_date(&self) -> i64 {
+        self.date.map_or(i64::MIN, |d| d.timestamp())
+    }
+}
+
+/// A title folded for ordering (ignoring case), char by char: the index's
+/// `sort_title` is this collected, and the reader compares titles this way
+/// without making a lowercase copy of each.
+pub fn fold_title(title: &str) -> impl Iterator<Item = char> + '_ {
+    title.chars().flat_map(char::to_lowercase)
+}
+
+/// `fold_title(a).cmp(fold_title(b))`, byte by byte while both are ASCII
+/// (most titles, most of the way): the list compares many titles of the
+/// same day as it arrives.
+pub fn cmp_folded(a: &str, b: &str) -> Ordering {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < x.len() && i < y.len() && x[i].is_ascii() && y[i].is_ascii() {
+        match x[i].to_ascii_lowercase().cmp(&y[i].to_ascii_lowercase()) {
+            Ordering::Equal => i += 1,
+            other => return other,
+        }
+    }
+    // the same ASCII so far: `i` is a char boundary in both
+    fold_title(&a[i..]).cmp(fold_title(&b[i..]))
 }
 
 /// List orders.
@@ -143,38 +173,27 @@ impl SortOrder {
         }
     }
 
-    /// A total order: ties end on the origin, record and id.
+    /// A total order, the index's own for [`SortOrder::Date`] (newest
+    /// first, then title ignoring case, then title, then index key); ties
+    /// between entries outside the index end on the origin, record and id.
     pub fn compare(self, a: &Entry, b: &Entry) -> Ordering {
-        let by_date = || {
-            // newest first; undated (None) last
-            match (a.date, b.date) {
-                (Some(x), Some(y)) => y.cmp(&x),
+        // newest first; undated (the smallest) last
+        let by_date = || b.sort_date().cmp(&a.sort_date());
+        let by_title = || cmp_folded(&a.title, &b.title).then_with(|| a.title.cmp(&b.title));
+        let first = match self {
+            SortOrder::Date => by_date().then_with(by_title),
+            SortOrder::Title => by_title().then_with(by_date),
+            SortOrder::Source => match (a.source.as_deref(), b.source.as_deref()) {
+                (Some(x), Some(y)) => cmp_folded(x, y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             }
-        };
-        let by_title = || {
-            a.sort_title
-                .cmp(&b.sort_title)
-                .then_with(|| a.title.cmp(&b.title))
-        };
-        let first = match self {
-            SortOrder::Date => by_date().then_with(by_title),
-            SortOrder::Title => by_title().then_with(by_date),
-            SortOrder::Source => {
-                let s = |e: &Entry| e.source.as_ref().map(|s| s.to_lowercase());
-                match (s(a), s(b)) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => Ordering::Less,
-                    (None, Some(_)) => Ordering::Greater,
-                    (None, None) => Ordering::Equal,
-                }
-                .then_with(by_date)
-                .then_with(by_title)
-            }
+            .then_with(by_date)
+            .then_with(by_title),
         };
         first
+            .then_with(|| a.key.cmp(&b.key))
             .then_with(|| a.origin.cmp(&b.origin))
             .then_with(|| a.record.cmp(&b.record))
             .then_with(|| a.id.cmp(&b.id))
@@ -208,6 +227,23 @@ mod tests {
         assert_eq!(titles(&v), ["A", "also new", "b", "new", "old"]);
         v.sort_by(|a, b| SortOrder::Source.compare(a, b));
         assert_eq!(titles(&v), ["A", "b", "new", "also new", "old"]);
+    }
+
+    #[test]
+    fn folded_comparison_is_the_folded_titles_order() {
+        let titles = [
+            "", "a", "A", "ab", "aB", "Ab", "b", "É", "é", "e", "Ez", "ÉCOLE", "école", "Ǆ", "ǅ",
+            "ǆ", "İ", "i", "straße", "STRASSE", "Zoë", "zoe", "ΣΑΣ", "σας",
+        ];
+        for a in titles {
+            for b in titles {
+                assert_eq!(
+                    cmp_folded(a, b),
+                    fold_title(a).cmp(fold_title(b)),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

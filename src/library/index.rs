@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -26,7 +27,7 @@ use crate::article::Article;
 pub const INDEX_FILE: &str = "index.sqlite3";
 
 /// Bump when the tables change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Bump when the analysis gives different results (new rules, new model):
 /// stored analyses of another version are redone, lazily, in the background.
@@ -91,11 +92,12 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
--- the list order (SortOrder::Date), covering what the list reads: the
+-- the list order (SortOrder::Date), covering what the reader's list reads
+-- and no more (no path: it is read by key when an article is opened): the
 -- list is one walk of this index, the first screen comes without a sort
-CREATE INDEX IF NOT EXISTS articles_order ON articles(
-    sort_date DESC, sort_title, title, path, record, id, root,
-    key, source, date, date_offset, language, words, quotes
+CREATE INDEX IF NOT EXISTS articles_list ON articles(
+    sort_date DESC, sort_title, title, key,
+    root, id, record, source, date_offset, language, words, quotes
 );
 CREATE INDEX IF NOT EXISTS articles_analysed ON articles(analysed);
 CREATE TABLE IF NOT EXISTS analyses (key INTEGER PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL);
@@ -357,106 +359,77 @@ impl Index {
 
     // ------------------------------------------------------------ catalogue
 
-    /// Every article under `roots`, in list order (newest first).
+    /// Every article under `roots`, in list order (newest first), with
+    /// its file (what the commands print).
     pub fn entries(&self, roots: &[String]) -> anyhow::Result<Vec<Entry>> {
-        let mut out = Vec::new();
-        self.entries_each(roots, &mut |batch| out.extend(batch), usize::MAX)?;
-        Ok(out)
-    }
-
-    /// [`Index::entries`], handed over in batches of `batch` (the first
-    /// screen can be drawn before the rest is read).
-    pub fn entries_each(
-        &self,
-        roots: &[String],
-        sink: &mut dyn FnMut(Vec<Entry>),
-        batch: usize,
-    ) -> anyhow::Result<()> {
-        self.entries_between(roots, None, sink, batch)
-    }
-
-    /// The first `n` rows of the list (the first screen).
-    pub fn first_entries(&self, roots: &[String], n: usize) -> anyhow::Result<Vec<Entry>> {
         let mut st = self.conn.prepare(&format!(
-            "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
-             FROM articles INDEXED BY articles_order WHERE root IN ({})
-             ORDER BY sort_date DESC, sort_title, title, path, record, id LIMIT {n}",
+            "SELECT {LIST_COLUMNS}, path FROM articles WHERE root IN ({}) ORDER BY {LIST_ORDER}",
             placeholders(roots.len())
         ))?;
-        let rows = st.query_map(rusqlite::params_from_iter(roots), entry_of)?;
+        let mut names = Names::default();
+        let rows = st.query_map(rusqlite::params_from_iter(roots), |r| {
+            let mut e = list_entry(r, &mut names)?;
+            e.origin = Some(Origin::from_key(r.get_ref(LIST_WIDTH)?.as_str()?));
+            Ok(e)
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// A `sort_date` that splits the list of `roots` in two halves (for
-    /// reading them in parallel), if the list is long enough to bother.
-    pub fn list_split(&self, roots: &[String], min: usize) -> anyhow::Result<Option<i64>> {
-        let n = self.count(roots)?;
-        if n < min {
-            return Ok(None);
-        }
-        let mut params: Vec<Box<dyn rusqlite::ToSql>> = roots
-            .iter()
-            .map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>)
-            .collect();
-        params.push(Box::new((n / 2) as i64));
-        Ok(self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT sort_date FROM articles INDEXED BY articles_order WHERE root IN ({})
-                     ORDER BY sort_date DESC LIMIT 1 OFFSET ?",
-                    placeholders(roots.len())
-                ),
-                rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())),
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
-
-    /// The part of the list with `sort_date` above the split (`Some((d,
-    /// true))`), at or below it (`Some((d, false))`), or all of it.
-    pub fn entries_between(
+    /// The reader's list of `roots`: entries without their file (see
+    /// [`Index::place`]), in list order, handed over in batches of `batch`
+    /// after a first batch of `first` (the first screen).
+    pub fn list_each(
         &self,
         roots: &[String],
-        split: Option<(i64, bool)>,
-        sink: &mut dyn FnMut(Vec<Entry>),
+        first: usize,
         batch: usize,
+        sink: &mut dyn FnMut(Vec<Entry>) -> bool,
     ) -> anyhow::Result<()> {
-        let bound = match split {
-            None => "",
-            Some((_, true)) => "AND sort_date > ?",
-            Some((_, false)) => "AND sort_date <= ?",
-        };
-        let mut st = self.conn.prepare(&format!(
-            "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
-             FROM articles INDEXED BY articles_order WHERE root IN ({}) {bound}
-             ORDER BY sort_date DESC, sort_title, title, path, record, id",
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {LIST_COLUMNS} FROM articles INDEXED BY articles_list
+             WHERE root IN ({}) ORDER BY {LIST_ORDER}",
             placeholders(roots.len())
         ))?;
-        let mut params: Vec<Box<dyn rusqlite::ToSql>> = roots
-            .iter()
-            .map(|r| Box::new(r.clone()) as Box<dyn rusqlite::ToSql>)
-            .collect();
-        if let Some((d, _)) = split {
-            params.push(Box::new(d));
-        }
-        let mut rows = st.query(rusqlite::params_from_iter(
-            params.iter().map(|b| b.as_ref()),
-        ))?;
-        let mut chunk = Vec::new();
-        // a small first batch: the first screen
-        let mut limit = batch.min(200);
+        let mut rows = st.query(rusqlite::params_from_iter(roots))?;
+        let mut names = Names::default();
+        let mut limit = first.max(1);
+        let mut chunk = Vec::with_capacity(limit);
         while let Some(r) = rows.next()? {
-            chunk.push(entry_of(r)?);
+            chunk.push(list_entry(r, &mut names)?);
             if chunk.len() >= limit {
-                sink(std::mem::take(&mut chunk));
-                limit = batch;
+                limit = batch.max(1);
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(limit));
+                if !sink(full) {
+                    return Ok(());
+                }
             }
         }
         if !chunk.is_empty() {
             sink(chunk);
         }
         Ok(())
+    }
+
+    /// The first `n` rows of the reader's list (the first screen).
+    pub fn first_entries(&self, roots: &[String], n: usize) -> anyhow::Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        self.list_each(roots, n, n, &mut |b| {
+            out = b;
+            false
+        })?;
+        Ok(out)
+    }
+
+    /// Where an indexed article's bytes are: its file (or bundled name)
+    /// and its place in the file.
+    pub fn place(&self, key: i64) -> anyhow::Result<Option<(Origin, u32)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT path, record FROM articles WHERE key = ?")?
+            .query_row([key], |r| {
+                Ok((Origin::from_key(r.get_ref(0)?.as_str()?), r.get(1)?))
+            })
+            .optional()?)
     }
 
     /// What `quoth list --format json` adds to an entry: source, credit,
@@ -486,22 +459,30 @@ impl Index {
     pub fn entry(&self, key: i64) -> anyhow::Result<Option<Entry>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
-                 FROM articles WHERE key = ?",
-                [key],
-                entry_of,
-            )
+            .prepare_cached(&format!(
+                "SELECT {LIST_COLUMNS}, path FROM articles WHERE key = ?"
+            ))?
+            .query_row([key], full_entry)
             .optional()?)
+    }
+
+    /// An article with this id whose file is still there, under any root
+    /// ever indexed (a bookmark made while reading another folder): the
+    /// first by key.
+    pub fn live_entry_by_id(&self, id: &str) -> anyhow::Result<Option<Entry>> {
+        Ok(self.entries_by_id(id)?.into_iter().find(|e| {
+            e.origin
+                .as_ref()
+                .is_some_and(|o| o.path().is_none_or(Path::exists))
+        }))
     }
 
     /// Every article with this id, under any root ever indexed.
     pub fn entries_by_id(&self, id: &str) -> anyhow::Result<Vec<Entry>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT key, id, path, record, title, sort_title, source, date, date_offset, language, words, quotes
-             FROM articles WHERE id = ? ORDER BY key",
-        )?;
-        let rows = st.query_map([id], entry_of)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {LIST_COLUMNS}, path FROM articles WHERE id = ? ORDER BY key"
+        ))?;
+        let rows = st.query_map([id], full_entry)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -804,16 +785,22 @@ impl Writer<'_> {
                 let mut e = Entry::of(a, origin.clone(), record as u32);
                 // the list shows a language before the analysis runs
                 if e.language.is_none() {
-                    e.language = Some(crate::analysis::lang::detect(&a.body).code().to_string());
+                    e.language = Some(crate::analysis::lang::detect(&a.body).code().into());
                 }
-                e.key = self.insert_article(&e, root, a)?;
+                e.key = self.insert_article(&e, &path, root, a)?;
                 entries.push(e);
             }
         }
         Ok((entries, removed))
     }
 
-    fn insert_article(&mut self, e: &Entry, root: &str, a: &Article) -> anyhow::Result<i64> {
+    fn insert_article(
+        &mut self,
+        e: &Entry,
+        path: &str,
+        root: &str,
+        a: &Article,
+    ) -> anyhow::Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO articles(id, path, record, root, title, sort_title, source, date, date_offset, language, words, bytes,
@@ -822,15 +809,15 @@ impl Writer<'_> {
             )?
             .execute(params![
                 e.id,
-                e.origin.to_key(),
+                path,
                 e.record,
                 root,
                 e.title,
-                e.sort_title,
-                e.source,
+                super::entry::fold_title(&e.title).collect::<String>(),
+                e.source.as_deref(),
                 e.date.map(|d| d.timestamp()),
                 e.date.map(|d| d.offset().local_minus_utc()),
-                e.language,
+                e.language.as_deref(),
                 e.words,
                 (a.title.len() + a.body.len()) as i64,
                 a.source,
@@ -838,7 +825,7 @@ impl Writer<'_> {
                 a.author,
                 a.url,
                 serde_json::to_string(&a.tags).unwrap_or_default(),
-                e.date.map_or(i64::MIN, |d| d.timestamp()),
+                e.sort_date(),
             ])?;
         let key = self.tx.last_insert_rowid();
         self.tx
@@ -1026,20 +1013,66 @@ impl Writer<'_> {
     }
 }
 
-fn entry_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+/// What the reader's list reads of an article, in [`list_entry`]'s order.
+const LIST_COLUMNS: &str =
+    "key, id, record, title, source, sort_date, date_offset, language, words, quotes";
+/// Columns in [`LIST_COLUMNS`].
+const LIST_WIDTH: usize = 10;
+/// The list order: the `articles_list` index, and [`SortOrder::Date`].
+///
+/// [`SortOrder::Date`]: super::entry::SortOrder::Date
+const LIST_ORDER: &str = "sort_date DESC, sort_title, title, key";
+
+/// Source and language names already seen while reading a list: a library
+/// has few of them, so each is one shared string, not one per article.
+#[derive(Default)]
+struct Names(Vec<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, v: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<Option<Arc<str>>> {
+        let Some(s) = v.as_str_or_null()? else {
+            return Ok(None);
+        };
+        if let Some(n) = self.0.iter().rev().find(|n| &***n == s) {
+            return Ok(Some(Arc::clone(n)));
+        }
+        let n: Arc<str> = Arc::from(s);
+        // a library of many sources: the newest few are looked at first
+        if self.0.len() >= 64 {
+            self.0.remove(0);
+        }
+        self.0.push(Arc::clone(&n));
+        Ok(Some(n))
+    }
+}
+
+/// An entry from a row of [`LIST_COLUMNS`], without its origin.
+fn list_entry(r: &rusqlite::Row<'_>, names: &mut Names) -> rusqlite::Result<Entry> {
+    let sort_date: i64 = r.get(5)?;
+    let date = if sort_date == i64::MIN {
+        None
+    } else {
+        date_of(Some(sort_date), r.get(6)?)
+    };
     Ok(Entry {
         key: r.get(0)?,
         id: r.get(1)?,
-        origin: Origin::from_key(&r.get::<_, String>(2)?),
-        record: r.get(3)?,
-        title: r.get(4)?,
-        sort_title: r.get(5)?,
-        source: r.get(6)?,
-        date: date_of(r.get(7)?, r.get(8)?),
-        language: r.get(9)?,
-        words: r.get(10)?,
-        quotes: r.get(11)?,
+        origin: None,
+        record: r.get(2)?,
+        title: r.get(3)?,
+        source: names.get(r.get_ref(4)?)?,
+        date,
+        language: names.get(r.get_ref(7)?)?,
+        words: r.get(8)?,
+        quotes: r.get(9)?,
     })
+}
+
+/// An entry from [`LIST_COLUMNS`] and the path.
+fn full_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+    let mut e = list_entry(r, &mut Names::default())?;
+    e.origin = Some(Origin::from_key(r.get_ref(LIST_WIDTH)?.as_str()?));
+    Ok(e)
 }
 
 fn date_of(ts: Option<i64>, offset: Option<i32>) -> Option<DateTime<FixedOffset>> {

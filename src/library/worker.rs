@@ -23,8 +23,9 @@ const ANALYSIS_CHUNK: usize = 32;
 /// Rows read first, alone: a screenful.
 const FIRST_SCREEN: usize = 200;
 
-/// Catalogue rows per event when the list is read from the index.
-const ENTRY_BATCH: usize = 2_000;
+/// Catalogue rows per event when the list is read from the index: the
+/// reader takes each in about a millisecond.
+const ENTRY_BATCH: usize = 4_096;
 
 /// A burst of file events is taken as one change after this quiet time.
 const DEBOUNCE: Duration = Duration::from_millis(400);
@@ -76,8 +77,8 @@ pub fn spawn(source: Source, index: Index, options: Options) -> Handle {
     std::thread::Builder::new()
         .name("quoth-library".into())
         .spawn(move || {
-            background_priority();
-            // the reconcile's parsing threads too (the pool is made once)
+            // the reconcile's parsing threads run below the reader (the pool
+            // is made once); this thread too, once the list is read
             let _ = rayon::ThreadPoolBuilder::new()
                 .start_handler(|_| background_priority())
                 .thread_name(|i| format!("quoth-read-{i}"))
@@ -139,52 +140,21 @@ impl Worker {
     fn run_inner(&mut self) -> anyhow::Result<Result<(), Gone>> {
         let keys = reconcile::keys(&self.roots);
         // 1. the list as the index has it: the first screen at once, then
-        // the count, then all of it (the first rows again: the reader
-        // takes a row it has as it is)
-        let first = self.index.first_entries(&keys, FIRST_SCREEN)?;
-        if !first.is_empty() && self.send(LoadEvent::Entries(first)).is_err() {
-            return Ok(Err(Gone));
-        }
-        // nothing indexed yet (first build): the count grows as files are read
-        let total = self.index.count(&keys)?;
-        if total > 0 && self.send(LoadEvent::Found { total }).is_err() {
-            return Ok(Err(Gone));
-        }
-        // A long list is read in two halves at once (newer, older): each
-        // is one walk of the list's index.
-        let split = self.index.list_split(&keys, 20_000)?;
-        let second = match (split, self.index.reopen()) {
-            (Some(d), Ok(other)) => {
-                let (tx, keys) = (self.tx.clone(), keys.clone());
-                Some(std::thread::spawn(move || {
-                    background_priority();
-                    other.entries_between(
-                        &keys,
-                        Some((d, false)),
-                        &mut |batch| {
-                            let _ = tx.send(LoadEvent::Entries(batch));
-                        },
-                        ENTRY_BATCH,
-                    )
-                }))
-            }
-            _ => None,
-        };
+        // the count, then the rest, in order (each batch is appended). The
+        // reader waits for this: it runs at the reader's priority.
+        let (index, tx) = (&self.index, &self.tx);
         let mut gone = false;
-        self.index.entries_between(
-            &keys,
-            split.filter(|_| second.is_some()).map(|d| (d, true)),
-            &mut |batch| {
-                gone |= self.tx.send(LoadEvent::Entries(batch)).is_err();
-            },
-            ENTRY_BATCH,
-        )?;
-        if let Some(h) = second {
-            match h.join() {
-                Ok(r) => r?,
-                Err(p) => anyhow::bail!("reading the list: {}", panic_text(p.as_ref())),
+        let mut first = true;
+        index.list_each(&keys, FIRST_SCREEN, ENTRY_BATCH, &mut |batch| {
+            gone |= tx.send(LoadEvent::Entries(batch)).is_err();
+            if std::mem::take(&mut first) && !gone {
+                // nothing indexed yet (first build): the count grows as files are read
+                if let Ok(total) = index.count(&keys) {
+                    gone |= tx.send(LoadEvent::Found { total }).is_err();
+                }
             }
-        }
+            !gone
+        })?;
         if gone {
             return Ok(Err(Gone));
         }
@@ -199,6 +169,7 @@ impl Worker {
                 return Ok(Err(Gone));
             }
         }
+        background_priority();
         // Watched from now on: a change during the first look is seen too.
         if self.options.watch {
             self.watch();
@@ -516,13 +487,25 @@ fn analyse_one(analyzer: &Analyzer, p: &Pending) -> Result<Analysed, String> {
 /// thread gets a core first when the library is read or analysed: keys
 /// stay answered within a frame even on a busy machine.
 pub fn background_priority() {
+    nice_thread(10);
+}
+
+/// A little lower (nice 5): work the reader waits for, but less than for
+/// a key (the open article's analysis).
+pub fn gentle_priority() {
+    nice_thread(5);
+}
+
+fn nice_thread(nice: i32) {
     #[cfg(target_os = "linux")]
     // SAFETY: plain system calls on the calling thread's own id; no memory
     // is shared with them.
     unsafe {
         let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+        libc::setpriority(libc::PRIO_PROCESS, tid, nice);
     }
+    #[cfg(not(target_os = "linux"))]
+    let _ = nice;
 }
 
 pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {

@@ -2,7 +2,7 @@
 //! No drawing here, no terminal: tests drive it with plain messages.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -18,6 +18,7 @@ use crate::store::state::ReadingState;
 
 use super::doc::Doc;
 use super::keymap::{Command, Key, Keymap};
+use super::rows;
 use super::theme::Theme;
 
 /// Below this width, one pane at a time.
@@ -183,15 +184,7 @@ pub struct Reader {
     pub search: Search,
 }
 
-/// One row of the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Row {
-    /// Index into `App::articles`.
-    Article(usize),
-    /// A bookmark (its id) whose article is not in the library: listed, not
-    /// openable, so nothing is dropped silently.
-    Missing(String),
-}
+pub use super::rows::{Row, Rows};
 
 /// The one-line note being edited (`m`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,12 +247,14 @@ pub struct App {
     /// Arrived since the last merge into `order` (merged once per update:
     /// a batch is sorted once, never inserted one by one).
     incoming: Vec<usize>,
+    /// Left since the last merge (gone, or replaced by a newer entry).
+    leaving: Vec<usize>,
     /// Entries that left the library (indices into `articles`).
     pub gone: HashSet<usize>,
     /// Article index by id.
     pub by_id: HashMap<String, usize>,
     /// Article index by index key.
-    pub by_key: HashMap<i64, usize>,
+    pub by_key: HashMap<i64, usize, rows::KeyHash>,
     /// The library index, for queries (people, search, stored analyses).
     pub index: Option<Index>,
     /// Requests for the library thread (reload); the runtime drains it.
@@ -268,14 +263,20 @@ pub struct App {
     pub roots: Vec<String>,
     /// New or changed files being read: (done, total).
     pub reconciling: Option<(usize, usize)>,
+    /// Times the folders have been looked at (each reload or change).
+    pub reconciled: usize,
     /// Background analysis progress.
     pub analysing: Option<Analysing>,
     /// The library search (list pane): query, filters, sort.
     pub library_search: super::search::LibrarySearch,
     /// The People screen, when open.
     pub people: Option<super::people::PeopleView>,
-    /// The list as shown: `order`, or with `B` the bookmarks only.
-    pub rows: Vec<Row>,
+    /// The list as shown: `order`, or what the search lets through, or
+    /// with `B` the bookmarks only.
+    pub rows: Rows,
+    /// Bookmarks out of the list whose article the index knows in another
+    /// folder (they open from there): id -> the file, as shown.
+    pub elsewhere: HashMap<String, String>,
     /// `B`: the list shows bookmarks only, missing articles included.
     pub bookmarks_only: bool,
     /// Position in `rows` of the selected row.
@@ -322,6 +323,8 @@ pub struct App {
     pub quit: bool,
     /// Articles (indices) to analyse before any other; the runtime drains it.
     pub urgent: Vec<usize>,
+    /// Read marks for the index's catalogue; the runtime drains it.
+    pub read_marks: Vec<(String, bool)>,
     /// What the runtime must do outside the state; it drains it.
     pub effects: Vec<Effect>,
     /// The fetch in progress, if any.
@@ -348,17 +351,20 @@ impl App {
             order: Vec::new(),
             sort: SortOrder::Date,
             incoming: Vec::new(),
+            leaving: Vec::new(),
             gone: HashSet::new(),
             by_id: HashMap::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
             index: None,
             requests: Vec::new(),
             roots: Vec::new(),
             reconciling: None,
+            reconciled: 0,
             analysing: None,
             library_search: super::search::LibrarySearch::default(),
             people: None,
-            rows: Vec::new(),
+            rows: Rows::default(),
+            elsewhere: HashMap::new(),
             bookmarks_only: false,
             selected: 0,
             list_offset: 0,
@@ -387,6 +393,7 @@ impl App {
             waiting_panel: None,
             quit: false,
             urgent: Vec::new(),
+            read_marks: Vec::new(),
             by_path: HashMap::new(),
             effects: Vec::new(),
             fetching: None,
@@ -429,14 +436,14 @@ impl App {
         }
     }
 
-    pub fn selected_row(&self) -> Option<&Row> {
+    pub fn selected_row(&self) -> Option<Row> {
         self.rows.get(self.selected)
     }
 
     /// The selected article's catalogue entry.
     pub fn selected_article(&self) -> Option<&Entry> {
         match self.selected_row()? {
-            Row::Article(i) => self.articles.get(*i),
+            Row::Article(i) => self.articles.get(i),
             Row::Missing(_) => None,
         }
     }
@@ -524,7 +531,7 @@ impl App {
                 }
             }
         }
-        if !self.incoming.is_empty() {
+        if !self.incoming.is_empty() || !self.leaving.is_empty() {
             self.merge_incoming();
         }
         self.rewrap(false);
@@ -544,6 +551,14 @@ impl App {
                         total: None,
                     })
                     .total = Some(total);
+                // room for all at once: no growth (a copy of everything)
+                // in the middle of the list's arrival
+                let more = total.saturating_sub(self.articles.len());
+                self.articles.reserve(more);
+                self.order.reserve(more);
+                self.rows.articles.reserve(more);
+                self.by_key.reserve(more);
+                self.by_id.reserve(more);
             }
             LoadEvent::Article(a) => {
                 if let Some(l) = &mut self.loading {
@@ -575,8 +590,6 @@ impl App {
                         self.forget(i);
                     }
                 }
-                self.order.retain(|i| !self.gone.contains(i));
-                self.refresh_rows();
             }
             LoadEvent::Problem(p) => {
                 if let Some(l) = &mut self.loading {
@@ -597,7 +610,10 @@ impl App {
             LoadEvent::Reconciling { done, total } => {
                 self.reconciling = (done < total).then_some((done, total));
             }
-            LoadEvent::Reconciled => self.reconciling = None,
+            LoadEvent::Reconciled => {
+                self.reconciling = None;
+                self.reconciled += 1;
+            }
             LoadEvent::Analysing {
                 done,
                 total,
@@ -618,7 +634,7 @@ impl App {
                     if let Some(&i) = self.by_key.get(&key) {
                         let e = &mut self.articles[i];
                         e.quotes = Some(quotes);
-                        e.language.get_or_insert(language);
+                        e.language.get_or_insert_with(|| language.into());
                     }
                 }
             }
@@ -681,7 +697,7 @@ impl App {
     fn accept_entry(&mut self, entry: Entry) -> usize {
         // an article taken whole (fetched) now read by the index
         let unindexed = match &entry.origin {
-            Origin::File(p) if entry.key != 0 => self.by_path.remove(p),
+            Some(Origin::File(p)) if entry.key != 0 => self.by_path.remove(p),
             _ => None,
         };
         if let Some(old) = unindexed {
@@ -705,7 +721,9 @@ impl App {
 
     /// An entry leaves the list (its row stays in `articles`, marked gone).
     fn forget(&mut self, idx: usize) {
-        self.gone.insert(idx);
+        if self.gone.insert(idx) {
+            self.leaving.push(idx);
+        }
         self.bodies.remove(&idx);
         let id = &self.articles[idx].id;
         if self.by_id.get(id) == Some(&idx) {
@@ -714,44 +732,39 @@ impl App {
         }
     }
 
-    /// Merges the entries that arrived into the sorted list: the batch is
-    /// sorted once, then merged in one pass (linear in the list).
+    /// Merges the entries that arrived into the sorted list, and takes out
+    /// those that left: each finds its place by binary search, the list
+    /// moves once; the rows shown follow (work for the change, not the
+    /// library).
     fn merge_incoming(&mut self) {
         let mut batch = std::mem::take(&mut self.incoming);
         batch.retain(|i| !self.gone.contains(i));
+        let leaving = std::mem::take(&mut self.leaving);
+        let keep = self.kept_row();
         let sort = self.sort;
         let arts = &self.articles;
-        batch.sort_by(|&a, &b| sort.compare(&arts[a], &arts[b]));
-        let mut old = std::mem::take(&mut self.order);
-        if !self.gone.is_empty() {
-            old.retain(|i| !self.gone.contains(i));
-        }
-        // Arriving in list order (the index streams the list in order): append.
-        if old
-            .last()
-            .zip(batch.first())
-            .is_none_or(|(&l, &f)| sort.compare(&arts[l], &arts[f]) != std::cmp::Ordering::Greater)
-        {
-            old.extend_from_slice(&batch);
-            self.order = old;
-            self.refresh_rows();
-            return;
-        }
-        let mut merged = Vec::with_capacity(old.len() + batch.len());
-        let (mut i, mut j) = (0, 0);
-        while i < old.len() && j < batch.len() {
-            if sort.compare(&arts[old[i]], &arts[batch[j]]) != std::cmp::Ordering::Greater {
-                merged.push(old[i]);
-                i += 1;
-            } else {
-                merged.push(batch[j]);
-                j += 1;
+        let cmp = |a: usize, b: usize| sort.compare(&arts[a], &arts[b]);
+        rows::remove_sorted(&mut self.order, &leaving, &cmp);
+        let appended = rows::insert_sorted(&mut self.order, batch.clone(), &cmp);
+        if self.rows_filtered() {
+            rows::remove_sorted(&mut self.rows.articles, &leaving, &cmp);
+            let passing: Vec<usize> = batch.into_iter().filter(|&i| self.passes(i)).collect();
+            let arts = &self.articles;
+            let cmp = |a: usize, b: usize| sort.compare(&arts[a], &arts[b]);
+            rows::insert_sorted(&mut self.rows.articles, passing, &cmp);
+            if self.bookmarks_only {
+                self.rows.missing = self.missing_bookmarks();
+                self.find_elsewhere();
             }
+        } else if appended && leaving.is_empty() && self.rows.missing.is_empty() {
+            // the list as it arrives: the new rows go at the end
+            let from = self.rows.articles.len();
+            self.rows.articles.extend_from_slice(&self.order[from..]);
+        } else {
+            self.rows.articles.clone_from(&self.order);
+            self.rows.missing.clear();
         }
-        merged.extend_from_slice(&old[i..]);
-        merged.extend_from_slice(&batch[j..]);
-        self.order = merged;
-        self.refresh_rows();
+        self.select_kept(keep);
     }
 
     /// Sorts the whole list again (the sort order changed).
@@ -1190,9 +1203,11 @@ impl App {
 
     /// Copies read marks into the index's catalogue (for queries there; the
     /// state file stays the authority, so a failure here loses nothing).
+    /// Written by the runtime's writer thread, not here: a write may wait
+    /// for the library's transaction, and a key must not.
     fn mirror_read(&mut self, marks: &[(String, bool)]) {
-        if let Some(index) = &mut self.index {
-            let _ = index.mirror_read(marks);
+        if self.index.is_some() {
+            self.read_marks.extend_from_slice(marks);
         }
     }
 
@@ -1242,60 +1257,100 @@ impl App {
         }
     }
 
-    /// Recomputes the list's rows (after `B`, or a bookmark change while it
-    /// shows bookmarks), keeping the selected row when it is still there.
+    /// Recomputes the list's rows (after `B`, a search, or a bookmark
+    /// change while it shows bookmarks), keeping the selected row when it
+    /// is still there.
     pub(crate) fn refresh_rows(&mut self) {
-        // Until the reader chooses a row the top one stays selected; after,
-        // the chosen one does, wherever it moves.
-        let keep = if self.list_touched {
-            self.selected_row().cloned()
-        } else {
-            None
-        };
-        let search = &self.library_search;
-        let passes = |i: usize| {
-            let e = &self.articles[i];
-            search.accepts(
-                i,
-                e,
-                self.state.is_read(&e.id),
-                self.bookmarks.contains(&e.id),
-            )
-        };
-        self.rows = if self.bookmarks_only {
-            // A set: a big library times the bookmark list would be slow.
-            let ids: HashSet<&str> = self
-                .bookmarks
-                .list()
-                .iter()
-                .map(|b| b.id.as_str())
-                .collect();
-            let mut rows: Vec<Row> = self
-                .order
-                .iter()
-                .filter(|&&i| ids.contains(self.articles[i].id.as_str()) && passes(i))
-                .map(|&i| Row::Article(i))
-                .collect();
-            let mut seen = HashSet::new();
-            for b in self.bookmarks.list() {
-                if !self.by_id.contains_key(&b.id) && seen.insert(b.id.as_str()) {
-                    rows.push(Row::Missing(b.id.clone()));
-                }
-            }
-            rows
-        } else if search.is_active() {
+        let keep = self.kept_row();
+        self.rows.articles = if self.rows_filtered() {
             self.order
                 .iter()
-                .filter(|&&i| passes(i))
-                .map(|&i| Row::Article(i))
+                .copied()
+                .filter(|&i| self.passes(i))
                 .collect()
         } else {
-            self.order.iter().map(|&i| Row::Article(i)).collect()
+            self.order.clone()
         };
+        self.rows.missing = if self.bookmarks_only {
+            self.missing_bookmarks()
+        } else {
+            Vec::new()
+        };
+        self.find_elsewhere();
+        self.select_kept(keep);
+    }
+
+    /// Whether the rows are fewer than the list (`B`, or a search).
+    fn rows_filtered(&self) -> bool {
+        self.bookmarks_only || self.library_search.is_active()
+    }
+
+    /// Whether an article is shown (bookmarks only, the search).
+    fn passes(&self, i: usize) -> bool {
+        let e = &self.articles[i];
+        let bookmarked = self.bookmarks.contains(&e.id);
+        (!self.bookmarks_only || bookmarked)
+            && (!self.library_search.is_active()
+                || self
+                    .library_search
+                    .accepts(i, e, self.state.is_read(&e.id), bookmarked))
+    }
+
+    /// Bookmarks whose article is not in the list, once each.
+    fn missing_bookmarks(&self) -> Vec<String> {
+        let mut seen = HashSet::new();
+        self.bookmarks
+            .list()
+            .iter()
+            .filter(|b| !self.by_id.contains_key(&b.id) && seen.insert(b.id.as_str()))
+            .map(|b| b.id.clone())
+            .collect()
+    }
+
+    /// Which missing rows the index knows in another folder (a few
+    /// bookmarks, each one look-up by id).
+    fn find_elsewhere(&mut self) {
+        self.elsewhere
+            .retain(|id, _| self.rows.missing.contains(id));
+        let Some(index) = &self.index else {
+            return;
+        };
+        for id in &self.rows.missing {
+            if !self.elsewhere.contains_key(id)
+                && let Ok(Some(e)) = index.live_entry_by_id(id)
+            {
+                let at = e.origin.as_ref().map_or_else(String::new, Origin::display);
+                self.elsewhere.insert(id.clone(), at);
+            }
+        }
+    }
+
+    /// The row to keep selected while the rows change: until the reader
+    /// chooses one, none (the top stays selected); after, the chosen one.
+    fn kept_row(&self) -> Option<Row> {
+        if self.list_touched {
+            self.selected_row()
+        } else {
+            None
+        }
+    }
+
+    /// Selects `keep` again where it is now (found by binary search).
+    fn select_kept(&mut self, keep: Option<Row>) {
         match keep {
-            Some(row) => {
-                if let Some(pos) = self.rows.iter().position(|r| *r == row) {
+            Some(Row::Article(i)) => {
+                let sort = self.sort;
+                let arts = &self.articles;
+                let cmp = |a: usize, b: usize| sort.compare(&arts[a], &arts[b]);
+                if !self.gone.contains(&i)
+                    && let Some(pos) = rows::position(&self.rows.articles, i, &cmp)
+                {
                     self.selected = pos;
+                }
+            }
+            Some(Row::Missing(id)) => {
+                if let Some(pos) = self.rows.missing.iter().position(|m| *m == id) {
+                    self.selected = self.rows.articles.len() + pos;
                 }
             }
             None if !self.list_touched => self.selected = 0,
@@ -1316,7 +1371,7 @@ impl App {
     fn target_row(&self) -> Option<Row> {
         match &self.reader {
             Some(r) if self.focus == Focus::Reader => Some(Row::Article(r.article)),
-            _ => self.selected_row().cloned(),
+            _ => self.selected_row(),
         }
     }
 
@@ -1343,12 +1398,12 @@ impl App {
                     self.bookmarks.remove(&id);
                     false
                 } else {
-                    let e = &self.articles[i];
                     // a bundled article has no file to point to
-                    let path = e
-                        .origin
-                        .path()
-                        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+                    let path = self.place_of(i).and_then(|(o, _)| {
+                        o.path()
+                            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+                    });
+                    let e = &self.articles[i];
                     let mut b = crate::config::Bookmark::new(&e.id, &e.title, path);
                     b.position = position;
                     self.bookmarks.add(b);
@@ -1725,19 +1780,20 @@ impl App {
     fn next_unread(&mut self) {
         let n = self.rows.len();
         let from = match &self.reader {
-            Some(r) => self
-                .rows
-                .iter()
-                .position(|row| *row == Row::Article(r.article))
-                .unwrap_or(self.selected),
+            Some(r) => {
+                let sort = self.sort;
+                let arts = &self.articles;
+                let cmp = |a: usize, b: usize| sort.compare(&arts[a], &arts[b]);
+                rows::position(self.rows.articles(), r.article, &cmp).unwrap_or(self.selected)
+            }
             None => self.selected,
         };
-        let found = (1..=n)
-            .map(|k| (from + k) % n)
-            .find(|&i| match &self.rows[i] {
-                Row::Article(a) => !self.state.is_read(&self.articles[*a].id),
-                Row::Missing(_) => false,
-            });
+        let listed = self.rows.articles();
+        let found = (1..=n).map(|k| (from + k) % n).find(|&i| {
+            listed
+                .get(i)
+                .is_some_and(|&a| !self.state.is_read(&self.articles[a].id))
+        });
         match found {
             Some(i) => {
                 self.selected = i;
@@ -1752,11 +1808,9 @@ impl App {
     fn mark_all_read(&mut self, armed: bool) {
         let ids: Vec<String> = self
             .rows
+            .articles()
             .iter()
-            .filter_map(|r| match r {
-                Row::Article(i) => Some(&self.articles[*i].id),
-                Row::Missing(_) => None,
-            })
+            .map(|&i| &self.articles[i].id)
             .filter(|id| !self.state.is_read(id))
             .cloned()
             .collect();
@@ -1835,12 +1889,14 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let idx = match self.selected_row().cloned() {
+        let idx = match self.selected_row() {
             Some(Row::Article(i)) => i,
             Some(Row::Missing(id)) => {
                 // made while reading another folder: the index may know it
                 if let Some(idx) = self.adopt_from_index(&id) {
-                    let path = self.articles[idx].origin.display();
+                    let path = self
+                        .place_of(idx)
+                        .map_or_else(String::new, |(o, _)| o.display());
                     self.open_index(idx, None);
                     self.message = Some(format!("from outside this library: {path}"));
                     return;
@@ -1868,13 +1924,7 @@ impl App {
     /// An article of another folder the index knows (a bookmark made there),
     /// taken in so it can be opened; it stays out of the list.
     fn adopt_from_index(&mut self, id: &str) -> Option<usize> {
-        let e = self
-            .index
-            .as_ref()?
-            .entries_by_id(id)
-            .ok()?
-            .into_iter()
-            .find(|e| e.origin.path().is_none_or(Path::exists))?;
+        let e = self.index.as_ref()?.live_entry_by_id(id).ok()??;
         if let Some(&i) = self.by_key.get(&e.key) {
             return Some(i);
         }
@@ -1990,9 +2040,21 @@ impl App {
         if let Some(a) = self.bodies.get(&idx) {
             return Ok(a.clone());
         }
-        let e = &self.articles[idx];
-        crate::library::reconcile::read_article(&e.origin, e.record, &e.id)
+        let (origin, record) = self
+            .place_of(idx)
+            .ok_or_else(|| "the library index no longer has this article".to_string())?;
+        crate::library::reconcile::read_article(&origin, record, &self.articles[idx].id)
             .map_err(|e| format!("{e:#}"))
+    }
+
+    /// Where an entry's article is (its file and place in it): the entry's
+    /// own, else the index's (the list leaves paths in the index).
+    pub fn place_of(&self, idx: usize) -> Option<(Origin, u32)> {
+        let e = self.articles.get(idx)?;
+        match &e.origin {
+            Some(o) => Some((o.clone(), e.record)),
+            None => self.index.as_ref()?.place(e.key).ok().flatten(),
+        }
     }
 
     /// Makes the analysis of an entry available: from memory, else from
@@ -2028,26 +2090,25 @@ impl App {
         if self.index.is_none() {
             return;
         }
-        if let Some(Row::Article(i)) = self.selected_row().cloned() {
+        if let Some(Row::Article(i)) = self.selected_row() {
             self.ensure_analysis(i, false);
         }
     }
 
     /// A bookmarked article found at another path: the bookmark learns it.
     fn note_moved_file(&mut self, idx: usize) {
-        let e = &self.articles[idx];
-        if !self.bookmarks.contains(&e.id) {
+        if !self.bookmarks.contains(&self.articles[idx].id) {
             return;
         }
         // Only a real file: the bundled library's articles have none.
-        let Some(path) = e.origin.path() else {
+        let Some((Origin::File(path), _)) = self.place_of(idx) else {
             return;
         };
         let Ok(path) = std::path::absolute(path) else {
             return;
         };
         if path.is_file() {
-            let id = e.id.clone();
+            let id = self.articles[idx].id.clone();
             if self.bookmarks.update_path(&id, &path) {
                 self.save_bookmarks();
             }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod doc;
 pub mod keymap;
 pub mod people;
+pub mod rows;
 pub mod runtime;
 pub mod search;
 #[doc(hidden)]
@@ -16,7 +17,7 @@ pub mod view;
 use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use ratatui::Terminal;
@@ -91,67 +92,143 @@ fn event_loop(
     mut runtime: Runtime,
     config: Option<&Path>,
 ) -> anyhow::Result<()> {
+    let config = config.map(Path::to_path_buf);
+    let mut effects = |effect: Effect,
+                       terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+                       news: &Sender<Msg>| match effect {
+        Effect::OpenUrl(url) => open_url(url, news.clone()),
+        Effect::Copy(text) => {
+            let backend = terminal.backend_mut();
+            if let Err(e) = backend
+                .write_all(osc52(&text).as_bytes())
+                .and_then(|()| backend.flush())
+            {
+                let _ = news.send(Msg::EffectFailed(format!("could not copy: {e}")));
+            }
+        }
+        Effect::Fetch => spawn_fetch(config.clone(), news.clone()),
+    };
+    let result = run_loop(
+        &mut guard.terminal,
+        app,
+        &mut runtime,
+        &mut TerminalInput,
+        &mut effects,
+    );
+    runtime.stop();
+    result
+}
+
+/// Where the reader's events come from: the terminal, or a script (the
+/// library benchmark drives this same loop).
+pub trait Input {
+    /// Waits up to `timeout` for an event; true when one is ready.
+    fn poll(&mut self, timeout: Duration) -> io::Result<bool>;
+    fn read(&mut self) -> io::Result<Event>;
+    /// A frame was drawn.
+    fn drawn(&mut self) {}
+    /// Ends the loop (a benchmark phase is over); the terminal never does.
+    fn finished(&mut self, _app: &App) -> bool {
+        false
+    }
+}
+
+/// The terminal's events.
+struct TerminalInput;
+
+impl Input for TerminalInput {
+    fn poll(&mut self, timeout: Duration) -> io::Result<bool> {
+        event::poll(timeout)
+    }
+    fn read(&mut self) -> io::Result<Event> {
+        event::read()
+    }
+}
+
+/// What the loop asks of the world: open the browser, copy, fetch. News
+/// comes back on the channel.
+pub type Effects<'a, B> = dyn FnMut(Effect, &mut Terminal<B>, &Sender<Msg>) + 'a;
+
+/// The library's news is drawn at most this often (a key's frame at once).
+const NEWS_FRAME: Duration = Duration::from_millis(16);
+
+/// The reader's loop: a frame when something changed; every key answered
+/// with its frame before any more of the library's news is taken; that
+/// news taken in slices that give way as soon as a key is waiting. Ends
+/// when the reader quits (the caller stops the runtime).
+pub fn run_loop<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    runtime: &mut Runtime,
+    input: &mut dyn Input,
+    effects: &mut Effects<'_, B>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
     let mut dirty = true;
-    // News from effects run in the background (a fetch, a browser).
+    // a key's frame is drawn at once, and the first articles; the rest of
+    // the library's news at most every NEWS_FRAME
+    let mut keyed = true;
+    let mut blank = true;
+    let mut last_frame = Instant::now();
     let (news_tx, news_rx) = mpsc::channel::<Msg>();
     loop {
         for effect in std::mem::take(&mut app.effects) {
-            match effect {
-                Effect::OpenUrl(url) => open_url(url, news_tx.clone()),
-                Effect::Copy(text) => {
-                    let backend = guard.terminal.backend_mut();
-                    if let Err(e) = backend
-                        .write_all(osc52(&text).as_bytes())
-                        .and_then(|()| backend.flush())
-                    {
-                        app.update(Msg::EffectFailed(format!("could not copy: {e}")));
-                    }
-                }
-                Effect::Fetch => spawn_fetch(config.map(Path::to_path_buf), news_tx.clone()),
-            }
+            effects(effect, terminal, &news_tx);
             dirty = true;
         }
         while let Ok(m) = news_rx.try_recv() {
             app.update(m);
             dirty = true;
         }
-        // Draw only after a change: an idle reader costs no CPU.
-        if dirty {
-            guard.terminal.draw(|f| view::draw(f, app))?;
-            dirty = false;
+        if dirty && (keyed || (blank && !app.rows.is_empty()) || last_frame.elapsed() >= NEWS_FRAME)
+        {
+            terminal.draw(|f| view::draw(f, app))?;
+            input.drawn();
+            (dirty, keyed, last_frame) = (false, false, Instant::now());
+            blank = app.rows.is_empty();
         }
-        if app.quit {
-            runtime.stop();
+        if app.quit || input.finished(app) {
             return Ok(());
         }
-        // Wait for input a little (not at all while the library has news),
-        // then take what the background threads sent.
+        // the library's news, unless a key is waiting (it gives way to one
+        // that comes meanwhile)
+        if !input.poll(Duration::ZERO)? {
+            let news = runtime.pump(app, &mut || input.poll(Duration::ZERO).unwrap_or(true));
+            dirty |= news;
+            if news && !input.poll(Duration::ZERO)? {
+                continue;
+            }
+        }
         let wait = if runtime.busy() {
             Duration::ZERO
+        } else if dirty {
+            // the news' frame is due then
+            NEWS_FRAME.saturating_sub(last_frame.elapsed())
+        } else if app.loading.is_some() || app.reconciling.is_some() {
+            // the library's news is coming: look again soon
+            Duration::from_millis(5)
         } else {
             Duration::from_millis(50)
         };
-        if event::poll(wait)? {
-            // Drain every pending input before drawing again, so key repeat never lags.
+        if input.poll(wait)? {
             loop {
-                match event::read()? {
+                match input.read()? {
                     Event::Key(k) => app.update(Msg::Key(k)),
                     Event::Mouse(m) => app.update(Msg::Mouse(m)),
                     Event::Resize(w, h) => app.update(Msg::Resize(w, h)),
                     _ => {}
                 }
-                dirty = true;
-                if app.quit || !event::poll(Duration::ZERO)? {
+                (dirty, keyed) = (true, true);
+                if app.quit || !input.poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
-        dirty |= runtime.pump(app);
     }
 }
 
-/// OSC 52: the terminal puts `text` on the system clipboard (most
-/// terminals, tmux with `set-clipboard on`, and over SSH too).
 fn osc52(text: &str) -> String {
     use base64::Engine;
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);

@@ -16,9 +16,9 @@ use crate::library::index::{Index, analysis_version};
 use crate::library::worker::{self, Handle, Request};
 use crate::library::{LoadEvent, Problem, Source, reconcile};
 
-/// Time spent taking the library's news in one go: the keyboard is looked
-/// at again after it, so a key never waits for a whole batch of batches.
-const PUMP_BUDGET: Duration = Duration::from_millis(6);
+/// Time spent taking the library's news in one go, at most: progress is
+/// drawn between slices. A key waiting ends a slice at once.
+const PUMP_BUDGET: Duration = Duration::from_millis(8);
 
 pub struct Runtime {
     library: Option<Handle>,
@@ -88,9 +88,11 @@ impl Runtime {
         !self.backlog.is_empty()
     }
 
-    /// Takes the background threads' news into `app`, for a bounded time;
-    /// true when anything changed. Sends the app's requests on.
-    pub fn pump(&mut self, app: &mut App) -> bool {
+    /// Takes the background threads' news into `app`, for a bounded time
+    /// or until `interrupt` says a key is waiting (asked after each event:
+    /// a key waits for one event at most); true when anything changed.
+    /// Sends the app's requests on.
+    pub fn pump(&mut self, app: &mut App, interrupt: &mut dyn FnMut() -> bool) -> bool {
         let started = Instant::now();
         let mut changed = false;
         if let Some(lib) = &self.library {
@@ -116,7 +118,7 @@ impl Runtime {
             }
             app.update(Msg::Loads(batch));
             changed = true;
-            if started.elapsed() >= PUMP_BUDGET {
+            if started.elapsed() >= PUMP_BUDGET || interrupt() {
                 break;
             }
         }
@@ -124,6 +126,9 @@ impl Runtime {
             if let Some(job) = app.analysis_job(idx) {
                 self.analysis.request(job);
             }
+        }
+        if !app.read_marks.is_empty() {
+            self.analysis.mirror(std::mem::take(&mut app.read_marks));
         }
         while let Ok(news) = self.analysis.results.try_recv() {
             app.update(match news {
@@ -189,17 +194,25 @@ enum News {
     Unavailable(String),
 }
 
+/// What the reader's writer thread is asked.
+enum Task {
+    Analyse(Job),
+    /// Read marks to copy into the index's catalogue.
+    Mirror(Vec<(String, bool)>),
+}
+
 /// Analyses the articles being opened, in a thread of its own so that the
 /// library's background analysis never delays them; stores the result in
-/// the index.
+/// the index, and the read marks too: the reader's thread never waits for
+/// the index's writer.
 struct AnalysisWorker {
-    queue: Arc<(Mutex<VecDeque<Job>>, Condvar)>,
+    queue: Arc<(Mutex<VecDeque<Task>>, Condvar)>,
     results: Receiver<News>,
 }
 
 impl AnalysisWorker {
     fn start(index: Option<Index>) -> AnalysisWorker {
-        let queue: Arc<(Mutex<VecDeque<Job>>, Condvar)> = Arc::default();
+        let queue: Arc<(Mutex<VecDeque<Task>>, Condvar)> = Arc::default();
         let (tx, results) = mpsc::channel();
         let q = Arc::clone(&queue);
         std::thread::Builder::new()
@@ -212,17 +225,27 @@ impl AnalysisWorker {
     fn request(&self, job: Job) {
         let (lock, cv) = &*self.queue;
         let Ok(mut q) = lock.lock() else { return };
-        q.retain(|j| j.0 != job.0);
-        q.push_front(job);
+        q.retain(|t| !matches!(t, Task::Analyse(j) if j.0 == job.0));
+        q.push_front(Task::Analyse(job));
+        cv.notify_one();
+    }
+
+    fn mirror(&self, marks: Vec<(String, bool)>) {
+        let (lock, cv) = &*self.queue;
+        let Ok(mut q) = lock.lock() else { return };
+        q.push_back(Task::Mirror(marks));
         cv.notify_one();
     }
 }
 
 fn analyse_loop(
-    queue: &(Mutex<VecDeque<Job>>, Condvar),
+    queue: &(Mutex<VecDeque<Task>>, Condvar),
     tx: &Sender<News>,
     mut index: Option<Index>,
 ) {
+    // A little below the reader's thread: on a busy machine the key is
+    // answered first, the highlights follow.
+    worker::gentle_priority();
     // The models load with the first article to analyse, not at launch:
     // the first screen does not wait for them.
     let mut analyzer: Option<Analyzer> = None;
@@ -242,7 +265,16 @@ fn analyse_loop(
                 };
             }
         };
-        let (id, key, body, lang) = job;
+        let (id, key, body, lang) = match job {
+            Task::Analyse(job) => job,
+            Task::Mirror(marks) => {
+                if let Some(ix) = &mut index {
+                    // the state file rules: a failure here loses nothing
+                    let _ = ix.mirror_read(&marks);
+                }
+                continue;
+            }
+        };
         if !done.insert(id.clone()) {
             continue;
         }

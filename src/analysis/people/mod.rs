@@ -3,8 +3,15 @@
 //! nouns bound to a name, pronouns), each with a canonical name, its
 //! fullest form. Built after entities and before quotes; the quote stage
 //! resolves each speaker mention to a chain through it.
+//!
+//! Files: [`mentions`] (names, titles, pronouns, role nouns, acronyms),
+//! [`phrases`] (the noun phrase at a token: subjects before and after a
+//! verb, a clause's first name), [`focus`] (who a French pronoun may stand
+//! for), and here the resolver and the chains.
 
+pub(crate) mod focus;
 pub mod mentions;
+pub(crate) mod phrases;
 
 use std::cell::RefCell;
 
@@ -41,9 +48,9 @@ pub struct Resolver<'a> {
     /// Words of the PER and ORG group names → those groups, to find the
     /// group holding a name without scanning them all.
     group_words: FastMap<&'a str, Vec<usize>>,
-    /// The subjects in focus before the pronoun being resolved (French),
-    /// nearest first, as the quote stage read them.
-    focus: Vec<Mention>,
+    /// Every speaker mention resolved so far, in text order: the speakers
+    /// in focus for later pronouns.
+    said: Vec<focus::Said>,
     /// The kind of every speaker mention resolved, for the chains.
     kinds: FastMap<Span, Kind>,
     /// Canonical names already computed, by name and title gender: one
@@ -261,17 +268,12 @@ impl<'a> Resolver<'a> {
             quoted_names,
             acronyms,
             group_words,
-            focus: Vec::new(),
+            said: Vec::new(),
             kinds: FastMap::default(),
             canon: RefCell::new(FastMap::default()),
             org_names,
             steps: std::cell::Cell::new(0),
         }
-    }
-
-    /// Sets the subjects in focus for the next pronoun (French).
-    pub fn set_focus(&mut self, focus: Vec<Mention>) {
-        self.focus = focus;
     }
 
     /// Canonical speaker name and entity group for a mention.
@@ -286,6 +288,12 @@ impl<'a> Resolver<'a> {
         if let Some(name) = &out.0 {
             let g = self.gender_of(doc, name, m);
             self.last = Some((name.clone(), out.1, g, m.span.start));
+            self.said.push(focus::Said {
+                mention: *m,
+                name: name.clone(),
+                group: out.1,
+                gender: g,
+            });
         }
         out
     }
@@ -436,8 +444,7 @@ impl<'a> Resolver<'a> {
     fn pronoun(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
         if doc.lang == crate::analysis::Lang::Fr
             && m.kind == Kind::Pronoun
-            && !self.focus.is_empty()
-            && let Some(r) = self.pronoun_in_focus(doc, m)
+            && let Some(r) = self.pronoun_in_focus(doc, m, &self.focus(doc, m))
         {
             return r;
         }
@@ -448,8 +455,31 @@ impl<'a> Resolver<'a> {
     /// person (or a body, for "ils" / "elle"), a role or description (which
     /// may name no one: "Le chauffeur … Selon lui"). Pronouns in focus pass
     /// on to the subjects before them.
-    fn pronoun_in_focus(&self, doc: &Doc, m: &Mention) -> Option<(Option<String>, Option<usize>)> {
-        for s in &self.focus {
+    fn pronoun_in_focus(
+        &self,
+        doc: &Doc,
+        m: &Mention,
+        focus: &[focus::Focus],
+    ) -> Option<(Option<String>, Option<usize>)> {
+        for f in focus {
+            let s = match f {
+                focus::Focus::Said(said) => {
+                    let plural = said.mention.plural || said.name.contains(" et ");
+                    let org = said.group.and_then(|g| self.groups.get(g)).map(|g| g.label)
+                        == Some(Label::Org)
+                        || self.is_org_name(&said.name);
+                    let ok = if m.plural {
+                        plural || org
+                    } else {
+                        !plural && (org || compatible_gender(m.gender, said.gender))
+                    };
+                    if ok {
+                        return Some((Some(said.name.clone()), said.group));
+                    }
+                    continue;
+                }
+                focus::Focus::Subject(s) => s,
+            };
             match s.kind {
                 Kind::Pronoun => {
                     if s.plural == m.plural && compatible_gender(m.gender, s.gender) {

@@ -1,6 +1,7 @@
 //! Stage 1a: which quoted regions are direct quotes, and the cues around them.
 
 use super::*;
+use crate::analysis::people::phrases::clause_head;
 
 pub(super) fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -421,70 +422,6 @@ pub(super) fn governing(doc: &Doc, open: usize) -> Option<Attribution> {
         });
     }
     None
-}
-
-/// The start of the clause opening at `ss`, past a fronted adverbial
-/// ("Toujours", "Néanmoins,", "En 2016,").
-pub(super) fn clause_head(doc: &Doc, ss: usize) -> usize {
-    // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …": past an
-    // opening adverbial up to its comma
-    if doc.is(
-        ss,
-        &[
-            "à",
-            "À",
-            "au",
-            "aux",
-            "en",
-            "dans",
-            "lors",
-            "après",
-            "Après",
-            "avant",
-            "pendant",
-            "depuis",
-            "sur",
-            "dès",
-            "Dès",
-            "face",
-            "lundi",
-            "mardi",
-            "mercredi",
-            "jeudi",
-            "vendredi",
-            "samedi",
-            "dimanche",
-            "hier",
-            "mercredi",
-            "interrogé",
-            "interrogée",
-            "invité",
-            "invitée",
-        ],
-    ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
-        .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
-    {
-        return clause_head(doc, c + 1);
-    }
-    if doc.is(
-        ss,
-        &[
-            "toujours",
-            "néanmoins",
-            "cependant",
-            "ainsi",
-            "mais",
-            "et",
-            "or",
-            "enfin",
-        ],
-    ) {
-        if doc.is(ss + 1, &[","]) {
-            return ss + 2;
-        }
-        return ss + 1;
-    }
-    ss
 }
 
 /// A cue later in the sentence, after a comma: "« … » qui est à l'origine de

@@ -18,6 +18,7 @@
 
 use super::*;
 use crate::analysis::lexicon;
+use crate::analysis::people::phrases::clause_head;
 
 /// Indirect speech: "X a déclaré que …", "selon X, …", "he said (that) …".
 pub(super) fn indirect(doc: &Doc, out: &mut Vec<Found>) {

@@ -93,4 +93,6 @@ struct Attribution {
 }
 
 #[cfg(test)]
+mod speaker_tests;
+#[cfg(test)]
 mod tests;

@@ -77,7 +77,7 @@ impl Widget for ListPane<'_> {
             }
             return;
         }
-        let shown: Vec<&Row> = app.rows.iter().skip(app.list_offset).take(rows).collect();
+        let shown: Vec<Row> = app.rows.window(app.list_offset, rows);
         for (k, row) in row_texts(app, &shown, w).into_iter().enumerate() {
             let i = app.list_offset + k;
             let y = inner.y + k as u16;
@@ -93,14 +93,17 @@ impl Widget for ListPane<'_> {
                 style = t.dim;
             }
             buf.set_stringn(inner.x, y, pad(row, w), w, style);
-            if missing && w > 3 {
+            if let Row::Missing(id) = &shown[k]
+                && w > 3
+                && !app.elsewhere.contains_key(id)
+            {
                 // The word "missing" stands out, selected or not.
-                let n = (w - 3).min(missing_label(app).chars().count()) as u16;
+                let n = (w - 3).min(missing_label(app, id).chars().count()) as u16;
                 buf.set_style(Rect::new(inner.x + 3, y, n, 1), t.problem);
             }
             // The marks keep their own colour outside the selection bar.
             if i != app.selected && w >= 2 {
-                let id = match shown[k] {
+                let id = match &shown[k] {
                     Row::Article(a) => app.articles[*a].id.as_str(),
                     Row::Missing(id) => id.as_str(),
                 };
@@ -123,15 +126,25 @@ impl Widget for ListPane<'_> {
 /// Written before the title of a bookmark whose article is gone.
 const MISSING: &str = "missing";
 
-/// The mark of a bookmark without its article: while the library is still
-/// loading it may only be late.
-fn missing_label(app: &App) -> &'static str {
+/// The mark of a bookmark without its article in the list: while the
+/// library is still loading it may only be late; once loaded, the index
+/// may know it in another folder (it opens from there).
+fn missing_label(app: &App, id: &str) -> &'static str {
     if app.loading.is_some() {
         "not loaded yet"
+    } else if app.elsewhere.contains_key(id) {
+        ELSEWHERE
     } else {
         MISSING
     }
 }
+
+/// Written before the title of a bookmark whose article is outside the
+/// library's folders.
+const ELSEWHERE: &str = "elsewhere";
+
+/// Its details' first words.
+const OUTSIDE: &str = "outside the library";
 
 /// The cells of one row.
 struct Cells {
@@ -149,7 +162,7 @@ fn cells(app: &App, row: &Row) -> Cells {
             let title = app.bookmarks.get(id).map_or("", |b| b.title.as_str());
             return Cells {
                 marks: "★ ".into(),
-                title: format!("{} · {title}", missing_label(app)),
+                title: format!("{} · {title}", missing_label(app, id)),
                 source: String::new(),
                 date: String::new(),
                 quotes: String::new(),
@@ -162,7 +175,7 @@ fn cells(app: &App, row: &Row) -> Cells {
     Cells {
         marks: format!("{bookmark}{unread}"),
         title: a.title.clone(),
-        source: a.source.clone().unwrap_or_default(),
+        source: a.source.as_deref().unwrap_or_default().to_string(),
         date: a
             .date
             .as_ref()
@@ -179,7 +192,7 @@ fn cells(app: &App, row: &Row) -> Cells {
 
 /// Rows "★• Title…  Source  2024-02-26  “8", the right-hand columns aligned
 /// across the rows shown and dropped, least useful first, when space is short.
-fn row_texts(app: &App, rows: &[&Row], w: usize) -> Vec<String> {
+fn row_texts(app: &App, rows: &[Row], w: usize) -> Vec<String> {
     let cells: Vec<Cells> = rows.iter().map(|r| cells(app, r)).collect();
     let col = |f: fn(&Cells) -> &str, cap: usize, keep: bool| {
         if keep {
@@ -233,7 +246,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let w = usize::from(area.width);
     buf.set_stringn(area.x, area.y, "─".repeat(w), w, t.border);
     if let Some(Row::Missing(id)) = app.selected_row() {
-        missing_details(app, id, area, buf);
+        missing_details(app, &id, area, buf);
         return;
     }
     let Some(a) = app.selected_article() else {
@@ -244,14 +257,15 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let stored_quotes = a.quotes;
     let mut meta = Vec::new();
     if let Some(s) = &a.source {
-        meta.push(s.clone());
+        meta.push(s.to_string());
     }
     if let Some(d) = &a.date {
         meta.push(format_date(d, &app.settings.date_format));
     }
     if let Some(l) = a
         .language
-        .clone()
+        .as_deref()
+        .map(str::to_string)
         .or_else(|| analysis.map(|an| an.language.code().to_string()))
     {
         meta.push(l);
@@ -304,10 +318,15 @@ fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let w = usize::from(area.width);
     let b = app.bookmarks.get(id);
-    let path = b.and_then(|b| b.path.as_ref()).map_or_else(
-        || "no path recorded".to_string(),
-        |p| crate::text::escape_path(p),
-    );
+    let label = missing_label(app, id);
+    let elsewhere = app.elsewhere.get(id).filter(|_| label == ELSEWHERE);
+    let path = match elsewhere {
+        Some(at) => format!("at {}", crate::text::escape(at)),
+        None => b.and_then(|b| b.path.as_ref()).map_or_else(
+            || "last seen: no path recorded".to_string(),
+            |p| format!("last seen: {}", crate::text::escape_path(p)),
+        ),
+    };
     let note = b.and_then(|b| b.note.as_deref());
     let remove = app
         .keymap
@@ -317,19 +336,28 @@ fn missing_details(app: &App, id: &str, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let lines = [
         Line::from(vec![
-            Span::styled(missing_label(app), t.problem),
+            if elsewhere.is_some() {
+                Span::styled(OUTSIDE, t.text)
+            } else {
+                Span::styled(label, t.problem)
+            },
             Span::styled(
                 truncate(
-                    &format!(" from the library · id {}", crate::text::escape(id)),
-                    w.saturating_sub(width(missing_label(app))),
+                    &format!(
+                        "{} · id {}",
+                        if elsewhere.is_some() {
+                            ""
+                        } else {
+                            " from the library"
+                        },
+                        crate::text::escape(id)
+                    ),
+                    w.saturating_sub(width(if elsewhere.is_some() { OUTSIDE } else { label })),
                 ),
                 t.dim,
             ),
         ]),
-        Line::from(Span::styled(
-            truncate(&format!("last seen: {path}"), w),
-            t.text,
-        )),
+        Line::from(Span::styled(truncate(&path, w), t.text)),
         match note {
             Some(n) => Line::from(vec![
                 Span::styled("★ ", t.bookmark),
