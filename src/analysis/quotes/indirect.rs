@@ -1073,18 +1073,14 @@ fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
     };
     // the name with its connectors: "Banque de France", "Cour des comptes"
     let mut b = a + 1;
-    while b <= xe {
-        if doc.info[b].cap && !doc.punct(b) {
-            b += 1;
-        } else if b < xe
-            && doc.is(b, &["de", "du", "des", "d'", "d’", "la", "l'", "l’"])
-            && (doc.info[b + 1].cap
-                || b + 2 <= xe && doc.is(b + 1, &["la", "l'", "l’"]) && doc.info[b + 2].cap)
-        {
-            b += 1;
-        } else {
-            break;
-        }
+    while b <= xe
+        && (doc.info[b].cap && !doc.punct(b)
+            || b < xe
+                && doc.is(b, &["de", "du", "des", "d'", "d’", "la", "l'", "l’"])
+                && (doc.info[b + 1].cap
+                    || b + 2 <= xe && doc.is(b + 1, &["la", "l'", "l’"]) && doc.info[b + 2].cap))
+    {
+        b += 1;
     }
     mentions::name_mention(doc, a, b)
 }
