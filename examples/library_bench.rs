@@ -134,6 +134,15 @@ fn main() {
 
 fn print_figures(f: &BTreeMap<String, f64>) {
     let get = |k: &str| f.get(k).copied().unwrap_or(f64::NAN);
+    // the reader's own work in those keys; the rest is waiting for a core
+    let cpu = |p: &str| {
+        println!(
+            "      (the reader's CPU in them: median {:.1} ms, p99 {:.1}, max {:.1})",
+            get(&format!("{p}_cpu_median_ms")),
+            get(&format!("{p}_cpu_p99_ms")),
+            get(&format!("{p}_cpu_max_ms"))
+        );
+    };
     println!("  index built:");
     println!(
         "    first frame                  {:>8.0} ms   (target ≤ 100; {:.0} ms of it inside the process)",
@@ -164,6 +173,7 @@ fn print_figures(f: &BTreeMap<String, f64>) {
         get("key_max_ms"),
         get("key_count")
     );
+    cpu("key");
     println!(
         "    a refresh ({:.0} files changed) {:>6.0} ms; peak RSS during it {:.0} MB   (target ≤ 200)",
         get("refresh_files"),
@@ -177,6 +187,7 @@ fn print_figures(f: &BTreeMap<String, f64>) {
         get("key_refresh_max_ms"),
         get("key_refresh_count")
     );
+    cpu("key_refresh");
     println!("  first build (no index):");
     println!(
         "    list usable (a screen drawn) {:>8.0} ms   (target ≤ 1000)",
@@ -197,6 +208,7 @@ fn print_figures(f: &BTreeMap<String, f64>) {
         get("key_build_max_ms"),
         get("key_build_count")
     );
+    cpu("key_build");
     if f.contains_key("analysis_s") {
         println!(
             "    whole-library analysis       {:>8.1} s, {:.1} MB/s on {} threads = {:.2} MB/s per core of wall time; {:.2} MB per CPU-second used   (target ≥ 2)",
@@ -213,6 +225,7 @@ fn print_figures(f: &BTreeMap<String, f64>) {
             get("key_analysis_max_ms"),
             get("key_analysis_count")
         );
+        cpu("key_analysis");
     }
     println!("  queries:");
     println!(
@@ -332,9 +345,15 @@ struct Script<'a> {
     every: Option<Duration>,
     due: Instant,
     pressed: usize,
-    /// Due times of keys taken, their frame not drawn yet.
-    waiting: Vec<Instant>,
+    /// Due times of keys taken, their frame not drawn yet, and the
+    /// reader's thread CPU time at its last poll before each was due.
+    waiting: Vec<(Instant, f64)>,
     latencies: Vec<f64>,
+    /// The reader's CPU time from each key's due time to its frame (an
+    /// upper bound: counted from the last poll before it was due); the
+    /// rest of its latency is time the thread waited for a core.
+    cpu: Vec<f64>,
+    poll_cpu: f64,
     taken: Instant,
     /// `QUOTH_BENCH_SLOW=ms`: keys slower than this are told on stderr.
     slow: Option<f64>,
@@ -352,6 +371,7 @@ impl Input for Script<'_> {
         if now >= self.due {
             return Ok(true);
         }
+        self.poll_cpu = thread_cpu_ms();
         if !timeout.is_zero() {
             std::thread::sleep(timeout.min(self.due - now));
         }
@@ -360,7 +380,7 @@ impl Input for Script<'_> {
 
     fn read(&mut self) -> std::io::Result<Event> {
         let every = self.every.unwrap_or(Duration::from_secs(1));
-        self.waiting.push(self.due);
+        self.waiting.push((self.due, self.poll_cpu));
         self.taken = Instant::now();
         self.due += every;
         // a loop that fell behind does not get a burst of overdue keys
@@ -372,13 +392,16 @@ impl Input for Script<'_> {
     }
 
     fn drawn(&mut self) {
-        for due in self.waiting.drain(..) {
+        let cpu_now = thread_cpu_ms();
+        for (due, cpu) in self.waiting.drain(..) {
             let l = due.elapsed().as_secs_f64() * 1000.0;
+            self.cpu.push(cpu_now - cpu);
             if self.slow.is_some_and(|s| l > s) {
                 // which key, and how long it waited before the loop took it
                 eprintln!(
-                    "slow key {:?}: {l:.1} ms, taken {:.1} ms after due",
+                    "slow key {:?}: {l:.1} ms ({:.1} ms of the reader's CPU), taken {:.1} ms after due",
                     key_cycle(self.pressed - 1),
+                    cpu_now - cpu,
                     self.taken.duration_since(due).as_secs_f64() * 1000.0
                 );
             }
@@ -391,8 +414,14 @@ impl Input for Script<'_> {
     }
 }
 
+/// Keys' latencies (ms), and the reader's CPU time in each.
+struct Keys {
+    wall: Vec<f64>,
+    cpu: Vec<f64>,
+}
+
 /// Runs the reader's loop on `app` with a key every `every` until `done`;
-/// returns the keys' latencies (ms).
+/// returns the keys' latencies.
 fn drive(
     app: &mut App,
     rt: &mut Runtime,
@@ -400,7 +429,7 @@ fn drive(
     every: Option<Duration>,
     limit: Duration,
     done: &mut dyn FnMut(&App) -> bool,
-) -> Vec<f64> {
+) -> Keys {
     let start = Instant::now();
     let mut script = Script {
         every,
@@ -408,6 +437,8 @@ fn drive(
         pressed: 0,
         waiting: Vec::new(),
         latencies: Vec::new(),
+        cpu: Vec::new(),
+        poll_cpu: thread_cpu_ms(),
         taken: start,
         slow: std::env::var("QUOTH_BENCH_SLOW")
             .ok()
@@ -416,16 +447,24 @@ fn drive(
         done,
     };
     run_loop(screen, app, rt, &mut script, &mut |_, _, _| {}).expect("the reader's loop");
-    script.latencies
+    Keys {
+        wall: script.latencies,
+        cpu: script.cpu,
+    }
 }
 
-/// Key latencies as figures: median, p99, max and how many.
-fn key_figures(prefix: &str, lat: Vec<f64>) {
-    figure(&format!("{prefix}_count"), lat.len() as f64);
-    let (m, p99, max) = stats(lat);
+/// Key latencies as figures: median, p99, max and how many; the same of
+/// the reader's CPU time in them.
+fn key_figures(prefix: &str, keys: Keys) {
+    figure(&format!("{prefix}_count"), keys.wall.len() as f64);
+    let (m, p99, max) = stats(keys.wall);
     figure(&format!("{prefix}_median_ms"), m);
     figure(&format!("{prefix}_p99_ms"), p99);
     figure(&format!("{prefix}_max_ms"), max);
+    let (m, p99, max) = stats(keys.cpu);
+    figure(&format!("{prefix}_cpu_median_ms"), m);
+    figure(&format!("{prefix}_cpu_p99_ms"), p99);
+    figure(&format!("{prefix}_cpu_max_ms"), max);
 }
 
 fn first_build(lib: &Path, index_path: &Path, analyse: bool) {

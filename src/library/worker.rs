@@ -483,29 +483,42 @@ fn analyse_one(analyzer: &Analyzer, p: &Pending) -> Result<Analysed, String> {
         })
 }
 
-/// Lowers the calling thread's priority (nice 10), so the reader's own
+/// Lowers the calling thread's priority (nice +10), so the reader's own
 /// thread gets a core first when the library is read or analysed: keys
 /// stay answered within a frame even on a busy machine.
 pub fn background_priority() {
     nice_thread(10);
 }
 
-/// A little lower (nice 5): work the reader waits for, but less than for
-/// a key (the open article's analysis).
+/// A little lower (nice +5): work the reader waits for, but less than
+/// for a key (the open article's analysis).
 pub fn gentle_priority() {
     nice_thread(5);
 }
 
-fn nice_thread(nice: i32) {
+/// Puts the calling thread `by` below the process's main thread (the
+/// reader's): relative, so a reader started with `nice` keeps its threads
+/// in the same order (an absolute value would put the library's work
+/// level with the keys, or above them for a privileged user); never
+/// raised, so a thread made by a niced one is not niced twice.
+fn nice_thread(by: i32) {
     #[cfg(target_os = "linux")]
-    // SAFETY: plain system calls on the calling thread's own id; no memory
-    // is shared with them.
+    // SAFETY: plain system calls on this process's own ids; no memory is
+    // shared with them.
     unsafe {
         let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, tid, nice);
+        let main = libc::getpid() as libc::id_t;
+        // -1 is also a valid priority: errno tells an error apart
+        *libc::__errno_location() = 0;
+        let reader = libc::getpriority(libc::PRIO_PROCESS, main);
+        let now = libc::getpriority(libc::PRIO_PROCESS, tid);
+        let target = (reader + by).min(19);
+        if *libc::__errno_location() == 0 && target > now {
+            libc::setpriority(libc::PRIO_PROCESS, tid, target);
+        }
     }
     #[cfg(not(target_os = "linux"))]
-    let _ = nice;
+    let _ = by;
 }
 
 pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
@@ -514,4 +527,46 @@ pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "the analyser failed".to_string())
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    fn thread_nice() -> i32 {
+        // SAFETY: reads the calling thread's own priority.
+        unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::syscall(libc::SYS_gettid) as _) }
+    }
+
+    /// Relative to the reader's thread, and once: a pool made by a niced
+    /// thread, its threads niced again, stay 10 below the reader.
+    #[test]
+    fn background_threads_sit_below_the_reader_once() {
+        // SAFETY: reads the main thread's priority.
+        let reader = unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::getpid() as _) };
+        let (outer, inner, gentle) = std::thread::spawn(|| {
+            background_priority();
+            let outer = thread_nice();
+            let inner = std::thread::spawn(|| {
+                background_priority();
+                thread_nice()
+            })
+            .join()
+            .unwrap();
+            // never raised back by a gentler call
+            gentle_priority();
+            (outer, inner, thread_nice())
+        })
+        .join()
+        .unwrap();
+        let want = (reader + 10).min(19);
+        assert_eq!((outer, inner, gentle), (want, want, want));
+        let gentle = std::thread::spawn(|| {
+            gentle_priority();
+            thread_nice()
+        })
+        .join()
+        .unwrap();
+        assert_eq!(gentle, (reader + 5).min(19));
+    }
 }

@@ -39,7 +39,7 @@ pub struct Resolver<'a> {
     referents: Vec<Referent>,
     /// Words of every name run, for canonical names.
     runs: Vec<(usize, usize)>,
-    by_word: FastMap<&'a str, Vec<usize>>,
+    by_word: FastMap<std::borrow::Cow<'a, str>, Vec<usize>>,
     /// The previous resolved speaker: (name, group, gender, byte position).
     last: Option<(String, Option<usize>, Option<Gender>, usize)>,
     quoted_names: FastMap<&'a str, ()>,
@@ -105,7 +105,7 @@ impl<'a> Resolver<'a> {
         // each distinct run once (its first occurrence: the canonical name
         // is the earliest fuller run), so that a name repeated thousands of
         // times costs one candidate, not thousands
-        let mut by_word: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        let mut by_word: FastMap<std::borrow::Cow<'a, str>, Vec<usize>> = FastMap::default();
         let mut seen: FastMap<&'a str, ()> = FastMap::default();
         for (ri, &(a, b)) in runs.iter().enumerate() {
             let run = &doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end];
@@ -113,7 +113,8 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             for k in a..b {
-                by_word.entry(doc.t(k)).or_default().push(ri);
+                // "Erdogan" finds "Recep Tayyip Erdoğan"
+                by_word.entry(fold(doc.t(k))).or_default().push(ri);
             }
         }
         let quoted_names: FastMap<&'a str, ()> = regions
@@ -407,7 +408,7 @@ impl<'a> Resolver<'a> {
         let words: Vec<&str> = (a..b).map(|k| doc.t(k)).collect();
         let mut best: Option<(usize, usize)> = None;
         // candidates: runs holding our first word
-        if let Some(list) = words.first().and_then(|w| self.by_word.get(w)) {
+        if let Some(list) = words.first().and_then(|w| self.by_word.get(&fold(w))) {
             for &ri in list {
                 self.steps.set(self.steps.get() + 1);
                 let (ra, rb) = self.runs[ri];
@@ -421,7 +422,10 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let rw: Vec<&str> = (ra..rb).map(|k| doc.t(k)).collect();
-                if !rw.windows(words.len()).any(|w| w == words.as_slice()) {
+                if !rw
+                    .windows(words.len())
+                    .any(|w| w.iter().zip(&words).all(|(a, b)| fold(a) == fold(b)))
+                {
                     continue;
                 }
                 let rtext = &doc.text[doc.toks[ra].span.start..doc.toks[rb - 1].span.end];
@@ -1017,7 +1021,7 @@ const INSTITUTIONS_FR: &[&str] = &[
 /// connectors and titles ("L'Ordre" → ordre; "Ordre de Malte" → ordre, malte).
 fn chain_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .map(str::to_lowercase)
+        .map(|w| fold(w).to_lowercase())
         .filter(|w| {
             !w.is_empty()
                 && !matches!(
@@ -1063,6 +1067,12 @@ impl Resolver<'_> {
             let n = &mut names[id];
             if n.2.is_none() {
                 n.2 = label;
+            }
+            // "Edouard Philippe" and "Édouard Philippe": the spelling with its
+            // diacritics, which writers drop, not add
+            let marks = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+            if marks(name) > marks(&n.0) {
+                n.0 = name.to_string();
             }
             n.3 = n.3.min(pos);
             Some(id)

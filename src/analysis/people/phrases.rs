@@ -116,7 +116,9 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
                     ],
                 )
                 // "…Donald Tusk tandis que", "…, lorsqu'il": a subordinate clause
-                || doc.is(j, FR_SUBORDINATORS)))
+                || doc.is(j, FR_SUBORDINATORS)
+                // "Le candidat de Debout la France veut également": the verb
+                || doc.is(j, FR_MODALS)))
     {
         j += 1;
     }
@@ -420,6 +422,31 @@ pub(crate) fn parenthetical(doc: &Doc, i: usize) -> Option<usize> {
     }
     None
 }
+
+/// French modal and aspect verbs, which end a subject phrase before the
+/// verb they govern ("Le candidat veut également prohiber …").
+const FR_MODALS: &[&str] = &[
+    "veut",
+    "veulent",
+    "voudrait",
+    "voudraient",
+    "doit",
+    "doivent",
+    "devrait",
+    "devraient",
+    "peut",
+    "peuvent",
+    "pourrait",
+    "pourraient",
+    "souhaite",
+    "souhaitent",
+    "entend",
+    "entendent",
+    "va",
+    "vont",
+    "vient",
+    "viennent",
+];
 
 /// French words opening a subordinate clause, which end a noun phrase.
 const FR_SUBORDINATORS: &[&str] = &[

@@ -148,17 +148,27 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
         // "a tenu à rappeler que", "a voulu préciser que"
         None if doc.info[k].cue == Some(Form::Infinitive)
             && k > 0
+            // "Force est de constater que", "Il est à noter que", "il
+            // convient de rappeler que": the journalist's remark
+            && !impersonal(doc, k)
             && (doc.is(k - 1, &["à", "de", "d'", "d’"])
                 || doc.is(k - 1, INTENT)
                 || k > 1 && doc.is(k - 2, INTENT)) =>
         {
             k
         }
-        // "après avoir rappelé que", "affirme avoir dit que"
-        None if doc.is(k, &["avoir"])
+        // "après avoir rappelé que", "affirme avoir dit que", "ayant
+        // annoncé que"
+        None if doc.is(k, &["avoir", "ayant"])
             && let Some(p) = (k + 1..(k + 3).min(doc.toks.len()))
                 .find(|&x| !doc.is_adverb(x) && !doc.manner_adverb(x))
             && doc.info[p].cue == Some(Form::Participle) =>
+        {
+            p
+        }
+        // "a pour sa part révélé que", "a, de son côté, affirmé que"
+        None if doc.info[k].aux
+            && let Some(p) = past_insert(doc, k + 1) =>
         {
             p
         }
@@ -175,6 +185,11 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
         e
     };
     if !reports_with_que(doc, e) {
+        return None;
+    }
+    // "Maintenant que …", "ne contrôlent maintenant que": the adverb, not
+    // the gerund of "maintenir" (which reports after "en")
+    if doc.is(k, &["maintenant"]) && !(k > 0 && doc.is(k - 1, &["en"])) {
         return None;
     }
     // "Rappelons que", "Notons que": the journalist's imperative
@@ -223,17 +238,113 @@ fn reporting_verb(doc: &Doc, k: usize) -> Option<(usize, usize)> {
     Some((k, e))
 }
 
+/// The speech participle after an auxiliary and an inserted phrase ("a
+/// pour sa part révélé", "a, de son côté, affirmé", "a quant à lui
+/// estimé", "a lui aussi indiqué"), within seven tokens.
+fn past_insert(doc: &Doc, a: usize) -> Option<usize> {
+    let n = doc.toks.len();
+    let mut j = a;
+    while j < n && j < a + 8 {
+        if doc.info[j].region.is_some() {
+            return None;
+        }
+        if doc.info[j].cue == Some(Form::Participle) {
+            // something must stand between, else cue_at would have found it
+            return (j > a).then_some(j);
+        }
+        let insert = doc.t(j) == ","
+            || doc.is_adverb(j)
+            || doc.manner_adverb(j)
+            || doc.is_date(j)
+            || doc.is(
+                j,
+                &[
+                    "pour",
+                    "sa",
+                    "son",
+                    "leur",
+                    "part",
+                    "de",
+                    "côté",
+                    "quant",
+                    "à",
+                    "lui",
+                    "elle",
+                    "eux",
+                    "elles",
+                    "aussi",
+                    "lui-même",
+                    "elle-même",
+                    "tour",
+                    "nouveau",
+                    "en",
+                    "effet",
+                    "par",
+                    "ailleurs",
+                    "outre",
+                    "d'ailleurs",
+                    "d’ailleurs",
+                    "toutefois",
+                    "cependant",
+                    "pourtant",
+                    "également",
+                    "enfin",
+                    "ensuite",
+                    "tort",
+                    "déjà",
+                    "encore",
+                    "hier",
+                    "soir",
+                    "matin",
+                ],
+            );
+        if !insert {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "Force est de constater que", "Il est aussi à noter que", "il est pour
+/// le moins troublant de remarquer que": an infinitive under an impersonal
+/// verb is the journalist's remark.
+fn impersonal(doc: &Doc, k: usize) -> bool {
+    if k < 2 || !doc.is(k - 1, &["à", "de", "d'", "d’"]) {
+        return false;
+    }
+    let verbs = [
+        "est", "était", "serait", "sera", "convient", "reste", "faut", "semble",
+    ];
+    let mut b = k - 2;
+    while b > 0 && doc.is_adverb(b) {
+        b -= 1;
+    }
+    if doc.is(b, &verbs) {
+        return true;
+    }
+    // "il est (pour le moins) troublant de": an impersonal "il est" opening
+    // the clause, a few words before
+    let ss = doc.sentence_start(k);
+    (k.saturating_sub(8).max(ss)..k - 1)
+        .any(|x| doc.is(x, &["il", "Il"]) && doc.is(x + 1, &verbs) && (x == ss || doc.punct(x - 1)))
+}
+
 /// "ne relèvent que du civil", "n'a dit que la vérité": "ne … que" means
 /// "only", not a reported clause.
 fn restrictive(doc: &Doc, v: usize, e: usize, q: usize) -> bool {
     let mut b = v;
+    // past clitics, auxiliaries and modals: "n'ont pu relever qu'une
+    // empreinte"
     while b > 0
-        && doc.is(
+        && b + 4 > v
+        && (doc.is(
             b - 1,
             &[
                 "le", "la", "les", "l'", "l’", "lui", "leur", "se", "s'", "s’", "y", "en",
             ],
-        )
+        ) || doc.info[b - 1].aux
+            || doc.is(b - 1, INTENT))
     {
         b -= 1;
     }
@@ -367,6 +478,40 @@ const TIME: &[&str] = &[
     "cet",
 ];
 
+/// Words that make a conjunction with `que` ("alors que", "ainsi que",
+/// "bien que", "parce que", "plutôt que").
+const CONJUNCTION: &[&str] = &[
+    "alors",
+    "ainsi",
+    "bien",
+    "parce",
+    "tandis",
+    "dès",
+    "sans",
+    "pour",
+    "afin",
+    "avant",
+    "après",
+    "plutôt",
+    "tant",
+    "autant",
+    "plus",
+    "moins",
+    "si",
+    "lors",
+    "pendant",
+    "depuis",
+    "sauf",
+    "outre",
+    "tel",
+    "telle",
+    "tels",
+    "telles",
+    "jusqu'à",
+    "jusqu’à",
+    "malgré",
+];
+
 /// Prepositions of an adjunct between a verb and its `que` ("à l'AFP", "dans
 /// un communiqué", "sur BFMTV", "lors d'une conférence de presse").
 const PREPS: &[&str] = &[
@@ -389,8 +534,12 @@ fn complementizer(doc: &Doc, e: usize) -> Option<usize> {
             return None;
         }
         if doc.is(j, QUE) {
-            // "à ce que", "le fait que": a noun's clause
-            return (!doc.is(j - 1, &["ce", "fait"])).then_some(j);
+            // "à ce que", "le fait que": a noun's clause; "alors que",
+            // "ainsi que", "parce que": a conjunction
+            // ("précise bien que" keeps its adverb)
+            let conjunction =
+                doc.is(j - 1, CONJUNCTION) && !(j - 1 == e + 1 && doc.is(j - 1, &["bien"]));
+            return (!doc.is(j - 1, &["ce", "fait"]) && !conjunction).then_some(j);
         }
         if doc.punct(j) {
             match doc.t(j) {
@@ -401,7 +550,12 @@ fn complementizer(doc: &Doc, e: usize) -> Option<usize> {
             j += 1;
             continue;
         }
-        if doc.cue_at(j).is_some() || doc.info[j].aux {
+        // "estime dans sa note d'analyse que": after a determiner or "de" a
+        // cue word is a noun
+        if (doc.cue_at(j).is_some() || doc.info[j].aux)
+            && !doc.det(j - 1)
+            && !doc.is(j - 1, &["de", "d'", "d’"])
+        {
             return None;
         }
         if doc.is(j, PREPS) {
@@ -432,10 +586,14 @@ fn que_subject(doc: &Doc, k: usize, v: usize) -> Option<Option<Mention>> {
     if let Some((m, _)) = sources::inverted(doc, v) {
         return Some(Some(m));
     }
-    if doc.info[k].cue == Some(Form::Gerund) || doc.is(k, &["avoir"]) {
+    if doc.info[k].cue == Some(Form::Gerund) || doc.is(k, &["avoir", "ayant"]) {
         // ", estimant que", "en affirmant que", "tout en précisant que": the
         // sentence's speaker, else its subject
-        return Some(sentence_speaker(doc, k).or_else(|| sources::gerund_subject(doc, k)));
+        return Some(
+            sentence_speaker(doc, k)
+                .or_else(|| apposed_name(doc, k))
+                .or_else(|| sources::gerund_subject(doc, k)),
+        );
     }
     // "a tenu à préciser que": the subject of the verb of intent
     let mut g = v;
@@ -481,6 +639,23 @@ fn sentence_speaker(doc: &Doc, k: usize) -> Option<Mention> {
         }
         None
     })
+}
+
+/// The name in apposition to the subject opening the sentence of token
+/// `k`: "Le ministre des Finances, Michel Sapin, affiche …, estimant que".
+fn apposed_name(doc: &Doc, k: usize) -> Option<Mention> {
+    let cs = clause_head(doc, doc.sentence_start(k));
+    let c = (cs + 1..k.min(cs + 12)).find(|&x| doc.t(x) == ",")?;
+    if (cs..c).any(|x| doc.info[x].aux || doc.cue_at(x).is_some() || doc.info[x].region.is_some()) {
+        return None;
+    }
+    let m = sources::first_mention(doc, c + 1, k)?;
+    let end = doc.tok_at(m.span.end);
+    (m.kind == mentions::Kind::Name
+        && doc.tok_at(m.span.start) == c + 1
+        && end < k
+        && doc.t(end) == ",")
+        .then_some(m)
 }
 
 /// After a fronted participial clause starting at `s`, the comma and the
@@ -557,6 +732,47 @@ fn clause_end(doc: &Doc, s: usize, direct: &[Span]) -> usize {
         if x > s && doc.t(x) == "," && x + 1 < end && ends_report(doc, x + 1, end) {
             break;
         }
+        // "…, et annonce la fermeture": the main subject's next verb
+        if x > s + 1
+            && doc.is(x, &["et", "mais", "puis"])
+            && doc.t(x - 1) == ","
+            && x + 1 < end
+            && doc.cue_at(x + 1).is_some()
+        {
+            x -= 1;
+            break;
+        }
+        // "… et les démocrates avaient demandé que": another speaker's report
+        // (not a coordinated subject: "que le Président et le Premier
+        // ministre souhaitent")
+        if x > s
+            && doc.is(x, &["et", "mais", "puis"])
+            && has_verb(doc, s, x)
+            && let Some((_, after)) = sources::subject_right(doc, x + 1)
+            && after < end
+            && doc.cue_at(after).is_some()
+        {
+            break;
+        }
+        // "X, nombre d'agents estimant qu'il n'est pas fait pour ce poste, est
+        // un partisan …": the main clause's verb resumes after the incise
+        if x > s
+            && doc.t(x) == ","
+            && x + 2 < end
+            && doc.is(
+                x + 1,
+                &[
+                    "est", "sont", "était", "étaient", "sera", "seront", "ont", "avait", "avaient",
+                    "reste", "demeure",
+                ],
+            )
+            && !doc.punct(x + 2)
+            // a comma or a relative before may close an inserted clause ("la
+            // femme qui a été blessée samedi, est décédée")
+            && !(s..x).any(|y| doc.t(y) == "," || doc.is(y, &["qui", "dont", "où", "que", "qu'", "qu’"]))
+        {
+            break;
+        }
         // "… tout en ajoutant que", "… en affirmant"
         if x > s + 1
             && doc.is(x, &["en"])
@@ -619,6 +835,18 @@ fn finite_clause(doc: &Doc, a: usize, b: usize) -> bool {
     })
 }
 
+/// Whether tokens `a..b` hold a conjugated verb: a finite clause, or a
+/// verb by its ending ("pourrait", "avaient").
+fn has_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    finite_clause(doc, a, b)
+        || (a..b).any(|x| {
+            let w = doc.t(x);
+            !doc.info[x].cap
+                && doc.info[x].region.is_none()
+                && (w.ends_with("aient") || w.ends_with("rait") || w.ends_with("ront"))
+        })
+}
+
 /// Whether the quoted words at token `i` open with a subject: a remark of
 /// its own ("cela va de soi"), not the clause's continuation.
 fn opens_with_subject(doc: &Doc, i: usize) -> bool {
@@ -641,7 +869,11 @@ fn opens_with_subject(doc: &Doc, i: usize) -> bool {
 /// the reported clause and returns the token to go on from.
 fn according_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) -> Option<usize> {
     let (cue, xe, m) = selon_source(doc, k)?;
-    let ss = doc.sentence_start(k);
+    let mut ss = doc.sentence_start(k);
+    // "24 janvier 2017. – Selon X, …": past a dash opening the line
+    while ss < k && matches!(doc.t(ss), "–" | "—" | "-") {
+        ss += 1;
+    }
     let se = doc.sentence_end(k);
     let after = xe + 1;
     if after >= se || matches!(doc.t(after), "." | "!" | "?" | ";") {
@@ -653,10 +885,21 @@ fn according_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) 
         // "Selon X, CLAUSE" (also without the comma: "Selon le chauffeur la
         // direction …")
         let a = if comma_after {
-            past_apposition(doc, after + 1, se, &m)
+            match past_apposition(doc, after + 1, se, &m) {
+                Some(a) => a,
+                None => return Some(after),
+            }
         } else {
             after
         };
+        (a, clause_end(doc, a, direct))
+    } else if comma_after
+        && (k > ss + 1 && doc.t(k - 1) == "," && doc.is(k - 2, &["et", "mais", "or"])
+            || k > ss && doc.is(k - 1, &["et", "mais", "or"]))
+    {
+        // "… assure l'intérim et, selon Reuters, CLAUSE": heading the
+        // coordinated clause
+        let a = after + 1;
         (a, clause_end(doc, a, direct))
     } else if k > ss && doc.t(k - 1) == "," && comma_after {
         // an incise: "qui, selon Mistral, est comparable …," reports the
@@ -685,8 +928,25 @@ fn according_report(doc: &Doc, k: usize, direct: &[Span], out: &mut Vec<Found>) 
 /// the last token of X, and X. Not "selon laquelle", "selon ce que", nor a
 /// law ("selon le Code du travail", "d'après le droit").
 fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
-    let (cue, mut xe, mut m) = sources::according(doc, k)?;
+    let (cue, mut xe, mut m) = match sources::according(doc, k) {
+        Some(x) => x,
+        None => described_source(doc, k)?,
+    };
     let start = doc.tok_at(cue.end);
+    // "Selon les résultats transmis par la Haute autorité, CLAUSE", "Selon
+    // les différents bilans qui se succèdent, …", "Selon l'Ufip (Union …),":
+    // the source runs to its comma past words that cannot open the clause
+    if xe + 1 < doc.toks.len()
+        && (!doc.punct(xe + 1) || doc.is(xe + 1, &["("]))
+        && !opens_clause(doc, xe + 1)
+        && let Some(c) = comma_within(doc, xe + 1, 28)
+        && !reports_in(doc, xe + 1, c)
+    {
+        xe = c - 1;
+        if m.kind != mentions::Kind::Name {
+            m = phrase(doc, start, c);
+        }
+    }
     if doc.is(
         start,
         &[
@@ -728,6 +988,15 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
             m = phrase(doc, start, c);
         }
     }
+    let m = named_source(doc, start, xe, m);
+    // "des sources PS", "une source proche de l'Élysée": anonymous, whatever
+    // name follows
+    let anonymous = (start..doc.tok_at(m.span.start).min(xe + 1))
+        .find(|&x| doc.is(x, &["source", "sources", "proche", "proches", "entourage"]));
+    let m = match anonymous {
+        Some(h) => phrase(doc, start, h + 1),
+        None => m,
+    };
     let head = (start..=xe)
         .find(|&x| !doc.det(x) && !doc.punct(x))
         .unwrap_or(start);
@@ -747,12 +1016,196 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
             "règles",
             "règle",
             "dictionnaire",
+            "critères",
+            "statuts",
+            "norme",
+            "normes",
             "définition",
         ],
     ) {
         return None;
     }
     Some((cue, xe, m))
+}
+
+/// The name a described source carries: "la Banque de France" is the
+/// bank, "le rapport ComScore de 2015" and "l'agence de presse Belga" the
+/// body named right after the noun; "la police de Paris" stays the police
+/// (a name after a preposition is a place or an owner, not the source).
+fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
+    if m.kind != mentions::Kind::Phrase || xe >= doc.toks.len() {
+        return m;
+    }
+    let mut h = start;
+    while h < xe && doc.det(h) && !doc.info[h].cap {
+        h += 1;
+    }
+    // "des sources PS", "une source proche de l'Élysée": anonymous
+    if doc.is(h, &["source", "sources", "proche", "proches", "entourage"]) {
+        return phrase(doc, start, h + 1);
+    }
+    let lower_word = |x: usize| {
+        mentions::is_word(doc, x) && !doc.info[x].cap && !doc.det(x) && !doc.is(x, PREPS)
+    };
+    let a = if doc.info[h].cap {
+        h
+    } else {
+        // the noun, up to two words ("agence de presse", "quotidien
+        // économique"), then the name
+        let mut x = h;
+        let mut words = 0;
+        loop {
+            if x > xe || words > 3 {
+                return m;
+            }
+            if doc.info[x].cap {
+                if x > h && lower_word(x - 1) {
+                    break x;
+                }
+                return m;
+            }
+            if !(lower_word(x) || doc.is(x, &["de", "d'", "d’"]) && x > h) {
+                return m;
+            }
+            words += 1;
+            x += 1;
+        }
+    };
+    // the name with its connectors: "Banque de France", "Cour des comptes"
+    let mut b = a + 1;
+    while b <= xe
+        && (doc.info[b].cap && !doc.punct(b)
+            || b < xe
+                && doc.is(b, &["de", "du", "des", "d'", "d’", "la", "l'", "l’"])
+                && (doc.info[b + 1].cap
+                    || b + 2 <= xe && doc.is(b + 1, &["la", "l'", "l’"]) && doc.info[b + 2].cap))
+    {
+        b += 1;
+    }
+    mentions::name_mention(doc, a, b)
+}
+
+/// "selon des policiers présents sur les lieux,", "selon certains
+/// experts,": a source described without article, up to its comma (a
+/// postposed "…, selon des médias." has none and is not a report).
+fn described_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
+    let start = if doc.is(k, &["selon"]) {
+        k + 1
+    } else if doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]) {
+        k + 2
+    } else {
+        return None;
+    };
+    if start >= doc.toks.len()
+        || !doc.is(
+            start,
+            &[
+                "des",
+                "certains",
+                "certaines",
+                "plusieurs",
+                "ces",
+                "quelques",
+                "nombre",
+                "divers",
+                "diverses",
+                "d'autres",
+                "d’autres",
+                "de",
+                "différents",
+                "différentes",
+                "nombreux",
+                "nombreuses",
+            ],
+        )
+    {
+        return None;
+    }
+    let c = comma_within(doc, start + 1, 14)?;
+    if (start..c).any(|x| doc.cue_at(x).is_some() || doc.info[x].aux || doc.is(x, QUE)) {
+        return None;
+    }
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[start - 1].span.end);
+    Some((cue, c - 1, phrase(doc, start, c)))
+}
+
+/// Whether token `x`, right after a source without comma, can open the
+/// reported clause: an article, a subject pronoun, a name, a number, a
+/// quantifier ("Selon le chauffeur la direction …", "Selon lui il …").
+fn opens_clause(doc: &Doc, x: usize) -> bool {
+    doc.det(x) && !doc.is(x, &["de", "du", "des", "d'", "d’"])
+        || doc.info[x].cap
+        || doc.info[x].region.is_some()
+        || doc.toks[x].kind == TokenKind::Number
+        || doc.is(
+            x,
+            &[
+                "il",
+                "elle",
+                "ils",
+                "elles",
+                "on",
+                "ce",
+                "c'",
+                "c’",
+                "cela",
+                "ça",
+                "nous",
+                "vous",
+                "je",
+                "j'",
+                "j’",
+                "aucun",
+                "aucune",
+                "près",
+                "environ",
+                "plus",
+                "moins",
+                "tous",
+                "toutes",
+                "chaque",
+                "certains",
+                "certaines",
+                "plusieurs",
+                "quelques",
+                "nombre",
+                "seuls",
+                "seul",
+                "seule",
+                "rien",
+                "personne",
+            ],
+        )
+}
+
+/// Whether tokens `a..b` hold a verb of their own outside a relative
+/// clause ("qui se succèdent" may): then they are a clause, not a source.
+fn reports_in(doc: &Doc, a: usize, b: usize) -> bool {
+    let mut relative = false;
+    (a..b).any(|x| {
+        relative |= doc.is(x, &["qui", "dont", "que", "qu'", "qu’", "où"]);
+        doc.info[x].region.is_some()
+            || !relative
+                && (doc.info[x].aux
+                    || doc.info[x].cue == Some(Form::Finite)
+                    || doc.is(
+                        x,
+                        &[
+                            "est", "sont", "était", "étaient", "sera", "seront", "serait",
+                            "seraient", "va", "vont", "peut", "peuvent", "doit", "doivent",
+                        ],
+                    ))
+    })
+}
+
+/// The first comma (outside quotes) from token `a` within `w` tokens and
+/// the sentence.
+fn comma_within(doc: &Doc, a: usize, w: usize) -> Option<usize> {
+    if a >= doc.toks.len() {
+        return None;
+    }
+    let se = doc.sentence_end(a);
+    (a..se.min(a + w)).find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())
 }
 
 /// A noun phrase mention over tokens `a..b` (a name when all capitalised).
@@ -799,9 +1252,6 @@ fn fronted_adverbial(doc: &Doc, ss: usize, k: usize) -> bool {
             "depuis",
             "dès",
             "sur",
-            "ce",
-            "cette",
-            "le",
             "hier",
             "aujourd'hui",
             "toujours",
@@ -823,8 +1273,23 @@ fn fronted_adverbial(doc: &Doc, ss: usize, k: usize) -> bool {
         ],
     ) || doc.is_date(ss)
         || doc.is_adverb(ss)
-        || doc.manner_adverb(ss);
+        || doc.manner_adverb(ss)
+        // "D'autre part,", "De son côté,", "Du reste,"
+        || doc.is(ss, &["d'", "d’"]) && doc.is(ss + 1, &["autre"])
+        || doc.is(ss, &["de"]) && doc.is(ss + 1, &["plus", "son", "sa", "leur", "fait", "nouveau"])
+        || doc.is(ss, &["du"]) && doc.is(ss + 1, &["reste", "coup"])
+        || doc.is(ss, &["quant", "pour"]) && k > ss + 2
+        // "Ce mercredi,", "Cette semaine,", "Le 6 décembre," (not "Cette
+        // restructuration, destinée selon le groupe …")
+        || doc.is(ss, &["ce", "cette", "cet", "le"])
+            && ss + 1 < k
+            && (doc.is_date(ss + 1)
+                || doc.is(ss + 1, TIME)
+                || doc.is(ss + 1, &["année", "an", "jour", "nuit", "samedi"])
+                || doc.toks[ss + 1].kind == TokenKind::Number);
+    // "selon" right after the opener or after its comma
     opener
+        && (k == ss + 1 || doc.t(k - 1) == ",")
         && (ss..k).all(|x| {
             doc.info[x].region.is_none()
                 && doc.cue_at(x).is_none()
@@ -859,7 +1324,7 @@ fn incise_inside_clause(doc: &Doc, ss: usize, k: usize, resume: usize) -> bool {
 
 /// Past an apposition to the source after "Selon X,": "Selon François
 /// Dubet, sociologue français et professeur à …, CLAUSE".
-fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> usize {
+fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> Option<usize> {
     // a job noun without article after a person's name
     let bare_noun = source.kind == mentions::Kind::Name
         && a < se
@@ -873,12 +1338,25 @@ fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> usize {
             .iter()
             .any(|x| w.ends_with(x))
         });
-    let relative = doc.is(a, &["qui", "dont"]);
-    if (bare_noun || relative)
-        && let Some(c) =
-            (a + 1..se.min(a + 16)).find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())
-    {
-        return c + 1;
+    let relative = doc.is(a, &["qui", "dont"])
+        // "Selon le directeur de la discothèque, interrogé par Sky News, …"
+        || doc.info[a].cue == Some(Form::Participle)
+        || a < se && !doc.info[a].cap && {
+            let w = doc.t(a);
+            ["é", "ée", "és", "ées"].iter().any(|x| w.ends_with(x))
+                && doc.is(a + 1, &["par", "à", "au", "sur", "dans"])
+        }
+        // "Selon Jean-Pierre Cabestan, de l'Université baptiste …,"
+        || source.kind == mentions::Kind::Name
+            && doc.is(a, &["de", "d'", "d’", "du"])
+            && a + 1 < se
+            && (doc.det(a + 1) || doc.info[a + 1].cap);
+    if bare_noun || relative {
+        // an apposition no comma closes runs to the end: no clause follows
+        // ("Selon X, de l'université de Hong Kong ; « … »")
+        return (a + 1..se.min(a + 16))
+            .find(|&x| doc.t(x) == "," && doc.info[x].region.is_none())
+            .map(|c| c + 1);
     }
-    a
+    Some(a)
 }

@@ -62,7 +62,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         if doc.t(e) == "," && e > ss {
             e -= 1;
         }
-        return np_ending_at(doc, e, ss);
+        return np_ending_at(doc, e, ss).and_then(|m| past_place(doc, m, ss));
     }
     // "Trump was asked": a passive; its subject is spoken to
     if doc.lang == Lang::En && doc.is(k, BE) {
@@ -122,7 +122,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         }
         return None;
     }
-    let m = np_ending_at(doc, k, ss);
+    let m = np_ending_at(doc, k, ss).and_then(|m| past_place(doc, m, ss));
     // "Barroso, le président de la Commission se dit", "François Ruffin,
     // député La France insoumise a affirmé": the name opening the clause,
     // its apposition left without a closing comma
@@ -139,6 +139,53 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         }
     }
     m
+}
+
+/// A French name right after a preposition other than "de" ("Le chef de
+/// l'État en déplacement à Égletons a dit", "le chef de mission de MSF
+/// pour la Syrie qui considère") completes the subject, which is the
+/// phrase holding it, or the name that phrase stands in apposition to.
+fn past_place(doc: &Doc, m: Mention, ss: usize) -> Option<Mention> {
+    if doc.lang != Lang::Fr || m.kind != Kind::Name {
+        return Some(m);
+    }
+    let a = doc.tok_at(m.span.start);
+    // a person stays ("a écrit à Jean Dupont, qui a répondu")
+    if doc.info[a].entity == Some(Label::Per) || given_name(doc.t(a)).is_some() {
+        return Some(m);
+    }
+    let mut p = a;
+    if p > ss && is_det(doc, p - 1) {
+        p -= 1;
+    }
+    const PLACE_PREPOSITIONS: &[&str] = &[
+        "à", "au", "aux", "en", "pour", "dans", "sur", "chez", "depuis", "vers",
+    ];
+    if p <= ss || !doc.is(p - 1, PLACE_PREPOSITIONS) {
+        return Some(m);
+    }
+    // the phrase holding it, back to a comma or the clause's start
+    let mut b0 = p - 1;
+    while b0 > ss
+        && is_word(doc, b0 - 1)
+        && doc.info[b0 - 1].region.is_none()
+        && !doc.is(b0 - 1, &["qui", "que", "qu'", "qu’", "et"])
+        && !doc.info[b0 - 1].aux
+        && doc.cue_at(b0 - 1).is_none()
+    {
+        b0 -= 1;
+    }
+    b0 = b0.max(clause_head(doc, ss));
+    // "Massimiliano Rebaudengo, le chef de mission …": the name it describes
+    if b0 > ss + 1
+        && doc.t(b0 - 1) == ","
+        && let Some(named) = np_ending_at(doc, b0 - 2, ss).filter(|x| x.kind == Kind::Name)
+    {
+        return Some(named);
+    }
+    subject_right(doc, b0)
+        .map(|(x, _)| x)
+        .filter(|x| x.span.start < m.span.start && x.kind != Kind::FirstPerson)
 }
 
 /// A French incidental phrase between commas ending just before token `k`
@@ -260,6 +307,9 @@ fn split_inversion(w: &str) -> Option<(usize, usize)> {
 /// Hillary Clinton asking, “…”"), else the subject opening its clause past
 /// an opening phrase ("In Iowa, Trump doubled down, telling reporters, “…”").
 pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    if doc.lang == Lang::Fr {
+        return french_gerund_subject(doc, v);
+    }
     // "with Trump reportedly yelling"
     let mut e = v;
     while e > 0 && (doc.is_adverb(e - 1) || loose_adverb(doc, e - 1)) {
@@ -280,6 +330,53 @@ pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
         {
             return Some(name_mention(doc, na, nb));
         }
+    }
+    clause_subject(doc, v)
+}
+
+/// The subject of a French gerund at `v` ("…, ajoutant que", "en
+/// insistant sur le fait que"): the subject of the nearest verb before it
+/// in its sentence ("Le député X a dénoncé ce projet en insistant", "a
+/// déclaré Jean Roux, ajoutant"), not the noun just before it ("sur
+/// Twitter, ajoutant", "à Bruxelles en répondant"); else the clause's first
+/// name or pronoun.
+fn french_gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    let ss = doc.sentence_start(v);
+    let mut x = v;
+    while x > ss {
+        x -= 1;
+        if doc.info[x].region.is_some() || doc.info[x].cue == Some(Form::Gerund) {
+            continue;
+        }
+        if let Some((m, _)) = inverted(doc, x) {
+            return Some(m);
+        }
+        let verb = doc.info[x].aux || doc.cue_at(x).is_some();
+        if !verb {
+            continue;
+        }
+        // the verb's first word: "a déclaré" from "déclaré"
+        let mut a = x;
+        while a > ss && doc.info[a - 1].aux {
+            a -= 1;
+        }
+        if let Some(m) = subject_left(doc, a) {
+            return Some(m);
+        }
+        let e = doc.cue_at(x).unwrap_or(x);
+        if let Some((m, _)) = subject_right(doc, e + 1) {
+            return Some(m);
+        }
+        break;
+    }
+    // "Le candidat de Debout la France, Nicolas Dupont-Aignan, veut …,
+    // estimant": the phrase opening the sentence, not a name inside it
+    let head = clause_head(doc, ss);
+    if let Some((m, end)) = subject_right(doc, head)
+        && end < v
+        && m.kind != Kind::FirstPerson
+    {
+        return Some(m);
     }
     clause_subject(doc, v)
 }
