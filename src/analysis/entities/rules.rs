@@ -58,7 +58,7 @@ fn connector_before(words: &[&str], place_start: usize) -> usize {
 
 /// Sports teams are named in French by their nickname and their town,
 /// after a plural article: "les Flyers de Philadelphie", "aux Rockies du
-/// Colorado", "des Maple Leafs de Toronto" are one ORG, as GUIDELINES.md
+/// Colorado", "des Penguins de Pittsburgh" are one ORG, as GUIDELINES.md
 /// rules (sports teams are organisations). Not nouns of nationality ("les
 /// Kurdes d'Irak"), places, first names, nor the French plurals that name
 /// events and places this way ("les Jeux de Londres", "les Îles de la
@@ -1140,7 +1140,7 @@ mod tests {
     fn a_team_is_its_nickname_and_its_town() {
         assert_eq!(
             run(
-                "Il a joué avec les Flyers de Philadelphie puis aux Maple Leafs de Toronto",
+                "Il a joué avec les Flyers de Philadelphie puis aux Blue Jackets de Columbus",
                 vec![
                     (7..8, Label::Loc),
                     (10..12, Label::Per),
@@ -1149,7 +1149,7 @@ mod tests {
             ),
             vec![
                 ("Flyers de Philadelphie".to_string(), Label::Org),
-                ("Maple Leafs de Toronto".to_string(), Label::Org)
+                ("Blue Jackets de Columbus".to_string(), Label::Org)
             ]
         );
         // a people and its country, an event and its town stay apart
