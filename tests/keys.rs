@@ -1132,3 +1132,73 @@ fn example_config_key_suggestions_load_into_the_keymap() {
     assert_eq!(map.command(Key::ch('b')), Some(Command::ToggleBookmark));
     assert_eq!(map.command(Key::ch('B')), Some(Command::BookmarksOnly));
 }
+
+/// Issue 9: "Barack Obama", "Obama", "le président" and "il" are one
+/// speaker for `}` / `{` and the speaker panel.
+#[test]
+fn one_person_named_four_ways_is_one_speaker_for_jumps_and_the_panel() {
+    use quoth::analysis::{Analyzer, Lang};
+    use quoth::article::Article;
+    let body = "Le sénateur John McCain a ouvert la séance. « Le débat commence aujourd'hui », a lancé John McCain.\n\nLe président américain Barack Obama a reçu les journalistes. « Nous tiendrons nos promesses », a déclaré Barack Obama. « Le pays avance », a ajouté Obama. Le président a ensuite répété que « la croissance est de retour ». « Rien ne nous arrêtera », a-t-il conclu.\n\n« Nous verrons bien au Sénat », a répondu McCain.";
+    let article = Article::new("obama.txt".into(), "Obama et McCain".into(), body.into());
+    let id = article.id.clone();
+    let analysis = Analyzer::new().unwrap().analyze(body, Some(Lang::Fr));
+    let speakers: Vec<&str> = analysis
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_deref().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            "John McCain",
+            "Barack Obama",
+            "Barack Obama",
+            "Barack Obama",
+            "Barack Obama",
+            "John McCain"
+        ]
+    );
+    let mut a = app(120, 40, true);
+    a.load_all(quoth::library::Library {
+        articles: vec![article],
+        problems: Vec::new(),
+        ..Default::default()
+    });
+    a.update(Msg::Analysed {
+        id,
+        analysis: Box::new(analysis),
+    });
+    a.update(key(KeyCode::Enter));
+    assert_eq!(a.focus, Focus::Reader);
+    type_keys(&mut a, "]");
+    assert_eq!(quote(&a), Some(0));
+    // past the name, the surname, the title and the pronoun at once
+    type_keys(&mut a, "}");
+    assert_eq!(quote(&a), Some(1));
+    type_keys(&mut a, "}");
+    assert_eq!(quote(&a), Some(5));
+    type_keys(&mut a, "{");
+    assert_eq!(quote(&a), Some(4));
+    type_keys(&mut a, "{");
+    assert_eq!(quote(&a), Some(0));
+    // the panel lists them as one person with four quotes
+    type_keys(&mut a, "s");
+    assert_eq!(
+        a.speakers(),
+        vec![
+            ("Barack Obama".to_string(), 4),
+            ("John McCain".to_string(), 2)
+        ]
+    );
+    a.update(key(KeyCode::Enter));
+    assert_eq!(
+        a.reader.as_ref().unwrap().walk,
+        Some(Walk::Speaker("Barack Obama".into()))
+    );
+    assert_eq!(quote(&a), Some(1));
+    type_keys(&mut a, "nnn");
+    assert_eq!(quote(&a), Some(4));
+    type_keys(&mut a, "n");
+    assert_eq!(quote(&a), Some(1), "wraps to the first");
+}

@@ -16,6 +16,7 @@ const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
 const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
 const COMMON_ACRONYMS: &str = include_str!("../../assets/gazetteer/common_acronyms.txt");
+const DEMONYMS_FR: &str = include_str!("../../assets/gazetteer/demonyms_fr.txt");
 
 /// Per-token gazetteer membership bits.
 pub mod flag {
@@ -87,12 +88,40 @@ pub struct Gazetteer {
     by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
     org_suffixes: FastSet<&'static str>,
     common_acronyms: FastSet<&'static str>,
+    demonyms_fr: FastSet<String>,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Every form of a line of `demonyms_fr.txt`: the four it gives, or the
+/// masculine singular and the forms derived from it ("Breton", "Bretonne",
+/// "Bretons", "Bretonnes"; "Français", "Française", "Françaises").
+fn demonym_forms(line: &str) -> Vec<String> {
+    let given: Vec<&str> = line.split_whitespace().collect();
+    if given.len() > 1 {
+        return given.iter().map(|w| w.to_string()).collect();
+    }
+    let m = line.to_string();
+    let f = if m.ends_with('e') {
+        m.clone()
+    } else if m.ends_with("en") || m.ends_with("on") {
+        format!("{m}ne")
+    } else {
+        format!("{m}e")
+    };
+    let plural = |w: &str| {
+        if w.ends_with(['s', 'x', 'z']) {
+            w.to_string()
+        } else {
+            format!("{w}s")
+        }
+    };
+    let (mp, fp) = (plural(&m), plural(&f));
+    vec![m, f, mp, fp]
 }
 
 impl Gazetteer {
@@ -123,6 +152,7 @@ impl Gazetteer {
             by_first,
             org_suffixes: entries(ORG_SUFFIXES).collect(),
             common_acronyms: entries(COMMON_ACRONYMS).collect(),
+            demonyms_fr: entries(DEMONYMS_FR).flat_map(demonym_forms).collect(),
         }
     }
 
@@ -200,6 +230,12 @@ impl Gazetteer {
     /// An acronym of a common noun ("IA", "ONG", "PIB"): never a name alone.
     pub fn is_common_acronym(&self, word: &str) -> bool {
         self.common_acronyms.contains(word)
+    }
+
+    /// A French noun of nationality or people, capitalised ("Polonais",
+    /// "Françaises", "Nord-Coréens").
+    pub fn is_demonym_fr(&self, word: &str) -> bool {
+        self.demonyms_fr.contains(word)
     }
 
     /// Known products (MISC) and organisations (ORG) in `words`, longest

@@ -135,7 +135,10 @@ const FR_ER: &[&str] = &[
     "réclamer",
     "avancer",
     "informer",
-    "déclarer",
+    "rapporter",
+    "exprimer",
+    "évoquer",
+    "exiger",
 ];
 
 /// Second group (-ir, -issons).
@@ -171,6 +174,7 @@ const FR_IRREGULAR: &[(&str, Paradigm, &str)] = &[
     ("poursuivre", Paradigm::Suivre, "pour"),
     ("répondre", Paradigm::Dre, "répon"),
     ("défendre", Paradigm::Dre, "défen"),
+    ("prétendre", Paradigm::Dre, "préten"),
     ("démentir", Paradigm::Mentir, "dé"),
     ("faire", Paradigm::Faire, ""),
 ];

@@ -40,6 +40,12 @@ pub(crate) const ADVERBS: &[&str] = &[
     "publiquement",
     "vivement",
     "clairement",
+    "là",
+    "ici",
+    "désormais",
+    "aujourd'hui",
+    "cependant",
+    "néanmoins",
     "also",
     "later",
     "then",
@@ -102,6 +108,8 @@ pub(crate) struct Info {
     pub region: Option<u32>,
     /// Label of the recognised entity the token lies in, if any.
     pub entity: Option<Label>,
+    /// On the first token of a recognised entity: its end (exclusive).
+    pub entity_end: Option<u32>,
 }
 
 pub(crate) struct Doc<'a> {
@@ -186,6 +194,15 @@ impl<'a> Doc<'a> {
         self.info[i]
             .region
             .is_some_and(|r| self.quoted_name[r as usize])
+    }
+    /// The recognised person or body starting at token `i`: its end
+    /// (exclusive), so that names with lowercase words ("Le Canard
+    /// enchaîné", "Parti socialiste") read whole.
+    pub fn named_entity_at(&self, i: usize) -> Option<usize> {
+        let inf = self.info.get(i)?;
+        matches!(inf.entity, Some(Label::Per | Label::Org))
+            .then_some(inf.entity_end? as usize)
+            .filter(|&e| e > i && e <= self.toks.len())
     }
     /// A month or a day ("December", "lundi").
     pub fn is_date(&self, i: usize) -> bool {
@@ -289,6 +306,9 @@ pub(crate) fn prepare<'a>(
         let b = toks.partition_point(|t| t.span.start < e.span.end);
         for inf in &mut info[a..b] {
             inf.entity = Some(e.label);
+        }
+        if a < b {
+            info[a].entity_end = Some(b as u32);
         }
     }
     for (ri, r) in regions.iter().enumerate() {

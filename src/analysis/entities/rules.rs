@@ -33,7 +33,97 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     ms = initial_words(words, initial, ms);
     ms = short_forms(words, initial, ms);
     ms = propagate(words, initial, ms);
+    if lang == Lang::Fr {
+        ms = institutions_of_places(words, ms);
+        ms = demonyms(words, initial, ms);
+    }
     ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// Schools, courts, prosecutors' offices and hospitals are named, in
+/// French, by a lowercase noun and their place ("université du Michigan",
+/// "tribunal de grande instance de Créteil", "parquet de Paris"): the
+/// place found after such a noun makes one organisation with it, as
+/// GUIDELINES.md rules (the longest name wins).
+fn institutions_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const HEADS: &[&str] = &[
+        "académie",
+        "collège",
+        "hôpital",
+        "lycée",
+        "parquet",
+        "tribunal",
+        "université",
+    ];
+    ms.sort_by_key(|m| m.0.start);
+    let mut prev_end = 0;
+    for (r, l) in &mut ms {
+        let start = r.start;
+        if *l == Label::Loc && start >= 2 && matches!(words[start - 1], "de" | "du" | "d'" | "d’")
+        {
+            // back over at most three lowercase words to the noun
+            // ("tribunal de grande instance de")
+            let mut k = start - 1;
+            while k > prev_end && start - k <= 4 && is_lower_word(words[k - 1]) {
+                k -= 1;
+                // "un hôpital de Newton" is a description, not a name
+                let described = k > 0 && matches!(words[k - 1], "un" | "une" | "des");
+                if HEADS.contains(&words[k]) && !described {
+                    *r = k..r.end;
+                    *l = Label::Org;
+                    break;
+                }
+            }
+        }
+        prev_end = r.end;
+    }
+    ms
+}
+
+/// French nouns of nationality and of peoples, capitalised, are MISC
+/// ("les Polonais", "un Français", as GUIDELINES.md rules; the adjective,
+/// in lowercase, is none). Not inside a name already found, nor one that
+/// continues a capitalised name ("Parlement Européen", "Union des
+/// Français"), nor a word that is also a place ("Corse").
+fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    // "l'Italienne Alice Betto" taken as one name: the noun is no part of
+    // it, and what follows is a person unless a known company
+    // ("l'Américain Google")
+    for (r, l) in &mut ms {
+        if r.len() > 1
+            && g.is_demonym_fr(words[r.start])
+            && !g.is_place(words[r.start])
+            && is_cap(words[r.start + 1])
+        {
+            r.start += 1;
+            *l = match g.known(&words[r.clone()]).as_slice() {
+                [(k, label)] if k.len() == r.len() => *label,
+                _ => Label::Per,
+            };
+        }
+    }
+    let mut inside = vec![false; words.len()];
+    for (r, _) in &ms {
+        inside[r.clone()].fill(true);
+    }
+    for i in 0..words.len() {
+        if inside[i] || !g.is_demonym_fr(words[i]) || g.is_place(words[i]) {
+            continue;
+        }
+        let cap_before = i > 0 && !initial[i] && !initial[i - 1] && is_cap(words[i - 1]);
+        let name_of = i >= 2
+            && !initial[i - 1]
+            && matches!(words[i - 1], "de" | "des" | "du")
+            && is_cap(words[i - 2]);
+        // a capitalised word before ("M. Picard", "Parlement Européen"),
+        // unless it opens the sentence ("Les")
+        if cap_before || name_of {
+            continue;
+        }
+        ms.push((i..i + 1, Label::Misc));
+    }
     ms
 }
 
@@ -743,6 +833,70 @@ mod tests {
         .map(|(r, _)| words[r].join(" "))
         .collect();
         assert_eq!(got, vec!["Brest", "Brest"]);
+    }
+
+    #[test]
+    fn nouns_of_nationality_are_misc_adjectives_and_names_are_not() {
+        let misc = |w: &str| (w.to_string(), Label::Misc);
+        assert_eq!(
+            run(
+                "Les Français et deux Nord-Coréennes , selon un Turc",
+                vec![]
+            ),
+            vec![misc("Français"), misc("Nord-Coréennes"), misc("Turc")]
+        );
+        // the adjective, a place, a longer name, a name found already
+        assert_eq!(
+            run(
+                "la startup française en Corse : le Parlement Européen et l' Union des Français de l' étranger",
+                vec![(4..5, Label::Loc), (7..8, Label::Org)]
+            ),
+            vec![
+                ("Corse".to_string(), Label::Loc),
+                ("Parlement".to_string(), Label::Org)
+            ]
+        );
+        assert_eq!(
+            run("avec André Breton et M. Picard", vec![(1..3, Label::Per)]),
+            vec![("André Breton".to_string(), Label::Per)]
+        );
+        // the noun run into the name it stands before
+        assert_eq!(
+            run(
+                "l' Italienne Alice Betto et l' Américain Google",
+                vec![(1..4, Label::Misc), (6..8, Label::Loc)]
+            ),
+            vec![
+                misc("Italienne"),
+                ("Alice Betto".to_string(), Label::Per),
+                misc("Américain"),
+                ("Google".to_string(), Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_institution_named_by_its_place_is_one_organisation() {
+        assert_eq!(
+            run(
+                "l' université du Michigan et le tribunal de grande instance de Créteil à Paris dans un hôpital de Newton",
+                vec![
+                    (3..4, Label::Loc),
+                    (11..12, Label::Loc),
+                    (13..14, Label::Loc),
+                    (18..19, Label::Loc)
+                ]
+            ),
+            vec![
+                ("université du Michigan".to_string(), Label::Org),
+                (
+                    "tribunal de grande instance de Créteil".to_string(),
+                    Label::Org
+                ),
+                ("Paris".to_string(), Label::Loc),
+                ("Newton".to_string(), Label::Loc)
+            ]
+        );
     }
 
     #[test]

@@ -288,6 +288,11 @@ pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
         }
         break;
     }
+    // A lone adverb or function word opening a sentence ("Là, il y
+    // présente", "Ensuite,") is never a name, whatever the recogniser says
+    if j == i + 1 && opens_sentence(doc, i) && (doc.is_adverb(i) || doc.function(i)) {
+        return None;
+    }
     // A lone capitalised word opening a sentence ("Hours later,", "Within a
     // year,", "Editor’s note") is a name only if the recogniser says so.
     if j == i + 1
@@ -340,8 +345,14 @@ pub(crate) fn name_gender(doc: &Doc, a: usize, b: usize) -> Option<Gender> {
 pub(crate) fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut a = a;
     // "Le Monde", "Le Maire" keep their article
+    // ("La RATP" is the RATP)
     let keeps_article = |a: usize| {
-        b - a >= 2 && doc.is(a, &["Le", "La", "Les"]) && doc.t(a).starts_with(char::is_uppercase)
+        b - a >= 2
+            && doc.is(a, &["Le", "La", "Les"])
+            && doc.t(a).starts_with(char::is_uppercase)
+            && !(b - a == 2
+                && doc.t(a + 1).len() >= 3
+                && doc.t(a + 1).chars().all(|c| c.is_ascii_uppercase()))
     };
     while a < b
         && (doc.is(a, TITLES_M)
@@ -471,8 +482,80 @@ pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
         a -= 1;
     }
+    let from = a;
     while a < end && !doc.info[a].cap {
         a += 1;
     }
-    (a < end).then(|| doc.text[doc.toks[a].span.start..doc.toks[end - 1].span.end].to_string())
+    if a < end {
+        return Some(doc.text[doc.toks[a].span.start..doc.toks[end - 1].span.end].to_string());
+    }
+    // "la régie autonome des transports parisiens (RATP)": a lowercase
+    // expansion when its words' initials spell the acronym; a service named
+    // with its place goes by both ("Sdis du Var")
+    if acronym_with_place(doc, t).is_some() {
+        return None;
+    }
+    let letters: String = doc.t(t).chars().map(|c| c.to_ascii_lowercase()).collect();
+    (from..end).find_map(|s| {
+        let initials: String = (s..end)
+            .filter(|&k| !doc.function(k) && !is_det(doc, k) && !doc.is(k, ACRONYM_SKIPPED))
+            .filter_map(|k| doc.t(k).chars().next())
+            .map(|c| fold_char(c).to_ascii_lowercase())
+            .collect();
+        (initials == letters)
+            .then(|| doc.text[doc.toks[s].span.start..doc.toks[end - 1].span.end].to_string())
+    })
+}
+
+/// Small words an acronym leaves out ("régie autonome des transports
+/// parisiens", "Organisation mondiale de la santé").
+const ACRONYM_SKIPPED: &[&str] = &[
+    "de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "à", "au", "aux", "pour",
+    "en", "sur", "of", "the", "and", "for",
+];
+
+/// A word without its diacritics ("Erdoğan" → "Erdogan", "Hélène" →
+/// "Helene"): articles spell foreign names both ways. Borrowed when there
+/// is nothing to fold, as for most words.
+pub(crate) fn fold(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() {
+        return std::borrow::Cow::Borrowed(w);
+    }
+    std::borrow::Cow::Owned(w.chars().map(fold_char).collect())
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'ď' | 'đ' => 'd',
+        'Ď' | 'Đ' => 'D',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'ğ' => 'g',
+        'Ğ' => 'G',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'I',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
+        'ř' => 'r',
+        'Ř' => 'R',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
+        'ť' | 'ţ' | 'ț' => 't',
+        'Ť' | 'Ţ' | 'Ț' => 'T',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' | 'Ÿ' => 'Y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        c => c,
+    }
 }

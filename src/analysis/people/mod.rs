@@ -3,8 +3,15 @@
 //! nouns bound to a name, pronouns), each with a canonical name, its
 //! fullest form. Built after entities and before quotes; the quote stage
 //! resolves each speaker mention to a chain through it.
+//!
+//! Files: [`mentions`] (names, titles, pronouns, role nouns, acronyms),
+//! [`phrases`] (the noun phrase at a token: subjects before and after a
+//! verb, a clause's first name), [`focus`] (who a French pronoun may stand
+//! for), and here the resolver and the chains.
 
+pub(crate) mod focus;
 pub mod mentions;
+pub(crate) mod phrases;
 
 use std::cell::RefCell;
 
@@ -32,7 +39,7 @@ pub struct Resolver<'a> {
     referents: Vec<Referent>,
     /// Words of every name run, for canonical names.
     runs: Vec<(usize, usize)>,
-    by_word: FastMap<&'a str, Vec<usize>>,
+    by_word: FastMap<std::borrow::Cow<'a, str>, Vec<usize>>,
     /// The previous resolved speaker: (name, group, gender, byte position).
     last: Option<(String, Option<usize>, Option<Gender>, usize)>,
     quoted_names: FastMap<&'a str, ()>,
@@ -41,9 +48,9 @@ pub struct Resolver<'a> {
     /// Words of the PER and ORG group names → those groups, to find the
     /// group holding a name without scanning them all.
     group_words: FastMap<&'a str, Vec<usize>>,
-    /// The subjects in focus before the pronoun being resolved (French),
-    /// nearest first, as the quote stage read them.
-    focus: Vec<Mention>,
+    /// Every speaker mention resolved so far, in text order: the speakers
+    /// in focus for later pronouns.
+    said: Vec<focus::Said>,
     /// The kind of every speaker mention resolved, for the chains.
     kinds: FastMap<Span, Kind>,
     /// Canonical names already computed, by name and title gender: one
@@ -98,7 +105,7 @@ impl<'a> Resolver<'a> {
         // each distinct run once (its first occurrence: the canonical name
         // is the earliest fuller run), so that a name repeated thousands of
         // times costs one candidate, not thousands
-        let mut by_word: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        let mut by_word: FastMap<std::borrow::Cow<'a, str>, Vec<usize>> = FastMap::default();
         let mut seen: FastMap<&'a str, ()> = FastMap::default();
         for (ri, &(a, b)) in runs.iter().enumerate() {
             let run = &doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end];
@@ -106,7 +113,8 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             for k in a..b {
-                by_word.entry(doc.t(k)).or_default().push(ri);
+                // "Erdogan" finds "Recep Tayyip Erdoğan"
+                by_word.entry(fold(doc.t(k))).or_default().push(ri);
             }
         }
         let quoted_names: FastMap<&'a str, ()> = regions
@@ -261,17 +269,12 @@ impl<'a> Resolver<'a> {
             quoted_names,
             acronyms,
             group_words,
-            focus: Vec::new(),
+            said: Vec::new(),
             kinds: FastMap::default(),
             canon: RefCell::new(FastMap::default()),
             org_names,
             steps: std::cell::Cell::new(0),
         }
-    }
-
-    /// Sets the subjects in focus for the next pronoun (French).
-    pub fn set_focus(&mut self, focus: Vec<Mention>) {
-        self.focus = focus;
     }
 
     /// Canonical speaker name and entity group for a mention.
@@ -286,6 +289,12 @@ impl<'a> Resolver<'a> {
         if let Some(name) = &out.0 {
             let g = self.gender_of(doc, name, m);
             self.last = Some((name.clone(), out.1, g, m.span.start));
+            self.said.push(focus::Said {
+                mention: *m,
+                name: name.clone(),
+                group: out.1,
+                gender: g,
+            });
         }
         out
     }
@@ -399,7 +408,7 @@ impl<'a> Resolver<'a> {
         let words: Vec<&str> = (a..b).map(|k| doc.t(k)).collect();
         let mut best: Option<(usize, usize)> = None;
         // candidates: runs holding our first word
-        if let Some(list) = words.first().and_then(|w| self.by_word.get(w)) {
+        if let Some(list) = words.first().and_then(|w| self.by_word.get(&fold(w))) {
             for &ri in list {
                 self.steps.set(self.steps.get() + 1);
                 let (ra, rb) = self.runs[ri];
@@ -413,7 +422,10 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let rw: Vec<&str> = (ra..rb).map(|k| doc.t(k)).collect();
-                if !rw.windows(words.len()).any(|w| w == words.as_slice()) {
+                if !rw
+                    .windows(words.len())
+                    .any(|w| w.iter().zip(&words).all(|(a, b)| fold(a) == fold(b)))
+                {
                     continue;
                 }
                 let rtext = &doc.text[doc.toks[ra].span.start..doc.toks[rb - 1].span.end];
@@ -436,8 +448,7 @@ impl<'a> Resolver<'a> {
     fn pronoun(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
         if doc.lang == crate::analysis::Lang::Fr
             && m.kind == Kind::Pronoun
-            && !self.focus.is_empty()
-            && let Some(r) = self.pronoun_in_focus(doc, m)
+            && let Some(r) = self.pronoun_in_focus(doc, m, &self.focus(doc, m))
         {
             return r;
         }
@@ -448,8 +459,31 @@ impl<'a> Resolver<'a> {
     /// person (or a body, for "ils" / "elle"), a role or description (which
     /// may name no one: "Le chauffeur … Selon lui"). Pronouns in focus pass
     /// on to the subjects before them.
-    fn pronoun_in_focus(&self, doc: &Doc, m: &Mention) -> Option<(Option<String>, Option<usize>)> {
-        for s in &self.focus {
+    fn pronoun_in_focus(
+        &self,
+        doc: &Doc,
+        m: &Mention,
+        focus: &[focus::Focus],
+    ) -> Option<(Option<String>, Option<usize>)> {
+        for f in focus {
+            let s = match f {
+                focus::Focus::Said(said) => {
+                    let plural = said.mention.plural || said.name.contains(" et ");
+                    let org = said.group.and_then(|g| self.groups.get(g)).map(|g| g.label)
+                        == Some(Label::Org)
+                        || self.is_org_name(&said.name);
+                    let ok = if m.plural {
+                        plural || org
+                    } else {
+                        !plural && (org || compatible_gender(m.gender, said.gender))
+                    };
+                    if ok {
+                        return Some((Some(said.name.clone()), said.group));
+                    }
+                    continue;
+                }
+                focus::Focus::Subject(s) => s,
+            };
             match s.kind {
                 Kind::Pronoun => {
                     if s.plural == m.plural && compatible_gender(m.gender, s.gender) {
@@ -987,7 +1021,7 @@ const INSTITUTIONS_FR: &[&str] = &[
 /// connectors and titles ("L'Ordre" → ordre; "Ordre de Malte" → ordre, malte).
 fn chain_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .map(str::to_lowercase)
+        .map(|w| fold(w).to_lowercase())
         .filter(|w| {
             !w.is_empty()
                 && !matches!(
@@ -1033,6 +1067,12 @@ impl Resolver<'_> {
             let n = &mut names[id];
             if n.2.is_none() {
                 n.2 = label;
+            }
+            // "Edouard Philippe" and "Édouard Philippe": the spelling with its
+            // diacritics, which writers drop, not add
+            let marks = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+            if marks(name) > marks(&n.0) {
+                n.0 = name.to_string();
             }
             n.3 = n.3.min(pos);
             Some(id)

@@ -17,9 +17,6 @@ pub(super) fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Q
     let mut chains: Vec<(usize, Resolved, Option<Span>)> = Vec::new();
     for f in found {
         let (r, cue): (Resolved, Option<Span>) = if let Some(m) = f.mention {
-            if m.kind == mentions::Kind::Pronoun && doc.lang == Lang::Fr {
-                res.set_focus(focus(doc, &m, &out));
-            }
             let (s, g) = res.resolve(doc, &m);
             ((s, g, Some(m.span)), f.cue)
         } else if let Some(c) = f.chain.and_then(|c| chains.iter().find(|x| x.0 == c)) {
@@ -174,75 +171,4 @@ pub(super) fn close_enough(doc: &Doc, prev_end: usize, start: usize) -> bool {
             .copied()
             .unwrap_or(0) as i64;
     sents <= 3
-}
-
-/// French pronouns follow the subject in focus: the subjects of the
-/// sentences before the pronoun's, nearest first (at most four sentences,
-/// one paragraph back). A sentence holding a quote already attributed
-/// offers that quote's speaker mention.
-fn focus(doc: &Doc, m: &Mention, done: &[Quote]) -> Vec<Mention> {
-    let at = doc
-        .tok_at(m.span.start)
-        .min(doc.toks.len().saturating_sub(1));
-    let mut si = doc.sent_of[at] as usize;
-    let mut out = Vec::new();
-    let mut paragraphs = 0;
-    // the pronoun's own sentence counts when something comes before it
-    // ("Jean Dupont est arrivé et il a dit")
-    let own_start = doc.sents[si].tokens.start;
-    if own_start + 2 < at
-        && let Some((s, end)) = sources::subject_right(doc, direct::clause_head(doc, own_start))
-        && end <= at
-        && s.span.end <= m.span.start
-        && s.kind != mentions::Kind::FirstPerson
-    {
-        out.push(s);
-    }
-    while si > 0 && out.len() < 4 {
-        let next_start = doc.toks[doc.sents[si].tokens.start].span.start;
-        si -= 1;
-        let r = doc.sents[si].tokens.clone();
-        if r.is_empty() {
-            continue;
-        }
-        if doc.text[doc.toks[r.end - 1].span.end..next_start].contains("\n\n") {
-            paragraphs += 1;
-            if paragraphs > 1 {
-                break;
-            }
-        }
-        let (a, b) = (doc.toks[r.start].span.start, doc.toks[r.end - 1].span.end);
-        // a quote of this sentence already attributed: its speaker is in focus
-        if let Some(q) = done.iter().rev().find(|q| {
-            q.span.start < b
-                && q.span.end > a
-                && q.speaker_span.is_some_and(|s| s.start >= a && s.end <= b)
-        }) {
-            let sp = q.speaker_span.unwrap_or_default();
-            let k = doc.tok_at(sp.start);
-            if let Some((kind, g, pl)) = mentions::pronoun(doc, k) {
-                out.push(Mention {
-                    span: sp,
-                    kind,
-                    gender: g,
-                    plural: pl,
-                    head: k,
-                });
-            } else if let Some(s) = sources::first_mention(doc, k, doc.tok_at(sp.end).max(k + 1))
-                .or_else(|| sources::subject_right(doc, k).map(|x| x.0))
-            {
-                out.push(s);
-            }
-            continue;
-        }
-        if doc.info[r.start].region.is_some() {
-            continue;
-        }
-        if let Some((s, _)) = sources::subject_right(doc, direct::clause_head(doc, r.start))
-            && s.kind != mentions::Kind::FirstPerson
-        {
-            out.push(s);
-        }
-    }
-    out
 }

@@ -104,7 +104,11 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
                 });
             }
             // "…, singing “…”": a gerund after a comma has the clause's subject
-            let mention = if doc.info[v].cue == Some(Form::Gerund) && v > 0 && doc.t(v - 1) == "," {
+            // "en répondant « … »": a French gerund too
+            let mention = if doc.info[v].cue == Some(Form::Gerund)
+                && v > 0
+                && (doc.t(v - 1) == "," || doc.lang == Lang::Fr && doc.is(v - 1, &["en"]))
+            {
                 sources::gerund_subject(doc, v)
             } else {
                 sources::subject_left(doc, v)

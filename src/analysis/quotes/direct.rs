@@ -1,6 +1,7 @@
 //! Stage 1a: which quoted regions are direct quotes, and the cues around them.
 
 use super::*;
+use crate::analysis::people::phrases::clause_head;
 
 pub(super) fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -42,6 +43,8 @@ pub(super) fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
         let own_sentence =
             starts_upper && right_ok && last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
         if doc.lang == Lang::Fr {
+            // words as a reader counts them: "l’informer", "d'intention" are one
+            let words = written_words(&doc.text[first.content.start..last.content.end]);
             // a whole short sentence right after a quote goes on with it
             let words = if own_sentence && follows_quote {
                 words.max(4)
@@ -150,15 +153,43 @@ fn french_region(
         if named_before(doc, open_tok) || legal_qualification(doc, open_tok) {
             return None;
         }
+        // "sur les convictions (« Nos convictions … ? »)": a quoted gloss in
+        // brackets (an exam subject, a wording cited as an example), not words
+        // someone said here
+        if right_cue.is_none() && bracketed(doc, open_tok, after_tok) {
+            return None;
+        }
+        // "a dit « oui » au référendum", "dire « non » à la réforme": a vote
+        // or a stance, not words reported
+        if after_tok < doc.toks.len()
+            && doc.is(after_tok, &["à", "au", "aux"])
+            && matches!(
+                first.content.text(doc.text).to_lowercase().as_str(),
+                "oui" | "non"
+            )
+        {
+            return None;
+        }
         let colon = open_tok > 0 && doc.t(open_tok - 1) == ":";
+        // "« Quotidien » a affirmé que …": a cue with no one after it makes the
+        // short quote its subject, a name
+        let right_speaker = right_cue.is_some_and(|a| a.mention.is_some());
         let short_ok = match left {
             // "qu'il juge « abjectes »", "la qualifie de « … »": an
             // attribute of the verb's object is a label
             Left::Verb(a) => !naming_cue(doc, a.cue) && !object_before(doc, a.cue),
             Left::That(_) => false,
-            Left::Clause(_) => colon || right_cue.is_some() && opens_sentence_at(doc, open_tok),
+            // "Selon lui, « rien n'est joué ».": the whole clause reported
+            Left::Clause(c) => {
+                colon
+                    || right_speaker && opens_sentence_at(doc, open_tok)
+                    || c.is_some_and(|a| {
+                        according_cue(doc, a.cue) && opens_sentence_at(doc, doc.tok_at(a.cue.start))
+                    }) && (after_tok >= doc.toks.len()
+                        || matches!(doc.t(after_tok), "." | "!" | "?" | "…"))
+            }
             Left::Inside => false,
-        } || right_cue.is_some() && opens_sentence_at(doc, open_tok)
+        } || right_speaker && opens_sentence_at(doc, open_tok)
             || complement_of_etre(doc, open_tok);
         if words < 4 && !short_ok {
             // "« L’apparence compte » quand …, répond encore Moscovici": a
@@ -185,6 +216,18 @@ fn french_region(
             .or(left_cue)
             .or_else(|| sentence_subject(doc, open_tok)),
     )
+}
+
+/// Whether `cue` is "selon", "d'après" or "pour" heading a clause.
+fn according_cue(doc: &Doc, cue: Span) -> bool {
+    let w = doc.text[cue.start..cue.end].to_lowercase();
+    matches!(w.as_str(), "selon" | "d'après" | "d’après" | "pour")
+}
+
+/// Whether the quote from the mark at `open` to the token `after` past its
+/// closing mark stands alone in brackets: "( « … » )".
+fn bracketed(doc: &Doc, open: usize, after: usize) -> bool {
+    open > 0 && doc.t(open - 1) == "(" && after < doc.toks.len() && doc.t(after) == ")"
 }
 
 /// Whether token `k` opens its sentence or paragraph (past a dash).
@@ -381,70 +424,6 @@ pub(super) fn governing(doc: &Doc, open: usize) -> Option<Attribution> {
     None
 }
 
-/// The start of the clause opening at `ss`, past a fronted adverbial
-/// ("Toujours", "Néanmoins,", "En 2016,").
-pub(super) fn clause_head(doc: &Doc, ss: usize) -> usize {
-    // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …": past an
-    // opening adverbial up to its comma
-    if doc.is(
-        ss,
-        &[
-            "à",
-            "À",
-            "au",
-            "aux",
-            "en",
-            "dans",
-            "lors",
-            "après",
-            "Après",
-            "avant",
-            "pendant",
-            "depuis",
-            "sur",
-            "dès",
-            "Dès",
-            "face",
-            "lundi",
-            "mardi",
-            "mercredi",
-            "jeudi",
-            "vendredi",
-            "samedi",
-            "dimanche",
-            "hier",
-            "mercredi",
-            "interrogé",
-            "interrogée",
-            "invité",
-            "invitée",
-        ],
-    ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
-        .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
-    {
-        return clause_head(doc, c + 1);
-    }
-    if doc.is(
-        ss,
-        &[
-            "toujours",
-            "néanmoins",
-            "cependant",
-            "ainsi",
-            "mais",
-            "et",
-            "or",
-            "enfin",
-        ],
-    ) {
-        if doc.is(ss + 1, &[","]) {
-            return ss + 2;
-        }
-        return ss + 1;
-    }
-    ss
-}
-
 /// A cue later in the sentence, after a comma: "« … » qui est à l'origine de
 /// l'incident, précise encore la préfecture.", "« … » et « … », tranche-t-il."
 pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
@@ -563,6 +542,14 @@ pub(super) fn dated_after(doc: &Doc, p: usize) -> bool {
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
         })
+}
+
+/// Words separated by spaces, as a reader counts them for the guidelines'
+/// four-word rule: an elided article stays with its word ("l’informer").
+pub(super) fn written_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 pub(super) fn count_words(doc: &Doc, a: usize, b: usize) -> usize {

@@ -15,6 +15,7 @@ mod choose;
 mod cues;
 mod direct;
 mod indirect;
+mod indirect_en;
 mod interview;
 pub(crate) mod marks;
 mod sources;
@@ -31,6 +32,7 @@ use choose::*;
 use cues::*;
 use direct::*;
 use indirect::*;
+use indirect_en::*;
 
 /// A quote found, before resolution.
 struct Found {
@@ -90,5 +92,7 @@ struct Attribution {
     mention: Option<Mention>,
 }
 
+#[cfg(test)]
+mod speaker_tests;
 #[cfg(test)]
 mod tests;

@@ -1,257 +1,19 @@
 //! Stage 2: candidate sources. The mention a cue points to: the subject
 //! left of a verb, the subject after an inverted verb or a quote, "selon X",
-//! a gerund's or a clause's subject.
+//! a gerund's or a clause's subject. The noun phrases themselves are read
+//! by the people stage ([`phrases`](crate::analysis::people::phrases)).
 
 use crate::analysis::lexicon::Form;
 use crate::analysis::names::Gender;
 use crate::analysis::people::mentions::*;
+pub use crate::analysis::people::phrases::according;
+pub(crate) use crate::analysis::people::phrases::{
+    BE, SUBORDINATORS, clause_subject, first_mention, is_modal, loose_adverb, np_ending_at,
+    subject_right,
+};
+use crate::analysis::people::phrases::{clause_head, name_spanning, parenthetical};
 use crate::analysis::view::Doc;
 use crate::analysis::{Label, Lang, Span};
-
-/// The subject starting at token `p` (after a verb, or after a quote):
-/// pronoun, name, or noun phrase. Returns it and the index after it.
-pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
-    let n = doc.toks.len();
-    if p >= n || doc.info[p].region.is_some() {
-        return None;
-    }
-    if let Some((kind, g, pl)) = pronoun(doc, p) {
-        return Some((mention(doc, p, p + 1, kind, g, pl, p), p + 1));
-    }
-    // "a assuré lundi soir le ministre…": past the time and adverbs
-    if doc.lang == Lang::Fr
-        && (doc.is_date(p)
-            || doc.is_adverb(p)
-            || doc.is(p, &["soir", "matin", "midi", "hier", "dernier", "encore"]))
-    {
-        return subject_right(doc, p + 1);
-    }
-    // "a déclaré à l'AFP Jean Dupont", "a indiqué à l'AFP le parquet de
-    // Paris", "a réagi sur X la présidente du RN", "a annoncé dans un
-    // communiqué le ministère": past the complement, to the subject's
-    // capital or article
-    if doc.is(p, &["à", "au", "aux", "devant", "sur", "dans", "auprès"]) && doc.lang == Lang::Fr {
-        let mut j = p + 1;
-        if doc.is(j, &["l'", "l’", "la", "le", "les", "un", "une", "de", "du"]) {
-            j += 1;
-        }
-        j += 1;
-        while j < n && is_word(doc, j) && !doc.info[j].cap && !is_det(doc, j) && j < p + 6 {
-            j += 1;
-        }
-        if j < n && j < p + 7 && (is_cap(doc, j) || is_det(doc, j)) {
-            return subject_right(doc, j);
-        }
-        return None;
-    }
-    let mut a = p;
-    let mut gender = None;
-    while a < n && (doc.is(a, TITLES_M) || doc.is(a, TITLES_F)) {
-        gender = title_gender(doc, a);
-        a += 1;
-    }
-    if let Some(b) = name_run(doc, a)
-        && !is_det(doc, a)
-    {
-        let (na, nb) = strip_name(doc, p, b)?;
-        let g = gender.or_else(|| name_gender(doc, na, nb));
-        return Some((mention(doc, na, nb, Kind::Name, g, false, na), nb));
-    }
-    // noun phrase: det + words up to a verb, a relative, or punctuation;
-    // "former Gov. Jim Doyle" opens like one
-    let modifier = doc.lang == Lang::En
-        && doc.is(
-            p,
-            &[
-                "former", "retired", "outgoing", "acting", "longtime", "veteran", "late", "then-",
-            ],
-        );
-    let det = is_det(doc, p) || modifier;
-    // "“We’ll see,” when asked": no phrase opens on a subordinator
-    if doc.is(p, SUBORDINATORS) {
-        return None;
-    }
-    let mut j = if det { p + 1 } else { p };
-    let start_words = j;
-    while j < n
-        && j < p + 14
-        && is_word(doc, j)
-        && doc.cue_at(j).is_none()
-        && !doc.info[j].aux
-        && !loose_adverb(doc, j)
-        && !doc.is(
-            j,
-            &[
-                "que", "qui", "qu'", "qu’", "that", "who", "which", "et", "and", "mais", "but",
-                "is", "was", "has", "had", "est", "a", "in", "on", "to", "from", "at", "for",
-                "with", "dans", "pour", "sur", "avec", "lors", "après", "avant", "on", "selon",
-            ],
-        )
-        // "le président Emmanuel Macron à Paris", "Bruno Le Maire mardi à
-        // Bercy", "son plan vélo devant le conseil": a place or a time
-        // after the subject is a complement, not part of it
-        && !(doc.lang == Lang::Fr
-            && (doc.is_date(j)
-                || doc.is(
-                    j,
-                    &[
-                        "à", "au", "aux", "devant", "en", "chez", "par", "vers", "contre",
-                        "depuis", "pendant", "auprès", "hier", "lundi", "soir", "matin", "se",
-                        "s'", "s’", "ne", "n'", "n’", "y", "lui", "leur",
-                    ],
-                )))
-    {
-        j += 1;
-    }
-    if j == start_words {
-        return None;
-    }
-    // "le service départemental d'incendie et de secours (Sdis) du Var": the
-    // bracketed acronym names the body; its place ends the phrase
-    if det {
-        let mut q = j;
-        while q < n && q < j + 6 && is_word(doc, q) && !doc.info[q].cap {
-            q += 1;
-        }
-        if q + 2 < n && doc.t(q) == "(" && doc.t(q + 2) == ")" && bracket_acronym(doc.t(q + 1)) {
-            let a = q + 1;
-            let mut end = q + 3;
-            if end + 1 < n && doc.is(end, &["de", "du", "d'", "d’", "of"]) && is_cap(doc, end + 1)
-            {
-                end = name_run(doc, end + 1).unwrap_or(end + 2);
-            }
-            // "la présidente de l'UCAF, Catherine Morvan": the person named
-            // after it speaks, as below
-            let person_after = end + 1 < n
-                && doc.t(end) == ","
-                && subject_right(doc, end + 1).is_some_and(|(m, _)| m.kind == Kind::Name);
-            if !person_after {
-                return Some((mention(doc, a, a + 1, Kind::Name, None, false, a), end));
-            }
-        }
-    }
-    // bare nouns only right before a verb ("sources said", "officials say"),
-    // or ending on a name ("said conservative activist Bob Klaus")
-    let bare_ok = det || j < n && doc.cue_at(j).is_some() && j - p <= 3;
-    // a name inside the phrase: "le ministre de l'Économie Bruno Le Maire", "White House spokesman Josh Earnest"
-    let mut k = j;
-    while k > start_words && is_cap(doc, k - 1) {
-        k -= 1;
-    }
-    if k < j
-        && (k > start_words || !det || modifier)
-        && let Some((na, nb)) = strip_name(doc, k, j)
-    {
-        let connector_before = na > 0
-            && doc.is(
-                na - 1,
-                &["de", "du", "des", "d'", "d’", "l'", "l’", "of", "the"],
-            )
-            && na == k
-            // "La préfète de la Seine-Maritime": a place after "de la"
-            || doc.lang == Lang::Fr
-                && na == k
-                && na > 1
-                && doc.is(na - 1, &["la", "le", "les"])
-                && doc.is(na - 2, &["de", "à", "pour", "sur"]);
-        // after "de", a name only if it reads as a person's full name: "le
-        // parquet de Paris" is the prosecutor's office, not someone called Paris
-        if (!connector_before || nb - na >= 2 && name_gender(doc, na, nb).is_some())
-            && (bare_ok || nb == j && j - p <= 6)
-        {
-            let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));
-            return Some((mention(doc, na, nb, Kind::Name, g, false, na), j));
-        }
-    }
-    if !bare_ok {
-        return None;
-    }
-    // "l'UCAF", "the Met Office": a name behind its article
-    if det && (start_words..j).all(|x| doc.info[x].cap) {
-        let g = name_gender(doc, start_words, j);
-        return Some((
-            mention(doc, start_words, j, Kind::Name, g, false, start_words),
-            j,
-        ));
-    }
-    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in apposition
-    // up to the comma: "la cofondatrice et directrice générale d’Orbalis (…), Anouk Perrin"
-    let mut q = j;
-    while q < n
-        && q < j + 10
-        && doc.info[q].region.is_none()
-        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
-    {
-        q += 1;
-    }
-    if q + 1 < n
-        && doc.t(q) == ","
-        && let Some((m2, e2)) = subject_right(doc, q + 1)
-        && m2.kind == Kind::Name
-    {
-        let g = m2.gender.or(phrase_gender(doc, p));
-        return Some((Mention { gender: g, ..m2 }, e2));
-    }
-    let head = (start_words..j)
-        .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
-        .unwrap_or(start_words);
-    let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
-    // keep the phrase short: up to its head's complement
-    let end = if j - p > 5 { (head + 2).min(j) } else { j };
-    Some((
-        mention(
-            doc,
-            p,
-            end,
-            Kind::Phrase,
-            phrase_gender(doc, p),
-            plural,
-            head,
-        ),
-        j,
-    ))
-}
-
-/// Words opening a subordinate clause.
-pub(super) const SUBORDINATORS: &[&str] = &[
-    "when", "as", "while", "before", "after", "because", "since", "if", "until", "unless",
-    "although", "though", "whether", "where", "quand", "lorsque", "alors", "avant", "après",
-    "parce", "puisque", "si", "tandis",
-];
-
-/// English forms of "be", which make a speech verb passive.
-const BE: &[&str] = &[
-    "was", "were", "is", "are", "been", "being", "be", "'s", "’s",
-];
-
-/// An English adverb the word lists miss: "then", "-ly" words ("reportedly",
-/// "enthusiastically"), but not names or nouns like "Kelly", "ally".
-pub(super) fn loose_adverb(doc: &Doc, i: usize) -> bool {
-    doc.lang == Lang::En && {
-        let w = doc.t(i);
-        w == "then" || w.len() > 5 && w.ends_with("ly") && !doc.info[i].cap
-    }
-}
-
-/// English modals between a subject and its verb ("he will say", "she
-/// would later write"); lowercase only, so "May said" keeps its subject.
-pub fn is_modal(doc: &Doc, i: usize) -> bool {
-    doc.lang == Lang::En
-        && i < doc.toks.len()
-        && matches!(
-            doc.t(i),
-            "will"
-                | "would"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "'ll"
-                | "’ll"
-        )
-}
 
 /// The subject ending just before the cue at `v`: "Musk a déclaré",
 /// "la responsable de X, Audrey Herblin-Stoop, a déclaré", "Arthur Mensch,
@@ -260,14 +22,21 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     let ss = doc.sentence_start(v);
     let mut k = v;
     // "The star then recalled", "the crowd enthusiastically chanted"
-    // "had previously said": past the auxiliary too
-    while k > ss
-        && (doc.is_adverb(k - 1)
-            || is_modal(doc, k - 1)
-            || loose_adverb(doc, k - 1)
-            || doc.info[k - 1].aux)
-    {
-        k -= 1;
+    // "had previously said": past the auxiliary too; "X a, quant à lui,
+    // dénoncé": past an incidental phrase between commas
+    loop {
+        if k > ss
+            && (doc.is_adverb(k - 1)
+                || is_modal(doc, k - 1)
+                || loose_adverb(doc, k - 1)
+                || doc.info[k - 1].aux)
+        {
+            k -= 1;
+        } else if let Some(c) = incidental_before(doc, k, ss) {
+            k = c;
+        } else {
+            break;
+        }
     }
     if k <= ss {
         return None;
@@ -293,7 +62,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         if doc.t(e) == "," && e > ss {
             e -= 1;
         }
-        return np_ending_at(doc, e, ss);
+        return np_ending_at(doc, e, ss).and_then(|m| past_place(doc, m, ss));
     }
     // "Trump was asked": a passive; its subject is spoken to
     if doc.lang == Lang::En && doc.is(k, BE) {
@@ -336,9 +105,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             b0 -= 1;
         }
         if b0 < k {
-            if let Some(e) = name_run(doc, b0).filter(|&e| e == k)
-                && let Some((na, nb)) = strip_name(doc, b0, e)
-            {
+            if let Some((na, nb)) = name_spanning(doc, b0, k) {
                 return Some(name_mention(doc, na, nb));
             }
             if b0 > ss + 1 && doc.t(b0 - 1) == "," {
@@ -355,130 +122,84 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         }
         return None;
     }
-    np_ending_at(doc, k, ss)
-}
-
-fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
-    // a phrase never ends on a function word ("the car and", "one of the")
-    // or on a verb ("Trump was", "the group has")
-    if !is_word(doc, k)
-        || doc.function(k)
-        || is_det(doc, k)
-        || doc.lang == Lang::En && (doc.is(k, BE) || doc.info[k].aux)
+    let m = np_ending_at(doc, k, ss).and_then(|m| past_place(doc, m, ss));
+    // "Barroso, le président de la Commission se dit", "François Ruffin,
+    // député La France insoumise a affirmé": the name opening the clause,
+    // its apposition left without a closing comma
+    if doc.lang == Lang::Fr
+        && let Some(found) = m.filter(|m| m.kind == Kind::Phrase)
     {
-        return None;
-    }
-    if let Some((kind, g, pl)) = pronoun(doc, k) {
-        return Some(mention(doc, k, k + 1, kind, g, pl, k));
-    }
-    // "ce qu'a confié X": a relative pronoun is no subject
-    if doc.is(k, &["que", "qu'", "qu’", "qui", "dont", "où"]) {
-        return None;
-    }
-    if doc.info[k].cap {
-        let mut a = k;
-        while a > ss
-            && (is_cap(doc, a - 1)
-                || (a >= ss + 2
-                    && doc.is(a - 1, CONNECTORS)
-                    && is_cap(doc, a - 2)
-                    && doc.lang == Lang::En))
+        let cs = clause_head(doc, ss);
+        if let Some(c) = (cs + 1..k).find(|&x| doc.t(x) == ",")
+            && doc.toks[c].span.end <= found.span.start
+            && !(c + 1..k).any(|x| doc.punct(x) || doc.info[x].aux || doc.cue_at(x).is_some())
+            && let Some((na, nb)) = name_spanning(doc, cs, c)
         {
-            a -= 1;
-        }
-        let (na, nb) = strip_name(doc, a, k + 1)?;
-        if nb - na == 1 && na == ss && doc.info[na].cue.is_some() {
-            return None;
-        }
-        // "le chef de l'État a estimé", "the mayor of Paris said": one
-        // capitalised word completing a phrase is not the speaker; the
-        // phrase is
-        let complement = nb - na == 1
-            && na == a
-            && a > ss + 1
-            && doc.is(a - 1, &["de", "du", "des", "d'", "d’", "l'", "l’", "of"])
-            && is_word(doc, a - 2)
-            && !doc.info[a - 2].cap
-            // "le candidat du Front national", "l'archevêque de Rouen", "le
-            // président de la République": a role's complement, not a person
-            || doc.lang == Lang::Fr
-                && na == a
-                && a > ss + 1
-                && doc.is(
-                    a - 1,
-                    &["de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"],
-                )
-                && (a.saturating_sub(4).max(ss)..a - 1).any(|x| is_role(doc, x));
-        if !complement {
             return Some(name_mention(doc, na, nb));
         }
-        let d = (ss.max(a.saturating_sub(6))..a - 1)
-            .rev()
-            .find(|&x| is_det(doc, x))?;
-        return Some(mention(
-            doc,
-            d,
-            k + 1,
-            Kind::Phrase,
-            phrase_gender(doc, d),
-            false,
-            d + 1,
-        ));
     }
-    // lowercase phrase: back to its determiner, through "of" / "de" / "’s"
-    let mut a = k;
-    let mut det = None;
-    while a > ss && k - a < 7 {
-        if is_det(doc, a) {
-            det = Some(a);
-            if a > ss && doc.is(a - 1, &["of", "de", "du", "des", "'s", "’s"]) {
-                a -= 1;
-                continue;
-            }
-            break;
-        }
-        let prev = a - 1;
-        if !(is_word(doc, prev) || doc.is(prev, &["'s", "’s"]))
-            || doc.is(
-                prev,
-                &[
-                    "que", "qui", "that", "who", "which", "et", "and", "mais", "but",
-                ],
-            )
-            || doc.info[prev].aux
-            || doc.cue_at(prev).is_some()
-        {
-            break;
-        }
-        a -= 1;
+    m
+}
+
+/// A French name right after a preposition other than "de" ("Le chef de
+/// l'État en déplacement à Égletons a dit", "le chef de mission de MSF
+/// pour la Syrie qui considère") completes the subject, which is the
+/// phrase holding it, or the name that phrase stands in apposition to.
+fn past_place(doc: &Doc, m: Mention, ss: usize) -> Option<Mention> {
+    if doc.lang != Lang::Fr || m.kind != Kind::Name {
+        return Some(m);
     }
-    if is_det(doc, a) {
-        det = Some(a);
+    let a = doc.tok_at(m.span.start);
+    // a person stays ("a écrit à Jean Dupont, qui a répondu")
+    if doc.info[a].entity == Some(Label::Per) || given_name(doc.t(a)).is_some() {
+        return Some(m);
     }
-    let a = match det {
-        Some(d) => d,
-        None if k - a <= 2
-            && !(a..=k).any(|x| doc.function(x) || is_det(doc, x))
-            && (doc.t(k).ends_with('s') || doc.is(k, ROLES) || doc.is(k, COMPANY)) =>
-        {
-            a
-        }
-        None => return None,
-    };
-    let head = (a..=k)
+    let mut p = a;
+    if p > ss && is_det(doc, p - 1) {
+        p -= 1;
+    }
+    const PLACE_PREPOSITIONS: &[&str] = &[
+        "à", "au", "aux", "en", "pour", "dans", "sur", "chez", "depuis", "vers",
+    ];
+    if p <= ss || !doc.is(p - 1, PLACE_PREPOSITIONS) {
+        return Some(m);
+    }
+    // the phrase holding it, back to a comma or the clause's start
+    let mut b0 = p - 1;
+    while b0 > ss
+        && is_word(doc, b0 - 1)
+        && doc.info[b0 - 1].region.is_none()
+        && !doc.is(b0 - 1, &["qui", "que", "qu'", "qu’", "et"])
+        && !doc.info[b0 - 1].aux
+        && doc.cue_at(b0 - 1).is_none()
+    {
+        b0 -= 1;
+    }
+    b0 = b0.max(clause_head(doc, ss));
+    // "Massimiliano Rebaudengo, le chef de mission …": the name it describes
+    if b0 > ss + 1
+        && doc.t(b0 - 1) == ","
+        && let Some(named) = np_ending_at(doc, b0 - 2, ss).filter(|x| x.kind == Kind::Name)
+    {
+        return Some(named);
+    }
+    subject_right(doc, b0)
+        .map(|(x, _)| x)
+        .filter(|x| x.span.start < m.span.start && x.kind != Kind::FirstPerson)
+}
+
+/// A French incidental phrase between commas ending just before token `k`
+/// (", quant à lui,", ", pour sa part,", ", cependant,"): the index of its
+/// opening comma.
+fn incidental_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr || k < ss + 3 || doc.t(k - 1) != "," {
+        return None;
+    }
+    let c = (k.saturating_sub(6).max(ss)..k - 1)
         .rev()
-        .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
-        .unwrap_or(k);
-    let plural = doc.t(k).ends_with('s') && !doc.t(k).ends_with("ss");
-    Some(mention(
-        doc,
-        a,
-        k + 1,
-        Kind::Phrase,
-        phrase_gender(doc, a),
-        plural,
-        head,
-    ))
+        .find(|&x| doc.t(x) == ",")?;
+    (parenthetical(doc, c + 1) == Some(k - 1) || c + 2 == k - 1 && doc.is_adverb(c + 1))
+        .then_some(c)
 }
 
 /// French inversion at `p`: "a-t-il déclaré", "dit-il", "ajoute-t-elle",
@@ -582,44 +303,13 @@ fn split_inversion(w: &str) -> Option<(usize, usize)> {
     (verb_end > 0).then_some((verb_end, w.len() - pr.len()))
 }
 
-/// "selon X" / "d'après X" / "according to X" at `k`: the cue, the index of
-/// the last token of X, and X.
-pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
-    let n = doc.toks.len();
-    let after = if doc.is(k, &["selon"]) || (doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]))
-    {
-        if doc.is(k, &["selon"]) { k + 1 } else { k + 2 }
-    } else if doc.is(k, &["according"]) && doc.is(k + 1, &["to"]) {
-        k + 2
-    } else {
-        return None;
-    };
-    if after >= n {
-        return None;
-    }
-    let (m, end) = subject_right(doc, after)?;
-    if m.kind == Kind::FirstPerson {
-        return None;
-    }
-    if m.kind == Kind::Phrase
-        && !doc.is(
-            after,
-            &[
-                "le", "la", "les", "l'", "l’", "the", "a", "an", "un", "une", "son", "sa", "ses",
-                "his", "her", "their",
-            ],
-        )
-    {
-        return None;
-    }
-    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
-    Some((cue, end - 1, m))
-}
-
 /// The subject of a gerund cue at `v`: the name it hangs on ("footage of
 /// Hillary Clinton asking, “…”"), else the subject opening its clause past
 /// an opening phrase ("In Iowa, Trump doubled down, telling reporters, “…”").
 pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    if doc.lang == Lang::Fr {
+        return french_gerund_subject(doc, v);
+    }
     // "with Trump reportedly yelling"
     let mut e = v;
     while e > 0 && (doc.is_adverb(e - 1) || loose_adverb(doc, e - 1)) {
@@ -644,57 +334,49 @@ pub fn gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
     clause_subject(doc, v)
 }
 
-/// The first name or pronoun of the clause holding token `v`, past an
-/// opening prepositional phrase ("In Iowa, Trump …").
-pub fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
-    first_mention(doc, clause_start(doc, v), v)
-}
-
-/// Where the clause holding token `v` starts, past an opening prepositional
-/// phrase ("In Iowa, …", "On “Face the Nation,” …").
-fn clause_start(doc: &Doc, v: usize) -> usize {
-    let s = doc.sentence_start(v);
-    if doc.is(
-        s,
-        &[
-            "at", "in", "on", "during", "after", "before", "since", "with", "from", "by", "under",
-            "over", "as", "while", "when", "for", "later", "earlier", "à", "au", "dans", "lors",
-            "après", "avant", "pendant", "en", "depuis", "sur",
-        ],
-    ) && let Some(c) = (s + 1..v).find(|&k| doc.t(k) == ",")
-    {
-        // a comma inside a quoted name ("On “Face the Nation,” …") ends the
-        // phrase with the name
-        let mut e = c + 1;
-        if let Some(r) = doc.info[c].region {
-            while e < v && doc.info[e].region == Some(r) {
-                e += 1;
-            }
-        }
-        return e;
-    }
-    s
-}
-
-/// The first name or pronoun in tokens [a, b).
-pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
-    for k in a..b {
-        if doc.info[k].region.is_some() {
+/// The subject of a French gerund at `v` ("…, ajoutant que", "en
+/// insistant sur le fait que"): the subject of the nearest verb before it
+/// in its sentence ("Le député X a dénoncé ce projet en insistant", "a
+/// déclaré Jean Roux, ajoutant"), not the noun just before it ("sur
+/// Twitter, ajoutant", "à Bruxelles en répondant"); else the clause's first
+/// name or pronoun.
+fn french_gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    let ss = doc.sentence_start(v);
+    let mut x = v;
+    while x > ss {
+        x -= 1;
+        if doc.info[x].region.is_some() || doc.info[x].cue == Some(Form::Gerund) {
             continue;
         }
-        if let Some((kind, g, pl)) = pronoun(doc, k) {
-            return (kind == Kind::Pronoun).then(|| mention(doc, k, k + 1, kind, g, pl, k));
+        if let Some((m, _)) = inverted(doc, x) {
+            return Some(m);
         }
-        // a lone first name is no mention, unless recognised as a person
-        // ("Carson shared…")
-        if let Some(e) = name_run(doc, k)
-            && let Some((na, nb)) = strip_name(doc, k, e)
-            && (nb - na >= 2
-                || given_name(doc.t(na)).is_none()
-                || doc.info[na].entity == Some(Label::Per))
-        {
-            return Some(name_mention(doc, na, nb));
+        let verb = doc.info[x].aux || doc.cue_at(x).is_some();
+        if !verb {
+            continue;
         }
+        // the verb's first word: "a déclaré" from "déclaré"
+        let mut a = x;
+        while a > ss && doc.info[a - 1].aux {
+            a -= 1;
+        }
+        if let Some(m) = subject_left(doc, a) {
+            return Some(m);
+        }
+        let e = doc.cue_at(x).unwrap_or(x);
+        if let Some((m, _)) = subject_right(doc, e + 1) {
+            return Some(m);
+        }
+        break;
     }
-    None
+    // "Le candidat de Debout la France, Nicolas Dupont-Aignan, veut …,
+    // estimant": the phrase opening the sentence, not a name inside it
+    let head = clause_head(doc, ss);
+    if let Some((m, end)) = subject_right(doc, head)
+        && end < v
+        && m.kind != Kind::FirstPerson
+    {
+        return Some(m);
+    }
+    clause_subject(doc, v)
 }

@@ -1193,3 +1193,494 @@ mod french_partial {
         );
     }
 }
+
+/// French indirect speech under the guidelines: a speech verb and its `que`
+/// clause, or `selon X,` / `d'après X,` heading a clause.
+mod french_indirect {
+    use super::*;
+
+    /// (span, speaker) of the indirect quotes only.
+    fn ind(t: &str) -> Vec<(String, Option<String>)> {
+        q(t, FR)
+            .into_iter()
+            .filter(|x| x.1 == QuoteKind::Indirect)
+            .map(|x| (x.0, x.2))
+            .collect()
+    }
+
+    fn one(t: &str, s: Option<&str>) -> (String, Option<String>) {
+        (t.to_string(), s.map(str::to_string))
+    }
+
+    #[test]
+    fn adjuncts_between_the_verb_and_que() {
+        assert_eq!(
+            ind("Le maire Pierre Hurmic a déclaré lundi à l'AFP que le tramway serait prolongé."),
+            vec![one("le tramway serait prolongé", Some("Pierre Hurmic"))]
+        );
+        assert_eq!(
+            ind("La société Veolia a affirmé, dans un communiqué, que l'eau était potable."),
+            vec![one("l'eau était potable", Some("Veolia"))]
+        );
+        assert_eq!(
+            ind("Le syndicaliste Marc Blondel argue, quant à lui, que la grève continuera."),
+            vec![one("la grève continuera", Some("Marc Blondel"))]
+        );
+    }
+
+    #[test]
+    fn a_direct_object_before_que_is_no_report() {
+        // the que belongs to a noun ("le fait que"), not to the verb
+        assert!(
+            ind("Les élus jugeaient discriminatoire le fait que les bus soient payants.")
+                .is_empty()
+        );
+        assert!(ind("Jean Dupont a critiqué la décision que le conseil a prise hier.").is_empty());
+    }
+
+    #[test]
+    fn gerunds_report_for_the_sentence_speaker() {
+        assert_eq!(
+            ind(
+                "Le ministre Bruno Le Maire a présenté son budget, estimant que la croissance reviendrait."
+            ),
+            vec![one("la croissance reviendrait", Some("Bruno Le Maire"))]
+        );
+        // a fronted participial clause ends at the main clause's subject
+        assert_eq!(
+            ind("Affirmant qu'il n'existait pas de chiffres fiables, il a critiqué le rapport."),
+            vec![one("il n'existait pas de chiffres fiables", None)]
+        );
+    }
+
+    #[test]
+    fn infinitives_after_verbs_of_intent_and_avoir() {
+        assert_eq!(
+            ind(
+                "La préfète Fabienne Buccio a tenu à préciser que aucun blessé n'était à déplorer."
+            ),
+            vec![one(
+                "aucun blessé n'était à déplorer",
+                Some("Fabienne Buccio")
+            )]
+        );
+        assert_eq!(
+            ind("Après avoir rappelé que la loi était claire, Anne Martin a quitté la salle."),
+            vec![one("la loi était claire", Some("Anne Martin"))]
+        );
+        assert_eq!(
+            ind(
+                "Le président du club, Jean-Michel Aulas, a fait savoir que son entraîneur restait en poste."
+            ),
+            vec![one(
+                "son entraîneur restait en poste",
+                Some("Jean-Michel Aulas")
+            )]
+        );
+    }
+
+    #[test]
+    fn two_coordinated_que_clauses_are_two_quotes() {
+        assert_eq!(
+            ind(
+                "Le club Paris Saint-Germain a indiqué qu'il avait reçu le paiement et que Neymar n'était plus sous contrat."
+            ),
+            vec![
+                one("il avait reçu le paiement", Some("Paris Saint-Germain")),
+                one(
+                    "Neymar n'était plus sous contrat",
+                    Some("Paris Saint-Germain")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_clause_ends_before_a_new_cue_or_a_postposed_source() {
+        assert_eq!(
+            ind(
+                "Marie Durand a annoncé que l'usine fermerait en mars, ajoutant que les salariés seraient reclassés."
+            ),
+            vec![
+                one("l'usine fermerait en mars", Some("Marie Durand")),
+                one("les salariés seraient reclassés", Some("Marie Durand")),
+            ]
+        );
+        assert_eq!(
+            ind(
+                "Le juge Paul Morel a rappelé que la loi s'appliquait à tous, tout en ajoutant qu'il comprenait la colère."
+            ),
+            vec![
+                one("la loi s'appliquait à tous", Some("Paul Morel")),
+                one("il comprenait la colère", Some("Paul Morel")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_holding_a_direct_quote_gives_only_the_direct_quote() {
+        let got = q(
+            "Le député Éric Coquerel a affirmé que « cette réforme est une faute historique ».",
+            FR,
+        );
+        assert_eq!(
+            got,
+            vec![d("cette réforme est une faute historique", "Éric Coquerel")]
+        );
+        // short fragments that are no quotes: the whole clause is indirect
+        assert_eq!(
+            ind("Le maire Louis Aliot estime que ces « incivilités » doivent cesser."),
+            vec![one(
+                "ces « incivilités » doivent cesser",
+                Some("Louis Aliot")
+            )]
+        );
+    }
+
+    #[test]
+    fn no_report_without_a_speaker_saying_it() {
+        // the journalist's imperative
+        assert!(ind("Rappelons que la loi a été votée en 2019.").is_empty());
+        // a noun, not a verb
+        assert!(ind("Le ministre a rédigé une note que personne n'a lue.").is_empty());
+        // an agentless passive
+        assert!(ind("Il a été annoncé que le sommet était reporté.").is_empty());
+        // "ne … que" means "only"
+        assert!(ind("Le témoin Jean Leroy n'a dit que des banalités aux enquêteurs.").is_empty());
+        // belief and hope are not speech
+        assert!(ind("Jean Dupont pense que la pluie cessera demain.").is_empty());
+        assert!(ind("Jean Dupont espère que la pluie cessera demain.").is_empty());
+        // an inference
+        assert!(ind("Les chercheurs en ont conclu que le virus mutait.").is_empty());
+    }
+
+    #[test]
+    fn selon_heading_the_clause_after_a_fronted_adverbial() {
+        assert_eq!(
+            ind("En 2016, selon l'Insee, le chômage a baissé de deux points."),
+            vec![one("le chômage a baissé de deux points", Some("Insee"))]
+        );
+        assert_eq!(
+            ind("Toujours selon le chauffeur, la direction de la régie était prévenue."),
+            vec![one("la direction de la régie était prévenue", None)]
+        );
+    }
+
+    #[test]
+    fn selon_as_an_incise_stays_inside_the_span() {
+        assert_eq!(
+            ind(
+                "Les chiffres corrects, selon le quotidien Le Monde, sont de 200 000 manifestants."
+            ),
+            vec![one(
+                "Les chiffres corrects, selon le quotidien Le Monde, sont de 200 000 manifestants",
+                Some("Le Monde")
+            )]
+        );
+    }
+
+    #[test]
+    fn selon_past_an_apposition_to_the_source() {
+        assert_eq!(
+            ind("Selon François Dubet, sociologue à Bordeaux, l'école creuse les inégalités."),
+            vec![one("l'école creuse les inégalités", Some("François Dubet"))]
+        );
+    }
+
+    #[test]
+    fn selon_without_a_source_or_postposed_is_not_marked() {
+        // postposed after an unquoted clause
+        assert!(ind("Le feu a été maîtrisé vers midi, selon la préfecture.").is_empty());
+        // a relative pronoun, a law
+        assert!(ind("Il a repris la rumeur selon laquelle le maire démissionnerait.").is_empty());
+        assert!(ind("Selon le Code du travail, le salarié doit être prévenu.").is_empty());
+    }
+
+    #[test]
+    fn que_after_a_conjunction_is_no_complement() {
+        // "alors que", "ainsi que": a subordinate clause, not what was said
+        assert!(ind("Des manifestants lancent des fumigènes sur la chaussée alors que circulent encore des voitures.").is_empty());
+        assert!(
+            ind(
+                "Le maire Jean Dupont a annoncé la fermeture du parc ainsi que celle de la piscine."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_inserted_phrase_between_auxiliary_and_verb() {
+        assert_eq!(
+            ind(
+                "Le site Mediapart a pour sa part révélé que le ministre occupait un poste de conseil."
+            ),
+            vec![one(
+                "le ministre occupait un poste de conseil",
+                Some("Mediapart")
+            )]
+        );
+        assert_eq!(
+            ind(
+                "La syndicaliste Sophie Binet a, de son côté, affirmé que la grève serait reconduite."
+            ),
+            vec![one("la grève serait reconduite", Some("Sophie Binet"))]
+        );
+    }
+
+    #[test]
+    fn selon_a_source_described_without_a_name() {
+        for t in [
+            "Selon des policiers présents sur les lieux, l'homme aurait tenté de fuir.",
+            "Selon certains experts, le groupe compterait entre 5 000 et 10 000 combattants.",
+        ] {
+            let got = ind(t);
+            assert_eq!(got.len(), 1, "{t}");
+            assert!(t.contains(&format!(", {}.", got[0].0)), "{got:?}");
+            assert_eq!(got[0].1, None, "{t}");
+        }
+    }
+
+    #[test]
+    fn selon_a_source_qualified_before_its_comma() {
+        // the source runs to its comma: "les résultats transmis par …,"
+        assert_eq!(
+            ind(
+                "Selon les résultats partiels transmis par la Haute autorité de la primaire, le candidat Benoît Hamon arrive en tête."
+            ),
+            vec![one("le candidat Benoît Hamon arrive en tête", None)]
+        );
+        // a name's apposition opening with "de": "Selon X, de l'université …, CLAUSE"
+        assert_eq!(
+            ind(
+                "Selon Jean-Pierre Cabestan, de l'Université baptiste de Hong Kong, les relations vont se tendre."
+            ),
+            vec![one(
+                "les relations vont se tendre",
+                Some("Jean-Pierre Cabestan")
+            )]
+        );
+        // an apposition running to a semicolon leaves no clause to report
+        assert!(ind("Selon Jean-Pierre Cabestan, de l'Université baptiste de Hong Kong ; la suite est à lire.").is_empty());
+        // a long qualification of the source
+        assert_eq!(
+            ind(
+                "Selon les résultats transmis par la Haute autorité de la primaire socialiste en vue de l'élection présidentielle de mai prochain, Benoît Hamon arrive en tête."
+            ),
+            vec![one("Benoît Hamon arrive en tête", None)]
+        );
+    }
+
+    #[test]
+    fn selon_after_a_connective_or_a_coordinating_conjunction() {
+        assert_eq!(
+            ind("D'autre part, selon le cabinet Gartner, les ventes de tablettes ont reculé."),
+            vec![one("les ventes de tablettes ont reculé", Some("Gartner"))]
+        );
+        assert_eq!(
+            ind(
+                "Joseph Kellogg assure l'intérim et, selon Reuters, David Petraeus sera son successeur."
+            ),
+            vec![one("David Petraeus sera son successeur", Some("Reuters"))]
+        );
+    }
+
+    #[test]
+    fn the_clause_ends_where_another_speaker_starts() {
+        assert_eq!(
+            ind(
+                "Le procureur Jean Martin estimait que Flynn pourrait être victime de chantage et les démocrates avaient demandé lundi, au Congrès, que Flynn soit renvoyé."
+            ),
+            vec![
+                one(
+                    "Flynn pourrait être victime de chantage",
+                    Some("Jean Martin")
+                ),
+                one("Flynn soit renvoyé", None),
+            ]
+        );
+        // a gerund's clause inside an apposition ends where the main verb resumes
+        let got = ind(
+            "Michael Flynn, nombre d'agents estimant qu'il n'est pas fait pour ce poste, est un partisan du rapprochement.",
+        );
+        assert_eq!(got[0].0, "il n'est pas fait pour ce poste");
+    }
+
+    #[test]
+    fn selon_a_body_named_in_its_phrase() {
+        assert_eq!(
+            ind(
+                "Vers 20h45, selon la Banque de France, les manifestations ont coûté 0,1 point de croissance."
+            ),
+            vec![one(
+                "les manifestations ont coûté 0,1 point de croissance",
+                Some("Banque de France")
+            )]
+        );
+        assert_eq!(
+            ind(
+                "D'autre part, selon le rapport ComScore de 2015, les utilisateurs sont plus jeunes."
+            ),
+            vec![one("les utilisateurs sont plus jeunes", Some("ComScore"))]
+        );
+        // a name after a preposition is no source
+        let got = ind("Selon la police de Paris, trois personnes ont été interpellées.");
+        assert_eq!(got.len(), 1);
+        assert_ne!(got[0].1.as_deref(), Some("Paris"));
+    }
+
+    #[test]
+    fn selon_a_source_running_to_its_comma() {
+        for (t, want) in [
+            (
+                "Selon les différents bilans qui se succèdent, près d'une centaine de personnes ont été tuées.",
+                "près d'une centaine de personnes ont été tuées",
+            ),
+            (
+                "Selon l'Ufip (Union française des industries pétrolières), onze dépôts sont difficiles d'accès.",
+                "onze dépôts sont difficiles d'accès",
+            ),
+            (
+                "Selon le directeur de la discothèque, interrogé par Sky News, les tirs ont débuté vers 2 heures.",
+                "les tirs ont débuté vers 2 heures",
+            ),
+        ] {
+            let got = ind(t);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(got[0].0, want);
+        }
+        // without a comma, the clause opens at its article
+        assert_eq!(
+            ind("Selon la même agence la Corée du Nord n'a plus besoin de ses essais."),
+            vec![one("la Corée du Nord n'a plus besoin de ses essais", None)]
+        );
+        // rules are no source (an agreement, like a bill, may be)
+        assert!(
+            ind("Selon les critères du BIT, il suffit de travailler une heure par semaine.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn selon_inside_a_subject_phrase_is_no_heading() {
+        let got = ind(
+            "Cette restructuration, destinée selon le groupe à accroître sa compétitivité, concerne un quart des effectifs.",
+        );
+        assert!(
+            got.iter().all(|x| !x.0.starts_with("à accroître")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_journalists_remarks_and_restrictions_are_no_reports() {
+        assert!(
+            ind("Force est de constater que le coureur britannique a su profiter de l'erreur.")
+                .is_empty()
+        );
+        assert!(ind("Il est à noter que les deux candidats se connaissent bien.").is_empty());
+        assert!(ind("Les enquêteurs n'ont pu relever qu'une seule empreinte digitale.").is_empty());
+    }
+
+    #[test]
+    fn the_clause_ends_at_the_subjects_next_verb() {
+        assert_eq!(
+            ind(
+                "Le gouvernement pakistanais estime que les activistes ont leurs sanctuaires en Afghanistan, et annonce la fermeture de la frontière."
+            ),
+            vec![one(
+                "les activistes ont leurs sanctuaires en Afghanistan",
+                Some("gouvernement pakistanais")
+            )]
+        );
+        // a relative clause without its commas runs on
+        let got = ind(
+            "Le journal Le Figaro annonce que la femme qui a été blessée samedi, est décédée dimanche.",
+        );
+        assert_eq!(
+            got[0].0,
+            "la femme qui a été blessée samedi, est décédée dimanche"
+        );
+    }
+
+    #[test]
+    fn more_verbs_and_forms_that_report() {
+        for (t, want) in [
+            (
+                "Elle prétend que le club aurait été visé pour ses positions.",
+                "le club aurait été visé pour ses positions",
+            ),
+            (
+                "La police avait à tort annoncé au départ qu'elle était due à une bombe.",
+                "elle était due à une bombe",
+            ),
+            (
+                "Il précise bien que les barrages sont seulement ouverts.",
+                "les barrages sont seulement ouverts",
+            ),
+            (
+                "Par ailleurs, France Stratégie estime dans sa note d'analyse de juillet 2016 que 15 % des emplois sont automatisables.",
+                "15 % des emplois sont automatisables",
+            ),
+            (
+                "Aucune rumeur ne circulait, la présidente ayant annoncé que le nom n'était connu que de quelques personnes.",
+                "le nom n'était connu que de quelques personnes",
+            ),
+        ] {
+            let got = ind(t);
+            assert_eq!(got.len(), 1, "{t}: {got:?}");
+            assert_eq!(got[0].0, want);
+        }
+    }
+
+    #[test]
+    fn selon_after_a_dated_dash() {
+        assert_eq!(
+            ind(
+                "24 janvier 2017. – Selon certains observateurs, les chiffres auraient été manipulés."
+            ),
+            vec![one("les chiffres auraient été manipulés", None)]
+        );
+    }
+
+    #[test]
+    fn adverbs_that_look_like_reports() {
+        assert!(ind("Maintenant que la Commission européenne a lancé la procédure, il revient au Conseil de la valider.").is_empty());
+        assert!(
+            ind("Les insurgés ne contrôlent maintenant que quelques quartiers dans le sud-est.")
+                .is_empty()
+        );
+        assert!(
+            ind("Il est aussi à noter que Makhzoumi a été impliqué dans un scandale.").is_empty()
+        );
+        assert!(ind("Dans ce contexte, il est pour le moins troublant de remarquer que l'ACAT a été interdite.").is_empty());
+    }
+
+    #[test]
+    fn anonymous_sources_stay_unnamed() {
+        let got = ind("Selon des sources PS, il est largement vainqueur à 58,65 % des voix.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, None);
+    }
+
+    #[test]
+    fn a_coordinated_subject_does_not_end_the_clause() {
+        let got = ind(
+            "L'Élysée affirme que le président et le Premier ministre souhaitent une pause fiscale.",
+        );
+        assert_eq!(
+            got[0].0,
+            "le président et le Premier ministre souhaitent une pause fiscale"
+        );
+    }
+
+    #[test]
+    fn a_gerund_reports_for_the_name_in_apposition() {
+        let got = ind(
+            "Le ministre des Finances, Michel Sapin, affiche pourtant son optimisme, estimant que la croissance sera de 1,5 %.",
+        );
+        assert_eq!(
+            got,
+            vec![one("la croissance sera de 1,5 %", Some("Michel Sapin"))]
+        );
+    }
+}

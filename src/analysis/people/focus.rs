@@ -1,0 +1,89 @@
+//! Who is in focus for a French pronoun: the subjects of the sentences
+//! before it, nearest first (at most four sentences, one paragraph back),
+//! and its own sentence's subject when something comes before it. A
+//! sentence where a speaker was already resolved offers that speaker.
+
+use super::Resolver;
+use super::mentions::{Kind, Mention};
+use super::phrases::{according, clause_head, subject_right};
+use crate::analysis::names::Gender;
+use crate::analysis::view::Doc;
+
+/// A speaker mention already resolved, with what a pronoun must agree with.
+#[derive(Debug, Clone)]
+pub(crate) struct Said {
+    pub mention: Mention,
+    pub name: String,
+    pub group: Option<usize>,
+    pub gender: Option<Gender>,
+}
+
+/// One entry of the focus: a speaker already resolved, or a sentence
+/// subject to resolve.
+#[derive(Debug, Clone)]
+pub(crate) enum Focus<'r> {
+    Said(&'r Said),
+    Subject(Mention),
+}
+
+impl Resolver<'_> {
+    /// The subjects in focus before the pronoun `m`, nearest first.
+    pub(crate) fn focus(&self, doc: &Doc, m: &Mention) -> Vec<Focus<'_>> {
+        let at = doc
+            .tok_at(m.span.start)
+            .min(doc.toks.len().saturating_sub(1));
+        let mut si = doc.sent_of[at] as usize;
+        let mut out = Vec::new();
+        let mut paragraphs = 0;
+        // the pronoun's own sentence counts when something comes before it
+        // ("Jean Dupont est arrivé et il a dit")
+        let own_start = doc.sents[si].tokens.start;
+        if own_start + 2 < at
+            && let Some((s, end)) = subject_right(doc, clause_head(doc, own_start))
+            && end <= at
+            && s.span.end <= m.span.start
+            && s.kind != Kind::FirstPerson
+        {
+            out.push(Focus::Subject(s));
+        }
+        while si > 0 && out.len() < 4 {
+            let next_start = doc.toks[doc.sents[si].tokens.start].span.start;
+            si -= 1;
+            let r = doc.sents[si].tokens.clone();
+            if r.is_empty() {
+                continue;
+            }
+            if doc.text[doc.toks[r.end - 1].span.end..next_start].contains("\n\n") {
+                paragraphs += 1;
+                if paragraphs > 1 {
+                    break;
+                }
+            }
+            let (a, b) = (doc.toks[r.start].span.start, doc.toks[r.end - 1].span.end);
+            // a speaker of this sentence already resolved is in focus
+            if let Some(s) = self
+                .said
+                .iter()
+                .rev()
+                .find(|s| s.mention.span.start >= a && s.mention.span.end <= b)
+            {
+                out.push(Focus::Said(s));
+                continue;
+            }
+            if doc.info[r.start].region.is_some() {
+                continue;
+            }
+            // "…, selon le SDIS de Seine-Maritime.": the source the sentence
+            // reports is in focus before its grammatical subject
+            if let Some((_, _, s)) = r.clone().find_map(|k| according(doc, k)) {
+                out.push(Focus::Subject(s));
+            }
+            if let Some((s, _)) = subject_right(doc, clause_head(doc, r.start))
+                && s.kind != Kind::FirstPerson
+            {
+                out.push(Focus::Subject(s));
+            }
+        }
+        out
+    }
+}

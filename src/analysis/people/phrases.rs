@@ -1,0 +1,789 @@
+//! Noun phrases that mention people and bodies: the phrase starting at a
+//! token (a subject after a verb or a quote, the X of "selon X"), the
+//! phrase ending at a token (a subject before its verb), the first name or
+//! pronoun of a clause, and where a clause starts past a fronted adverbial.
+//! The quote stage asks these which mention a cue points to; the people
+//! stage reads sentence subjects with them for pronouns in focus.
+
+use crate::analysis::Label;
+use crate::analysis::Lang;
+use crate::analysis::Span;
+use crate::analysis::people::mentions::*;
+use crate::analysis::view::Doc;
+
+/// The subject starting at token `p` (after a verb, or after a quote):
+/// pronoun, name, or noun phrase. Returns it and the index after it.
+pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
+    let n = doc.toks.len();
+    if p >= n || doc.info[p].region.is_some() {
+        return None;
+    }
+    if let Some((kind, g, pl)) = pronoun(doc, p) {
+        return Some((mention(doc, p, p + 1, kind, g, pl, p), p + 1));
+    }
+    // "a assuré lundi soir le ministre…": past the time and adverbs
+    if doc.lang == Lang::Fr
+        && (doc.is_date(p)
+            || doc.is_adverb(p)
+            || doc.is(p, &["soir", "matin", "midi", "hier", "dernier", "encore"]))
+    {
+        return subject_right(doc, p + 1);
+    }
+    // "estime pour sa part Neil Hyatt", "a réagi quant à elle la ministre"
+    if let Some(e) = parenthetical(doc, p) {
+        return subject_right(doc, e);
+    }
+    // "a déclaré à l'AFP Jean Dupont", "a indiqué à l'AFP le parquet de
+    // Paris", "a réagi sur X la présidente du RN", "a annoncé dans un
+    // communiqué le ministère": past the complement, to the subject's
+    // capital or article
+    if doc.is(p, &["à", "au", "aux", "devant", "sur", "dans", "auprès"]) && doc.lang == Lang::Fr {
+        let mut j = p + 1;
+        if doc.is(j, &["l'", "l’", "la", "le", "les", "un", "une", "de", "du"]) {
+            j += 1;
+        }
+        j += 1;
+        while j < n && is_word(doc, j) && !doc.info[j].cap && !is_det(doc, j) && j < p + 6 {
+            j += 1;
+        }
+        if j < n && j < p + 7 && (is_cap(doc, j) || is_det(doc, j)) {
+            return subject_right(doc, j);
+        }
+        return None;
+    }
+    let mut a = p;
+    let mut gender = None;
+    while a < n && (doc.is(a, TITLES_M) || doc.is(a, TITLES_F)) {
+        gender = title_gender(doc, a);
+        a += 1;
+    }
+    // a recognised name with lowercase words: "Le Canard enchaîné",
+    // "Parti socialiste", "François de Rugy"
+    if doc.lang == Lang::Fr
+        && let Some((na, nb)) = entity_name_at(doc, a)
+    {
+        let g = gender.or_else(|| name_gender(doc, na, nb));
+        return Some((mention(doc, na, nb, Kind::Name, g, false, na), nb));
+    }
+    if let Some(b) = name_run(doc, a)
+        && !is_det(doc, a)
+    {
+        let (na, nb) = strip_name(doc, p, b)?;
+        let g = gender.or_else(|| name_gender(doc, na, nb));
+        return Some((mention(doc, na, nb, Kind::Name, g, false, na), nb));
+    }
+    // noun phrase: det + words up to a verb, a relative, or punctuation;
+    // "former Gov. Jim Doyle" opens like one
+    let modifier = doc.lang == Lang::En
+        && doc.is(
+            p,
+            &[
+                "former", "retired", "outgoing", "acting", "longtime", "veteran", "late", "then-",
+            ],
+        );
+    let det = is_det(doc, p) || modifier;
+    // "“We’ll see,” when asked": no phrase opens on a subordinator
+    if doc.is(p, SUBORDINATORS) {
+        return None;
+    }
+    let mut j = if det { p + 1 } else { p };
+    let start_words = j;
+    while j < n
+        && j < p + 14
+        && is_word(doc, j)
+        && doc.cue_at(j).is_none()
+        && !doc.info[j].aux
+        && !loose_adverb(doc, j)
+        && !doc.is(
+            j,
+            &[
+                "que", "qui", "qu'", "qu’", "that", "who", "which", "et", "and", "mais", "but",
+                "is", "was", "has", "had", "est", "a", "in", "on", "to", "from", "at", "for",
+                "with", "dans", "pour", "sur", "avec", "lors", "après", "avant", "on", "selon",
+            ],
+        )
+        // "le président Emmanuel Macron à Paris", "Bruno Le Maire mardi à
+        // Bercy", "son plan vélo devant le conseil": a place or a time
+        // after the subject is a complement, not part of it
+        && !(doc.lang == Lang::Fr
+            && (doc.is_date(j)
+                || doc.is(
+                    j,
+                    &[
+                        "à", "au", "aux", "devant", "en", "chez", "par", "vers", "contre",
+                        "depuis", "pendant", "auprès", "hier", "lundi", "soir", "matin", "se",
+                        "s'", "s’", "ne", "n'", "n’", "y", "lui", "leur",
+                    ],
+                )
+                // "…Donald Tusk tandis que", "…, lorsqu'il": a subordinate clause
+                || doc.is(j, FR_SUBORDINATORS)
+                // "Le candidat de Debout la France veut également": the verb
+                || doc.is(j, FR_MODALS)))
+    {
+        j += 1;
+    }
+    if j == start_words {
+        return None;
+    }
+    // "le service départemental d'incendie et de secours (Sdis) du Var": the
+    // bracketed acronym names the body; its place ends the phrase
+    if det {
+        let mut q = j;
+        while q < n && q < j + 6 && is_word(doc, q) && !doc.info[q].cap {
+            q += 1;
+        }
+        if q + 2 < n && doc.t(q) == "(" && doc.t(q + 2) == ")" && bracket_acronym(doc.t(q + 1)) {
+            let a = q + 1;
+            let mut end = q + 3;
+            if end + 1 < n && doc.is(end, &["de", "du", "d'", "d’", "of"]) && is_cap(doc, end + 1)
+            {
+                end = name_run(doc, end + 1).unwrap_or(end + 2);
+            }
+            // "la présidente de l'UCAF, Catherine Morvan": the person named
+            // after it speaks, as below
+            let person_after = end + 1 < n
+                && doc.t(end) == ","
+                && subject_right(doc, end + 1).is_some_and(|(m, _)| m.kind == Kind::Name);
+            if !person_after {
+                return Some((mention(doc, a, a + 1, Kind::Name, None, false, a), end));
+            }
+        }
+    }
+    if doc.lang == Lang::Fr && det {
+        return Some(french_phrase(doc, p, start_words, j));
+    }
+    // bare nouns only right before a verb ("sources said", "officials say"),
+    // or ending on a name ("said conservative activist Bob Klaus")
+    let bare_ok = det || j < n && doc.cue_at(j).is_some() && j - p <= 3;
+    // a name inside the phrase: "le ministre de l'Économie Bruno Le Maire", "White House spokesman Josh Earnest"
+    let mut k = j;
+    while k > start_words && is_cap(doc, k - 1) {
+        k -= 1;
+    }
+    if k < j
+        && (k > start_words || !det || modifier)
+        && let Some((na, nb)) = strip_name(doc, k, j)
+    {
+        let connector_before = na > 0
+            && doc.is(
+                na - 1,
+                &["de", "du", "des", "d'", "d’", "l'", "l’", "of", "the"],
+            )
+            && na == k
+            // "La préfète de la Seine-Maritime": a place after "de la"
+            || doc.lang == Lang::Fr
+                && na == k
+                && na > 1
+                && doc.is(na - 1, &["la", "le", "les"])
+                && doc.is(na - 2, &["de", "à", "pour", "sur"]);
+        // after "de", a name only if it reads as a person's full name: "le
+        // parquet de Paris" is the prosecutor's office, not someone called Paris
+        if (!connector_before || nb - na >= 2 && name_gender(doc, na, nb).is_some())
+            && (bare_ok || nb == j && j - p <= 6)
+        {
+            let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));
+            return Some((mention(doc, na, nb, Kind::Name, g, false, na), j));
+        }
+    }
+    if !bare_ok {
+        return None;
+    }
+    // "l'UCAF", "the Met Office": a name behind its article
+    if det && (start_words..j).all(|x| doc.info[x].cap) {
+        let g = name_gender(doc, start_words, j);
+        return Some((
+            mention(doc, start_words, j, Kind::Name, g, false, start_words),
+            j,
+        ));
+    }
+    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in apposition
+    // up to the comma: "la cofondatrice et directrice générale d’Orbalis (…), Anouk Perrin"
+    let mut q = j;
+    while q < n
+        && q < j + 10
+        && doc.info[q].region.is_none()
+        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
+    {
+        q += 1;
+    }
+    if q + 1 < n
+        && doc.t(q) == ","
+        && let Some((m2, e2)) = subject_right(doc, q + 1)
+        && m2.kind == Kind::Name
+    {
+        let g = m2.gender.or(phrase_gender(doc, p));
+        return Some((Mention { gender: g, ..m2 }, e2));
+    }
+    let head = (start_words..j)
+        .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
+        .unwrap_or(start_words);
+    let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
+    // keep the phrase short: up to its head's complement
+    let end = if j - p > 5 { (head + 2).min(j) } else { j };
+    Some((
+        mention(
+            doc,
+            p,
+            end,
+            Kind::Phrase,
+            phrase_gender(doc, p),
+            plural,
+            head,
+        ),
+        j,
+    ))
+}
+
+/// A French noun phrase opening with a determiner at `p`, its words in
+/// `start..j`. A name in apposition is the mention ("le ministre de la
+/// Justice Alberto Ruiz-Gallardón", "le président du Conseil européen
+/// Donald Tusk", "la présidente du jury, l'actrice Hélène Vandamme"); a
+/// name after a preposition is the head's complement, and the phrase
+/// stays the mention ("un proche de Brigitte Troadec", "le candidat de
+/// Debout la France", "le parquet de Paris").
+fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize) {
+    let n = doc.toks.len();
+    let mut x = start;
+    while x < j {
+        // "Le Premier ministre Bernard Cazeneuve": a capitalised role is no name
+        if !is_cap(doc, x) || is_role(doc, x) && !is_cap(doc, x + 1) {
+            x += 1;
+            continue;
+        }
+        let e = doc
+            .named_entity_at(x)
+            .unwrap_or_else(|| name_run(doc, x).unwrap_or(x + 1))
+            .min(j)
+            .max(x + 1);
+        let complement = x > start
+            && (doc.is(x - 1, &["de", "du", "des", "d'", "d’"])
+                || doc.is(x - 1, &["la", "l'", "l’", "le", "les"])
+                    && x > start + 1
+                    && doc.is(x - 2, &["de", "à", "pour", "sur", "par"]));
+        if let Some((na, nb)) = strip_name(doc, x, e)
+            && (!complement || na > x)
+        {
+            let g = name_gender(doc, na, nb).or(phrase_gender(doc, p));
+            return (mention(doc, na, nb, Kind::Name, g, false, na), nb);
+        }
+        x = e;
+    }
+    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in
+    // apposition after the comma ("la cofondatrice et directrice générale
+    // d’Orbalis (…), Anouk Perrin")
+    let mut q = j;
+    while q < n
+        && q < j + 10
+        && doc.info[q].region.is_none()
+        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
+    {
+        q += 1;
+    }
+    if q + 1 < n
+        && doc.t(q) == ","
+        && let Some((m2, e2)) = subject_right(doc, q + 1)
+        && m2.kind == Kind::Name
+    {
+        let g = m2.gender.or(phrase_gender(doc, p));
+        return (Mention { gender: g, ..m2 }, e2);
+    }
+    // the head: the first noun past the adjectives before it
+    let head = (start..j)
+        .find(|&x| !doc.is(x, PRE_ADJECTIVES))
+        .unwrap_or(start);
+    let h = doc.t(head);
+    let plural = (h.ends_with('s') || h.ends_with('x')) && !h.ends_with("ss")
+        || doc.is(
+            p,
+            &["les", "des", "ses", "leurs", "ces", "plusieurs", "certains"],
+        );
+    // a long phrase ends with the head's complement (a name kept whole)
+    let mut end = j;
+    if j - p > 8 {
+        end = (head + 3).min(j);
+        while end < j && is_cap(doc, end) {
+            end += 1;
+        }
+    }
+    (
+        mention(
+            doc,
+            p,
+            end,
+            Kind::Phrase,
+            phrase_gender(doc, p),
+            plural,
+            head,
+        ),
+        j,
+    )
+}
+
+/// Adjectives that come before a French noun ("le nouveau gouvernement",
+/// "l'ancien ministre").
+pub(crate) const PRE_ADJECTIVES: &[&str] = &[
+    "nouveau",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "ancien",
+    "ancienne",
+    "anciens",
+    "futur",
+    "future",
+    "jeune",
+    "vieux",
+    "actuel",
+    "actuelle",
+    "grand",
+    "grande",
+    "principal",
+    "principale",
+    "haut",
+    "haute",
+    "ex",
+    "même",
+    "autre",
+    "seul",
+    "seule",
+    "deux",
+    "trois",
+    "quatre",
+];
+
+/// The name a recognised person or body spans from token `a` (or from the
+/// word after an article), when it holds lowercase words that a run of
+/// capitals would cut: "Le Canard enchaîné", "Parti socialiste".
+pub(crate) fn entity_name_at(doc: &Doc, a: usize) -> Option<(usize, usize)> {
+    let s = if doc.named_entity_at(a).is_some() {
+        a
+    } else if is_det(doc, a) {
+        a + 1
+    } else {
+        return None;
+    };
+    let e = doc.named_entity_at(s)?;
+    let lowercase = (s..e).any(|x| is_word(doc, x) && !doc.info[x].cap);
+    if !lowercase || (s..e).any(|x| doc.info[x].region.is_some()) {
+        return None;
+    }
+    // "le service départemental d'incendie et de secours (SDIS) de
+    // Seine-Maritime": the acronym and its place name the body (below)
+    if e + 2 < doc.toks.len()
+        && doc.t(e) == "("
+        && doc.t(e + 2) == ")"
+        && bracket_acronym(doc.t(e + 1))
+    {
+        return None;
+    }
+    // "Le Canard enchaîné" keeps its article when the recogniser does
+    strip_name(doc, s, e)
+}
+
+/// Whether tokens `a..b` are exactly a name (a run of capitals, or a
+/// recognised name with lowercase words): the name without titles.
+pub(crate) fn name_spanning(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    if a >= b {
+        return None;
+    }
+    if name_run(doc, a) == Some(b) {
+        return strip_name(doc, a, b);
+    }
+    let e = doc.named_entity_at(a).or_else(|| {
+        doc.named_entity_at(a + 1)
+            .filter(|_| is_det(doc, a) || is_title(doc, a))
+    })?;
+    (e == b).then(|| strip_name(doc, a, b)).flatten()
+}
+
+/// A French incidental phrase at `i` ("pour sa part", "quant à lui", "de
+/// son côté", "à son tour", "lui aussi"): the index after it.
+pub(crate) fn parenthetical(doc: &Doc, i: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr || i + 1 >= doc.toks.len() {
+        return None;
+    }
+    let three =
+        |a: &[&str], b: &[&str], c: &[&str]| doc.is(i, a) && doc.is(i + 1, b) && doc.is(i + 2, c);
+    if three(
+        &["pour"],
+        &["sa", "leur", "ma", "notre", "votre"],
+        &["part"],
+    ) || three(&["quant"], &["à"], &["lui", "elle", "eux", "elles"])
+        || three(&["de"], &["son", "leur", "notre"], &["côté"])
+        || three(&["à"], &["son", "leur", "mon"], &["tour"])
+    {
+        return Some(i + 3);
+    }
+    if doc.is(i, &["lui", "elle", "eux", "elles"]) && doc.is(i + 1, &["aussi", "non", "même"]) {
+        return Some(i + 2);
+    }
+    if doc.is(i, &["en"]) && doc.is(i + 1, &["revanche", "outre", "effet"]) {
+        return Some(i + 2);
+    }
+    None
+}
+
+/// French modal and aspect verbs, which end a subject phrase before the
+/// verb they govern ("Le candidat veut également prohiber …").
+const FR_MODALS: &[&str] = &[
+    "veut",
+    "veulent",
+    "voudrait",
+    "voudraient",
+    "doit",
+    "doivent",
+    "devrait",
+    "devraient",
+    "peut",
+    "peuvent",
+    "pourrait",
+    "pourraient",
+    "souhaite",
+    "souhaitent",
+    "entend",
+    "entendent",
+    "va",
+    "vont",
+    "vient",
+    "viennent",
+];
+
+/// French words opening a subordinate clause, which end a noun phrase.
+const FR_SUBORDINATORS: &[&str] = &[
+    "tandis",
+    "lorsque",
+    "lorsqu'",
+    "lorsqu’",
+    "quand",
+    "puisque",
+    "puisqu'",
+    "puisqu’",
+    "parce",
+    "comme",
+    "alors",
+    "afin",
+    "bien",
+    "où",
+    "dont",
+    "si",
+    "car",
+    "ou",
+    "ni",
+];
+
+/// Words opening a subordinate clause.
+pub(crate) const SUBORDINATORS: &[&str] = &[
+    "when", "as", "while", "before", "after", "because", "since", "if", "until", "unless",
+    "although", "though", "whether", "where", "quand", "lorsque", "alors", "avant", "après",
+    "parce", "puisque", "si", "tandis",
+];
+
+/// English forms of "be", which make a speech verb passive.
+pub(crate) const BE: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "'s", "’s",
+];
+
+/// An English adverb the word lists miss: "then", "-ly" words ("reportedly",
+/// "enthusiastically"), but not names or nouns like "Kelly", "ally".
+pub(crate) fn loose_adverb(doc: &Doc, i: usize) -> bool {
+    doc.lang == Lang::En && {
+        let w = doc.t(i);
+        w == "then" || w.len() > 5 && w.ends_with("ly") && !doc.info[i].cap
+    }
+}
+
+/// English modals between a subject and its verb ("he will say", "she
+/// would later write"); lowercase only, so "May said" keeps its subject.
+pub fn is_modal(doc: &Doc, i: usize) -> bool {
+    doc.lang == Lang::En
+        && i < doc.toks.len()
+        && matches!(
+            doc.t(i),
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "'ll"
+                | "’ll"
+        )
+}
+
+pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
+    // a phrase never ends on a function word ("the car and", "one of the")
+    // or on a verb ("Trump was", "the group has")
+    if !is_word(doc, k)
+        || doc.function(k)
+        || is_det(doc, k)
+        || doc.lang == Lang::En && (doc.is(k, BE) || doc.info[k].aux)
+    {
+        return None;
+    }
+    if let Some((kind, g, pl)) = pronoun(doc, k) {
+        return Some(mention(doc, k, k + 1, kind, g, pl, k));
+    }
+    // "ce qu'a confié X": a relative pronoun is no subject
+    if doc.is(k, &["que", "qu'", "qu’", "qui", "dont", "où"]) {
+        return None;
+    }
+    if doc.info[k].cap {
+        let mut a = k;
+        while a > ss
+            && (is_cap(doc, a - 1)
+                || (a >= ss + 2
+                    && doc.is(a - 1, CONNECTORS)
+                    && is_cap(doc, a - 2)
+                    && doc.lang == Lang::En))
+        {
+            a -= 1;
+        }
+        let (na, nb) = strip_name(doc, a, k + 1)?;
+        if nb - na == 1 && na == ss && doc.info[na].cue.is_some() {
+            return None;
+        }
+        // "le chef de l'État a estimé", "the mayor of Paris said": one
+        // capitalised word completing a phrase is not the speaker; the
+        // phrase is
+        let complement = nb - na == 1
+            && na == a
+            && a > ss + 1
+            && doc.is(a - 1, &["de", "du", "des", "d'", "d’", "l'", "l’", "of"])
+            && is_word(doc, a - 2)
+            && !doc.info[a - 2].cap
+            // "le candidat du Front national", "l'archevêque de Rouen", "le
+            // président de la République": a role's complement, not a person
+            || doc.lang == Lang::Fr
+                && na == a
+                && a > ss + 1
+                && doc.is(
+                    a - 1,
+                    &["de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"],
+                )
+                && (a.saturating_sub(4).max(ss)..a - 1).any(|x| is_role(doc, x));
+        if !complement {
+            return Some(name_mention(doc, na, nb));
+        }
+        let d = (ss.max(a.saturating_sub(6))..a - 1)
+            .rev()
+            .find(|&x| is_det(doc, x))?;
+        return Some(mention(
+            doc,
+            d,
+            k + 1,
+            Kind::Phrase,
+            phrase_gender(doc, d),
+            false,
+            d + 1,
+        ));
+    }
+    // lowercase phrase: back to its determiner, through "of" / "de" / "’s"
+    let mut a = k;
+    let mut det = None;
+    while a > ss && k - a < 7 {
+        if is_det(doc, a) {
+            det = Some(a);
+            if a > ss && doc.is(a - 1, &["of", "de", "du", "des", "'s", "’s"]) {
+                a -= 1;
+                continue;
+            }
+            break;
+        }
+        let prev = a - 1;
+        if !(is_word(doc, prev) || doc.is(prev, &["'s", "’s"]))
+            || doc.is(
+                prev,
+                &[
+                    "que", "qui", "that", "who", "which", "et", "and", "mais", "but",
+                ],
+            )
+            || doc.info[prev].aux
+            || doc.cue_at(prev).is_some()
+        {
+            break;
+        }
+        a -= 1;
+    }
+    if is_det(doc, a) {
+        det = Some(a);
+    }
+    let a = match det {
+        Some(d) => d,
+        None if k - a <= 2
+            && !(a..=k).any(|x| doc.function(x) || is_det(doc, x))
+            && (doc.t(k).ends_with('s') || doc.is(k, ROLES) || doc.is(k, COMPANY)) =>
+        {
+            a
+        }
+        None => return None,
+    };
+    let head = (a..=k)
+        .rev()
+        .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
+        .unwrap_or(k);
+    let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
+    Some(mention(
+        doc,
+        a,
+        k + 1,
+        Kind::Phrase,
+        phrase_gender(doc, a),
+        plural,
+        head,
+    ))
+}
+
+/// The first name or pronoun of the clause holding token `v`, past an
+/// opening prepositional phrase ("In Iowa, Trump …").
+pub fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
+    first_mention(doc, clause_start(doc, v), v)
+}
+
+/// Where the clause holding token `v` starts, past an opening prepositional
+/// phrase ("In Iowa, …", "On “Face the Nation,” …").
+pub(crate) fn clause_start(doc: &Doc, v: usize) -> usize {
+    let s = doc.sentence_start(v);
+    if doc.is(
+        s,
+        &[
+            "at", "in", "on", "during", "after", "before", "since", "with", "from", "by", "under",
+            "over", "as", "while", "when", "for", "later", "earlier", "à", "au", "dans", "lors",
+            "après", "avant", "pendant", "en", "depuis", "sur",
+        ],
+    ) && let Some(c) = (s + 1..v).find(|&k| doc.t(k) == ",")
+    {
+        // a comma inside a quoted name ("On “Face the Nation,” …") ends the
+        // phrase with the name
+        let mut e = c + 1;
+        if let Some(r) = doc.info[c].region {
+            while e < v && doc.info[e].region == Some(r) {
+                e += 1;
+            }
+        }
+        return e;
+    }
+    s
+}
+
+/// The first name or pronoun in tokens [a, b).
+pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
+    for k in a..b {
+        if doc.info[k].region.is_some() {
+            continue;
+        }
+        if let Some((kind, g, pl)) = pronoun(doc, k) {
+            return (kind == Kind::Pronoun).then(|| mention(doc, k, k + 1, kind, g, pl, k));
+        }
+        // a lone first name is no mention, unless recognised as a person
+        // ("Carson shared…")
+        if let Some(e) = name_run(doc, k)
+            && let Some((na, nb)) = strip_name(doc, k, e)
+            && (nb - na >= 2
+                || given_name(doc.t(na)).is_none()
+                || doc.info[na].entity == Some(Label::Per))
+        {
+            return Some(name_mention(doc, na, nb));
+        }
+    }
+    None
+}
+
+/// The start of the clause opening at `ss`, past a fronted adverbial
+/// ("Toujours", "Néanmoins,", "En 2016,").
+pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
+    // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …": past an
+    // opening adverbial up to its comma
+    if doc.is(
+        ss,
+        &[
+            "à",
+            "À",
+            "au",
+            "aux",
+            "en",
+            "dans",
+            "lors",
+            "après",
+            "Après",
+            "avant",
+            "pendant",
+            "depuis",
+            "sur",
+            "dès",
+            "Dès",
+            "face",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "hier",
+            "mercredi",
+            "interrogé",
+            "interrogée",
+            "invité",
+            "invitée",
+        ],
+    ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
+        .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+    {
+        return clause_head(doc, c + 1);
+    }
+    if doc.is(
+        ss,
+        &[
+            "toujours",
+            "néanmoins",
+            "cependant",
+            "ainsi",
+            "mais",
+            "et",
+            "or",
+            "enfin",
+        ],
+    ) {
+        if doc.is(ss + 1, &[","]) {
+            return ss + 2;
+        }
+        return ss + 1;
+    }
+    ss
+}
+
+/// "selon X" / "d'après X" / "according to X" at `k`: the cue, the index of
+/// the last token of X, and X.
+pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
+    let n = doc.toks.len();
+    let after = if doc.is(k, &["selon"]) || (doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]))
+    {
+        if doc.is(k, &["selon"]) { k + 1 } else { k + 2 }
+    } else if doc.is(k, &["according"]) && doc.is(k + 1, &["to"]) {
+        k + 2
+    } else {
+        return None;
+    };
+    if after >= n {
+        return None;
+    }
+    let (m, end) = subject_right(doc, after)?;
+    if m.kind == Kind::FirstPerson {
+        return None;
+    }
+    if m.kind == Kind::Phrase
+        && !doc.is(
+            after,
+            &[
+                "le", "la", "les", "l'", "l’", "the", "a", "an", "un", "une", "son", "sa", "ses",
+                "his", "her", "their",
+            ],
+        )
+    {
+        return None;
+    }
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
+    Some((cue, end - 1, m))
+}

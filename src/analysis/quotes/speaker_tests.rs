@@ -1,0 +1,334 @@
+//! French speakers: the noun phrase a cue points to, on sentences written
+//! in the style of agency copy. Each test is one rule of
+//! `people::phrases` or `quotes::sources`.
+
+use super::*;
+use crate::analysis::{Label, sentences, tokens};
+
+/// The speaker of each quote found in `text`, with the recognised
+/// `entities` given as (words, label), each word run once per group.
+fn speakers_with(text: &str, entities: &[(&str, Label)]) -> Vec<Option<String>> {
+    let mut ents = Vec::new();
+    let mut groups = Vec::new();
+    for (words, label) in entities {
+        let mut mentions = Vec::new();
+        let mut from = 0;
+        while let Some(i) = text[from..].find(words) {
+            let a = from + i;
+            mentions.push(ents.len());
+            ents.push(Entity {
+                span: Span::new(a, a + words.len()),
+                label: *label,
+                group: groups.len(),
+            });
+            from = a + words.len();
+        }
+        groups.push(Group {
+            id: groups.len(),
+            name: words.to_string(),
+            label: *label,
+            mentions,
+        });
+    }
+    ents.sort_by_key(|e| e.span.start);
+    for g in &mut groups {
+        g.mentions = ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.group == g.id)
+            .map(|(i, _)| i)
+            .collect();
+    }
+    let toks = tokens::tokenize(text);
+    let sents = sentences::split(text, &toks);
+    find(text, &toks, &sents, Lang::Fr, &ents, &groups)
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect()
+}
+
+/// The words each quote's speaker mention spans.
+fn mentions(text: &str) -> Vec<Option<String>> {
+    let toks = tokens::tokenize(text);
+    let sents = sentences::split(text, &toks);
+    find(text, &toks, &sents, Lang::Fr, &[], &[])
+        .into_iter()
+        .map(|q| q.speaker_span.map(|s| s.text(text).to_string()))
+        .collect()
+}
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    speakers_with(text, &[])
+}
+
+/// Every quote of `text` (direct, and the indirect clause around it) is
+/// `speaker`'s.
+fn all_by(text: &str, speaker: &str) {
+    let found = speakers(text);
+    assert!(
+        !found.is_empty() && found.iter().all(|s| s.as_deref() == Some(speaker)),
+        "{found:?} in {text}"
+    );
+}
+
+fn who(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+#[test]
+fn an_incidental_phrase_between_the_verb_and_its_subject() {
+    assert_eq!(
+        speakers("« Le calendrier ne tient plus », estime pour sa part Neil Hyatt."),
+        vec![who("Neil Hyatt")]
+    );
+    assert_eq!(
+        speakers(
+            "« Nous attendrons le rapport », a réagi quant à elle la ministre de la Santé Agnès Buzyn."
+        ),
+        vec![who("Agnès Buzyn")]
+    );
+    // and between commas, between the subject and its verb
+    assert_eq!(
+        speakers(
+            "Jean Castex a, quant à lui, dénoncé « une campagne de désinformation orchestrée »."
+        ),
+        vec![who("Jean Castex")]
+    );
+    assert_eq!(
+        speakers(
+            "Jean Castex a, pour sa part, jugé la réforme « absolument indispensable au pays »."
+        ),
+        vec![who("Jean Castex")]
+    );
+}
+
+#[test]
+fn a_subordinate_clause_ends_the_subject() {
+    assert_eq!(
+        speakers(
+            "« Nous restons unis », a déclaré le président du Conseil européen Donald Tusk tandis que les dirigeants quittaient Bruxelles."
+        ),
+        vec![who("Donald Tusk")]
+    );
+    assert_eq!(
+        speakers(
+            "« C'est un jour historique », a lancé le Premier ministre Bernard Cazeneuve lorsqu'il est arrivé."
+        ),
+        vec![who("Bernard Cazeneuve")]
+    );
+}
+
+#[test]
+fn a_name_in_apposition_to_a_role_speaks() {
+    assert_eq!(
+        speakers(
+            "« La loi sera appliquée », a affirmé le ministre de la Justice Alberto Ruiz-Gallardón."
+        ),
+        vec![who("Alberto Ruiz-Gallardón")]
+    );
+    assert_eq!(
+        speakers(
+            "« Le film parle de nous tous », a expliqué la présidente du jury, l'actrice belge Hélène Vandamme."
+        ),
+        vec![who("Hélène Vandamme")]
+    );
+}
+
+#[test]
+fn a_name_after_a_preposition_completes_the_phrase() {
+    // a relative described by whom they are close to is not that person
+    let s = speakers(
+        "Brigitte Troadec a disparu en février. « Elle n'aurait jamais laissé ses enfants », a confié un proche de Brigitte Troadec.",
+    );
+    assert_ne!(s, vec![who("Brigitte Troadec")]);
+    // a body named after its town is the body, not the town
+    assert_eq!(
+        speakers("« Une enquête a été ouverte », a indiqué le parquet de Nanterre."),
+        vec![who("parquet de Nanterre")]
+    );
+}
+
+#[test]
+fn a_recognised_name_with_lowercase_words_reads_whole() {
+    assert_eq!(
+        speakers_with(
+            "« Le ministre savait tout depuis janvier », affirme Le Canard enchaîné.",
+            &[("Le Canard enchaîné", Label::Org)]
+        ),
+        vec![who("Le Canard enchaîné")]
+    );
+    assert_eq!(
+        speakers_with(
+            "« Nous déposerons une motion de censure », a annoncé le Parti socialiste.",
+            &[("Parti socialiste", Label::Org)]
+        ),
+        vec![who("Parti socialiste")]
+    );
+    assert_eq!(
+        speakers_with(
+            "« La taxe carbone reviendra », a promis François de Rugy.",
+            &[("François de Rugy", Label::Per)]
+        ),
+        vec![who("François de Rugy")]
+    );
+}
+
+#[test]
+fn a_name_opening_the_clause_before_an_unclosed_apposition() {
+    assert_eq!(
+        speakers(
+            "Jean-Claude Juncker, le président de la Commission se dit « très préoccupé par la situation »."
+        ),
+        vec![who("Jean-Claude Juncker")]
+    );
+}
+
+#[test]
+fn a_recognised_body_with_its_acronym_and_place_is_named_by_them() {
+    let t = "Le feu a été maîtrisé par 120 pompiers, selon le service départemental d'incendie et de secours (SDIS) de Seine-Maritime.\n\n« Les flammes ont atteint vingt mètres », a indiqué le service départemental d'incendie et de secours (SDIS) de Seine-Maritime.";
+    let found = speakers_with(
+        t,
+        &[("service départemental d'incendie et de secours", Label::Org)],
+    );
+    assert!(
+        !found.is_empty()
+            && found
+                .iter()
+                .all(|s| s.as_deref() == Some("SDIS de Seine-Maritime")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_gerund_speaks_for_the_subject_of_the_verb_before_it() {
+    // not the noun just before it
+    assert_eq!(
+        speakers(
+            "Le commissaire Pierre Moscovici a démenti ces accusations à Bruxelles en répondant que « ces dons étaient personnels et sans contrepartie »."
+        ),
+        vec![who("Pierre Moscovici")]
+    );
+    assert_eq!(
+        speakers(
+            "Le député Iouri Sineltchikov a, lui, dénoncé ce projet de loi en insistant sur le fait que « les traditions ne reposent pas sur le fouet »."
+        ),
+        vec![who("Iouri Sineltchikov")]
+    );
+    // an inverted subject
+    assert_eq!(
+        speakers(
+            "« Nous partirons », a déclaré Jean Roux, ajoutant que « rien ne changera cette décision »."
+        ),
+        vec![who("Jean Roux"), who("Jean Roux")]
+    );
+    // no speech verb before: the phrase opening the sentence, with its
+    // name in apposition, not the party inside it
+    assert_eq!(
+        speakers_with(
+            "Le candidat de Debout la France, Nicolas Dupont-Aignan, veut prohiber les rémunérations privées, estimant qu'un élu « doit se tenir à l'écart des lobbys ».",
+            &[
+                ("Debout la France", Label::Org),
+                ("Nicolas Dupont-Aignan", Label::Per)
+            ]
+        ),
+        vec![who("Nicolas Dupont-Aignan")]
+    );
+}
+
+#[test]
+fn a_modal_verb_ends_the_subject_phrase() {
+    assert_eq!(
+        mentions(
+            "Le candidat de Lutte ouvrière voudrait aussi, estimant que « les élus doivent rendre des comptes », fixer le nombre d'attachés."
+        ),
+        vec![Some("Le candidat de Lutte ouvrière".to_string())]
+    );
+    // the phrase is the candidate, bound to the name given before
+    assert_eq!(
+        speakers(
+            "Le candidat du PS, Benoît Hamon, a présenté son programme. Le candidat du PS veut également, lui aussi, prohiber les rémunérations privées, estimant qu'un élu « doit se tenir à l'écart des lobbys »."
+        ),
+        vec![who("Benoît Hamon")]
+    );
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_name() {
+    assert_eq!(
+        speakers(
+            "Pierre Bouteiller rejoint l'ORTF. Là, il présente un magazine dont la « formule est de ne pas en avoir »."
+        ),
+        vec![who("Pierre Bouteiller")]
+    );
+}
+
+#[test]
+fn a_place_after_a_preposition_completes_the_subject() {
+    assert_eq!(
+        speakers(
+            "Emmanuel Macron visitait une usine. Le chef de l'État en déplacement à Égletons a dit au président de la région « ils feraient mieux d'aller chercher des postes »."
+        ),
+        vec![who("Emmanuel Macron")]
+    );
+    // the relative's antecedent is the role, in apposition to the name
+    let found = speakers(
+        "« L'hôpital a été détruit », a ajouté Massimiliano Rebaudengo, le chef de mission de MSF pour la Syrie qui considère qu'il s'agit « d'une attaque délibérée contre une structure de santé ».",
+    );
+    assert!(
+        found.len() >= 2
+            && found
+                .iter()
+                .all(|s| s.as_deref() == Some("Massimiliano Rebaudengo")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_person_or_an_agent_before_qui_stays_the_antecedent() {
+    all_by(
+        "Le projet avait été bloqué par Obama, qui estimait qu'il ne renforçait pas « la sécurité énergétique du pays ».",
+        "Obama",
+    );
+    all_by(
+        "Le maire a écrit à Jean Dupont, qui a répondu que « rien ne justifie cette fermeture ».",
+        "Jean Dupont",
+    );
+}
+
+#[test]
+fn a_name_spelt_without_its_diacritics_is_the_same_person() {
+    assert_eq!(
+        speakers(
+            "Le président turc, Recep Tayyip Erdoğan, a voté à Istanbul. « C'est un moment historique pour la Turquie », a déclaré Erdogan."
+        ),
+        vec![who("Recep Tayyip Erdoğan")]
+    );
+}
+
+#[test]
+fn a_name_spelt_both_ways_keeps_its_diacritics() {
+    use crate::analysis::{Analyzer, Lang as L};
+    let text = "Le Premier ministre Edouard Philippe a réuni les syndicats. Vers 20 heures, Édouard Philippe affirme que « les blindés de la gendarmerie seront mobilisés samedi ».";
+    let a = Analyzer::new().unwrap().analyze(text, Some(L::Fr));
+    let got: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(got, vec![who("Édouard Philippe")]);
+}
+
+#[test]
+fn an_acronym_spelt_out_in_lowercase_is_its_expansion() {
+    // "La" opening a sentence is no part of an acronym's name
+    assert_eq!(
+        speakers(
+            "En 2013, la régie autonome des transports parisiens (RATP) aurait embauché des agents.\n\n« Nous ne sommes pas imperméables à la société », a déclaré la RATP. La RATP a ajouté : « Aucun réseau n'est organisé chez nous. »"
+        ),
+        vec![
+            who("régie autonome des transports parisiens"),
+            who("régie autonome des transports parisiens")
+        ]
+    );
+    // a newspaper keeps its article
+    assert_eq!(
+        speakers("« Le gouvernement savait », affirme Le Monde dans son édition de mardi."),
+        vec![who("Le Monde")]
+    );
+}
