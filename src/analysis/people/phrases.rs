@@ -676,6 +676,19 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         if let Some((kind, g, pl)) = pronoun(doc, k) {
             return (kind == Kind::Pronoun).then(|| mention(doc, k, k + 1, kind, g, pl, k));
         }
+        // "Le président de la République, Emmanuel Macron, a émis un tweet :":
+        // one capitalised word completing a role is no subject
+        if doc.lang == Lang::Fr
+            && k > a + 1
+            && name_run(doc, k) == Some(k + 1)
+            && (doc.is(k - 1, &["de", "du", "des", "d'", "d’"])
+                || k > a + 2
+                    && doc.is(k - 1, &["la", "l'", "l’", "le", "les"])
+                    && doc.is(k - 2, &["de"]))
+            && (a..k).any(|x| is_role(doc, x))
+        {
+            continue;
+        }
         // a lone first name is no mention, unless recognised as a person
         // ("Carson shared…")
         if let Some(e) = name_run(doc, k)
