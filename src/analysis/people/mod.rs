@@ -614,7 +614,13 @@ impl<'a> Resolver<'a> {
                     .matches("\n\n")
                     .count()
                     <= 1;
+            // a role noun is a person: not an institution written as in the
+            // text, whose name is lowercase ("Le cabinet du ministre a
+            // précisé … », a répondu le ministre")
+            let institution =
+                m.kind == Kind::Phrase && name.chars().next().is_some_and(char::is_lowercase);
             if recent
+                && !institution
                 && compatible(*g, !m.plural, self.is_org_name(name))
                 && (m.gender.is_some() || m.plural)
             {
@@ -797,13 +803,8 @@ impl<'a> Resolver<'a> {
                 return self.referent_name(doc, r);
             }
             if matches!(det, "le" | "la" | "l'" | "l’") {
-                let r = self.pronoun_by_referents(
-                    doc,
-                    &Mention {
-                        kind: Kind::Pronoun,
-                        ..*m
-                    },
-                );
+                // as a pronoun would, but never for an institution (below)
+                let r = self.pronoun_by_referents(doc, m);
                 if r.0.is_some() {
                     return r;
                 }
@@ -828,11 +829,56 @@ impl<'a> Resolver<'a> {
         head: &str,
         ok: impl Fn(&Referent) -> bool,
     ) -> Option<&Referent> {
+        let premier = |k: usize| k > 0 && doc.is(k - 1, &["Premier", "premier"]);
+        // the first capitalised word of the role's complement ("de Debout la
+        // France" → "Debout")
+        let complement = |k: usize| -> Option<&str> {
+            let mut x = k + 1;
+            if !doc.is(x, &["de", "du", "des", "d'", "d’"]) {
+                return None;
+            }
+            x += 1;
+            if doc.is(x, &["la", "l'", "l’", "le", "les"]) {
+                x += 1;
+            }
+            (x < doc.toks.len() && doc.info[x].cap).then(|| doc.t(x))
+        };
+        let hk = (before..(before + 4).min(doc.toks.len()))
+            .find(|&x| doc.t(x).eq_ignore_ascii_case(head))
+            .unwrap_or(before);
+        let own = complement(hk);
         let mut k = before;
         while k > 0 {
             k -= 1;
             if doc.info[k].region.is_some() || !doc.t(k).eq_ignore_ascii_case(head) {
                 continue;
+            }
+            // "le Premier ministre" is another role than "le ministre", and
+            // "le candidat d'En marche" another person than "le candidat de
+            // Debout la France"
+            if premier(k) != premier(hk)
+                || own.is_some() && complement(k).is_some_and(|c| Some(c) != own)
+            {
+                continue;
+            }
+            // "Bruno Le Roux, l'actuel ministre de l'Intérieur": the name the
+            // role stands in apposition to
+            let mut c = k;
+            while c > 0
+                && k - c < 3
+                && (is_det(doc, c - 1) || is_adjective_before(&doc.t(c - 1).to_lowercase()))
+            {
+                c -= 1;
+            }
+            if c > 0 && c < k && doc.t(c - 1) == "," {
+                let j = self.referents.partition_point(|r| r.toks.1 < c - 1);
+                if let Some(r) = self.referents[j..]
+                    .iter()
+                    .take_while(|r| r.toks.1 == c - 1)
+                    .find(|r| ok(r))
+                {
+                    return Some(r);
+                }
             }
             let lo = k.saturating_sub(4);
             let hi = (k + 8).min(doc.toks.len());

@@ -250,11 +250,22 @@ fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize
             x += 1;
             continue;
         }
-        let e = doc
+        let mut e = doc
             .named_entity_at(x)
             .unwrap_or_else(|| name_run(doc, x).unwrap_or(x + 1))
             .min(j)
             .max(x + 1);
+        // "la Banque de France", "la Fédération de Russie": a body noun
+        // written with a capital opens a name that runs through its complement
+        if x == start
+            && e == x + 1
+            && e + 1 < j
+            && doc.is(e, &["de", "du", "des", "d'", "d’"])
+            && is_cap(doc, e + 1)
+            && super::ORG_NOUNS_FR.contains(&doc.t(x).to_lowercase().as_str())
+        {
+            e = name_run(doc, e + 1).unwrap_or(e + 2).min(j);
+        }
         let complement = x > start
             && (doc.is(x - 1, &["de", "du", "des", "d'", "d’"])
                 || doc.is(x - 1, &["la", "l'", "l’", "le", "les"])
@@ -675,6 +686,19 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         }
         if let Some((kind, g, pl)) = pronoun(doc, k) {
             return (kind == Kind::Pronoun).then(|| mention(doc, k, k + 1, kind, g, pl, k));
+        }
+        // "Le président de la République, Emmanuel Macron, a émis un tweet :":
+        // one capitalised word completing a role is no subject
+        if doc.lang == Lang::Fr
+            && k > a + 1
+            && name_run(doc, k) == Some(k + 1)
+            && (doc.is(k - 1, &["de", "du", "des", "d'", "d’"])
+                || k > a + 2
+                    && doc.is(k - 1, &["la", "l'", "l’", "le", "les"])
+                    && doc.is(k - 2, &["de"]))
+            && (a..k).any(|x| is_role(doc, x))
+        {
+            continue;
         }
         // a lone first name is no mention, unless recognised as a person
         // ("Carson shared…")

@@ -42,7 +42,19 @@ pub(super) fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Q
         {
             chains.push((c, r.clone(), cue));
         }
-        if r.0.is_some() || r.2.is_some() {
+        // "selon le baromètre YouGov, …": a fact reported from another
+        // source breaks the thread; a later quote without cue does not
+        // continue either speaker
+        let reported = f.kind == QuoteKind::Indirect
+            && f.cue.is_some_and(|c| {
+                let w = c.text(doc.text).to_lowercase();
+                w.starts_with("selon") || w.starts_with("d'après") || w.starts_with("d’après")
+            });
+        if reported {
+            if prev.as_ref().is_some_and(|p| p.1.0 != r.0) {
+                prev = None;
+            }
+        } else if r.0.is_some() || r.2.is_some() {
             prev = Some((f.span.end, r.clone()));
         }
         let (speaker, group, speaker_span) = r;

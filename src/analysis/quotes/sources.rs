@@ -108,6 +108,20 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             if let Some((na, nb)) = name_spanning(doc, b0, k) {
                 return Some(name_mention(doc, na, nb));
             }
+            // "Le manager de Manchester United, José Mourinho, qui a dépensé
+            // … pour signer Paul Pogba, et …, a déclaré": the antecedent of
+            // the relative clause running up to the verb
+            if doc.lang == Lang::Fr
+                && let Some(q) = (ss + 2..b0)
+                    .rev()
+                    .find(|&x| doc.is(x, &["qui"]) && doc.t(x - 1) == ",")
+                && !(q..k).any(|x| {
+                    doc.info[x].region.is_some() || matches!(doc.t(x), ":" | ";" | "(" | ")")
+                })
+                && let Some(m) = np_ending_at(doc, q - 2, ss).filter(|m| m.kind == Kind::Name)
+            {
+                return Some(m);
+            }
             if b0 > ss + 1 && doc.t(b0 - 1) == "," {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
                 let mut e = b0 - 2;

@@ -332,3 +332,67 @@ fn an_acronym_spelt_out_in_lowercase_is_its_expansion() {
         vec![who("Le Monde")]
     );
 }
+
+#[test]
+fn a_role_stands_for_the_name_it_is_in_apposition_to() {
+    // "Le Premier ministre X" binds another role; the previous speaker, an
+    // institution written as in the text, is no person
+    assert_eq!(
+        speakers(
+            "Paul Garnier, l'actuel ministre de l'Agriculture, aurait acheté une ferme.\n\nLe cabinet du ministre a précisé que « la ferme a été déclarée ».\n\nLe Premier ministre Anne Morel l'a reçu jeudi.\n\n« Je n'ai rien caché à personne », a répondu le ministre en marge d'une visite."
+        ),
+        vec![who("cabinet du ministre"), who("Paul Garnier")]
+    );
+}
+
+#[test]
+fn a_role_with_another_complement_is_another_person() {
+    // "le candidat de la Gauche unie" is not "le candidat des Verts"
+    assert_eq!(
+        speakers(
+            "Pour Marc Leroy, le candidat des Verts, « il faut taxer le kérosène ».\n\nPour Julien Faure, « les transports doivent rester publics ». Le candidat de la Gauche unie veut aussi, estimant qu'un train « doit arriver à l'heure dans toutes les régions »."
+        ),
+        vec![who("Marc Leroy"), who("Julien Faure"), who("Julien Faure")]
+    );
+}
+
+#[test]
+fn a_relative_clause_before_the_verb_keeps_its_antecedent() {
+    assert_eq!(
+        speakers(
+            "L'entraîneur de Lille, Marc Dubois, qui a recruté cet été le milieu Kevin Laurent, et un défenseur de Nantes, a déclaré : « Nous jouerons pour gagner le titre cette saison. »"
+        ),
+        vec![who("Marc Dubois")]
+    );
+}
+
+#[test]
+fn a_name_completing_a_role_is_no_subject_before_a_colon() {
+    assert_eq!(
+        speakers(
+            "Le président de la Région, Henri Vasseur, a publié vers midi un message depuis Lyon : « Toutes nos pensées vont aux familles des victimes. »"
+        ),
+        vec![who("Henri Vasseur")]
+    );
+}
+
+#[test]
+fn a_bare_role_keeps_the_name_of_its_fuller_form() {
+    assert_eq!(
+        speakers(
+            "Vers midi, le ministre de la Santé, Louis Perrin, a déclaré que « les hôpitaux tiennent bon ». « Nous n'en sommes pas du tout à la rupture », objecte le ministre."
+        ),
+        vec![who("Louis Perrin"), who("Louis Perrin")]
+    );
+}
+
+#[test]
+fn a_fact_reported_from_another_source_breaks_the_thread() {
+    // the sondage is no speaker of the slogan that follows
+    assert_eq!(
+        speakers(
+            "« Nous irons jusqu'au bout », a lancé Karim Benali.\n\nSelon le sondage mensuel Ifop, la ministre a perdu trois points.\n\nÀ Lyon, un manifestant a été interpellé pour avoir appelé à « bloquer toutes les routes du département »."
+        ),
+        vec![who("Karim Benali"), who("Ifop"), None]
+    );
+}
