@@ -139,12 +139,10 @@ fn analyze_text_and_json_are_safe_with_raw_input() {
 #[test]
 fn config_warnings_and_bookmark_ids_are_escaped() {
     let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config.toml");
-    std::fs::write(
-        &config,
+    let config = common::write_config(
+        home.path(),
         "\"\\u001b]0;pwned\\u0007\" = 1\n\"\\u009b2J\" = 2\n[[bookmarks]]\nid = \"\\u001b[2J\\u202e\"\ntitle = \"T\"\n",
-    )
-    .unwrap();
+    );
     let out = quoth(home.path())
         .arg("--config")
         .arg(&config)

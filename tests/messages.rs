@@ -58,9 +58,8 @@ fn a_folder_as_config_is_said_once() {
 fn a_read_only_config_is_refused_never_replaced() {
     use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config.toml");
     let original = "# mine, read-only on purpose\nwidth = 70\n";
-    std::fs::write(&config, original).unwrap();
+    let config = common::write_config(home.path(), original);
     std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o444)).unwrap();
     let out = quoth(home.path())
         .arg("--config")
@@ -188,12 +187,10 @@ fn skipped_files_are_named_with_the_formats_read() {
 #[test]
 fn a_setting_after_bookmarks_is_explained() {
     let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config.toml");
-    std::fs::write(
-        &config,
+    let config = common::write_config(
+        home.path(),
         "[[bookmarks]]\nid = \"a1\"\ntitle = \"A\"\nwidth = 70\n",
-    )
-    .unwrap();
+    );
     let out = quoth(home.path())
         .arg("--config")
         .arg(&config)
@@ -211,10 +208,9 @@ fn a_setting_after_bookmarks_is_explained() {
 #[test]
 fn new_bookmarks_go_at_the_end_of_the_file() {
     let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config.toml");
     let original =
         "width = 80\n\n[[bookmarks]]\nid = \"a1\"\ntitle = \"A\"\n\n[theme]\nquote = \"red\"\n";
-    std::fs::write(&config, original).unwrap();
+    let config = common::write_config(home.path(), original);
     quoth(home.path())
         .arg("--config")
         .arg(&config)

@@ -31,3 +31,10 @@ impl Exits for assert_cmd::Command {
         self.assert().code(code).get_output().clone()
     }
 }
+
+/// Writes `text` as `home/config.toml` and gives its path, for `--config`.
+pub fn write_config(home: &Path, text: &str) -> std::path::PathBuf {
+    let config = home.join("config.toml");
+    std::fs::write(&config, text).unwrap();
+    config
+}

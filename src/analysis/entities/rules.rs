@@ -34,11 +34,152 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     ms = short_forms(words, initial, ms);
     ms = propagate(words, initial, ms);
     if lang == Lang::Fr {
+        ms = teams_of_places(words, ms);
+        ms = bodies_of_places(words, ms);
         ms = institutions_of_places(words, ms);
+        ms = products_by_their_noun(words, ms);
+        ms = kinds_by_their_noun(words, ms);
         ms = demonyms(words, initial, ms);
     }
     ms.sort_by_key(|m| m.0.start);
     ms
+}
+
+/// The words that join a name to the place it is of ("de la", "du", "d'"):
+/// the number of words before `place_start` they take, or 0.
+fn connector_before(words: &[&str], place_start: usize) -> usize {
+    let w = |k: usize| place_start.checked_sub(k).map(|i| words[i]);
+    match (w(2), w(1)) {
+        (Some("de"), Some("la" | "l'" | "l’")) => 2,
+        (_, Some("de" | "du" | "des" | "d'" | "d’")) => 1,
+        _ => 0,
+    }
+}
+
+/// Sports teams are named in French by their nickname and their town,
+/// after a plural article: "les Flyers de Philadelphie", "aux Rockies du
+/// Colorado", "des Penguins de Pittsburgh" are one ORG, as GUIDELINES.md
+/// rules (sports teams are organisations). Not nouns of nationality ("les
+/// Kurdes d'Irak"), places, first names, nor the French plurals that name
+/// events and places this way ("les Jeux de Londres", "les Îles de la
+/// Madeleine", "les Trois Jours de La Panne").
+fn teams_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const NOT_TEAMS: &[&str] = &[
+        "Archipel",
+        "Assises",
+        "Bouches",
+        "Champs",
+        "Championnats",
+        "Chutes",
+        "Côtes",
+        "Etats",
+        "États",
+        "Fêtes",
+        "Gorges",
+        "Halles",
+        "Hauts",
+        "Heures",
+        "Iles",
+        "Internationaux",
+        "Îles",
+        "Jardins",
+        "Jeux",
+        "Journées",
+        "Jours",
+        "Mondiaux",
+        "Monts",
+        "Nuits",
+        "Pays",
+        "Rencontres",
+        "Terres",
+    ];
+    let g = Gazetteer::get();
+    ms.sort_by_key(|m| m.0.start);
+    let mut drop = vec![false; ms.len()];
+    let mut teams: Vec<M> = Vec::new();
+    for j in 0..ms.len() {
+        let (p, l) = &ms[j];
+        let conn = connector_before(words, p.start);
+        if *l != Label::Loc || conn == 0 {
+            continue;
+        }
+        let head_end = p.start - conn;
+        // one to three capitalised words, after a plural article
+        let mut h = head_end;
+        while h > 0 && head_end - h < 3 && is_cap(words[h - 1]) {
+            h -= 1;
+        }
+        let article = h > 0 && matches!(words[h - 1], "les" | "Les" | "aux" | "Aux" | "des");
+        let head = &words[h..head_end];
+        let team_words = head.iter().all(|w| {
+            w.chars().all(char::is_alphabetic)
+                && !is_acronym(w)
+                && !g.is_place(w)
+                && !g.is_demonym_fr(w)
+                && !names::is_first_name(w)
+                && !NOT_TEAMS.contains(w)
+        });
+        if h == head_end || !article || !team_words {
+            continue;
+        }
+        // what the labeller found in the nickname must lie inside it
+        let inside: Vec<usize> = (0..j).filter(|&k| ms[k].0.end > h).collect();
+        if inside.iter().any(|&k| ms[k].0.start < h) {
+            continue;
+        }
+        for k in inside {
+            drop[k] = true;
+        }
+        drop[j] = true;
+        teams.push((h..p.end, Label::Org));
+    }
+    if teams.is_empty() {
+        return ms;
+    }
+    ms = ms
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(m, d)| (!d).then_some(m))
+        .collect();
+    ms.extend(teams);
+    ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// A public body written as a name and the country, town or organisation
+/// it belongs to make one ORG, as GUIDELINES.md rules (the longest name
+/// wins, "Conseil de sécurité de l'ONU"): "Sénat du Burundi", "Chambre des
+/// représentants du Népal", "Conseil de sécurité des Nations unies".
+fn bodies_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const BODIES: &[&str] = &[
+        "Assemblée",
+        "Chambre",
+        "Congrès",
+        "Conseil",
+        "Cour",
+        "Gouvernement",
+        "Parlement",
+        "Sénat",
+    ];
+    ms.sort_by_key(|m| m.0.start);
+    let mut out: Vec<M> = Vec::with_capacity(ms.len());
+    for m in ms {
+        if let Some((prev, pl)) = out.last_mut() {
+            let conn = connector_before(words, m.0.start);
+            let joined = conn > 0
+                && prev.end + conn == m.0.start
+                && *pl == Label::Org
+                && matches!(m.1, Label::Loc | Label::Org)
+                && BODIES.contains(&words[prev.start])
+                && m.0.end - prev.start <= MAX_NAME_WORDS;
+            if joined {
+                prev.end = m.0.end;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// Schools, courts, prosecutors' offices and hospitals are named, in
@@ -77,6 +218,102 @@ fn institutions_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             }
         }
         prev_end = r.end;
+    }
+    ms
+}
+
+/// A company's name also names its product, and the noun before it says
+/// which is meant: "l'application Snapchat", "sa page Facebook", "le réseau
+/// social Twitter" are products (MISC), "Facebook a racheté Snapchat" stays
+/// a company. Only this local evidence overrides the one label per name.
+fn products_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const NOUNS: &[&str] = &[
+        "application",
+        "applications",
+        "appli",
+        "messagerie",
+        "plateforme",
+        "logiciel",
+        "page",
+        "compte",
+        "comptes",
+    ];
+    for (r, l) in &mut ms {
+        let s = r.start;
+        let product_noun = s > 0
+            && (NOUNS.contains(&words[s - 1])
+                || s > 1 && words[s - 1] == "social" && matches!(words[s - 2], "réseau"));
+        if *l == Label::Org && r.len() == 1 && product_noun {
+            *l = Label::Misc;
+        }
+    }
+    ms
+}
+
+/// A common noun just before a name says what it names, in French news
+/// ("le groupe Wagner", "le quotidien Libération", "la sonde Rosetta",
+/// "l'émission Quotidien"): the noun's kind overrides the labeller, which
+/// reads the name's own words ("le parti Projet Montréal" a person).
+fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const KINDS: &[(&str, Label)] = &[
+        ("agence", Label::Org),
+        ("avionneur", Label::Org),
+        ("banque", Label::Org),
+        ("chaîne", Label::Org),
+        ("compagnie", Label::Org),
+        ("constructeur", Label::Org),
+        ("entreprise", Label::Org),
+        ("firme", Label::Org),
+        ("groupe", Label::Org),
+        ("hebdomadaire", Label::Org),
+        ("laboratoire", Label::Org),
+        ("mensuel", Label::Org),
+        ("opérateur", Label::Org),
+        ("parti", Label::Org),
+        ("quotidien", Label::Org),
+        ("radio", Label::Org),
+        ("société", Label::Org),
+        ("studio", Label::Org),
+        ("syndicat", Label::Org),
+        ("émission", Label::Misc),
+        ("fusée", Label::Misc),
+        ("satellite", Label::Misc),
+        ("sonde", Label::Misc),
+        ("vaccin", Label::Misc),
+        ("commune", Label::Loc),
+        ("fleuve", Label::Loc),
+        ("rivière", Label::Loc),
+        ("village", Label::Loc),
+    ];
+    const DETERMINERS: &[&str] = &[
+        "le", "la", "l'", "l’", "les", "du", "des", "au", "aux", "un", "une", "son", "sa", "ses",
+        "leur", "ce", "cet", "cette", "Le", "La", "L'", "L’", "Les", "Un", "Une",
+    ];
+    // the kind a noun gives a name holds for the name through the text
+    // (one label per name); names given two kinds keep their labels
+    let mut kinds: FastMap<String, Option<Label>> = FastMap::default();
+    for (r, _) in &ms {
+        // only the lowercase noun: "Groupe Renault" is a name in itself;
+        // and the noun with its determiner: "animateur de radio Pierre
+        // Bouteiller" is a person
+        if r.start < 2 || !DETERMINERS.contains(&words[r.start - 2]) {
+            continue;
+        }
+        let prev = words[r.start - 1];
+        if let Some((_, k)) = KINDS.iter().find(|(n, _)| *n == prev) {
+            let e = kinds.entry(text_of(words, r)).or_insert(Some(*k));
+            if *e != Some(*k) {
+                *e = None;
+            }
+        }
+    }
+    if kinds.is_empty() {
+        return ms;
+    }
+    for (r, l) in &mut ms {
+        if let Some(Some(k)) = kinds.get(&text_of(words, r)) {
+            *l = *k;
+        }
     }
     ms
 }
@@ -895,6 +1132,116 @@ mod tests {
                 ),
                 ("Paris".to_string(), Label::Loc),
                 ("Newton".to_string(), Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_team_is_its_nickname_and_its_town() {
+        assert_eq!(
+            run(
+                "Il a joué avec les Flyers de Philadelphie puis aux Blue Jackets de Columbus",
+                vec![
+                    (7..8, Label::Loc),
+                    (10..12, Label::Per),
+                    (13..14, Label::Loc)
+                ]
+            ),
+            vec![
+                ("Flyers de Philadelphie".to_string(), Label::Org),
+                ("Blue Jackets de Columbus".to_string(), Label::Org)
+            ]
+        );
+        // a people and its country, an event and its town stay apart
+        assert_eq!(
+            run(
+                "Il parle aux Kurdes d' Irak avant les Jeux de Londres",
+                vec![
+                    (3..4, Label::Misc),
+                    (5..6, Label::Loc),
+                    (10..11, Label::Loc)
+                ]
+            ),
+            vec![
+                ("Kurdes".to_string(), Label::Misc),
+                ("Irak".to_string(), Label::Loc),
+                ("Londres".to_string(), Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_and_its_country_are_one_organisation() {
+        assert_eq!(
+            run(
+                "Le Sénat du Burundi et le Conseil de sécurité des Nations unies",
+                vec![
+                    (1..2, Label::Org),
+                    (3..4, Label::Loc),
+                    (6..9, Label::Org),
+                    (10..12, Label::Org)
+                ]
+            ),
+            vec![
+                ("Sénat du Burundi".to_string(), Label::Org),
+                (
+                    "Conseil de sécurité des Nations unies".to_string(),
+                    Label::Org
+                )
+            ]
+        );
+        // a party is no public body of its country
+        assert_eq!(
+            run(
+                "le Parti socialiste de France",
+                vec![(1..3, Label::Org), (4..5, Label::Loc)]
+            ),
+            vec![
+                ("Parti socialiste".to_string(), Label::Org),
+                ("France".to_string(), Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_noun_before_a_name_says_its_kind() {
+        assert_eq!(
+            run(
+                "Selon le quotidien Libération , la sonde Rosetta du parti Projet Montréal : Projet Montréal gagne",
+                vec![
+                    (3..4, Label::Per),
+                    (7..8, Label::Per),
+                    (10..12, Label::Per),
+                    (13..15, Label::Per)
+                ]
+            ),
+            vec![
+                ("Libération".to_string(), Label::Org),
+                ("Rosetta".to_string(), Label::Misc),
+                ("Projet Montréal".to_string(), Label::Org),
+                ("Projet Montréal".to_string(), Label::Org)
+            ]
+        );
+        assert_eq!(
+            run(
+                "l' animateur de radio Pierre Bouteiller",
+                vec![(4..6, Label::Per)]
+            ),
+            vec![("Pierre Bouteiller".to_string(), Label::Per)]
+        );
+    }
+
+    #[test]
+    fn a_company_named_as_its_product_is_misc() {
+        assert_eq!(
+            run(
+                "Facebook copie l' application Snapchat sur sa page Twitter",
+                vec![(0..1, Label::Org), (4..5, Label::Org), (8..9, Label::Org)]
+            ),
+            vec![
+                ("Facebook".to_string(), Label::Org),
+                ("Snapchat".to_string(), Label::Misc),
+                ("Twitter".to_string(), Label::Misc)
             ]
         );
     }
