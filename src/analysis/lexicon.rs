@@ -48,7 +48,6 @@ pub const EN_BARE_CLAUSE: &[&str] = &[
     "predicted",
     "stressed",
     "contended",
-    "believes",
     "argues",
     "claims",
     "insists",
