@@ -467,22 +467,28 @@ fn key_figures(prefix: &str, keys: Keys) {
     figure(&format!("{prefix}_cpu_max_ms"), max);
 }
 
-fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
+/// A fresh reader on `lib` with its index at `index_path` (no file
+/// watching: the benchmark asks for reloads), its screen, its runtime.
+fn launch(lib: &Path, index_path: &Path, analyse: bool) -> (App, Screen, Runtime) {
     let mut app = app(W, H, true);
-    let mut screen = screen();
     let options = Options {
         analyse,
         watch: false,
         threads: 0,
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut rt = Runtime::start_with(
+    let rt = Runtime::start_with(
         &mut app,
         Source::Path(lib.to_path_buf()),
         index_path,
         options,
     )
     .expect("runtime");
+    (app, screen(), rt)
+}
+
+fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (mut app, mut screen, mut rt) = launch(lib, index_path, analyse);
     // usable: a screenful of articles drawn
     let mut usable = false;
     let lat = drive(
@@ -529,8 +535,10 @@ fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
             },
         );
         key_figures("key_analysis", lat);
-        let index = Index::open(index_path).expect("index").0;
-        let (bytes, secs) = analysis_totals(&index, last);
+        // bytes analysed and seconds taken, from the last progress report
+        let (bytes, secs) = last.map_or((f64::NAN, f64::NAN), |a| {
+            (a.total_bytes as f64, a.seconds.max(1e-9))
+        });
         figure("analysis_s", secs);
         figure("analysis_mb_s", bytes / 1e6 / secs);
         figure("analysis_threads", threads as f64);
@@ -546,30 +554,9 @@ fn first_build(lib: &Path, index_path: &Path, analyse: bool) {
     rt.stop();
 }
 
-/// Bytes analysed and seconds taken, from the last progress report.
-fn analysis_totals(_index: &Index, last: Option<quoth::tui::app::Analysing>) -> (f64, f64) {
-    match last {
-        Some(a) => (a.total_bytes as f64, a.seconds.max(1e-9)),
-        None => (f64::NAN, f64::NAN),
-    }
-}
-
 fn open(lib: &Path, index_path: &Path) {
-    let mut app = app(W, H, true);
-    let mut screen = screen();
-    let options = Options {
-        analyse: false,
-        watch: false,
-        threads: 0,
-    };
     let t0 = Instant::now();
-    let mut rt = Runtime::start_with(
-        &mut app,
-        Source::Path(lib.to_path_buf()),
-        index_path,
-        options,
-    )
-    .expect("runtime");
+    let (mut app, mut screen, mut rt) = launch(lib, index_path, false);
     // first frame with articles in it
     drive(
         &mut app,
@@ -675,7 +662,6 @@ fn open(lib: &Path, index_path: &Path) {
 }
 
 fn queries(lib: &Path, index_path: &Path) {
-    let _ = lib;
     let index = Index::open(index_path).expect("index").0;
     let roots = quoth::library::reconcile::keys(&quoth::library::reconcile::roots(&Source::Path(
         lib.to_path_buf(),

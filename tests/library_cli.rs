@@ -141,57 +141,52 @@ fn a_bookmark_from_another_folder_is_not_missing() {
         .success()
         .stdout(predicate::str::contains("A trip abroad"));
 
-    let elsewhere = format!("[outside the library: {}]", file.display());
-    let check =
-        |want_text: &str, missing: bool| {
-            let text = stdout(quoth(h).arg("--config").arg(&config).arg("bookmarks"));
-            assert!(text.contains(&id) && text.contains(want_text), "{text}");
-            assert_eq!(text.contains("[missing]"), missing, "{text}");
-            let json = stdout(quoth(h).arg("--config").arg(&config).args([
-                "bookmarks",
-                "--format",
-                "json",
-            ]));
-            let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
-            assert_eq!(rows.len(), 1, "{json}");
-            assert_eq!(rows[0]["missing"], missing, "{json}");
-            if missing {
-                assert!(rows[0]["elsewhere"].is_null(), "{json}");
-            } else {
-                assert_eq!(rows[0]["elsewhere"], file.display().to_string(), "{json}");
-            }
-        };
-    check(&elsewhere, false);
-    quoth(h)
-        .arg("--config")
-        .arg(&config)
-        .args(["show", &id])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("A trip abroad\n"));
-
+    check_bookmark(h, &config, &id, &file, true);
     // the index is a cache: without it the bookmark's recorded file is
     // checked (it still holds the article)
     fs::remove_dir_all(h.join("data")).unwrap();
-    check(&elsewhere, false);
-    quoth(h)
-        .arg("--config")
-        .arg(&config)
-        .args(["show", &id])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("A trip abroad\n"));
-
-    // the file gone: missing, and `show` says it is not found
+    check_bookmark(h, &config, &id, &file, true);
+    // the file gone: missing
     fs::remove_file(&file).unwrap();
-    check("[missing]", true);
-    quoth(h)
+    check_bookmark(h, &config, &id, &file, false);
+}
+
+/// The one bookmark, `id`, as `quoth bookmarks` (text and JSON) and
+/// `quoth show` see it: outside the library at `file` while it `exists`,
+/// else missing.
+fn check_bookmark(h: &Path, config: &Path, id: &str, file: &Path, exists: bool) {
+    let text = stdout(quoth(h).arg("--config").arg(config).arg("bookmarks"));
+    let flag = if exists {
+        format!("[outside the library: {}]", file.display())
+    } else {
+        "[missing]".to_string()
+    };
+    assert!(text.contains(id) && text.contains(&flag), "{text}");
+    assert_eq!(text.contains("[missing]"), !exists, "{text}");
+    let json = stdout(
+        quoth(h)
+            .arg("--config")
+            .arg(config)
+            .args(["bookmarks", "--format", "json"]),
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows.len(), 1, "{json}");
+    assert_eq!(rows[0]["missing"], !exists, "{json}");
+    let show = quoth(h)
         .arg("--config")
-        .arg(&config)
-        .args(["show", &id])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no article with id"));
+        .arg(config)
+        .args(["show", id])
+        .assert();
+    if exists {
+        assert_eq!(rows[0]["elsewhere"], file.display().to_string(), "{json}");
+        // it opens, as in the reader
+        show.success()
+            .stdout(predicate::str::starts_with("A trip abroad\n"));
+    } else {
+        assert!(rows[0]["elsewhere"].is_null(), "{json}");
+        show.code(1)
+            .stderr(predicate::str::contains("no article with id"));
+    }
 }
 
 #[test]

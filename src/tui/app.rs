@@ -703,15 +703,13 @@ impl App {
         if let Some(old) = unindexed {
             self.forget(old);
         }
+        let idx = self.articles.len();
+        // one look into the map per entry: 100,000 of them come at launch
         if entry.key != 0
-            && let Some(&old) = self.by_key.get(&entry.key)
+            && let Some(old) = self.by_key.insert(entry.key, idx)
         {
             // `order` drops it at the merge
             self.forget(old);
-        }
-        let idx = self.articles.len();
-        if entry.key != 0 {
-            self.by_key.insert(entry.key, idx);
         }
         self.by_id.entry(entry.id.clone()).or_insert(idx);
         self.articles.push(entry);
