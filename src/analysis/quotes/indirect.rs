@@ -296,6 +296,9 @@ fn past_insert(doc: &Doc, a: usize) -> Option<usize> {
                     "hier",
                     "soir",
                     "matin",
+                    // "avait un temps annoncé"
+                    "un",
+                    "temps",
                 ],
             );
         if !insert {
@@ -589,9 +592,12 @@ fn que_subject(doc: &Doc, k: usize, v: usize) -> Option<Option<Mention>> {
     if doc.info[k].cue == Some(Form::Gerund) || doc.is(k, &["avoir", "ayant"]) {
         // ", estimant que", "en affirmant que", "tout en précisant que": the
         // sentence's speaker, else its subject
+        // inside brackets the gerund goes with the bracketed clause ("(la
+        // veille, X a approuvé cela en racontant que …)")
+        let bracketed = open_bracket(doc, k).is_some();
         return Some(
             sentence_speaker(doc, k)
-                .or_else(|| apposed_name(doc, k))
+                .or_else(|| (!bracketed).then(|| apposed_name(doc, k)).flatten())
                 .or_else(|| sources::gerund_subject(doc, k)),
         );
     }
@@ -603,14 +609,31 @@ fn que_subject(doc: &Doc, k: usize, v: usize) -> Option<Option<Mention>> {
             g -= 1;
         }
     }
-    if let Some(m) = sources::subject_left(doc, g) {
-        return Some(Some(m));
-    }
-    // "… et fait savoir que": a verb coordinated with the sentence's first
     let mut b = g;
     while b > 0 && (doc.is_adverb(b - 1) || doc.info[b - 1].aux) {
         b -= 1;
     }
+    if let Some(m) = sources::subject_left(doc, g) {
+        // "Francis Palombi, président de la Confédération des commerçants
+        // a affirmé": the name the role stands in apposition to
+        if m.kind == mentions::Kind::Phrase
+            && let Some(n) = opening_subject(doc, b)
+            && n.kind == mentions::Kind::Name
+            && n.span.end < m.span.start
+            && doc.info[doc.tok_at(n.span.start)].entity != Some(crate::analysis::Label::Loc)
+            && {
+                let r = doc.tok_at(n.span.end) + 1;
+                r < b && (mentions::is_role(doc, r) || doc.det(r) && mentions::is_role(doc, r + 1))
+            }
+        {
+            return Some(Some(n));
+        }
+        return Some(Some(m));
+    }
+    if let Some(m) = quoted_subject(doc, b) {
+        return Some(Some(m));
+    }
+    // "… et fait savoir que": a verb coordinated with the sentence's first
     if b > 0 && doc.is(b - 1, &["et", "puis", "mais"]) {
         let ss = doc.sentence_start(k);
         let cs = clause_head(doc, ss);
@@ -620,13 +643,122 @@ fn que_subject(doc: &Doc, k: usize, v: usize) -> Option<Option<Mention>> {
             return Some(Some(m));
         }
     }
-    Some(None)
+    Some(opening_subject(doc, b))
+}
+
+/// A medium or body named in quotation marks opening the clause before the
+/// verb at `b`: "« Quotidien » a affirmé que", "« Le Monde » révèle que".
+fn quoted_subject(doc: &Doc, b: usize) -> Option<Mention> {
+    if b < 3 || !doc.in_quoted_name(b - 1) {
+        return None;
+    }
+    let r = doc.info[b - 1].region;
+    let mut a = b - 1;
+    while a > 0 && doc.info[a - 1].region == r {
+        a -= 1;
+    }
+    // the marks themselves are tokens of the region
+    let (na, nb) = (a + 1, b - 1);
+    (nb > na
+        && a == clause_start(doc, doc.sentence_start(b))
+        && doc.info[na].cap
+        && !(na..nb).any(|x| doc.punct(x) || mentions::pronoun(doc, x).is_some()))
+    .then(|| mentions::name_mention(doc, na, nb))
+}
+
+/// The noun phrase opening the clause of the verb at `b` when only an
+/// apposition or a relative clause stands between them, which the subject
+/// finder could not read whole (a quoted fragment, brackets, two
+/// appositions): "Trump, qui juge ces règles « trop lourdes », argue que",
+/// "Victor Buso, un astronome de Rosario (Argentine), remarque que",
+/// "Nicolas Hulot, ministre d'État, ministre de la Transition écologique,
+/// a annoncé", "Il a maintenant dit que".
+fn opening_subject(doc: &Doc, b: usize) -> Option<Mention> {
+    let cs = clause_start(doc, doc.sentence_start(b));
+    let (m, end) = sources::subject_right(doc, cs)?;
+    if m.kind == mentions::Kind::FirstPerson || end > b || doc.tok_at(m.span.start) != cs {
+        return None;
+    }
+    // the verb group: auxiliaries and adverbs ("a maintenant dit")
+    let mut v = b;
+    while v > end
+        && (doc.info[v - 1].aux
+            || doc.is_adverb(v - 1)
+            || doc.manner_adverb(v - 1)
+            || doc.is(v - 1, &["maintenant", "déjà", "encore", "aussi", "alors"]))
+    {
+        v -= 1;
+    }
+    if v == end {
+        return Some(m);
+    }
+    // an apposition or a relative clause after a comma, with no verb of
+    // its own outside the relative clause
+    if doc.t(end) != "," {
+        return None;
+    }
+    let relative = doc.is(end + 1, &["qui", "dont"]);
+    let mut open = 0usize;
+    for x in end + 1..v {
+        if doc.info[x].region.is_some() {
+            continue;
+        }
+        match doc.t(x) {
+            "(" => open += 1,
+            ")" => open = open.saturating_sub(1),
+            "." | ";" | ":" | "!" | "?" | "«" | "»" => return None,
+            _ => {}
+        }
+        let verb = doc.info[x].aux
+            || doc.info[x].cue == Some(Form::Finite)
+            || doc.is(x, QUE)
+            || doc.is(
+                x,
+                &[
+                    "est", "sont", "était", "étaient", "sera", "seront", "serait",
+                ],
+            );
+        if verb && !relative && open == 0 {
+            return None;
+        }
+    }
+    // a relative clause must close with its comma before the verb
+    (!relative || doc.t(v - 1) == ",").then_some(m)
+}
+
+/// The first word of the clause opening at `ss`, past a fronted adverbial
+/// ("Vers 14h45, …", "En 2016, …").
+fn clause_start(doc: &Doc, ss: usize) -> usize {
+    let cs = clause_head(doc, ss);
+    match comma_within(doc, ss + 1, 10) {
+        Some(c) if cs == ss && fronted_adverbial(doc, ss, c + 1) => c + 1,
+        _ => cs,
+    }
+}
+
+/// The bracket opened before token `k` in its sentence and not closed.
+fn open_bracket(doc: &Doc, k: usize) -> Option<usize> {
+    let ss = doc.sentence_start(k);
+    let mut depth = 0usize;
+    for x in (ss..k).rev() {
+        if doc.info[x].region.is_some() {
+            continue;
+        }
+        match doc.t(x) {
+            ")" => depth += 1,
+            "(" if depth == 0 => return Some(x),
+            "(" => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The speaker of the sentence holding token `k`: the subject of its first
-/// cue (an inversion, or the subject before the verb).
-fn sentence_speaker(doc: &Doc, k: usize) -> Option<Mention> {
-    let ss = doc.sentence_start(k);
+/// cue (an inversion, or the subject before the verb); inside brackets,
+/// of the bracketed clause.
+pub(super) fn sentence_speaker(doc: &Doc, k: usize) -> Option<Mention> {
+    let ss = open_bracket(doc, k).map_or(doc.sentence_start(k), |o| o + 1);
     (ss..k).find_map(|x| {
         if let Some((m, _)) = sources::inverted(doc, x) {
             return Some(m);
@@ -1033,7 +1165,19 @@ fn selon_source(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
 /// body named right after the noun; "la police de Paris" stays the police
 /// (a name after a preposition is a place or an owner, not the source).
 fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
-    if m.kind != mentions::Kind::Phrase || xe >= doc.toks.len() {
+    if xe >= doc.toks.len() {
+        return m;
+    }
+    if m.kind == mentions::Kind::Name {
+        // a name cut at its connector ("Banque" of "Banque de France")
+        let a = doc.tok_at(m.span.start);
+        return if a >= start && a <= xe {
+            with_connectors(doc, a, xe, m)
+        } else {
+            m
+        };
+    }
+    if m.kind != mentions::Kind::Phrase {
         return m;
     }
     let mut h = start;
@@ -1047,6 +1191,27 @@ fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
     let lower_word = |x: usize| {
         mentions::is_word(doc, x) && !doc.info[x].cap && !doc.det(x) && !doc.is(x, PREPS)
     };
+    // "une étude de l'Observatoire des inégalités", "le sondage de l'Ifop",
+    // "une enquête réalisée par l'Associated Press": a document is its
+    // author's word
+    if doc.is(h, DOCUMENTS)
+        && let Some(a) = author(doc, h + 1, xe)
+    {
+        return match doc.named_entity_at(a) {
+            Some(e) if e <= xe + 1 => mentions::name_mention(doc, a, e),
+            _ => {
+                // a name cut before its lowercase words ("la Haute autorité
+                // de la primaire") is left to the phrase
+                let n = with_connectors(doc, a, xe, m);
+                let after = doc.tok_at(n.span.end);
+                if after <= xe && mentions::is_word(doc, after) && !doc.is(after, PREPS) {
+                    m
+                } else {
+                    n
+                }
+            }
+        };
+    }
     let a = if doc.info[h].cap {
         h
     } else {
@@ -1071,7 +1236,73 @@ fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
             x += 1;
         }
     };
-    // the name with its connectors: "Banque de France", "Cour des comptes"
+    with_connectors(doc, a, xe, m)
+}
+
+/// Nouns of documents and figures that speak for their author.
+const DOCUMENTS: &[&str] = &[
+    "étude",
+    "études",
+    "enquête",
+    "enquêtes",
+    "sondage",
+    "sondages",
+    "rapport",
+    "rapports",
+    "communiqué",
+    "article",
+    "bilan",
+    "note",
+    "chiffres",
+    "données",
+    "estimations",
+    "résultats",
+    "décompte",
+    "comptage",
+    "statistiques",
+    "dépêche",
+    "analyse",
+    "baromètre",
+    "projections",
+    "prévisions",
+];
+
+/// The first token of the author's name after a document noun, from `a`
+/// to `xe`: past adjectives, then "de (l')", "du", "des" or a participle
+/// and "par" ("publiée par la", "transmis par").
+fn author(doc: &Doc, a: usize, xe: usize) -> Option<usize> {
+    let mut x = a;
+    // adjectives: "les résultats partiels", "une récente étude"
+    while x < xe
+        && x < a + 2
+        && mentions::is_word(doc, x)
+        && !doc.info[x].cap
+        && !doc.function(x)
+        && !doc.det(x)
+        && !doc.is(x, PREPS)
+        && !doc.is(x + 1, &["par"])
+    {
+        x += 1;
+    }
+    if x > xe {
+        return None;
+    }
+    if doc.is(x, &["de", "d'", "d’", "du", "des"]) {
+        x += 1;
+    } else if x < xe && doc.is(x + 1, &["par"]) && !doc.info[x].cap {
+        x += 2;
+    } else {
+        return None;
+    }
+    if x <= xe && doc.is(x, &["la", "l'", "l’", "le", "les"]) {
+        x += 1;
+    }
+    (x <= xe && doc.info[x].cap && !doc.punct(x)).then_some(x)
+}
+
+/// The name from token `a` with its connectors, up to `xe`: "Banque de
+/// France", "Cour des comptes"; `m` when it is no longer.
+fn with_connectors(doc: &Doc, a: usize, xe: usize, m: Mention) -> Mention {
     let mut b = a + 1;
     while b <= xe
         && (doc.info[b].cap && !doc.punct(b)
@@ -1081,6 +1312,9 @@ fn named_source(doc: &Doc, start: usize, xe: usize, m: Mention) -> Mention {
                     || b + 2 <= xe && doc.is(b + 1, &["la", "l'", "l’"]) && doc.info[b + 2].cap))
     {
         b += 1;
+    }
+    if m.kind == mentions::Kind::Name && doc.toks[b - 1].span.end <= m.span.end {
+        return m;
     }
     mentions::name_mention(doc, a, b)
 }
@@ -1343,8 +1577,15 @@ fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> Option<u
         || doc.info[a].cue == Some(Form::Participle)
         || a < se && !doc.info[a].cap && {
             let w = doc.t(a);
+            // "Selon le sondage Bva, réalisé du 26 novembre au 6 décembre,"
             ["é", "ée", "és", "ées"].iter().any(|x| w.ends_with(x))
-                && doc.is(a + 1, &["par", "à", "au", "sur", "dans"])
+                && !doc.info[a].aux
+                && doc.is(
+                    a + 1,
+                    &[
+                        "par", "à", "au", "sur", "dans", "du", "le", "les", "en", "entre", "auprès",
+                    ],
+                )
         }
         // "Selon Jean-Pierre Cabestan, de l'Université baptiste …,"
         || source.kind == mentions::Kind::Name

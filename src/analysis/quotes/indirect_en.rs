@@ -2,6 +2,7 @@
 //! "according to X", postposed cues as in "…, the agency said.").
 
 use super::*;
+use crate::analysis::lexicon;
 
 /// Indirect speech: "he said (that) …", "according to X, …", "…, X said.".
 pub(super) fn english(doc: &Doc, out: &mut Vec<Found>) {
@@ -115,50 +116,7 @@ pub(super) fn english(doc: &Doc, out: &mut Vec<Found>) {
             }
             j += 1;
         }
-        if start.is_none()
-            && doc.lang == Lang::En
-            && doc.is(
-                k,
-                &[
-                    "said",
-                    "says",
-                    "say",
-                    "told",
-                    "tells",
-                    "added",
-                    "argued",
-                    "claimed",
-                    "insisted",
-                    "noted",
-                    "warned",
-                    "acknowledged",
-                    "predicted",
-                    "stressed",
-                    "contended",
-                    "believes",
-                    "argues",
-                    "claims",
-                    "insists",
-                    "notes",
-                    "warns",
-                    "stated",
-                    "explained",
-                    "suggested",
-                    "wrote",
-                    "writes",
-                    "reported",
-                    "announced",
-                    "admitted",
-                    "conceded",
-                    "maintained",
-                    "asserted",
-                    "promised",
-                    "vowed",
-                    "complained",
-                    "recalled",
-                ],
-            )
-        {
+        if start.is_none() && doc.lang == Lang::En && doc.is(k, lexicon::EN_BARE_CLAUSE) {
             start = bare_clause(doc, k, e + 1);
         }
         if let Some(s) = start
@@ -207,24 +165,6 @@ pub(super) fn english(doc: &Doc, out: &mut Vec<Found>) {
         }
         k = e + 1;
     }
-}
-
-/// The speaker of the sentence holding token `k`: the subject of its first
-/// cue (an inversion, or the subject before the verb).
-fn sentence_speaker(doc: &Doc, k: usize) -> Option<mentions::Mention> {
-    let ss = doc.sentence_start(k);
-    (ss..k).find_map(|x| {
-        if let Some((m, _)) = sources::inverted(doc, x) {
-            return Some(m);
-        }
-        if doc.info[x].region.is_none()
-            && doc.cue_at(x).is_some()
-            && doc.info[x].cue != Some(Form::Gerund)
-        {
-            return sources::subject_left(doc, x);
-        }
-        None
-    })
 }
 
 /// Reported words before a comma and a cue ending the sentence:

@@ -1683,4 +1683,123 @@ mod french_indirect {
             vec![one("la croissance sera de 1,5 %", Some("Michel Sapin"))]
         );
     }
+
+    #[test]
+    fn a_medium_in_quotation_marks_is_the_subject() {
+        assert_eq!(
+            ind("« Quotidien » a affirmé que les deux assistants ont signé douze contrats."),
+            vec![one(
+                "les deux assistants ont signé douze contrats",
+                Some("Quotidien")
+            )]
+        );
+    }
+
+    #[test]
+    fn the_subject_before_a_relative_clause_holding_a_fragment() {
+        assert_eq!(
+            ind(
+                "Donald Trump, qui juge ces règles « trop lourdes » pour l'économie, argue, quant à lui, que ces projets vont créer des emplois."
+            ),
+            vec![one(
+                "ces projets vont créer des emplois",
+                Some("Donald Trump")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_gerund_in_brackets_reports_for_the_bracketed_clause() {
+        let got = ind(
+            "Le ministre Bruno Le Maire confirme la taxe (la veille, Xavier Niel a approuvé cela en racontant que le café payait moins d'impôt que le cordonnier).",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_deref(), Some("Xavier Niel"));
+    }
+
+    #[test]
+    fn the_subject_opening_the_clause_past_its_appositions() {
+        assert_eq!(
+            ind(
+                "Victor Buso, un astronome amateur de Rosario (Argentine), remarque qu'un point faible est apparu dans le ciel."
+            ),
+            vec![one(
+                "un point faible est apparu dans le ciel",
+                Some("Victor Buso")
+            )]
+        );
+        assert_eq!(
+            ind(
+                "Nicolas Hulot, ministre d'État, ministre de la Transition écologique, a annoncé ce matin qu'il quittait le gouvernement."
+            ),
+            vec![one("il quittait le gouvernement", Some("Nicolas Hulot"))]
+        );
+        // a second verb in the apposition: no opening subject
+        assert_eq!(
+            ind("Le maire, la préfète a confirmé son départ, affirme que le budget est prêt."),
+            vec![one("le budget est prêt", None)]
+        );
+    }
+
+    #[test]
+    fn selon_a_document_is_its_author() {
+        assert_eq!(
+            ind("Selon un sondage de l'Ifop, 70 % des Français approuvent le mouvement."),
+            vec![one(
+                "70 % des Français approuvent le mouvement",
+                Some("Ifop")
+            )]
+        );
+        assert_eq!(
+            ind(
+                "Selon une enquête réalisée par Associated Press, deux mille agents feraient l'objet d'accusations."
+            ),
+            vec![one(
+                "deux mille agents feraient l'objet d'accusations",
+                Some("Associated Press")
+            )]
+        );
+        // a place after a body is no author
+        let got = ind("Selon la police de Paris, deux mille personnes ont défilé.");
+        assert_eq!(got.len(), 1);
+        assert_ne!(got[0].1.as_deref(), Some("Paris"));
+    }
+
+    #[test]
+    fn selon_past_a_participle_apposition() {
+        assert_eq!(
+            ind(
+                "Selon le sondage Elabe, réalisé les 18 et 19 décembre, 70 % des Français approuvent le mouvement."
+            ),
+            vec![one(
+                "70 % des Français approuvent le mouvement",
+                Some("Elabe")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_name_before_its_role_without_closing_comma() {
+        assert_eq!(
+            ind(
+                "Vers 14h45, Francis Palombi, président de la Confédération des commerçants de France a affirmé que les ventes ont baissé."
+            ),
+            vec![one("les ventes ont baissé", Some("Francis Palombi"))]
+        );
+    }
+
+    #[test]
+    fn more_speech_verbs_and_inserts() {
+        assert_eq!(
+            ind("Une source a suggéré que des chefs d'inculpation pourraient être retenus."),
+            vec![one("des chefs d'inculpation pourraient être retenus", None)]
+        );
+        assert_eq!(
+            ind("Jean Dupont avait un temps annoncé qu'il se retirerait en cas de mise en examen."),
+            vec![one(
+                "il se retirerait en cas de mise en examen",
+                Some("Jean Dupont")
+            )]
+        );
+    }
 }
