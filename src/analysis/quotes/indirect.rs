@@ -1574,7 +1574,7 @@ fn past_apposition(doc: &Doc, a: usize, se: usize, source: &Mention) -> Option<u
         });
     let relative = doc.is(a, &["qui", "dont"])
         // "Selon le directeur de la discothèque, interrogé par Sky News, …"
-        || doc.info[a].cue == Some(Form::Participle)
+        || a < doc.info.len() && doc.info[a].cue == Some(Form::Participle)
         || a < se && !doc.info[a].cap && {
             let w = doc.t(a);
             // "Selon le sondage Bva, réalisé du 26 novembre au 6 décembre,"

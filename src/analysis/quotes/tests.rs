@@ -562,6 +562,15 @@ mod robustness {
     }
 }
 
+/// Found by the proptest above: a bracket opened after "selon X" at the
+/// very end of the text left the apposition check one token past the end.
+#[test]
+fn selon_then_a_bracket_at_the_end_does_not_panic() {
+    for lang in [FR, EN] {
+        let _ = run_with("selon Paul ( ,", lang, &[], &[]);
+    }
+}
+
 #[test]
 fn odd_entities_do_not_break_attribution() {
     // entities out of order, out of range, or pointing at missing groups
