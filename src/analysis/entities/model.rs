@@ -272,6 +272,8 @@ pub struct Beam {
     hyps: Vec<Hyp>,
     next: Vec<Hyp>,
     cands: Vec<(f32, u8, u32)>,
+    /// The best candidates of a step, in order.
+    top: Vec<(f32, u8, u32)>,
     /// (tag, previous step) of every step kept.
     history: Vec<(u8, u32)>,
     buf: Vec<u64>,
@@ -314,11 +316,41 @@ impl Beam {
                     }
                 }
             }
-            // best first; ties to the earlier hypothesis, then the lower tag
-            self.cands
-                .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+            // best first; ties to the earlier hypothesis, then the lower tag.
+            // (hypothesis, tag) pairs are unique, so the order is total: only
+            // the best few need sorting (twice the width, for the ones the
+            // same-future rule skips), the rest only if those run out
+            let best = |a: &(f32, u8, u32), b: &(f32, u8, u32)| {
+                b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1))
+            };
+            // the best `head` in order, by insertion: most candidates lose to
+            // the worst kept one in a single comparison
+            let head = (2 * width).max(1).min(self.cands.len());
+            self.top.clear();
+            for &c in &self.cands {
+                if self.top.len() == head {
+                    if best(&c, &self.top[head - 1]).is_ge() {
+                        continue;
+                    }
+                    self.top.pop();
+                }
+                let at = self.top.partition_point(|x| best(x, &c).is_lt());
+                self.top.insert(at, c);
+            }
             self.next.clear();
-            for &(score, t, h) in &self.cands {
+            let mut c = 0;
+            while self.next.len() < width {
+                let (score, t, h) = if c < head {
+                    self.top[c]
+                } else if c < self.cands.len() {
+                    if c == head {
+                        self.cands.sort_unstable_by(best);
+                    }
+                    self.cands[c]
+                } else {
+                    break;
+                };
+                c += 1;
                 let from = self.hyps[h as usize];
                 // two hypotheses with the same last two tags have the same
                 // future: the better one is enough
@@ -336,9 +368,6 @@ impl Beam {
                     prev2: from.prev,
                     back: (self.history.len() - 1) as u32,
                 });
-                if self.next.len() == width {
-                    break;
-                }
             }
             std::mem::swap(&mut self.hyps, &mut self.next);
         }
