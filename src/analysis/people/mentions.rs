@@ -507,6 +507,42 @@ pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     })
 }
 
+/// The name an acronym at token `t` stands for when an apposition spells
+/// it out: "du BEA, le Bureau d'enquêtes et d'analyses de la DGAC" gives
+/// "Bureau d'enquêtes et d'analyses" (the shortest run whose initials spell
+/// the acronym; what follows only places the body).
+pub(crate) fn expand_apposed_acronym(doc: &Doc, t: usize) -> Option<String> {
+    let w = doc.t(t);
+    if !w.chars().all(|c| c.is_ascii_uppercase()) || doc.t(t + 1) != "," || !is_det(doc, t + 2) {
+        return None;
+    }
+    let s = t + 3;
+    if !is_cap(doc, s) {
+        return None;
+    }
+    let letters: String = w.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut initials = String::new();
+    let mut k = s;
+    while k < doc.toks.len() && k < s + 12 && is_word(doc, k) {
+        if !doc.function(k) && !is_det(doc, k) && !doc.is(k, ACRONYM_SKIPPED) {
+            let c = doc
+                .t(k)
+                .chars()
+                .next()
+                .map(|c| fold_char(c).to_ascii_lowercase())?;
+            initials.push(c);
+            if !letters.starts_with(&initials) {
+                return None;
+            }
+            if initials == letters {
+                return Some(doc.text[doc.toks[s].span.start..doc.toks[k].span.end].to_string());
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Small words an acronym leaves out ("régie autonome des transports
 /// parisiens", "Organisation mondiale de la santé").
 const ACRONYM_SKIPPED: &[&str] = &[

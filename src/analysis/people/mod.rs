@@ -237,7 +237,9 @@ impl<'a> Resolver<'a> {
         let mut acronyms = FastMap::default();
         for t in 1..n.saturating_sub(1) {
             let w = doc.t(t);
-            if bracket_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")" {
+            if bracket_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")"
+                || bracket_acronym(w) && expand_apposed_acronym(doc, t).is_some()
+            {
                 acronyms.entry(w).or_insert(t);
             }
         }
@@ -315,11 +317,12 @@ impl<'a> Resolver<'a> {
 
     fn name(&self, doc: &Doc, span: Span) -> (Option<String>, Option<usize>) {
         let text = span.text(doc.text);
-        if let Some(full) = self
-            .acronyms
-            .get(text)
-            .and_then(|&t| expand_acronym(doc, t).or_else(|| acronym_with_place(doc, t)))
-        {
+        if let Some(full) = self.acronyms.get(text).and_then(|&t| {
+            // "BEA, le Bureau …" spells it out after; "(UCAF)" before
+            expand_apposed_acronym(doc, t)
+                .or_else(|| expand_acronym(doc, t))
+                .or_else(|| acronym_with_place(doc, t))
+        }) {
             return (Some(full), self.group_at(span));
         }
         // an entity overlapping the mention gives the group; the name is the

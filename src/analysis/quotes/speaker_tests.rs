@@ -315,6 +315,29 @@ fn a_name_spelt_both_ways_keeps_its_diacritics() {
 }
 
 #[test]
+fn an_acronym_spelt_out_in_apposition_is_its_expansion() {
+    // the expansion follows the acronym; what places the body is left out
+    assert_eq!(
+        speakers_with(
+            "Le rapport final du BEA, le Bureau d'enquêtes et d'analyses de la DGAC, conclut que l'accident a été provoqué par une combinaison de facteurs. Le BEA a ajouté : « Les pilotes n'avaient pas été formés. »",
+            &[("BEA", Label::Org), ("DGAC", Label::Org)]
+        ),
+        vec![
+            who("Bureau d'enquêtes et d'analyses"),
+            who("Bureau d'enquêtes et d'analyses")
+        ]
+    );
+    // an apposition whose initials do not spell the acronym is no expansion
+    assert_eq!(
+        speakers_with(
+            "« Nous voterons contre », a déclaré le PS, le Parti de François Hollande.",
+            &[("PS", Label::Org), ("François Hollande", Label::Per)]
+        ),
+        vec![who("PS")]
+    );
+}
+
+#[test]
 fn an_acronym_spelt_out_in_lowercase_is_its_expansion() {
     // "La" opening a sentence is no part of an acronym's name
     assert_eq!(
