@@ -196,23 +196,8 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
             j,
         ));
     }
-    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in apposition
-    // up to the comma: "la cofondatrice et directrice générale d’Orbalis (…), Anouk Perrin"
-    let mut q = j;
-    while q < n
-        && q < j + 10
-        && doc.info[q].region.is_none()
-        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
-    {
-        q += 1;
-    }
-    if q + 1 < n
-        && doc.t(q) == ","
-        && let Some((m2, e2)) = subject_right(doc, q + 1)
-        && m2.kind == Kind::Name
-    {
-        let g = m2.gender.or(phrase_gender(doc, p));
-        return Some((Mention { gender: g, ..m2 }, e2));
+    if let Some(named) = name_in_apposition(doc, p, j) {
+        return Some(named);
     }
     let head = (start_words..j)
         .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
@@ -242,7 +227,6 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
 /// stays the mention ("un proche de Brigitte Troadec", "le candidat de
 /// Debout la France", "le parquet de Paris").
 fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize) {
-    let n = doc.toks.len();
     let mut x = start;
     while x < j {
         // "Le Premier ministre Bernard Cazeneuve": a capitalised role is no name
@@ -279,24 +263,8 @@ fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize
         }
         x = e;
     }
-    // "la présidente du jury, l’actrice belge Hélène Vandamme": the name in
-    // apposition after the comma ("la cofondatrice et directrice générale
-    // d’Orbalis (…), Anouk Perrin")
-    let mut q = j;
-    while q < n
-        && q < j + 10
-        && doc.info[q].region.is_none()
-        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
-    {
-        q += 1;
-    }
-    if q + 1 < n
-        && doc.t(q) == ","
-        && let Some((m2, e2)) = subject_right(doc, q + 1)
-        && m2.kind == Kind::Name
-    {
-        let g = m2.gender.or(phrase_gender(doc, p));
-        return (Mention { gender: g, ..m2 }, e2);
+    if let Some(named) = name_in_apposition(doc, p, j) {
+        return named;
     }
     // the head: the first noun past the adjectives before it
     let head = (start..j)
@@ -810,4 +778,28 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     }
     let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
     Some((cue, end - 1, m))
+}
+
+/// "la présidente du jury, l’actrice belge Hélène Vandamme": the name in
+/// apposition after the comma that ends the phrase from `p` to `j` ("la
+/// cofondatrice et directrice générale d’Orbalis (…), Anouk Perrin"), with
+/// the phrase's gender when the name has none.
+fn name_in_apposition(doc: &Doc, p: usize, j: usize) -> Option<(Mention, usize)> {
+    let n = doc.toks.len();
+    let mut q = j;
+    while q < n
+        && q < j + 10
+        && doc.info[q].region.is_none()
+        && !matches!(doc.t(q), "," | "." | ";" | ":" | "!" | "?")
+    {
+        q += 1;
+    }
+    if q + 1 < n && doc.t(q) == "," {
+        let (m2, e2) = subject_right(doc, q + 1)?;
+        if m2.kind == Kind::Name {
+            let g = m2.gender.or(phrase_gender(doc, p));
+            return Some((Mention { gender: g, ..m2 }, e2));
+        }
+    }
+    None
 }

@@ -52,14 +52,7 @@ pub fn find(
     entities: &[Entity],
     groups: &[Group],
 ) -> Vec<Quote> {
-    let lang = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
-    let regions = marks::scan(text);
-    let doc = prepare(text, toks, sents, lang, &regions, entities);
-    let mut found = direct(&doc, &regions);
-    indirect(&doc, &mut found);
-    found.sort_by_key(|f| f.span.start);
-    let mut resolver = Resolver::new(&doc, entities, groups, &regions);
-    attribute(&doc, &found, &mut resolver)
+    attributed(text, toks, sents, lang, entities, groups).2
 }
 
 /// Quotes with their speakers as chains of the people stage: every quote of
@@ -72,6 +65,22 @@ pub fn find_with_people(
     entities: &[Entity],
     groups: &[Group],
 ) -> (Vec<Quote>, Vec<Person>) {
+    let (doc, mut resolver, mut quotes) = attributed(text, toks, sents, lang, entities, groups);
+    let people = resolver.chains(&doc, &mut quotes);
+    interview::answers(&doc, &people, &mut quotes);
+    (quotes, people)
+}
+
+/// The stages up to attribution: quote regions, direct and indirect quotes
+/// in text order, and each one's speaker as the resolver sees it.
+fn attributed<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+    sents: &'a [Sentence],
+    lang: Lang,
+    entities: &'a [Entity],
+    groups: &'a [Group],
+) -> (Doc<'a>, Resolver<'a>, Vec<Quote>) {
     let lang = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
     let regions = marks::scan(text);
     let doc = prepare(text, toks, sents, lang, &regions, entities);
@@ -79,10 +88,8 @@ pub fn find_with_people(
     indirect(&doc, &mut found);
     found.sort_by_key(|f| f.span.start);
     let mut resolver = Resolver::new(&doc, entities, groups, &regions);
-    let mut quotes = attribute(&doc, &found, &mut resolver);
-    let people = resolver.chains(&doc, &mut quotes);
-    interview::answers(&doc, &people, &mut quotes);
-    (quotes, people)
+    let quotes = attribute(&doc, &found, &mut resolver);
+    (doc, resolver, quotes)
 }
 
 /// A cue and the mention of its subject.
