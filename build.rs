@@ -24,10 +24,14 @@ fn main() {
             .to_str()
             .expect("asset file names are UTF-8")
             .replace('\\', "/");
+        // the path is rebuilt from CARGO_MANIFEST_DIR where the code is
+        // compiled, so the generated file does not hold this checkout's
+        // path: a copy building in the same target folder
+        // (scripts/check_models.sh) cannot leave it pointing at a folder
+        // that is gone
         writeln!(
             code,
-            "    ({name:?}, include_bytes!({:?})),",
-            file.display().to_string()
+            "    ({name:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/articles/\", {name:?}))),"
         )
         .expect("write to a String");
     }
