@@ -10,9 +10,12 @@ shared=$(cd "${1:-../shared}" && pwd)
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 git archive HEAD | tar -x -C "$copy"
-# the copy builds in this checkout's target folder: dependencies are reused
-mkdir -p target
-ln -s "$PWD/target" "$copy/target"
+# the copy builds in a folder of its own, kept under target/ so later runs
+# reuse its dependencies; sharing the checkout's own target folder would put
+# HEAD's binary in place of the checkout's, and cargo would then call it
+# fresh (its fingerprints name the copy's files, not the checkout's)
+mkdir -p target/check-models
+ln -s "$PWD/target/check-models" "$copy/target"
 (cd "$copy" && scripts/train_models.sh "$shared")
 status=0
 for f in assets/models/*; do
