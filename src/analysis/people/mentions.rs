@@ -264,6 +264,23 @@ pub(crate) fn title_gender(doc: &Doc, i: usize) -> Option<Gender> {
     }
 }
 
+/// The end (exclusive) of a name opening at `a` that runs through its
+/// complements, no further than token `last`: "Banque de France", "Conseil
+/// de l'Europe" (capitalised words, and de / du / des / la between them).
+pub(crate) fn connected_name_end(doc: &Doc, a: usize, last: usize) -> usize {
+    let mut b = a + 1;
+    while b <= last
+        && (doc.info[b].cap && !doc.punct(b)
+            || b < last
+                && doc.is(b, &["de", "du", "des", "d'", "d’", "la", "l'", "l’"])
+                && (doc.info[b + 1].cap
+                    || b + 2 <= last && doc.is(b + 1, &["la", "l'", "l’"]) && doc.info[b + 2].cap))
+    {
+        b += 1;
+    }
+    b
+}
+
 /// The capitalised name run starting at `i`: returns its end (exclusive).
 pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
     if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) || doc.is_date(i) {

@@ -248,7 +248,7 @@ fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize
             && is_cap(doc, e + 1)
             && super::ORG_NOUNS_FR.contains(&doc.t(x).to_lowercase().as_str())
         {
-            e = name_run(doc, e + 1).unwrap_or(e + 2).min(j);
+            e = connected_name_end(doc, x, j - 1);
         }
         let complement = x > start
             && (doc.is(x - 1, &["de", "du", "des", "d'", "d’"])

@@ -1303,16 +1303,7 @@ fn author(doc: &Doc, a: usize, xe: usize) -> Option<usize> {
 /// The name from token `a` with its connectors, up to `xe`: "Banque de
 /// France", "Cour des comptes"; `m` when it is no longer.
 fn with_connectors(doc: &Doc, a: usize, xe: usize, m: Mention) -> Mention {
-    let mut b = a + 1;
-    while b <= xe
-        && (doc.info[b].cap && !doc.punct(b)
-            || b < xe
-                && doc.is(b, &["de", "du", "des", "d'", "d’", "la", "l'", "l’"])
-                && (doc.info[b + 1].cap
-                    || b + 2 <= xe && doc.is(b + 1, &["la", "l'", "l’"]) && doc.info[b + 2].cap))
-    {
-        b += 1;
-    }
+    let b = mentions::connected_name_end(doc, a, xe);
     if m.kind == mentions::Kind::Name && doc.toks[b - 1].span.end <= m.span.end {
         return m;
     }
