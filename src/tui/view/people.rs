@@ -7,6 +7,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// The widest the name column gets: a long name still fits, and on a wide
+/// screen the counts stay next to the names.
+const NAME_MAX: usize = 40;
+
 use super::{pad, pane_block, truncate};
 use crate::article::format_date;
 use crate::tui::app::{App, thousands};
@@ -82,7 +86,8 @@ impl Widget for PeopleScreen<'_> {
                         thousands(s.articles as usize),
                         if s.articles == 1 { " " } else { "s" },
                     );
-                    let name_w = w.saturating_sub(counts_w + 2);
+                    // counts beside the names, not across a wide screen
+                    let name_w = w.saturating_sub(counts_w + 2).min(NAME_MAX);
                     let row = format!(
                         " {} {}",
                         pad(truncate(&s.name, name_w), name_w),
