@@ -30,10 +30,14 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     ms = legal_names(words, ms);
     ms = split_place_person(words, ms);
     ms = acronyms(words, ms);
-    ms = initial_words(words, initial, ms);
-    ms = short_forms(words, initial, ms);
-    ms = propagate(words, initial, ms);
+    // which words the text also has in lowercase: evidence for three passes
+    let lower_seen = lowercase_words(words);
+    ms = initial_words(words, initial, &lower_seen, ms);
+    ms = short_forms(words, initial, &lower_seen, ms);
+    ms = propagate(words, initial, &lower_seen, ms);
     if lang == Lang::Fr {
+        // the French passes below take and keep the mentions in text order
+        ms.sort_by_key(|m| m.0.start);
         ms = teams_of_places(words, ms);
         ms = bodies_of_places(words, ms);
         ms = institutions_of_places(words, ms);
@@ -94,7 +98,6 @@ fn teams_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         "Terres",
     ];
     let g = Gazetteer::get();
-    ms.sort_by_key(|m| m.0.start);
     let mut drop = vec![false; ms.len()];
     let mut teams: Vec<M> = Vec::new();
     for j in 0..ms.len() {
@@ -150,7 +153,7 @@ fn teams_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
 /// it belongs to make one ORG, as GUIDELINES.md rules (the longest name
 /// wins, "Conseil de sécurité de l'ONU"): "Sénat du Burundi", "Chambre des
 /// représentants du Népal", "Conseil de sécurité des Nations unies".
-fn bodies_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+fn bodies_of_places(words: &[&str], ms: Vec<M>) -> Vec<M> {
     const BODIES: &[&str] = &[
         "Assemblée",
         "Chambre",
@@ -161,7 +164,6 @@ fn bodies_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         "Parlement",
         "Sénat",
     ];
-    ms.sort_by_key(|m| m.0.start);
     let mut out: Vec<M> = Vec::with_capacity(ms.len());
     for m in ms {
         if let Some((prev, pl)) = out.last_mut() {
@@ -197,7 +199,6 @@ fn institutions_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         "tribunal",
         "université",
     ];
-    ms.sort_by_key(|m| m.0.start);
     let mut prev_end = 0;
     for (r, l) in &mut ms {
         let start = r.start;
@@ -789,11 +790,15 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
 /// one written in lowercase elsewhere in the text, never capitalised inside
 /// a sentence and unknown to the gazetteers ("Selon", "Ensuite", "Alerte")
 /// is no one-word name.
-fn initial_words(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
+fn initial_words(
+    words: &[&str],
+    initial: &[bool],
+    lower_seen: &FastSet<&str>,
+    ms: Vec<M>,
+) -> Vec<M> {
     if !ms.iter().any(|(r, _)| r.len() == 1 && initial[r.start]) {
         return ms;
     }
-    let lower_seen = lowercase_words(words);
     let cap_inside: FastSet<&str> = (0..words.len())
         .filter(|&i| !initial[i] && is_cap(words[i]))
         .map(|i| words[i])
@@ -826,7 +831,12 @@ fn text_of(words: &[&str], r: &Range<usize>) -> String {
 /// Short forms of names mentioned in full elsewhere: a person's surname
 /// ("Musk" for "Elon Musk") and an organisation's name without its legal or
 /// field suffix ("Mistral" for "Mistral AI"), whichever comes first.
-fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
+fn short_forms(
+    words: &[&str],
+    initial: &[bool],
+    lower_seen: &FastSet<&str>,
+    mut ms: Vec<M>,
+) -> Vec<M> {
     let g = Gazetteer::get();
     let mut short: FastMap<&str, Label> = FastMap::default();
     let mut ambiguous: Vec<&str> = Vec::new();
@@ -856,7 +866,6 @@ fn short_forms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     if short.is_empty() {
         return ms;
     }
-    let lower_seen = lowercase_words(words);
     let mut covered = vec![false; words.len()];
     for (r, _) in &ms {
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
@@ -895,7 +904,12 @@ const MAX_NAME_WORDS: usize = 12;
 /// One label per name in a text: a name labelled differently in different
 /// places takes its majority label (when there is one), and occurrences the
 /// labeller missed are added.
-fn propagate(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
+fn propagate(
+    words: &[&str],
+    initial: &[bool],
+    lower_seen: &FastSet<&str>,
+    mut ms: Vec<M>,
+) -> Vec<M> {
     let mut votes: FastMap<String, [u32; 4]> = FastMap::default();
     for (r, l) in &ms {
         votes.entry(text_of(words, r)).or_default()[*l as usize] += 1;
@@ -912,7 +926,6 @@ fn propagate(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     }
     // Missed occurrences of a multi-word name, or of a one-word name that
     // never appears in lowercase in this text.
-    let lower_seen = lowercase_words(words);
     let mut covered = vec![false; words.len()];
     for (r, _) in &ms {
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
