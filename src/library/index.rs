@@ -307,18 +307,9 @@ impl Index {
     /// made once in an index of this schema version that lacks them,
     /// rather than rebuilding it (and analysing the library again).
     fn add_missing_indexes(&self) -> anyhow::Result<()> {
-        const ADDED: &[(&str, &str)] = &[("articles_root", "articles(root)")];
-        for (name, on) in ADDED {
-            let there: bool = self.conn.query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type='index' AND name=?",
-                [name],
-                |r| r.get::<_, i64>(0).map(|n| n > 0),
-            )?;
-            if !there {
-                self.conn
-                    .execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;
-            }
-        }
+        // IF NOT EXISTS: nothing is written when the index is there
+        self.conn
+            .execute_batch("CREATE INDEX IF NOT EXISTS articles_root ON articles(root)")?;
         Ok(())
     }
 
