@@ -2,7 +2,8 @@
 # Checks that scripts/train_models.sh rebuilds the shipped models byte for
 # byte: runs it on a copy of the committed tree (HEAD) in a temporary
 # folder, then compares each file with assets/models. Exits 1 on a
-# difference. About 5-8 minutes on 2 cores.
+# difference. About 11 minutes on 2 cores the first time
+# (its own build folder), 5-8 after.
 #   scripts/check_models.sh [SHARED_DIR]   (default ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
