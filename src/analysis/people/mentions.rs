@@ -496,7 +496,14 @@ pub(crate) fn bracket_acronym(w: &str) -> bool {
 pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     let end = t - 1;
     let mut a = end;
-    while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
+    // an article inside the name, after its preposition, is part of it
+    // ("Union américaine pour les libertés civiles (ACLU)")
+    while a > 0
+        && end - a < 10
+        && is_word(doc, a - 1)
+        && (!is_det(doc, a - 1)
+            || a >= 2 && doc.is(a - 2, &["de", "pour", "à", "sur", "contre", "et"]))
+    {
         a -= 1;
     }
     let from = a;

@@ -761,6 +761,19 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     if after >= n {
         return None;
     }
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
+    // "Selon « Quotidien », …": a medium named in quotation marks (the
+    // marks are tokens of the region)
+    if doc.in_quoted_name(after) {
+        let r = doc.info[after].region;
+        let mut e = after;
+        while e < n && doc.info[e].region == r {
+            e += 1;
+        }
+        let (na, nb) = (after + 1, e - 1);
+        return (nb > na && doc.info[na].cap && !(na..nb).any(|x| doc.punct(x)))
+            .then(|| (cue, e - 1, name_mention(doc, na, nb)));
+    }
     let (m, end) = subject_right(doc, after)?;
     if m.kind == Kind::FirstPerson {
         return None;
@@ -776,7 +789,6 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     {
         return None;
     }
-    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
     Some((cue, end - 1, m))
 }
 
