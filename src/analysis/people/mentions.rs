@@ -419,6 +419,15 @@ pub(crate) fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
     )
 }
 
+/// Nouns of a relation to someone ("un proche de", "la mère de"): the
+/// person named after them is not who speaks.
+pub(crate) const RELATIONS: &[&str] = &[
+    "proche", "proches", "ami", "amie", "amis", "amies", "mère", "père", "frère", "sœur",
+    "fils", "fille", "femme", "mari", "épouse", "époux", "compagne", "compagnon", "voisin",
+    "voisine", "voisins", "entourage", "famille", "cousin", "cousine", "oncle", "tante",
+    "parents", "enfants",
+];
+
 /// Whether token `i` is a role noun (ministre, spokesman).
 pub(crate) fn is_role(doc: &Doc, i: usize) -> bool {
     doc.is(i, ROLES)

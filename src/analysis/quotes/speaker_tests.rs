@@ -498,3 +498,27 @@ fn a_name_right_before_a_quote_that_opens_on_its_verb() {
         vec![who("pape François")]
     );
 }
+
+#[test]
+fn a_name_completing_a_relation_is_not_the_speaker() {
+    // "un proche de X" is someone only described: no name
+    assert_eq!(
+        speakers_with(
+            "Un ami de Paul Marchand confie au Parisien que « je ne l'ai jamais vu aussi inquiet depuis des années » .",
+            &[("Paul Marchand", Label::Per), ("Parisien", Label::Org)]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_name_ending_in_apostrophe_s_is_one_name() {
+    // French has no possessive 's: "McDonald's" is a name, not a phrase
+    assert_eq!(
+        speakers_with(
+            "McDonald's explique dans un communiqué que « les restaurants resteront ouverts pendant toute la durée des travaux » .",
+            &[]
+        ),
+        vec![who("McDonald's")]
+    );
+}
