@@ -479,6 +479,14 @@ fn the_agent_before_a_colon_and_the_pronoun_after_the_quote() {
         ),
         vec![who("Marc Sullet"), who("Marc Sullet")]
     );
+    // a medium before the colon is where it was said, not who said it
+    assert_eq!(
+        speakers_with(
+            "Le porte-parole Ali Dhere a réagi dans la soirée. Il a ensuite publié un message sur la messagerie chiffrée Telegram : « Un de nos combattants a visé l'hôtel » , a-t-il écrit.",
+            &[("Ali Dhere", Label::Per), ("Telegram", Label::Org)],
+        ),
+        vec![who("Ali Dhere")]
+    );
 }
 
 #[test]
