@@ -530,3 +530,19 @@ fn a_name_ending_in_apostrophe_s_is_one_name() {
         vec![who("McDonald's")]
     );
 }
+
+#[test]
+fn pour_x_after_a_conjunction() {
+    assert_eq!(
+        speakers_with(
+            "« Nous devons agir vite », a lancé le président du Conseil Charles Michel tandis que, pour la présidente de la Commission Ursula von der Leyen, « rien ne sera possible sans les États membres » .",
+            &[
+                ("Charles Michel", Label::Per),
+                ("Ursula von der Leyen", Label::Per),
+                ("Commission", Label::Org),
+                ("Conseil", Label::Org)
+            ]
+        ),
+        vec![who("Charles Michel"), who("Ursula von der Leyen")]
+    );
+}
