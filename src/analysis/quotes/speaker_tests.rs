@@ -546,3 +546,34 @@ fn pour_x_after_a_conjunction() {
         vec![who("Charles Michel"), who("Ursula von der Leyen")]
     );
 }
+
+#[test]
+fn a_recognised_name_with_lowercase_words_opens_the_clause() {
+    // "Le Canard enchaîné" is the subject, not a description of a duck
+    assert_eq!(
+        speakers_with(
+            "Le Canard enchaîné déplore « le résultat burlesque d'une législation bricolée depuis des années » .",
+            &[("Le Canard enchaîné", Label::Org)]
+        ),
+        vec![who("Le Canard enchaîné")]
+    );
+    // but a name completing an institution is the institution's
+    assert_eq!(
+        speakers_with(
+            "La police de Fort Myers a affirmé que les enquêteurs « travaillaient encore sur la scène du crime pour établir le motif » .",
+            &[("Fort Myers", Label::Loc)]
+        ),
+        vec![who("police de Fort Myers")]
+    );
+}
+
+#[test]
+fn mais_and_puis_keep_the_clause_subject() {
+    assert_eq!(
+        speakers_with(
+            "Raúl Castro n'a pas précisé les causes de la mort, mais a annoncé qu'il serait incinéré samedi, « conformément à la volonté exprimée par le défunt » .",
+            &[("Raúl Castro", Label::Per)]
+        ),
+        vec![who("Raúl Castro")]
+    );
+}
