@@ -823,6 +823,14 @@ impl<'a> Resolver<'a> {
             if let Some(r) = self.bound(doc, a, head, |r| r.person) {
                 return self.referent_name(doc, r);
             }
+            // "l'avocate de Jean-Marc Morandini", never named: someone's
+            // lawyer is not the person in focus
+            let of_person = a + hi + 2 < b
+                && doc.is(a + hi + 1, &["de", "d'", "d’"])
+                && doc.info[a + hi + 2].entity == Some(Label::Per);
+            if of_person {
+                return (None, None);
+            }
             if matches!(det, "le" | "la" | "l'" | "l’") {
                 // as a pronoun would, but never for an institution (below)
                 let r = self.pronoun_by_referents(doc, m);

@@ -577,3 +577,19 @@ fn mais_and_puis_keep_the_clause_subject() {
         vec![who("Raúl Castro")]
     );
 }
+
+#[test]
+fn a_role_relative_to_a_person_is_not_the_person_in_focus() {
+    // someone's lawyer, never named, has no name; the person in focus is
+    // not them
+    assert_eq!(
+        speakers_with(
+            "Valérie Pécresse a porté plainte lundi. L'avocate de Benoît Hamon précise à Libération que « la plainte vise une injure publique et non une diffamation » .",
+            &[
+                ("Valérie Pécresse", Label::Per),
+                ("Benoît Hamon", Label::Per)
+            ]
+        ),
+        vec![None]
+    );
+}
