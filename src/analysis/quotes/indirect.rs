@@ -673,7 +673,7 @@ fn quoted_subject(doc: &Doc, b: usize) -> Option<Mention> {
 /// "Victor Buso, un astronome de Rosario (Argentine), remarque que",
 /// "Nicolas Hulot, ministre d'État, ministre de la Transition écologique,
 /// a annoncé", "Il a maintenant dit que".
-fn opening_subject(doc: &Doc, b: usize) -> Option<Mention> {
+pub(super) fn opening_subject(doc: &Doc, b: usize) -> Option<Mention> {
     let cs = clause_start(doc, doc.sentence_start(b));
     let (m, end) = sources::subject_right(doc, cs)?;
     if m.kind == mentions::Kind::FirstPerson || end > b || doc.tok_at(m.span.start) != cs {

@@ -593,3 +593,12 @@ fn a_role_relative_to_a_person_is_not_the_person_in_focus() {
         vec![None]
     );
 }
+
+#[test]
+fn a_partial_quote_after_que_past_an_apposition_with_quotes() {
+    use crate::analysis::{Analyzer, Lang as L};
+    let text = "Vers 10h30, Jeanne Morel, membre des \"gilets jaunes libres\", affirme que les \"Français sont pris en otage par une minorité\", qui souhaite continuer le mouvement.";
+    let a = Analyzer::new().unwrap().analyze(text, Some(L::Fr));
+    let got: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(got, vec![who("Jeanne Morel")]);
+}
