@@ -170,6 +170,14 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         }
     }
     if best.is_none() && doc.t(p) == ":" {
+        // "la nouvelle est accueillie avec soulagement par l'ACLU : « … »":
+        // the agent of a passive clause ending on the colon
+        if let Some(m) = passive_agent(doc, start, p) {
+            return Some(Attribution {
+                cue: doc.toks[p].span,
+                mention: Some(m),
+            });
+        }
         // "HEADLINE - Jane Doe: “…”", "by the Post's John Roe: “…”": a name
         // just before the colon introduces the quote
         let mut k = p;
@@ -205,6 +213,25 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         });
     }
     best
+}
+
+/// The name after the last "par" of a passive French clause (an
+/// auxiliary before it) that runs to the colon at `p`, past a bracketed
+/// acronym: "est saluée par l'Union américaine pour les libertés civiles
+/// (ACLU) :".
+fn passive_agent(doc: &Doc, start: usize, p: usize) -> Option<mentions::Mention> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let par = (start..p)
+        .rev()
+        .find(|&k| doc.is(k, &["par"]) && doc.info[k].region.is_none())?;
+    if !(start..par).any(|k| doc.info[k].aux) {
+        return None;
+    }
+    let (m, end) = sources::subject_right(doc, par + 1)?;
+    let bracketed = end + 2 < p && doc.t(end) == "(" && doc.t(p - 1) == ")" && end + 3 >= p - 1;
+    (m.kind == mentions::Kind::Name && (end == p || bracketed)).then_some(m)
 }
 
 /// What follows a quote: a cue ("a-t-il déclaré", "he said", "said X",
