@@ -371,8 +371,9 @@ fn list_root(root: &Root, out: &mut Vec<Seen>, sink: &mut dyn FnMut(Change)) {
             }
         }
         Root::Folder(dir) => {
-            // the walk that `files_under` does, giving way to the reader
-            // between files on a busy machine
+            // every article file under it, each real file once (the one
+            // walker), giving way to the reader between files on a busy
+            // machine
             let mut files = Vec::new();
             let walked = crate::article::files::walk_each(
                 dir,
