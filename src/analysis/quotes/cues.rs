@@ -123,16 +123,22 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
 /// A cue in the clause ending at token `p` (a colon or comma before a quote).
 pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
     let start = doc.sentence_start(p);
-    // "Pour le ministre, « … »", "For Smith, “…”"
+    // "Pour le ministre, « … »", "For Smith, “…”", and after a conjunction
+    // ("…, tandis que, pour le président de la Commission, « … »")
     if doc.t(p) == ","
-        && doc.is(start, &["pour", "for"])
-        && let Some((m, end)) = sources::subject_right(doc, start + 1)
+        && let Some(f) = (start..p).rev().take(12).find(|&k| {
+            doc.is(k, &["pour", "for"])
+                && (k == start
+                    || doc.lang == Lang::Fr
+                        && doc.is(k - 1, &[",", "que", "qu'", "qu’", "et", "mais"]))
+        })
+        && let Some((m, end)) = sources::subject_right(doc, f + 1)
         && end == p
         && (m.kind != mentions::Kind::Phrase || mentions::is_role(doc, m.head))
         && m.kind != mentions::Kind::FirstPerson
     {
         return Some(Attribution {
-            cue: doc.toks[start].span,
+            cue: doc.toks[f].span,
             mention: Some(m),
         });
     }

@@ -207,7 +207,7 @@ fn french_region(
     let postposed = || (!closes).then(|| postposed_cue(doc, after_tok)).flatten();
     let left_cue = left_attribution(left).filter(|a| a.mention.is_some() || right_cue.is_none());
     // "… par l'ACLU : « … » a-t-elle déclaré": the pronoun after the quote
-    // stands for the name that introduced it before the colon
+    // stands for the agent that introduced it before the colon
     if open_tok > 0
         && doc.t(open_tok - 1) == ":"
         && let Some(r) = right_cue
@@ -217,7 +217,15 @@ fn french_region(
             // the name ends the clause, before a bracketed acronym at most
             let e = doc.tok_at(m.span.end);
             let bracket = open_tok >= 4 && doc.t(open_tok - 2) == ")";
+            // the agent of a passive ("… par l'ACLU :"), not a medium or a
+            // place before the colon ("publié sur Telegram :")
+            let a = doc.tok_at(m.span.start);
+            let agent = (a.saturating_sub(10)..a)
+                .rev()
+                .take_while(|&x| !doc.punct(x) || doc.t(x) == "(")
+                .any(|x| doc.is(x, &["par"]));
             m.kind == mentions::Kind::Name
+                && agent
                 && (e + 1 == open_tok || bracket && (e + 2 == open_tok || e + 4 == open_tok))
         })
     {

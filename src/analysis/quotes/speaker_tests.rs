@@ -479,6 +479,14 @@ fn the_agent_before_a_colon_and_the_pronoun_after_the_quote() {
         ),
         vec![who("Marc Sullet"), who("Marc Sullet")]
     );
+    // a medium before the colon is where it was said, not who said it
+    assert_eq!(
+        speakers_with(
+            "Le porte-parole Ali Dhere a réagi dans la soirée. Il a ensuite publié un message sur la messagerie chiffrée Telegram : « Un de nos combattants a visé l'hôtel » , a-t-il écrit.",
+            &[("Ali Dhere", Label::Per), ("Telegram", Label::Org)],
+        ),
+        vec![who("Ali Dhere")]
+    );
 }
 
 #[test]
@@ -520,5 +528,68 @@ fn a_name_ending_in_apostrophe_s_is_one_name() {
             &[]
         ),
         vec![who("McDonald's")]
+    );
+}
+
+#[test]
+fn pour_x_after_a_conjunction() {
+    assert_eq!(
+        speakers_with(
+            "« Nous devons agir vite », a lancé le président du Conseil Charles Michel tandis que, pour la présidente de la Commission Ursula von der Leyen, « rien ne sera possible sans les États membres » .",
+            &[
+                ("Charles Michel", Label::Per),
+                ("Ursula von der Leyen", Label::Per),
+                ("Commission", Label::Org),
+                ("Conseil", Label::Org)
+            ]
+        ),
+        vec![who("Charles Michel"), who("Ursula von der Leyen")]
+    );
+}
+
+#[test]
+fn a_recognised_name_with_lowercase_words_opens_the_clause() {
+    // "Le Canard enchaîné" is the subject, not a description of a duck
+    assert_eq!(
+        speakers_with(
+            "Le Canard enchaîné déplore « le résultat burlesque d'une législation bricolée depuis des années » .",
+            &[("Le Canard enchaîné", Label::Org)]
+        ),
+        vec![who("Le Canard enchaîné")]
+    );
+    // but a name completing an institution is the institution's
+    assert_eq!(
+        speakers_with(
+            "La police de Fort Myers a affirmé que les enquêteurs « travaillaient encore sur la scène du crime pour établir le motif » .",
+            &[("Fort Myers", Label::Loc)]
+        ),
+        vec![who("police de Fort Myers")]
+    );
+}
+
+#[test]
+fn mais_and_puis_keep_the_clause_subject() {
+    assert_eq!(
+        speakers_with(
+            "Raúl Castro n'a pas précisé les causes de la mort, mais a annoncé qu'il serait incinéré samedi, « conformément à la volonté exprimée par le défunt » .",
+            &[("Raúl Castro", Label::Per)]
+        ),
+        vec![who("Raúl Castro")]
+    );
+}
+
+#[test]
+fn a_role_relative_to_a_person_is_not_the_person_in_focus() {
+    // someone's lawyer, never named, has no name; the person in focus is
+    // not them
+    assert_eq!(
+        speakers_with(
+            "Valérie Pécresse a porté plainte lundi. L'avocate de Benoît Hamon précise à Libération que « la plainte vise une injure publique et non une diffamation » .",
+            &[
+                ("Valérie Pécresse", Label::Per),
+                ("Benoît Hamon", Label::Per)
+            ]
+        ),
+        vec![None]
     );
 }
