@@ -419,6 +419,40 @@ pub(crate) fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
     )
 }
 
+/// Nouns of a relation to someone ("un proche de", "la mère de"): the
+/// person named after them is not who speaks.
+pub(crate) const RELATIONS: &[&str] = &[
+    "proche",
+    "proches",
+    "ami",
+    "amie",
+    "amis",
+    "amies",
+    "mère",
+    "père",
+    "frère",
+    "sœur",
+    "fils",
+    "fille",
+    "femme",
+    "mari",
+    "épouse",
+    "époux",
+    "compagne",
+    "compagnon",
+    "voisin",
+    "voisine",
+    "voisins",
+    "entourage",
+    "famille",
+    "cousin",
+    "cousine",
+    "oncle",
+    "tante",
+    "parents",
+    "enfants",
+];
+
 /// Whether token `i` is a role noun (ministre, spokesman).
 pub(crate) fn is_role(doc: &Doc, i: usize) -> bool {
     doc.is(i, ROLES)
@@ -496,7 +530,14 @@ pub(crate) fn bracket_acronym(w: &str) -> bool {
 pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     let end = t - 1;
     let mut a = end;
-    while a > 0 && end - a < 8 && is_word(doc, a - 1) && !is_det(doc, a - 1) {
+    // an article inside the name, after its preposition, is part of it
+    // ("Union américaine pour les libertés civiles (ACLU)")
+    while a > 0
+        && end - a < 10
+        && is_word(doc, a - 1)
+        && (!is_det(doc, a - 1)
+            || a >= 2 && doc.is(a - 2, &["de", "pour", "à", "sur", "contre", "et"]))
+    {
         a -= 1;
     }
     let from = a;

@@ -325,6 +325,12 @@ impl<'a> Resolver<'a> {
         }) {
             return (Some(full), self.group_at(span));
         }
+        // "le pape François", "le roi Charles": a regnal name is a name of
+        // its own, not the first name of another person of the article
+        let a = doc.tok_at(span.start);
+        if a > 0 && doc.tok_at(span.end) == a + 1 && doc.is(a - 1, REGNAL) {
+            return (Some(format!("{} {text}", doc.t(a - 1))), None);
+        }
         // an entity overlapping the mention gives the group; the name is the
         // fullest of the group's name and the article's own name runs
         let group = self.group_at(span).or_else(|| {
@@ -774,8 +780,14 @@ impl<'a> Resolver<'a> {
                 )
             })
         };
+        let definite = matches!(det, "le" | "la" | "l'" | "l’" | "ce" | "cet" | "cette");
         if DOCUMENTS_FR.contains(&head) || head == "direction" {
             if let Some(r) = named_complement() {
+                return r;
+            }
+            // "La déclaration explique" after "Une déclaration de Barcelone":
+            // the author named where the noun came before
+            if definite && let Some(r) = self.named_earlier(doc, a, head, false) {
                 return r;
             }
             // "sa direction", "le communiqué": the body named last
@@ -790,6 +802,11 @@ impl<'a> Resolver<'a> {
         }
         if ORG_NOUNS_FR.contains(&head) && !indefinite {
             if let Some(r) = named_complement().filter(|_| head == "groupe") {
+                return r;
+            }
+            // "a précisé l'émission" after "l'émission de TMC « Quotidien »":
+            // the title in quotation marks, not the channel beside it
+            if definite && let Some(r) = self.named_earlier(doc, a, head, true) {
                 return r;
             }
             // "l'association Greenpeace" earlier: the body bound to this noun
@@ -819,6 +836,55 @@ impl<'a> Resolver<'a> {
             return (Some(doc.text[start..m.span.end].to_string()), None);
         }
         (None, None)
+    }
+
+    /// The name given where the noun `head` last came before token `before`
+    /// (within a few sentences): a title in quotation marks right after it
+    /// ("l'émission de TMC « Quotidien »"), else, unless `quoted_only`, a
+    /// capitalised complement ("une déclaration de Barcelone").
+    fn named_earlier(
+        &self,
+        doc: &Doc,
+        before: usize,
+        head: &str,
+        quoted_only: bool,
+    ) -> Option<(Option<String>, Option<usize>)> {
+        let k = (before.saturating_sub(400)..before)
+            .rev()
+            .find(|&k| doc.info[k].region.is_none() && doc.t(k).eq_ignore_ascii_case(head))?;
+        let end = doc.sentence_end(k).min(k + 8);
+        for x in k + 1..end {
+            if doc.in_quoted_name(x) {
+                let r = doc.info[x].region;
+                let mut e = x;
+                while e < end && doc.info[e].region == r {
+                    e += 1;
+                }
+                // the marks are tokens of the region
+                let (na, nb) = (x + 1, e - 1);
+                if nb > na && doc.info[na].cap {
+                    let span = Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end);
+                    return Some(self.name(doc, span));
+                }
+                return None;
+            }
+            if doc.punct(x) {
+                break;
+            }
+        }
+        if quoted_only {
+            return None;
+        }
+        let c = k + 1;
+        if c + 1 < end && doc.is(c, &["de", "du", "des", "d'", "d’"]) && doc.info[c + 1].cap {
+            let mut e = c + 2;
+            while e < end && doc.info[e].cap && doc.info[e].region.is_none() {
+                e += 1;
+            }
+            let span = Span::new(doc.toks[c + 1].span.start, doc.toks[e - 1].span.end);
+            return Some(self.name(doc, span));
+        }
+        None
     }
 
     /// The referent bound to an earlier occurrence of the noun `head` (before
@@ -900,6 +966,23 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Nouns before a regnal or religious name ("le pape François").
+const REGNAL: &[&str] = &[
+    "pape",
+    "roi",
+    "reine",
+    "prince",
+    "princesse",
+    "empereur",
+    "impératrice",
+    "émir",
+    "sultan",
+    "cheikh",
+    "pope",
+    "king",
+    "queen",
+];
+
 /// Determiners and quantifiers opening a French noun phrase.
 const DETERMINERS_FR: &[&str] = &[
     "le",
@@ -972,6 +1055,7 @@ const ORG_NOUNS_FR: &[&str] = &[
     "hebdomadaire",
     "mensuel",
     "magazine",
+    "émission",
     "chaîne",
     "radio",
     "site",

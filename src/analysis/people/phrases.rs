@@ -504,6 +504,15 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
     if let Some((kind, g, pl)) = pronoun(doc, k) {
         return Some(mention(doc, k, k + 1, kind, g, pl, k));
     }
+    // "Moody's", "McDonald's": French has no possessive 's, so one glued to
+    // a capitalised word ends a name
+    if doc.lang == Lang::Fr && doc.is(k, &["'s", "’s"]) && k > ss && doc.info[k - 1].cap {
+        let mut a = k - 1;
+        while a > ss && is_cap(doc, a - 1) {
+            a -= 1;
+        }
+        return Some(name_mention(doc, a, k + 1));
+    }
     // "ce qu'a confié X": a relative pronoun is no subject
     if doc.is(k, &["que", "qu'", "qu’", "qui", "dont", "où"]) {
         return None;
@@ -533,7 +542,8 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             && is_word(doc, a - 2)
             && !doc.info[a - 2].cap
             // "le candidat du Front national", "l'archevêque de Rouen", "le
-            // président de la République": a role's complement, not a person
+            // président de la République", "un proche de Brigitte Troadec": a
+            // role's or a relation's complement, not a person
             || doc.lang == Lang::Fr
                 && na == a
                 && a > ss + 1
@@ -541,7 +551,8 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
                     a - 1,
                     &["de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"],
                 )
-                && (a.saturating_sub(4).max(ss)..a - 1).any(|x| is_role(doc, x));
+                && (a.saturating_sub(4).max(ss)..a - 1)
+                    .any(|x| is_role(doc, x) || doc.is(x, RELATIONS));
         if !complement {
             return Some(name_mention(doc, na, nb));
         }
@@ -761,6 +772,19 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     if after >= n {
         return None;
     }
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
+    // "Selon « Quotidien », …": a medium named in quotation marks (the
+    // marks are tokens of the region)
+    if doc.in_quoted_name(after) {
+        let r = doc.info[after].region;
+        let mut e = after;
+        while e < n && doc.info[e].region == r {
+            e += 1;
+        }
+        let (na, nb) = (after + 1, e - 1);
+        return (nb > na && doc.info[na].cap && !(na..nb).any(|x| doc.punct(x)))
+            .then(|| (cue, e - 1, name_mention(doc, na, nb)));
+    }
     let (m, end) = subject_right(doc, after)?;
     if m.kind == Kind::FirstPerson {
         return None;
@@ -776,7 +800,6 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     {
         return None;
     }
-    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
     Some((cue, end - 1, m))
 }
 

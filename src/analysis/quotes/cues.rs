@@ -123,16 +123,22 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
 /// A cue in the clause ending at token `p` (a colon or comma before a quote).
 pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
     let start = doc.sentence_start(p);
-    // "Pour le ministre, « … »", "For Smith, “…”"
+    // "Pour le ministre, « … »", "For Smith, “…”", and after a conjunction
+    // ("…, tandis que, pour le président de la Commission, « … »")
     if doc.t(p) == ","
-        && doc.is(start, &["pour", "for"])
-        && let Some((m, end)) = sources::subject_right(doc, start + 1)
+        && let Some(f) = (start..p).rev().take(12).find(|&k| {
+            doc.is(k, &["pour", "for"])
+                && (k == start
+                    || doc.lang == Lang::Fr
+                        && doc.is(k - 1, &[",", "que", "qu'", "qu’", "et", "mais"]))
+        })
+        && let Some((m, end)) = sources::subject_right(doc, f + 1)
         && end == p
         && (m.kind != mentions::Kind::Phrase || mentions::is_role(doc, m.head))
         && m.kind != mentions::Kind::FirstPerson
     {
         return Some(Attribution {
-            cue: doc.toks[start].span,
+            cue: doc.toks[f].span,
             mention: Some(m),
         });
     }
@@ -170,6 +176,14 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         }
     }
     if best.is_none() && doc.t(p) == ":" {
+        // "la nouvelle est accueillie avec soulagement par l'ACLU : « … »":
+        // the agent of a passive clause ending on the colon
+        if let Some(m) = passive_agent(doc, start, p) {
+            return Some(Attribution {
+                cue: doc.toks[p].span,
+                mention: Some(m),
+            });
+        }
         // "HEADLINE - Jane Doe: “…”", "by the Post's John Roe: “…”": a name
         // just before the colon introduces the quote
         let mut k = p;
@@ -205,6 +219,25 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         });
     }
     best
+}
+
+/// The name after the last "par" of a passive French clause (an
+/// auxiliary before it) that runs to the colon at `p`, past a bracketed
+/// acronym: "est saluée par l'Union américaine pour les libertés civiles
+/// (ACLU) :".
+fn passive_agent(doc: &Doc, start: usize, p: usize) -> Option<mentions::Mention> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let par = (start..p)
+        .rev()
+        .find(|&k| doc.is(k, &["par"]) && doc.info[k].region.is_none())?;
+    if !(start..par).any(|k| doc.info[k].aux) {
+        return None;
+    }
+    let (m, end) = sources::subject_right(doc, par + 1)?;
+    let bracketed = end + 2 < p && doc.t(end) == "(" && doc.t(p - 1) == ")" && end + 3 >= p - 1;
+    (m.kind == mentions::Kind::Name && (end == p || bracketed)).then_some(m)
 }
 
 /// What follows a quote: a cue ("a-t-il déclaré", "he said", "said X",

@@ -206,6 +206,34 @@ fn french_region(
     let closes = last.content.text(doc.text).ends_with(['.', '!', '?', '…']);
     let postposed = || (!closes).then(|| postposed_cue(doc, after_tok)).flatten();
     let left_cue = left_attribution(left).filter(|a| a.mention.is_some() || right_cue.is_none());
+    // "… par l'ACLU : « … » a-t-elle déclaré": the pronoun after the quote
+    // stands for the agent that introduced it before the colon
+    if open_tok > 0
+        && doc.t(open_tok - 1) == ":"
+        && let Some(r) = right_cue
+        && r.mention.is_some_and(|m| m.kind == mentions::Kind::Pronoun)
+        && let Some(l) = left_cue
+        && l.mention.is_some_and(|m| {
+            // the name ends the clause, before a bracketed acronym at most
+            let e = doc.tok_at(m.span.end);
+            let bracket = open_tok >= 4 && doc.t(open_tok - 2) == ")";
+            // the agent of a passive ("… par l'ACLU :"), not a medium or a
+            // place before the colon ("publié sur Telegram :")
+            let a = doc.tok_at(m.span.start);
+            let agent = (a.saturating_sub(10)..a)
+                .rev()
+                .take_while(|&x| !doc.punct(x) || doc.t(x) == "(")
+                .any(|x| doc.is(x, &["par"]));
+            m.kind == mentions::Kind::Name
+                && agent
+                && (e + 1 == open_tok || bracket && (e + 2 == open_tok || e + 4 == open_tok))
+        })
+    {
+        return Some(Some(Attribution {
+            cue: r.cue,
+            mention: l.mention,
+        }));
+    }
     Some(
         right_cue
             .filter(|a| a.mention.is_some())
@@ -454,6 +482,30 @@ pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
 /// "Airbus « coopère pleinement … »", "Benoît Hamon, veut « … »".
 fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
     let ss = doc.sentence_start(open);
+    // "…, le pape François « s'associe à la douleur »": a name right before
+    // a quote that opens on its verb is that verb's subject
+    if doc.lang == Lang::Fr
+        && open > ss + 1
+        && opens_on_verb(doc, open)
+        && let Some(m) = crate::analysis::people::phrases::np_ending_at(doc, open - 1, ss)
+        && m.kind == mentions::Kind::Name
+    {
+        let a = doc.tok_at(m.span.start);
+        let after_preposition = a > ss
+            && doc.is(
+                a - 1,
+                &[
+                    "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "sur",
+                    "contre", "chez", "entre", "vers", "selon", "en",
+                ],
+            );
+        if !after_preposition {
+            return Some(Attribution {
+                cue: Span::new(m.span.start, m.span.start),
+                mention: Some(m),
+            });
+        }
+    }
     let cs = clause_head(doc, ss);
     // the phrase opening the clause: a pronoun, a name, "le candidat du PS,
     // Benoît Hamon,", or a description ("Les membres", "La première version
@@ -486,6 +538,19 @@ fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
         cue: Span::new(m.span.start, m.span.start),
         mention: Some(m),
     })
+}
+
+/// Whether the quote opening at token `open` starts on a verb: a reflexive
+/// or negated form ("s'associe", "n'a pas", "se dit") or a word the lexicon
+/// knows as a finite verb or auxiliary.
+fn opens_on_verb(doc: &Doc, open: usize) -> bool {
+    let f = open + 1;
+    f < doc.toks.len()
+        && doc.info[f].region == doc.info[open].region
+        && !doc.info[f].cap
+        && (doc.is(f, &["s'", "s’", "se", "n'", "n’", "ne"])
+            || doc.info[f].aux
+            || doc.info[f].cue == Some(Form::Finite))
 }
 
 fn speaker_clause_start(doc: &Doc, open: usize) -> usize {

@@ -419,3 +419,130 @@ fn a_fact_reported_from_another_source_breaks_the_thread() {
         vec![who("Karim Benali"), who("Ifop"), None]
     );
 }
+
+#[test]
+fn a_document_named_again_speaks_for_its_author() {
+    // "la déclaration" goes back to "une déclaration du Parti socialiste"
+    assert_eq!(
+        speakers_with(
+            "Une déclaration du Parti socialiste a confirmé le vote de mardi. La déclaration précise : « Nos députés voteront contre le texte en deuxième lecture. »",
+            &[("Parti socialiste", Label::Org)]
+        ),
+        vec![who("Parti socialiste")]
+    );
+    // a programme named in quotation marks, not the channel beside it
+    assert_eq!(
+        speakers_with(
+            "Le ministre aurait employé ses enfants pendant dix ans, a révélé lundi l'émission de France 2 « Cash Investigation ».\n\nLe ministre n'a pas répondu. « Les contrats cumulés atteignent environ 40 000 euros » , a précisé l'émission.",
+            &[
+                ("France 2", Label::Org),
+                ("Cash Investigation", Label::Misc)
+            ]
+        ),
+        vec![who("Cash Investigation")]
+    );
+}
+
+#[test]
+fn selon_a_medium_in_quotation_marks() {
+    assert_eq!(
+        speakers_with(
+            "Selon « Le Canard enchaîné », « la somme n'a jamais été déclarée à l'administration fiscale » .",
+            &[("Le Canard enchaîné", Label::Org)]
+        ),
+        vec![who("Le Canard enchaîné")]
+    );
+}
+
+#[test]
+fn the_agent_before_a_colon_and_the_pronoun_after_the_quote() {
+    // the pronoun after the quote stands for the agent that introduced it;
+    // a bracketed acronym goes by its expansion, even translated
+    assert_eq!(
+        speakers_with(
+            "Le jugement a été accueilli avec soulagement par la Ligue internationale contre le racisme (ICAR) : « C'est une victoire pour des milliers de familles » , a-t-elle réagi.",
+            &[
+                ("Ligue internationale contre le racisme", Label::Org),
+                ("ICAR", Label::Org)
+            ]
+        ),
+        vec![who("Ligue internationale contre le racisme")]
+    );
+    // a subject far from the colon leaves the pronoun to its own antecedent
+    assert_eq!(
+        speakers_with(
+            "« Nous avons trouvé la supernova la plus lointaine », explique le professeur Marc Sullet. Le chercheur et ses 400 collègues du Dark Energy Survey concentrent désormais leur travail sur les recoins du cosmos : « Nous sommes en quête active de bien plus d'entre eux » , conclut-il.",
+            &[
+                ("Marc Sullet", Label::Per),
+                ("Dark Energy Survey", Label::Org)
+            ]
+        ),
+        vec![who("Marc Sullet"), who("Marc Sullet")]
+    );
+    // a medium before the colon is where it was said, not who said it
+    assert_eq!(
+        speakers_with(
+            "Le porte-parole Ali Dhere a réagi dans la soirée. Il a ensuite publié un message sur la messagerie chiffrée Telegram : « Un de nos combattants a visé l'hôtel » , a-t-il écrit.",
+            &[("Ali Dhere", Label::Per), ("Telegram", Label::Org)],
+        ),
+        vec![who("Ali Dhere")]
+    );
+}
+
+#[test]
+fn a_name_right_before_a_quote_that_opens_on_its_verb() {
+    // past an opening phrase that lists other people; a regnal name is no
+    // first name of another person of the article
+    assert_eq!(
+        speakers_with(
+            "François Hollande a réuni son gouvernement. Après les messages de Jean Castex, Anne Hidalgo et d'autres élus, le pape François « s'associe à la douleur des familles et prie pour elles » .",
+            &[
+                ("François Hollande", Label::Per),
+                ("Jean Castex", Label::Per),
+                ("Anne Hidalgo", Label::Per),
+                ("François", Label::Per)
+            ]
+        ),
+        vec![who("pape François")]
+    );
+}
+
+#[test]
+fn a_name_completing_a_relation_is_not_the_speaker() {
+    // "un proche de X" is someone only described: no name
+    assert_eq!(
+        speakers_with(
+            "Un ami de Paul Marchand confie au Parisien que « je ne l'ai jamais vu aussi inquiet depuis des années » .",
+            &[("Paul Marchand", Label::Per), ("Parisien", Label::Org)]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_name_ending_in_apostrophe_s_is_one_name() {
+    // French has no possessive 's: "McDonald's" is a name, not a phrase
+    assert_eq!(
+        speakers_with(
+            "McDonald's explique dans un communiqué que « les restaurants resteront ouverts pendant toute la durée des travaux » .",
+            &[]
+        ),
+        vec![who("McDonald's")]
+    );
+}
+
+#[test]
+fn pour_x_after_a_conjunction() {
+    assert_eq!(
+        speakers_with(
+            "« Nous devons agir vite », a lancé le président du Conseil Charles Michel tandis que, pour la présidente de la Commission Ursula von der Leyen, « rien ne sera possible sans les États membres » .",
+            &[
+                ("Charles Michel", Label::Per),
+                ("Ursula von der Leyen", Label::Per),
+                ("Commission", Label::Org),
+                ("Conseil", Label::Org)
+            ]
+        ),
+        vec![who("Charles Michel"), who("Ursula von der Leyen")]
+    );
+}
