@@ -748,6 +748,9 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
             "interrogée",
             "invité",
             "invitée",
+            // live coverage: "Vers 14h30, à Limoges, …"
+            "vers",
+            "Vers",
         ],
     ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
         .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
