@@ -721,15 +721,19 @@ fn thread_cpu_ms() -> f64 {
     t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6
 }
 
-/// CPU time used by this process so far (user + system), in seconds.
+/// CPU time used by this process so far (user + system, every thread), in
+/// seconds, to the nanosecond (/proc's ticks of 10 ms made the small
+/// library's figures, and so the growth ratios, coarse).
 fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // fields after the command name (which may hold spaces) in parentheses
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    // utime and stime are fields 14 and 15 (1-based), 12 and 13 here
-    (ticks(11) + ticks(12)) / 100.0
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given, nothing else.
+    unsafe {
+        libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t);
+    }
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
 }
 
 /// The load average over the last minute (other work on the machine).

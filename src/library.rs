@@ -18,6 +18,7 @@ use crate::config;
 pub mod codec;
 pub mod entry;
 pub mod index;
+pub mod pace;
 pub mod reconcile;
 pub mod worker;
 
@@ -477,19 +478,6 @@ fn scan(source: &Source) -> (Vec<Candidate>, Vec<Problem>, Vec<PathBuf>) {
             .collect(),
     };
     (candidates, problems, skipped)
-}
-
-/// Article files under a folder, sorted, each real file once, and what
-/// could not be read: the one walker ([`files::walk`]), which the index's
-/// reconcile uses too.
-pub(crate) fn files_under(root: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
-    let found = files::walk(root, &|p| formats::Kind::of(p).is_some());
-    let problems = found
-        .problems
-        .into_iter()
-        .map(|(path, reason)| Problem { path, reason })
-        .collect();
-    (found.files, problems)
 }
 
 /// The articles of one file (several for JSON), each loaded or a problem.

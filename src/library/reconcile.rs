@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::entry::{Entry, Origin};
 use super::index::{FileRow, Index};
+use super::pace::pace;
 use super::{Problem, Source};
 use crate::article::Article;
 
@@ -125,6 +126,7 @@ pub fn reconcile(
     summary.files = seen.len();
     let mut to_read = Vec::new();
     for s in seen {
+        pace();
         match known.remove(&s.origin.to_key()) {
             Some(k) if k.size == s.size && k.mtime == s.mtime => summary.unchanged += 1,
             Some(_) => to_read.push((s, true)),
@@ -195,7 +197,13 @@ fn first_build(
                          summary: &mut Summary,
                          sink: &mut dyn FnMut(Change)|
          -> anyhow::Result<()> {
-            let stats: Vec<Option<Seen>> = paths.par_iter().map(|f| stat(f, &key)).collect();
+            let stats: Vec<Option<Seen>> = paths
+                .par_iter()
+                .map(|f| {
+                    pace();
+                    stat(f, &key)
+                })
+                .collect();
             paths.clear();
             let seen: Vec<Seen> = stats.into_iter().flatten().collect();
             summary.files += seen.len();
@@ -240,13 +248,19 @@ fn read_chunk(
     summary: &mut Summary,
     sink: &mut dyn FnMut(Change),
 ) -> anyhow::Result<()> {
-    let parsed: Vec<Vec<Result<Article, Problem>>> =
-        chunk.par_iter().map(|(s, _)| load(&s.origin)).collect();
+    let parsed: Vec<Vec<Result<Article, Problem>>> = chunk
+        .par_iter()
+        .map(|(s, _)| {
+            pace();
+            load(&s.origin)
+        })
+        .collect();
     let mut w = index.write()?;
     let mut entries = Vec::new();
     let mut removed = Vec::new();
     let mut problems_found = Vec::new();
     for ((s, existed), results) in chunk.iter().zip(parsed) {
+        pace();
         let mut articles = Vec::new();
         let mut problems = Vec::new();
         for r in results {
@@ -357,11 +371,28 @@ fn list_root(root: &Root, out: &mut Vec<Seen>, sink: &mut dyn FnMut(Change)) {
             }
         }
         Root::Folder(dir) => {
-            let (files, problems) = super::files_under(dir);
-            for p in problems {
-                sink(Change::Problem(p));
+            // every article file under it, each real file once (the one
+            // walker), giving way to the reader between files on a busy
+            // machine
+            let mut files = Vec::new();
+            let walked = crate::article::files::walk_each(
+                dir,
+                &|p| crate::article::formats::Kind::of(p).is_some(),
+                &mut |p| {
+                    pace();
+                    files.push(p);
+                },
+            );
+            for (path, reason) in walked.problems {
+                sink(Change::Problem(Problem { path, reason }));
             }
-            let stats: Vec<Option<Seen>> = files.par_iter().map(|f| stat(f, &key)).collect();
+            let stats: Vec<Option<Seen>> = files
+                .par_iter()
+                .map(|f| {
+                    pace();
+                    stat(f, &key)
+                })
+                .collect();
             out.extend(stats.into_iter().flatten());
         }
     }

@@ -421,6 +421,7 @@ pub fn analyse_pending(
                 let mut counts = Vec::new();
                 let mut failed = Vec::new();
                 for (key, r) in results {
+                    super::pace::pace();
                     match r {
                         Ok(a) => {
                             bytes += a.body.len() as u64;
@@ -467,6 +468,7 @@ struct Analysed {
 }
 
 fn analyse_one(analyzer: &Analyzer, p: &Pending) -> Result<Analysed, String> {
+    super::pace::pace();
     let article =
         reconcile::read_article(&p.origin, p.record, &p.id).map_err(|e| format!("{e:#}"))?;
     let lang = Lang::declared(p.language.as_deref());
@@ -496,6 +498,68 @@ pub fn background_priority() {
 /// for a key (the open article's analysis).
 pub fn gentle_priority() {
     nice_thread(5);
+}
+
+/// Asks the scheduler to run the calling thread (the reader's) in short
+/// slices: a thread with a shorter slice than the one running gets an
+/// earlier deadline and is let in first when it wakes (Linux 6.12 and
+/// later, EEVDF; `sched_setattr` with `sched_runtime` on a normal thread,
+/// no privilege needed). Niceness only orders the threads of one process
+/// (one session's group, with autogroups); this also puts the reader's
+/// group ahead of other programs' long-running work for the moment a key
+/// needs, without taking any more of the machine. Older kernels ignore
+/// the slice or refuse the call: nothing changes then. Returns whether the
+/// kernel took it.
+pub fn responsive_thread() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        /// `struct sched_attr`, the first version (48 bytes).
+        #[repr(C)]
+        struct SchedAttr {
+            size: u32,
+            policy: u32,
+            flags: u64,
+            nice: i32,
+            priority: u32,
+            runtime: u64,
+            deadline: u64,
+            period: u64,
+        }
+        /// A slice of 0.5 ms (the kernel's default is 0.75 ms per
+        /// doubling of cores, 3 ms here): the reader's frame work is in
+        /// steps shorter than that.
+        const SLICE_NS: u64 = 500_000;
+        /// Threads started from this one get the default slice back.
+        const RESET_ON_FORK: u64 = 1;
+        // SAFETY: plain system calls on the calling thread; the attribute
+        // struct is read by the kernel only, for its declared size.
+        unsafe {
+            let tid = libc::syscall(libc::SYS_gettid) as libc::pid_t;
+            *libc::__errno_location() = 0;
+            let nice = libc::getpriority(libc::PRIO_PROCESS, tid as libc::id_t);
+            if *libc::__errno_location() != 0 {
+                return false;
+            }
+            let attr = SchedAttr {
+                size: std::mem::size_of::<SchedAttr>() as u32,
+                policy: libc::SCHED_OTHER as u32,
+                flags: RESET_ON_FORK,
+                nice,
+                priority: 0,
+                runtime: SLICE_NS,
+                deadline: 0,
+                period: 0,
+            };
+            libc::syscall(
+                libc::SYS_sched_setattr,
+                tid,
+                &attr as *const SchedAttr,
+                0u32,
+            ) == 0
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    false
 }
 
 /// Puts the calling thread `by` below the process's main thread (the
@@ -563,6 +627,16 @@ mod tests {
         .unwrap();
         let want = (reader + 10).min(19);
         assert_eq!((outer, inner, gentle), (want, want, want));
+        // the reader's short slice keeps its niceness (the call sets both)
+        let kept = std::thread::spawn(|| {
+            background_priority();
+            let before = thread_nice();
+            responsive_thread();
+            (before, thread_nice())
+        })
+        .join()
+        .unwrap();
+        assert_eq!(kept.0, kept.1);
         let gentle = std::thread::spawn(|| {
             gentle_priority();
             thread_nice()

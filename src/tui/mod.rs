@@ -166,6 +166,8 @@ pub fn run_loop<B: ratatui::backend::Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
+    // short slices: a key wakes this thread ahead of long-running work
+    crate::library::worker::responsive_thread();
     let mut dirty = true;
     // a key's frame is drawn at once, and the first articles; the rest of
     // the library's news at most every NEWS_FRAME

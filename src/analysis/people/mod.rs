@@ -353,6 +353,7 @@ impl<'a> Resolver<'a> {
                     && theirs.split_whitespace().count() > 1
                     && contains_words(theirs, &mine)
                     && mine == text
+                    && !runs_into_a_clause(theirs)
                     // "Prime Minister Keir Starmer": the person's name
                     // without the title the recogniser left out
                     || g.label == Label::Per
@@ -539,6 +540,7 @@ impl<'a> Resolver<'a> {
                         || INSTITUTIONS_FR.contains(&h)
                         || DOCUMENTS_FR.contains(&h)
                         || PERSON_NOUNS_FR.contains(&h)
+                        || RELATIONS.contains(&h)
                     {
                         return Some(self.phrase(doc, s));
                     }
@@ -822,6 +824,14 @@ impl<'a> Resolver<'a> {
             if let Some(r) = self.bound(doc, a, head, |r| r.person) {
                 return self.referent_name(doc, r);
             }
+            // "l'avocate de Jean-Marc Morandini", never named: someone's
+            // lawyer is not the person in focus
+            let of_person = a + hi + 2 < b
+                && doc.is(a + hi + 1, &["de", "d'", "d’"])
+                && doc.info[a + hi + 2].entity == Some(Label::Per);
+            if of_person {
+                return (None, None);
+            }
             if matches!(det, "le" | "la" | "l'" | "l’") {
                 // as a pronoun would, but never for an institution (below)
                 let r = self.pronoun_by_referents(doc, m);
@@ -855,18 +865,9 @@ impl<'a> Resolver<'a> {
         let end = doc.sentence_end(k).min(k + 8);
         for x in k + 1..end {
             if doc.in_quoted_name(x) {
-                let r = doc.info[x].region;
-                let mut e = x;
-                while e < end && doc.info[e].region == r {
-                    e += 1;
-                }
-                // the marks are tokens of the region
-                let (na, nb) = (x + 1, e - 1);
-                if nb > na && doc.info[na].cap {
-                    let span = Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end);
-                    return Some(self.name(doc, span));
-                }
-                return None;
+                let (na, nb, _) = doc.quoted_name_words(x)?;
+                let span = Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end);
+                return Some(self.name(doc, span));
             }
             if doc.punct(x) {
                 break;
@@ -964,6 +965,24 @@ impl<'a> Resolver<'a> {
         }
         None
     }
+}
+
+/// Whether a recognised name runs on into a clause, an article after a
+/// lowercase word that is no connector ("Monsanto bafoue les
+/// réglementations"), so no shorter name should widen to it ("Le Canard
+/// enchaîné", "Conseil des droits de l'homme" do not).
+fn runs_into_a_clause(name: &str) -> bool {
+    let w: Vec<&str> = name.split_whitespace().collect();
+    w.windows(2).any(|p| {
+        p[0].chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                p[0],
+                "de" | "du" | "des" | "d'" | "à" | "au" | "aux" | "et" | "pour" | "sur" | "en"
+            )
+            && (matches!(p[1], "le" | "la" | "les" | "un" | "une" | "des")
+                || p[1].starts_with("l'")
+                || p[1].starts_with("l’"))
+    })
 }
 
 /// Nouns before a regnal or religious name ("le pape François").
@@ -1347,7 +1366,8 @@ impl Resolver<'_> {
     }
 }
 
-/// Nouns of people described, never named ("le chauffeur", "un proche").
+/// Nouns of people described, never named ("le chauffeur"; relations such
+/// as "un proche" are `mentions::RELATIONS`).
 const PERSON_NOUNS_FR: &[&str] = &[
     "chauffeur",
     "habitant",
@@ -1355,26 +1375,8 @@ const PERSON_NOUNS_FR: &[&str] = &[
     "habitants",
     "témoin",
     "témoins",
-    "proche",
-    "proches",
-    "mère",
-    "père",
-    "frère",
-    "sœur",
-    "fils",
-    "fille",
-    "femme",
-    "mari",
     "homme",
     "enfant",
-    "voisin",
-    "voisine",
-    "ami",
-    "amie",
-    "tante",
-    "oncle",
-    "cousin",
-    "cousine",
     "élève",
     "étudiant",
     "étudiante",
@@ -1429,8 +1431,6 @@ const PERSON_NOUNS_FR: &[&str] = &[
     "source",
     "sources",
     "parent",
-    "parents",
-    "famille",
     "interlocuteur",
 ];
 
@@ -1454,6 +1454,19 @@ mod tests {
     use super::*;
     use crate::analysis::view::prepare;
     use crate::analysis::{Lang, quotes::marks, sentences, tokens};
+
+    #[test]
+    fn a_name_running_into_a_clause() {
+        // the recogniser once ran "Monsanto" into its verb and object
+        assert!(runs_into_a_clause("Monsanto bafoue les réglementations"));
+        assert!(runs_into_a_clause("Le Club transmettra l'information"));
+        // names with lowercase words and articles after their connectors
+        assert!(!runs_into_a_clause("Le Canard enchaîné"));
+        assert!(!runs_into_a_clause("Conseil des droits de l'homme"));
+        assert!(!runs_into_a_clause(
+            "Union américaine pour les libertés civiles"
+        ));
+    }
 
     /// Work of resolving every "Jean Dupont" of `n` quotes of one speaker.
     fn steps(n: usize) -> (usize, Vec<Option<String>>) {

@@ -542,8 +542,9 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             && is_word(doc, a - 2)
             && !doc.info[a - 2].cap
             // "le candidat du Front national", "l'archevêque de Rouen", "le
-            // président de la République", "un proche de Brigitte Troadec": a
-            // role's or a relation's complement, not a person
+            // président de la République", "un proche de Brigitte Troadec",
+            // "la police de Fort Meyers": a role's, a relation's or an
+            // institution's complement, not a person
             || doc.lang == Lang::Fr
                 && na == a
                 && a > ss + 1
@@ -551,8 +552,11 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
                     a - 1,
                     &["de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"],
                 )
-                && (a.saturating_sub(4).max(ss)..a - 1)
-                    .any(|x| is_role(doc, x) || doc.is(x, RELATIONS));
+                && (a.saturating_sub(4).max(ss)..a - 1).any(|x| {
+                    is_role(doc, x)
+                        || doc.is(x, RELATIONS)
+                        || super::INSTITUTIONS_FR.contains(&doc.t(x).to_lowercase().as_str())
+                });
         if !complement {
             return Some(name_mention(doc, na, nb));
         }
@@ -568,6 +572,20 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             false,
             d + 1,
         ));
+    }
+    // a recognised name with lowercase words ("Le Canard enchaîné déplore"),
+    // unless it completes a phrase ("le ministère de l'Éducation nationale")
+    if let Some(x) =
+        (k.saturating_sub(6).max(ss)..k).find(|&x| doc.named_entity_at(x) == Some(k + 1))
+        && !(x > ss
+            && doc.is(
+                x - 1,
+                &[
+                    "de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "of",
+                ],
+            ))
+    {
+        return Some(name_mention(doc, x, k + 1));
     }
     // lowercase phrase: back to its determiner, through "of" / "de" / "’s"
     let mut a = k;
@@ -776,14 +794,10 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     // "Selon « Quotidien », …": a medium named in quotation marks (the
     // marks are tokens of the region)
     if doc.in_quoted_name(after) {
-        let r = doc.info[after].region;
-        let mut e = after;
-        while e < n && doc.info[e].region == r {
-            e += 1;
-        }
-        let (na, nb) = (after + 1, e - 1);
-        return (nb > na && doc.info[na].cap && !(na..nb).any(|x| doc.punct(x)))
-            .then(|| (cue, e - 1, name_mention(doc, na, nb)));
+        return doc
+            .quoted_name_words(after)
+            .filter(|&(na, nb, _)| !(na..nb).any(|x| doc.punct(x)))
+            .map(|(na, nb, e)| (cue, e - 1, name_mention(doc, na, nb)));
     }
     let (m, end) = subject_right(doc, after)?;
     if m.kind == Kind::FirstPerson {

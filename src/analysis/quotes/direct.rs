@@ -425,15 +425,23 @@ pub(super) fn governing(doc: &Doc, open: usize) -> Option<Attribution> {
                 mention: Some(m),
             });
         }
-        if let Some(a) = cue_ending_at(doc, k)
+        if let Some(mut a) = cue_ending_at(doc, k)
             && !matches!(
                 doc.info[doc.tok_at(a.cue.start)].cue,
                 Some(Form::Infinitive)
             )
-            && a.mention
-                .is_some_and(|m| m.span.end <= doc.toks[open].span.start)
         {
-            return Some(a);
+            // "Jacqueline Moreau, membre des « gilets jaunes libres »,
+            // affirme que les « … »": the phrase opening the clause, past an
+            // apposition the subject finder could not read
+            if a.mention.is_none() && doc.lang == Lang::Fr {
+                a.mention = opening_subject(doc, doc.tok_at(a.cue.start));
+            }
+            if a.mention
+                .is_some_and(|m| m.span.end <= doc.toks[open].span.start)
+            {
+                return Some(a);
+            }
         }
     }
     // "Pour les chercheurs, cet animal possédait « … »"

@@ -657,11 +657,8 @@ fn quoted_subject(doc: &Doc, b: usize) -> Option<Mention> {
     while a > 0 && doc.info[a - 1].region == r {
         a -= 1;
     }
-    // the marks themselves are tokens of the region
-    let (na, nb) = (a + 1, b - 1);
-    (nb > na
-        && a == clause_start(doc, doc.sentence_start(b))
-        && doc.info[na].cap
+    let (na, nb, _) = doc.quoted_name_words(a)?;
+    (a == clause_start(doc, doc.sentence_start(b))
         && !(na..nb).any(|x| doc.punct(x) || mentions::pronoun(doc, x).is_some()))
     .then(|| mentions::name_mention(doc, na, nb))
 }
@@ -673,7 +670,7 @@ fn quoted_subject(doc: &Doc, b: usize) -> Option<Mention> {
 /// "Victor Buso, un astronome de Rosario (Argentine), remarque que",
 /// "Nicolas Hulot, ministre d'État, ministre de la Transition écologique,
 /// a annoncé", "Il a maintenant dit que".
-fn opening_subject(doc: &Doc, b: usize) -> Option<Mention> {
+pub(super) fn opening_subject(doc: &Doc, b: usize) -> Option<Mention> {
     let cs = clause_start(doc, doc.sentence_start(b));
     let (m, end) = sources::subject_right(doc, cs)?;
     if m.kind == mentions::Kind::FirstPerson || end > b || doc.tok_at(m.span.start) != cs {

@@ -68,8 +68,9 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     if doc.lang == Lang::En && doc.is(k, BE) {
         return None;
     }
-    // "Trump called on her to resign and said": the clause's subject
-    if doc.is(k, &["and", "et"]) {
+    // "Trump called on her to resign and said", "n'a pas précisé …, mais a
+    // annoncé": the clause's subject
+    if doc.is(k, &["and", "et", "mais", "puis"]) {
         return clause_subject(doc, k);
     }
     // "Rep. Jason Chaffetz (R-Utah) said": past the parenthesis

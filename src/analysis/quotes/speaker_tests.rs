@@ -546,3 +546,59 @@ fn pour_x_after_a_conjunction() {
         vec![who("Charles Michel"), who("Ursula von der Leyen")]
     );
 }
+
+#[test]
+fn a_recognised_name_with_lowercase_words_opens_the_clause() {
+    // "Le Canard enchaîné" is the subject, not a description of a duck
+    assert_eq!(
+        speakers_with(
+            "Le Canard enchaîné déplore « le résultat burlesque d'une législation bricolée depuis des années » .",
+            &[("Le Canard enchaîné", Label::Org)]
+        ),
+        vec![who("Le Canard enchaîné")]
+    );
+    // but a name completing an institution is the institution's
+    assert_eq!(
+        speakers_with(
+            "La police de Fort Myers a affirmé que les enquêteurs « travaillaient encore sur la scène du crime pour établir le motif » .",
+            &[("Fort Myers", Label::Loc)]
+        ),
+        vec![who("police de Fort Myers")]
+    );
+}
+
+#[test]
+fn mais_and_puis_keep_the_clause_subject() {
+    assert_eq!(
+        speakers_with(
+            "Raúl Castro n'a pas précisé les causes de la mort, mais a annoncé qu'il serait incinéré samedi, « conformément à la volonté exprimée par le défunt » .",
+            &[("Raúl Castro", Label::Per)]
+        ),
+        vec![who("Raúl Castro")]
+    );
+}
+
+#[test]
+fn a_role_relative_to_a_person_is_not_the_person_in_focus() {
+    // someone's lawyer, never named, has no name; the person in focus is
+    // not them
+    assert_eq!(
+        speakers_with(
+            "Valérie Pécresse a porté plainte lundi. L'avocate de Benoît Hamon précise à Libération que « la plainte vise une injure publique et non une diffamation » .",
+            &[
+                ("Valérie Pécresse", Label::Per),
+                ("Benoît Hamon", Label::Per)
+            ]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_partial_quote_after_que_past_an_apposition_with_quotes() {
+    use crate::analysis::{Analyzer, Lang as L};
+    let text = "Vers 10h30, Jeanne Morel, membre des \"gilets jaunes libres\", affirme que les \"Français sont pris en otage par une minorité\", qui souhaite continuer le mouvement.";
+    let a = Analyzer::new().unwrap().analyze(text, Some(L::Fr));
+    let got: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(got, vec![who("Jeanne Morel")]);
+}

@@ -358,12 +358,16 @@ impl Renderer<'_> {
                 self.quote_depth = self.quote_depth.saturating_sub(1);
             }
             TagEnd::CodeBlock => {
-                // blank lines inside code would split the paragraph
-                let mut code = self.cur.trim_end().to_string();
+                // blank lines inside code would split the paragraph; a list
+                // item's bullet before the code stays whole (trimming its
+                // space left the prefix inside the next character)
+                let p = self.cur_prefix.min(self.cur.len());
+                let mut code = self.cur[p..].trim_end().to_string();
                 while code.contains("\n\n") {
                     code = code.replace("\n\n", "\n");
                 }
-                self.cur = code;
+                self.cur.truncate(p);
+                self.cur.push_str(&code);
                 self.code_block = false;
                 self.flush(Some(TextStyle::Code));
             }
