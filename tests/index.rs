@@ -468,16 +468,26 @@ fn walking_as_it_goes_finds_what_the_walk_finds() {
     let root = dir.path();
     fs::create_dir_all(root.join("b/c")).unwrap();
     fs::write(root.join("a.txt"), "A\n\nx\n").unwrap();
-    fs::write(root.join("b/c/d.md"), "D\n\nx\n").unwrap();
-    fs::write(root.join("b/z.txt"), "Z\n\nx\n").unwrap();
+    fs::write(root.join("b/c/d.md"), "D\n\nxx\n").unwrap();
+    fs::write(root.join("b/z.txt"), "Z\n\nxyz\n").unwrap();
     fs::hard_link(root.join("a.txt"), root.join("b/a-again.txt")).unwrap();
     std::os::unix::fs::symlink(root, root.join("b/loop")).unwrap();
     std::os::unix::fs::symlink(root.join("b/c"), root.join("0-c")).unwrap();
     let accept = |p: &Path| quoth::article::formats::Kind::of(p).is_some();
     let whole = walk(root, &accept);
     let mut streamed = Vec::new();
-    let rest = walk_each(root, &accept, &mut |p| streamed.push(p));
+    let mut sizes = Vec::new();
+    let rest = walk_each(root, &accept, &mut |p, meta| {
+        sizes.push(meta.len());
+        streamed.push(p);
+    });
     assert_eq!(streamed, whole.files);
+    // each file's own metadata, links followed
+    let want: Vec<u64> = streamed
+        .iter()
+        .map(|p| fs::metadata(p).unwrap().len())
+        .collect();
+    assert_eq!(sizes, want);
     assert_eq!(whole.files.len(), 3, "{:?}", whole.files);
     assert_eq!(rest.problems, whole.problems);
     assert!(rest.files.is_empty());
