@@ -1,7 +1,9 @@
 //! The reconcile of a library whose index is built: every file looked at
 //! (size and modification time), new or changed ones read. Prints the wall
 //! and CPU time (every thread of the process) of each run, after one run
-//! that brings the index up to date.
+//! that brings the index up to date; then the same for the library
+//! thread's refresh (the reconcile, then the reader's list compared with
+//! the index, as after another process wrote to it).
 //!
 //! ```sh
 //! cargo run --release --example reconcile_bench -- LIBRARY INDEX [RUNS]
@@ -13,6 +15,7 @@ use std::time::Instant;
 use quoth::library::Source;
 use quoth::library::index::Index;
 use quoth::library::reconcile;
+use quoth::library::worker::{Listed, refresh};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,19 +31,45 @@ fn main() {
     for run in 1..=runs {
         let (t, cpu) = (Instant::now(), cpu_seconds());
         let s = reconcile::reconcile(&mut index, &roots, &mut |_| {}).expect("reconcile");
-        println!(
-            "run {run}: wall {:.0} ms, CPU {:.0} ms, {} files, {} read, load {}",
-            t.elapsed().as_secs_f64() * 1000.0,
-            (cpu_seconds() - cpu) * 1000.0,
-            s.files,
-            s.read,
-            std::fs::read_to_string("/proc/loadavg")
-                .unwrap_or_default()
-                .split_whitespace()
-                .next()
-                .unwrap_or("?")
-        );
+        report(&format!("reconcile {run}"), t, cpu, s);
     }
+    // the reader's list, as the library thread tells it at launch
+    let mut listed = Listed::default();
+    listed
+        .list(&index, &reconcile::keys(&roots), 200, 1024, &mut |_| true)
+        .expect("list");
+    // as when another process wrote: the list compared with the index
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let mut sent = 0;
+    listed
+        .catch_up(&index, &reconcile::keys(&roots), &mut |_| sent += 1)
+        .expect("catch up");
+    println!(
+        "list compared with the index: wall {:.0} ms, CPU {:.0} ms, {sent} events",
+        t.elapsed().as_secs_f64() * 1000.0,
+        (cpu_seconds() - cpu) * 1000.0
+    );
+    for run in 1..=runs {
+        let (t, cpu) = (Instant::now(), cpu_seconds());
+        let mut sent = 0;
+        let s = refresh(&mut index, &roots, &mut listed, &mut |_| sent += 1).expect("refresh");
+        report(&format!("refresh {run} ({sent} events)"), t, cpu, s);
+    }
+}
+
+fn report(what: &str, t: Instant, cpu: f64, s: reconcile::Summary) {
+    println!(
+        "{what}: wall {:.0} ms, CPU {:.0} ms, {} files, {} read, load {}",
+        t.elapsed().as_secs_f64() * 1000.0,
+        (cpu_seconds() - cpu) * 1000.0,
+        s.files,
+        s.read,
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or("?")
+    );
 }
 
 /// CPU time used by this process so far (user + system, every thread).
