@@ -232,8 +232,9 @@ fn bare_domain(chars: &[(usize, char)]) -> Option<usize> {
         labels += 1;
         k = e;
     }
-    let tld: String = chars[last.0..last.1].iter().map(|c| c.1).collect();
-    if labels < 2 || !TLDS.contains(&tld.as_str()) {
+    // (compared in place: this runs at every word)
+    let tld = &chars[last.0..last.1];
+    if labels < 2 || !TLDS.iter().any(|t| t.chars().eq(tld.iter().map(|c| c.1))) {
         return None;
     }
     // the domain must end the word: not "afp.fr@x" nor "a.fr2b"

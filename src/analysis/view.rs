@@ -195,6 +195,21 @@ impl<'a> Doc<'a> {
             .region
             .is_some_and(|r| self.quoted_name[r as usize])
     }
+    /// The words of the quoted name whose opening mark is token `i` ("«
+    /// Quotidien »"; the marks are tokens of the region): their token range
+    /// when they start with a capital, and the token after the closing mark.
+    pub fn quoted_name_words(&self, i: usize) -> Option<(usize, usize, usize)> {
+        if !self.in_quoted_name(i) {
+            return None;
+        }
+        let r = self.info[i].region;
+        let mut e = i;
+        while e < self.toks.len() && self.info[e].region == r {
+            e += 1;
+        }
+        let (a, b) = (i + 1, e - 1);
+        (b > a && self.info[a].cap).then_some((a, b, e))
+    }
     /// The recognised person or body starting at token `i`: its end
     /// (exclusive), so that names with lowercase words ("Le Canard
     /// enchaîné", "Parti socialiste") read whole.

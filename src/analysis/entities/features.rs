@@ -47,6 +47,32 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
     }
 }
 
+/// The tags that may follow each tag, as bit masks (bit `t`: `allowed(prev, t)`),
+/// for the beam search, which asks for every tag after every hypothesis.
+pub const ALLOWED_AFTER: [u32; N_TAGS] = {
+    let mut m = [0u32; N_TAGS];
+    let mut prev = 0;
+    while prev < N_TAGS {
+        let mut t = 0;
+        while t < N_TAGS {
+            // as `allowed`, in integers: label (t - 1) / 4, role (t - 1) % 4
+            let open = prev > 0 && matches!((prev - 1) % 4, 0 | 1);
+            let cont = t > 0 && matches!((t - 1) % 4, 1 | 2);
+            let ok = if open {
+                cont && (prev - 1) / 4 == (t - 1) / 4
+            } else {
+                !cont
+            };
+            if ok {
+                m[prev] |= 1 << t;
+            }
+            t += 1;
+        }
+        prev += 1;
+    }
+    m
+};
+
 /// Converts one sentence's BIO tags (as (label, begins) pairs) to BILOU.
 pub fn bio_to_bilou(bio: &[Option<(Label, bool)>]) -> Vec<u8> {
     (0..bio.len())
@@ -205,8 +231,7 @@ impl TokInfo {
             hw = step(hw, c as u64);
             for lc in c.to_lowercase() {
                 hl = step(hl, lc as u64);
-                last4.rotate_left(1);
-                last4[3] = lc;
+                last4 = [last4[1], last4[2], last4[3], lc];
             }
             if n < 4 {
                 t.pre[n] = hl;
@@ -490,6 +515,35 @@ pub fn static_features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    word_features(&p.infos[i], out);
+    context_features(p, sent, i, own, out);
+}
+
+/// The first of `static_features`: those of the word's own letters, the
+/// same wherever the word is (so its score for them can be reused).
+pub fn word_features(t: &TokInfo, out: &mut Vec<u64>) {
+    out.push(feat(1, 0));
+    out.push(feat(2, t.word));
+    out.push(feat(3, t.lower));
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            out.push(feat(4 + k as u32, t.pre[k]));
+            out.push(feat(8 + k as u32, t.suf[k]));
+        }
+    }
+    out.push(feat(12, t.shape));
+    out.push(feat(13, t.sshape));
+}
+
+/// The rest of `static_features`, after `word_features`: flags, context,
+/// gazetteer and document evidence.
+pub fn context_features(
+    p: &Prepared,
+    sent: &Range<usize>,
+    i: usize,
+    own: Option<&OwnLabels>,
+    out: &mut Vec<u64>,
+) {
     let t = &p.infos[i];
     let at = |k: isize| -> Option<&TokInfo> {
         let j = i as isize + k;
@@ -503,17 +557,6 @@ pub fn static_features(
     let lw = |k: isize| at(k).map_or(edge(k), |x| x.lower);
     let sh = |k: isize| at(k).map_or(edge(k), |x| x.sshape);
 
-    out.push(feat(1, 0));
-    out.push(feat(2, t.word));
-    out.push(feat(3, t.lower));
-    for k in 0..4 {
-        if t.pre[k] != 0 {
-            out.push(feat(4 + k as u32, t.pre[k]));
-            out.push(feat(8 + k as u32, t.suf[k]));
-        }
-    }
-    out.push(feat(12, t.shape));
-    out.push(feat(13, t.sshape));
     for b in 0..N_FLAGS {
         if t.flags & (1 << b) != 0 {
             out.push(feat(14, u64::from(b)));
@@ -639,9 +682,56 @@ pub fn evidence_features(
 /// Pushes the features that depend on the two previous tags.
 #[inline]
 pub fn tag_features(p: &Prepared, i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
+    out.push(prev_tag_feature(prev));
+    out.push(prev_tags_feature(prev, prev2));
+    out.extend(word_tag_features(p, i, prev));
+}
+
+/// The first of `tag_features`: the previous tag alone, the same at every
+/// word (so the beam search looks its weights up once per sentence).
+#[inline]
+pub fn prev_tag_feature(prev: u8) -> u64 {
+    feat(40, u64::from(prev))
+}
+
+/// The second of `tag_features`: the two previous tags.
+#[inline]
+pub fn prev_tags_feature(prev: u8, prev2: u8) -> u64 {
+    feat(41, u64::from(prev2) << 8 | u64::from(prev))
+}
+
+/// The last two of `tag_features`: the previous tag with word `i`.
+#[inline]
+pub fn word_tag_features(p: &Prepared, i: usize, prev: u8) -> [u64; 2] {
     let t = &p.infos[i];
-    out.push(feat(40, u64::from(prev)));
-    out.push(feat(41, u64::from(prev2) << 8 | u64::from(prev)));
-    out.push(feat2(42, u64::from(prev), t.lower));
-    out.push(feat2(43, u64::from(prev), t.sshape));
+    [
+        feat2(42, u64::from(prev), t.lower),
+        feat2(43, u64::from(prev), t.sshape),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_table_matches_allowed() {
+        for prev in 0..N_TAGS as u8 {
+            for t in 0..N_TAGS as u8 {
+                assert_eq!(
+                    ALLOWED_AFTER[prev as usize] & (1 << t) != 0,
+                    allowed(prev, t),
+                    "{} then {}",
+                    TAGS[prev as usize],
+                    TAGS[t as usize]
+                );
+            }
+        }
+        // spot checks against the BILOU rules themselves
+        let t = |s: &str| TAGS.iter().position(|x| *x == s).expect("tag") as u8;
+        assert!(allowed(t("B-PER"), t("I-PER")));
+        assert!(!allowed(t("B-PER"), t("O")));
+        assert!(!allowed(t("O"), t("L-LOC")));
+        assert!(allowed(t("L-LOC"), t("U-ORG")));
+    }
 }

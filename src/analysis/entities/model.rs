@@ -12,8 +12,12 @@
 use anyhow::{Context, bail};
 
 use super::features::{
-    self, Doc, FEATURES_VERSION, N_TAGS, Prepared, allowed, static_features, tag_features,
+    self, ALLOWED_AFTER, Doc, FEATURES_VERSION, N_TAGS, Prepared, allowed, context_features,
+    prev_tag_feature, prev_tags_feature, static_features, tag_features, word_features,
+    word_tag_features,
 };
+use crate::analysis::gazetteer::FastMap;
+use std::collections::hash_map::Entry;
 
 pub const HASH_BITS: u32 = 20;
 pub const N_ROWS: usize = 1 << HASH_BITS;
@@ -29,8 +33,18 @@ pub fn bucket(h: u64) -> usize {
 
 /// Anything that scores features per tag.
 pub trait Scorer {
+    /// Adds the weights of `feats`, in order.
     fn add(&self, feats: &[u64], scores: &mut [f32; N_TAGS]);
+    /// Where a feature's weights are, `NO_ROW` when it has none: `add` of
+    /// one feature is `add_row` of its row, so a caller that meets the same
+    /// feature again can keep its row instead of hashing and searching.
+    fn row(&self, feat: u64) -> u32;
+    /// Adds the weights of one row from `row`.
+    fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]);
 }
+
+/// `Scorer::row` of a feature without weights.
+pub const NO_ROW: u32 = u32::MAX;
 
 /// The compact, quantised model that ships.
 pub struct Model {
@@ -44,8 +58,50 @@ pub struct Model {
 impl Scorer for Model {
     #[inline]
     fn add(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the CPU has popcnt (the check is one cached load)
+            return unsafe { self.add_popcnt(feats, scores) };
+        }
+        self.add_any(feats, scores);
+    }
+
+    #[inline]
+    fn row(&self, feat: u64) -> u32 {
+        let b = bucket(feat);
+        let word = self.bitmap[b >> 6];
+        let bit = 1u64 << (b & 63);
+        if word & bit == 0 {
+            NO_ROW
+        } else {
+            self.rank[b >> 6] + (word & (bit - 1)).count_ones()
+        }
+    }
+
+    #[inline]
+    fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]) {
+        let r = row as usize * N_TAGS;
+        add_bf16(self.rows[r..r + N_TAGS].try_into().expect("a row"), scores);
+    }
+}
+
+impl Model {
+    /// `Scorer::add`, where `count_ones` is the CPU's popcnt instruction
+    /// instead of a dozen (the baseline x86_64 target lacks it; every row
+    /// looked up counts the bits below it).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "popcnt")]
+    fn add_popcnt(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.add_any(feats, scores);
+    }
+
+    #[inline(always)]
+    fn add_any(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
         // Two phases: find the rows first (the bitmap and its rank index stay
         // in cache), then read them, so that the cache misses on rows overlap.
+        // The sums stay in registers until the end (through `scores`, the
+        // compiler stores them back after every row).
+        let mut acc = *scores;
         let mut found = [0u32; 96];
         for chunk in feats.chunks(found.len()) {
             let mut n = 0;
@@ -61,11 +117,51 @@ impl Scorer for Model {
             }
             for &r in &found[..n] {
                 let r = r as usize * N_TAGS;
-                for (s, &c) in scores.iter_mut().zip(&self.rows[r..r + N_TAGS]) {
-                    *s += from_bf16(c);
-                }
+                add_bf16(
+                    self.rows[r..r + N_TAGS].try_into().expect("a row"),
+                    &mut acc,
+                );
             }
         }
+        *scores = acc;
+    }
+}
+
+const _: () = assert!(N_TAGS == 17, "add_bf16 adds 16 weights, then one");
+
+/// Adds a row of bfloat16 weights, 4 at a time on x86_64 (inlined into the
+/// beam search, the compiler's own vectorising gives up and adds one by one).
+/// Each lane is the same single f32 addition either way.
+#[inline(always)]
+fn add_bf16(w: &[u16; N_TAGS], scores: &mut [f32; N_TAGS]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_ps, _mm_castsi128_ps, _mm_loadu_ps, _mm_loadu_si128,
+            _mm_setzero_si128, _mm_storeu_ps, _mm_unpackhi_epi16, _mm_unpacklo_epi16,
+        };
+        // SAFETY: SSE2 is part of x86_64; the loads read w[0..16] and the
+        // loads and stores touch scores[0..16], in bounds of 17.
+        unsafe {
+            let z = _mm_setzero_si128();
+            let src = w.as_ptr().cast::<__m128i>();
+            let dst = scores.as_mut_ptr();
+            for half in 0..2 {
+                let v = _mm_loadu_si128(src.add(half));
+                // a bfloat16 is the top half of its f32: interleaving with
+                // zeros below makes the four f32 of each half
+                let lo = _mm_castsi128_ps(_mm_unpacklo_epi16(z, v));
+                let hi = _mm_castsi128_ps(_mm_unpackhi_epi16(z, v));
+                let d = dst.add(8 * half);
+                _mm_storeu_ps(d, _mm_add_ps(_mm_loadu_ps(d), lo));
+                _mm_storeu_ps(d.add(4), _mm_add_ps(_mm_loadu_ps(d.add(4)), hi));
+            }
+        }
+        scores[16] += from_bf16(w[16]);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    for (s, &c) in scores.iter_mut().zip(w) {
+        *s += from_bf16(c);
     }
 }
 
@@ -169,6 +265,18 @@ impl Model {
 
     /// Parses a model file's bytes; every inconsistency is a clear error.
     pub fn from_bytes(b: &[u8]) -> anyhow::Result<Model> {
+        Model::parse(b, true)
+    }
+
+    /// As `from_bytes`, for the models compiled into the binary, without
+    /// their checksum: FNV over 8 MB, one byte at a time, was 27 M of the
+    /// 125 M instructions of starting `quoth analyze`, and these bytes are
+    /// those the tests check (`bundled_models_pass_their_checksum`).
+    pub fn from_bundled(b: &[u8]) -> anyhow::Result<Model> {
+        Model::parse(b, false)
+    }
+
+    fn parse(b: &[u8], check_sum: bool) -> anyhow::Result<Model> {
         const HEAD: usize = 4 + 4 + 4 + 1 + 1 + 4;
         if b.len() < HEAD + 8 || &b[..4] != MAGIC {
             bail!("not a quoth entity model (bad magic or too short)");
@@ -176,7 +284,7 @@ impl Model {
         let u32_at = |o: usize| u32::from_le_bytes(b[o..o + 4].try_into().expect("4 bytes"));
         let (body, tail) = b.split_at(b.len() - 8);
         let stored = u64::from_le_bytes(tail.try_into().expect("8 bytes"));
-        if fnv64(body) != stored {
+        if check_sum && fnv64(body) != stored {
             bail!("model file is corrupt (checksum mismatch)");
         }
         let version = u32_at(4);
@@ -267,16 +375,61 @@ struct Hyp {
 }
 
 /// Reusable memory for the beam search.
-#[derive(Default)]
 pub struct Beam {
     hyps: Vec<Hyp>,
     next: Vec<Hyp>,
+    /// Each hypothesis's scores of the next tags, at the current word.
+    scores: Vec<[f32; N_TAGS]>,
+    /// The best candidates of a step, best first, as `rank` keys.
+    top: Vec<u64>,
+    /// All the candidates of a step, (score, tag, hypothesis), listed only
+    /// when the best ones in `top` run out.
     cands: Vec<(f32, u8, u32)>,
-    /// The best candidates of a step, in order.
-    top: Vec<(f32, u8, u32)>,
     /// (tag, previous step) of every step kept.
     history: Vec<(u8, u32)>,
-    buf: Vec<u64>,
+    /// Rows of the tag features, each looked up the first time a sentence
+    /// needs it (`UNSET` until then): the previous tag's by tag, the two
+    /// previous tags' by pair, and the current word's two by previous tag.
+    /// Hypotheses share most of them, and the first two recur at every word.
+    prev_rows: [u32; N_TAGS],
+    pair_rows: [[u32; N_TAGS]; N_TAGS],
+    word_rows: [[u32; 2]; N_TAGS],
+}
+
+const UNSET: u32 = NO_ROW - 1;
+
+impl Default for Beam {
+    fn default() -> Self {
+        Beam {
+            hyps: Vec::new(),
+            next: Vec::new(),
+            scores: Vec::new(),
+            top: Vec::new(),
+            cands: Vec::new(),
+            history: Vec::new(),
+            prev_rows: [UNSET; N_TAGS],
+            pair_rows: [[UNSET; N_TAGS]; N_TAGS],
+            word_rows: [[UNSET; 2]; N_TAGS],
+        }
+    }
+}
+
+/// A candidate (score, tag, hypothesis) as one integer, larger when better
+/// in the beam's order: score by `f32::total_cmp`, then the earlier
+/// hypothesis, then the lower tag. Candidates are unique, so are their keys.
+#[inline]
+fn rank(score: f32, t: u8, h: usize) -> u64 {
+    let b = score.to_bits() as i32;
+    // total_cmp's integer, then shifted so that unsigned order agrees
+    let key = (b ^ (((b >> 31) as u32) >> 1) as i32) as u32 ^ 0x8000_0000;
+    u64::from(key) << 32 | u64::from(!((h as u32) << 8 | u32::from(t)))
+}
+
+/// The (tag, hypothesis) of a `rank` key.
+#[inline]
+fn unrank(x: u64) -> (u8, usize) {
+    let low = !(x as u32);
+    ((low & 0xFF) as u8, (low >> 8) as usize)
 }
 
 impl Beam {
@@ -302,51 +455,91 @@ impl Beam {
             prev2: 0,
             back: ROOT,
         });
+        // rows depend on the scorer alone, but a `Beam` may serve several
+        self.prev_rows = [UNSET; N_TAGS];
+        self.pair_rows = [[UNSET; N_TAGS]; N_TAGS];
+        // Only the best few candidates of a step are kept in order (twice
+        // the width, for the ones the same-future rule skips), by insertion:
+        // most candidates lose to the worst kept one in a single comparison.
+        // All of them are listed and sorted only if those run out.
+        let cap = (2 * width).max(1);
         for (k, i) in sent.clone().enumerate() {
-            self.cands.clear();
+            self.scores.clear();
+            self.top.clear();
+            self.word_rows = [[UNSET; 2]; N_TAGS];
             for (h, hyp) in self.hyps.iter().enumerate() {
-                self.buf.clear();
-                tag_features(p, i, hyp.prev, hyp.prev2, &mut self.buf);
+                let (pv, pv2) = (usize::from(hyp.prev), usize::from(hyp.prev2));
+                if self.prev_rows[pv] == UNSET {
+                    self.prev_rows[pv] = s.row(prev_tag_feature(hyp.prev));
+                }
+                if self.pair_rows[pv2][pv] == UNSET {
+                    self.pair_rows[pv2][pv] = s.row(prev_tags_feature(hyp.prev, hyp.prev2));
+                }
+                if self.word_rows[pv][0] == UNSET {
+                    self.word_rows[pv] = word_tag_features(p, i, hyp.prev).map(|f| s.row(f));
+                }
+                // the weights in `tag_features` order, as `add` would
                 let mut scores = local[k];
-                s.add(&self.buf, &mut scores);
-                for t in 0..N_TAGS as u8 {
-                    if allowed(hyp.prev, t) {
-                        self.cands
-                            .push((hyp.score + scores[t as usize], t, h as u32));
+                let [w1, w2] = self.word_rows[pv];
+                for r in [self.prev_rows[pv], self.pair_rows[pv2][pv], w1, w2] {
+                    if r != NO_ROW {
+                        s.add_row(r, &mut scores);
                     }
                 }
+                let mut tags = ALLOWED_AFTER[pv];
+                while tags != 0 {
+                    let t = tags.trailing_zeros() as u8;
+                    tags &= tags - 1;
+                    let x = rank(hyp.score + scores[t as usize], t, h);
+                    if self.top.len() == cap {
+                        if x < self.top[cap - 1] {
+                            continue;
+                        }
+                        self.top.pop();
+                    }
+                    // a handful kept: moving up from the end beats a search
+                    self.top.push(x);
+                    let top = &mut self.top[..];
+                    let mut j = top.len() - 1;
+                    while j > 0 && top[j - 1] < x {
+                        top[j] = top[j - 1];
+                        j -= 1;
+                    }
+                    top[j] = x;
+                }
+                self.scores.push(scores);
             }
-            // best first; ties to the earlier hypothesis, then the lower tag.
-            // (hypothesis, tag) pairs are unique, so the order is total: only
-            // the best few need sorting (twice the width, for the ones the
-            // same-future rule skips), the rest only if those run out
+            // the order of `rank`: best first; ties to the earlier
+            // hypothesis, then the lower tag
             let best = |a: &(f32, u8, u32), b: &(f32, u8, u32)| {
                 b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1))
             };
-            // the best `head` in order, by insertion: most candidates lose to
-            // the worst kept one in a single comparison
-            let head = (2 * width).max(1).min(self.cands.len());
-            self.top.clear();
-            for &c in &self.cands {
-                if self.top.len() == head {
-                    if best(&c, &self.top[head - 1]).is_ge() {
-                        continue;
-                    }
-                    self.top.pop();
-                }
-                let at = self.top.partition_point(|x| best(x, &c).is_lt());
-                self.top.insert(at, c);
-            }
+            let head = self.top.len();
             self.next.clear();
             let mut c = 0;
             while self.next.len() < width {
                 let (score, t, h) = if c < head {
-                    self.top[c]
-                } else if c < self.cands.len() {
+                    // the same addition as when it was ranked
+                    let (t, h) = unrank(self.top[c]);
+                    let score = self.hyps[h].score + self.scores[h][t as usize];
+                    (score, t, h as u32)
+                } else if head == cap {
+                    // (fewer than `cap` candidates: `top` has them all)
                     if c == head {
+                        self.cands.clear();
+                        for (h, (hyp, sc)) in self.hyps.iter().zip(&self.scores).enumerate() {
+                            for t in 0..N_TAGS as u8 {
+                                if ALLOWED_AFTER[usize::from(hyp.prev)] & 1 << t != 0 {
+                                    self.cands.push((hyp.score + sc[t as usize], t, h as u32));
+                                }
+                            }
+                        }
                         self.cands.sort_unstable_by(best);
                     }
-                    self.cands[c]
+                    match self.cands.get(c) {
+                        Some(&x) => x,
+                        None => break,
+                    }
                 } else {
                     break;
                 };
@@ -400,9 +593,28 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
     let mut base = vec![[0f32; N_TAGS]; n];
     let mut first = Vec::with_capacity(n);
     let mut beam = Beam::default();
+    // The score of a word's own features, by word: a text repeats its words
+    // ("de", "la", names), and these are a quarter of each word's features.
+    // Keyed by the word's hash with the index of a word having it, checked.
+    let mut by_word: FastMap<u64, (usize, [f32; N_TAGS])> = FastMap::default();
     for sent in &doc.sents {
         for i in sent.clone() {
-            static_features(&p, sent, i, None, &mut buf);
+            let info = &p.infos[i];
+            match by_word.entry(info.word) {
+                Entry::Occupied(e) if doc.words[e.get().0] == doc.words[i] => base[i] = e.get().1,
+                e => {
+                    buf.clear();
+                    word_features(info, &mut buf);
+                    s.add(&buf, &mut base[i]);
+                    if let Entry::Vacant(e) = e {
+                        e.insert((i, base[i]));
+                    }
+                }
+            }
+            // `add` of all the static features at once would add the same
+            // weights in the same order
+            buf.clear();
+            context_features(&p, sent, i, None, &mut buf);
             s.add(&buf, &mut base[i]);
         }
         beam.decode(s, &p, sent, &base[sent.clone()], width, &mut first);

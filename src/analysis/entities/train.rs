@@ -261,6 +261,20 @@ impl Scorer for Dense {
             }
         }
     }
+
+    #[inline]
+    fn row(&self, feat: u64) -> u32 {
+        // every row is there: a feature never seen adds zeros, as in `add`
+        bucket(feat) as u32
+    }
+
+    #[inline]
+    fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]) {
+        let b = row as usize * N_TAGS;
+        for (s, w) in scores.iter_mut().zip(&self.0[b..b + N_TAGS]) {
+            *s += w;
+        }
+    }
 }
 
 pub struct Config {

@@ -540,6 +540,7 @@ impl<'a> Resolver<'a> {
                         || INSTITUTIONS_FR.contains(&h)
                         || DOCUMENTS_FR.contains(&h)
                         || PERSON_NOUNS_FR.contains(&h)
+                        || RELATIONS.contains(&h)
                     {
                         return Some(self.phrase(doc, s));
                     }
@@ -864,18 +865,9 @@ impl<'a> Resolver<'a> {
         let end = doc.sentence_end(k).min(k + 8);
         for x in k + 1..end {
             if doc.in_quoted_name(x) {
-                let r = doc.info[x].region;
-                let mut e = x;
-                while e < end && doc.info[e].region == r {
-                    e += 1;
-                }
-                // the marks are tokens of the region
-                let (na, nb) = (x + 1, e - 1);
-                if nb > na && doc.info[na].cap {
-                    let span = Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end);
-                    return Some(self.name(doc, span));
-                }
-                return None;
+                let (na, nb, _) = doc.quoted_name_words(x)?;
+                let span = Span::new(doc.toks[na].span.start, doc.toks[nb - 1].span.end);
+                return Some(self.name(doc, span));
             }
             if doc.punct(x) {
                 break;
@@ -1374,7 +1366,8 @@ impl Resolver<'_> {
     }
 }
 
-/// Nouns of people described, never named ("le chauffeur", "un proche").
+/// Nouns of people described, never named ("le chauffeur"; relations such
+/// as "un proche" are `mentions::RELATIONS`).
 const PERSON_NOUNS_FR: &[&str] = &[
     "chauffeur",
     "habitant",
@@ -1382,26 +1375,8 @@ const PERSON_NOUNS_FR: &[&str] = &[
     "habitants",
     "témoin",
     "témoins",
-    "proche",
-    "proches",
-    "mère",
-    "père",
-    "frère",
-    "sœur",
-    "fils",
-    "fille",
-    "femme",
-    "mari",
     "homme",
     "enfant",
-    "voisin",
-    "voisine",
-    "ami",
-    "amie",
-    "tante",
-    "oncle",
-    "cousin",
-    "cousine",
     "élève",
     "étudiant",
     "étudiante",
@@ -1456,8 +1431,6 @@ const PERSON_NOUNS_FR: &[&str] = &[
     "source",
     "sources",
     "parent",
-    "parents",
-    "famille",
     "interlocuteur",
 ];
 

@@ -748,6 +748,9 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
             "interrogée",
             "invité",
             "invitée",
+            // live coverage: "Vers 14h30, à Limoges, …"
+            "vers",
+            "Vers",
         ],
     ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
         .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
@@ -794,14 +797,10 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     // "Selon « Quotidien », …": a medium named in quotation marks (the
     // marks are tokens of the region)
     if doc.in_quoted_name(after) {
-        let r = doc.info[after].region;
-        let mut e = after;
-        while e < n && doc.info[e].region == r {
-            e += 1;
-        }
-        let (na, nb) = (after + 1, e - 1);
-        return (nb > na && doc.info[na].cap && !(na..nb).any(|x| doc.punct(x)))
-            .then(|| (cue, e - 1, name_mention(doc, na, nb)));
+        return doc
+            .quoted_name_words(after)
+            .filter(|&(na, nb, _)| !(na..nb).any(|x| doc.punct(x)))
+            .map(|(na, nb, e)| (cue, e - 1, name_mention(doc, na, nb)));
     }
     let (m, end) = subject_right(doc, after)?;
     if m.kind == Kind::FirstPerson {

@@ -657,11 +657,8 @@ fn quoted_subject(doc: &Doc, b: usize) -> Option<Mention> {
     while a > 0 && doc.info[a - 1].region == r {
         a -= 1;
     }
-    // the marks themselves are tokens of the region
-    let (na, nb) = (a + 1, b - 1);
-    (nb > na
-        && a == clause_start(doc, doc.sentence_start(b))
-        && doc.info[na].cap
+    let (na, nb, _) = doc.quoted_name_words(a)?;
+    (a == clause_start(doc, doc.sentence_start(b))
         && !(na..nb).any(|x| doc.punct(x) || mentions::pronoun(doc, x).is_some()))
     .then(|| mentions::name_mention(doc, na, nb))
 }

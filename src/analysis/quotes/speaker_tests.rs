@@ -602,3 +602,21 @@ fn a_partial_quote_after_que_past_an_apposition_with_quotes() {
     let got: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone()).collect();
     assert_eq!(got, vec![who("Jeanne Morel")]);
 }
+
+#[test]
+fn a_time_and_a_place_opening_a_live_report_are_no_subject() {
+    assert_eq!(
+        speakers_with(
+            "Vers 17h10, à Lyon, la préfecture du Rhône appelle les commerçants de la presqu'île « à fermer leurs vitrines avant le défilé de samedi » .",
+            &[("Lyon", Label::Loc), ("Rhône", Label::Loc)]
+        ),
+        vec![who("préfecture du Rhône")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Vers 14h30, à Limoges, l'individu arrêté la veille pour avoir appelé à « détruire des monuments et tuer la République » a été placé en détention.",
+            &[("Limoges", Label::Loc)]
+        ),
+        vec![None]
+    );
+}
