@@ -190,14 +190,16 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         while k > start && doc.info[k - 1].cap && !doc.punct(k - 1) {
             k -= 1;
         }
-        // "a posté sur Instagram :", "un tweet à partir de Bruxelles :": a
-        // place or a medium, not the speaker
+        // "a posté sur Instagram :", "un tweet à partir de Bruxelles :", "un
+        // post à Neymar après Lionel Messi :": a place, a medium or someone
+        // else, not the speaker
         let complement = k > start
             && doc.is(
                 k - 1,
                 &[
                     "sur", "à", "de", "depuis", "dans", "en", "via", "par", "au", "on", "in", "at",
-                    "from", "via",
+                    "from", "via", "après", "avant", "avec", "contre", "chez", "envers", "after",
+                    "before", "with", "against",
                 ],
             );
         if k < p

@@ -640,3 +640,14 @@ fn more_french_roles_stand_for_their_person() {
         vec![None]
     );
 }
+
+#[test]
+fn a_name_after_a_preposition_before_a_colon_is_not_the_poster() {
+    assert_eq!(
+        speakers_with(
+            "Le gardien du club, Marc Petit, a publié un message à son coéquipier après Paul Durand : « Bonne chance pour la suite, mon ami, tu vas nous manquer » .",
+            &[("Marc Petit", Label::Per), ("Paul Durand", Label::Per)]
+        ),
+        vec![who("Marc Petit")]
+    );
+}
