@@ -111,23 +111,38 @@ const OTHER_WORDS: &[&str] = &[
 ];
 
 fn other_function_words(text: &str) -> usize {
+    let mut buf = String::new();
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| OTHER_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| OTHER_WORDS.contains(&lowercase(w, &mut buf)))
         .count()
+}
+
+/// `w.to_lowercase()` into a reused buffer, without allocating for ASCII
+/// words (allocating for every word made up most of `detect`'s cost).
+fn lowercase<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    if w.is_ascii() {
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = w.to_lowercase();
+    }
+    buf
 }
 
 /// Counts French and English function words (elided articles included).
 fn function_words(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0, 0);
+    let mut buf = String::new();
     for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
-        let w = w.to_lowercase();
+        let w = lowercase(w, &mut buf);
         let elided = w
             .find(['\'', '’'])
             .map(|i| &w[..i + w[i..].chars().next().map_or(1, char::len_utf8)]);
-        if FR_WORDS.contains(&w.as_str()) || elided.is_some_and(|e| FR_WORDS.contains(&e)) {
+        if FR_WORDS.contains(&w) || elided.is_some_and(|e| FR_WORDS.contains(&e)) {
             fr += 1;
         }
-        if EN_WORDS.contains(&w.as_str()) {
+        if EN_WORDS.contains(&w) {
             en += 1;
         }
     }
