@@ -651,6 +651,15 @@ fn open(lib: &Path, index_path: &Path) {
     figure("refresh_ms", started.elapsed().as_secs_f64() * 1000.0);
     key_figures("key_refresh", lat);
     figure("rss_refresh_peak_mb", rss("VmHWM:"));
+    // every article once after it, even with another process refreshing
+    // the same index at the same time
+    let ids: std::collections::HashSet<&str> = app
+        .order
+        .iter()
+        .map(|&i| app.articles[i].id.as_str())
+        .collect();
+    figure("refresh_listed", app.order.len() as f64);
+    figure("refresh_listed_ids", ids.len() as f64);
     // put the files back as they were, for the next run
     for f in files.iter().step_by(step) {
         let text = std::fs::read_to_string(f).expect("read");

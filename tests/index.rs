@@ -468,17 +468,164 @@ fn walking_as_it_goes_finds_what_the_walk_finds() {
     let root = dir.path();
     fs::create_dir_all(root.join("b/c")).unwrap();
     fs::write(root.join("a.txt"), "A\n\nx\n").unwrap();
-    fs::write(root.join("b/c/d.md"), "D\n\nx\n").unwrap();
-    fs::write(root.join("b/z.txt"), "Z\n\nx\n").unwrap();
+    fs::write(root.join("b/c/d.md"), "D\n\nxx\n").unwrap();
+    fs::write(root.join("b/z.txt"), "Z\n\nxyz\n").unwrap();
     fs::hard_link(root.join("a.txt"), root.join("b/a-again.txt")).unwrap();
     std::os::unix::fs::symlink(root, root.join("b/loop")).unwrap();
     std::os::unix::fs::symlink(root.join("b/c"), root.join("0-c")).unwrap();
     let accept = |p: &Path| quoth::article::formats::Kind::of(p).is_some();
     let whole = walk(root, &accept);
     let mut streamed = Vec::new();
-    let rest = walk_each(root, &accept, &mut |p| streamed.push(p));
+    let mut sizes = Vec::new();
+    let rest = walk_each(root, &accept, &mut |p, meta| {
+        sizes.push(meta.len());
+        streamed.push(p);
+    });
     assert_eq!(streamed, whole.files);
+    // each file's own metadata, links followed
+    let want: Vec<u64> = streamed
+        .iter()
+        .map(|p| fs::metadata(p).unwrap().len())
+        .collect();
+    assert_eq!(sizes, want);
     assert_eq!(whole.files.len(), 3, "{:?}", whole.files);
     assert_eq!(rest.problems, whole.problems);
     assert!(rest.files.is_empty());
+}
+
+/// One quoth process as the test drives it: its connection to the shared
+/// index, its reader, and what its library thread told the reader.
+struct Process {
+    index: Index,
+    app: quoth::tui::App,
+    listed: quoth::library::worker::Listed,
+}
+
+impl Process {
+    fn open(path: &Path) -> Process {
+        Process {
+            index: Index::open(path).unwrap().0,
+            app: app(80, 24, false),
+            listed: Default::default(),
+        }
+    }
+
+    /// The list from the index, as the library thread sends it at launch.
+    fn list(&mut self, roots: &[Root]) {
+        let app = &mut self.app;
+        self.listed
+            .list(&self.index, &reconcile::keys(roots), 2, 2, &mut |ev| {
+                app.update(quoth::tui::app::Msg::Load(ev));
+                true
+            })
+            .unwrap();
+    }
+
+    /// What the reader lists: (id, title, file) of each article.
+    fn shown(&self) -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = self
+            .app
+            .order
+            .iter()
+            .map(|&i| {
+                let e = &self.app.articles[i];
+                // every listed key still opens
+                let file = match self.index.place(e.key).unwrap() {
+                    Some((origin, _)) => origin.to_key(),
+                    None => format!("key {} is no longer in the index", e.key),
+                };
+                (e.id.clone(), e.title.clone(), file)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// Two processes on one index refresh in turn, the second reading the
+/// folder in the middle of the first's refresh (after the first compared
+/// the files with the index, before it wrote): a file changed, one moved,
+/// one added. Each reader then lists every article once, as `quoth list`
+/// does; before, the first kept the changed file's old version next to
+/// the new one (and the moved file's gone key), the second keys the first
+/// had replaced.
+#[test]
+fn two_processes_refreshing_at_once_list_each_article_once() {
+    use quoth::library::LoadEvent;
+    use quoth::library::worker::refresh;
+    use quoth::tui::app::Msg;
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    fs::create_dir_all(lib.join("sub")).unwrap();
+    fs::write(lib.join("a.txt"), story("Alpha", "The first story.")).unwrap();
+    fs::write(lib.join("b.txt"), story("Beta", "The second story.")).unwrap();
+    fs::write(lib.join("c.txt"), story("Gamma", "The third story.")).unwrap();
+    let path = home
+        .path()
+        .join("data")
+        .join(quoth::library::index::INDEX_FILE);
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let (mut a, mut b) = (Process::open(&path), Process::open(&path));
+    // B builds the index; both list it
+    reconcile_all(&mut b.index, &roots);
+    a.list(&roots);
+    b.list(&roots);
+    assert_eq!(a.shown().len(), 3);
+    // meanwhile: a story changed, one moved into a folder, one added
+    fs::write(
+        lib.join("b.txt"),
+        story("Beta", "The second story, updated."),
+    )
+    .unwrap();
+    fs::rename(lib.join("c.txt"), lib.join("sub/c.txt")).unwrap();
+    fs::write(lib.join("d.txt"), story("Delta", "The fourth story.")).unwrap();
+    // A looks; B's look runs whole as A is about to read what it found changed
+    let mut b_turn = Some(&mut b);
+    let (a_index, a_listed, a_app) = (&mut a.index, &mut a.listed, &mut a.app);
+    refresh(a_index, &roots, a_listed, &mut |ev| {
+        if matches!(ev, LoadEvent::Reconciling { done: 0, .. })
+            && let Some(b) = b_turn.take()
+        {
+            refresh(&mut b.index, &roots, &mut b.listed, &mut |ev| {
+                b.app.update(Msg::Load(ev))
+            })
+            .unwrap();
+        }
+        a_app.update(Msg::Load(ev));
+    })
+    .unwrap();
+    assert!(b_turn.is_none(), "B's look ran in the middle of A's");
+    // B's idle thread sees A's writes (and A only its own since B's)
+    assert!(b.listed.stale(&b.index).unwrap());
+    assert!(!a.listed.stale(&a.index).unwrap());
+    // then B looks again: nothing changed in the folder since
+    let s = refresh(&mut b.index, &roots, &mut b.listed, &mut |ev| {
+        b.app.update(Msg::Load(ev))
+    })
+    .unwrap();
+    assert_eq!(s.read + s.moved + s.removed, 0, "{s:?}");
+    assert!(!b.listed.stale(&b.index).unwrap());
+
+    let out = common::quoth(home.path())
+        .args(["list", "--format", "json"])
+        .arg(&lib)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut listed: Vec<(String, String, String)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().unwrap().to_string();
+            (s("id"), s("title"), s("path"))
+        })
+        .collect();
+    listed.sort();
+    let titles: Vec<&str> = listed.iter().map(|r| r.1.as_str()).collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["Alpha", "Beta", "Delta", "Gamma"]);
+    assert_eq!(a.shown(), listed, "process A");
+    assert_eq!(b.shown(), listed, "process B");
 }

@@ -227,19 +227,24 @@ pub fn walk(root: &Path, accept: &dyn Fn(&Path) -> bool) -> Walked {
 /// [`walk`], handing each accepted file to `on_file` as it is found (in
 /// the same order, each real file once under the same name), so reading
 /// can start before the walk ends: the library index's first build. The
-/// `files` of the result stay empty.
+/// file's metadata (links followed) comes with it: the walk has it, and
+/// the index's reconcile needs the size and time (one stat per file, not
+/// two). The `files` of the result stay empty.
 pub fn walk_each(
     root: &Path,
     accept: &dyn Fn(&Path) -> bool,
-    on_file: &mut dyn FnMut(PathBuf),
+    on_file: &mut dyn FnMut(PathBuf, &Metadata),
 ) -> Walked {
     walk_inner(root, accept, Some(on_file))
 }
 
+/// What [`walk_each`] hands each file to.
+type OnFile<'a> = dyn FnMut(PathBuf, &Metadata) + 'a;
+
 fn walk_inner<'a>(
     root: &Path,
     accept: &'a dyn Fn(&Path) -> bool,
-    sink: Option<&'a mut dyn FnMut(PathBuf)>,
+    sink: Option<&'a mut OnFile<'a>>,
 ) -> Walked {
     let mut w = Walker {
         accept,
@@ -280,7 +285,7 @@ struct Walker<'a> {
     out: Walked,
     /// Where files go as they are found (walk_each); names are visited in
     /// sorted order, so the first name of a file is the one `walk` keeps.
-    sink: Option<&'a mut dyn FnMut(PathBuf)>,
+    sink: Option<&'a mut OnFile<'a>>,
     streamed: HashSet<FileId>,
 }
 
@@ -342,7 +347,7 @@ impl Walker<'_> {
                 match self.sink.as_mut() {
                     Some(sink) => {
                         if id.is_none_or(|id| self.streamed.insert(id)) {
-                            sink(path);
+                            sink(path, &meta);
                         }
                     }
                     None => self.found.push((path, id)),

@@ -424,6 +424,24 @@ impl Index {
         Ok(())
     }
 
+    /// The keys of every article under `roots` (one walk of `articles_root`).
+    pub fn keys(&self, roots: &[String]) -> anyhow::Result<Vec<i64>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT key FROM articles INDEXED BY articles_root WHERE root IN ({})",
+            placeholders(roots.len())
+        ))?;
+        let rows = st.query_map(rusqlite::params_from_iter(roots), |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether another connection (another process, or this process's
+    /// other connection) committed since the last call on this one.
+    pub fn data_version(&self) -> anyhow::Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// The first `n` rows of the reader's list (the first screen).
     pub fn first_entries(&self, roots: &[String], n: usize) -> anyhow::Result<Vec<Entry>> {
         let mut out = Vec::new();

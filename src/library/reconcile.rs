@@ -191,21 +191,13 @@ fn first_build(
         };
         // read as the walk goes: the first screen does not wait for the
         // walk of a big library to end
-        let mut paths = Vec::new();
+        let mut seen = Vec::new();
         let mut failed = None;
-        let mut flush = |paths: &mut Vec<PathBuf>,
+        let mut flush = |seen: &mut Vec<Seen>,
                          summary: &mut Summary,
                          sink: &mut dyn FnMut(Change)|
          -> anyhow::Result<()> {
-            let stats: Vec<Option<Seen>> = paths
-                .par_iter()
-                .map(|f| {
-                    pace();
-                    stat(f, &key)
-                })
-                .collect();
-            paths.clear();
-            let seen: Vec<Seen> = stats.into_iter().flatten().collect();
+            let seen = std::mem::take(seen);
             summary.files += seen.len();
             // the total grows with the walk
             sink(Change::ToRead(summary.files));
@@ -214,13 +206,14 @@ fn first_build(
         let walked = crate::article::files::walk_each(
             dir,
             &|p| crate::article::formats::Kind::of(p).is_some(),
-            &mut |p| {
+            &mut |p, meta| {
                 if failed.is_some() {
                     return;
                 }
-                paths.push(p);
-                if paths.len() >= CHUNK
-                    && let Err(e) = flush(&mut paths, &mut summary, sink)
+                pace();
+                seen.push(Seen::of(p, meta, &key));
+                if seen.len() >= CHUNK
+                    && let Err(e) = flush(&mut seen, &mut summary, sink)
                 {
                     failed = Some(e);
                 }
@@ -229,7 +222,7 @@ fn first_build(
         if let Some(e) = failed {
             return Err(e);
         }
-        flush(&mut paths, &mut summary, sink)?;
+        flush(&mut seen, &mut summary, sink)?;
         for (path, reason) in walked.problems {
             sink(Change::Problem(Problem { path, reason }));
         }
@@ -372,45 +365,42 @@ fn list_root(root: &Root, out: &mut Vec<Seen>, sink: &mut dyn FnMut(Change)) {
         }
         Root::Folder(dir) => {
             // every article file under it, each real file once (the one
-            // walker), giving way to the reader between files on a busy
-            // machine
-            let mut files = Vec::new();
+            // walker, whose stat gives the size and time), giving way to
+            // the reader between files on a busy machine
             let walked = crate::article::files::walk_each(
                 dir,
                 &|p| crate::article::formats::Kind::of(p).is_some(),
-                &mut |p| {
+                &mut |p, meta| {
                     pace();
-                    files.push(p);
+                    out.push(Seen::of(p, meta, &key));
                 },
             );
             for (path, reason) in walked.problems {
                 sink(Change::Problem(Problem { path, reason }));
             }
-            let stats: Vec<Option<Seen>> = files
-                .par_iter()
-                .map(|f| {
-                    pace();
-                    stat(f, &key)
-                })
-                .collect();
-            out.extend(stats.into_iter().flatten());
+        }
+    }
+}
+
+impl Seen {
+    fn of(path: PathBuf, meta: &std::fs::Metadata, root: &str) -> Seen {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        Seen {
+            origin: Origin::File(path),
+            root: root.to_string(),
+            size: meta.len(),
+            mtime,
         }
     }
 }
 
 fn stat(path: &Path, root: &str) -> Option<Seen> {
     let meta = std::fs::metadata(path).ok()?;
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    Some(Seen {
-        origin: Origin::File(path.to_path_buf()),
-        root: root.to_string(),
-        size: meta.len(),
-        mtime,
-    })
+    Some(Seen::of(path.to_path_buf(), &meta, root))
 }
 
 /// FNV-1a of some bytes, as a signed integer for SQLite.

@@ -4,6 +4,7 @@
 //! reload or a change in the folders, and does it again. It talks to the
 //! reader through [`LoadEvent`]s; no terminal code.
 
+use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -13,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::index::{self, Index, Pending};
-use super::reconcile::{self, Change, Root};
+use super::reconcile::{self, Change, Root, Summary};
 use super::{LoadEvent, Problem, Source};
 use crate::analysis::{Analyzer, Lang};
 
@@ -31,6 +32,10 @@ const ENTRY_BATCH: usize = 1_024;
 
 /// A burst of file events is taken as one change after this quiet time.
 const DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// How often an idle library thread looks whether another process changed
+/// the index (one `PRAGMA data_version`, answered from shared memory).
+const IDLE_LOOK: Duration = Duration::from_secs(1);
 
 /// What the reader asks of the library thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +98,7 @@ pub fn spawn(source: Source, index: Index, options: Options) -> Handle {
                 options,
                 watcher_tx,
                 _watcher: None,
+                listed: Listed::default(),
             };
             // A failure here must reach the reader, not vanish with the thread.
             let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| w.run()));
@@ -122,6 +128,8 @@ struct Worker {
     options: Options,
     watcher_tx: Sender<Request>,
     _watcher: Option<notify::RecommendedWatcher>,
+    /// The keys of the reader's list.
+    listed: Listed,
 }
 
 /// The reader has gone: stop quietly.
@@ -147,16 +155,17 @@ impl Worker {
         let (index, tx) = (&self.index, &self.tx);
         let mut gone = false;
         let mut first = true;
-        index.list_each(&keys, FIRST_SCREEN, ENTRY_BATCH, &mut |batch| {
-            gone |= tx.send(LoadEvent::Entries(batch)).is_err();
-            if std::mem::take(&mut first) && !gone {
-                // nothing indexed yet (first build): the count grows as files are read
-                if let Ok(total) = index.count(&keys) {
-                    gone |= tx.send(LoadEvent::Found { total }).is_err();
+        self.listed
+            .list(index, &keys, FIRST_SCREEN, ENTRY_BATCH, &mut |ev| {
+                gone |= tx.send(ev).is_err();
+                if std::mem::take(&mut first) && !gone {
+                    // nothing indexed yet (first build): the count grows as files are read
+                    if let Ok(total) = index.count(&keys) {
+                        gone |= tx.send(LoadEvent::Found { total }).is_err();
+                    }
                 }
-            }
-            !gone
-        })?;
+                !gone
+            })?;
         if gone {
             return Ok(Err(Gone));
         }
@@ -198,15 +207,37 @@ impl Worker {
             };
             let request = match next {
                 Some(r) => r,
-                None => match self.rx.recv() {
+                None => match self.idle()? {
                     Ok(r) => r,
-                    Err(_) => return Ok(Err(Gone)),
+                    Err(Gone) => return Ok(Err(Gone)),
                 },
             };
             match request {
                 Request::Stop => return Ok(Ok(())),
                 Request::Changed => self.debounce(),
                 Request::Reload => {}
+            }
+        }
+    }
+
+    /// Waits for a request; meanwhile, another process's changes to the
+    /// index reach the reader's list.
+    fn idle(&mut self) -> anyhow::Result<Result<Request, Gone>> {
+        loop {
+            match self.rx.recv_timeout(IDLE_LOOK) {
+                Ok(r) => return Ok(Ok(r)),
+                Err(RecvTimeoutError::Disconnected) => return Ok(Err(Gone)),
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            if self.listed.stale(&self.index)? {
+                let keys = reconcile::keys(&self.roots);
+                let tx = &self.tx;
+                let mut gone = false;
+                self.listed
+                    .catch_up(&self.index, &keys, &mut |ev| gone |= tx.send(ev).is_err())?;
+                if gone {
+                    return Ok(Err(Gone));
+                }
             }
         }
     }
@@ -227,21 +258,7 @@ impl Worker {
         let started = Instant::now();
         let tx = self.tx.clone();
         let mut gone = false;
-        let (mut total, mut read) = (0, 0);
-        let summary = reconcile::reconcile(&mut self.index, &self.roots, &mut |c| {
-            let ev = match c {
-                Change::ToRead(n) => {
-                    total = n;
-                    LoadEvent::Reconciling { done: read, total }
-                }
-                Change::Read(done) => {
-                    read = done;
-                    LoadEvent::Reconciling { done, total }
-                }
-                Change::Entries(e) => LoadEvent::Entries(e),
-                Change::Removed(k) => LoadEvent::Removed(k),
-                Change::Problem(p) => LoadEvent::Problem(p),
-            };
+        let summary = refresh(&mut self.index, &self.roots, &mut self.listed, &mut |ev| {
             gone |= tx.send(ev).is_err();
         })?;
         if gone {
@@ -353,6 +370,146 @@ impl Worker {
             }
         }
         self._watcher = Some(watcher);
+    }
+}
+
+/// Brings the index in line with the folders ([`reconcile::reconcile`]),
+/// sending the reader what changed, then the reader's list in line with
+/// the index ([`Listed::catch_up`]): what another process sharing the
+/// index changed meanwhile reaches the list too.
+pub fn refresh(
+    index: &mut Index,
+    roots: &[Root],
+    listed: &mut Listed,
+    send: &mut dyn FnMut(LoadEvent),
+) -> anyhow::Result<Summary> {
+    let (mut total, mut read) = (0, 0);
+    let summary = reconcile::reconcile(index, roots, &mut |c| {
+        let ev = match c {
+            Change::ToRead(n) => {
+                total = n;
+                LoadEvent::Reconciling { done: read, total }
+            }
+            Change::Read(done) => {
+                read = done;
+                LoadEvent::Reconciling { done, total }
+            }
+            Change::Entries(e) => LoadEvent::Entries(e),
+            Change::Removed(k) => LoadEvent::Removed(k),
+            Change::Problem(p) => LoadEvent::Problem(p),
+        };
+        listed.note(&ev);
+        send(ev);
+    })?;
+    // nobody else wrote: every change was this reconcile's, and told
+    if listed.stale(index)? {
+        listed.catch_up(index, &reconcile::keys(roots), send)?;
+    }
+    Ok(summary)
+}
+
+/// The index keys of the reader's list, as the library thread told them.
+///
+/// Another quoth process sharing the index reads a changed file again
+/// (deleting its rows, inserting new ones), moves or removes rows, and this
+/// process hears nothing of it from its own reconcile: its reader would
+/// keep rows that are gone (a key that no longer opens; or, when this
+/// process then reads the file again too, the old version next to the new:
+/// one article listed twice), and miss the other's new rows. So the thread
+/// compares the keys it told with the index's, after each reconcile and
+/// when the index changed under it while idle, and sends the difference:
+/// the list is the index's rows under its roots, each once, whatever the
+/// order in which the processes wrote.
+#[derive(Debug, Default)]
+pub struct Listed {
+    keys: HashSet<i64>,
+    /// The index's `data_version` when the list last caught up.
+    version: Option<i64>,
+}
+
+impl Listed {
+    /// The reader's list as the index has it (the launch's), in list
+    /// order: `first` rows, then batches of `batch`, each an
+    /// [`LoadEvent::Entries`] for `send`, which says whether to go on.
+    pub fn list(
+        &mut self,
+        index: &Index,
+        roots: &[String],
+        first: usize,
+        batch: usize,
+        send: &mut dyn FnMut(LoadEvent) -> bool,
+    ) -> anyhow::Result<()> {
+        // the version before the rows: a write after it is seen at the next look
+        self.version = Some(index.data_version()?);
+        index.list_each(roots, first, batch, &mut |entries| {
+            let ev = LoadEvent::Entries(entries);
+            self.note(&ev);
+            send(ev)
+        })
+    }
+
+    /// Takes note of an event sent to the reader.
+    pub fn note(&mut self, ev: &LoadEvent) {
+        match ev {
+            LoadEvent::Entries(entries) => self.keys.extend(entries.iter().map(|e| e.key)),
+            LoadEvent::Removed(keys) => {
+                for k in keys {
+                    self.keys.remove(k);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether another connection wrote to the index since the list was
+    /// read or last caught up (this connection's own writes do not count:
+    /// the reconcile tells each).
+    pub fn stale(&self, index: &Index) -> anyhow::Result<bool> {
+        Ok(self.version != Some(index.data_version()?))
+    }
+
+    /// Sends what brings the list to the index's rows under `roots`: the
+    /// keys gone, then the rows it lacks (in batches). Returns how many of
+    /// each.
+    pub fn catch_up(
+        &mut self,
+        index: &Index,
+        roots: &[String],
+        send: &mut dyn FnMut(LoadEvent),
+    ) -> anyhow::Result<(usize, usize)> {
+        // read first: a write after it is seen at the next look
+        self.version = Some(index.data_version()?);
+        let mut now = index.keys(roots)?;
+        now.sort_unstable();
+        let gone: Vec<i64> = self
+            .keys
+            .iter()
+            .filter(|k| now.binary_search(k).is_err())
+            .copied()
+            .collect();
+        let new: Vec<i64> = now.into_iter().filter(|k| !self.keys.contains(k)).collect();
+        let counts = (gone.len(), new.len());
+        if !gone.is_empty() {
+            let ev = LoadEvent::Removed(gone);
+            self.note(&ev);
+            send(ev);
+        }
+        for batch in new.chunks(ENTRY_BATCH) {
+            let mut entries = Vec::with_capacity(batch.len());
+            for &k in batch {
+                // gone again since the keys were read: the next look sees it
+                if let Some(e) = index.entry(k)? {
+                    entries.push(e);
+                }
+            }
+            if entries.is_empty() {
+                continue;
+            }
+            let ev = LoadEvent::Entries(entries);
+            self.note(&ev);
+            send(ev);
+        }
+        Ok(counts)
     }
 }
 

@@ -834,8 +834,17 @@ impl<'a> Resolver<'a> {
             }
             if matches!(det, "le" | "la" | "l'" | "l’") {
                 // as a pronoun would, but never for an institution (below)
+                // nor for a place or a body the recogniser knows ("France")
                 let r = self.pronoun_by_referents(doc, m);
-                if r.0.is_some() {
+                let label = r.1.and_then(|g| self.groups.get(g)).map(|g| g.label);
+                let person = match label {
+                    Some(l) => l == Label::Per,
+                    None => {
+                        r.0.as_ref()
+                            .is_some_and(|n| n.split_whitespace().count() >= 2)
+                    }
+                };
+                if person {
                     return r;
                 }
             }

@@ -620,3 +620,23 @@ fn a_time_and_a_place_opening_a_live_report_are_no_subject() {
         vec![None]
     );
 }
+
+#[test]
+fn more_french_roles_stand_for_their_person() {
+    // a role of religion bound by its title earlier in the article
+    assert_eq!(
+        speakers_with(
+            "L'archevêque de Lyon Olivier Martin a annoncé son retour. L'archevêque de Lyon, invité à la préfecture, appelle tout le monde, « même les non-croyants, à prier pour les victimes » .",
+            &[("Olivier Martin", Label::Per), ("Lyon", Label::Loc)]
+        ),
+        vec![who("Olivier Martin")]
+    );
+    // a role bound to nobody does not go to a place
+    assert_eq!(
+        speakers_with(
+            "La France a été frappée par des violences. Le ministre affirme que « les casseurs seront poursuivis sans relâche » .",
+            &[("France", Label::Loc)]
+        ),
+        vec![None]
+    );
+}

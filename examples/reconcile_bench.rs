@@ -1,0 +1,86 @@
+//! The reconcile of a library whose index is built: every file looked at
+//! (size and modification time), new or changed ones read. Prints the wall
+//! and CPU time (every thread of the process) of each run, after one run
+//! that brings the index up to date; then the same for the library
+//! thread's refresh (the reconcile, then the reader's list compared with
+//! the index, as after another process wrote to it).
+//!
+//! ```sh
+//! cargo run --release --example reconcile_bench -- LIBRARY INDEX [RUNS]
+//! ```
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use quoth::library::Source;
+use quoth::library::index::Index;
+use quoth::library::reconcile;
+use quoth::library::worker::{Listed, refresh};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(lib), Some(index)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: reconcile_bench LIBRARY INDEX [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args.get(2).map_or(3, |r| r.parse().expect("RUNS"));
+    let (mut index, _) = Index::open(&PathBuf::from(index)).expect("index");
+    let roots = reconcile::roots(&Source::Path(PathBuf::from(lib)));
+    let warm = reconcile::reconcile(&mut index, &roots, &mut |_| {}).expect("reconcile");
+    println!("first run (brings the index up to date): {warm:?}");
+    for run in 1..=runs {
+        let (t, cpu) = (Instant::now(), cpu_seconds());
+        let s = reconcile::reconcile(&mut index, &roots, &mut |_| {}).expect("reconcile");
+        report(&format!("reconcile {run}"), t, cpu, s);
+    }
+    // the reader's list, as the library thread tells it at launch
+    let mut listed = Listed::default();
+    listed
+        .list(&index, &reconcile::keys(&roots), 200, 1024, &mut |_| true)
+        .expect("list");
+    // as when another process wrote: the list compared with the index
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let mut sent = 0;
+    listed
+        .catch_up(&index, &reconcile::keys(&roots), &mut |_| sent += 1)
+        .expect("catch up");
+    println!(
+        "list compared with the index: wall {:.0} ms, CPU {:.0} ms, {sent} events",
+        t.elapsed().as_secs_f64() * 1000.0,
+        (cpu_seconds() - cpu) * 1000.0
+    );
+    for run in 1..=runs {
+        let (t, cpu) = (Instant::now(), cpu_seconds());
+        let mut sent = 0;
+        let s = refresh(&mut index, &roots, &mut listed, &mut |_| sent += 1).expect("refresh");
+        report(&format!("refresh {run} ({sent} events)"), t, cpu, s);
+    }
+}
+
+fn report(what: &str, t: Instant, cpu: f64, s: reconcile::Summary) {
+    println!(
+        "{what}: wall {:.0} ms, CPU {:.0} ms, {} files, {} read, load {}",
+        t.elapsed().as_secs_f64() * 1000.0,
+        (cpu_seconds() - cpu) * 1000.0,
+        s.files,
+        s.read,
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or("?")
+    );
+}
+
+/// CPU time used by this process so far (user + system, every thread).
+fn cpu_seconds() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given, nothing else.
+    unsafe {
+        libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t);
+    }
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+}
