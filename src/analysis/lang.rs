@@ -92,42 +92,155 @@ pub fn detect(text: &str) -> Lang {
     }
 }
 
-const FR_WORDS: &[&str] = &[
-    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "à", "au", "aux", "en", "pour",
-    "que", "qui", "dans", "sur", "avec", "par", "pas", "il", "elle", "sont", "ont", "son", "sa",
-    "ses", "l'", "d'", "s'", "qu'", "l’", "d’", "s’", "qu’",
-];
-const EN_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "for", "on", "with", "as", "by", "at", "that", "its",
-    "it", "an", "was", "over", "from", "he", "she", "said", "are", "has", "have", "his", "her",
-];
+// a `match` (length first) rather than a list scanned word by word:
+// the scans were most of `detect`'s cost
+fn is_fr_word(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "de"
+            | "des"
+            | "du"
+            | "un"
+            | "une"
+            | "et"
+            | "est"
+            | "à"
+            | "au"
+            | "aux"
+            | "en"
+            | "pour"
+            | "que"
+            | "qui"
+            | "dans"
+            | "sur"
+            | "avec"
+            | "par"
+            | "pas"
+            | "il"
+            | "elle"
+            | "sont"
+            | "ont"
+            | "son"
+            | "sa"
+            | "ses"
+            | "l'"
+            | "d'"
+            | "s'"
+            | "qu'"
+            | "l’"
+            | "d’"
+            | "s’"
+            | "qu’"
+    )
+}
+fn is_en_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "of"
+            | "and"
+            | "to"
+            | "in"
+            | "is"
+            | "for"
+            | "on"
+            | "with"
+            | "as"
+            | "by"
+            | "at"
+            | "that"
+            | "its"
+            | "it"
+            | "an"
+            | "was"
+            | "over"
+            | "from"
+            | "he"
+            | "she"
+            | "said"
+            | "are"
+            | "has"
+            | "have"
+            | "his"
+            | "her"
+    )
+}
 
 /// Function words of neighbouring languages (Spanish, Italian, Portuguese,
 /// Catalan, German, Dutch) that French or English text hardly uses.
-const OTHER_WORDS: &[&str] = &[
-    "el", "los", "las", "y", "del", "por", "una", "con", "il", "di", "che", "per", "della", "non",
-    "não", "um", "uma", "und", "der", "das", "ist", "nicht", "het", "een", "van", "amb", "els",
-    "és", "ein", "eine", "zu", "mit", "sie",
-];
+fn is_other_word(w: &str) -> bool {
+    matches!(
+        w,
+        "el" | "los"
+            | "las"
+            | "y"
+            | "del"
+            | "por"
+            | "una"
+            | "con"
+            | "il"
+            | "di"
+            | "che"
+            | "per"
+            | "della"
+            | "non"
+            | "não"
+            | "um"
+            | "uma"
+            | "und"
+            | "der"
+            | "das"
+            | "ist"
+            | "nicht"
+            | "het"
+            | "een"
+            | "van"
+            | "amb"
+            | "els"
+            | "és"
+            | "ein"
+            | "eine"
+            | "zu"
+            | "mit"
+            | "sie"
+    )
+}
 
 fn other_function_words(text: &str) -> usize {
+    let mut buf = String::new();
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| OTHER_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| is_other_word(lowercase(w, &mut buf)))
         .count()
+}
+
+/// `w.to_lowercase()` into a reused buffer, without allocating for ASCII
+/// words (allocating for every word made up most of `detect`'s cost).
+fn lowercase<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    if w.is_ascii() {
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = w.to_lowercase();
+    }
+    buf
 }
 
 /// Counts French and English function words (elided articles included).
 fn function_words(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0, 0);
+    let mut buf = String::new();
     for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
-        let w = w.to_lowercase();
+        let w = lowercase(w, &mut buf);
         let elided = w
             .find(['\'', '’'])
             .map(|i| &w[..i + w[i..].chars().next().map_or(1, char::len_utf8)]);
-        if FR_WORDS.contains(&w.as_str()) || elided.is_some_and(|e| FR_WORDS.contains(&e)) {
+        if is_fr_word(w) || elided.is_some_and(is_fr_word) {
             fr += 1;
         }
-        if EN_WORDS.contains(&w.as_str()) {
+        if is_en_word(w) {
             en += 1;
         }
     }
