@@ -719,30 +719,14 @@ fn queries(lib: &Path, index_path: &Path) {
 
 /// CPU time used by the calling thread so far, in ms.
 fn thread_cpu_ms() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes the timespec it is given, nothing else.
-    unsafe {
-        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
-    }
-    t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6
+    quoth::cpu_time::thread().as_secs_f64() * 1000.0
 }
 
 /// CPU time used by this process so far (user + system, every thread), in
 /// seconds, to the nanosecond (/proc's ticks of 10 ms made the small
 /// library's figures, and so the growth ratios, coarse).
 fn cpu_seconds() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes the timespec it is given, nothing else.
-    unsafe {
-        libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t);
-    }
-    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+    quoth::cpu_time::process().as_secs_f64()
 }
 
 /// The load average over the last minute (other work on the machine).

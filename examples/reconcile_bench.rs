@@ -74,13 +74,5 @@ fn report(what: &str, t: Instant, cpu: f64, s: reconcile::Summary) {
 
 /// CPU time used by this process so far (user + system, every thread).
 fn cpu_seconds() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes the timespec it is given, nothing else.
-    unsafe {
-        libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t);
-    }
-    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+    quoth::cpu_time::process().as_secs_f64()
 }

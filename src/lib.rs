@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod cpu_time;
 pub mod feeds;
 pub mod library;
 pub mod store;
