@@ -269,6 +269,12 @@ pub(crate) fn name_mention(doc: &Doc, a: usize, b: usize) -> Mention {
     mention(doc, a, b, Kind::Name, name_gender(doc, a, b), false, a)
 }
 
+/// A described noun phrase from token `a` to `b` (exclusive), its gender
+/// read from its determiner.
+pub(crate) fn phrase_mention(doc: &Doc, a: usize, b: usize, plural: bool, head: usize) -> Mention {
+    mention(doc, a, b, Kind::Phrase, phrase_gender(doc, a), plural, head)
+}
+
 pub(crate) fn mention(
     doc: &Doc,
     a: usize,

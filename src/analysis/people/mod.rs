@@ -981,16 +981,16 @@ impl<'a> Resolver<'a> {
 /// réglementations"), so no shorter name should widen to it ("Le Canard
 /// enchaîné", "Conseil des droits de l'homme" do not).
 fn runs_into_a_clause(name: &str) -> bool {
-    let w: Vec<&str> = name.split_whitespace().collect();
-    w.windows(2).any(|p| {
-        p[0].chars().next().is_some_and(char::is_lowercase)
+    let words = name.split_whitespace();
+    words.clone().zip(words.skip(1)).any(|(a, b)| {
+        a.chars().next().is_some_and(char::is_lowercase)
             && !matches!(
-                p[0],
+                a,
                 "de" | "du" | "des" | "d'" | "à" | "au" | "aux" | "et" | "pour" | "sur" | "en"
             )
-            && (matches!(p[1], "le" | "la" | "les" | "un" | "une" | "des")
-                || p[1].starts_with("l'")
-                || p[1].starts_with("l’"))
+            && (matches!(b, "le" | "la" | "les" | "un" | "une" | "des")
+                || b.starts_with("l'")
+                || b.starts_with("l’"))
     })
 }
 

@@ -205,18 +205,7 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
     // keep the phrase short: up to its head's complement
     let end = if j - p > 5 { (head + 2).min(j) } else { j };
-    Some((
-        mention(
-            doc,
-            p,
-            end,
-            Kind::Phrase,
-            phrase_gender(doc, p),
-            plural,
-            head,
-        ),
-        j,
-    ))
+    Some((phrase_mention(doc, p, end, plural, head), j))
 }
 
 /// A French noun phrase opening with a determiner at `p`, its words in
@@ -284,18 +273,7 @@ fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize
             end += 1;
         }
     }
-    (
-        mention(
-            doc,
-            p,
-            end,
-            Kind::Phrase,
-            phrase_gender(doc, p),
-            plural,
-            head,
-        ),
-        j,
-    )
+    (phrase_mention(doc, p, end, plural, head), j)
 }
 
 /// Adjectives that come before a French noun ("le nouveau gouvernement",
@@ -563,15 +541,7 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         let d = (ss.max(a.saturating_sub(6))..a - 1)
             .rev()
             .find(|&x| is_det(doc, x))?;
-        return Some(mention(
-            doc,
-            d,
-            k + 1,
-            Kind::Phrase,
-            phrase_gender(doc, d),
-            false,
-            d + 1,
-        ));
+        return Some(phrase_mention(doc, d, k + 1, false, d + 1));
     }
     // a recognised name with lowercase words ("Le Canard enchaîné déplore"),
     // unless it completes a phrase ("le ministère de l'Éducation nationale")
@@ -632,15 +602,7 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         .find(|&x| doc.is(x, ROLES) || doc.is(x, COMPANY))
         .unwrap_or(k);
     let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
-    Some(mention(
-        doc,
-        a,
-        k + 1,
-        Kind::Phrase,
-        phrase_gender(doc, a),
-        plural,
-        head,
-    ))
+    Some(phrase_mention(doc, a, k + 1, plural, head))
 }
 
 /// The first name or pronoun of the clause holding token `v`, past an
@@ -714,46 +676,37 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
 /// The start of the clause opening at `ss`, past a fronted adverbial
 /// ("Toujours", "Néanmoins,", "En 2016,").
 pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
-    // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …": past an
-    // opening adverbial up to its comma
-    if doc.is(
-        ss,
-        &[
-            "à",
-            "À",
-            "au",
-            "aux",
-            "en",
-            "dans",
-            "lors",
-            "après",
-            "Après",
-            "avant",
-            "pendant",
-            "depuis",
-            "sur",
-            "dès",
-            "Dès",
-            "face",
-            "lundi",
-            "mardi",
-            "mercredi",
-            "jeudi",
-            "vendredi",
-            "samedi",
-            "dimanche",
-            "hier",
-            "mercredi",
-            "interrogé",
-            "interrogée",
-            "invité",
-            "invitée",
-            // live coverage: "Vers 14h30, à Limoges, …"
-            "vers",
-            "Vers",
-        ],
-    ) && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
-        .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+    // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …", "Mardi, …",
+    // live coverage's "Vers 14h30, …": past an opening adverbial up to its
+    // comma (`is` ignores ASCII case only, hence "À")
+    if (doc.is_date(ss)
+        || doc.is(
+            ss,
+            &[
+                "à",
+                "À",
+                "au",
+                "aux",
+                "en",
+                "dans",
+                "lors",
+                "après",
+                "avant",
+                "pendant",
+                "depuis",
+                "sur",
+                "dès",
+                "face",
+                "hier",
+                "interrogé",
+                "interrogée",
+                "invité",
+                "invitée",
+                "vers",
+            ],
+        ))
+        && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
+            .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
     {
         return clause_head(doc, c + 1);
     }

@@ -227,7 +227,7 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
 /// auxiliary before it) that runs to the colon at `p`, past a bracketed
 /// acronym: "est saluée par l'Union américaine pour les libertés civiles
 /// (ACLU) :".
-fn passive_agent(doc: &Doc, start: usize, p: usize) -> Option<mentions::Mention> {
+pub(super) fn passive_agent(doc: &Doc, start: usize, p: usize) -> Option<mentions::Mention> {
     if doc.lang != Lang::Fr {
         return None;
     }

@@ -207,31 +207,17 @@ fn french_region(
     let postposed = || (!closes).then(|| postposed_cue(doc, after_tok)).flatten();
     let left_cue = left_attribution(left).filter(|a| a.mention.is_some() || right_cue.is_none());
     // "… par l'ACLU : « … » a-t-elle déclaré": the pronoun after the quote
-    // stands for the agent that introduced it before the colon
+    // stands for the passive's agent that introduced it before the colon
+    // (not for a medium or a place there: "publié sur Telegram :")
     if open_tok > 0
         && doc.t(open_tok - 1) == ":"
         && let Some(r) = right_cue
         && r.mention.is_some_and(|m| m.kind == mentions::Kind::Pronoun)
-        && let Some(l) = left_cue
-        && l.mention.is_some_and(|m| {
-            // the name ends the clause, before a bracketed acronym at most
-            let e = doc.tok_at(m.span.end);
-            let bracket = open_tok >= 4 && doc.t(open_tok - 2) == ")";
-            // the agent of a passive ("… par l'ACLU :"), not a medium or a
-            // place before the colon ("publié sur Telegram :")
-            let a = doc.tok_at(m.span.start);
-            let agent = (a.saturating_sub(10)..a)
-                .rev()
-                .take_while(|&x| !doc.punct(x) || doc.t(x) == "(")
-                .any(|x| doc.is(x, &["par"]));
-            m.kind == mentions::Kind::Name
-                && agent
-                && (e + 1 == open_tok || bracket && (e + 2 == open_tok || e + 4 == open_tok))
-        })
+        && let Some(agent) = passive_agent(doc, doc.sentence_start(open_tok - 1), open_tok - 1)
     {
         return Some(Some(Attribution {
             cue: r.cue,
-            mention: l.mention,
+            mention: Some(agent),
         }));
     }
     Some(

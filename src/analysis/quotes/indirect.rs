@@ -1440,15 +1440,7 @@ fn phrase(doc: &Doc, a: usize, b: usize) -> Mention {
         .find(|&x| mentions::is_role(doc, x) || doc.is(x, mentions::COMPANY))
         .unwrap_or(words.min(b - 1));
     let plural = doc.t(head).ends_with('s');
-    mentions::mention(
-        doc,
-        a,
-        b,
-        mentions::Kind::Phrase,
-        mentions::phrase_gender(doc, a),
-        plural,
-        head,
-    )
+    mentions::phrase_mention(doc, a, b, plural, head)
 }
 
 /// Whether tokens `ss..k` (before "selon", ending with a comma) are a

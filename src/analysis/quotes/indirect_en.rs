@@ -256,27 +256,22 @@ pub(super) fn bare_clause(doc: &Doc, verb: usize, mut j: usize) -> Option<usize>
             j += 1;
         }
     }
+    // "said Tuesday", "said on Monday", "said last week": a time, not a clause
     if j < n
-        && doc.is(
-            j,
-            &[
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "yesterday",
-                "today",
-                "on",
-                "in",
-                "at",
-                "last",
-                "earlier",
-                "later",
-            ],
-        )
+        && (doc.is_date(j)
+            || doc.is(
+                j,
+                &[
+                    "yesterday",
+                    "today",
+                    "on",
+                    "in",
+                    "at",
+                    "last",
+                    "earlier",
+                    "later",
+                ],
+            ))
     {
         return None;
     }
