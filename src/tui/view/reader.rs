@@ -357,7 +357,8 @@ struct Margin<'a> {
     area: Rect,
 }
 
-/// "AM" for "Arthur Mensch", "MA" for "Mistral AI", "Mi" for "Mistral".
+/// "AM" for "Arthur Mensch", "MA" for "Mistral AI", "Mi" for "Mistral",
+/// "PS" for "Parti socialiste".
 pub fn initials(name: &str) -> String {
     let all: Vec<&str> = name.split_whitespace().collect();
     // "the Met Office" → "MO": articles and particles are not initials.
@@ -366,7 +367,36 @@ pub fn initials(name: &str) -> String {
         .copied()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
-    let words = if capitals.is_empty() { all } else { capitals };
+    let words = match capitals.as_slice() {
+        [] => all,
+        // "préfecture de police de Paris" → "PP": the institution, then its place
+        [one] if all.first() != Some(one) => vec![all[0], *one],
+        // "Union américaine pour les libertés civiles" → "UA", "Parti
+        // socialiste" → "PS": one capital, then the name's next word
+        [one] => {
+            let after = all.iter().skip_while(|w| *w != one).skip(1);
+            let next = after.copied().find(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "de" | "du"
+                        | "des"
+                        | "d'"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l'"
+                        | "et"
+                        | "pour"
+                        | "of"
+                        | "the"
+                        | "and"
+                        | "for"
+                )
+            });
+            capitals.iter().copied().chain(next).collect()
+        }
+        _ => capitals,
+    };
     match words.as_slice() {
         [] => "?".into(),
         [one] => one.chars().take(2).collect(),
@@ -411,6 +441,9 @@ mod tests {
         assert_eq!(initials("Élisabeth de la Tour"), "ÉT");
         assert_eq!(initials("the Met Office"), "MO");
         assert_eq!(initials("le ministre"), "LM");
+        assert_eq!(initials("Union américaine pour les libertés civiles"), "UA");
+        assert_eq!(initials("Parti socialiste"), "PS");
+        assert_eq!(initials("préfecture de police de Paris"), "PP");
     }
 
     #[test]
