@@ -675,35 +675,23 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
 
 /// The start of the clause opening at `ss`, past a fronted adverbial
 /// ("Toujours", "Néanmoins,", "En 2016,").
+/// Words opening a French sentence's fronted adverbial of place or time
+/// ("À Épernay,", "Lors de la cérémonie,", "Vers 14h30,", "Hier,").
+/// `Doc::is` ignores ASCII case only, hence "À".
+pub(crate) const OPENING_PREPOSITIONS_FR: &[&str] = &[
+    "à", "À", "au", "aux", "en", "dans", "lors", "après", "avant", "pendant", "depuis", "dès",
+    "sur", "vers", "hier",
+];
+
 pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
     // "À Épernay, …", "Lors de la cérémonie, …", "En 2016, …", "Mardi, …",
     // live coverage's "Vers 14h30, …": past an opening adverbial up to its
-    // comma (`is` ignores ASCII case only, hence "À")
+    // comma
     if (doc.is_date(ss)
+        || doc.is(ss, OPENING_PREPOSITIONS_FR)
         || doc.is(
             ss,
-            &[
-                "à",
-                "À",
-                "au",
-                "aux",
-                "en",
-                "dans",
-                "lors",
-                "après",
-                "avant",
-                "pendant",
-                "depuis",
-                "sur",
-                "dès",
-                "face",
-                "hier",
-                "interrogé",
-                "interrogée",
-                "invité",
-                "invitée",
-                "vers",
-            ],
+            &["face", "interrogé", "interrogée", "invité", "invitée"],
         ))
         && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())

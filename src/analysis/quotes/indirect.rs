@@ -18,7 +18,7 @@
 
 use super::*;
 use crate::analysis::lexicon;
-use crate::analysis::people::phrases::clause_head;
+use crate::analysis::people::phrases::{OPENING_PREPOSITIONS_FR, clause_head};
 
 /// Indirect speech: "X a déclaré que …", "selon X, …", "he said (that) …".
 pub(super) fn indirect(doc: &Doc, out: &mut Vec<Found>) {
@@ -1449,24 +1449,11 @@ fn fronted_adverbial(doc: &Doc, ss: usize, k: usize) -> bool {
     if k <= ss || k > ss + 10 {
         return false;
     }
-    let opener = doc.is(
+    let opener = doc.is(ss, OPENING_PREPOSITIONS_FR)
+        || doc.is(
         ss,
         &[
-            "en",
-            "à",
             "a",
-            "au",
-            "aux",
-            "vers",
-            "dans",
-            "lors",
-            "après",
-            "avant",
-            "pendant",
-            "depuis",
-            "dès",
-            "sur",
-            "hier",
             "aujourd'hui",
             "toujours",
             "néanmoins",
