@@ -651,3 +651,14 @@ fn a_name_after_a_preposition_before_a_colon_is_not_the_poster() {
         vec![who("Marc Petit")]
     );
 }
+
+#[test]
+fn comme_with_the_object_pronoun_after_a_quote_is_its_cue() {
+    assert_eq!(
+        speakers_with(
+            "Le collectif exige « deux milliards d’euros tout de suite et sans conditions » , comme l'a lancé un de ses porte-paroles, Olivier Goudet . La ministre refuse « de céder à la facilité une fois de plus » , comme l’a déclaré Marie Dupont mardi.",
+            &[("Olivier Goudet", Label::Per), ("Marie Dupont", Label::Per)]
+        ),
+        vec![who("Olivier Goudet"), who("Marie Dupont")]
+    );
+}
