@@ -30,7 +30,7 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         return subject_right(doc, p + 1);
     }
     // "estime pour sa part Neil Hyatt", "a réagi quant à elle la ministre"
-    if let Some(e) = parenthetical(doc, p) {
+    if let Some(e) = doc.parenthetical(p) {
         return subject_right(doc, e);
     }
     // "a déclaré à l'AFP Jean Dupont", "a indiqué à l'AFP le parquet de
@@ -351,33 +351,6 @@ pub(crate) fn name_spanning(doc: &Doc, a: usize, b: usize) -> Option<(usize, usi
             .filter(|_| is_det(doc, a) || is_title(doc, a))
     })?;
     (e == b).then(|| strip_name(doc, a, b)).flatten()
-}
-
-/// A French incidental phrase at `i` ("pour sa part", "quant à lui", "de
-/// son côté", "à son tour", "lui aussi"): the index after it.
-pub(crate) fn parenthetical(doc: &Doc, i: usize) -> Option<usize> {
-    if doc.lang != Lang::Fr || i + 1 >= doc.toks.len() {
-        return None;
-    }
-    let three =
-        |a: &[&str], b: &[&str], c: &[&str]| doc.is(i, a) && doc.is(i + 1, b) && doc.is(i + 2, c);
-    if three(
-        &["pour"],
-        &["sa", "leur", "ma", "notre", "votre"],
-        &["part"],
-    ) || three(&["quant"], &["à"], &["lui", "elle", "eux", "elles"])
-        || three(&["de"], &["son", "leur", "notre"], &["côté"])
-        || three(&["à"], &["son", "leur", "mon"], &["tour"])
-    {
-        return Some(i + 3);
-    }
-    if doc.is(i, &["lui", "elle", "eux", "elles"]) && doc.is(i + 1, &["aussi", "non", "même"]) {
-        return Some(i + 2);
-    }
-    if doc.is(i, &["en"]) && doc.is(i + 1, &["revanche", "outre", "effet"]) {
-        return Some(i + 2);
-    }
-    None
 }
 
 /// French modal and aspect verbs, which end a subject phrase before the

@@ -11,7 +11,7 @@ pub(crate) use crate::analysis::people::phrases::{
     BE, SUBORDINATORS, clause_subject, first_mention, is_modal, loose_adverb, np_ending_at,
     subject_right,
 };
-use crate::analysis::people::phrases::{clause_head, name_spanning, parenthetical};
+use crate::analysis::people::phrases::{clause_head, name_spanning};
 use crate::analysis::view::Doc;
 use crate::analysis::{Label, Lang, Span};
 
@@ -213,8 +213,7 @@ fn incidental_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
     let c = (k.saturating_sub(6).max(ss)..k - 1)
         .rev()
         .find(|&x| doc.t(x) == ",")?;
-    (parenthetical(doc, c + 1) == Some(k - 1) || c + 2 == k - 1 && doc.is_adverb(c + 1))
-        .then_some(c)
+    (doc.parenthetical(c + 1) == Some(k - 1) || c + 2 == k - 1 && doc.is_adverb(c + 1)).then_some(c)
 }
 
 /// French inversion at `p`: "a-t-il déclaré", "dit-il", "ajoute-t-elle",

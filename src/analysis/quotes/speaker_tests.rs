@@ -662,3 +662,35 @@ fn comme_with_the_object_pronoun_after_a_quote_is_its_cue() {
         vec![who("Olivier Goudet"), who("Marie Dupont")]
     );
 }
+
+#[test]
+fn an_incidental_phrase_or_adverb_inside_the_verb_after_a_quote() {
+    assert_eq!(
+        speakers_with(
+            "« Nous sommes face à un niveau de menace très élevé » , a pour sa part déclaré le Premier ministre Bernard Cazeneuve , en déplacement dans la Creuse .\n\n« Une opération a bien été menée ce matin par la police » , a juste indiqué Laurent de Caigny , procureur de Charleville-Mézières.",
+            &[
+                ("Bernard Cazeneuve", Label::Per),
+                ("Laurent de Caigny", Label::Per),
+                ("Creuse", Label::Loc),
+                ("Charleville-Mézières", Label::Loc)
+            ]
+        ),
+        vec![who("Bernard Cazeneuve"), who("Laurent de Caigny")]
+    );
+}
+
+#[test]
+fn reporting_verbs_of_news_copy_after_a_quote() {
+    assert_eq!(
+        speakers_with(
+            "L'Élysée a rendu hommage à l'ancien ministre. « Il était un grand réformateur et un grand républicain » , a salué pour sa part le Premier ministre Manuel Valls sur Twitter . « Ce qui est remarquable, c'est que les modèles sont ici en mesure d'expliquer les résultats » , s'enthousiasme Federico Garcia au vu des progrès.",
+            &[
+                ("Élysée", Label::Org),
+                ("Manuel Valls", Label::Per),
+                ("Twitter", Label::Org),
+                ("Federico Garcia", Label::Per)
+            ]
+        ),
+        vec![who("Manuel Valls"), who("Federico Garcia")]
+    );
+}
