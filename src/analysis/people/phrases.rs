@@ -716,6 +716,19 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
             .filter(|&(na, nb, _)| !(na..nb).any(|x| doc.punct(x)))
             .map(|(na, nb, e)| (cue, e - 1, name_mention(doc, na, nb)));
     }
+    // "selon ce qu'a confié Rodrigue", "d'après ce qu'il a déclaré": the
+    // subject of the speech verb in the relative
+    if doc.is(after, &["ce"]) && doc.is(after + 1, &["qu'", "qu’", "que"]) {
+        let j = after + 2;
+        let (m, end) = match doc.cue_at(j) {
+            Some(e) => subject_right(doc, e + 1)?,
+            None => {
+                let (m, e) = subject_right(doc, j)?;
+                (m, doc.cue_at(e)? + 1)
+            }
+        };
+        return (m.kind != Kind::FirstPerson).then_some((cue, end - 1, m));
+    }
     let (m, end) = subject_right(doc, after)?;
     if m.kind == Kind::FirstPerson {
         return None;

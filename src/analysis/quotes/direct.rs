@@ -227,6 +227,7 @@ fn french_region(
         right_cue
             .filter(|a| a.mention.is_some())
             .or(left_cue.filter(|a| a.mention.is_some()))
+            .or_else(|| name_before_verb(doc, open_tok))
             .or_else(|| governing(doc, open_tok))
             .or_else(postposed)
             .or(right_cue)
@@ -523,34 +524,45 @@ pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
     None
 }
 
+/// "…, le pape François « s'associe à la douleur »", "son avocat Pierre
+/// Roux s’ « indigne des fuites »": a name right before a quote that opens
+/// on its verb is that verb's subject, whatever verb governs the sentence.
+fn name_before_verb(doc: &Doc, open: usize) -> Option<Attribution> {
+    let ss = doc.sentence_start(open);
+    let end = if open > 0 && doc.is(open - 1, &["s'", "s’", "se"]) {
+        open - 1
+    } else {
+        open
+    };
+    if !(doc.lang == Lang::Fr && end > ss + 1 && opens_on_verb(doc, open)) {
+        return None;
+    }
+    let m = crate::analysis::people::phrases::np_ending_at(doc, end - 1, ss)?;
+    if m.kind != mentions::Kind::Name {
+        return None;
+    }
+    let a = doc.tok_at(m.span.start);
+    let after_preposition = a > ss
+        && doc.is(
+            a - 1,
+            &[
+                "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "sur",
+                "contre", "chez", "entre", "vers", "selon", "en",
+            ],
+        );
+    // "a déclaré que Didier Deschamps « avait cédé … »": the subject of
+    // reported words, not their speaker
+    let reported = a > ss && doc.is(a - 1, &["que", "qu'", "qu’"]);
+    (!after_preposition && !reported).then_some(Attribution {
+        cue: Span::new(m.span.start, m.span.start),
+        mention: Some(m),
+    })
+}
+
 /// A quote without cue whose source is the subject of its sentence:
 /// "Airbus « coopère pleinement … »", "Benoît Hamon, veut « … »".
 fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
     let ss = doc.sentence_start(open);
-    // "…, le pape François « s'associe à la douleur »": a name right before
-    // a quote that opens on its verb is that verb's subject
-    if doc.lang == Lang::Fr
-        && open > ss + 1
-        && opens_on_verb(doc, open)
-        && let Some(m) = crate::analysis::people::phrases::np_ending_at(doc, open - 1, ss)
-        && m.kind == mentions::Kind::Name
-    {
-        let a = doc.tok_at(m.span.start);
-        let after_preposition = a > ss
-            && doc.is(
-                a - 1,
-                &[
-                    "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "sur",
-                    "contre", "chez", "entre", "vers", "selon", "en",
-                ],
-            );
-        if !after_preposition {
-            return Some(Attribution {
-                cue: Span::new(m.span.start, m.span.start),
-                mention: Some(m),
-            });
-        }
-    }
     let cs = clause_head(doc, ss);
     // the phrase opening the clause: a pronoun, a name, "le candidat du PS,
     // Benoît Hamon,", or a description ("Les membres", "La première version

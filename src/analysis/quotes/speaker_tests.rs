@@ -694,3 +694,65 @@ fn reporting_verbs_of_news_copy_after_a_quote() {
         vec![who("Manuel Valls"), who("Federico Garcia")]
     );
 }
+
+#[test]
+fn selon_ce_qu_a_dit_x_names_x() {
+    assert_eq!(
+        speakers_with(
+            "Paul Roux était venu dans le Gard pour suivre une formation. « Il nous avait raconté qu'il s'était fait arrêter à l'aéroport » , selon ce qu'a confié Rodrigue, ami de Paul Roux.",
+            &[
+                ("Paul Roux", Label::Per),
+                ("Rodrigue", Label::Per),
+                ("Gard", Label::Loc)
+            ]
+        ),
+        vec![who("Rodrigue")]
+    );
+}
+
+#[test]
+fn ce_dernier_is_the_person_named_last() {
+    // the subject "Ce dernier", and the pronoun after the quote standing for it
+    assert_eq!(
+        speakers_with(
+            "Le jeune homme logeait chez une connaissance, Mohammed Kaci. Ce dernier n'était pas au courant du projet : « je l'avais laissé ici deux ou trois jours, il devait partir mercredi » , déclare-t-il.",
+            &[("Mohammed Kaci", Label::Per)]
+        ),
+        vec![who("Mohammed Kaci")]
+    );
+    assert_eq!(
+        speakers_with(
+            "C'est Joseph Butore, vice-président du Burundi, qui représente le pays au sommet du COMESA à Madagascar. Ce dernier indique vouloir « échanger sur la situation actuelle du Burundi avec ses voisins » .",
+            &[
+                ("Joseph Butore", Label::Per),
+                ("Burundi", Label::Loc),
+                ("COMESA", Label::Org),
+                ("Madagascar", Label::Loc)
+            ]
+        ),
+        vec![who("Joseph Butore")]
+    );
+}
+
+#[test]
+fn a_name_before_a_reflexive_verb_opening_the_quote() {
+    assert_eq!(
+        speakers_with(
+            "Une source proche du dossier précise que « ce supplétif ne concerne pas seulement Mme Roux » tandis que son avocat Pierre Cornut-Gentille s’ « indigne des fuites dans la presse » .",
+            &[("Pierre Cornut-Gentille", Label::Per), ("Roux", Label::Per)]
+        )[1],
+        who("Pierre Cornut-Gentille")
+    );
+    // after "que", the name is the subject of the words reported
+    assert_eq!(
+        speakers_with(
+            "Karim Benzema avait déclaré dans le Marca que Didier Deschamps « avait cédé à la pression raciste d'une partie du pays » .",
+            &[
+                ("Karim Benzema", Label::Per),
+                ("Didier Deschamps", Label::Per),
+                ("Marca", Label::Org)
+            ]
+        ),
+        vec![who("Karim Benzema")]
+    );
+}
