@@ -138,7 +138,8 @@ impl<'a> Resolver<'a> {
                 }
                 let a = doc.tok_at(e.span.start);
                 let b = doc.tok_at(e.span.end).max(a + 1);
-                if a >= n || doc.info[a].region.is_some() {
+                // "l'hépatite C": one letter names no one
+                if a >= n || doc.info[a].region.is_some() || e.span.end - e.span.start <= 1 {
                     continue;
                 }
                 let gender = groups
@@ -784,6 +785,18 @@ impl<'a> Resolver<'a> {
             })
         };
         let definite = matches!(det, "le" | "la" | "l'" | "l’" | "ce" | "cet" | "cette");
+        // "L'autorité" after "l'Autorité de régulation professionnelle de la
+        // publicité", "la commission" after "la Commission européenne": a
+        // body named again by its first noun
+        if definite
+            && b == a + hi + 1
+            && !ROLES.contains(&head)
+            && let Some(r) = self.referents[..i].iter().rev().take(60).find(|r| {
+                r.org && r.toks.1 - r.toks.0 >= 2 && doc.t(r.toks.0).to_lowercase() == head
+            })
+        {
+            return self.referent_name(doc, r);
+        }
         // "Ce dernier", "cette dernière": the person named last, in this
         // sentence or the one before (else a body there)
         if matches!(head, "dernier" | "dernière") && matches!(det, "ce" | "cette") && b == a + 2 {

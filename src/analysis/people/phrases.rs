@@ -21,6 +21,22 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     if let Some((kind, g, pl)) = pronoun(doc, p) {
         return Some((mention(doc, p, p + 1, kind, g, pl, p), p + 1));
     }
+    // "s'était expliqué le 26 juin 2016 pendant …": a date is no subject
+    if doc.lang == Lang::Fr
+        && doc.is(p, &["le"])
+        && p + 1 < n
+        && doc.t(p + 1).starts_with(|c: char| c.is_ascii_digit())
+    {
+        let mut j = p + 1;
+        while j < n && (doc.t(j).starts_with(|c: char| c.is_ascii_digit()) || doc.is_date(j)) {
+            j += 1;
+        }
+        // "Le 6 août 2018, le YouTubeur Squeezie poste"
+        if j < n && doc.t(j) == "," {
+            j += 1;
+        }
+        return subject_right(doc, j);
+    }
     // "a assuré lundi soir le ministre…": past the time and adverbs
     if doc.lang == Lang::Fr
         && (doc.is_date(p)
@@ -636,6 +652,8 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         // ("Carson shared…")
         if let Some(e) = name_run(doc, k)
             && let Some((na, nb)) = strip_name(doc, k, e)
+            // "l'hépatite C": one letter names no one
+            && (nb - na >= 2 || doc.t(na).chars().count() > 1)
             && (nb - na >= 2
                 || given_name(doc.t(na)).is_none()
                 || doc.info[na].entity == Some(Label::Per))

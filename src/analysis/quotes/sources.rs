@@ -34,6 +34,8 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             k -= 1;
         } else if let Some(c) = incidental_before(doc, k, ss) {
             k = c;
+        } else if let Some(c) = circumstance_before(doc, k, ss) {
+            k = c;
         } else {
             break;
         }
@@ -214,6 +216,22 @@ fn incidental_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
         .rev()
         .find(|&x| doc.t(x) == ",")?;
     (doc.parenthetical(c + 1) == Some(k - 1) || c + 2 == k - 1 && doc.is_adverb(c + 1)).then_some(c)
+}
+
+/// "Le pape François au cours de son enseignement a exhorté": a phrase of
+/// time between the subject and its verb, without commas; where it starts.
+fn circumstance_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let x = (k.saturating_sub(8).max(ss + 1)..k)
+        .rev()
+        .take_while(|&x| doc.info[x].region.is_none() && !doc.punct(x))
+        .find(|&x| {
+            doc.is(x, &["lors", "pendant", "durant"])
+                || doc.is(x, &["au"]) && doc.is(x + 1, &["cours"])
+        })?;
+    (is_word(doc, x - 1) && !doc.function(x - 1) && !is_det(doc, x - 1)).then_some(x)
 }
 
 /// French inversion at `p`: "a-t-il déclaré", "dit-il", "ajoute-t-elle",

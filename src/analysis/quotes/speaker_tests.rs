@@ -756,3 +756,38 @@ fn a_name_before_a_reflexive_verb_opening_the_quote() {
         vec![who("Karim Benzema")]
     );
 }
+
+#[test]
+fn a_date_or_a_phrase_of_time_is_not_the_subject() {
+    assert_eq!(
+        speakers_with(
+            "Avant le chant, François a salué les Justes. En raison de son silence, il s'était expliqué en avance le 26 juin 2016 pendant son retour d'Albanie : « Je voudrais aller dans ce lieu d'horreur sans discours, sans personne » .\n\nLe pape François au cours de son enseignement a exhorté les jeunes pèlerins à « ne pas vivre repliés et passifs mais au contraire à ouvrir leur cœur » .",
+            &[("François", Label::Per), ("Albanie", Label::Loc)]
+        ),
+        vec![who("François"), who("pape François")]
+    );
+}
+
+#[test]
+fn a_body_named_again_by_its_first_noun() {
+    assert_eq!(
+        speakers_with(
+            "Les réseaux suivent la recommandation de l'Autorité de régulation professionnelle de la publicité émise en juin. L'autorité avait demandé à l'association de préciser les « études venant à l’appui de ces allégations » .",
+            &[(
+                "Autorité de régulation professionnelle de la publicité",
+                Label::Org
+            )]
+        ),
+        vec![who(
+            "Autorité de régulation professionnelle de la publicité"
+        )]
+    );
+    // one letter ("l'hépatite C") names no body
+    assert_eq!(
+        speakers_with(
+            "La présidente de Médecins du monde a parlé. Par ailleurs, l'association cite l'exemple du traitement contre l'hépatite C et annonce un traitement « vendu 41 000 euros par patient alors qu’il ne coûterait que 100 euros » .",
+            &[("Médecins du monde", Label::Org), ("C", Label::Org)]
+        ),
+        vec![None]
+    );
+}
