@@ -791,3 +791,25 @@ fn a_body_named_again_by_its_first_noun() {
         vec![None]
     );
 }
+
+#[test]
+fn an_indefinite_description_or_a_people_names_no_one() {
+    assert_eq!(
+        speakers_with(
+            "Vers 16h15, des manifestants passent. « Ah ben non faut pas pousser comme ça » , maugrée un Gilet jaune.",
+            &[("Gilet jaune", Label::Misc)]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_recognised_name_runs_through_its_lowercase_words_as_a_clause_subject() {
+    assert_eq!(
+        speakers_with(
+            "La Corée du Sud parle d'un « montage » et exige que les provocations de Pyongyang cessent.",
+            &[("Corée du Sud", Label::Loc), ("Pyongyang", Label::Loc)]
+        ),
+        vec![who("Corée du Sud")]
+    );
+}
