@@ -813,3 +813,38 @@ fn a_recognised_name_runs_through_its_lowercase_words_as_a_clause_subject() {
         vec![who("Corée du Sud")]
     );
 }
+
+#[test]
+fn the_agent_of_a_passive_after_the_quote_said_it() {
+    assert_eq!(
+        speakers_with(
+            "Une confrontation entre le député Paul Dord et le ministre Jean Roux avait attiré l'attention sur la réplique ironique « C'est pas de votre faute ! » lancée par le député.",
+            &[("Paul Dord", Label::Per), ("Jean Roux", Label::Per)]
+        ),
+        vec![who("Paul Dord")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Figure du déchiffrage du génome, il est décrit comme un « grand homme de sciences, un leader visionnaire » par Mike Stratton, directeur de l'institut.",
+            &[("Mike Stratton", Label::Per)]
+        ),
+        vec![who("Mike Stratton")]
+    );
+}
+
+#[test]
+fn a_signature_line_below_the_quote_names_its_speaker() {
+    assert_eq!(
+        speakers_with(
+            "Un responsable a parlé à la presse.\n\n« Nous avons été en contact avec les Iraniens qui nous ont assuré qu'ils étaient en sécurité »\n\n— Jennifer Psaki , directrice de la communication de la Maison-Blanche\n\n« Nous le regrettons pour tous nos lecteurs fidèles »\n\n— Paul Roux et Marie Genton, au nom de la Société des journalistes\n\nLa suite demain.",
+            &[
+                ("Jennifer Psaki", Label::Per),
+                ("Maison-Blanche", Label::Org),
+                ("Paul Roux", Label::Per),
+                ("Marie Genton", Label::Per),
+                ("Société des journalistes", Label::Org)
+            ]
+        ),
+        vec![who("Jennifer Psaki"), who("Société des journalistes")]
+    );
+}
