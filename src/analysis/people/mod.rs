@@ -751,6 +751,23 @@ impl<'a> Resolver<'a> {
         };
         let head = words[hi].as_str();
         let det = words.first().map(String::as_str).unwrap_or("");
+        // "La ministre de l’Éducation Najat Vallaud-Belkacem": a person
+        // recognised in apposition inside the phrase is who it names (not
+        // one in a complement: "l'entourage d'Emmanuel Macron")
+        if let Some(x) = (a + hi..b).find(|&x| doc.info[x].entity == Some(Label::Per))
+            && !doc.is(
+                x - 1,
+                &[
+                    "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "à", "au", "aux",
+                    "par",
+                ],
+            )
+            && let Some(e) = doc.info[x].entity_end
+            && e as usize <= b
+        {
+            let span = Span::new(doc.toks[x].span.start, doc.toks[e as usize - 1].span.end);
+            return self.name(doc, span);
+        }
         let indefinite =
             matches!(
                 det,

@@ -111,6 +111,24 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             if let Some((na, nb)) = name_spanning(doc, b0, k) {
                 return Some(name_mention(doc, na, nb));
             }
+            // "Brian Teefey, beau-père de la chanteuse Selena Gomez, qui a
+            // été son manager, a ouvert": past a relative and appositions,
+            // the name opening the clause
+            if doc.lang == Lang::Fr
+                && doc.is(b0, &["qui"])
+                && b0 > ss + 2
+                && doc.t(b0 - 1) == ","
+                // the chunk before the relative is an apposition, not a name
+                && (ss..b0 - 1).rev().find(|&x| doc.t(x) == ",").is_some_and(|c| {
+                    c + 1 < b0 - 1 && is_word(doc, c + 1) && !doc.info[c + 1].cap
+                })
+                && let Some((m, end)) = subject_right(doc, clause_head(doc, ss))
+                && m.kind == Kind::Name
+                && end < b0
+                && doc.t(end) == ","
+            {
+                return Some(m);
+            }
             // "Le manager de Manchester United, José Mourinho, qui a dépensé
             // … pour signer Paul Pogba, et …, a déclaré": the antecedent of
             // the relative clause running up to the verb

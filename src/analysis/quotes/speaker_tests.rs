@@ -848,3 +848,32 @@ fn a_signature_line_below_the_quote_names_its_speaker() {
         vec![who("Jennifer Psaki"), who("Société des journalistes")]
     );
 }
+
+#[test]
+fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
+    assert_eq!(
+        speakers_with(
+            "Les incidents ont eu lieu dans le quartier du Franc Moisin. La ministre de l’Éducation Najat Vallaud-Belkacem a estimé sur BFMTV qu' « une digue semble avoir sauté avec l'introduction de la violence » .",
+            &[
+                ("Franc Moisin", Label::Loc),
+                ("Éducation", Label::Org),
+                ("Najat Vallaud-Belkacem", Label::Per),
+                ("BFMTV", Label::Org)
+            ]
+        ),
+        vec![who("Najat Vallaud-Belkacem")]
+    );
+    // past an apposition holding another name and a relative clause
+    assert_eq!(
+        speakers_with(
+            "Brian Teefey, beau-père de la chanteuse Selena Gomez , qui a été le manager de Christina, a ouvert une cagnotte en ligne, déclarant au magazine People : « Je n'ai pas de mots pour décrire la douleur que je ressens » .",
+            &[
+                ("Brian Teefey", Label::Per),
+                ("Selena Gomez", Label::Per),
+                ("Christina", Label::Per),
+                ("People", Label::Org)
+            ]
+        ),
+        vec![who("Brian Teefey")]
+    );
+}
