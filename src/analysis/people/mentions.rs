@@ -627,6 +627,39 @@ pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     })
 }
 
+/// The name in brackets right after an acronym, when its words' initials
+/// spell it: "Le SNJ (Syndicat national des journalistes)", "l'Ufip (Union
+/// française des industries pétrolières)".
+pub(crate) fn expand_bracketed_after(doc: &Doc, t: usize) -> Option<String> {
+    let n = doc.toks.len();
+    let s = t + 2;
+    if s >= n || doc.t(t + 1) != "(" || !is_cap(doc, s) {
+        return None;
+    }
+    let letters: String = doc.t(t).chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut initials = String::new();
+    let mut k = s;
+    while k < n && k < s + 14 && doc.t(k) != ")" {
+        if !is_word(doc, k) {
+            return None;
+        }
+        if !doc.function(k) && !is_det(doc, k) && !doc.is(k, ACRONYM_SKIPPED) {
+            let c = doc
+                .t(k)
+                .chars()
+                .next()
+                .map(|c| fold_char(c).to_ascii_lowercase())?;
+            initials.push(c);
+            if !letters.starts_with(&initials) {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    (k < n && k > s && doc.t(k) == ")" && initials == letters)
+        .then(|| doc.text[doc.toks[s].span.start..doc.toks[k - 1].span.end].to_string())
+}
+
 /// The name an acronym at token `t` stands for when an apposition spells
 /// it out: "du BEA, le Bureau d'enquêtes et d'analyses de la DGAC" gives
 /// "Bureau d'enquêtes et d'analyses" (the shortest run whose initials spell

@@ -240,6 +240,7 @@ impl<'a> Resolver<'a> {
             let w = doc.t(t);
             if bracket_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")"
                 || bracket_acronym(w) && expand_apposed_acronym(doc, t).is_some()
+                || bracket_acronym(w) && expand_bracketed_after(doc, t).is_some()
             {
                 acronyms.entry(w).or_insert(t);
             }
@@ -318,9 +319,17 @@ impl<'a> Resolver<'a> {
 
     fn name(&self, doc: &Doc, span: Span) -> (Option<String>, Option<usize>) {
         let text = span.text(doc.text);
-        if let Some(full) = self.acronyms.get(text).and_then(|&t| {
-            // "BEA, le Bureau …" spells it out after; "(UCAF)" before
+        // "La Fnsea" opening a sentence: the acronym without its article
+        let bare = ["La ", "Le ", "Les ", "L'", "L’"]
+            .iter()
+            .find_map(|a| text.strip_prefix(a))
+            .filter(|w| self.acronyms.contains_key(w))
+            .unwrap_or(text);
+        if let Some(full) = self.acronyms.get(bare).and_then(|&t| {
+            // "BEA, le Bureau …" spells it out after; "(UCAF)" before;
+            // "Le SNJ (Syndicat national des journalistes)" in brackets after
             expand_apposed_acronym(doc, t)
+                .or_else(|| expand_bracketed_after(doc, t))
                 .or_else(|| expand_acronym(doc, t))
                 .or_else(|| acronym_with_place(doc, t))
         }) {

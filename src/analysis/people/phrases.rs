@@ -714,8 +714,22 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
 /// ("À Épernay,", "Lors de la cérémonie,", "Vers 14h30,", "Hier,").
 /// `Doc::is` ignores ASCII case only, hence "À".
 pub(crate) const OPENING_PREPOSITIONS_FR: &[&str] = &[
-    "à", "À", "au", "aux", "en", "dans", "lors", "après", "avant", "pendant", "depuis", "dès",
-    "sur", "vers", "hier",
+    "à",
+    "À",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "lors",
+    "après",
+    "avant",
+    "pendant",
+    "depuis",
+    "dès",
+    "sur",
+    "vers",
+    "hier",
+    "concernant",
 ];
 
 pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {

@@ -877,3 +877,22 @@ fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
         vec![who("Brian Teefey")]
     );
 }
+
+#[test]
+fn an_acronym_spelled_out_in_brackets_after_it_goes_by_its_name() {
+    assert_eq!(
+        speakers_with(
+            "Le SNJ (Syndicat national des journalistes) exige « d’entendre de vive voix les explications » de la direction. La Fnsea (Fédération nationale des syndicats d’exploitants agricoles) a communiqué que « si les agriculteurs expriment leur colère, ce ne sera pas à Paris » .",
+            &[
+                ("SNJ", Label::Org),
+                ("Syndicat national des journalistes", Label::Org),
+                ("Fnsea", Label::Org),
+                ("Paris", Label::Loc)
+            ]
+        ),
+        vec![
+            who("Syndicat national des journalistes"),
+            who("Fédération nationale des syndicats d’exploitants agricoles")
+        ]
+    );
+}
