@@ -243,8 +243,17 @@ pub(crate) fn pronoun(doc: &Doc, i: usize) -> Option<(Kind, Option<Gender>, bool
         (Kind::Pronoun, Some(Gender::Female), false)
     } else if l("ils") || l("eux") {
         (Kind::Pronoun, Some(Gender::Male), true)
-    } else if l("elles") {
+    } else if l("elles") || l("celles-ci") {
         (Kind::Pronoun, Some(Gender::Female), true)
+    } else if l("celui-ci") {
+        (Kind::Pronoun, Some(Gender::Male), false)
+    } else if l("celle-ci") {
+        (Kind::Pronoun, Some(Gender::Female), false)
+    } else if l("ceux-ci") {
+        (Kind::Pronoun, Some(Gender::Male), true)
+    } else if l("ceci") || l("cela") || l("ça") {
+        // a thing, never a speaker
+        (Kind::FirstPerson, None, false)
     } else if l("they") || l("it") {
         (Kind::Pronoun, None, l("they"))
     } else if (l("on") && doc.lang == Lang::Fr)
@@ -346,6 +355,23 @@ pub(crate) fn connected_name_end(doc: &Doc, a: usize, last: usize) -> usize {
 /// The capitalised name run starting at `i`: returns its end (exclusive).
 pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
     if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) || doc.is_date(i) {
+        return None;
+    }
+    // "Ceci, afin de « … »", "Celle-ci ne devant …": a demonstrative
+    if doc.is(
+        i,
+        &[
+            "ceci",
+            "cela",
+            "ça",
+            "celui-ci",
+            "celle-ci",
+            "ceux-ci",
+            "celles-ci",
+            "celui-là",
+            "celle-là",
+        ],
+    ) {
         return None;
     }
     let n = doc.toks.len();

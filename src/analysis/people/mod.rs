@@ -465,7 +465,35 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "Ce dernier", "celui-ci": the person named last, in this sentence or
+    /// the one before (else a body there), not the one in focus.
+    fn latest(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let a = doc.tok_at(m.span.start);
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        let ss = doc.sentence_start(a);
+        let from = if ss > 0 {
+            doc.sentence_start(ss - 1)
+        } else {
+            0
+        };
+        let near = || {
+            self.referents[..i]
+                .iter()
+                .rev()
+                .take_while(|r| r.toks.0 >= from)
+        };
+        near()
+            .find(|r| r.person && compatible_gender(m.gender, r.gender))
+            .or_else(|| near().find(|r| r.org))
+            .map_or((None, None), |r| self.referent_name(doc, r))
+    }
+
     fn pronoun(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        if m.span.text(doc.text).to_lowercase().ends_with("-ci") {
+            return self.latest(doc, m);
+        }
         if doc.lang == crate::analysis::Lang::Fr
             && m.kind == Kind::Pronoun
             && let Some(r) = self.pronoun_in_focus(doc, m, &self.focus(doc, m))
@@ -826,22 +854,7 @@ impl<'a> Resolver<'a> {
         // "Ce dernier", "cette dernière": the person named last, in this
         // sentence or the one before (else a body there)
         if matches!(head, "dernier" | "dernière") && matches!(det, "ce" | "cette") && b == a + 2 {
-            let ss = doc.sentence_start(a);
-            let from = if ss > 0 {
-                doc.sentence_start(ss - 1)
-            } else {
-                0
-            };
-            let near = || {
-                self.referents[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|r| r.toks.0 >= from)
-            };
-            return near()
-                .find(|r| r.person && compatible_gender(m.gender, r.gender))
-                .or_else(|| near().find(|r| r.org))
-                .map_or((None, None), |r| self.referent_name(doc, r));
+            return self.latest(doc, m);
         }
         if DOCUMENTS_FR.contains(&head) || head == "direction" {
             if let Some(r) = named_complement() {

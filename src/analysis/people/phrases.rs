@@ -730,6 +730,9 @@ pub(crate) const OPENING_PREPOSITIONS_FR: &[&str] = &[
     "vers",
     "hier",
     "concernant",
+    "avec",
+    "sans",
+    "malgré",
 ];
 
 pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
@@ -742,7 +745,11 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
             ss,
             &["face", "interrogé", "interrogée", "invité", "invitée"],
         ))
-        && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
+        // ("Vers 10h00, avec un badge des Gilets jaunes accroché au revers
+        // de sa veste, …": a phrase of manner runs longer)
+        && let Some(c) = (ss + 1
+            ..(ss + if doc.is(ss, &["avec", "sans", "malgré"]) { 14 } else { 10 })
+                .min(doc.sentence_end(ss)))
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
     {
         return clause_head(doc, c + 1);

@@ -161,12 +161,24 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     // "Barroso, le président de la Commission se dit", "François Ruffin,
     // député La France insoumise a affirmé": the name opening the clause,
     // its apposition left without a closing comma
+    // (also when the apposition ends on a name: "Laetitia Dewalle,
+    // porte-parole des Gilets jaunes du Val d'Oise affirme")
+    let complement = |m: &Mention| {
+        let a = doc.tok_at(m.span.start);
+        m.kind == Kind::Name
+            && a > ss
+            && doc.is(
+                a - 1,
+                &["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"],
+            )
+    };
     if doc.lang == Lang::Fr
-        && let Some(found) = m.filter(|m| m.kind == Kind::Phrase)
+        && let Some(found) = m.filter(|m| m.kind == Kind::Phrase || complement(m))
     {
         let cs = clause_head(doc, ss);
         if let Some(c) = (cs + 1..k).find(|&x| doc.t(x) == ",")
             && doc.toks[c].span.end <= found.span.start
+            && (found.kind == Kind::Phrase || c + 1 < k && !doc.info[c + 1].cap)
             && !(c + 1..k).any(|x| doc.punct(x) || doc.info[x].aux || doc.cue_at(x).is_some())
             && let Some((na, nb)) = name_spanning(doc, cs, c)
         {

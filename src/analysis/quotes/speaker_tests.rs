@@ -896,3 +896,40 @@ fn an_acronym_spelled_out_in_brackets_after_it_goes_by_its_name() {
         ]
     );
 }
+
+#[test]
+fn an_unclosed_apposition_ending_on_a_place_leaves_the_name_speaking() {
+    assert_eq!(
+        speakers_with(
+            "Vers 19h15, Laetitia Dewalle, porte-parole des Gilets jaunes du Val d'Oise affirme qu'à ce jour il n'y aura « pas de liste aux européennes » .",
+            &[
+                ("Laetitia Dewalle", Label::Per),
+                ("Gilets jaunes", Label::Org),
+                ("Val d'Oise", Label::Loc)
+            ]
+        ),
+        vec![who("Laetitia Dewalle")]
+    );
+}
+
+#[test]
+fn a_phrase_of_manner_after_the_time_opens_the_sentence() {
+    assert_eq!(
+        speakers_with(
+            "Vers 10h00, avec un badge des Gilets jaunes accroché au revers de sa veste, Nicolas Dupont-Aignan a présenté ses vœux à Auxerre : « quelles que soient leur origine sociale, leur appartenance politique » .",
+            &[
+                ("Gilets jaunes", Label::Org),
+                ("Nicolas Dupont-Aignan", Label::Per),
+                ("Auxerre", Label::Loc)
+            ]
+        ),
+        vec![who("Nicolas Dupont-Aignan")]
+    );
+    // a demonstrative opening a sentence is no name
+    assert_eq!(
+        speakers(
+            "Cet avis pourrait induire la responsabilité d'une entreprise. Ceci, afin de « redéfinir la hiérarchie des normes en vigueur » ."
+        ),
+        vec![None]
+    );
+}
