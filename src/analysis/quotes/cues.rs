@@ -95,7 +95,10 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
         {
             continue;
         }
-        if doc.cue_at(v) == Some(e) || (v == e && doc.info[e].cue == Some(Form::Finite)) {
+        // ("a fait baisser" is no speech: "faire" only with its completions)
+        if doc.cue_at(v) == Some(e)
+            || (v == e && doc.info[e].cue == Some(Form::Finite) && !doc.info[e].faire)
+        {
             let cue = Span::new(doc.toks[v].span.start, doc.toks[e].span.end);
             if let Some((m, _)) = sources::inverted(doc, v) {
                 return Some(Attribution {

@@ -933,3 +933,17 @@ fn a_phrase_of_manner_after_the_time_opens_the_sentence() {
         vec![None]
     );
 }
+
+#[test]
+fn faire_is_no_speech_verb_without_its_completion() {
+    assert_eq!(
+        speakers_with(
+            "Vers 14h45, Francis Palombi, président de la Confédération des commerçants de France a affirmé que le mouvement a fait baisser le chiffre d'affaires entre « 40 % et 70 % selon les corporations » .",
+            &[
+                ("Francis Palombi", Label::Per),
+                ("Confédération des commerçants de France", Label::Org)
+            ]
+        ),
+        vec![who("Francis Palombi")]
+    );
+}
