@@ -215,6 +215,11 @@ pub(crate) const ROLES: &[&str] = &[
     "skieuse",
     "attaquant",
     "attaquante",
+    "souverain",
+    "souveraine",
+    "monarque",
+    "plaignant",
+    "plaignante",
 ];
 
 pub(crate) const COMPANY: &[&str] = &[
@@ -676,13 +681,13 @@ pub(crate) fn expand_bracketed_after(doc: &Doc, t: usize) -> Option<String> {
                 .next()
                 .map(|c| fold_char(c).to_ascii_lowercase())?;
             initials.push(c);
-            if !letters.starts_with(&initials) {
-                return None;
-            }
         }
         k += 1;
     }
-    (k < n && k > s && doc.t(k) == ")" && initials == letters)
+    // a translated name need not spell it: "du YSK (Haut-Conseil
+    // électoral)", for an acronym in capitals and a name of a few words
+    let translated = doc.t(t).chars().all(|c| c.is_ascii_uppercase()) && (2..=8).contains(&(k - s));
+    (k < n && k > s && doc.t(k) == ")" && (initials == letters || translated))
         .then(|| doc.text[doc.toks[s].span.start..doc.toks[k - 1].span.end].to_string())
 }
 

@@ -967,7 +967,11 @@ impl<'a> Resolver<'a> {
             let span = Span::new(doc.toks[c + 1].span.start, doc.toks[e - 1].span.end);
             return Some(self.name(doc, span));
         }
-        None
+        // "Le zoo d'Amnéville a annoncé … dans un communiqué" then "rappelle le
+        // communiqué": who published it, the named subject of its clause
+        let (m, end) =
+            phrases::subject_right(doc, phrases::clause_head(doc, doc.sentence_start(k)))?;
+        (m.kind == Kind::Name && end <= k).then(|| self.name(doc, m.span))
     }
 
     /// The referent bound to an earlier occurrence of the noun `head` (before
@@ -1211,6 +1215,7 @@ const DOCUMENTS_FR: &[&str] = &[
     "avis",
     "publication",
     "bilan",
+    "informations",
 ];
 
 /// Institutions named by a common noun, written as in the text.

@@ -567,7 +567,13 @@ fn name_before_verb(doc: &Doc, open: usize) -> Option<Attribution> {
 /// lancée par le député", "il est décrit comme un « … » par Mike
 /// Stratton": who said it, not the subject of the sentence.
 fn agent_after(doc: &Doc, open: usize, after: usize) -> Option<Attribution> {
-    if doc.lang != Lang::Fr || after + 1 >= doc.toks.len() {
+    // in the quote's own sentence and paragraph ("« … » Interrogée par
+    // l'AFP après la cérémonie, la réalisatrice …" starts another)
+    if doc.lang != Lang::Fr
+        || after + 1 >= doc.toks.len()
+        || doc.text[doc.toks[after - 1].span.end..doc.toks[after].span.start].contains('\n')
+        || doc.info[after].cap
+    {
         return None;
     }
     let participle = |k: usize| matches!(doc.info[k].cue, Some(Form::Participle));

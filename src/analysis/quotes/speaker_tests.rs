@@ -947,3 +947,33 @@ fn faire_is_no_speech_verb_without_its_completion() {
         vec![who("Francis Palombi")]
     );
 }
+
+#[test]
+fn a_passive_in_the_next_sentence_names_no_one_for_the_quote() {
+    assert_eq!(
+        speakers_with(
+            "« C’est un film qui ose le silence », a souligné la présidente du jury, l’actrice Hélène Vandamme. « Nous avons été unanimes dès la première projection. »\n\nInterrogée par l’AFP après la cérémonie, la réalisatrice a parlé.",
+            &[("Hélène Vandamme", Label::Per), ("AFP", Label::Org)]
+        ),
+        vec![who("Hélène Vandamme"), who("Hélène Vandamme")]
+    );
+}
+
+#[test]
+fn a_document_named_again_speaks_for_who_published_it() {
+    assert_eq!(
+        speakers_with(
+            "Le zoo d'Amnéville a annoncé la naissance d'un rhinocéros dans un communiqué. Ces espèces sont menacées, rappelle le communiqué : « Chaque jour quatre rhinocéros sont tués dans la nature » .",
+            &[("zoo d'Amnéville", Label::Org)]
+        ),
+        vec![who("zoo d'Amnéville")]
+    );
+    // a translated acronym's name in brackets, and a sovereign's title
+    assert_eq!(
+        speakers_with(
+            "Le résultat définitif sera annoncé dans « onze ou douze jours au plus tard » , d'après les informations du YSK (Haut-Conseil électoral).",
+            &[("YSK", Label::Org), ("Haut-Conseil électoral", Label::Org)]
+        ),
+        vec![who("Haut-Conseil électoral")]
+    );
+}
