@@ -188,6 +188,17 @@ const FR_ER: &[&str] = &[
     "ordonner",
     "relater",
     "spécifier",
+    // reporting verbs of news copy, often inverted after a quote ("« … »,
+    // s'enthousiasme X", "a salué X", "tempère la diplomatie")
+    "saluer",
+    "pester",
+    "tempérer",
+    "rajouter",
+    "enthousiasmer",
+    "désoler",
+    "étonner",
+    "encourager",
+    "inviter",
 ];
 
 /// Second group (-ir, -issons).

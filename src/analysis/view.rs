@@ -28,6 +28,8 @@ pub(crate) const ADVERBS: &[&str] = &[
     "ensuite",
     "enfin",
     "simplement",
+    "juste",
+    "seulement",
     "plus",
     "tard",
     "ne",
@@ -142,6 +144,34 @@ impl<'a> Doc<'a> {
     pub fn punct(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct
     }
+    /// A French incidental phrase at `i` ("pour sa part", "quant à lui", "de
+    /// son côté", "à son tour", "lui aussi"): the index after it.
+    pub fn parenthetical(&self, i: usize) -> Option<usize> {
+        if self.lang != Lang::Fr || i + 1 >= self.toks.len() {
+            return None;
+        }
+        let three = |a: &[&str], b: &[&str], c: &[&str]| {
+            self.is(i, a) && self.is(i + 1, b) && self.is(i + 2, c)
+        };
+        if three(
+            &["pour"],
+            &["sa", "leur", "ma", "notre", "votre"],
+            &["part"],
+        ) || three(&["quant"], &["à"], &["lui", "elle", "eux", "elles"])
+            || three(&["de"], &["son", "leur", "notre"], &["côté"])
+            || three(&["à"], &["son", "leur", "mon"], &["tour"])
+        {
+            return Some(i + 3);
+        }
+        if self.is(i, &["lui", "elle", "eux", "elles"]) && self.is(i + 1, &["aussi", "non", "même"])
+        {
+            return Some(i + 2);
+        }
+        if self.is(i, &["en"]) && self.is(i + 1, &["revanche", "outre", "effet"]) {
+            return Some(i + 2);
+        }
+        None
+    }
     /// Whether a speech verb starts at `i`; returns the index of its last token.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
         let n = self.toks.len();
@@ -170,7 +200,8 @@ impl<'a> Doc<'a> {
             _ if inf.aux => {
                 // a déclaré, a-t-il encore déclaré, has told, avait notamment souligné
                 let mut j = i + 1;
-                while j < n && j <= i + 3 && self.info[j].region.is_none() {
+                let mut limit = i + 3;
+                while j < n && j <= limit && self.info[j].region.is_none() {
                     match self.info[j].cue {
                         Some(Form::Participle | Form::Finite) => return Some(j),
                         _ if self.info[j].faire => {
@@ -180,6 +211,11 @@ impl<'a> Doc<'a> {
                         }
                         // "a longuement expliqué", "has repeatedly said"
                         _ if self.is_adverb(j) || self.manner_adverb(j) => j += 1,
+                        // "a pour sa part déclaré"
+                        _ if let Some(e) = self.parenthetical(j) => {
+                            limit += e - j;
+                            j = e;
+                        }
                         _ => return None,
                     }
                 }

@@ -138,7 +138,8 @@ impl<'a> Resolver<'a> {
                 }
                 let a = doc.tok_at(e.span.start);
                 let b = doc.tok_at(e.span.end).max(a + 1);
-                if a >= n || doc.info[a].region.is_some() {
+                // "l'hépatite C": one letter names no one
+                if a >= n || doc.info[a].region.is_some() || e.span.end - e.span.start <= 1 {
                     continue;
                 }
                 let gender = groups
@@ -536,6 +537,7 @@ impl<'a> Resolver<'a> {
                     let head = doc.t(s.head).to_lowercase();
                     let h = head.as_str();
                     if ROLES.contains(&h)
+                        || matches!(h, "dernier" | "dernière")
                         || ORG_NOUNS_FR.contains(&h)
                         || INSTITUTIONS_FR.contains(&h)
                         || DOCUMENTS_FR.contains(&h)
@@ -783,6 +785,38 @@ impl<'a> Resolver<'a> {
             })
         };
         let definite = matches!(det, "le" | "la" | "l'" | "l’" | "ce" | "cet" | "cette");
+        // "L'autorité" after "l'Autorité de régulation professionnelle de la
+        // publicité", "la commission" after "la Commission européenne": a
+        // body named again by its first noun
+        if definite
+            && b == a + hi + 1
+            && !ROLES.contains(&head)
+            && let Some(r) = self.referents[..i].iter().rev().take(60).find(|r| {
+                r.org && r.toks.1 - r.toks.0 >= 2 && doc.t(r.toks.0).to_lowercase() == head
+            })
+        {
+            return self.referent_name(doc, r);
+        }
+        // "Ce dernier", "cette dernière": the person named last, in this
+        // sentence or the one before (else a body there)
+        if matches!(head, "dernier" | "dernière") && matches!(det, "ce" | "cette") && b == a + 2 {
+            let ss = doc.sentence_start(a);
+            let from = if ss > 0 {
+                doc.sentence_start(ss - 1)
+            } else {
+                0
+            };
+            let near = || {
+                self.referents[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|r| r.toks.0 >= from)
+            };
+            return near()
+                .find(|r| r.person && compatible_gender(m.gender, r.gender))
+                .or_else(|| near().find(|r| r.org))
+                .map_or((None, None), |r| self.referent_name(doc, r));
+        }
         if DOCUMENTS_FR.contains(&head) || head == "direction" {
             if let Some(r) = named_complement() {
                 return r;

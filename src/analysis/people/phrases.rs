@@ -21,6 +21,22 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     if let Some((kind, g, pl)) = pronoun(doc, p) {
         return Some((mention(doc, p, p + 1, kind, g, pl, p), p + 1));
     }
+    // "s'était expliqué le 26 juin 2016 pendant …": a date is no subject
+    if doc.lang == Lang::Fr
+        && doc.is(p, &["le"])
+        && p + 1 < n
+        && doc.t(p + 1).starts_with(|c: char| c.is_ascii_digit())
+    {
+        let mut j = p + 1;
+        while j < n && (doc.t(j).starts_with(|c: char| c.is_ascii_digit()) || doc.is_date(j)) {
+            j += 1;
+        }
+        // "Le 6 août 2018, le YouTubeur Squeezie poste"
+        if j < n && doc.t(j) == "," {
+            j += 1;
+        }
+        return subject_right(doc, j);
+    }
     // "a assuré lundi soir le ministre…": past the time and adverbs
     if doc.lang == Lang::Fr
         && (doc.is_date(p)
@@ -30,7 +46,7 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         return subject_right(doc, p + 1);
     }
     // "estime pour sa part Neil Hyatt", "a réagi quant à elle la ministre"
-    if let Some(e) = parenthetical(doc, p) {
+    if let Some(e) = doc.parenthetical(p) {
         return subject_right(doc, e);
     }
     // "a déclaré à l'AFP Jean Dupont", "a indiqué à l'AFP le parquet de
@@ -353,33 +369,6 @@ pub(crate) fn name_spanning(doc: &Doc, a: usize, b: usize) -> Option<(usize, usi
     (e == b).then(|| strip_name(doc, a, b)).flatten()
 }
 
-/// A French incidental phrase at `i` ("pour sa part", "quant à lui", "de
-/// son côté", "à son tour", "lui aussi"): the index after it.
-pub(crate) fn parenthetical(doc: &Doc, i: usize) -> Option<usize> {
-    if doc.lang != Lang::Fr || i + 1 >= doc.toks.len() {
-        return None;
-    }
-    let three =
-        |a: &[&str], b: &[&str], c: &[&str]| doc.is(i, a) && doc.is(i + 1, b) && doc.is(i + 2, c);
-    if three(
-        &["pour"],
-        &["sa", "leur", "ma", "notre", "votre"],
-        &["part"],
-    ) || three(&["quant"], &["à"], &["lui", "elle", "eux", "elles"])
-        || three(&["de"], &["son", "leur", "notre"], &["côté"])
-        || three(&["à"], &["son", "leur", "mon"], &["tour"])
-    {
-        return Some(i + 3);
-    }
-    if doc.is(i, &["lui", "elle", "eux", "elles"]) && doc.is(i + 1, &["aussi", "non", "même"]) {
-        return Some(i + 2);
-    }
-    if doc.is(i, &["en"]) && doc.is(i + 1, &["revanche", "outre", "effet"]) {
-        return Some(i + 2);
-    }
-    None
-}
-
 /// French modal and aspect verbs, which end a subject phrase before the
 /// verb they govern ("Le candidat veut également prohiber …").
 const FR_MODALS: &[&str] = &[
@@ -663,6 +652,8 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         // ("Carson shared…")
         if let Some(e) = name_run(doc, k)
             && let Some((na, nb)) = strip_name(doc, k, e)
+            // "l'hépatite C": one letter names no one
+            && (nb - na >= 2 || doc.t(na).chars().count() > 1)
             && (nb - na >= 2
                 || given_name(doc.t(na)).is_none()
                 || doc.info[na].entity == Some(Label::Per))
@@ -742,6 +733,19 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
             .quoted_name_words(after)
             .filter(|&(na, nb, _)| !(na..nb).any(|x| doc.punct(x)))
             .map(|(na, nb, e)| (cue, e - 1, name_mention(doc, na, nb)));
+    }
+    // "selon ce qu'a confié Rodrigue", "d'après ce qu'il a déclaré": the
+    // subject of the speech verb in the relative
+    if doc.is(after, &["ce"]) && doc.is(after + 1, &["qu'", "qu’", "que"]) {
+        let j = after + 2;
+        let (m, end) = match doc.cue_at(j) {
+            Some(e) => subject_right(doc, e + 1)?,
+            None => {
+                let (m, e) = subject_right(doc, j)?;
+                (m, doc.cue_at(e)? + 1)
+            }
+        };
+        return (m.kind != Kind::FirstPerson).then_some((cue, end - 1, m));
     }
     let (m, end) = subject_right(doc, after)?;
     if m.kind == Kind::FirstPerson {

@@ -329,7 +329,17 @@ pub(super) fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
         });
     }
     // verb then subject: "a réagi le ministre", "said Smith", "explique Marie Dupont",
-    // "s'est félicité le ministre"
+    // "s'est félicité le ministre"; after "comme" the object pronoun stands
+    // for the quote: "comme l'a lancé un porte-parole, Olivier Goudet"
+    let p = if doc.lang == Lang::Fr
+        && doc.is(p, &["comme"])
+        && doc.is(p + 1, &["l'", "l’", "le"])
+        && doc.cue_at(p + 2).is_some()
+    {
+        p + 2
+    } else {
+        p
+    };
     let p = if doc.lang == Lang::Fr && doc.is(p, &["s'", "s’", "se"]) && doc.cue_at(p + 1).is_some()
     {
         p + 1

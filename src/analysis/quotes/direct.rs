@@ -150,7 +150,10 @@ fn french_region(
         {
             return None;
         }
-        if named_before(doc, open_tok) || legal_qualification(doc, open_tok) {
+        // a name, a title or a charge, or one more in a list of them ("auteur
+        // de « A », « B » ou encore « C »", "pour « débauche » et « … »")
+        let not_speech = |o: usize| named_before(doc, o) || legal_qualification(doc, o);
+        if not_speech(open_tok) || list_head(doc, open_tok).is_some_and(not_speech) {
             return None;
         }
         // "sur les convictions (« Nos convictions … ? »)": a quoted gloss in
@@ -224,6 +227,7 @@ fn french_region(
         right_cue
             .filter(|a| a.mention.is_some())
             .or(left_cue.filter(|a| a.mention.is_some()))
+            .or_else(|| name_before_verb(doc, open_tok))
             .or_else(|| governing(doc, open_tok))
             .or_else(postposed)
             .or(right_cue)
@@ -286,6 +290,12 @@ fn named_before(doc: &Doc, open: usize) -> bool {
         "appelés",
         "titré",
         "titrée",
+        "auteur",
+        "autrice",
+        "thème",
+        "projet",
+        "slogan",
+        "devise",
         "film",
         "livre",
         "roman",
@@ -325,6 +335,34 @@ fn named_before(doc: &Doc, open: usize) -> bool {
     NAMING.contains(&w.as_str())
 }
 
+/// The opening mark of the first quote of a list that the quote opening at
+/// `open` continues ("« A », « B » ou encore « C »"), if it continues one.
+fn list_head(doc: &Doc, open: usize) -> Option<usize> {
+    let mut head = None;
+    let mut p = open;
+    loop {
+        let mut k = p;
+        while k > 0
+            && doc.info[k - 1].region.is_none()
+            && doc.is(k - 1, &[",", "et", "ou", "encore"])
+        {
+            k -= 1;
+        }
+        if k == p || k == 0 {
+            return head;
+        }
+        let Some(r) = doc.info[k - 1].region else {
+            return head;
+        };
+        let mut o = k - 1;
+        while o > 0 && doc.info[o - 1].region == Some(r) {
+            o -= 1;
+        }
+        head = Some(o);
+        p = o;
+    }
+}
+
 /// A quoted legal qualification: "mis en examen pour « homicide
 /// involontaire »", "une plainte pour « non-assistance à personne en
 /// danger »", "chef d'« association de malfaiteurs … »".
@@ -332,43 +370,57 @@ fn legal_qualification(doc: &Doc, open: usize) -> bool {
     if open == 0 || !doc.is(open - 1, &["pour", "de", "d'", "d’", "chef", "chefs"]) {
         return false;
     }
+    // the words before, up to 14 outside other quotes ("mis en examen pour
+    // « A » et également, concernant X et sa compagne, pour « B »")
     let ss = doc.sentence_start(open);
-    (ss.max(open.saturating_sub(14))..open - 1).any(|k| {
-        let w = doc.t(k).to_lowercase();
-        matches!(
-            w.as_str(),
-            "plainte"
-                | "plaintes"
-                | "examen"
-                | "inculpé"
-                | "inculpée"
-                | "inculpés"
-                | "poursuivi"
-                | "poursuivie"
-                | "poursuivis"
-                | "condamné"
-                | "condamnée"
-                | "condamnés"
-                | "enquête"
-                | "détention"
-                | "accusé"
-                | "accusée"
-                | "accusés"
-                | "mis"
-                | "mise"
-                | "jugé"
-                | "jugée"
-                | "procès"
-                | "information"
-                | "instruction"
-                | "chef"
-                | "chefs"
-                | "garde"
-                | "interpellé"
-                | "écroué"
-                | "écrouée"
-        )
-    })
+    (ss..open - 1)
+        .rev()
+        .filter(|&k| doc.info[k].region.is_none())
+        .take(14)
+        .any(|k| {
+            let w = doc.t(k).to_lowercase();
+            matches!(
+                w.as_str(),
+                "plainte"
+                    | "plaintes"
+                    | "examen"
+                    | "inculpé"
+                    | "inculpée"
+                    | "inculpés"
+                    | "poursuivi"
+                    | "poursuivie"
+                    | "poursuivis"
+                    | "condamné"
+                    | "condamnée"
+                    | "condamnés"
+                    | "enquête"
+                    | "détention"
+                    | "accusé"
+                    | "accusée"
+                    | "accusés"
+                    | "mis"
+                    | "mise"
+                    | "jugé"
+                    | "jugée"
+                    | "procès"
+                    | "information"
+                    | "instruction"
+                    | "chef"
+                    | "chefs"
+                    | "garde"
+                    | "interpellé"
+                    | "écroué"
+                    | "écrouée"
+                    | "comparu"
+                    | "comparaît"
+                    | "comparaissent"
+                    | "comparaître"
+                    | "réquisitoire"
+                    | "soupçonné"
+                    | "soupçonnée"
+                    | "soupçonnés"
+            )
+        })
 }
 
 /// Verbs whose quoted complement is a label, not speech, under four words:
@@ -472,34 +524,45 @@ pub(super) fn postposed_cue(doc: &Doc, after: usize) -> Option<Attribution> {
     None
 }
 
+/// "…, le pape François « s'associe à la douleur »", "son avocat Pierre
+/// Roux s’ « indigne des fuites »": a name right before a quote that opens
+/// on its verb is that verb's subject, whatever verb governs the sentence.
+fn name_before_verb(doc: &Doc, open: usize) -> Option<Attribution> {
+    let ss = doc.sentence_start(open);
+    let end = if open > 0 && doc.is(open - 1, &["s'", "s’", "se"]) {
+        open - 1
+    } else {
+        open
+    };
+    if !(doc.lang == Lang::Fr && end > ss + 1 && opens_on_verb(doc, open)) {
+        return None;
+    }
+    let m = crate::analysis::people::phrases::np_ending_at(doc, end - 1, ss)?;
+    if m.kind != mentions::Kind::Name {
+        return None;
+    }
+    let a = doc.tok_at(m.span.start);
+    let after_preposition = a > ss
+        && doc.is(
+            a - 1,
+            &[
+                "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "sur",
+                "contre", "chez", "entre", "vers", "selon", "en",
+            ],
+        );
+    // "a déclaré que Didier Deschamps « avait cédé … »": the subject of
+    // reported words, not their speaker
+    let reported = a > ss && doc.is(a - 1, &["que", "qu'", "qu’"]);
+    (!after_preposition && !reported).then_some(Attribution {
+        cue: Span::new(m.span.start, m.span.start),
+        mention: Some(m),
+    })
+}
+
 /// A quote without cue whose source is the subject of its sentence:
 /// "Airbus « coopère pleinement … »", "Benoît Hamon, veut « … »".
 fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
     let ss = doc.sentence_start(open);
-    // "…, le pape François « s'associe à la douleur »": a name right before
-    // a quote that opens on its verb is that verb's subject
-    if doc.lang == Lang::Fr
-        && open > ss + 1
-        && opens_on_verb(doc, open)
-        && let Some(m) = crate::analysis::people::phrases::np_ending_at(doc, open - 1, ss)
-        && m.kind == mentions::Kind::Name
-    {
-        let a = doc.tok_at(m.span.start);
-        let after_preposition = a > ss
-            && doc.is(
-                a - 1,
-                &[
-                    "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "sur",
-                    "contre", "chez", "entre", "vers", "selon", "en",
-                ],
-            );
-        if !after_preposition {
-            return Some(Attribution {
-                cue: Span::new(m.span.start, m.span.start),
-                mention: Some(m),
-            });
-        }
-    }
     let cs = clause_head(doc, ss);
     // the phrase opening the clause: a pronoun, a name, "le candidat du PS,
     // Benoît Hamon,", or a description ("Les membres", "La première version

@@ -11,7 +11,7 @@ pub(crate) use crate::analysis::people::phrases::{
     BE, SUBORDINATORS, clause_subject, first_mention, is_modal, loose_adverb, np_ending_at,
     subject_right,
 };
-use crate::analysis::people::phrases::{clause_head, name_spanning, parenthetical};
+use crate::analysis::people::phrases::{clause_head, name_spanning};
 use crate::analysis::view::Doc;
 use crate::analysis::{Label, Lang, Span};
 
@@ -33,6 +33,8 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         {
             k -= 1;
         } else if let Some(c) = incidental_before(doc, k, ss) {
+            k = c;
+        } else if let Some(c) = circumstance_before(doc, k, ss) {
             k = c;
         } else {
             break;
@@ -213,8 +215,23 @@ fn incidental_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
     let c = (k.saturating_sub(6).max(ss)..k - 1)
         .rev()
         .find(|&x| doc.t(x) == ",")?;
-    (parenthetical(doc, c + 1) == Some(k - 1) || c + 2 == k - 1 && doc.is_adverb(c + 1))
-        .then_some(c)
+    (doc.parenthetical(c + 1) == Some(k - 1) || c + 2 == k - 1 && doc.is_adverb(c + 1)).then_some(c)
+}
+
+/// "Le pape François au cours de son enseignement a exhorté": a phrase of
+/// time between the subject and its verb, without commas; where it starts.
+fn circumstance_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let x = (k.saturating_sub(8).max(ss + 1)..k)
+        .rev()
+        .take_while(|&x| doc.info[x].region.is_none() && !doc.punct(x))
+        .find(|&x| {
+            doc.is(x, &["lors", "pendant", "durant"])
+                || doc.is(x, &["au"]) && doc.is(x + 1, &["cours"])
+        })?;
+    (is_word(doc, x - 1) && !doc.function(x - 1) && !is_det(doc, x - 1)).then_some(x)
 }
 
 /// French inversion at `p`: "a-t-il déclaré", "dit-il", "ajoute-t-elle",

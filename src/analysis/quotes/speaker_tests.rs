@@ -651,3 +651,143 @@ fn a_name_after_a_preposition_before_a_colon_is_not_the_poster() {
         vec![who("Marc Petit")]
     );
 }
+
+#[test]
+fn comme_with_the_object_pronoun_after_a_quote_is_its_cue() {
+    assert_eq!(
+        speakers_with(
+            "Le collectif exige « deux milliards d’euros tout de suite et sans conditions » , comme l'a lancé un de ses porte-paroles, Olivier Goudet . La ministre refuse « de céder à la facilité une fois de plus » , comme l’a déclaré Marie Dupont mardi.",
+            &[("Olivier Goudet", Label::Per), ("Marie Dupont", Label::Per)]
+        ),
+        vec![who("Olivier Goudet"), who("Marie Dupont")]
+    );
+}
+
+#[test]
+fn an_incidental_phrase_or_adverb_inside_the_verb_after_a_quote() {
+    assert_eq!(
+        speakers_with(
+            "« Nous sommes face à un niveau de menace très élevé » , a pour sa part déclaré le Premier ministre Bernard Cazeneuve , en déplacement dans la Creuse .\n\n« Une opération a bien été menée ce matin par la police » , a juste indiqué Laurent de Caigny , procureur de Charleville-Mézières.",
+            &[
+                ("Bernard Cazeneuve", Label::Per),
+                ("Laurent de Caigny", Label::Per),
+                ("Creuse", Label::Loc),
+                ("Charleville-Mézières", Label::Loc)
+            ]
+        ),
+        vec![who("Bernard Cazeneuve"), who("Laurent de Caigny")]
+    );
+}
+
+#[test]
+fn reporting_verbs_of_news_copy_after_a_quote() {
+    assert_eq!(
+        speakers_with(
+            "L'Élysée a rendu hommage à l'ancien ministre. « Il était un grand réformateur et un grand républicain » , a salué pour sa part le Premier ministre Manuel Valls sur Twitter . « Ce qui est remarquable, c'est que les modèles sont ici en mesure d'expliquer les résultats » , s'enthousiasme Federico Garcia au vu des progrès.",
+            &[
+                ("Élysée", Label::Org),
+                ("Manuel Valls", Label::Per),
+                ("Twitter", Label::Org),
+                ("Federico Garcia", Label::Per)
+            ]
+        ),
+        vec![who("Manuel Valls"), who("Federico Garcia")]
+    );
+}
+
+#[test]
+fn selon_ce_qu_a_dit_x_names_x() {
+    assert_eq!(
+        speakers_with(
+            "Paul Roux était venu dans le Gard pour suivre une formation. « Il nous avait raconté qu'il s'était fait arrêter à l'aéroport » , selon ce qu'a confié Rodrigue, ami de Paul Roux.",
+            &[
+                ("Paul Roux", Label::Per),
+                ("Rodrigue", Label::Per),
+                ("Gard", Label::Loc)
+            ]
+        ),
+        vec![who("Rodrigue")]
+    );
+}
+
+#[test]
+fn ce_dernier_is_the_person_named_last() {
+    // the subject "Ce dernier", and the pronoun after the quote standing for it
+    assert_eq!(
+        speakers_with(
+            "Le jeune homme logeait chez une connaissance, Mohammed Kaci. Ce dernier n'était pas au courant du projet : « je l'avais laissé ici deux ou trois jours, il devait partir mercredi » , déclare-t-il.",
+            &[("Mohammed Kaci", Label::Per)]
+        ),
+        vec![who("Mohammed Kaci")]
+    );
+    assert_eq!(
+        speakers_with(
+            "C'est Joseph Butore, vice-président du Burundi, qui représente le pays au sommet du COMESA à Madagascar. Ce dernier indique vouloir « échanger sur la situation actuelle du Burundi avec ses voisins » .",
+            &[
+                ("Joseph Butore", Label::Per),
+                ("Burundi", Label::Loc),
+                ("COMESA", Label::Org),
+                ("Madagascar", Label::Loc)
+            ]
+        ),
+        vec![who("Joseph Butore")]
+    );
+}
+
+#[test]
+fn a_name_before_a_reflexive_verb_opening_the_quote() {
+    assert_eq!(
+        speakers_with(
+            "Une source proche du dossier précise que « ce supplétif ne concerne pas seulement Mme Roux » tandis que son avocat Pierre Cornut-Gentille s’ « indigne des fuites dans la presse » .",
+            &[("Pierre Cornut-Gentille", Label::Per), ("Roux", Label::Per)]
+        )[1],
+        who("Pierre Cornut-Gentille")
+    );
+    // after "que", the name is the subject of the words reported
+    assert_eq!(
+        speakers_with(
+            "Karim Benzema avait déclaré dans le Marca que Didier Deschamps « avait cédé à la pression raciste d'une partie du pays » .",
+            &[
+                ("Karim Benzema", Label::Per),
+                ("Didier Deschamps", Label::Per),
+                ("Marca", Label::Org)
+            ]
+        ),
+        vec![who("Karim Benzema")]
+    );
+}
+
+#[test]
+fn a_date_or_a_phrase_of_time_is_not_the_subject() {
+    assert_eq!(
+        speakers_with(
+            "Avant le chant, François a salué les Justes. En raison de son silence, il s'était expliqué en avance le 26 juin 2016 pendant son retour d'Albanie : « Je voudrais aller dans ce lieu d'horreur sans discours, sans personne » .\n\nLe pape François au cours de son enseignement a exhorté les jeunes pèlerins à « ne pas vivre repliés et passifs mais au contraire à ouvrir leur cœur » .",
+            &[("François", Label::Per), ("Albanie", Label::Loc)]
+        ),
+        vec![who("François"), who("pape François")]
+    );
+}
+
+#[test]
+fn a_body_named_again_by_its_first_noun() {
+    assert_eq!(
+        speakers_with(
+            "Les réseaux suivent la recommandation de l'Autorité de régulation professionnelle de la publicité émise en juin. L'autorité avait demandé à l'association de préciser les « études venant à l’appui de ces allégations » .",
+            &[(
+                "Autorité de régulation professionnelle de la publicité",
+                Label::Org
+            )]
+        ),
+        vec![who(
+            "Autorité de régulation professionnelle de la publicité"
+        )]
+    );
+    // one letter ("l'hépatite C") names no body
+    assert_eq!(
+        speakers_with(
+            "La présidente de Médecins du monde a parlé. Par ailleurs, l'association cite l'exemple du traitement contre l'hépatite C et annonce un traitement « vendu 41 000 euros par patient alors qu’il ne coûterait que 100 euros » .",
+            &[("Médecins du monde", Label::Org), ("C", Label::Org)]
+        ),
+        vec![None]
+    );
+}

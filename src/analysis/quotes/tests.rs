@@ -1173,6 +1173,29 @@ mod french_partial {
     }
 
     #[test]
+    fn a_list_continues_what_its_first_quote_is() {
+        // titles after "auteur de", however many
+        assert!(
+            speakers("Le romancier Jean Roux, auteur de « Vendredi ou les Limbes du Pacifique », « Le Roi des aulnes » ou encore « Les Vents de la grande plaine », est mort.")
+                .is_empty()
+        );
+        // charges, the second one far from the verb
+        assert!(
+            speakers("Trois suspects ont été mis en examen pour « association de malfaiteurs terroriste » et également, concernant Paul Roux et sa compagne, pour « fabrication et détention d’explosifs en bande organisée ».")
+                .is_empty()
+        );
+        assert!(
+            speakers("Dix-sept hommes ont comparu pour « débauche » et « incitation à la débauche » devant un tribunal.")
+                .is_empty()
+        );
+        // a list of quotes that are words said stays quotes
+        assert_eq!(
+            speakers("Jean Roux a dénoncé « une faute politique très grave » et « une trahison de tous les électeurs ».").len(),
+            2
+        );
+    }
+
+    #[test]
     fn four_words_or_more_are_someone_s_words() {
         // no cue: the subject of the sentence is the source
         assert_eq!(
