@@ -21,7 +21,8 @@ const CHUNK: usize = 256;
 /// The same in a first build, after its first chunk (the first screen):
 /// fewer, bigger transactions write fewer pages twice and leave fewer
 /// full-text segments to merge (at 100,000 articles, 22.7–23.2 s of CPU
-/// against 23.6–24.7 with 256, two alternating runs each).
+/// against 23.6–24.7 with 256, two alternating runs each, then with
+/// FTS5's merges off during the build).
 const BUILD_CHUNK: usize = 1024;
 
 /// One root of the library, as the index knows it.
@@ -162,6 +163,9 @@ pub fn reconcile(
         if !removed.is_empty() {
             sink(Change::Removed(removed));
         }
+    }
+    if summary.read + summary.removed > 0 {
+        index.empty_log();
     }
     Ok(summary)
 }
