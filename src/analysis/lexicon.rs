@@ -199,6 +199,10 @@ const FR_ER: &[&str] = &[
     "étonner",
     "encourager",
     "inviter",
+    "maugréer",
+    "grommeler",
+    "bougonner",
+    "scander",
 ];
 
 /// Second group (-ir, -issons).

@@ -203,12 +203,13 @@ impl<'a> Doc<'a> {
                 let mut limit = i + 3;
                 while j < n && j <= limit && self.info[j].region.is_none() {
                     match self.info[j].cue {
-                        Some(Form::Participle | Form::Finite) => return Some(j),
+                        // "a fait savoir", not "a fait baisser"
                         _ if self.info[j].faire => {
                             return (j + 1 < n
                                 && lexicon::completes_faire(&self.t(j + 1).to_lowercase()))
                             .then_some(j + 1);
                         }
+                        Some(Form::Participle | Form::Finite) => return Some(j),
                         // "a longuement expliqué", "has repeatedly said"
                         _ if self.is_adverb(j) || self.manner_adverb(j) => j += 1,
                         // "a pour sa part déclaré"

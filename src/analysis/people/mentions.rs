@@ -243,8 +243,17 @@ pub(crate) fn pronoun(doc: &Doc, i: usize) -> Option<(Kind, Option<Gender>, bool
         (Kind::Pronoun, Some(Gender::Female), false)
     } else if l("ils") || l("eux") {
         (Kind::Pronoun, Some(Gender::Male), true)
-    } else if l("elles") {
+    } else if l("elles") || l("celles-ci") {
         (Kind::Pronoun, Some(Gender::Female), true)
+    } else if l("celui-ci") {
+        (Kind::Pronoun, Some(Gender::Male), false)
+    } else if l("celle-ci") {
+        (Kind::Pronoun, Some(Gender::Female), false)
+    } else if l("ceux-ci") {
+        (Kind::Pronoun, Some(Gender::Male), true)
+    } else if l("ceci") || l("cela") || l("ça") {
+        // a thing, never a speaker
+        (Kind::FirstPerson, None, false)
     } else if l("they") || l("it") {
         (Kind::Pronoun, None, l("they"))
     } else if (l("on") && doc.lang == Lang::Fr)
@@ -346,6 +355,23 @@ pub(crate) fn connected_name_end(doc: &Doc, a: usize, last: usize) -> usize {
 /// The capitalised name run starting at `i`: returns its end (exclusive).
 pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
     if !is_cap(doc, i) || is_det(doc, i) && !doc.is(i, &["La", "Le"]) || doc.is_date(i) {
+        return None;
+    }
+    // "Ceci, afin de « … »", "Celle-ci ne devant …": a demonstrative
+    if doc.is(
+        i,
+        &[
+            "ceci",
+            "cela",
+            "ça",
+            "celui-ci",
+            "celle-ci",
+            "ceux-ci",
+            "celles-ci",
+            "celui-là",
+            "celle-là",
+        ],
+    ) {
         return None;
     }
     let n = doc.toks.len();
@@ -625,6 +651,39 @@ pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
         (initials == letters)
             .then(|| doc.text[doc.toks[s].span.start..doc.toks[end - 1].span.end].to_string())
     })
+}
+
+/// The name in brackets right after an acronym, when its words' initials
+/// spell it: "Le SNJ (Syndicat national des journalistes)", "l'Ufip (Union
+/// française des industries pétrolières)".
+pub(crate) fn expand_bracketed_after(doc: &Doc, t: usize) -> Option<String> {
+    let n = doc.toks.len();
+    let s = t + 2;
+    if s >= n || doc.t(t + 1) != "(" || !is_cap(doc, s) {
+        return None;
+    }
+    let letters: String = doc.t(t).chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut initials = String::new();
+    let mut k = s;
+    while k < n && k < s + 14 && doc.t(k) != ")" {
+        if !is_word(doc, k) {
+            return None;
+        }
+        if !doc.function(k) && !is_det(doc, k) && !doc.is(k, ACRONYM_SKIPPED) {
+            let c = doc
+                .t(k)
+                .chars()
+                .next()
+                .map(|c| fold_char(c).to_ascii_lowercase())?;
+            initials.push(c);
+            if !letters.starts_with(&initials) {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    (k < n && k > s && doc.t(k) == ")" && initials == letters)
+        .then(|| doc.text[doc.toks[s].span.start..doc.toks[k - 1].span.end].to_string())
 }
 
 /// The name an acronym at token `t` stands for when an apposition spells

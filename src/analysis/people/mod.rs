@@ -240,6 +240,7 @@ impl<'a> Resolver<'a> {
             let w = doc.t(t);
             if bracket_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")"
                 || bracket_acronym(w) && expand_apposed_acronym(doc, t).is_some()
+                || bracket_acronym(w) && expand_bracketed_after(doc, t).is_some()
             {
                 acronyms.entry(w).or_insert(t);
             }
@@ -318,9 +319,17 @@ impl<'a> Resolver<'a> {
 
     fn name(&self, doc: &Doc, span: Span) -> (Option<String>, Option<usize>) {
         let text = span.text(doc.text);
-        if let Some(full) = self.acronyms.get(text).and_then(|&t| {
-            // "BEA, le Bureau …" spells it out after; "(UCAF)" before
+        // "La Fnsea" opening a sentence: the acronym without its article
+        let bare = ["La ", "Le ", "Les ", "L'", "L’"]
+            .iter()
+            .find_map(|a| text.strip_prefix(a))
+            .filter(|w| self.acronyms.contains_key(w))
+            .unwrap_or(text);
+        if let Some(full) = self.acronyms.get(bare).and_then(|&t| {
+            // "BEA, le Bureau …" spells it out after; "(UCAF)" before;
+            // "Le SNJ (Syndicat national des journalistes)" in brackets after
             expand_apposed_acronym(doc, t)
+                .or_else(|| expand_bracketed_after(doc, t))
                 .or_else(|| expand_acronym(doc, t))
                 .or_else(|| acronym_with_place(doc, t))
         }) {
@@ -456,7 +465,35 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "Ce dernier", "celui-ci": the person named last, in this sentence or
+    /// the one before (else a body there), not the one in focus.
+    fn latest(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        let a = doc.tok_at(m.span.start);
+        let i = self
+            .referents
+            .partition_point(|r| r.span.end <= m.span.start);
+        let ss = doc.sentence_start(a);
+        let from = if ss > 0 {
+            doc.sentence_start(ss - 1)
+        } else {
+            0
+        };
+        let near = || {
+            self.referents[..i]
+                .iter()
+                .rev()
+                .take_while(|r| r.toks.0 >= from)
+        };
+        near()
+            .find(|r| r.person && compatible_gender(m.gender, r.gender))
+            .or_else(|| near().find(|r| r.org))
+            .map_or((None, None), |r| self.referent_name(doc, r))
+    }
+
     fn pronoun(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
+        if m.span.text(doc.text).to_lowercase().ends_with("-ci") {
+            return self.latest(doc, m);
+        }
         if doc.lang == crate::analysis::Lang::Fr
             && m.kind == Kind::Pronoun
             && let Some(r) = self.pronoun_in_focus(doc, m, &self.focus(doc, m))
@@ -751,6 +788,23 @@ impl<'a> Resolver<'a> {
         };
         let head = words[hi].as_str();
         let det = words.first().map(String::as_str).unwrap_or("");
+        // "La ministre de l’Éducation Najat Vallaud-Belkacem": a person
+        // recognised in apposition inside the phrase is who it names (not
+        // one in a complement: "l'entourage d'Emmanuel Macron")
+        if let Some(x) = (a + hi..b).find(|&x| doc.info[x].entity == Some(Label::Per))
+            && !doc.is(
+                x - 1,
+                &[
+                    "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "à", "au", "aux",
+                    "par",
+                ],
+            )
+            && let Some(e) = doc.info[x].entity_end
+            && e as usize <= b
+        {
+            let span = Span::new(doc.toks[x].span.start, doc.toks[e as usize - 1].span.end);
+            return self.name(doc, span);
+        }
         let indefinite =
             matches!(
                 det,
@@ -800,22 +854,7 @@ impl<'a> Resolver<'a> {
         // "Ce dernier", "cette dernière": the person named last, in this
         // sentence or the one before (else a body there)
         if matches!(head, "dernier" | "dernière") && matches!(det, "ce" | "cette") && b == a + 2 {
-            let ss = doc.sentence_start(a);
-            let from = if ss > 0 {
-                doc.sentence_start(ss - 1)
-            } else {
-                0
-            };
-            let near = || {
-                self.referents[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|r| r.toks.0 >= from)
-            };
-            return near()
-                .find(|r| r.person && compatible_gender(m.gender, r.gender))
-                .or_else(|| near().find(|r| r.org))
-                .map_or((None, None), |r| self.referent_name(doc, r));
+            return self.latest(doc, m);
         }
         if DOCUMENTS_FR.contains(&head) || head == "direction" {
             if let Some(r) = named_complement() {

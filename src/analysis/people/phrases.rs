@@ -239,6 +239,15 @@ fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize
             x += 1;
             continue;
         }
+        // "maugrée un Gilet jaune", "une Américaine": after an indefinite
+        // article, a capitalised word the recogniser left is a description
+        if x == start
+            && doc.is(p, &["un", "une"])
+            && matches!(doc.info[x].entity, None | Some(Label::Misc))
+        {
+            x += 1;
+            continue;
+        }
         let mut e = doc
             .named_entity_at(x)
             .unwrap_or_else(|| name_run(doc, x).unwrap_or(x + 1))
@@ -508,6 +517,7 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             && doc.is(a - 1, &["de", "du", "des", "d'", "d’", "l'", "l’", "of"])
             && is_word(doc, a - 2)
             && !doc.info[a - 2].cap
+
             // "le candidat du Front national", "l'archevêque de Rouen", "le
             // président de la République", "un proche de Brigitte Troadec",
             // "la police de Fort Meyers": a role's, a relation's or an
@@ -604,6 +614,13 @@ pub fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
 /// phrase ("In Iowa, …", "On “Face the Nation,” …").
 pub(crate) fn clause_start(doc: &Doc, v: usize) -> usize {
     let s = doc.sentence_start(v);
+    // French fronted adverbials ("Vers 16h15, Place de la République, …")
+    if doc.lang == Lang::Fr {
+        let h = clause_head(doc, s);
+        if h > s && h < v {
+            return h;
+        }
+    }
     if doc.is(
         s,
         &[
@@ -650,6 +667,26 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         }
         // a lone first name is no mention, unless recognised as a person
         // ("Carson shared…")
+        // "des Camerounais manifestent": a people after its article (a MISC
+        // of the recogniser) is no one's name
+        if doc.info[k].entity == Some(Label::Misc)
+            && k > a
+            && doc.is(
+                k - 1,
+                &[
+                    "des",
+                    "les",
+                    "un",
+                    "une",
+                    "deux",
+                    "trois",
+                    "quelques",
+                    "plusieurs",
+                ],
+            )
+        {
+            continue;
+        }
         if let Some(e) = name_run(doc, k)
             && let Some((na, nb)) = strip_name(doc, k, e)
             // "l'hépatite C": one letter names no one
@@ -658,6 +695,13 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
                 || given_name(doc.t(na)).is_none()
                 || doc.info[na].entity == Some(Label::Per))
         {
+            // "La Corée du Sud … et exige": the recognised name, whole
+            if let Some(x) = (na..nb).find(|&x| doc.info[x].entity.is_some())
+                && let Some(e) = doc.info[x].entity_end
+                && e as usize > nb
+            {
+                return Some(name_mention(doc, x, e as usize));
+            }
             return Some(name_mention(doc, na, nb));
         }
     }
@@ -670,8 +714,25 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
 /// ("À Épernay,", "Lors de la cérémonie,", "Vers 14h30,", "Hier,").
 /// `Doc::is` ignores ASCII case only, hence "À".
 pub(crate) const OPENING_PREPOSITIONS_FR: &[&str] = &[
-    "à", "À", "au", "aux", "en", "dans", "lors", "après", "avant", "pendant", "depuis", "dès",
-    "sur", "vers", "hier",
+    "à",
+    "À",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "lors",
+    "après",
+    "avant",
+    "pendant",
+    "depuis",
+    "dès",
+    "sur",
+    "vers",
+    "hier",
+    "concernant",
+    "avec",
+    "sans",
+    "malgré",
 ];
 
 pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
@@ -684,8 +745,22 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
             ss,
             &["face", "interrogé", "interrogée", "invité", "invitée"],
         ))
-        && let Some(c) = (ss + 1..(ss + 10).min(doc.sentence_end(ss)))
+        // ("Vers 10h00, avec un badge des Gilets jaunes accroché au revers
+        // de sa veste, …": a phrase of manner runs longer)
+        && let Some(c) = (ss + 1
+            ..(ss + if doc.is(ss, &["avec", "sans", "malgré"]) { 14 } else { 10 })
+                .min(doc.sentence_end(ss)))
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+    {
+        return clause_head(doc, c + 1);
+    }
+    // "Vers 16h15, Place de la République, des Camerounais …": after an
+    // opening adverbial, a place alone up to its comma is one more
+    if ss > doc.sentence_start(ss)
+        && doc.t(ss - 1) == ","
+        && let Some(c) = (ss + 1..(ss + 8).min(doc.sentence_end(ss))).find(|&k| doc.t(k) == ",")
+        && (ss..c).all(|k| doc.info[k].entity == Some(Label::Loc) || is_det(doc, k))
+        && doc.info[ss].entity == Some(Label::Loc)
     {
         return clause_head(doc, c + 1);
     }

@@ -95,7 +95,10 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
         {
             continue;
         }
-        if doc.cue_at(v) == Some(e) || (v == e && doc.info[e].cue == Some(Form::Finite)) {
+        // ("a fait baisser" is no speech: "faire" only with its completions)
+        if doc.cue_at(v) == Some(e)
+            || (v == e && doc.info[e].cue == Some(Form::Finite) && !doc.info[e].faire)
+        {
             let cue = Span::new(doc.toks[v].span.start, doc.toks[e].span.end);
             if let Some((m, _)) = sources::inverted(doc, v) {
                 return Some(Attribution {
@@ -250,7 +253,10 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
     }
     // a new line after the mark ends the paragraph ("Editor’s note: …"
     // below), unless it holds the credit ("– Name, title")
-    let credit = matches!(doc.t(after), "—" | "–" | "-" | "―") && !doc.gap_paragraph(after - 1);
+    // (also on a line of its own after the quote's paragraph: "— Jennifer
+    // Psaki, directrice de la communication")
+    let credit = matches!(doc.t(after), "—" | "–" | "-" | "―")
+        && (!doc.gap_paragraph(after - 1) || signature_line(doc, after));
     if !credit && doc.text[doc.toks[after - 1].span.end..doc.toks[after].span.start].contains('\n')
     {
         return (None, true);
@@ -274,9 +280,21 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
     if p < n && doc.info[p].region.is_none() && !(p > after && doc.gap_paragraph(p - 1)) {
         // "– Name, title"
         if matches!(doc.t(p), "—" | "–" | "-" | "―") {
-            if let Some((m, _)) = sources::subject_right(doc, p + 1)
+            if let Some((m, e)) = sources::subject_right(doc, p + 1)
                 && matches!(m.kind, mentions::Kind::Name)
             {
+                // "— X et Y, au nom de la Société des journalistes": the body
+                // they sign for
+                let m = (e..(e + 12).min(n))
+                    .take_while(|&k| doc.info[k].region.is_none() && !doc.gap_paragraph(k - 1))
+                    .find(|&k| doc.is(k, &["nom"]) && doc.is(k - 1, &["au"]))
+                    .and_then(|k| {
+                        let c = k + 1;
+                        doc.is(c, &["de", "du", "des", "d'", "d’"])
+                            .then(|| sources::subject_right(doc, c + 1))
+                            .flatten()
+                    })
+                    .map_or(m, |(body, _)| body);
                 return (
                     Some(Attribution {
                         cue: doc.toks[p].span,
@@ -309,6 +327,16 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
         None,
         ends || next_upper || (p < n && doc.is(p, &["(", ")"])),
     )
+}
+
+/// Whether the paragraph opening at token `p` is short, a signature line.
+fn signature_line(doc: &Doc, p: usize) -> bool {
+    let n = doc.toks.len();
+    let mut k = p;
+    while k + 1 < n && k < p + 20 && !doc.gap_paragraph(k) {
+        k += 1;
+    }
+    k + 1 >= n || doc.gap_paragraph(k)
 }
 
 /// A cue starting at token `p` just after a quote.

@@ -223,6 +223,9 @@ fn french_region(
             mention: Some(agent),
         }));
     }
+    if let Some(a) = agent_after(doc, open_tok, after_tok) {
+        return Some(Some(a));
+    }
     Some(
         right_cue
             .filter(|a| a.mention.is_some())
@@ -294,6 +297,7 @@ fn named_before(doc: &Doc, open: usize) -> bool {
         "autrice",
         "thème",
         "projet",
+        "pétition",
         "slogan",
         "devise",
         "film",
@@ -555,6 +559,48 @@ fn name_before_verb(doc: &Doc, open: usize) -> Option<Attribution> {
     let reported = a > ss && doc.is(a - 1, &["que", "qu'", "qu’"]);
     (!after_preposition && !reported).then_some(Attribution {
         cue: Span::new(m.span.start, m.span.start),
+        mention: Some(m),
+    })
+}
+
+/// The agent of a passive speech verb after the quote: "la réplique « … »
+/// lancée par le député", "il est décrit comme un « … » par Mike
+/// Stratton": who said it, not the subject of the sentence.
+fn agent_after(doc: &Doc, open: usize, after: usize) -> Option<Attribution> {
+    if doc.lang != Lang::Fr || after + 1 >= doc.toks.len() {
+        return None;
+    }
+    let participle = |k: usize| matches!(doc.info[k].cue, Some(Form::Participle));
+    let (cue, p) = if participle(after) && doc.info[after].region.is_none() {
+        (doc.toks[after].span, after + 1)
+    } else {
+        // the participle before the quote: "décrit comme un « … »"
+        let mut k = open;
+        while k > 0
+            && doc.is(
+                k - 1,
+                &[
+                    "comme", "un", "une", "des", "le", "la", "les", "de", "d'", "d’",
+                ],
+            )
+        {
+            k -= 1;
+        }
+        // "est décrit" ("décrit" is read as the present too)
+        let passive = k >= 2
+            && matches!(doc.info[k - 1].cue, Some(Form::Participle | Form::Finite))
+            && doc.is(k - 2, &["est", "sont", "été", "était", "étaient", "fut"]);
+        if k == 0 || k == open || !(participle(k - 1) || passive) {
+            return None;
+        }
+        (doc.toks[k - 1].span, after)
+    };
+    if !doc.is(p, &["par"]) || doc.info[p].region.is_some() {
+        return None;
+    }
+    let (m, _) = sources::subject_right(doc, p + 1)?;
+    matches!(m.kind, mentions::Kind::Name | mentions::Kind::Phrase).then_some(Attribution {
+        cue,
         mention: Some(m),
     })
 }

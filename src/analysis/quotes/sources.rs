@@ -111,6 +111,24 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             if let Some((na, nb)) = name_spanning(doc, b0, k) {
                 return Some(name_mention(doc, na, nb));
             }
+            // "Brian Teefey, beau-père de la chanteuse Selena Gomez, qui a
+            // été son manager, a ouvert": past a relative and appositions,
+            // the name opening the clause
+            if doc.lang == Lang::Fr
+                && doc.is(b0, &["qui"])
+                && b0 > ss + 2
+                && doc.t(b0 - 1) == ","
+                // the chunk before the relative is an apposition, not a name
+                && (ss..b0 - 1).rev().find(|&x| doc.t(x) == ",").is_some_and(|c| {
+                    c + 1 < b0 - 1 && is_word(doc, c + 1) && !doc.info[c + 1].cap
+                })
+                && let Some((m, end)) = subject_right(doc, clause_head(doc, ss))
+                && m.kind == Kind::Name
+                && end < b0
+                && doc.t(end) == ","
+            {
+                return Some(m);
+            }
             // "Le manager de Manchester United, José Mourinho, qui a dépensé
             // … pour signer Paul Pogba, et …, a déclaré": the antecedent of
             // the relative clause running up to the verb
@@ -143,12 +161,24 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     // "Barroso, le président de la Commission se dit", "François Ruffin,
     // député La France insoumise a affirmé": the name opening the clause,
     // its apposition left without a closing comma
+    // (also when the apposition ends on a name: "Laetitia Dewalle,
+    // porte-parole des Gilets jaunes du Val d'Oise affirme")
+    let complement = |m: &Mention| {
+        let a = doc.tok_at(m.span.start);
+        m.kind == Kind::Name
+            && a > ss
+            && doc.is(
+                a - 1,
+                &["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"],
+            )
+    };
     if doc.lang == Lang::Fr
-        && let Some(found) = m.filter(|m| m.kind == Kind::Phrase)
+        && let Some(found) = m.filter(|m| m.kind == Kind::Phrase || complement(m))
     {
         let cs = clause_head(doc, ss);
         if let Some(c) = (cs + 1..k).find(|&x| doc.t(x) == ",")
             && doc.toks[c].span.end <= found.span.start
+            && (found.kind == Kind::Phrase || c + 1 < k && !doc.info[c + 1].cap)
             && !(c + 1..k).any(|x| doc.punct(x) || doc.info[x].aux || doc.cue_at(x).is_some())
             && let Some((na, nb)) = name_spanning(doc, cs, c)
         {

@@ -791,3 +791,159 @@ fn a_body_named_again_by_its_first_noun() {
         vec![None]
     );
 }
+
+#[test]
+fn an_indefinite_description_or_a_people_names_no_one() {
+    assert_eq!(
+        speakers_with(
+            "Vers 16h15, des manifestants passent. « Ah ben non faut pas pousser comme ça » , maugrée un Gilet jaune.",
+            &[("Gilet jaune", Label::Misc)]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_recognised_name_runs_through_its_lowercase_words_as_a_clause_subject() {
+    assert_eq!(
+        speakers_with(
+            "La Corée du Sud parle d'un « montage » et exige que les provocations de Pyongyang cessent.",
+            &[("Corée du Sud", Label::Loc), ("Pyongyang", Label::Loc)]
+        ),
+        vec![who("Corée du Sud")]
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_after_the_quote_said_it() {
+    assert_eq!(
+        speakers_with(
+            "Une confrontation entre le député Paul Dord et le ministre Jean Roux avait attiré l'attention sur la réplique ironique « C'est pas de votre faute ! » lancée par le député.",
+            &[("Paul Dord", Label::Per), ("Jean Roux", Label::Per)]
+        ),
+        vec![who("Paul Dord")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Figure du déchiffrage du génome, il est décrit comme un « grand homme de sciences, un leader visionnaire » par Mike Stratton, directeur de l'institut.",
+            &[("Mike Stratton", Label::Per)]
+        ),
+        vec![who("Mike Stratton")]
+    );
+}
+
+#[test]
+fn a_signature_line_below_the_quote_names_its_speaker() {
+    assert_eq!(
+        speakers_with(
+            "Un responsable a parlé à la presse.\n\n« Nous avons été en contact avec les Iraniens qui nous ont assuré qu'ils étaient en sécurité »\n\n— Jennifer Psaki , directrice de la communication de la Maison-Blanche\n\n« Nous le regrettons pour tous nos lecteurs fidèles »\n\n— Paul Roux et Marie Genton, au nom de la Société des journalistes\n\nLa suite demain.",
+            &[
+                ("Jennifer Psaki", Label::Per),
+                ("Maison-Blanche", Label::Org),
+                ("Paul Roux", Label::Per),
+                ("Marie Genton", Label::Per),
+                ("Société des journalistes", Label::Org)
+            ]
+        ),
+        vec![who("Jennifer Psaki"), who("Société des journalistes")]
+    );
+}
+
+#[test]
+fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
+    assert_eq!(
+        speakers_with(
+            "Les incidents ont eu lieu dans le quartier du Franc Moisin. La ministre de l’Éducation Najat Vallaud-Belkacem a estimé sur BFMTV qu' « une digue semble avoir sauté avec l'introduction de la violence » .",
+            &[
+                ("Franc Moisin", Label::Loc),
+                ("Éducation", Label::Org),
+                ("Najat Vallaud-Belkacem", Label::Per),
+                ("BFMTV", Label::Org)
+            ]
+        ),
+        vec![who("Najat Vallaud-Belkacem")]
+    );
+    // past an apposition holding another name and a relative clause
+    assert_eq!(
+        speakers_with(
+            "Brian Teefey, beau-père de la chanteuse Selena Gomez , qui a été le manager de Christina, a ouvert une cagnotte en ligne, déclarant au magazine People : « Je n'ai pas de mots pour décrire la douleur que je ressens » .",
+            &[
+                ("Brian Teefey", Label::Per),
+                ("Selena Gomez", Label::Per),
+                ("Christina", Label::Per),
+                ("People", Label::Org)
+            ]
+        ),
+        vec![who("Brian Teefey")]
+    );
+}
+
+#[test]
+fn an_acronym_spelled_out_in_brackets_after_it_goes_by_its_name() {
+    assert_eq!(
+        speakers_with(
+            "Le SNJ (Syndicat national des journalistes) exige « d’entendre de vive voix les explications » de la direction. La Fnsea (Fédération nationale des syndicats d’exploitants agricoles) a communiqué que « si les agriculteurs expriment leur colère, ce ne sera pas à Paris » .",
+            &[
+                ("SNJ", Label::Org),
+                ("Syndicat national des journalistes", Label::Org),
+                ("Fnsea", Label::Org),
+                ("Paris", Label::Loc)
+            ]
+        ),
+        vec![
+            who("Syndicat national des journalistes"),
+            who("Fédération nationale des syndicats d’exploitants agricoles")
+        ]
+    );
+}
+
+#[test]
+fn an_unclosed_apposition_ending_on_a_place_leaves_the_name_speaking() {
+    assert_eq!(
+        speakers_with(
+            "Vers 19h15, Laetitia Dewalle, porte-parole des Gilets jaunes du Val d'Oise affirme qu'à ce jour il n'y aura « pas de liste aux européennes » .",
+            &[
+                ("Laetitia Dewalle", Label::Per),
+                ("Gilets jaunes", Label::Org),
+                ("Val d'Oise", Label::Loc)
+            ]
+        ),
+        vec![who("Laetitia Dewalle")]
+    );
+}
+
+#[test]
+fn a_phrase_of_manner_after_the_time_opens_the_sentence() {
+    assert_eq!(
+        speakers_with(
+            "Vers 10h00, avec un badge des Gilets jaunes accroché au revers de sa veste, Nicolas Dupont-Aignan a présenté ses vœux à Auxerre : « quelles que soient leur origine sociale, leur appartenance politique » .",
+            &[
+                ("Gilets jaunes", Label::Org),
+                ("Nicolas Dupont-Aignan", Label::Per),
+                ("Auxerre", Label::Loc)
+            ]
+        ),
+        vec![who("Nicolas Dupont-Aignan")]
+    );
+    // a demonstrative opening a sentence is no name
+    assert_eq!(
+        speakers(
+            "Cet avis pourrait induire la responsabilité d'une entreprise. Ceci, afin de « redéfinir la hiérarchie des normes en vigueur » ."
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn faire_is_no_speech_verb_without_its_completion() {
+    assert_eq!(
+        speakers_with(
+            "Vers 14h45, Francis Palombi, président de la Confédération des commerçants de France a affirmé que le mouvement a fait baisser le chiffre d'affaires entre « 40 % et 70 % selon les corporations » .",
+            &[
+                ("Francis Palombi", Label::Per),
+                ("Confédération des commerçants de France", Label::Org)
+            ]
+        ),
+        vec![who("Francis Palombi")]
+    );
+}

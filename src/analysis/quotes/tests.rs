@@ -1188,6 +1188,11 @@ mod french_partial {
             speakers("Dix-sept hommes ont comparu pour « débauche » et « incitation à la débauche » devant un tribunal.")
                 .is_empty()
         );
+        // a petition's title
+        assert!(
+            speakers("Le président a répondu à la pétition « Pour une baisse des prix du carburant à la pompe ! » lancée en octobre.")
+                .is_empty()
+        );
         // a list of quotes that are words said stays quotes
         assert_eq!(
             speakers("Jean Roux a dénoncé « une faute politique très grave » et « une trahison de tous les électeurs ».").len(),
