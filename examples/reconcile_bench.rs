@@ -26,8 +26,14 @@ fn main() {
     let runs: usize = args.get(2).map_or(3, |r| r.parse().expect("RUNS"));
     let (mut index, _) = Index::open(&PathBuf::from(index)).expect("index");
     let roots = reconcile::roots(&Source::Path(PathBuf::from(lib)));
+    let (t, cpu) = (Instant::now(), cpu_seconds());
     let warm = reconcile::reconcile(&mut index, &roots, &mut |_| {}).expect("reconcile");
-    println!("first run (brings the index up to date): {warm:?}");
+    println!(
+        "first run (brings the index up to date): {warm:?}, wall {:.0} ms, CPU {:.0} ms, {}",
+        t.elapsed().as_secs_f64() * 1000.0,
+        (cpu_seconds() - cpu) * 1000.0,
+        io()
+    );
     for run in 1..=runs {
         let (t, cpu) = (Instant::now(), cpu_seconds());
         let s = reconcile::reconcile(&mut index, &roots, &mut |_| {}).expect("reconcile");
@@ -70,6 +76,23 @@ fn report(what: &str, t: Instant, cpu: f64, s: reconcile::Summary) {
             .next()
             .unwrap_or("?")
     );
+}
+
+/// Bytes this process read and wrote through system calls so far (its
+/// files and the index's): a figure the machine's load does not move.
+fn io() -> String {
+    let io = std::fs::read_to_string("/proc/self/io").unwrap_or_default();
+    let get = |k: &str| {
+        io.lines()
+            .find_map(|l| l.strip_prefix(k))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .map_or(f64::NAN, |b| b / 1e6)
+    };
+    format!(
+        "read {:.0} MB, written {:.0} MB",
+        get("rchar:"),
+        get("wchar:")
+    )
 }
 
 /// CPU time used by this process so far (user + system, every thread).

@@ -284,6 +284,88 @@ fn two_processes_at_once_share_one_index() {
     assert!(text.contains("A late story"));
 }
 
+/// The catalogue's indexes a first build leaves for its end, present in
+/// the file at `path` (read on a plain connection: opening an `Index`
+/// would make what is missing).
+fn deferred_indexes(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut st = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index'
+             AND name IN ('articles_id', 'articles_list', 'articles_root') ORDER BY name",
+        )
+        .unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// A first build into an empty index makes the list's, ids' and roots'
+/// indexes once its rows are in; another process opening the index
+/// meanwhile makes them at once and the build goes on; a build cut short
+/// leaves an index that gets them back at the next open.
+#[test]
+fn a_first_build_makes_its_unordered_indexes_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    // more than the first transaction's 256 files
+    make_library(&lib, 300);
+    let path = dir.path().join("index.sqlite3");
+    let (mut index, _) = Index::open(&path).unwrap();
+    let all = ["articles_id", "articles_list", "articles_root"].map(String::from);
+    assert_eq!(deferred_indexes(&path), all);
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let mut seen = Vec::new();
+    let mut during = None;
+    reconcile::reconcile(&mut index, &roots, &mut |c| {
+        if let Change::Entries(e) = c {
+            if during.is_none() {
+                during = Some(deferred_indexes(&path));
+                // another process opens the index in the middle of the build
+                let (other, note) = Index::open(&path).unwrap();
+                assert_eq!(note, None);
+                assert_eq!(other.keys(&reconcile::keys(&roots)).unwrap().len(), e.len());
+                assert_eq!(deferred_indexes(&path), all);
+            }
+            seen.extend(e);
+        }
+    })
+    .unwrap();
+    assert_eq!(during, Some(vec![]), "deferred while building");
+    assert_eq!(seen.len(), 300);
+    assert_eq!(deferred_indexes(&path), all);
+    // the list, by its index, in list order; every story searchable
+    let keys = reconcile::keys(&roots);
+    let mut listed = Vec::new();
+    index
+        .list_each(&keys, 10, 100, &mut |b| {
+            listed.extend(b);
+            true
+        })
+        .unwrap();
+    let titles: Vec<&str> = listed.iter().map(|e| e.title.as_str()).collect();
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles, sorted, "undated: by title");
+    assert_eq!(titles.len(), 300);
+    assert_eq!(index.search("number 299").unwrap().len(), 1);
+    assert_eq!(index.search("told").unwrap().len(), 300);
+    // the build's log emptied
+    let wal = dir.path().join("index.sqlite3-wal");
+    assert_eq!(fs::metadata(&wal).map_or(0, |m| m.len()), 0);
+
+    // a build cut short (the process killed): the next open repairs it
+    let cut = dir.path().join("cut.sqlite3");
+    let (index, _) = Index::open(&cut).unwrap();
+    assert!(index.start_build().unwrap());
+    drop(index);
+    assert_eq!(deferred_indexes(&cut), Vec::<String>::new());
+    let (_index, note) = Index::open(&cut).unwrap();
+    assert_eq!(note, None, "not rebuilt");
+    assert_eq!(deferred_indexes(&cut), all);
+}
+
 /// Runs the pump until `done` says so, or fails after a while.
 fn pump_until(
     rt: &mut Runtime,

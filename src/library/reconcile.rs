@@ -18,6 +18,13 @@ use crate::article::Article;
 /// Files parsed, then written in one transaction, at a time.
 const CHUNK: usize = 256;
 
+/// The same in a first build, after its first chunk (the first screen):
+/// fewer, bigger transactions write fewer pages twice and leave fewer
+/// full-text segments to merge (at 100,000 articles, 22.7–23.2 s of CPU
+/// against 23.6–24.7 with 256, two alternating runs each, then with
+/// FTS5's merges off during the build).
+const BUILD_CHUNK: usize = 1024;
+
 /// One root of the library, as the index knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Root {
@@ -157,6 +164,9 @@ pub fn reconcile(
             sink(Change::Removed(removed));
         }
     }
+    if summary.read + summary.removed > 0 {
+        index.empty_log();
+    }
     Ok(summary)
 }
 
@@ -168,6 +178,8 @@ fn first_build(
     sink: &mut dyn FnMut(Change),
 ) -> anyhow::Result<Summary> {
     let mut summary = Summary::default();
+    // an empty index: its unordered indexes are made once, at the end
+    let deferred = index.start_build()?;
     // all new: nothing known, nothing gone
     let mut read_new = |seen: Vec<Seen>, summary: &mut Summary, sink: &mut dyn FnMut(Change)| {
         let chunk: Vec<(Seen, bool)> = seen.into_iter().map(|s| (s, false)).collect();
@@ -180,6 +192,8 @@ fn first_build(
             sink,
         )
     };
+    // files per transaction: a first screen soon, then bigger ones
+    let mut chunk = CHUNK;
     for root in roots {
         let key = root.key();
         let Root::Folder(dir) = root else {
@@ -212,10 +226,11 @@ fn first_build(
                 }
                 pace();
                 seen.push(Seen::of(p, meta, &key));
-                if seen.len() >= CHUNK
-                    && let Err(e) = flush(&mut seen, &mut summary, sink)
-                {
-                    failed = Some(e);
+                if seen.len() >= chunk {
+                    chunk = BUILD_CHUNK;
+                    if let Err(e) = flush(&mut seen, &mut summary, sink) {
+                        failed = Some(e);
+                    }
                 }
             },
         );
@@ -226,6 +241,9 @@ fn first_build(
         for (path, reason) in walked.problems {
             sink(Change::Problem(Problem { path, reason }));
         }
+    }
+    if deferred {
+        index.finish_build()?;
     }
     Ok(summary)
 }
@@ -314,8 +332,10 @@ fn read_chunk(
     if !removed.is_empty() {
         sink(Change::Removed(removed));
     }
-    if !entries.is_empty() {
-        sink(Change::Entries(entries));
+    // the reader takes one event between keys: pieces of the first chunk's size
+    while !entries.is_empty() {
+        let rest = entries.split_off(entries.len().min(CHUNK));
+        sink(Change::Entries(std::mem::replace(&mut entries, rest)));
     }
     Ok(())
 }
