@@ -674,12 +674,7 @@ pub(crate) fn expand_bracketed_after(doc: &Doc, t: usize) -> Option<String> {
         if !is_word(doc, k) {
             return None;
         }
-        if !doc.function(k) && !is_det(doc, k) && !doc.is(k, ACRONYM_SKIPPED) {
-            let c = doc
-                .t(k)
-                .chars()
-                .next()
-                .map(|c| fold_char(c).to_ascii_lowercase())?;
+        if let Some(c) = acronym_letter(doc, k) {
             initials.push(c);
         }
         k += 1;
@@ -708,12 +703,7 @@ pub(crate) fn expand_apposed_acronym(doc: &Doc, t: usize) -> Option<String> {
     let mut initials = String::new();
     let mut k = s;
     while k < doc.toks.len() && k < s + 12 && is_word(doc, k) {
-        if !doc.function(k) && !is_det(doc, k) && !doc.is(k, ACRONYM_SKIPPED) {
-            let c = doc
-                .t(k)
-                .chars()
-                .next()
-                .map(|c| fold_char(c).to_ascii_lowercase())?;
+        if let Some(c) = acronym_letter(doc, k) {
             initials.push(c);
             if !letters.starts_with(&initials) {
                 return None;
@@ -725,6 +715,18 @@ pub(crate) fn expand_apposed_acronym(doc: &Doc, t: usize) -> Option<String> {
         k += 1;
     }
     None
+}
+
+/// The letter word `k` gives an acronym, without its accent; None for the
+/// small words acronyms leave out.
+fn acronym_letter(doc: &Doc, k: usize) -> Option<char> {
+    if doc.function(k) || is_det(doc, k) || doc.is(k, ACRONYM_SKIPPED) {
+        return None;
+    }
+    doc.t(k)
+        .chars()
+        .next()
+        .map(|c| fold_char(c).to_ascii_lowercase())
 }
 
 /// Small words an acronym leaves out ("régie autonome des transports
