@@ -667,6 +667,37 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         }
         // a lone first name is no mention, unless recognised as a person
         // ("Carson shared…")
+        // "des Gilets jaunes ont distribué …", "un groupe de Gilets jaunes a
+        // chanté": a crowd, whose slogans have no speaker (GUIDELINES)
+        if doc.lang == Lang::Fr
+            && k > a
+            && name_run(doc, k).is_some()
+            && (doc.is(k - 1, &["des"]) && k - 1 == a
+                || doc.is(k - 1, &["de", "d'", "d’"])
+                    && k >= a + 2
+                    && doc.is(
+                        k - 2,
+                        &[
+                            "groupe",
+                            "groupes",
+                            "dizaine",
+                            "dizaines",
+                            "quinzaine",
+                            "vingtaine",
+                            "trentaine",
+                            "centaine",
+                            "centaines",
+                            "millier",
+                            "milliers",
+                            "foule",
+                            "cortège",
+                            "poignée",
+                            "nombre",
+                        ],
+                    ))
+        {
+            return None;
+        }
         // "des Camerounais manifestent": a people after its article (a MISC
         // of the recogniser) is no one's name
         if doc.info[k].entity == Some(Label::Misc)

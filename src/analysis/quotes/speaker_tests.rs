@@ -977,3 +977,19 @@ fn a_document_named_again_speaks_for_who_published_it() {
         vec![who("Haut-Conseil électoral")]
     );
 }
+
+#[test]
+fn a_crowd_s_slogans_have_no_speaker() {
+    assert_eq!(
+        speakers_with(
+            "Vers 19h40, sur les Champs-Élysées, un groupe de Gilets jaunes a chanté : « Au revoir Benalla » .\n\nVers 23h00, sur les Champs-Élysées, des Gilets jaunes ont distribué des ballons en criant « Macron démission » .",
+            &[
+                ("Champs-Élysées", Label::Loc),
+                ("Gilets jaunes", Label::Org),
+                ("Benalla", Label::Per),
+                ("Macron", Label::Per)
+            ]
+        ),
+        vec![None, None]
+    );
+}
