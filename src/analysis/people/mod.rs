@@ -491,7 +491,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn pronoun(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
-        if m.span.text(doc.text).to_lowercase().ends_with("-ci") {
+        if doc.is(
+            doc.tok_at(m.span.start),
+            &["celui-ci", "celle-ci", "ceux-ci", "celles-ci"],
+        ) {
             return self.latest(doc, m);
         }
         if doc.lang == crate::analysis::Lang::Fr

@@ -652,11 +652,14 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         if let Some((kind, g, pl)) = pronoun(doc, k) {
             return (kind == Kind::Pronoun).then(|| mention(doc, k, k + 1, kind, g, pl, k));
         }
+        let Some(e) = name_run(doc, k) else {
+            continue;
+        };
         // "Le président de la République, Emmanuel Macron, a émis un tweet :":
         // one capitalised word completing a role is no subject
         if doc.lang == Lang::Fr
             && k > a + 1
-            && name_run(doc, k) == Some(k + 1)
+            && e == k + 1
             && (doc.is(k - 1, &["de", "du", "des", "d'", "d’"])
                 || k > a + 2
                     && doc.is(k - 1, &["la", "l'", "l’", "le", "les"])
@@ -665,36 +668,12 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         {
             continue;
         }
-        // a lone first name is no mention, unless recognised as a person
-        // ("Carson shared…")
         // "des Gilets jaunes ont distribué …", "un groupe de Gilets jaunes a
         // chanté": a crowd, whose slogans have no speaker (GUIDELINES)
         if doc.lang == Lang::Fr
             && k > a
-            && name_run(doc, k).is_some()
             && (doc.is(k - 1, &["des"]) && k - 1 == a
-                || doc.is(k - 1, &["de", "d'", "d’"])
-                    && k >= a + 2
-                    && doc.is(
-                        k - 2,
-                        &[
-                            "groupe",
-                            "groupes",
-                            "dizaine",
-                            "dizaines",
-                            "quinzaine",
-                            "vingtaine",
-                            "trentaine",
-                            "centaine",
-                            "centaines",
-                            "millier",
-                            "milliers",
-                            "foule",
-                            "cortège",
-                            "poignée",
-                            "nombre",
-                        ],
-                    ))
+                || doc.is(k - 1, &["de", "d'", "d’"]) && k >= a + 2 && doc.is(k - 2, CROWDS))
         {
             return None;
         }
@@ -718,26 +697,45 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         {
             continue;
         }
-        if let Some(e) = name_run(doc, k)
-            && let Some((na, nb)) = strip_name(doc, k, e)
-            // "l'hépatite C": one letter names no one
-            && (nb - na >= 2 || doc.t(na).chars().count() > 1)
+        // a lone first name is no mention, unless recognised as a person
+        // ("Carson shared…"); nor is one letter ("l'hépatite C")
+        if let Some((na, nb)) = strip_name(doc, k, e)
             && (nb - na >= 2
-                || given_name(doc.t(na)).is_none()
-                || doc.info[na].entity == Some(Label::Per))
+                || doc.t(na).chars().count() > 1
+                    && (given_name(doc.t(na)).is_none() || doc.info[na].entity == Some(Label::Per)))
         {
             // "La Corée du Sud … et exige": the recognised name, whole
             if let Some(x) = (na..nb).find(|&x| doc.info[x].entity.is_some())
-                && let Some(e) = doc.info[x].entity_end
-                && e as usize > nb
+                && let Some(end) = doc.info[x].entity_end
+                && end as usize > nb
             {
-                return Some(name_mention(doc, x, e as usize));
+                return Some(name_mention(doc, x, end as usize));
             }
             return Some(name_mention(doc, na, nb));
         }
     }
     None
 }
+
+/// Nouns of a number of people before "de": "un groupe de", "une
+/// quinzaine de", "des milliers de".
+const CROWDS: &[&str] = &[
+    "groupe",
+    "groupes",
+    "dizaine",
+    "dizaines",
+    "quinzaine",
+    "vingtaine",
+    "trentaine",
+    "centaine",
+    "centaines",
+    "millier",
+    "milliers",
+    "foule",
+    "cortège",
+    "poignée",
+    "nombre",
+];
 
 /// The start of the clause opening at `ss`, past a fronted adverbial
 /// ("Toujours", "Néanmoins,", "En 2016,").
