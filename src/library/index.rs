@@ -149,6 +149,9 @@ CREATE INDEX IF NOT EXISTS articles_list ON articles(
 CREATE INDEX IF NOT EXISTS articles_root ON articles(root);
 ";
 
+/// The names of the indexes `DEFERRED_INDEXES` makes.
+const DEFERRED_NAMES: [&str; 3] = ["articles_id", "articles_list", "articles_root"];
+
 /// A file as the index last saw it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRow {
@@ -323,12 +326,14 @@ impl Index {
     pub fn add_missing_indexes(&self) -> anyhow::Result<()> {
         // looked up first: an index that has them all is not written to
         let present: i64 = self.conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'index'
-             AND name IN ('articles_id', 'articles_list', 'articles_root')",
-            [],
+            &format!(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ({})",
+                placeholders(DEFERRED_NAMES.len())
+            ),
+            rusqlite::params_from_iter(DEFERRED_NAMES),
             |r| r.get(0),
         )?;
-        if present < 3 {
+        if (present as usize) < DEFERRED_NAMES.len() {
             let tx = self.conn.unchecked_transaction()?;
             tx.execute_batch(DEFERRED_INDEXES)?;
             tx.commit()?;
@@ -354,10 +359,9 @@ impl Index {
             .optional()?
             .is_none();
         if empty {
-            tx.execute_batch(
-                "DROP INDEX IF EXISTS articles_id; DROP INDEX IF EXISTS articles_list;
-                 DROP INDEX IF EXISTS articles_root;",
-            )?;
+            for name in DEFERRED_NAMES {
+                tx.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+            }
         }
         tx.commit()?;
         Ok(empty)
