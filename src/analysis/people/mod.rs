@@ -1157,7 +1157,7 @@ fn is_adjective_before(w: &str) -> bool {
 }
 
 /// Nouns naming a body that has a proper name ("l'ONG", "le quotidien").
-const ORG_NOUNS_FR: &[&str] = &[
+pub(crate) const ORG_NOUNS_FR: &[&str] = &[
     "association",
     "ong",
     "syndicat",

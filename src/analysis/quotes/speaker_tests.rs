@@ -888,6 +888,27 @@ fn a_report_speaks_for_the_body_in_its_complement_past_an_article() {
 }
 
 #[test]
+fn an_unnamed_spokesperson_of_a_body_named_after_its_kind_is_no_one() {
+    // GUIDELINES: "la porte-parole de la fédération" never named has no
+    // speaker; the body's name after its kind noun does not make one
+    assert_eq!(
+        speakers_with(
+            "Un porte-parole du collectif Indecline a expliqué au Washington Post que « cette exposition sauvage a été inspirée par un conte » .",
+            &[("Indecline", Label::Org), ("Washington Post", Label::Org)]
+        ),
+        vec![None]
+    );
+    // a person named after the party is who speaks
+    assert_eq!(
+        speakers_with(
+            "Le premier secrétaire du parti Jean-Christophe Cambadélis avait pourtant affirmé qu' « ils étaient encore 120 000 militants » .",
+            &[("Jean-Christophe Cambadélis", Label::Org)]
+        ),
+        vec![who("Jean-Christophe Cambadélis")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
