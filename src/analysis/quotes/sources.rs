@@ -164,6 +164,19 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
             {
                 return Some(m);
             }
+            // "Vers 23h56, le président américain Donald Trump, a commenté":
+            // a stray comma between the subject and its verb
+            // (not an apposition: "Mary Lou McDonald, chef du parti Sinn
+            // Féin, a déclaré", "Maxime Nicolle, alias Fly Rider, commente")
+            if doc.lang == Lang::Fr
+                && (is_det(doc, b0) || doc.info[b0].cap)
+                && !(b0 >= ss + 2 && doc.info[b0 - 2].cap)
+                && let Some((m, end)) = subject_right(doc, b0)
+                && end == k
+                && m.kind == Kind::Name
+            {
+                return Some(m);
+            }
             if b0 > ss + 1 && doc.t(b0 - 1) == "," {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
                 let mut e = b0 - 2;

@@ -920,6 +920,29 @@ fn a_relative_after_an_apposition_is_the_named_person_speaking() {
 }
 
 #[test]
+fn a_stray_comma_between_subject_and_verb_keeps_the_subject() {
+    assert_eq!(
+        speakers_with(
+            "Vers 23h56, le président américain Donald Trump, a commenté par tweet le moratoire d'Edouard Philippe : « L’accord de Paris est mauvais car il provoque une hausse des prix » .",
+            &[
+                ("Donald Trump", Label::Per),
+                ("Edouard Philippe", Label::Per),
+                ("Paris", Label::Loc)
+            ]
+        ),
+        vec![who("Donald Trump")]
+    );
+    // an apposition between commas is no subject
+    assert_eq!(
+        speakers_with(
+            "Mary Lou McDonald , chef du parti politique Sinn Féin , a déclaré : « Nous sommes solidaires de ceux qui luttent » .",
+            &[("Mary Lou McDonald", Label::Per), ("Sinn Féin", Label::Org)]
+        ),
+        vec![who("Mary Lou McDonald")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
