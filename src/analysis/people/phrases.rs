@@ -555,9 +555,21 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             return Some(name_mention(doc, na, nb));
         }
         let c = kind_of(a);
-        let d = (ss.max(c.saturating_sub(6))..c - 1)
+        let Some(d) = (ss.max(c.saturating_sub(6))..c - 1)
             .rev()
-            .find(|&x| is_det(doc, x))?;
+            .find(|&x| is_det(doc, x) || doc.t(x) == ",")
+            .filter(|&x| doc.t(x) != ",")
+        else {
+            // "Gaston Sindimwo, premier vice-président du Burundi a réagi": a
+            // role without article after a comma, the name it stands beside
+            let x = (ss.max(c.saturating_sub(6))..c - 1)
+                .rev()
+                .find(|&x| doc.t(x) == ",")?;
+            return (x > ss)
+                .then(|| np_ending_at(doc, x - 1, ss))
+                .flatten()
+                .filter(|m| m.kind == Kind::Name);
+        };
         return Some(phrase_mention(doc, d, k + 1, false, d + 1));
     }
     // a recognised name with lowercase words ("Le Canard enchaîné déplore"),

@@ -943,6 +943,17 @@ fn a_stray_comma_between_subject_and_verb_keeps_the_subject() {
 }
 
 #[test]
+fn an_unclosed_apposition_without_article_leaves_the_name_speaking() {
+    assert_eq!(
+        speakers_with(
+            "Le 22 octobre 2016, Gaston Sindimwo , premier vice-président du Burundi a réagi plutôt vivement à l'annonce européenne :\n\n« C’est un geste qui est dans la continuité de la déstabilisation du pays »",
+            &[("Gaston Sindimwo", Label::Per), ("Burundi", Label::Loc)]
+        ),
+        vec![who("Gaston Sindimwo")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
