@@ -123,6 +123,29 @@ pub(super) fn cue_ending_at(doc: &Doc, e: usize) -> Option<Attribution> {
     None
 }
 
+/// Who a body speaks through between tokens `a` and `b`: "Le Rwanda a
+/// répondu par la voix du lieutenant-colonel René Ngendahimana", "l'ONG,
+/// par la voix de sa porte-parole Anne Roux, a dénoncé".
+fn voice(doc: &Doc, a: usize, b: usize) -> Option<mentions::Mention> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let v = (a + 2..b)
+        .find(|&x| doc.is(x, &["voix"]) && doc.is(x - 1, &["la"]) && doc.is(x - 2, &["par"]))?;
+    if !doc.is(v + 1, &["de", "du", "d'", "d’"]) {
+        return None;
+    }
+    let (m, end) = sources::subject_right(doc, v + 2)?;
+    if m.kind == mentions::Kind::Name {
+        return Some(m);
+    }
+    // "de sa porte-parole Anne Roux": the person named in the phrase
+    let x = (doc.tok_at(m.span.start)..end)
+        .find(|&x| doc.info[x].entity == Some(crate::analysis::Label::Per))?;
+    let e = (doc.info[x].entity_end? as usize).min(end);
+    Some(mentions::name_mention(doc, x, e))
+}
+
 /// A cue in the clause ending at token `p` (a colon or comma before a quote).
 pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
     let start = doc.sentence_start(p);
@@ -174,6 +197,7 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
                     .or_else(|| sources::subject_left(doc, k))
                     .or_else(|| sources::subject_right(doc, e + 1).map(|x| x.0))
             };
+            let mention = voice(doc, start, p).or(mention);
             best = Some(Attribution { cue, mention });
             break;
         }

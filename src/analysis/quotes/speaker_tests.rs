@@ -968,6 +968,17 @@ fn a_party_after_a_role_in_apposition_is_not_the_speaker() {
 }
 
 #[test]
+fn a_body_speaking_through_someone_gives_them_the_quote() {
+    assert_eq!(
+        speakers_with(
+            "Le Rwanda a rapidement répondu par la voix du lieutenant-colonel René Ngendahimana, porte-parole de l'armée rwandaise : « Le Rwanda n’a aucun intérêt à voir mourir cet homme » .",
+            &[("Rwanda", Label::Loc), ("René Ngendahimana", Label::Per)]
+        ),
+        vec![who("René Ngendahimana")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
