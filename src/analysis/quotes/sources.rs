@@ -54,8 +54,13 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     {
         k -= 1;
     }
-    // "Barroso se dit", "elle s'est dite": past the reflexive
-    if doc.lang == Lang::Fr && k > ss && doc.is(k, &["se", "s'", "s’"]) {
+    // "Barroso se dit", "elle s'est dite": past the reflexive; opening the
+    // sentence ("Se disant « confiant », le conseil a estimé"), it has no
+    // subject before it
+    if doc.lang == Lang::Fr && doc.is(k, &["se", "s'", "s’"]) {
+        if k == ss {
+            return None;
+        }
         k -= 1;
     }
     // "Obama, qui estimait": the relative's antecedent
