@@ -48,6 +48,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = teams_of_places(words, ms);
         ms = bodies_of_places(words, ms);
         ms = institutions_of_places(words, ms);
+        ms = platforms(words, ms);
         ms = products_by_their_noun(words, ms);
         ms = kinds_by_their_noun(words, ms);
         ms = demonyms(words, initial, ms);
@@ -226,6 +227,57 @@ fn institutions_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             }
         }
         prev_end = r.end;
+    }
+    ms
+}
+
+/// Online platforms that are also the companies running them.
+const PLATFORMS: &[&str] = &[
+    "Facebook",
+    "Twitter",
+    "Instagram",
+    "Snapchat",
+    "WhatsApp",
+    "YouTube",
+    "Youtube",
+    "TikTok",
+    "LinkedIn",
+    "Telegram",
+    "Netflix",
+    "Spotify",
+];
+
+/// A platform's name is the product where the text is on it or uses it
+/// ("publié sur Facebook", "via Telegram", "les utilisateurs de Snapchat"),
+/// as GUIDELINES.md makes products MISC, and the company where it acts, the
+/// subject of a verb ("Facebook lance une offensive", "Instagram lançait");
+/// elsewhere ("société mère de Facebook") the text's one label stands.
+fn platforms(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const NOT_A_VERB: &[&str] = &[
+        "ou", "mais", "donc", "ni", "car", "comme", "que", "qu'", "qu’",
+    ];
+    const USERS: &[&str] = &["utilisateurs", "utilisatrices", "abonnés", "usagers"];
+    for (r, l) in &mut ms {
+        if r.len() != 1 || !matches!(*l, Label::Org | Label::Misc) {
+            continue;
+        }
+        let s = r.start;
+        if !PLATFORMS.contains(&words[s]) {
+            continue;
+        }
+        let before = |k: usize| s.checked_sub(k).map(|i| words[i]);
+        let used = matches!(before(1), Some("sur" | "Sur" | "via"))
+            || matches!(before(1), Some("de" | "d'" | "d’"))
+                && (before(2).is_some_and(|w| USERS.contains(&w))
+                    || before(3).is_some_and(|w| USERS.contains(&w)));
+        let acts = words.get(r.end).is_some_and(|w| {
+            is_lower_word(w) && !NEVER_LAST.contains(w) && !NOT_A_VERB.contains(w)
+        });
+        if used {
+            *l = Label::Misc;
+        } else if acts {
+            *l = Label::Org;
+        }
     }
     ms
 }
@@ -1157,6 +1209,35 @@ mod tests {
         );
         // an unknown head is no union ("RER-Nord"), nor a place's hyphen
         assert_eq!(run("le RER-Nord part", vec![]), vec![]);
+    }
+
+    #[test]
+    fn a_platform_is_the_product_where_it_is_used() {
+        assert_eq!(
+            run(
+                "Facebook lance une offensive contre Snapchat",
+                vec![(0..1, Label::Misc), (5..6, Label::Org)]
+            ),
+            vec![
+                ("Facebook".to_string(), Label::Org),
+                ("Snapchat".to_string(), Label::Org)
+            ]
+        );
+        assert_eq!(
+            run(
+                "il a posté sur Twitter et les utilisateurs actifs de Facebook .",
+                vec![(4..5, Label::Org), (10..11, Label::Org)]
+            ),
+            vec![
+                ("Twitter".to_string(), Label::Misc),
+                ("Facebook".to_string(), Label::Misc)
+            ]
+        );
+        // other companies keep their label
+        assert_eq!(
+            run("publié sur Amazon .", vec![(2..3, Label::Org)]),
+            vec![("Amazon".to_string(), Label::Org)]
+        );
     }
 
     #[test]
