@@ -69,7 +69,23 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         if doc.t(e) == "," && e > ss {
             e -= 1;
         }
-        return np_ending_at(doc, e, ss).and_then(|m| past_place(doc, m, ss));
+        let m = np_ending_at(doc, e, ss)?;
+        // "selon Mario Joseph, l'un de ses avocats, qui précise": the name
+        // the apposition describes
+        if m.kind == Kind::Phrase {
+            let mut a = doc.tok_at(m.span.start);
+            if a > ss && doc.is(a - 1, &["l'", "l’"]) {
+                a -= 1;
+            }
+            if a > ss + 1
+                && is_det(doc, a)
+                && doc.t(a - 1) == ","
+                && let Some(n) = np_ending_at(doc, a - 2, ss).filter(|n| n.kind == Kind::Name)
+            {
+                return Some(n);
+            }
+        }
+        return past_place(doc, m, ss);
     }
     // "Trump was asked": a passive; its subject is spoken to
     if doc.lang == Lang::En && doc.is(k, BE) {

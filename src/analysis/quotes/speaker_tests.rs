@@ -909,6 +909,17 @@ fn an_unnamed_spokesperson_of_a_body_named_after_its_kind_is_no_one() {
 }
 
 #[test]
+fn a_relative_after_an_apposition_is_the_named_person_speaking() {
+    assert_eq!(
+        speakers_with(
+            "« Le cortège a essuyé des tirs » , selon Mario Joseph , l'un de ses avocats, qui précise que « les tirs ont visé la portière arrière où se trouvait M. Aristide » .",
+            &[("Mario Joseph", Label::Per), ("Aristide", Label::Per)]
+        ),
+        vec![who("Mario Joseph"), who("Mario Joseph")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
