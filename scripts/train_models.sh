@@ -17,6 +17,7 @@ for f in "$fr" "$en_train"; do
 done
 python3 -c 'import numpy' 2>/dev/null || python3 -m pip install --quiet numpy
 python3 scripts/word_clusters.py "$fr" --skip-doc-every 10 --min-count 5 > assets/models/clusters_fr.tsv
+python3 scripts/name_words.py "$fr" > assets/gazetteer/name_words_fr.txt
 python3 scripts/word_clusters.py "$en_train" --skip-doc-every 10 --min-count 5 > assets/models/clusters_en.tsv
 cargo build --release
 target/release/quoth train-ner --lang fr --train "$fr" --out assets/models/fr.qner

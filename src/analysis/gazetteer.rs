@@ -15,6 +15,7 @@ const PLACES_FR: &str = include_str!("../../assets/gazetteer/places_fr.tsv");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
 const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
+const ORGANISATIONS_NEWS: &str = include_str!("../../assets/gazetteer/organisations_news.txt");
 const COMMON_ACRONYMS: &str = include_str!("../../assets/gazetteer/common_acronyms.txt");
 const DEMONYMS_FR: &str = include_str!("../../assets/gazetteer/demonyms_fr.txt");
 
@@ -81,6 +82,9 @@ enum Kind {
     Country,
     Product,
     Org,
+    /// An organisation the document rules know but the labeller's features
+    /// do not (`organisations_news.txt`, added after the models' training).
+    OrgRulesOnly,
 }
 
 pub struct Gazetteer {
@@ -159,6 +163,9 @@ impl Gazetteer {
         for name in entries(ORGANISATIONS) {
             add(name, Kind::Org);
         }
+        for name in entries(ORGANISATIONS_NEWS) {
+            add(name, Kind::OrgRulesOnly);
+        }
         Gazetteer {
             by_first,
             org_suffixes: entries(ORG_SUFFIXES).collect(),
@@ -195,7 +202,9 @@ impl Gazetteer {
                 if i + len > words.len() || words[i..i + len] != ws[..] {
                     continue;
                 }
-                if *kind == Kind::Product {
+                if *kind == Kind::OrgRulesOnly {
+                    continue;
+                } else if *kind == Kind::Product {
                     best_product = best_product.max(len);
                 } else if *kind == Kind::Org {
                     best_org = best_org.max(len);
@@ -259,7 +268,7 @@ impl Gazetteer {
             for (ws, kind) in self.by_first.get(words[i]).into_iter().flatten() {
                 let label = match kind {
                     Kind::Product => Label::Misc,
-                    Kind::Org => Label::Org,
+                    Kind::Org | Kind::OrgRulesOnly => Label::Org,
                     _ => continue,
                 };
                 let len = ws.len();
@@ -275,10 +284,32 @@ impl Gazetteer {
                     out.push((i..i + len, label));
                     i += len;
                 }
-                None => i += 1,
+                None => {
+                    if self.is_org_branch(words[i]) {
+                        out.push((i..i + 1, Label::Org));
+                    }
+                    i += 1;
+                }
             }
         }
         out
+    }
+
+    /// A known organisation in capitals and its branch or trade joined by a
+    /// hyphen ("CGT-Cheminots", "FO-Énergie", "CFDT-Santé"): unions name
+    /// their federations this way, and the whole is one organisation.
+    fn is_org_branch(&self, word: &str) -> bool {
+        let Some((head, branch)) = word.split_once('-') else {
+            return false;
+        };
+        head.len() >= 2
+            && head.chars().all(|c| c.is_ascii_uppercase())
+            && branch.chars().next().is_some_and(char::is_uppercase)
+            && branch.chars().skip(1).any(char::is_lowercase)
+            && self.by_first.get(head).is_some_and(|c| {
+                c.iter()
+                    .any(|(ws, k)| ws.len() == 1 && matches!(k, Kind::Org | Kind::OrgRulesOnly))
+            })
     }
 }
 
@@ -293,6 +324,7 @@ mod tests {
             .map(|l| l.split_once('\t').map_or(l, |(n, _)| n))
             .chain(entries(PRODUCTS))
             .chain(entries(ORGANISATIONS))
+            .chain(entries(ORGANISATIONS_NEWS))
             .chain([
                 "",
                 "Paris",
