@@ -288,6 +288,26 @@ fn circumstance_before(doc: &Doc, k: usize, ss: usize) -> Option<usize> {
     if doc.lang != Lang::Fr {
         return None;
     }
+    // "Le Canard enchaîné de ce 22 mars ajoute", "Le Monde du 3 janvier
+    // révèle": a date completing the subject
+    // ("mars" and "mai" are no date words elsewhere: a planet, a tree)
+    if k >= ss + 3 && (doc.is_date(k - 1) || doc.is(k - 1, &["mars", "mai"])) {
+        let mut x = k - 1;
+        if doc.t(x - 1).bytes().all(|c| c.is_ascii_digit()) {
+            x -= 1;
+        }
+        if x > ss + 1 && doc.is(x - 1, &["ce", "le"]) {
+            x -= 1;
+        }
+        if x > ss + 1
+            && doc.is(x - 1, &["de", "du"])
+            && is_word(doc, x - 2)
+            && !doc.function(x - 2)
+            && !is_det(doc, x - 2)
+        {
+            return Some(x - 1);
+        }
+    }
     let x = (k.saturating_sub(8).max(ss + 1)..k)
         .rev()
         .take_while(|&x| doc.info[x].region.is_none() && !doc.punct(x))

@@ -979,6 +979,17 @@ fn a_body_speaking_through_someone_gives_them_the_quote() {
 }
 
 #[test]
+fn a_date_completing_the_subject_is_passed_over() {
+    assert_eq!(
+        speakers_with(
+            "Le Canard enchaîné de ce 22 mars ajoute par ailleurs que le couple a « carrément signé une fausse déclaration » .",
+            &[("Le Canard enchaîné", Label::Org)]
+        ),
+        vec![who("Le Canard enchaîné")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
