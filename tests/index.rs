@@ -366,6 +366,48 @@ fn a_first_build_makes_its_unordered_indexes_at_its_end() {
     assert_eq!(deferred_indexes(&cut), all);
 }
 
+/// A read mark mirrored while a first build has not made `articles_id`
+/// yet waits (an UPDATE by id would read the whole catalogue for each
+/// mark) and is in the catalogue once the build made its indexes; after
+/// that, marks go straight in.
+#[test]
+fn read_marks_during_a_first_build_reach_the_catalogue_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    make_library(&lib, 300);
+    let path = dir.path().join("index.sqlite3");
+    let (mut index, _) = Index::open(&path).unwrap();
+    // the reader's own connection, opened before the build starts
+    let (mut reader, _) = Index::open(&path).unwrap();
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let mut marked = None;
+    reconcile::reconcile(&mut index, &roots, &mut |c| {
+        if let Change::Entries(e) = c
+            && marked.is_none()
+        {
+            assert_eq!(deferred_indexes(&path), Vec::<String>::new());
+            reader.mirror_read(&[(e[0].id.clone(), true)]).unwrap();
+            marked = Some(e[0].id.clone());
+        }
+    })
+    .unwrap();
+    let id = marked.expect("a first batch");
+    let read_of = |id: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("SELECT read FROM articles WHERE id = ?", [id], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(read_of(&id), 1, "applied when the build made its indexes");
+    let pending: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM read_pending", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pending, 0);
+    // with the index there, a mark is written at once
+    reader.mirror_read(&[(id.clone(), false)]).unwrap();
+    assert_eq!(read_of(&id), 0);
+}
+
 /// Runs the pump until `done` says so, or fails after a while.
 fn pump_until(
     rt: &mut Runtime,

@@ -336,6 +336,14 @@ impl Index {
         if (present as usize) < DEFERRED_NAMES.len() {
             let tx = self.conn.unchecked_transaction()?;
             tx.execute_batch(DEFERRED_INDEXES)?;
+            // read marks kept while `articles_id` was missing (see
+            // `mirror_read`), in the same transaction as the index
+            if has_table(&tx, "read_pending")? {
+                tx.execute_batch(
+                    "UPDATE articles SET read = p.read FROM read_pending p WHERE p.id = articles.id;
+                     DELETE FROM read_pending;",
+                )?;
+            }
             tx.commit()?;
         }
         Ok(())
@@ -682,10 +690,32 @@ impl Index {
 
     /// Mirrors read marks into the catalogue (the state file stays the
     /// authority; this lets queries filter on them).
+    ///
+    /// During a first build `articles_id` is not made yet (see
+    /// [`Index::start_build`]), and each mark's UPDATE by id read the whole
+    /// catalogue: a reader opening an article every half second made the
+    /// build's CPU grow faster than the library (1.7% of it at 100,000
+    /// articles, 0.2% at 10,000). The marks then wait in a small table,
+    /// which [`Index::add_missing_indexes`] applies when it makes the
+    /// index. The write lock is taken first, so a build cannot make the
+    /// index between the look and the write.
     pub fn mirror_read(&mut self, marks: &[(String, bool)]) -> anyhow::Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let sql = if has_index(&tx, "articles_id")? {
+            "UPDATE articles SET read = ?1 WHERE id = ?2"
+        } else {
+            tx.execute_batch(
+                "CREATE TABLE IF NOT EXISTS read_pending (
+                    id TEXT PRIMARY KEY, read INTEGER NOT NULL
+                 ) WITHOUT ROWID",
+            )?;
+            "INSERT INTO read_pending(id, read) VALUES(?2, ?1)
+             ON CONFLICT(id) DO UPDATE SET read = excluded.read"
+        };
         {
-            let mut st = tx.prepare_cached("UPDATE articles SET read = ? WHERE id = ?")?;
+            let mut st = tx.prepare_cached(sql)?;
             for (id, read) in marks {
                 st.execute(params![*read as i64, id])?;
             }
@@ -1226,6 +1256,23 @@ fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
         params![key, value],
     )?;
     Ok(())
+}
+
+fn has_index(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    has_object(conn, "index", name)
+}
+
+fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    has_object(conn, "table", name)
+}
+
+fn has_object(conn: &Connection, kind: &str, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = ?1 AND name = ?2",
+        [kind, name],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
 }
 
 /// A user's words as an FTS5 query: each word a quoted phrase (so no word
