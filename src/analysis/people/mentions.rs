@@ -398,9 +398,13 @@ pub(crate) fn name_run(doc: &Doc, i: usize) -> Option<usize> {
         }
         break;
     }
-    // A lone adverb or function word opening a sentence ("Là, il y
-    // présente", "Ensuite,") is never a name, whatever the recogniser says
-    if j == i + 1 && opens_sentence(doc, i) && (doc.is_adverb(i) || doc.function(i)) {
+    // A lone adverb, function word or clitic opening a sentence ("Là, il y
+    // présente", "Ensuite,", "Se disant « confiant »,") is never a name,
+    // whatever the recogniser says
+    if j == i + 1
+        && opens_sentence(doc, i)
+        && (doc.is_adverb(i) || doc.function(i) || doc.is(i, &["se", "s'", "s’", "ne", "n'", "n’"]))
+    {
         return None;
     }
     // A lone capitalised word opening a sentence ("Hours later,", "Within a

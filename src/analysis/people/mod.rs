@@ -824,21 +824,24 @@ impl<'a> Resolver<'a> {
         let i = self
             .referents
             .partition_point(|r| r.span.end <= m.span.start);
-        // a named complement: "le rapport final du BEA", "la direction d'I-Télé"
+        // a named complement: "le rapport final du BEA", "la direction d'I-Télé",
+        // "un rapport de l'IGPN"
         let named_complement = || {
             (a + hi + 1..b.min(doc.toks.len())).find_map(|k| {
-                (doc.info[k].cap && k > 0 && doc.is(k - 1, &["de", "du", "des", "d'", "d’"])).then(
-                    || {
-                        let mut e = k + 1;
-                        while e < b && doc.info[e].cap {
-                            e += 1;
-                        }
-                        self.name(
-                            doc,
-                            Span::new(doc.toks[k].span.start, doc.toks[e - 1].span.end),
-                        )
-                    },
-                )
+                let of = |x: usize| doc.is(x, &["de", "du", "des", "d'", "d’"]);
+                (doc.info[k].cap
+                    && (of(k - 1)
+                        || k > 1 && doc.is(k - 1, &["l'", "l’", "la", "le", "les"]) && of(k - 2)))
+                .then(|| {
+                    let mut e = k + 1;
+                    while e < b && doc.info[e].cap {
+                        e += 1;
+                    }
+                    self.name(
+                        doc,
+                        Span::new(doc.toks[k].span.start, doc.toks[e - 1].span.end),
+                    )
+                })
             })
         };
         let definite = matches!(det, "le" | "la" | "l'" | "l’" | "ce" | "cet" | "cette");
@@ -1154,7 +1157,7 @@ fn is_adjective_before(w: &str) -> bool {
 }
 
 /// Nouns naming a body that has a proper name ("l'ONG", "le quotidien").
-const ORG_NOUNS_FR: &[&str] = &[
+pub(crate) const ORG_NOUNS_FR: &[&str] = &[
     "association",
     "ong",
     "syndicat",

@@ -255,8 +255,8 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
     // below), unless it holds the credit ("– Name, title")
     // (also on a line of its own after the quote's paragraph: "— Jennifer
     // Psaki, directrice de la communication")
-    let credit = matches!(doc.t(after), "—" | "–" | "-" | "―")
-        && (!doc.gap_paragraph(after - 1) || signature_line(doc, after));
+    let credit =
+        is_dash(doc, after) && (!doc.gap_paragraph(after - 1) || signature_line(doc, after));
     if !credit && doc.text[doc.toks[after - 1].span.end..doc.toks[after].span.start].contains('\n')
     {
         return (None, true);
@@ -265,6 +265,17 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
     while p < n && matches!(doc.t(p), "," | "." | "!" | "?" | "…" | "..." | ";") {
         p += 1;
     }
+    // "… « pour leur contribution » .\n\n— Académie royale des sciences":
+    // a signature line credits the quote ending the paragraph above, past
+    // its full stop, when no speech verb of its own sentence gives it
+    // another ("Des météorologues ajoutent qu'« … » .")
+    let signed = p > after
+        && p < n
+        && is_dash(doc, p)
+        && doc.gap_paragraph(p - 1)
+        && signature_line(doc, p)
+        && !(doc.sentence_start(after - 1)..after)
+            .any(|k| doc.info[k].region.is_none() && doc.info[k].cue.is_some());
     let ends = p > after || p >= n || doc.info[p].region.is_some() || doc.gap_paragraph(p - 1);
     // French: after a full stop, a verb belongs to the next sentence ("« … ».
     // Il ajoute que …", "« … ». La direction a confirmé « … »")
@@ -272,14 +283,16 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
         .trim_end()
         .ends_with(['.', '!', '?', '…']);
     if doc.lang == Lang::Fr
+        && !signed
         && ((after..p).any(|x| matches!(doc.t(x), "." | "!" | "?"))
             || closed && p < n && doc.info[p].cap)
     {
         return (None, true);
     }
-    if p < n && doc.info[p].region.is_none() && !(p > after && doc.gap_paragraph(p - 1)) {
+    if p < n && doc.info[p].region.is_none() && (signed || !(p > after && doc.gap_paragraph(p - 1)))
+    {
         // "– Name, title"
-        if matches!(doc.t(p), "—" | "–" | "-" | "―") {
+        if is_dash(doc, p) {
             if let Some((m, e)) = sources::subject_right(doc, p + 1)
                 && matches!(m.kind, mentions::Kind::Name)
             {
@@ -327,6 +340,10 @@ pub(super) fn right_context(doc: &Doc, after: usize, n: usize) -> (Option<Attrib
         None,
         ends || next_upper || (p < n && doc.is(p, &["(", ")"])),
     )
+}
+
+fn is_dash(doc: &Doc, k: usize) -> bool {
+    matches!(doc.t(k), "—" | "–" | "-" | "―")
 }
 
 /// Whether the paragraph opening at token `p` is short, a signature line.

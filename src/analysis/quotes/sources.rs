@@ -54,8 +54,13 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     {
         k -= 1;
     }
-    // "Barroso se dit", "elle s'est dite": past the reflexive
-    if doc.lang == Lang::Fr && k > ss && doc.is(k, &["se", "s'", "s’"]) {
+    // "Barroso se dit", "elle s'est dite": past the reflexive; opening the
+    // sentence ("Se disant « confiant », le conseil a estimé"), it has no
+    // subject before it
+    if doc.lang == Lang::Fr && doc.is(k, &["se", "s'", "s’"]) {
+        if k == ss {
+            return None;
+        }
         k -= 1;
     }
     // "Obama, qui estimait": the relative's antecedent
@@ -64,7 +69,23 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         if doc.t(e) == "," && e > ss {
             e -= 1;
         }
-        return np_ending_at(doc, e, ss).and_then(|m| past_place(doc, m, ss));
+        let m = np_ending_at(doc, e, ss)?;
+        // "selon Mario Joseph, l'un de ses avocats, qui précise": the name
+        // the apposition describes
+        if m.kind == Kind::Phrase {
+            let mut a = doc.tok_at(m.span.start);
+            if a > ss && doc.is(a - 1, &["l'", "l’"]) {
+                a -= 1;
+            }
+            if a > ss + 1
+                && is_det(doc, a)
+                && doc.t(a - 1) == ","
+                && let Some(n) = np_ending_at(doc, a - 2, ss).filter(|n| n.kind == Kind::Name)
+            {
+                return Some(n);
+            }
+        }
+        return past_place(doc, m, ss);
     }
     // "Trump was asked": a passive; its subject is spoken to
     if doc.lang == Lang::En && doc.is(k, BE) {
@@ -140,6 +161,19 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
                     doc.info[x].region.is_some() || matches!(doc.t(x), ":" | ";" | "(" | ")")
                 })
                 && let Some(m) = np_ending_at(doc, q - 2, ss).filter(|m| m.kind == Kind::Name)
+            {
+                return Some(m);
+            }
+            // "Vers 23h56, le président américain Donald Trump, a commenté":
+            // a stray comma between the subject and its verb
+            // (not an apposition: "Mary Lou McDonald, chef du parti Sinn
+            // Féin, a déclaré", "Maxime Nicolle, alias Fly Rider, commente")
+            if doc.lang == Lang::Fr
+                && (is_det(doc, b0) || doc.info[b0].cap)
+                && !(b0 >= ss + 2 && doc.info[b0 - 2].cap)
+                && let Some((m, end)) = subject_right(doc, b0)
+                && end == k
+                && m.kind == Kind::Name
             {
                 return Some(m);
             }

@@ -850,6 +850,110 @@ fn a_signature_line_below_the_quote_names_its_speaker() {
 }
 
 #[test]
+fn a_signature_line_credits_a_partial_quote_ending_the_paragraph_above() {
+    assert_eq!(
+        speakers_with(
+            "Le prix a été décerné à Oliver Hart et à Bengt Holmström « pour leur contribution à la théorie des contrats » .\n\n— Académie royale des sciences de Suède\n\nLe comité explique sa décision.",
+            &[
+                ("Oliver Hart", Label::Per),
+                ("Bengt Holmström", Label::Per),
+                ("Académie royale des sciences de Suède", Label::Org)
+            ]
+        ),
+        vec![who("Académie royale des sciences de Suède")]
+    );
+}
+
+#[test]
+fn a_reflexive_opening_the_sentence_is_no_speaker() {
+    // "Se disant « … », X a estimé": the participle's subject is the main
+    // clause's, never the capitalised "Se"
+    let s = speakers(
+        "La Cour d'appel rendra son arrêt le 8 juillet prochain.\n\nSe disant « confiant » en l'arrêt de la Cour d'appel, le conseil a estimé qu'une double tutelle « serait une décision raisonnable » .",
+    );
+    assert_eq!(s.len(), 2);
+    assert_ne!(s[0].as_deref(), Some("Se"));
+    assert_eq!(s[0], s[1]);
+}
+
+#[test]
+fn a_report_speaks_for_the_body_in_its_complement_past_an_article() {
+    assert_eq!(
+        speakers_with(
+            "Des critiques faisaient état d'un manque d'effectifs. Un rapport de l'IGPN, publié le 27 juillet, assurait au contraire que « le service d'ordre n'était pas sous-dimensionné » .",
+            &[("IGPN", Label::Org)]
+        ),
+        vec![who("IGPN")]
+    );
+}
+
+#[test]
+fn an_unnamed_spokesperson_of_a_body_named_after_its_kind_is_no_one() {
+    // GUIDELINES: "la porte-parole de la fédération" never named has no
+    // speaker; the body's name after its kind noun does not make one
+    assert_eq!(
+        speakers_with(
+            "Un porte-parole du collectif Indecline a expliqué au Washington Post que « cette exposition sauvage a été inspirée par un conte » .",
+            &[("Indecline", Label::Org), ("Washington Post", Label::Org)]
+        ),
+        vec![None]
+    );
+    // a person named after the party is who speaks
+    assert_eq!(
+        speakers_with(
+            "Le premier secrétaire du parti Jean-Christophe Cambadélis avait pourtant affirmé qu' « ils étaient encore 120 000 militants » .",
+            &[("Jean-Christophe Cambadélis", Label::Org)]
+        ),
+        vec![who("Jean-Christophe Cambadélis")]
+    );
+}
+
+#[test]
+fn a_relative_after_an_apposition_is_the_named_person_speaking() {
+    assert_eq!(
+        speakers_with(
+            "« Le cortège a essuyé des tirs » , selon Mario Joseph , l'un de ses avocats, qui précise que « les tirs ont visé la portière arrière où se trouvait M. Aristide » .",
+            &[("Mario Joseph", Label::Per), ("Aristide", Label::Per)]
+        ),
+        vec![who("Mario Joseph"), who("Mario Joseph")]
+    );
+}
+
+#[test]
+fn a_stray_comma_between_subject_and_verb_keeps_the_subject() {
+    assert_eq!(
+        speakers_with(
+            "Vers 23h56, le président américain Donald Trump, a commenté par tweet le moratoire d'Edouard Philippe : « L’accord de Paris est mauvais car il provoque une hausse des prix » .",
+            &[
+                ("Donald Trump", Label::Per),
+                ("Edouard Philippe", Label::Per),
+                ("Paris", Label::Loc)
+            ]
+        ),
+        vec![who("Donald Trump")]
+    );
+    // an apposition between commas is no subject
+    assert_eq!(
+        speakers_with(
+            "Mary Lou McDonald , chef du parti politique Sinn Féin , a déclaré : « Nous sommes solidaires de ceux qui luttent » .",
+            &[("Mary Lou McDonald", Label::Per), ("Sinn Féin", Label::Org)]
+        ),
+        vec![who("Mary Lou McDonald")]
+    );
+}
+
+#[test]
+fn an_unclosed_apposition_without_article_leaves_the_name_speaking() {
+    assert_eq!(
+        speakers_with(
+            "Le 22 octobre 2016, Gaston Sindimwo , premier vice-président du Burundi a réagi plutôt vivement à l'annonce européenne :\n\n« C’est un geste qui est dans la continuité de la déstabilisation du pays »",
+            &[("Gaston Sindimwo", Label::Per), ("Burundi", Label::Loc)]
+        ),
+        vec![who("Gaston Sindimwo")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
