@@ -125,6 +125,45 @@ fn reconcile_reads_only_what_changed_and_follows_moves() {
     assert_eq!(index.search("updated").unwrap().len(), 1);
 }
 
+/// An analysis stored again (a new model, say) replaces the first: the
+/// speaker's counts and quotes are not doubled. A first analysis skips the
+/// clearing, so this is what keeps the second one right.
+#[test]
+fn an_analysis_stored_again_replaces_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&lib).unwrap();
+    let body = "\"We will build the bridge next year,\" said Marie Dupont, the mayor of the town.";
+    fs::write(lib.join("a.txt"), story("Bridge", body)).unwrap();
+    let (mut index, _) = Index::open(&dir.path().join("index.sqlite3")).unwrap();
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let (_, added, _) = reconcile_all(&mut index, &roots);
+    let key = added[0].key;
+    let analysis = quoth::analysis::Analyzer::new()
+        .unwrap()
+        .analyze(body, Some(quoth::analysis::Lang::En));
+    assert_eq!(
+        analysis.quotes[0].speaker.as_deref(),
+        Some("Marie Dupont"),
+        "{:?}",
+        analysis.quotes
+    );
+    for _ in 0..2 {
+        let mut w = index.write().unwrap();
+        w.put_analysis(key, &analysis_version(), body, &analysis)
+            .unwrap();
+        w.commit().unwrap();
+        let speakers = index.speakers("", 10).unwrap();
+        assert_eq!(speakers.len(), 1);
+        assert_eq!((speakers[0].quotes, speakers[0].articles), (1, 1));
+        let quotes: i64 = index
+            .connection()
+            .query_row("SELECT count(*) FROM quotes", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(quotes, 1);
+    }
+}
+
 fn added_id(index: &Index, title: &str) -> String {
     let conn = index.connection();
     conn.query_row("SELECT id FROM articles WHERE title = ?", [title], |r| {
