@@ -584,6 +584,17 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
                 ],
             ))
     {
+        // "François Ruffin, député La France insoumise a affirmé": a body
+        // right after a role noun, in apposition to a name, is the role's
+        if doc.lang == Lang::Fr
+            && x > ss + 2
+            && is_role(doc, x - 1)
+            && doc.t(x - 2) == ","
+            && doc.info[x].entity != Some(Label::Per)
+            && let Some(m) = np_ending_at(doc, x - 3, ss).filter(|m| m.kind == Kind::Name)
+        {
+            return Some(m);
+        }
         return Some(name_mention(doc, x, k + 1));
     }
     // lowercase phrase: back to its determiner, through "of" / "de" / "’s"

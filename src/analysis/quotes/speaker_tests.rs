@@ -954,6 +954,20 @@ fn an_unclosed_apposition_without_article_leaves_the_name_speaking() {
 }
 
 #[test]
+fn a_party_after_a_role_in_apposition_is_not_the_speaker() {
+    assert_eq!(
+        speakers_with(
+            "Vers 9h00, François Ruffin, député La France insoumise a affirmé qu'il y a « une rage qui traverse le pays, il faut que le président le comprenne » .",
+            &[
+                ("François Ruffin", Label::Per),
+                ("La France insoumise", Label::Org)
+            ]
+        ),
+        vec![who("François Ruffin")]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
