@@ -125,6 +125,45 @@ fn reconcile_reads_only_what_changed_and_follows_moves() {
     assert_eq!(index.search("updated").unwrap().len(), 1);
 }
 
+/// An analysis stored again (a new model, say) replaces the first: the
+/// speaker's counts and quotes are not doubled. A first analysis skips the
+/// clearing, so this is what keeps the second one right.
+#[test]
+fn an_analysis_stored_again_replaces_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&lib).unwrap();
+    let body = "\"We will build the bridge next year,\" said Marie Dupont, the mayor of the town.";
+    fs::write(lib.join("a.txt"), story("Bridge", body)).unwrap();
+    let (mut index, _) = Index::open(&dir.path().join("index.sqlite3")).unwrap();
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let (_, added, _) = reconcile_all(&mut index, &roots);
+    let key = added[0].key;
+    let analysis = quoth::analysis::Analyzer::new()
+        .unwrap()
+        .analyze(body, Some(quoth::analysis::Lang::En));
+    assert_eq!(
+        analysis.quotes[0].speaker.as_deref(),
+        Some("Marie Dupont"),
+        "{:?}",
+        analysis.quotes
+    );
+    for _ in 0..2 {
+        let mut w = index.write().unwrap();
+        w.put_analysis(key, &analysis_version(), body, &analysis)
+            .unwrap();
+        w.commit().unwrap();
+        let speakers = index.speakers("", 10).unwrap();
+        assert_eq!(speakers.len(), 1);
+        assert_eq!((speakers[0].quotes, speakers[0].articles), (1, 1));
+        let quotes: i64 = index
+            .connection()
+            .query_row("SELECT count(*) FROM quotes", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(quotes, 1);
+    }
+}
+
 fn added_id(index: &Index, title: &str) -> String {
     let conn = index.connection();
     conn.query_row("SELECT id FROM articles WHERE title = ?", [title], |r| {
@@ -364,6 +403,48 @@ fn a_first_build_makes_its_unordered_indexes_at_its_end() {
     let (_index, note) = Index::open(&cut).unwrap();
     assert_eq!(note, None, "not rebuilt");
     assert_eq!(deferred_indexes(&cut), all);
+}
+
+/// A read mark mirrored while a first build has not made `articles_id`
+/// yet waits (an UPDATE by id would read the whole catalogue for each
+/// mark) and is in the catalogue once the build made its indexes; after
+/// that, marks go straight in.
+#[test]
+fn read_marks_during_a_first_build_reach_the_catalogue_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    make_library(&lib, 300);
+    let path = dir.path().join("index.sqlite3");
+    let (mut index, _) = Index::open(&path).unwrap();
+    // the reader's own connection, opened before the build starts
+    let (mut reader, _) = Index::open(&path).unwrap();
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let mut marked = None;
+    reconcile::reconcile(&mut index, &roots, &mut |c| {
+        if let Change::Entries(e) = c
+            && marked.is_none()
+        {
+            assert_eq!(deferred_indexes(&path), Vec::<String>::new());
+            reader.mirror_read(&[(e[0].id.clone(), true)]).unwrap();
+            marked = Some(e[0].id.clone());
+        }
+    })
+    .unwrap();
+    let id = marked.expect("a first batch");
+    let read_of = |id: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("SELECT read FROM articles WHERE id = ?", [id], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(read_of(&id), 1, "applied when the build made its indexes");
+    let pending: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM read_pending", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pending, 0);
+    // with the index there, a mark is written at once
+    reader.mirror_read(&[(id.clone(), false)]).unwrap();
+    assert_eq!(read_of(&id), 0);
 }
 
 /// Runs the pump until `done` says so, or fails after a while.

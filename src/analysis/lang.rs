@@ -211,8 +211,15 @@ fn is_other_word(w: &str) -> bool {
 fn other_function_words(text: &str) -> usize {
     let mut buf = String::new();
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| is_other_word(lowercase(w, &mut buf)))
+        .filter(|w| short(w) && is_other_word(lowercase(w, &mut buf)))
         .count()
+}
+
+/// At most five characters, as every function word above: lowercasing
+/// never makes fewer characters, so longer words need no lowercasing to be
+/// ruled out (most of `detect`'s time was lowercasing them).
+fn short(w: &str) -> bool {
+    w.len() <= 5 || w.chars().nth(5).is_none()
 }
 
 /// `w.to_lowercase()` into a reused buffer, without allocating for ASCII
@@ -233,6 +240,19 @@ fn function_words(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0, 0);
     let mut buf = String::new();
     for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
+        if !short(w) {
+            // only an elided article can start it ("qu'il", "l'économie")
+            if let Some(i) = w.find(['\'', '’'])
+                && short(&w[..i])
+                && is_fr_word(lowercase(
+                    &w[..i + w[i..].chars().next().map_or(1, char::len_utf8)],
+                    &mut buf,
+                ))
+            {
+                fr += 1;
+            }
+            continue;
+        }
         let w = lowercase(w, &mut buf);
         let elided = w
             .find(['\'', '’'])

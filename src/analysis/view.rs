@@ -323,7 +323,15 @@ pub(crate) fn prepare<'a>(
         inf.cap = first.is_uppercase();
         let w = if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            // ASCII letters without the general case's iterator (this
+            // line was a sixth of `prepare`)
+            for c in w.chars() {
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
             lower.as_str()
         } else {
             w
