@@ -127,7 +127,10 @@ impl Model {
     }
 }
 
-const _: () = assert!(N_TAGS == 17, "add_bf16 adds 16 weights, then one");
+const _: () = assert!(
+    N_TAGS == 17,
+    "add_bf16 and not_below take 16 weights, then one"
+);
 
 /// Adds a row of bfloat16 weights, 4 at a time on x86_64 (inlined into the
 /// beam search, the compiler's own vectorising gives up and adds one by one).
@@ -438,6 +441,45 @@ fn rank(score: f32, t: u8, h: usize) -> u64 {
     u64::from(key) << 32 | u64::from(!((h as u32) << 8 | u32::from(t)))
 }
 
+/// Sets `sums[t]` to `base + scores[t]` and returns the bits of the tags
+/// whose sum is not below `floor` (a NaN is not below): the beam's
+/// candidates, 4 at a time on x86_64, each the same single f32 addition as
+/// one by one, so that most tags, far below the best ones kept, cost
+/// nothing more.
+#[inline(always)]
+fn not_below(base: f32, scores: &[f32; N_TAGS], floor: f32, sums: &mut [f32; N_TAGS]) -> u32 {
+    let mut mask = 0u32;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_add_ps, _mm_cmpnlt_ps, _mm_loadu_ps, _mm_movemask_ps, _mm_set1_ps, _mm_storeu_ps,
+        };
+        // SAFETY: SSE is part of x86_64; loads and stores touch [0..16] of
+        // arrays of 17.
+        unsafe {
+            let b = _mm_set1_ps(base);
+            let f = _mm_set1_ps(floor);
+            for q in 0..4 {
+                let v = _mm_add_ps(b, _mm_loadu_ps(scores.as_ptr().add(4 * q)));
+                _mm_storeu_ps(sums.as_mut_ptr().add(4 * q), v);
+                mask |= (_mm_movemask_ps(_mm_cmpnlt_ps(v, f)) as u32) << (4 * q);
+            }
+        }
+        sums[16] = base + scores[16];
+        if !(sums[16] < floor) {
+            mask |= 1 << 16;
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    for t in 0..N_TAGS {
+        sums[t] = base + scores[t];
+        if !(sums[t] < floor) {
+            mask |= 1 << t;
+        }
+    }
+    mask
+}
+
 /// The score of a `rank` key.
 #[inline]
 fn rank_score(x: u64) -> f32 {
@@ -508,11 +550,12 @@ impl Beam {
                         s.add_row(r, &mut scores);
                     }
                 }
-                let mut tags = ALLOWED_AFTER[pv];
+                let mut sums = [0f32; N_TAGS];
+                let mut tags = ALLOWED_AFTER[pv] & not_below(hyp.score, &scores, floor, &mut sums);
                 while tags != 0 {
                     let t = tags.trailing_zeros() as u8;
                     tags &= tags - 1;
-                    let sc = hyp.score + scores[t as usize];
+                    let sc = sums[t as usize];
                     // strictly below the worst kept score is below its key
                     // (false for NaN and for -0 against 0: those take the
                     // exact way)
@@ -703,6 +746,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn not_below_sums_and_keeps_the_tags_at_or_over_the_floor() {
+        let mut scores = [0f32; N_TAGS];
+        for (t, s) in scores.iter_mut().enumerate() {
+            *s = t as f32 - 8.0;
+        }
+        scores[3] = f32::NAN;
+        let mut sums = [0f32; N_TAGS];
+        let mask = not_below(0.5, &scores, 2.5, &mut sums);
+        for t in 0..N_TAGS {
+            if t != 3 {
+                assert_eq!(sums[t], 0.5 + scores[t]);
+            }
+            let kept = t == 3 || t >= 10;
+            assert_eq!(mask & 1 << t != 0, kept, "tag {t}");
+        }
+        assert_eq!(not_below(0.0, &scores, f32::NEG_INFINITY, &mut sums), (1 << N_TAGS) - 1);
     }
 
     #[test]
