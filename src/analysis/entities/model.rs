@@ -526,9 +526,12 @@ impl Beam {
         // most candidates lose to the worst kept one in a single comparison.
         // All of them are listed and sorted only if those run out.
         let cap = (2 * width).max(1);
+        // `top[..head]` are kept; `top` never grows during the search
+        self.top.clear();
+        self.top.resize(cap, 0);
         for (k, i) in sent.clone().enumerate() {
             self.scores.clear();
-            self.top.clear();
+            let mut head = 0;
             self.word_rows = [[UNSET; 2]; N_TAGS];
             let mut floor = f32::NEG_INFINITY;
             for (h, hyp) in self.hyps.iter().enumerate() {
@@ -563,22 +566,22 @@ impl Beam {
                         continue;
                     }
                     let x = rank(sc, t, h);
-                    if self.top.len() == cap {
-                        if x < self.top[cap - 1] {
+                    let top = &mut self.top[..cap];
+                    if head == cap {
+                        if x < top[cap - 1] {
                             continue;
                         }
-                        self.top.pop();
+                    } else {
+                        head += 1;
                     }
                     // a handful kept: moving up from the end beats a search
-                    self.top.push(x);
-                    let top = &mut self.top[..];
-                    let mut j = top.len() - 1;
+                    let mut j = head - 1;
                     while j > 0 && top[j - 1] < x {
                         top[j] = top[j - 1];
                         j -= 1;
                     }
                     top[j] = x;
-                    if top.len() == cap {
+                    if head == cap {
                         floor = rank_score(top[cap - 1]);
                     }
                 }
@@ -589,7 +592,6 @@ impl Beam {
             let best = |a: &(f32, u8, u32), b: &(f32, u8, u32)| {
                 b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1))
             };
-            let head = self.top.len();
             self.next.clear();
             let mut c = 0;
             while self.next.len() < width {
