@@ -48,9 +48,11 @@ pub const NO_ROW: u32 = u32::MAX;
 
 /// The compact, quantised model that ships.
 pub struct Model {
-    bitmap: Vec<u64>,
+    /// Fixed-size, so that indexing by a bucket (always < `N_ROWS`) needs
+    /// no bounds check: a check per feature looked up.
+    bitmap: Box<[u64; N_ROWS / 64]>,
     /// Rows before each bitmap word.
-    rank: Vec<u32>,
+    rank: Box<[u32; N_ROWS / 64]>,
     /// bfloat16 weights, `N_TAGS` per kept row.
     rows: Vec<u16>,
 }
@@ -251,10 +253,14 @@ impl Model {
     }
 
     fn from_parts(bitmap: Vec<u64>, rows: Vec<u16>) -> Model {
-        let mut rank = Vec::with_capacity(bitmap.len());
+        let bitmap: Box<[u64; N_ROWS / 64]> = bitmap
+            .into_boxed_slice()
+            .try_into()
+            .expect("a bitmap of N_ROWS bits");
+        let mut rank = Box::new([0u32; N_ROWS / 64]);
         let mut n = 0u32;
-        for w in &bitmap {
-            rank.push(n);
+        for (r, w) in rank.iter_mut().zip(bitmap.iter()) {
+            *r = n;
             n += w.count_ones();
         }
         Model { bitmap, rank, rows }
@@ -272,7 +278,7 @@ impl Model {
         b.push(HASH_BITS as u8);
         b.push(N_TAGS as u8);
         b.extend_from_slice(&(self.n_rows() as u32).to_le_bytes());
-        for w in &self.bitmap {
+        for w in self.bitmap.iter() {
             b.extend_from_slice(&w.to_le_bytes());
         }
         for w in &self.rows {
