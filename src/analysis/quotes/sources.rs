@@ -192,6 +192,19 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         return None;
     }
     let m = np_ending_at(doc, k, ss).and_then(|m| past_place(doc, m, ss));
+    // "celui qui est considéré comme le chef du groupe avait affirmé": an
+    // attribute after a participle and "comme" is not the subject
+    if doc.lang == Lang::Fr
+        && let Some(m) = &m
+        && let a = doc.tok_at(m.span.start)
+        && a >= ss + 2
+        && doc.is(a - 1, &["comme"])
+        && doc.t(a - 2).ends_with(['é', 'e', 's', 't'])
+        && doc.t(a - 2).chars().count() > 4
+        && !doc.function(a - 2)
+    {
+        return None;
+    }
     // "Barroso, le président de la Commission se dit", "François Ruffin,
     // député La France insoumise a affirmé": the name opening the clause,
     // its apposition left without a closing comma

@@ -990,6 +990,19 @@ fn a_date_completing_the_subject_is_passed_over() {
 }
 
 #[test]
+fn an_attribute_after_comme_is_not_the_subject() {
+    // "celui qui est considéré comme le chef du groupe": someone only
+    // described, not the minister named before
+    assert_eq!(
+        speakers_with(
+            "Le ministre Marco Minniti a salué l'opération. Pour sa part, celui qui est considéré comme le chef du groupe avait affirmé que « si je prête serment demain, je suis obligé de le faire » .",
+            &[("Marco Minniti", Label::Per)]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
 fn a_person_in_apposition_inside_the_subject_phrase_speaks() {
     assert_eq!(
         speakers_with(
