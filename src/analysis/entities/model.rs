@@ -775,7 +775,10 @@ mod tests {
             let kept = t == 3 || t >= 10;
             assert_eq!(mask & 1 << t != 0, kept, "tag {t}");
         }
-        assert_eq!(not_below(0.0, &scores, f32::NEG_INFINITY, &mut sums), (1 << N_TAGS) - 1);
+        assert_eq!(
+            not_below(0.0, &scores, f32::NEG_INFINITY, &mut sums),
+            (1 << N_TAGS) - 1
+        );
     }
 
     #[test]
