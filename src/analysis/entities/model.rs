@@ -475,14 +475,14 @@ fn not_below(base: f32, scores: &[f32; N_TAGS], floor: f32, sums: &mut [f32; N_T
             }
         }
         sums[16] = base + scores[16];
-        if !(sums[16] < floor) {
+        if sums[16].partial_cmp(&floor) != Some(std::cmp::Ordering::Less) {
             mask |= 1 << 16;
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
     for t in 0..N_TAGS {
         sums[t] = base + scores[t];
-        if !(sums[t] < floor) {
+        if sums[t].partial_cmp(&floor) != Some(std::cmp::Ordering::Less) {
             mask |= 1 << t;
         }
     }
