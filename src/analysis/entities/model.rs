@@ -54,7 +54,8 @@ pub struct Model {
     /// Rows before each bitmap word.
     rank: Box<[u32; N_ROWS / 64]>,
     /// bfloat16 weights, `N_TAGS` per kept row.
-    rows: Vec<u16>,
+    /// (rows of a fixed size: one bounds check per row, not two)
+    rows: Vec<[u16; N_TAGS]>,
 }
 
 impl Scorer for Model {
@@ -82,8 +83,7 @@ impl Scorer for Model {
 
     #[inline]
     fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]) {
-        let r = row as usize * N_TAGS;
-        add_bf16(self.rows[r..r + N_TAGS].try_into().expect("a row"), scores);
+        add_bf16(&self.rows[row as usize], scores);
     }
 }
 
@@ -115,17 +115,14 @@ impl Model {
                 let r = self.rank[b >> 6] + (word & (bit - 1)).count_ones();
                 found[n].write(r);
                 if word & bit != 0 {
-                    prefetch(&self.rows[r as usize * N_TAGS]);
+                    prefetch(&self.rows[r as usize]);
                     n += 1;
                 }
             }
             for r in &found[..n] {
                 // SAFETY: found[..n] were all written in this chunk's loop
-                let r = unsafe { r.assume_init() } as usize * N_TAGS;
-                add_bf16(
-                    self.rows[r..r + N_TAGS].try_into().expect("a row"),
-                    &mut acc,
-                );
+                let r = unsafe { r.assume_init() } as usize;
+                add_bf16(&self.rows[r], &mut acc);
             }
         }
         *scores = acc;
@@ -203,18 +200,19 @@ fn from_bf16(c: u16) -> f32 {
     f32::from_bits(u32::from(c) << 16)
 }
 
-/// Little-endian u16s of `b` (even length): a copy on a little-endian CPU,
+/// The rows of little-endian u16s in `b` (whole rows): a copy on a little-endian CPU,
 /// where decoding 4 M weights one by one was 27 M instructions per start.
-fn u16s_le(b: &[u8]) -> Vec<u16> {
-    let mut v = vec![0u16; b.len() / 2];
+fn rows_le(b: &[u8]) -> Vec<[u16; N_TAGS]> {
+    let mut v = vec![[0u16; N_TAGS]; b.len() / ROW_BYTES];
     #[cfg(target_endian = "little")]
-    // SAFETY: `v` owns `b.len() / 2` u16s, that many times 2 bytes are
-    // written, from a distinct slice at least that long; any bits are a u16.
+    // SAFETY: `v` owns `b.len() / ROW_BYTES` rows of ROW_BYTES bytes each,
+    // that many bytes are written, from a distinct slice at least that
+    // long; any bits are a u16.
     unsafe {
-        std::ptr::copy_nonoverlapping(b.as_ptr(), v.as_mut_ptr().cast::<u8>(), 2 * v.len());
+        std::ptr::copy_nonoverlapping(b.as_ptr(), v.as_mut_ptr().cast::<u8>(), ROW_BYTES * v.len());
     }
     #[cfg(not(target_endian = "little"))]
-    for (d, c) in v.iter_mut().zip(b.chunks_exact(2)) {
+    for (d, c) in v.iter_mut().flatten().zip(b.chunks_exact(2)) {
         *d = u16::from_le_bytes([c[0], c[1]]);
     }
     v
@@ -247,15 +245,15 @@ impl Model {
         let mut keep: Vec<usize> = order.iter().map(|(_, r)| *r).collect();
         keep.sort_unstable();
         let mut bitmap = vec![0u64; N_ROWS / 64];
-        let mut rows = Vec::with_capacity(keep.len() * N_TAGS);
+        let mut rows = Vec::with_capacity(keep.len());
         for &r in &keep {
             bitmap[r >> 6] |= 1 << (r & 63);
-            rows.extend(dense[r * N_TAGS..(r + 1) * N_TAGS].iter().map(|&w| bf16(w)));
+            rows.push(std::array::from_fn(|t| bf16(dense[r * N_TAGS + t])));
         }
         Model::from_parts(bitmap, rows)
     }
 
-    fn from_parts(bitmap: Vec<u64>, rows: Vec<u16>) -> Model {
+    fn from_parts(bitmap: Vec<u64>, rows: Vec<[u16; N_TAGS]>) -> Model {
         let bitmap: Box<[u64; N_ROWS / 64]> = bitmap
             .into_boxed_slice()
             .try_into()
@@ -270,11 +268,11 @@ impl Model {
     }
 
     pub fn n_rows(&self) -> usize {
-        self.rows.len() / N_TAGS
+        self.rows.len()
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(32 + self.bitmap.len() * 8 + self.rows.len());
+        let mut b = Vec::with_capacity(32 + self.bitmap.len() * 8 + self.rows.len() * ROW_BYTES);
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         b.extend_from_slice(&FEATURES_VERSION.to_le_bytes());
@@ -284,7 +282,7 @@ impl Model {
         for w in self.bitmap.iter() {
             b.extend_from_slice(&w.to_le_bytes());
         }
-        for w in &self.rows {
+        for w in self.rows.iter().flatten() {
             b.extend_from_slice(&w.to_le_bytes());
         }
         let sum = fnv64(&b);
@@ -346,7 +344,7 @@ impl Model {
         if ones != n_rows {
             bail!("model file is malformed (row count does not match its index)");
         }
-        Ok(Model::from_parts(bitmap, u16s_le(&body[HEAD + bm_len..])))
+        Ok(Model::from_parts(bitmap, rows_le(&body[HEAD + bm_len..])))
     }
 }
 
