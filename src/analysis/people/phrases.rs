@@ -510,21 +510,19 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         }
         // "un porte-parole de l'entreprise RTE": a body named after its kind
         // noun, itself a complement (not a person after it: "le premier
-        // secrétaire du parti Jean-Christophe Cambadélis")
-        let kind_of = |a: usize| {
-            let mut x = a;
-            if x > ss
-                && doc.info[a].entity != Some(Label::Per)
-                && given_name(doc.t(a).split('-').next().unwrap_or_default()).is_none()
-                && super::ORG_NOUNS_FR.contains(&doc.t(x - 1).to_lowercase().as_str())
-            {
-                x -= 1;
-                if x > ss && is_det(doc, x - 1) {
-                    x -= 1;
-                }
+        // secrétaire du parti Jean-Christophe Cambadélis"); `c` is where the
+        // complement starts
+        let mut c = a;
+        if c > ss
+            && doc.info[a].entity != Some(Label::Per)
+            && given_name(doc.t(a).split('-').next().unwrap_or_default()).is_none()
+            && super::ORG_NOUNS_FR.contains(&doc.t(c - 1).to_lowercase().as_str())
+        {
+            c -= 1;
+            if c > ss && is_det(doc, c - 1) {
+                c -= 1;
             }
-            x
-        };
+        }
         // "le chef de l'État a estimé", "the mayor of Paris said": one
         // capitalised word completing a phrase is not the speaker; the
         // phrase is
@@ -541,12 +539,12 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             // institution's complement, not a person
             || doc.lang == Lang::Fr
                 && na == a
-                && kind_of(a) > ss + 1
+                && c > ss + 1
                 && doc.is(
-                    kind_of(a) - 1,
+                    c - 1,
                     &["de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"],
                 )
-                && (kind_of(a).saturating_sub(4).max(ss)..kind_of(a) - 1).any(|x| {
+                && (c.saturating_sub(4).max(ss)..c - 1).any(|x| {
                     is_role(doc, x)
                         || doc.is(x, RELATIONS)
                         || super::INSTITUTIONS_FR.contains(&doc.t(x).to_lowercase().as_str())
@@ -554,22 +552,18 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         if !complement {
             return Some(name_mention(doc, na, nb));
         }
-        let c = kind_of(a);
-        let Some(d) = (ss.max(c.saturating_sub(6))..c - 1)
+        // the phrase from its article; "Gaston Sindimwo, premier
+        // vice-président du Burundi a réagi": a role without article after a
+        // comma stands beside the name before it
+        let d = (ss.max(c.saturating_sub(6))..c - 1)
             .rev()
-            .find(|&x| is_det(doc, x) || doc.t(x) == ",")
-            .filter(|&x| doc.t(x) != ",")
-        else {
-            // "Gaston Sindimwo, premier vice-président du Burundi a réagi": a
-            // role without article after a comma, the name it stands beside
-            let x = (ss.max(c.saturating_sub(6))..c - 1)
-                .rev()
-                .find(|&x| doc.t(x) == ",")?;
-            return (x > ss)
-                .then(|| np_ending_at(doc, x - 1, ss))
+            .find(|&x| is_det(doc, x) || doc.t(x) == ",")?;
+        if doc.t(d) == "," {
+            return (d > ss)
+                .then(|| np_ending_at(doc, d - 1, ss))
                 .flatten()
                 .filter(|m| m.kind == Kind::Name);
-        };
+        }
         return Some(phrase_mention(doc, d, k + 1, false, d + 1));
     }
     // a recognised name with lowercase words ("Le Canard enchaîné déplore"),

@@ -135,15 +135,13 @@ fn voice(doc: &Doc, a: usize, b: usize) -> Option<mentions::Mention> {
     if !doc.is(v + 1, &["de", "du", "d'", "d’"]) {
         return None;
     }
+    // a name, or a phrase holding one the resolver reads ("de sa
+    // porte-parole Anne Roux")
     let (m, end) = sources::subject_right(doc, v + 2)?;
-    if m.kind == mentions::Kind::Name {
-        return Some(m);
-    }
-    // "de sa porte-parole Anne Roux": the person named in the phrase
-    let x = (doc.tok_at(m.span.start)..end)
-        .find(|&x| doc.info[x].entity == Some(crate::analysis::Label::Per))?;
-    let e = (doc.info[x].entity_end? as usize).min(end);
-    Some(mentions::name_mention(doc, x, e))
+    (m.kind == mentions::Kind::Name
+        || (doc.tok_at(m.span.start)..end)
+            .any(|x| doc.info[x].entity == Some(crate::analysis::Label::Per)))
+    .then_some(m)
 }
 
 /// A cue in the clause ending at token `p` (a colon or comma before a quote).
