@@ -1146,3 +1146,16 @@ fn a_crowd_s_slogans_have_no_speaker() {
         vec![None, None]
     );
 }
+
+#[test]
+fn a_participle_after_the_quote_takes_no_subject_after_it() {
+    // "décidé" is no speech verb; the participle further on has an object
+    // after it, not a subject
+    assert_eq!(
+        speakers_with(
+            "Le Conseil d'Etat a décidé qu' « une sélection ne peut être mise en place pour l'accès aux formations de master » , garantissant à tout diplômé le droit de poursuivre ses études.",
+            &[("Conseil d'Etat", Label::Org)]
+        ),
+        vec![who("Conseil d'Etat")]
+    );
+}
