@@ -1159,3 +1159,14 @@ fn a_participle_after_the_quote_takes_no_subject_after_it() {
         vec![who("Conseil d'Etat")]
     );
 }
+
+#[test]
+fn a_quote_after_a_sentence_takes_its_subject_past_an_opening_adverbial() {
+    assert_eq!(
+        speakers_with(
+            "Vers 9h30, Eric Drouet a appelé les manifestants à rejoindre le périphérique samedi. « Si un monument est pris pour cible, nous ne serons pas responsables » .",
+            &[("Eric Drouet", Label::Per)]
+        ),
+        vec![who("Eric Drouet")]
+    );
+}
