@@ -1170,3 +1170,14 @@ fn a_quote_after_a_sentence_takes_its_subject_past_an_opening_adverbial() {
         vec![who("Eric Drouet")]
     );
 }
+
+#[test]
+fn a_pronoun_agrees_with_first_names_of_world_news() {
+    assert_eq!(
+        speakers_with(
+            "Mme Bareigts a présenté des excuses aux Guyanais. Matthias Fekl l'accompagnait. « Toutes mes excuses au peuple guyanais » , a-t-elle ainsi concédé.",
+            &[("Bareigts", Label::Per), ("Matthias Fekl", Label::Per)]
+        ),
+        vec![who("Bareigts")]
+    );
+}
