@@ -484,8 +484,20 @@ impl<'a> Resolver<'a> {
                 .rev()
                 .take_while(|r| r.toks.0 >= from)
         };
-        near()
-            .find(|r| r.person && compatible_gender(m.gender, r.gender))
+        let person = near().find(|r| r.person && compatible_gender(m.gender, r.gender));
+        // "« … », a expliqué l'entrepreneur. … ce dernier": a speaker named
+        // by a role or a pronoun since is the one named last
+        let lo = doc.toks[from].span.start;
+        if let Some(said) = self.said.iter().rev().find(|s| {
+            s.mention.span.start >= lo
+                && s.mention.span.end <= m.span.start
+                && s.mention.kind != Kind::Name
+                && compatible_gender(m.gender, s.gender)
+        }) && person.is_none_or(|r| r.span.start < said.mention.span.start)
+        {
+            return (Some(said.name.clone()), said.group);
+        }
+        person
             .or_else(|| near().find(|r| r.org))
             .map_or((None, None), |r| self.referent_name(doc, r))
     }
@@ -912,18 +924,30 @@ impl<'a> Resolver<'a> {
                 return (None, None);
             }
             if matches!(det, "le" | "la" | "l'" | "l’") {
-                // as a pronoun would, but never for an institution (below)
-                // nor for a place or a body the recogniser knows ("France")
-                let r = self.pronoun_by_referents(doc, m);
-                let label = r.1.and_then(|g| self.groups.get(g)).map(|g| g.label);
-                let person = match label {
+                // as a pronoun would (the person in focus first), but never
+                // for an institution (below) nor for a place or a body the
+                // recogniser knows ("France")
+                let person = |r: &(Option<String>, Option<usize>)| match r
+                    .1
+                    .and_then(|g| self.groups.get(g))
+                    .map(|g| g.label)
+                {
                     Some(l) => l == Label::Per,
-                    None => {
-                        r.0.as_ref()
-                            .is_some_and(|n| n.split_whitespace().count() >= 2)
-                    }
+                    None => r.0.as_ref().is_some_and(|n| {
+                        n.split_whitespace()
+                            .filter(|w| !matches!(*w, "Le" | "La" | "Les"))
+                            .count()
+                            >= 2
+                    }),
                 };
-                if person {
+                if let Some(r) = self
+                    .pronoun_in_focus(doc, m, &self.focus(doc, m))
+                    .filter(|r| person(r))
+                {
+                    return r;
+                }
+                let r = self.pronoun_by_referents(doc, m);
+                if person(&r) {
                     return r;
                 }
             }
