@@ -1211,3 +1211,26 @@ fn role_nouns_of_news_stand_for_the_person_in_focus() {
         vec![who("Majlinda Kelmendi")]
     );
 }
+
+#[test]
+fn an_inverted_subject_past_a_time_or_circumstance() {
+    assert_eq!(
+        speakers_with(
+            "« Le dialogue est rompu », a regretté après la réunion Sophie Binet, secrétaire générale de la CGT. « La situation est sous contrôle », a déclaré lors d'une conférence de presse le préfet de police Laurent Nuñez.",
+            &[
+                ("Sophie Binet", Label::Per),
+                ("CGT", Label::Org),
+                ("Laurent Nuñez", Label::Per)
+            ]
+        ),
+        vec![who("Sophie Binet"), who("Laurent Nuñez")]
+    );
+    // a complement of the circumstance is no subject
+    assert_eq!(
+        speakers_with(
+            "Le pape s'était expliqué pendant son retour d'Albanie : « Je voudrais aller dans ce lieu d'horreur sans discours ».",
+            &[("Albanie", Label::Loc)]
+        ),
+        vec![None]
+    );
+}
