@@ -286,6 +286,22 @@ impl<'a> Resolver<'a> {
         self.kinds.insert(m.span, m.kind);
         let out = match m.kind {
             Kind::FirstPerson => (None, None),
+            // "l'ONG", "la PME": an acronym of a common noun is a noun phrase
+            Kind::Name if self.common_acronym(doc, m) => {
+                let a = doc.tok_at(m.span.start);
+                let start = if a > 0 && is_det(doc, a - 1) {
+                    doc.toks[a - 1].span.start
+                } else {
+                    m.span.start
+                };
+                let phrase = Mention {
+                    span: Span::new(start, m.span.end),
+                    kind: Kind::Phrase,
+                    head: a,
+                    ..*m
+                };
+                self.phrase(doc, &phrase)
+            }
             Kind::Name => self.name(doc, m.span),
             Kind::Pronoun => self.pronoun(doc, m),
             Kind::Phrase => self.phrase(doc, m),
@@ -301,6 +317,12 @@ impl<'a> Resolver<'a> {
             });
         }
         out
+    }
+
+    fn common_acronym(&self, doc: &Doc, m: &Mention) -> bool {
+        doc.lang == crate::analysis::Lang::Fr
+            && doc.tok_at(m.span.end) == doc.tok_at(m.span.start) + 1
+            && crate::analysis::gazetteer::Gazetteer::get().is_common_acronym(m.span.text(doc.text))
     }
 
     fn gender_of(&self, doc: &Doc, name: &str, m: &Mention) -> Option<Gender> {
@@ -712,6 +734,12 @@ impl<'a> Resolver<'a> {
         c.split_whitespace().next().and_then(given_name)
     }
 
+    /// A body: recognised as an organisation, or named as one.
+    fn is_org(&self, name: &str, group: Option<usize>) -> bool {
+        group.and_then(|g| self.groups.get(g)).map(|g| g.label) == Some(Label::Org)
+            || self.is_org_name(name)
+    }
+
     fn is_org_name(&self, name: &str) -> bool {
         self.org_names.contains_key(name)
             || name.ends_with(" AI")
@@ -905,6 +933,16 @@ impl<'a> Resolver<'a> {
             // "l'association Greenpeace" earlier: the body bound to this noun
             if let Some(r) = self.bound(doc, a, head, |r| r.org) {
                 return self.referent_name(doc, r);
+            }
+            // an acronym of a kind of body ("Greenpeace accuse … . L'ONG
+            // réclame"): the body in focus before the one named last (a
+            // newspaper or a union named by its noun keeps the rules below)
+            if doc.info[a + hi].cap
+                && let Some(r) = self
+                    .pronoun_in_focus(doc, m, &self.focus(doc, m))
+                    .filter(|r| r.0.as_deref().is_some_and(|n| self.is_org(n, r.1)))
+            {
+                return r;
             }
             if let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org) {
                 return self.referent_name(doc, r);

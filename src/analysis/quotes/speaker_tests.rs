@@ -1234,3 +1234,14 @@ fn an_inverted_subject_past_a_time_or_circumstance() {
         vec![None]
     );
 }
+
+#[test]
+fn an_acronym_of_a_common_noun_stands_for_the_body_in_focus() {
+    assert_eq!(
+        speakers_with(
+            "Greenpeace accuse le groupe TotalEnergies de « greenwashing à grande échelle ». L'ONG réclame « l'arrêt immédiat de tous les nouveaux projets fossiles ».",
+            &[("Greenpeace", Label::Org), ("TotalEnergies", Label::Org)]
+        ),
+        vec![who("Greenpeace"), who("Greenpeace")]
+    );
+}
