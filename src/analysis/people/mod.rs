@@ -848,6 +848,20 @@ impl<'a> Resolver<'a> {
             let span = Span::new(doc.toks[x].span.start, doc.toks[e as usize - 1].span.end);
             return self.name(doc, span);
         }
+        // "Le Syndicat national des journalistes": a body's name with its
+        // article is that name
+        if doc.info[a + hi].cap
+            && matches!(doc.info[a + hi].entity, Some(Label::Org))
+            && let Some(e) = doc.info[a + hi].entity_end
+            && e as usize <= b
+            && (a + hi == 0 || doc.info[a + hi - 1].entity != Some(Label::Org))
+        {
+            let span = Span::new(
+                doc.toks[a + hi].span.start,
+                doc.toks[e as usize - 1].span.end,
+            );
+            return self.name(doc, span);
+        }
         let indefinite =
             matches!(
                 det,
@@ -951,6 +965,27 @@ impl<'a> Resolver<'a> {
         let plural = head.ends_with('s') && !head.ends_with("ss") || head.ends_with('x');
         if ROLES.contains(&head) && !indefinite && !plural {
             if let Some(r) = self.bound(doc, a, head, |r| r.person) {
+                return self.referent_name(doc, r);
+            }
+            // "le dirigeant turc" after "son homologue turc Recep Tayyip
+            // Erdogan": the person named after the same nationality
+            if let Some(adj) = (a + hi + 1..b).find(|&k| {
+                let w = doc.t(k);
+                !doc.info[k].cap && {
+                    let mut c = w.chars();
+                    c.next().is_some_and(|f| {
+                        let cap: String = f.to_uppercase().chain(c).collect();
+                        crate::analysis::gazetteer::Gazetteer::get().is_demonym_fr(&cap)
+                    })
+                }
+            }) && let Some(r) = self.referents[..i].iter().rev().take(60).find(|r| {
+                let k = r.toks.0;
+                r.person
+                    && (k >= 1 && doc.t(k - 1).eq_ignore_ascii_case(doc.t(adj))
+                        || k >= 2
+                            && doc.t(k - 1) == ","
+                            && doc.t(k - 2).eq_ignore_ascii_case(doc.t(adj)))
+            }) {
                 return self.referent_name(doc, r);
             }
             // "l'avocate de Jean-Marc Morandini", never named: someone's

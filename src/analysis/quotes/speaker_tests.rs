@@ -1245,3 +1245,29 @@ fn an_acronym_of_a_common_noun_stands_for_the_body_in_focus() {
         vec![who("Greenpeace"), who("Greenpeace")]
     );
 }
+
+#[test]
+fn a_body_named_with_its_article_and_a_role_by_nationality() {
+    assert_eq!(
+        speakers_with(
+            "Le Syndicat national des journalistes (SNJ) a dénoncé « une atteinte grave à la liberté de la presse ».",
+            &[
+                ("Syndicat national des journalistes", Label::Org),
+                ("SNJ", Label::Org)
+            ]
+        ),
+        vec![who("Syndicat national des journalistes")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le président russe Vladimir Poutine a reçu jeudi son homologue turc Recep Tayyip Erdogan au Kremlin. « Nos relations n'ont jamais été aussi bonnes », s'est félicité le chef du Kremlin. Le dirigeant turc a de son côté appelé à « un cessez-le-feu durable en Syrie ».",
+            &[
+                ("Vladimir Poutine", Label::Per),
+                ("Recep Tayyip Erdogan", Label::Per),
+                ("Kremlin", Label::Loc),
+                ("Syrie", Label::Loc)
+            ]
+        ),
+        vec![who("Vladimir Poutine"), who("Recep Tayyip Erdogan")]
+    );
+}
