@@ -279,6 +279,17 @@ fn french_phrase(doc: &Doc, p: usize, start: usize, j: usize) -> (Mention, usize
         {
             e = connected_name_end(doc, x, j - 1);
         }
+        // "le député LFI Eric Coquerel": a party after a role, then the
+        // person, who is the subject
+        if x > start
+            && is_role(doc, x - 1)
+            && doc.info[x].entity == Some(Label::Org)
+            && e < j
+            && doc.info[e].entity == Some(Label::Per)
+        {
+            x = e;
+            continue;
+        }
         let complement = x > start
             && (doc.is(x - 1, &["de", "du", "des", "d'", "d’"])
                 || doc.is(x - 1, &["la", "l'", "l’", "le", "les"])

@@ -1271,3 +1271,14 @@ fn a_body_named_with_its_article_and_a_role_by_nationality() {
         vec![who("Vladimir Poutine"), who("Recep Tayyip Erdogan")]
     );
 }
+
+#[test]
+fn a_party_between_a_role_and_a_name_is_not_the_speaker() {
+    assert_eq!(
+        speakers_with(
+            "« Ce budget est injuste », a lancé le député LFI Eric Coquerel.",
+            &[("LFI", Label::Org), ("Eric Coquerel", Label::Per)]
+        ),
+        vec![who("Eric Coquerel")]
+    );
+}
