@@ -967,6 +967,30 @@ impl<'a> Resolver<'a> {
             if let Some(r) = self.bound(doc, a, head, |r| r.person) {
                 return self.referent_name(doc, r);
             }
+            // "le chef du gouvernement" after "le Premier ministre Michel
+            // Barnier", "le chef de l'État" after "le président Emmanuel Macron"
+            let next = |d: usize| {
+                doc.toks
+                    .get(a + hi + d)
+                    .map(|_| doc.t(a + hi + d).to_lowercase())
+            };
+            let alias = match (
+                head,
+                next(1).as_deref(),
+                next(2).as_deref(),
+                next(3).as_deref(),
+            ) {
+                ("chef", Some("du"), Some("gouvernement"), _) => Some(("ministre", true)),
+                ("chef", Some("de"), Some("l'" | "l’"), Some("état" | "etat")) => {
+                    Some(("président", false))
+                }
+                _ => None,
+            };
+            if let Some((role, first)) = alias
+                && let Some(r) = self.bound_as(doc, a, role, first, |r| r.person)
+            {
+                return self.referent_name(doc, r);
+            }
             // "le dirigeant turc" after "son homologue turc Recep Tayyip
             // Erdogan": the person named after the same nationality
             if let Some(adj) = (a + hi + 1..b).find(|&k| {
@@ -1089,6 +1113,24 @@ impl<'a> Resolver<'a> {
         ok: impl Fn(&Referent) -> bool,
     ) -> Option<&Referent> {
         let premier = |k: usize| k > 0 && doc.is(k - 1, &["Premier", "premier"]);
+        let hk = (before..(before + 4).min(doc.toks.len()))
+            .find(|&x| doc.t(x).eq_ignore_ascii_case(head))
+            .unwrap_or(before);
+        self.bound_as(doc, before, head, premier(hk), ok)
+    }
+
+    /// As [`Self::bound`], for the role `head` written with "Premier" before
+    /// it or not, whatever the words at `before` ("le chef du gouvernement"
+    /// is the Premier ministre).
+    fn bound_as(
+        &self,
+        doc: &Doc,
+        before: usize,
+        head: &str,
+        first: bool,
+        ok: impl Fn(&Referent) -> bool,
+    ) -> Option<&Referent> {
+        let premier = |k: usize| k > 0 && doc.is(k - 1, &["Premier", "premier"]);
         // the first capitalised word of the role's complement ("de Debout la
         // France" → "Debout")
         let complement = |k: usize| -> Option<&str> {
@@ -1115,8 +1157,7 @@ impl<'a> Resolver<'a> {
             // "le Premier ministre" is another role than "le ministre", and
             // "le candidat d'En marche" another person than "le candidat de
             // Debout la France"
-            if premier(k) != premier(hk)
-                || own.is_some() && complement(k).is_some_and(|c| Some(c) != own)
+            if premier(k) != first || own.is_some() && complement(k).is_some_and(|c| Some(c) != own)
             {
                 continue;
             }

@@ -1282,3 +1282,28 @@ fn a_party_between_a_role_and_a_name_is_not_the_speaker() {
         vec![who("Eric Coquerel")]
     );
 }
+
+#[test]
+fn the_head_of_government_and_of_state_are_the_roles_they_name() {
+    assert_eq!(
+        speakers_with(
+            "Le Premier ministre Michel Barnier a défendu son budget devant les députés. « Ce budget est injuste », a lancé le député Eric Coquerel. « Nous ne reculerons pas », a répondu le chef du gouvernement.",
+            &[
+                ("Michel Barnier", Label::Per),
+                ("Eric Coquerel", Label::Per)
+            ]
+        ),
+        vec![who("Eric Coquerel"), who("Michel Barnier")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le président Emmanuel Macron s'est rendu à Marseille. Le maire Benoît Payan l'a accueilli. « Nous sommes là pour aider », a assuré le chef de l'Etat.",
+            &[
+                ("Emmanuel Macron", Label::Per),
+                ("Marseille", Label::Loc),
+                ("Benoît Payan", Label::Per)
+            ]
+        ),
+        vec![who("Emmanuel Macron")]
+    );
+}
