@@ -627,6 +627,40 @@ fn agent_after(doc: &Doc, open: usize, after: usize) -> Option<Attribution> {
 /// "Airbus « coopère pleinement … »", "Benoît Hamon, veut « … »".
 fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
     let ss = doc.sentence_start(open);
+    // "… a fait réagir Le Canard enchaîné qui y voit un « … »", "le cas de
+    // Cyprien, qui commente « … »": the quote is in a relative clause, whose
+    // subject is the name it follows
+    if doc.lang == Lang::Fr
+        && let Some(q) = (ss + 1..open)
+            .rev()
+            .take_while(|&k| doc.info[k].region.is_none() && !matches!(doc.t(k), "." | ";" | ":"))
+            .find(|&k| doc.is(k, &["qui"]))
+    {
+        let e = if doc.t(q - 1) == "," {
+            q.saturating_sub(2)
+        } else {
+            q - 1
+        };
+        // a person or a body the recogniser knows, not a place or a prize
+        // named after someone ("le Prix Peter Mackler qui récompense")
+        if e > ss
+            && let Some(m) = crate::analysis::people::phrases::np_ending_at(doc, e, ss)
+                .filter(|m| m.kind == mentions::Kind::Name)
+            && let a = doc.tok_at(m.span.start)
+            && (a..doc.tok_at(m.span.end)).any(|x| {
+                matches!(
+                    doc.info[x].entity,
+                    Some(crate::analysis::Label::Per | crate::analysis::Label::Org)
+                )
+            })
+            && !(a > ss && doc.info[a - 1].cap)
+        {
+            return Some(Attribution {
+                cue: Span::new(m.span.start, m.span.start),
+                mention: Some(m),
+            });
+        }
+    }
     let cs = clause_head(doc, ss);
     // the phrase opening the clause: a pronoun, a name, "le candidat du PS,
     // Benoît Hamon,", or a description ("Les membres", "La première version

@@ -1307,3 +1307,22 @@ fn the_head_of_government_and_of_state_are_the_roles_they_name() {
         vec![who("Emmanuel Macron")]
     );
 }
+
+#[test]
+fn a_quote_in_a_relative_clause_belongs_to_the_name_it_follows() {
+    assert_eq!(
+        speakers_with(
+            "La mesure a fait vivement réagir Le Canard enchaîné qui y voit un « beau cadeau au monde des affaires ».",
+            &[("Le Canard enchaîné", Label::Org)]
+        ),
+        vec![who("Le Canard enchaîné")]
+    );
+    // a prize named after someone is no one
+    assert_eq!(
+        speakers_with(
+            "Willy Kaneza a reçu le Prix Peter Mackler qui récompense chaque année un « journalisme courageux et éthique ».",
+            &[("Willy Kaneza", Label::Per), ("Peter Mackler", Label::Per)]
+        ),
+        vec![who("Willy Kaneza")]
+    );
+}
