@@ -147,7 +147,7 @@ const IN_QUOTE: u32 = 1 << 10;
 const N_FLAGS: u32 = 11;
 
 /// Everything the features need about one token, hashed once.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
 pub struct TokInfo {
     pub word: u64,
     pub lower: u64,
@@ -365,6 +365,37 @@ pub fn initial_flags(doc: &Doc) -> Vec<bool> {
 
 /// Hashes every token and gathers the label-free document evidence.
 pub fn prepare(doc: &Doc) -> Prepared {
+    TOK_FORMS.with(|f| prepare_with(doc, &mut f.borrow_mut()))
+}
+
+/// `TokInfo` of word forms, without place (`initial` false, no gazetteer
+/// marks), by form: a text's words are mostly forms met before, and
+/// hashing a word's letters, shapes and affixes costs more than finding it.
+#[derive(Default)]
+struct TokForms(FastMap<Box<str>, TokInfo>);
+
+/// Forms a thread keeps (~5 MB); past it, the cache starts again.
+const MAX_TOK_FORMS: usize = 1 << 15;
+
+impl TokForms {
+    fn info(&mut self, w: &str) -> TokInfo {
+        if let Some(t) = self.0.get(w) {
+            return *t;
+        }
+        let t = TokInfo::new(w, false, 0);
+        self.0.insert(w.into(), t);
+        t
+    }
+}
+
+thread_local! {
+    static TOK_FORMS: std::cell::RefCell<TokForms> = std::cell::RefCell::new(TokForms::default());
+}
+
+fn prepare_with(doc: &Doc, forms: &mut TokForms) -> Prepared {
+    if forms.0.len() > MAX_TOK_FORMS {
+        *forms = TokForms::default();
+    }
     let mut gaz = Vec::new();
     Gazetteer::get().mark(&doc.words, &mut gaz);
     let mut infos = Vec::with_capacity(doc.words.len());
@@ -374,7 +405,11 @@ pub fn prepare(doc: &Doc) -> Prepared {
         let mut quoted = false;
         for i in s.clone() {
             let w = doc.words[i];
-            let mut info = TokInfo::new(w, initial, gaz[i]);
+            let mut info = forms.info(w);
+            info.gaz = gaz[i];
+            if initial {
+                info.flags |= INITIAL;
+            }
             match w {
                 "«" | "“" => quoted = true,
                 "»" | "”" => quoted = false,
@@ -866,6 +901,28 @@ pub fn test_doc(text: &str) -> (Vec<&str>, Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_word_forms_give_the_same_token_infos() {
+        let (words, sents) = test_doc(
+            "Le Monde a écrit « Paris » .\n\
+             Paris , le Monde et l' ONU-Femmes : 2016 .",
+        );
+        let doc = Doc { words, sents };
+        let initial = initial_flags(&doc);
+        let mut gaz = Vec::new();
+        Gazetteer::get().mark(&doc.words, &mut gaz);
+        // twice: the second time every form is a kept one
+        for _ in 0..2 {
+            let p = prepare(&doc);
+            for (i, w) in doc.words.iter().enumerate() {
+                let mut t = p.infos[i];
+                t.flags &= !IN_QUOTE;
+                assert_eq!(t, TokInfo::new(w, initial[i], gaz[i]), "{w}");
+            }
+            assert_ne!(p.infos[5].flags & IN_QUOTE, 0);
+        }
+    }
 
     #[test]
     fn split_features_are_the_context_features() {
