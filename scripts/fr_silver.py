@@ -3,10 +3,10 @@
 
   python3 scripts/fr_silver.py [--shared ../shared] [--bin target/release/quoth] [--show speakers]
 
-280 WiNER-fr articles (2016-2018 French Wikinews, text CC BY 2.5) annotated by
+322 WiNER-fr articles (2016-2018 French Wikinews, text CC BY 2.5) annotated by
 hand for this project under ../shared/data/quotes/fr/GUIDELINES.md, as
 wikinews-dev is: `tune.jsonl` (200 articles, read while writing rules) and
-`fresh.jsonl` (80 articles annotated later, only ever scored; none of them is
+`fresh.jsonl` (122 articles annotated later, only ever scored; none of them is
 also in wikinews-dev). Only offsets and speakers are
 kept here; each text is rebuilt from the WiNER-fr file in ../shared (lines 3 to
 the end, as wikinews-dev cuts them) and checked against its sha256. Scoring is

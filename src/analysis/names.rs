@@ -1,5 +1,6 @@
 //! First names and their usual gender, for pronoun resolution and entity features.
-//! Data: `assets/gazetteer/first_names.tsv` (sources in its header).
+//! Data: `assets/gazetteer/first_names.tsv` (sources in its header), and for
+//! gender only `first_names_gender.tsv`.
 
 use std::sync::OnceLock;
 
@@ -14,29 +15,52 @@ pub enum Gender {
 }
 
 const FIRST_NAMES: &str = include_str!("../../assets/gazetteer/first_names.tsv");
+const MORE_NAMES: &str = include_str!("../../assets/gazetteer/first_names_gender.tsv");
 
 fn table() -> &'static FastMap<&'static str, Gender> {
     static TABLE: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        FIRST_NAMES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, g) = l.split_once('\t')?;
-                let g = match g {
-                    "f" => Gender::Female,
-                    "m" => Gender::Male,
-                    _ => Gender::Either,
-                };
-                Some((name, g))
-            })
-            .collect()
-    })
+    TABLE.get_or_init(|| parse(FIRST_NAMES))
 }
 
-/// The gender of a first name as written in text ("Audrey", "AUDREY", "audrey").
+/// The names the entity recogniser does not read (see the file's header).
+fn more() -> &'static FastMap<&'static str, Gender> {
+    static TABLE: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
+    TABLE.get_or_init(|| parse(MORE_NAMES))
+}
+
+fn parse(data: &'static str) -> FastMap<&'static str, Gender> {
+    data.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, g) = l.split_once('\t')?;
+            let g = match g {
+                "f" => Gender::Female,
+                "m" => Gender::Male,
+                _ => Gender::Either,
+            };
+            Some((name, g))
+        })
+        .collect()
+}
+
+/// The gender of a first name as written in text ("Audrey", "AUDREY",
+/// "audrey"); a compound of first names not listed has its first part's
+/// ("Jean-Christophe", "Marie-Amélie").
 pub fn first_name_gender(word: &str) -> Option<Gender> {
-    let t = table();
+    listed(word, table())
+        .or_else(|| listed(word, more()))
+        .or_else(|| {
+            // every part a first name ("France-Inter" is no one)
+            let mut parts = word
+                .split('-')
+                .map(|p| listed(p, table()).or_else(|| listed(p, more())));
+            let first = parts.next()??;
+            (word.contains('-') && first != Gender::Either && parts.all(|g| g.is_some()))
+                .then_some(first)
+        })
+}
+
+fn listed(word: &str, t: &FastMap<&'static str, Gender>) -> Option<Gender> {
     if let Some(g) = t.get(word) {
         return Some(*g);
     }
@@ -66,8 +90,9 @@ pub fn first_name_gender(word: &str) -> Option<Gender> {
     t.get(normal.as_str()).copied()
 }
 
+/// A first name of the list the entity recogniser was trained with.
 pub fn is_first_name(word: &str) -> bool {
-    first_name_gender(word).is_some()
+    listed(word, table()).is_some()
 }
 
 #[cfg(test)]
@@ -82,5 +107,12 @@ mod tests {
         assert_eq!(first_name_gender("JEAN-PIERRE"), Some(Gender::Male));
         assert_eq!(first_name_gender("Camille"), Some(Gender::Either));
         assert_eq!(first_name_gender("Mistral"), None);
+        assert_eq!(first_name_gender("Jean-Christophe"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Marie-Amélie"), Some(Gender::Female));
+        assert_eq!(first_name_gender("Matthias"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Vallaud-Belkacem"), None);
+        assert_eq!(first_name_gender("France-Inter"), None);
+        // the recogniser's features stay those it was trained with
+        assert!(!is_first_name("Matthias"));
     }
 }

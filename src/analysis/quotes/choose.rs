@@ -3,6 +3,7 @@
 //! the speaker of the sentence before or of the previous quote.
 
 use super::*;
+use crate::analysis::people::phrases::clause_head;
 
 /// Speaker name, entity group, speaker mention.
 pub(super) type Resolved = (Option<String>, Option<usize>, Option<Span>);
@@ -139,20 +140,25 @@ pub(super) fn introducer(doc: &Doc, start: usize) -> Option<mentions::Mention> {
     }
     // the subject: a name or pronoun opening the sentence, or a name in
     // apposition to its first phrase ("Le président de l'UVM, Jean-Marc Lhuillier, se montre…")
-    let limit = (r.start + 12).min(r.end);
-    let mut k = r.start;
+    // past an opening adverbial ("Vers 9h30, Eric Drouet a appelé …")
+    let cs = if doc.lang == Lang::Fr {
+        clause_head(doc, r.start).min(r.end)
+    } else {
+        r.start
+    };
+    let limit = (cs + 12).min(r.end);
+    let mut k = cs;
     while k < limit {
         let m = sources::first_mention(doc, k, limit)?;
         let a = doc.tok_at(m.span.start);
         let b = doc.tok_at(m.span.end);
-        let opening =
-            a <= r.start + 2 && (r.start..a).all(|x| doc.det(x) || mentions::is_title(doc, x));
-        let apposition = a > r.start
+        let opening = a <= cs + 2 && (cs..a).all(|x| doc.det(x) || mentions::is_title(doc, x));
+        let apposition = a > cs
             && doc.t(a - 1) == ","
             && b < r.end
             && doc.t(b) == ","
-            && !(r.start..a - 1).any(|x| doc.punct(x));
-        if m.kind == mentions::Kind::Pronoun && a == r.start
+            && !(cs..a - 1).any(|x| doc.punct(x));
+        if m.kind == mentions::Kind::Pronoun && a == cs
             || m.kind == mentions::Kind::Name && (opening || apposition)
         {
             return Some(m);

@@ -415,7 +415,13 @@ pub(super) fn cue_after(doc: &Doc, p: usize) -> Option<Attribution> {
     };
     if let Some(e) = doc.cue_at(p) {
         let cue = Span::new(doc.toks[p].span.start, doc.toks[e].span.end);
-        let mention = sources::subject_right(doc, e + 1).map(|x| x.0);
+        // "…, garantissant à tout diplômé le droit de …": a participle's
+        // subject is never after it; what follows is its object
+        let mention = if matches!(doc.info[p].cue, Some(Form::Gerund | Form::Infinitive)) {
+            None
+        } else {
+            sources::subject_right(doc, e + 1).map(|x| x.0)
+        };
         return Some(Attribution { cue, mention });
     }
     // subject then verb: "he said", "Flynn, a top Trump surrogate, said", "X told Reuters"

@@ -226,6 +226,18 @@ fn french_region(
     if let Some(a) = agent_after(doc, open_tok, after_tok) {
         return Some(Some(a));
     }
+    // "« … », garantissant …": a participle after the quote has the
+    // clause's subject, found before the quote
+    let participle = || {
+        right_cue.map(|mut a| {
+            if a.mention.is_none()
+                && matches!(doc.info[doc.tok_at(a.cue.start)].cue, Some(Form::Gerund))
+            {
+                a.mention = sentence_subject(doc, open_tok).and_then(|s| s.mention);
+            }
+            a
+        })
+    };
     Some(
         right_cue
             .filter(|a| a.mention.is_some())
@@ -233,7 +245,7 @@ fn french_region(
             .or_else(|| name_before_verb(doc, open_tok))
             .or_else(|| governing(doc, open_tok))
             .or_else(postposed)
-            .or(right_cue)
+            .or_else(participle)
             .or(left_cue)
             .or_else(|| sentence_subject(doc, open_tok)),
     )

@@ -1146,3 +1146,38 @@ fn a_crowd_s_slogans_have_no_speaker() {
         vec![None, None]
     );
 }
+
+#[test]
+fn a_participle_after_the_quote_takes_no_subject_after_it() {
+    // "décidé" is no speech verb; the participle further on has an object
+    // after it, not a subject
+    assert_eq!(
+        speakers_with(
+            "Le Conseil d'Etat a décidé qu' « une sélection ne peut être mise en place pour l'accès aux formations de master » , garantissant à tout diplômé le droit de poursuivre ses études.",
+            &[("Conseil d'Etat", Label::Org)]
+        ),
+        vec![who("Conseil d'Etat")]
+    );
+}
+
+#[test]
+fn a_quote_after_a_sentence_takes_its_subject_past_an_opening_adverbial() {
+    assert_eq!(
+        speakers_with(
+            "Vers 9h30, Eric Drouet a appelé les manifestants à rejoindre le périphérique samedi. « Si un monument est pris pour cible, nous ne serons pas responsables » .",
+            &[("Eric Drouet", Label::Per)]
+        ),
+        vec![who("Eric Drouet")]
+    );
+}
+
+#[test]
+fn a_pronoun_agrees_with_first_names_of_world_news() {
+    assert_eq!(
+        speakers_with(
+            "Mme Bareigts a présenté des excuses aux Guyanais. Matthias Fekl l'accompagnait. « Toutes mes excuses au peuple guyanais » , a-t-elle ainsi concédé.",
+            &[("Bareigts", Label::Per), ("Matthias Fekl", Label::Per)]
+        ),
+        vec![who("Bareigts")]
+    );
+}
