@@ -536,15 +536,82 @@ impl Beam {
         width: usize,
         out: &mut Vec<u8>,
     ) {
+        self.run(s, p, sent, local, width, out, Trail::Off);
+    }
+
+    /// `decode`, keeping in `trail` the hypotheses before each word and
+    /// the steps they come from.
+    #[allow(clippy::too_many_arguments)]
+    fn decode_keeping<S: Scorer>(
+        &mut self,
+        s: &S,
+        p: &Prepared,
+        sent: &std::ops::Range<usize>,
+        local: &[[f32; N_TAGS]],
+        width: usize,
+        out: &mut Vec<u8>,
+        trail: &mut BeamTrail,
+    ) {
+        self.run(s, p, sent, local, width, out, Trail::Keep(trail));
+    }
+
+    /// `decode` of a sentence `decode_keeping` decoded with the same scores
+    /// (`local`) before word `k` of it: the search starts again from the
+    /// hypotheses it had there, as it would reach them again.
+    #[allow(clippy::too_many_arguments)]
+    fn decode_from<S: Scorer>(
+        &mut self,
+        s: &S,
+        p: &Prepared,
+        sent: &std::ops::Range<usize>,
+        local: &[[f32; N_TAGS]],
+        width: usize,
+        out: &mut Vec<u8>,
+        trail: &BeamTrail,
+        k: usize,
+    ) {
+        self.run(s, p, sent, local, width, out, Trail::From(trail, k));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run<S: Scorer>(
+        &mut self,
+        s: &S,
+        p: &Prepared,
+        sent: &std::ops::Range<usize>,
+        local: &[[f32; N_TAGS]],
+        width: usize,
+        out: &mut Vec<u8>,
+        mut trail: Trail,
+    ) {
         const ROOT: u32 = u32::MAX;
         self.hyps.clear();
         self.history.clear();
-        self.hyps.push(Hyp {
-            score: 0.0,
-            prev: 0,
-            prev2: 0,
-            back: ROOT,
-        });
+        // Steps below `g` are the trail's (its history), the others this
+        // search's (`self.history[at - g]`).
+        let (g, k0) = match &trail {
+            Trail::From(t, k) => {
+                let i = sent.start + k;
+                let (a, b) = (t.at[i] as usize, t.at[i + 1] as usize);
+                self.hyps.extend_from_slice(&t.hyps[a..b]);
+                (t.history.len(), *k)
+            }
+            _ => {
+                self.hyps.push(Hyp {
+                    score: 0.0,
+                    prev: 0,
+                    prev2: 0,
+                    back: ROOT,
+                });
+                (0, 0)
+            }
+        };
+        // what this search keeps goes after the trail's history
+        let kept_from = match &trail {
+            Trail::Keep(t) => t.history.len() as u32,
+            _ => 0,
+        };
+        let rebase = |b: u32| if b == ROOT { ROOT } else { b + kept_from };
         // rows depend on the scorer alone, but a `Beam` may serve several
         self.prev_rows = [UNSET; N_TAGS];
         self.pair_rows = [[UNSET; N_TAGS]; N_TAGS];
@@ -556,7 +623,19 @@ impl Beam {
         // `top[..head]` are kept; `top` never grows during the search
         self.top.clear();
         self.top.resize(cap, 0);
-        for (k, i) in sent.clone().enumerate() {
+        for (k, i) in sent.clone().enumerate().skip(k0) {
+            if let Trail::Keep(t) = &mut trail {
+                if t.at.len() <= i {
+                    t.at.resize(i + 1, t.hyps.len() as u32);
+                }
+                t.at[i] = t.hyps.len() as u32;
+                t.hyps.extend(self.hyps.iter().map(|h| Hyp {
+                    back: rebase(h.back),
+                    ..*h
+                }));
+                t.at.push(t.hyps.len() as u32);
+                t.at.truncate(i + 2);
+            }
             self.scores.clear();
             let mut head = 0;
             self.word_rows = [[UNSET; 2]; N_TAGS];
@@ -663,7 +742,7 @@ impl Beam {
                     score,
                     prev: t,
                     prev2: from.prev,
-                    back: (self.history.len() - 1) as u32,
+                    back: (g + self.history.len() - 1) as u32,
                 });
             }
             std::mem::swap(&mut self.hyps, &mut self.next);
@@ -678,12 +757,35 @@ impl Beam {
         let start = out.len();
         let mut at = best;
         while at != ROOT {
-            let (t, back) = self.history[at as usize];
+            let (t, back) = match &trail {
+                Trail::From(tr, _) if (at as usize) < g => tr.history[at as usize],
+                _ => self.history[at as usize - g],
+            };
             out.push(t);
             at = back;
         }
         out[start..].reverse();
+        if let Trail::Keep(t) = trail {
+            t.history
+                .extend(self.history.iter().map(|&(tag, b)| (tag, rebase(b))));
+        }
     }
+}
+
+/// What a first pass's beam searches went through, to start a second pass
+/// where its scores first differ: the hypotheses before each word (those of
+/// word `i` are `hyps[at[i]..at[i + 1]]`), and every step kept.
+#[derive(Default)]
+struct BeamTrail {
+    at: Vec<u32>,
+    hyps: Vec<Hyp>,
+    history: Vec<(u8, u32)>,
+}
+
+enum Trail<'a> {
+    Off,
+    Keep(&'a mut BeamTrail),
+    From(&'a BeamTrail, usize),
 }
 
 /// A word form's scores in a text: its own features (`word_features` and
@@ -865,8 +967,17 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
     let base = first_pass_scores(s, &p, doc);
     let mut first = Vec::with_capacity(n);
     let mut beam = Beam::default();
+    let mut trail = BeamTrail::default();
     for sent in &doc.sents {
-        beam.decode(s, &p, sent, &base[sent.clone()], width, &mut first);
+        beam.decode_keeping(
+            s,
+            &p,
+            sent,
+            &base[sent.clone()],
+            width,
+            &mut first,
+            &mut trail,
+        );
     }
     p.evidence.record_labels(&p.infos, &first);
     let mut second = Vec::with_capacity(n);
@@ -878,22 +989,24 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
         // Without evidence anywhere in the sentence, the second pass sees
         // exactly what the first saw: keep its tags.
         local.clear();
-        let mut any = false;
-        for i in sent.clone() {
+        // the first word whose score the evidence changes: the search is
+        // the first pass's up to it
+        let mut changed = None;
+        for (k, i) in sent.clone().enumerate() {
             buf.clear();
             features::evidence_features(&p, sent, i, &own_labels, &mut buf);
             let mut sc = base[i];
             if !buf.is_empty() {
-                any = true;
+                changed.get_or_insert(k);
                 s.add(&buf, &mut sc);
             }
             local.push(sc);
         }
-        if !any {
+        let Some(k) = changed else {
             second.extend_from_slice(own);
             continue;
-        }
-        beam.decode(s, &p, sent, &local, width, &mut second);
+        };
+        beam.decode_from(s, &p, sent, &local, width, &mut second, &trail, k);
     }
     second
 }
@@ -988,6 +1101,51 @@ mod tests {
         // another model has its own forms
         let other = Model::from_bundled(super::super::BUNDLED_FR).expect("fr model");
         assert_ne!(other.fixed_id(), m.fixed_id());
+    }
+
+    #[test]
+    fn a_search_started_again_from_its_trail_is_the_search_from_the_start() {
+        let (words, sents) = features::test_doc(
+            "Le maire de Rio de Janeiro , Eduardo Paes , a rencontré Jean Dupont à Paris .\n\
+             Paes a dit que la ville de Rio accueillera les Jeux olympiques .",
+        );
+        let doc = Doc { words, sents };
+        let p = features::prepare(&doc);
+        let m = Model::from_bundled(super::super::BUNDLED_FR).expect("fr model");
+        let base = first_pass_scores(&m, &p, &doc);
+        let mut beam = Beam::default();
+        let mut trail = BeamTrail::default();
+        let mut first = Vec::new();
+        for sent in &doc.sents {
+            beam.decode_keeping(
+                &m,
+                &p,
+                sent,
+                &base[sent.clone()],
+                BEAM,
+                &mut first,
+                &mut trail,
+            );
+        }
+        let mut plain = Vec::new();
+        for sent in &doc.sents {
+            beam.decode(&m, &p, sent, &base[sent.clone()], BEAM, &mut plain);
+        }
+        assert_eq!(first, plain);
+        for sent in &doc.sents {
+            for k in 0..sent.len() {
+                // scores that change from word k on: a name there
+                let mut local = base[sent.clone()].to_vec();
+                for sc in &mut local[k..] {
+                    sc[4] += 3.0;
+                    sc[12] -= 1.0;
+                }
+                let (mut again, mut fresh) = (Vec::new(), Vec::new());
+                beam.decode_from(&m, &p, sent, &local, BEAM, &mut again, &trail, k);
+                beam.decode(&m, &p, sent, &local, BEAM, &mut fresh);
+                assert_eq!(again, fresh, "from word {k}");
+            }
+        }
     }
 
     #[test]
