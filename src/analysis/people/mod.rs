@@ -286,6 +286,22 @@ impl<'a> Resolver<'a> {
         self.kinds.insert(m.span, m.kind);
         let out = match m.kind {
             Kind::FirstPerson => (None, None),
+            // "l'ONG", "la PME": an acronym of a common noun is a noun phrase
+            Kind::Name if self.common_acronym(doc, m) => {
+                let a = doc.tok_at(m.span.start);
+                let start = if a > 0 && is_det(doc, a - 1) {
+                    doc.toks[a - 1].span.start
+                } else {
+                    m.span.start
+                };
+                let phrase = Mention {
+                    span: Span::new(start, m.span.end),
+                    kind: Kind::Phrase,
+                    head: a,
+                    ..*m
+                };
+                self.phrase(doc, &phrase)
+            }
             Kind::Name => self.name(doc, m.span),
             Kind::Pronoun => self.pronoun(doc, m),
             Kind::Phrase => self.phrase(doc, m),
@@ -301,6 +317,12 @@ impl<'a> Resolver<'a> {
             });
         }
         out
+    }
+
+    fn common_acronym(&self, doc: &Doc, m: &Mention) -> bool {
+        doc.lang == crate::analysis::Lang::Fr
+            && doc.tok_at(m.span.end) == doc.tok_at(m.span.start) + 1
+            && crate::analysis::gazetteer::Gazetteer::get().is_common_acronym(m.span.text(doc.text))
     }
 
     fn gender_of(&self, doc: &Doc, name: &str, m: &Mention) -> Option<Gender> {
@@ -484,8 +506,20 @@ impl<'a> Resolver<'a> {
                 .rev()
                 .take_while(|r| r.toks.0 >= from)
         };
-        near()
-            .find(|r| r.person && compatible_gender(m.gender, r.gender))
+        let person = near().find(|r| r.person && compatible_gender(m.gender, r.gender));
+        // "« … », a expliqué l'entrepreneur. … ce dernier": a speaker named
+        // by a role or a pronoun since is the one named last
+        let lo = doc.toks[from].span.start;
+        if let Some(said) = self.said.iter().rev().find(|s| {
+            s.mention.span.start >= lo
+                && s.mention.span.end <= m.span.start
+                && s.mention.kind != Kind::Name
+                && compatible_gender(m.gender, s.gender)
+        }) && person.is_none_or(|r| r.span.start < said.mention.span.start)
+        {
+            return (Some(said.name.clone()), said.group);
+        }
+        person
             .or_else(|| near().find(|r| r.org))
             .map_or((None, None), |r| self.referent_name(doc, r))
     }
@@ -700,6 +734,12 @@ impl<'a> Resolver<'a> {
         c.split_whitespace().next().and_then(given_name)
     }
 
+    /// A body: recognised as an organisation, or named as one.
+    fn is_org(&self, name: &str, group: Option<usize>) -> bool {
+        group.and_then(|g| self.groups.get(g)).map(|g| g.label) == Some(Label::Org)
+            || self.is_org_name(name)
+    }
+
     fn is_org_name(&self, name: &str) -> bool {
         self.org_names.contains_key(name)
             || name.ends_with(" AI")
@@ -894,6 +934,16 @@ impl<'a> Resolver<'a> {
             if let Some(r) = self.bound(doc, a, head, |r| r.org) {
                 return self.referent_name(doc, r);
             }
+            // an acronym of a kind of body ("Greenpeace accuse … . L'ONG
+            // réclame"): the body in focus before the one named last (a
+            // newspaper or a union named by its noun keeps the rules below)
+            if doc.info[a + hi].cap
+                && let Some(r) = self
+                    .pronoun_in_focus(doc, m, &self.focus(doc, m))
+                    .filter(|r| r.0.as_deref().is_some_and(|n| self.is_org(n, r.1)))
+            {
+                return r;
+            }
             if let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org) {
                 return self.referent_name(doc, r);
             }
@@ -912,18 +962,30 @@ impl<'a> Resolver<'a> {
                 return (None, None);
             }
             if matches!(det, "le" | "la" | "l'" | "l’") {
-                // as a pronoun would, but never for an institution (below)
-                // nor for a place or a body the recogniser knows ("France")
-                let r = self.pronoun_by_referents(doc, m);
-                let label = r.1.and_then(|g| self.groups.get(g)).map(|g| g.label);
-                let person = match label {
+                // as a pronoun would (the person in focus first), but never
+                // for an institution (below) nor for a place or a body the
+                // recogniser knows ("France")
+                let person = |r: &(Option<String>, Option<usize>)| match r
+                    .1
+                    .and_then(|g| self.groups.get(g))
+                    .map(|g| g.label)
+                {
                     Some(l) => l == Label::Per,
-                    None => {
-                        r.0.as_ref()
-                            .is_some_and(|n| n.split_whitespace().count() >= 2)
-                    }
+                    None => r.0.as_ref().is_some_and(|n| {
+                        n.split_whitespace()
+                            .filter(|w| !matches!(*w, "Le" | "La" | "Les"))
+                            .count()
+                            >= 2
+                    }),
                 };
-                if person {
+                if let Some(r) = self
+                    .pronoun_in_focus(doc, m, &self.focus(doc, m))
+                    .filter(|r| person(r))
+                {
+                    return r;
+                }
+                let r = self.pronoun_by_referents(doc, m);
+                if person(&r) {
                     return r;
                 }
             }

@@ -53,8 +53,21 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
     // Paris", "a réagi sur X la présidente du RN", "a annoncé dans un
     // communiqué le ministère": past the complement, to the subject's
     // capital or article
-    if doc.is(p, &["à", "au", "aux", "devant", "sur", "dans", "auprès"]) && doc.lang == Lang::Fr {
+    // ("a regretté après la réunion Sophie Binet", "a déclaré lors d'une
+    // conférence de presse le préfet")
+    // (a time or circumstance only after the verb, never opening a clause)
+    let time = doc.is(
+        p,
+        &["après", "avant", "lors", "pendant", "depuis", "dès", "en"],
+    ) && p > doc.sentence_start(p)
+        && doc.info[p - 1].cue.is_some();
+    if (time || doc.is(p, &["à", "au", "aux", "devant", "sur", "dans", "auprès"]))
+        && doc.lang == Lang::Fr
+    {
         let mut j = p + 1;
+        if doc.is(j, &["de", "du", "d'", "d’"]) && doc.is(p, &["lors", "auprès"]) {
+            j += 1;
+        }
         if doc.is(j, &["l'", "l’", "la", "le", "les", "un", "une", "de", "du"]) {
             j += 1;
         }
@@ -62,7 +75,9 @@ pub fn subject_right(doc: &Doc, p: usize) -> Option<(Mention, usize)> {
         while j < n && is_word(doc, j) && !doc.info[j].cap && !is_det(doc, j) && j < p + 6 {
             j += 1;
         }
-        if j < n && j < p + 7 && (is_cap(doc, j) || is_det(doc, j)) {
+        // ("pendant son retour d'Albanie": a complement, not a subject)
+        let complement = time && doc.is(j - 1, &["de", "du", "des", "d'", "d’"]);
+        if j < n && j < p + 7 && (is_cap(doc, j) || is_det(doc, j)) && !complement {
             return subject_right(doc, j);
         }
         return None;

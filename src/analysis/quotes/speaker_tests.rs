@@ -1181,3 +1181,67 @@ fn a_pronoun_agrees_with_first_names_of_world_news() {
         vec![who("Bareigts")]
     );
 }
+
+#[test]
+fn role_nouns_of_news_stand_for_the_person_in_focus() {
+    assert_eq!(
+        speakers_with(
+            "Arthur Mensch, le patron de Mistral AI, a présenté le nouveau modèle. « C'est une étape majeure pour nous et pour l'Europe », a expliqué l'entrepreneur. Interrogé sur la concurrence américaine, ce dernier a estimé qu'« il y a de la place pour plusieurs acteurs sur ce marché ».",
+            &[("Arthur Mensch", Label::Per), ("Mistral AI", Label::Org)]
+        ),
+        vec![who("Arthur Mensch"), who("Arthur Mensch")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Dans une lettre adressée aux élus, le maire de Marseille Benoît Payan dénonce « un abandon pur et simple de l'Etat ». « Marseille ne peut plus attendre des années », écrit l'édile.",
+            &[("Marseille", Label::Loc), ("Benoît Payan", Label::Per)]
+        ),
+        vec![who("Benoît Payan"), who("Benoît Payan")]
+    );
+    // the subject in focus, not the last person named
+    assert_eq!(
+        speakers_with(
+            "Majlinda Kelmendi a battu l'Italienne Odette Giuffrida en finale. En trois ans, la kosovare n'a perdu qu'un combat.\n\n« J'avais tant rêvé de ce moment, c'est la première fois que le Kosovo vient aux Jeux » a déclaré la championne.",
+            &[
+                ("Majlinda Kelmendi", Label::Per),
+                ("Odette Giuffrida", Label::Per),
+                ("Kosovo", Label::Loc)
+            ]
+        ),
+        vec![who("Majlinda Kelmendi")]
+    );
+}
+
+#[test]
+fn an_inverted_subject_past_a_time_or_circumstance() {
+    assert_eq!(
+        speakers_with(
+            "« Le dialogue est rompu », a regretté après la réunion Sophie Binet, secrétaire générale de la CGT. « La situation est sous contrôle », a déclaré lors d'une conférence de presse le préfet de police Laurent Nuñez.",
+            &[
+                ("Sophie Binet", Label::Per),
+                ("CGT", Label::Org),
+                ("Laurent Nuñez", Label::Per)
+            ]
+        ),
+        vec![who("Sophie Binet"), who("Laurent Nuñez")]
+    );
+    // a complement of the circumstance is no subject
+    assert_eq!(
+        speakers_with(
+            "Le pape s'était expliqué pendant son retour d'Albanie : « Je voudrais aller dans ce lieu d'horreur sans discours ».",
+            &[("Albanie", Label::Loc)]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn an_acronym_of_a_common_noun_stands_for_the_body_in_focus() {
+    assert_eq!(
+        speakers_with(
+            "Greenpeace accuse le groupe TotalEnergies de « greenwashing à grande échelle ». L'ONG réclame « l'arrêt immédiat de tous les nouveaux projets fossiles ».",
+            &[("Greenpeace", Label::Org), ("TotalEnergies", Label::Org)]
+        ),
+        vec![who("Greenpeace"), who("Greenpeace")]
+    );
+}
