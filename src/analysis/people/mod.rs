@@ -849,8 +849,9 @@ impl<'a> Resolver<'a> {
             return self.name(doc, span);
         }
         // "Le Syndicat national des journalistes": a body's name with its
-        // article is that name
+        // article is that name (not a crowd: "des Gilets jaunes")
         if doc.info[a + hi].cap
+            && matches!(det, "le" | "la" | "l'" | "l’")
             && matches!(doc.info[a + hi].entity, Some(Label::Org))
             && let Some(e) = doc.info[a + hi].entity_end
             && e as usize <= b
