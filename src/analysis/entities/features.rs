@@ -147,7 +147,7 @@ const IN_QUOTE: u32 = 1 << 10;
 const N_FLAGS: u32 = 11;
 
 /// Everything the features need about one token, hashed once.
-#[derive(Clone, Copy, Default, Debug, PartialEq)]
+#[derive(Clone, Copy, Default)]
 pub struct TokInfo {
     pub word: u64,
     pub lower: u64,
@@ -365,37 +365,6 @@ pub fn initial_flags(doc: &Doc) -> Vec<bool> {
 
 /// Hashes every token and gathers the label-free document evidence.
 pub fn prepare(doc: &Doc) -> Prepared {
-    TOK_FORMS.with(|f| prepare_with(doc, &mut f.borrow_mut()))
-}
-
-/// `TokInfo` of word forms, without place (`initial` false, no gazetteer
-/// marks), by form: a text's words are mostly forms met before, and
-/// hashing a word's letters, shapes and affixes costs more than finding it.
-#[derive(Default)]
-struct TokForms(FastMap<Box<str>, TokInfo>);
-
-/// Forms a thread keeps (~5 MB); past it, the cache starts again.
-const MAX_TOK_FORMS: usize = 1 << 15;
-
-impl TokForms {
-    fn info(&mut self, w: &str) -> TokInfo {
-        if let Some(t) = self.0.get(w) {
-            return *t;
-        }
-        let t = TokInfo::new(w, false, 0);
-        self.0.insert(w.into(), t);
-        t
-    }
-}
-
-thread_local! {
-    static TOK_FORMS: std::cell::RefCell<TokForms> = std::cell::RefCell::new(TokForms::default());
-}
-
-fn prepare_with(doc: &Doc, forms: &mut TokForms) -> Prepared {
-    if forms.0.len() > MAX_TOK_FORMS {
-        *forms = TokForms::default();
-    }
     let mut gaz = Vec::new();
     Gazetteer::get().mark(&doc.words, &mut gaz);
     let mut infos = Vec::with_capacity(doc.words.len());
@@ -405,11 +374,7 @@ fn prepare_with(doc: &Doc, forms: &mut TokForms) -> Prepared {
         let mut quoted = false;
         for i in s.clone() {
             let w = doc.words[i];
-            let mut info = forms.info(w);
-            info.gaz = gaz[i];
-            if initial {
-                info.flags |= INITIAL;
-            }
+            let mut info = TokInfo::new(w, initial, gaz[i]);
             match w {
                 "«" | "“" => quoted = true,
                 "»" | "”" => quoted = false,
@@ -618,7 +583,22 @@ pub fn context_features(
     out.push(feat(47, at(1).map_or(EOS, |x| x.suf[2])));
     out.push(feat2(48, t.sshape, lw(-1) ^ lw(1).rotate_left(7)));
     out.push(feat2(49, t.lower, u64::from(t.flags & INITIAL)));
-    cap_run_features(p, sent, i, out);
+    if t.is_cap() {
+        // the run of capitalised words around this one: its length and our place
+        let (a, b) = (p.runs[i].0 as usize, p.runs[i].1 as usize);
+        let place = ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64;
+        out.push(feat(50, place));
+        // the words around the run ("le"/"la" + capitals, "de", "a déclaré")
+        let before = if a > sent.start {
+            p.infos[a - 1].lower
+        } else {
+            BOS
+        };
+        let after = if b < sent.end { p.infos[b].lower } else { EOS };
+        out.push(feat2(51, before, place));
+        out.push(feat2(52, after, place));
+        out.push(feat2(53, before, u64::from(t.flags & IN_QUOTE)));
+    }
     // Word clusters of the word and its neighbours, per table.
     let cl = |k: isize, tb: usize, g: usize| {
         at(k).map_or(if k < 0 { 0xFFFE } else { 0xFFFF }, |x| x.clusters[tb][g])
@@ -639,50 +619,6 @@ pub fn context_features(
         ));
         out.push(feat2(base + 6, u64::from(cl(-1, tb, 0)), t.sshape));
     }
-    gazetteer_and_evidence_features(p, sent, i, own, out);
-}
-
-/// Features of the run of capitalised words a word is in (none for
-/// another word).
-fn cap_run_features(p: &Prepared, sent: &Range<usize>, i: usize, out: &mut Vec<u64>) {
-    let t = &p.infos[i];
-    if t.is_cap() {
-        // the run of capitalised words around this one: its length and our place
-        let (a, b) = (p.runs[i].0 as usize, p.runs[i].1 as usize);
-        let place = ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64;
-        out.push(feat(50, place));
-        // the words around the run ("le"/"la" + capitals, "de", "a déclaré")
-        let before = if a > sent.start {
-            p.infos[a - 1].lower
-        } else {
-            BOS
-        };
-        let after = if b < sent.end { p.infos[b].lower } else { EOS };
-        out.push(feat2(51, before, place));
-        out.push(feat2(52, after, place));
-        out.push(feat2(53, before, u64::from(t.flags & IN_QUOTE)));
-    }
-}
-
-/// The last of `context_features`: gazetteer marks of the word and its
-/// neighbours, how the word is written elsewhere in the text, and (second
-/// pass) how it was labelled there.
-fn gazetteer_and_evidence_features(
-    p: &Prepared,
-    sent: &Range<usize>,
-    i: usize,
-    own: Option<&OwnLabels>,
-    out: &mut Vec<u64>,
-) {
-    let t = &p.infos[i];
-    let at = |k: isize| -> Option<&TokInfo> {
-        let j = i as isize + k;
-        if j < sent.start as isize || j >= sent.end as isize {
-            None
-        } else {
-            Some(&p.infos[j as usize])
-        }
-    };
     for (tpl, g) in [
         (30, t.gaz),
         (31, at(-1).map_or(0, |x| x.gaz)),
@@ -711,117 +647,6 @@ fn gazetteer_and_evidence_features(
     if let Some(own) = own {
         evidence_features(p, sent, i, own, out);
     }
-}
-
-/// Flags that depend on the word's letters alone (not on its place).
-const FORM_FLAGS: u32 = !(INITIAL | IN_QUOTE);
-
-/// The part of `context_features` that depends on the word form alone:
-/// its letter flags, length and own clusters. With `word_features`, the
-/// labeller scores these once per word form of a text.
-pub fn form_features(t: &TokInfo, out: &mut Vec<u64>) {
-    for b in 0..N_FLAGS {
-        if t.flags & FORM_FLAGS & (1 << b) != 0 {
-            out.push(feat(14, u64::from(b)));
-        }
-    }
-    out.push(feat(29, u64::from(t.len.min(12))));
-    for tb in 0..2 {
-        let base = 60 + 10 * tb as u32;
-        if t.clusters[tb][0] != 0 {
-            out.push(feat(base, u64::from(t.clusters[tb][0])));
-            out.push(feat(base + 1, u64::from(t.clusters[tb][1])));
-            out.push(feat2(base + 2, u64::from(t.clusters[tb][0]), t.sshape));
-        }
-    }
-}
-
-/// Where a neighbour is, for `neighbour_features`: the word before, after,
-/// two before, two after.
-pub const NEIGHBOURS: [isize; 4] = [-1, 1, -2, 2];
-
-/// The part of `context_features` that depends on one neighbour's word form
-/// alone (`x`, None past the sentence's edge), `k` words away: the labeller
-/// scores these once per word form and place.
-pub fn neighbour_features(x: Option<&TokInfo>, k: isize, out: &mut Vec<u64>) {
-    let edge = if k < 0 { BOS } else { EOS };
-    let lw = x.map_or(edge, |x| x.lower);
-    let sh = x.map_or(edge, |x| x.sshape);
-    match k {
-        -1 | 1 => {
-            let (w, s, suf, cl) = if k < 0 {
-                (16, 20, 46, 3)
-            } else {
-                (17, 21, 47, 4)
-            };
-            out.push(feat(w, lw));
-            out.push(feat(s, sh));
-            out.push(feat(suf, x.map_or(edge, |x| x.suf[2])));
-            for tb in 0..2 {
-                let c = x.map_or(if k < 0 { 0xFFFE } else { 0xFFFF }, |x| x.clusters[tb][0]);
-                out.push(feat(60 + 10 * tb as u32 + cl, u64::from(c)));
-            }
-        }
-        _ => {
-            let (w, s) = if k < 0 { (18, 22) } else { (19, 23) };
-            out.push(feat(w, lw));
-            out.push(feat(s, sh));
-        }
-    }
-}
-
-/// The rest of `context_features`, after `form_features` and the
-/// `neighbour_features` of the four neighbours: what depends on the word's
-/// place or on two words at once. The three together push the same
-/// features as `context_features` (in another order).
-pub fn place_features(
-    p: &Prepared,
-    sent: &Range<usize>,
-    i: usize,
-    own: Option<&OwnLabels>,
-    out: &mut Vec<u64>,
-) {
-    let t = &p.infos[i];
-    let at = |k: isize| -> Option<&TokInfo> {
-        let j = i as isize + k;
-        if j < sent.start as isize || j >= sent.end as isize {
-            None
-        } else {
-            Some(&p.infos[j as usize])
-        }
-    };
-    let edge = |k: isize| if k < 0 { BOS } else { EOS };
-    let lw = |k: isize| at(k).map_or(edge(k), |x| x.lower);
-    let sh = |k: isize| at(k).map_or(edge(k), |x| x.sshape);
-    for b in 0..N_FLAGS {
-        if t.flags & !FORM_FLAGS & (1 << b) != 0 {
-            out.push(feat(14, u64::from(b)));
-        }
-    }
-    out.push(feat(15, u64::from(t.flags & (CAP | INITIAL | ALLCAP))));
-    out.push(feat2(24, lw(-1), t.lower));
-    out.push(feat2(25, t.lower, lw(1)));
-    out.push(feat2(26, sh(-1), feat2(0, t.sshape, sh(1))));
-    out.push(feat2(27, lw(-1), t.sshape));
-    out.push(feat2(28, t.sshape, lw(1)));
-    out.push(feat2(44, lw(-2), lw(-1)));
-    out.push(feat2(45, lw(1), lw(2)));
-    out.push(feat2(48, t.sshape, lw(-1) ^ lw(1).rotate_left(7)));
-    out.push(feat2(49, t.lower, u64::from(t.flags & INITIAL)));
-    cap_run_features(p, sent, i, out);
-    let cl = |k: isize, tb: usize, g: usize| {
-        at(k).map_or(if k < 0 { 0xFFFE } else { 0xFFFF }, |x| x.clusters[tb][g])
-    };
-    for tb in 0..2 {
-        let base = 60 + 10 * tb as u32;
-        out.push(feat2(
-            base + 5,
-            u64::from(cl(-1, tb, 1)),
-            u64::from(cl(1, tb, 1)) << 16 | u64::from(t.clusters[tb][1]),
-        ));
-        out.push(feat2(base + 6, u64::from(cl(-1, tb, 0)), t.sshape));
-    }
-    gazetteer_and_evidence_features(p, sent, i, own, out);
 }
 
 /// Pushes the features from the first pass's labels elsewhere in the text
@@ -885,85 +710,9 @@ pub fn word_tag_features(p: &Prepared, i: usize, prev: u8) -> [u64; 2] {
     ]
 }
 
-/// A text of whitespace-separated words, one sentence a line (for tests).
-#[cfg(test)]
-pub fn test_doc(text: &str) -> (Vec<&str>, Vec<Range<usize>>) {
-    let mut words = Vec::new();
-    let mut sents = Vec::new();
-    for line in text.lines() {
-        let a = words.len();
-        words.extend(line.split_whitespace());
-        sents.push(a..words.len());
-    }
-    (words, sents)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kept_word_forms_give_the_same_token_infos() {
-        let (words, sents) = test_doc(
-            "Le Monde a écrit « Paris » .\n\
-             Paris , le Monde et l' ONU-Femmes : 2016 .",
-        );
-        let doc = Doc { words, sents };
-        let initial = initial_flags(&doc);
-        let mut gaz = Vec::new();
-        Gazetteer::get().mark(&doc.words, &mut gaz);
-        // twice: the second time every form is a kept one
-        for _ in 0..2 {
-            let p = prepare(&doc);
-            for (i, w) in doc.words.iter().enumerate() {
-                let mut t = p.infos[i];
-                t.flags &= !IN_QUOTE;
-                assert_eq!(t, TokInfo::new(w, initial[i], gaz[i]), "{w}");
-            }
-            assert_ne!(p.infos[5].flags & IN_QUOTE, 0);
-        }
-    }
-
-    #[test]
-    fn split_features_are_the_context_features() {
-        let (words, sents) = test_doc(
-            "« Nous ne céderons pas » , a déclaré Emmanuel Macron à Paris , lundi 3 janvier .\n\
-             Le président de la République française a rencontré Angela Merkel à Berlin .\n\
-             Macron , 44 ans , a quitté l' Élysée pour la COP21 de New York .\n\
-             Oui .",
-        );
-        let doc = Doc { words, sents };
-        let mut p = prepare(&doc);
-        // a first pass that labels every capitalised word, for evidence
-        let tags: Vec<u8> = p
-            .infos
-            .iter()
-            .map(|t| if t.is_cap() { 4 } else { 0 })
-            .collect();
-        p.evidence.record_labels(&p.infos, &tags);
-        let mut own = OwnLabels::default();
-        for sent in &doc.sents {
-            own.fill(&p, sent, &tags[sent.clone()]);
-            for i in sent.clone() {
-                for o in [None, Some(&own)] {
-                    let mut whole = Vec::new();
-                    context_features(&p, sent, i, o, &mut whole);
-                    let mut split = Vec::new();
-                    form_features(&p.infos[i], &mut split);
-                    for k in NEIGHBOURS {
-                        let j = i as isize + k;
-                        let x = (j >= sent.start as isize && j < sent.end as isize)
-                            .then(|| &p.infos[j as usize]);
-                        neighbour_features(x, k, &mut split);
-                    }
-                    place_features(&p, sent, i, o, &mut split);
-                    whole.sort_unstable();
-                    split.sort_unstable();
-                    assert_eq!(whole, split, "word {i} {:?}", doc.words[i]);
-                }
-            }
-        }
-    }
 
     #[test]
     fn allowed_table_matches_allowed() {

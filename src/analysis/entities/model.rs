@@ -12,9 +12,9 @@
 use anyhow::{Context, bail};
 
 use super::features::{
-    self, ALLOWED_AFTER, Doc, FEATURES_VERSION, N_TAGS, NEIGHBOURS, Prepared, TokInfo, allowed,
-    form_features, neighbour_features, place_features, prev_tag_feature, prev_tags_feature,
-    static_features, tag_features, word_features, word_tag_features,
+    self, ALLOWED_AFTER, Doc, FEATURES_VERSION, N_TAGS, Prepared, allowed, context_features,
+    prev_tag_feature, prev_tags_feature, static_features, tag_features, word_features,
+    word_tag_features,
 };
 use crate::analysis::gazetteer::FastMap;
 use std::collections::hash_map::Entry;
@@ -41,13 +41,6 @@ pub trait Scorer {
     fn row(&self, feat: u64) -> u32;
     /// Adds the weights of one row from `row`.
     fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]);
-    /// A number that no other scorer of this process has, for a scorer
-    /// whose weights never change: the scores of word forms are then kept
-    /// from one text to the next. None (training's changing weights): kept
-    /// for one text only.
-    fn fixed_id(&self) -> Option<u64> {
-        None
-    }
 }
 
 /// `Scorer::row` of a feature without weights.
@@ -63,8 +56,6 @@ pub struct Model {
     /// bfloat16 weights, `N_TAGS` per kept row.
     /// (rows of a fixed size: one bounds check per row, not two)
     rows: Vec<[u16; N_TAGS]>,
-    /// `Scorer::fixed_id`.
-    id: u64,
 }
 
 impl Scorer for Model {
@@ -93,10 +84,6 @@ impl Scorer for Model {
     #[inline]
     fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]) {
         add_bf16(&self.rows[row as usize], scores);
-    }
-
-    fn fixed_id(&self) -> Option<u64> {
-        Some(self.id)
     }
 }
 
@@ -277,14 +264,7 @@ impl Model {
             *r = n;
             n += w.count_ones();
         }
-        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Model {
-            bitmap,
-            rank,
-            rows,
-            id,
-        }
+        Model { bitmap, rank, rows }
     }
 
     pub fn n_rows(&self) -> usize {
@@ -536,82 +516,15 @@ impl Beam {
         width: usize,
         out: &mut Vec<u8>,
     ) {
-        self.run(s, p, sent, local, width, out, Trail::Off);
-    }
-
-    /// `decode`, keeping in `trail` the hypotheses before each word and
-    /// the steps they come from.
-    #[allow(clippy::too_many_arguments)]
-    fn decode_keeping<S: Scorer>(
-        &mut self,
-        s: &S,
-        p: &Prepared,
-        sent: &std::ops::Range<usize>,
-        local: &[[f32; N_TAGS]],
-        width: usize,
-        out: &mut Vec<u8>,
-        trail: &mut BeamTrail,
-    ) {
-        self.run(s, p, sent, local, width, out, Trail::Keep(trail));
-    }
-
-    /// `decode` of a sentence `decode_keeping` decoded with the same scores
-    /// (`local`) before word `k` of it: the search starts again from the
-    /// hypotheses it had there, as it would reach them again.
-    #[allow(clippy::too_many_arguments)]
-    fn decode_from<S: Scorer>(
-        &mut self,
-        s: &S,
-        p: &Prepared,
-        sent: &std::ops::Range<usize>,
-        local: &[[f32; N_TAGS]],
-        width: usize,
-        out: &mut Vec<u8>,
-        trail: &BeamTrail,
-        k: usize,
-    ) {
-        self.run(s, p, sent, local, width, out, Trail::From(trail, k));
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn run<S: Scorer>(
-        &mut self,
-        s: &S,
-        p: &Prepared,
-        sent: &std::ops::Range<usize>,
-        local: &[[f32; N_TAGS]],
-        width: usize,
-        out: &mut Vec<u8>,
-        mut trail: Trail,
-    ) {
         const ROOT: u32 = u32::MAX;
         self.hyps.clear();
         self.history.clear();
-        // Steps below `g` are the trail's (its history), the others this
-        // search's (`self.history[at - g]`).
-        let (g, k0) = match &trail {
-            Trail::From(t, k) => {
-                let i = sent.start + k;
-                let (a, b) = (t.at[i] as usize, t.at[i + 1] as usize);
-                self.hyps.extend_from_slice(&t.hyps[a..b]);
-                (t.history.len(), *k)
-            }
-            _ => {
-                self.hyps.push(Hyp {
-                    score: 0.0,
-                    prev: 0,
-                    prev2: 0,
-                    back: ROOT,
-                });
-                (0, 0)
-            }
-        };
-        // what this search keeps goes after the trail's history
-        let kept_from = match &trail {
-            Trail::Keep(t) => t.history.len() as u32,
-            _ => 0,
-        };
-        let rebase = |b: u32| if b == ROOT { ROOT } else { b + kept_from };
+        self.hyps.push(Hyp {
+            score: 0.0,
+            prev: 0,
+            prev2: 0,
+            back: ROOT,
+        });
         // rows depend on the scorer alone, but a `Beam` may serve several
         self.prev_rows = [UNSET; N_TAGS];
         self.pair_rows = [[UNSET; N_TAGS]; N_TAGS];
@@ -623,19 +536,7 @@ impl Beam {
         // `top[..head]` are kept; `top` never grows during the search
         self.top.clear();
         self.top.resize(cap, 0);
-        for (k, i) in sent.clone().enumerate().skip(k0) {
-            if let Trail::Keep(t) = &mut trail {
-                if t.at.len() <= i {
-                    t.at.resize(i + 1, t.hyps.len() as u32);
-                }
-                t.at[i] = t.hyps.len() as u32;
-                t.hyps.extend(self.hyps.iter().map(|h| Hyp {
-                    back: rebase(h.back),
-                    ..*h
-                }));
-                t.at.push(t.hyps.len() as u32);
-                t.at.truncate(i + 2);
-            }
+        for (k, i) in sent.clone().enumerate() {
             self.scores.clear();
             let mut head = 0;
             self.word_rows = [[UNSET; 2]; N_TAGS];
@@ -742,7 +643,7 @@ impl Beam {
                     score,
                     prev: t,
                     prev2: from.prev,
-                    back: (g + self.history.len() - 1) as u32,
+                    back: (self.history.len() - 1) as u32,
                 });
             }
             std::mem::swap(&mut self.hyps, &mut self.next);
@@ -757,203 +658,12 @@ impl Beam {
         let start = out.len();
         let mut at = best;
         while at != ROOT {
-            let (t, back) = match &trail {
-                Trail::From(tr, _) if (at as usize) < g => tr.history[at as usize],
-                _ => self.history[at as usize - g],
-            };
+            let (t, back) = self.history[at as usize];
             out.push(t);
             at = back;
         }
         out[start..].reverse();
-        if let Trail::Keep(t) = trail {
-            t.history
-                .extend(self.history.iter().map(|&(tag, b)| (tag, rebase(b))));
-        }
     }
-}
-
-/// What a first pass's beam searches went through, to start a second pass
-/// where its scores first differ: the hypotheses before each word (those of
-/// word `i` are `hyps[at[i]..at[i + 1]]`), and every step kept.
-#[derive(Default)]
-struct BeamTrail {
-    at: Vec<u32>,
-    hyps: Vec<Hyp>,
-    history: Vec<(u8, u32)>,
-}
-
-enum Trail<'a> {
-    Off,
-    Keep(&'a mut BeamTrail),
-    From(&'a BeamTrail, usize),
-}
-
-/// A word form's scores in a text: its own features (`word_features` and
-/// `form_features`), and its `neighbour_features` at each place of
-/// `NEIGHBOURS` around another word.
-struct FormScores {
-    own: [f32; N_TAGS],
-    near: [[f32; N_TAGS]; 4],
-}
-
-impl FormScores {
-    fn of<S: Scorer>(s: &S, t: Option<&TokInfo>, buf: &mut Vec<u64>) -> FormScores {
-        let mut f = FormScores {
-            own: [0f32; N_TAGS],
-            near: [[0f32; N_TAGS]; 4],
-        };
-        if let Some(t) = t {
-            buf.clear();
-            word_features(t, buf);
-            form_features(t, buf);
-            s.add(buf, &mut f.own);
-        }
-        for (near, &k) in f.near.iter_mut().zip(&NEIGHBOURS) {
-            buf.clear();
-            neighbour_features(t, k, buf);
-            s.add(buf, near);
-        }
-        f
-    }
-}
-
-#[inline]
-fn add_to(acc: &mut [f32; N_TAGS], x: &[f32; N_TAGS]) {
-    for (a, b) in acc.iter_mut().zip(x) {
-        *a += b;
-    }
-}
-
-/// Scores of word forms, each form checked against its hash's.
-#[derive(Default)]
-struct FormCache {
-    by_word: FastMap<u64, u32>,
-    words: Vec<Box<str>>,
-    scores: Vec<FormScores>,
-}
-
-/// Forms a thread keeps scored per model: a vocabulary's most common forms
-/// (~6 MB); past it, the cache starts again.
-const MAX_FORMS: usize = 1 << 14;
-
-impl FormCache {
-    /// The index of `word`'s scores (`info` its token), scored the first
-    /// time; None when another form has its hash.
-    fn get<S: Scorer>(
-        &mut self,
-        s: &S,
-        word: &str,
-        info: &TokInfo,
-        buf: &mut Vec<u64>,
-    ) -> Option<u32> {
-        match self.by_word.entry(info.word) {
-            Entry::Occupied(e) => {
-                let f = *e.get();
-                (*self.words[f as usize] == *word).then_some(f)
-            }
-            Entry::Vacant(e) => {
-                e.insert(self.scores.len() as u32);
-                self.words.push(word.into());
-                self.scores.push(FormScores::of(s, Some(info), buf));
-                Some(self.scores.len() as u32 - 1)
-            }
-        }
-    }
-}
-
-thread_local! {
-    /// The form scores of the last models used on this thread, by
-    /// `Scorer::fixed_id` (two: a reader alternates French and English).
-    static FORMS: std::cell::RefCell<Vec<(u64, FormCache)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The label-free score of every word of a text's sentences (the first
-/// pass's, `static_features` without evidence). Texts repeat their words
-/// ("de", "la", names), so the features that depend on one word form alone,
-/// the word's own and those it gives its neighbours, over half of each
-/// word's, are scored once per form: per thread and model for a model's
-/// fixed weights, else per text. The same weights are added as by `add`
-/// of `static_features`, grouped differently (a sum may differ in its last
-/// bits).
-pub fn first_pass_scores<S: Scorer>(s: &S, p: &Prepared, doc: &Doc) -> Vec<[f32; N_TAGS]> {
-    let Some(id) = s.fixed_id() else {
-        return scores_with(s, p, doc, &mut FormCache::default());
-    };
-    FORMS.with(|c| {
-        let mut caches = c.borrow_mut();
-        let k = match caches.iter().position(|(i, _)| *i == id) {
-            Some(k) => k,
-            None => {
-                if caches.len() == 2 {
-                    caches.remove(0);
-                }
-                caches.push((id, FormCache::default()));
-                caches.len() - 1
-            }
-        };
-        let cache = &mut caches[k].1;
-        if cache.scores.len() > MAX_FORMS {
-            *cache = FormCache::default();
-        }
-        scores_with(s, p, doc, cache)
-    })
-}
-
-fn scores_with<S: Scorer>(
-    s: &S,
-    p: &Prepared,
-    doc: &Doc,
-    forms: &mut FormCache,
-) -> Vec<[f32; N_TAGS]> {
-    const NONE: u32 = u32::MAX;
-    let n = doc.words.len();
-    let mut buf = Vec::with_capacity(64);
-    let mut base = vec![[0f32; N_TAGS]; n];
-    // a word whose hash another form took has `NONE` and is scored alone
-    let mut form_of = vec![NONE; n];
-    for sent in &doc.sents {
-        for i in sent.clone() {
-            if let Some(f) = forms.get(s, doc.words[i], &p.infos[i], &mut buf) {
-                form_of[i] = f;
-            }
-        }
-    }
-    // past the sentence's edges
-    let edges = FormScores::of(s, None, &mut buf);
-    for sent in &doc.sents {
-        for i in sent.clone() {
-            let alone;
-            let own = match form_of[i] {
-                NONE => {
-                    alone = FormScores::of(s, Some(&p.infos[i]), &mut buf);
-                    &alone
-                }
-                f => &forms.scores[f as usize],
-            };
-            let sc = &mut base[i];
-            *sc = own.own;
-            for (k, &d) in NEIGHBOURS.iter().enumerate() {
-                let j = i as isize + d;
-                if j < sent.start as isize || j >= sent.end as isize {
-                    add_to(sc, &edges.near[k]);
-                    continue;
-                }
-                let j = j as usize;
-                match form_of[j] {
-                    NONE => {
-                        let x = FormScores::of(s, Some(&p.infos[j]), &mut buf);
-                        add_to(sc, &x.near[k]);
-                    }
-                    f => add_to(sc, &forms.scores[f as usize].near[k]),
-                }
-            }
-            buf.clear();
-            place_features(p, sent, i, None, &mut buf);
-            s.add(&buf, sc);
-        }
-    }
-    base
 }
 
 /// Tags a whole text in two passes: the second sees how the first labelled
@@ -964,20 +674,34 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
     let mut p = features::prepare(doc);
     let mut buf = Vec::with_capacity(64);
     let n = doc.words.len();
-    let base = first_pass_scores(s, &p, doc);
+    let mut base = vec![[0f32; N_TAGS]; n];
     let mut first = Vec::with_capacity(n);
     let mut beam = Beam::default();
-    let mut trail = BeamTrail::default();
+    // The score of a word's own features, by word: a text repeats its words
+    // ("de", "la", names), and these are a quarter of each word's features.
+    // Keyed by the word's hash with the index of a word having it, checked.
+    let mut by_word: FastMap<u64, (usize, [f32; N_TAGS])> = FastMap::default();
     for sent in &doc.sents {
-        beam.decode_keeping(
-            s,
-            &p,
-            sent,
-            &base[sent.clone()],
-            width,
-            &mut first,
-            &mut trail,
-        );
+        for i in sent.clone() {
+            let info = &p.infos[i];
+            match by_word.entry(info.word) {
+                Entry::Occupied(e) if doc.words[e.get().0] == doc.words[i] => base[i] = e.get().1,
+                e => {
+                    buf.clear();
+                    word_features(info, &mut buf);
+                    s.add(&buf, &mut base[i]);
+                    if let Entry::Vacant(e) = e {
+                        e.insert((i, base[i]));
+                    }
+                }
+            }
+            // `add` of all the static features at once would add the same
+            // weights in the same order
+            buf.clear();
+            context_features(&p, sent, i, None, &mut buf);
+            s.add(&buf, &mut base[i]);
+        }
+        beam.decode(s, &p, sent, &base[sent.clone()], width, &mut first);
     }
     p.evidence.record_labels(&p.infos, &first);
     let mut second = Vec::with_capacity(n);
@@ -989,24 +713,22 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
         // Without evidence anywhere in the sentence, the second pass sees
         // exactly what the first saw: keep its tags.
         local.clear();
-        // the first word whose score the evidence changes: the search is
-        // the first pass's up to it
-        let mut changed = None;
-        for (k, i) in sent.clone().enumerate() {
+        let mut any = false;
+        for i in sent.clone() {
             buf.clear();
             features::evidence_features(&p, sent, i, &own_labels, &mut buf);
             let mut sc = base[i];
             if !buf.is_empty() {
-                changed.get_or_insert(k);
+                any = true;
                 s.add(&buf, &mut sc);
             }
             local.push(sc);
         }
-        let Some(k) = changed else {
+        if !any {
             second.extend_from_slice(own);
             continue;
-        };
-        beam.decode_from(s, &p, sent, &local, width, &mut second, &trail, k);
+        }
+        beam.decode(s, &p, sent, &local, width, &mut second);
     }
     second
 }
@@ -1055,97 +777,6 @@ mod tests {
             not_below(0.0, &scores, f32::NEG_INFINITY, &mut sums),
             (1 << N_TAGS) - 1
         );
-    }
-
-    /// `static_features` without evidence, added in their order.
-    fn direct_scores<S: Scorer>(s: &S, p: &Prepared, doc: &Doc) -> Vec<[f32; N_TAGS]> {
-        let mut out = vec![[0f32; N_TAGS]; doc.words.len()];
-        let mut buf = Vec::new();
-        for sent in &doc.sents {
-            for i in sent.clone() {
-                static_features(p, sent, i, None, &mut buf);
-                s.add(&buf, &mut out[i]);
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn first_pass_scores_are_the_static_features_scores() {
-        let (words, sents) = features::test_doc(
-            "Le Premier ministre , Édouard Philippe , a annoncé lundi à Matignon un plan .\n\
-             « Le plan sera présenté à Bruxelles » , a dit le Premier ministre .\n\
-             Philippe",
-        );
-        let doc = Doc { words, sents };
-        let p = features::prepare(&doc);
-        let m = Model::from_bundled(super::super::BUNDLED_FR).expect("fr model");
-        let direct = direct_scores(&m, &p, &doc);
-        // twice: the second time every form comes from the thread's cache
-        for _ in 0..2 {
-            let fast = first_pass_scores(&m, &p, &doc);
-            for (a, b) in direct.iter().zip(&fast) {
-                for (x, y) in a.iter().zip(b) {
-                    assert!((x - y).abs() <= 1e-4 * (1.0 + x.abs()), "{a:?} {b:?}");
-                }
-            }
-        }
-        // weights that change (training's) are not kept from a text to the next
-        let mut dense = crate::analysis::entities::train::Dense(vec![0.0; N_ROWS * N_TAGS]);
-        assert_eq!(dense.fixed_id(), None);
-        let before = first_pass_scores(&dense, &p, &doc);
-        dense.0.iter_mut().for_each(|w| *w = 0.5);
-        let after = first_pass_scores(&dense, &p, &doc);
-        assert_eq!(after, direct_scores(&dense, &p, &doc));
-        assert_ne!(before, after);
-        // another model has its own forms
-        let other = Model::from_bundled(super::super::BUNDLED_FR).expect("fr model");
-        assert_ne!(other.fixed_id(), m.fixed_id());
-    }
-
-    #[test]
-    fn a_search_started_again_from_its_trail_is_the_search_from_the_start() {
-        let (words, sents) = features::test_doc(
-            "Le maire de Rio de Janeiro , Eduardo Paes , a rencontré Jean Dupont à Paris .\n\
-             Paes a dit que la ville de Rio accueillera les Jeux olympiques .",
-        );
-        let doc = Doc { words, sents };
-        let p = features::prepare(&doc);
-        let m = Model::from_bundled(super::super::BUNDLED_FR).expect("fr model");
-        let base = first_pass_scores(&m, &p, &doc);
-        let mut beam = Beam::default();
-        let mut trail = BeamTrail::default();
-        let mut first = Vec::new();
-        for sent in &doc.sents {
-            beam.decode_keeping(
-                &m,
-                &p,
-                sent,
-                &base[sent.clone()],
-                BEAM,
-                &mut first,
-                &mut trail,
-            );
-        }
-        let mut plain = Vec::new();
-        for sent in &doc.sents {
-            beam.decode(&m, &p, sent, &base[sent.clone()], BEAM, &mut plain);
-        }
-        assert_eq!(first, plain);
-        for sent in &doc.sents {
-            for k in 0..sent.len() {
-                // scores that change from word k on: a name there
-                let mut local = base[sent.clone()].to_vec();
-                for sc in &mut local[k..] {
-                    sc[4] += 3.0;
-                    sc[12] -= 1.0;
-                }
-                let (mut again, mut fresh) = (Vec::new(), Vec::new());
-                beam.decode_from(&m, &p, sent, &local, BEAM, &mut again, &trail, k);
-                beam.decode(&m, &p, sent, &local, BEAM, &mut fresh);
-                assert_eq!(again, fresh, "from word {k}");
-            }
-        }
     }
 
     #[test]
