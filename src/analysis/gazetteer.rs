@@ -258,6 +258,16 @@ impl Gazetteer {
         self.demonyms_fr.contains(word)
     }
 
+    /// The adjective of a nationality, in lowercase ("turc", "allemande"):
+    /// its noun is listed with a capital.
+    pub fn is_demonym_adjective_fr(&self, word: &str) -> bool {
+        let mut c = word.chars();
+        c.next().is_some_and(|f| {
+            let noun: String = f.to_uppercase().chain(c).collect();
+            self.demonyms_fr.contains(&noun)
+        })
+    }
+
     /// Known products (MISC) and organisations (ORG) in `words`, longest
     /// match first, not overlapping.
     pub fn known(&self, words: &[&str]) -> Vec<Known> {

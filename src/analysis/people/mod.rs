@@ -554,9 +554,7 @@ impl<'a> Resolver<'a> {
             let s = match f {
                 focus::Focus::Said(said) => {
                     let plural = said.mention.plural || said.name.contains(" et ");
-                    let org = said.group.and_then(|g| self.groups.get(g)).map(|g| g.label)
-                        == Some(Label::Org)
-                        || self.is_org_name(&said.name);
+                    let org = self.is_org(&said.name, said.group);
                     let ok = if m.plural {
                         plural || org
                     } else {
@@ -585,7 +583,7 @@ impl<'a> Resolver<'a> {
                         .gender
                         .or_else(|| name.split_whitespace().next().and_then(given_name))
                         .or_else(|| name_gender(doc, a, b));
-                    let org = label == Some(Label::Org) || self.is_org_name(&name);
+                    let org = self.is_org(&name, group);
                     let person = !org
                         && (label == Some(Label::Per)
                             || gender.is_some()
@@ -988,21 +986,16 @@ impl<'a> Resolver<'a> {
                 _ => None,
             };
             if let Some((role, first)) = alias
-                && let Some(r) = self.bound_as(doc, a, role, first, |r| r.person)
+                && let Some(r) = self.bound_as(doc, a, role, Some(first), |r| r.person)
             {
                 return self.referent_name(doc, r);
             }
             // "le dirigeant turc" after "son homologue turc Recep Tayyip
             // Erdogan": the person named after the same nationality
             if let Some(adj) = (a + hi + 1..b).find(|&k| {
-                let w = doc.t(k);
-                !doc.info[k].cap && {
-                    let mut c = w.chars();
-                    c.next().is_some_and(|f| {
-                        let cap: String = f.to_uppercase().chain(c).collect();
-                        crate::analysis::gazetteer::Gazetteer::get().is_demonym_fr(&cap)
-                    })
-                }
+                !doc.info[k].cap
+                    && crate::analysis::gazetteer::Gazetteer::get()
+                        .is_demonym_adjective_fr(doc.t(k))
             }) && let Some(r) = self.referents[..i].iter().rev().take(60).find(|r| {
                 let k = r.toks.0;
                 r.person
@@ -1113,22 +1106,18 @@ impl<'a> Resolver<'a> {
         head: &str,
         ok: impl Fn(&Referent) -> bool,
     ) -> Option<&Referent> {
-        let premier = |k: usize| k > 0 && doc.is(k - 1, &["Premier", "premier"]);
-        let hk = (before..(before + 4).min(doc.toks.len()))
-            .find(|&x| doc.t(x).eq_ignore_ascii_case(head))
-            .unwrap_or(before);
-        self.bound_as(doc, before, head, premier(hk), ok)
+        self.bound_as(doc, before, head, None, ok)
     }
 
-    /// As [`Self::bound`], for the role `head` written with "Premier" before
-    /// it or not, whatever the words at `before` ("le chef du gouvernement"
-    /// is the Premier ministre).
+    /// As [`Self::bound`]; `first` says whether the role is the one written
+    /// with "Premier" before it, whatever the words at `before` ("le chef
+    /// du gouvernement" is the Premier ministre), else they tell.
     fn bound_as(
         &self,
         doc: &Doc,
         before: usize,
         head: &str,
-        first: bool,
+        first: Option<bool>,
         ok: impl Fn(&Referent) -> bool,
     ) -> Option<&Referent> {
         let premier = |k: usize| k > 0 && doc.is(k - 1, &["Premier", "premier"]);
@@ -1149,6 +1138,7 @@ impl<'a> Resolver<'a> {
             .find(|&x| doc.t(x).eq_ignore_ascii_case(head))
             .unwrap_or(before);
         let own = complement(hk);
+        let first = first.unwrap_or_else(|| premier(hk));
         let mut k = before;
         while k > 0 {
             k -= 1;

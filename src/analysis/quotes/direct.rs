@@ -636,16 +636,9 @@ fn sentence_subject(doc: &Doc, open: usize) -> Option<Attribution> {
             .take_while(|&k| doc.info[k].region.is_none() && !matches!(doc.t(k), "." | ";" | ":"))
             .find(|&k| doc.is(k, &["qui"]))
     {
-        let e = if doc.t(q - 1) == "," {
-            q.saturating_sub(2)
-        } else {
-            q - 1
-        };
         // a person or a body the recogniser knows, not a place or a prize
         // named after someone ("le Prix Peter Mackler qui récompense")
-        if e > ss
-            && let Some(m) = crate::analysis::people::phrases::np_ending_at(doc, e, ss)
-                .filter(|m| m.kind == mentions::Kind::Name)
+        if let Some(m) = sources::antecedent(doc, q, ss).filter(|m| m.kind == mentions::Kind::Name)
             && let a = doc.tok_at(m.span.start)
             && (a..doc.tok_at(m.span.end)).any(|x| {
                 matches!(

@@ -65,27 +65,7 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
     }
     // "Obama, qui estimait": the relative's antecedent
     if doc.lang == Lang::Fr && k > ss && doc.is(k, &["qui"]) {
-        let mut e = k - 1;
-        if doc.t(e) == "," && e > ss {
-            e -= 1;
-        }
-        let m = np_ending_at(doc, e, ss)?;
-        // "selon Mario Joseph, l'un de ses avocats, qui précise": the name
-        // the apposition describes
-        if m.kind == Kind::Phrase {
-            let mut a = doc.tok_at(m.span.start);
-            if a > ss && doc.is(a - 1, &["l'", "l’"]) {
-                a -= 1;
-            }
-            if a > ss + 1
-                && is_det(doc, a)
-                && doc.t(a - 1) == ","
-                && let Some(n) = np_ending_at(doc, a - 2, ss).filter(|n| n.kind == Kind::Name)
-            {
-                return Some(n);
-            }
-        }
-        return past_place(doc, m, ss);
+        return antecedent(doc, k, ss);
     }
     // "Trump was asked": a passive; its subject is spoken to
     if doc.lang == Lang::En && doc.is(k, BE) {
@@ -508,4 +488,31 @@ fn french_gerund_subject(doc: &Doc, v: usize) -> Option<Mention> {
         return Some(m);
     }
     clause_subject(doc, v)
+}
+
+/// The antecedent of the relative pronoun "qui" at token `q` (after the
+/// sentence start `ss`): "Obama, qui estimait", "Le Canard enchaîné qui y
+/// voit".
+pub(super) fn antecedent(doc: &Doc, q: usize, ss: usize) -> Option<Mention> {
+    let mut e = q - 1;
+    if doc.t(e) == "," && e > ss {
+        e -= 1;
+    }
+    let m = np_ending_at(doc, e, ss)?;
+    // "selon Mario Joseph, l'un de ses avocats, qui précise": the name
+    // the apposition describes
+    if m.kind == Kind::Phrase {
+        let mut a = doc.tok_at(m.span.start);
+        if a > ss && doc.is(a - 1, &["l'", "l’"]) {
+            a -= 1;
+        }
+        if a > ss + 1
+            && is_det(doc, a)
+            && doc.t(a - 1) == ","
+            && let Some(n) = np_ending_at(doc, a - 2, ss).filter(|n| n.kind == Kind::Name)
+        {
+            return Some(n);
+        }
+    }
+    past_place(doc, m, ss)
 }
