@@ -1,12 +1,15 @@
 //! Evaluates an entity model on a CoNLL file (`index<TAB>token<TAB>BIO-tag`)
 //! and prints the conlleval-style report (exact spans, micro and per label).
 //!
-//!     cargo run --release --example ner_eval -- FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors]
+//!     cargo run --release --example ner_eval -- FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors] [--confusion]
 //!
 //! Without --model it uses the bundled model of --lang (default en).
 //! --labeller-only skips the document-level corrections; --diff prints the
 //! mentions those corrections change, marked + (now right) or - (now wrong);
-//! --errors prints every wrong mention with its sentence.
+//! --errors prints every wrong mention with its sentence; --confusion prints
+//! only counts: for each gold label, what became of its mentions (found,
+//! found with another label, found too long, too short or crossing, missed),
+//! and the predictions that touch no gold mention.
 
 use std::path::PathBuf;
 
@@ -18,7 +21,7 @@ fn main() -> anyhow::Result<()> {
     let mut file = None;
     let mut lang = Lang::En;
     let mut model_path: Option<PathBuf> = None;
-    let (mut refine, mut diff, mut errors) = (true, false, false);
+    let (mut refine, mut diff, mut errors, mut confusion) = (true, false, false, false);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -27,12 +30,13 @@ fn main() -> anyhow::Result<()> {
             "--labeller-only" => refine = false,
             "--diff" => diff = true,
             "--errors" => errors = true,
+            "--confusion" => confusion = true,
             _ => file = Some(PathBuf::from(a)),
         }
     }
     let Some(file) = file else {
         anyhow::bail!(
-            "usage: ner_eval FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors]"
+            "usage: ner_eval FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors] [--confusion]"
         );
     };
     let docs = read_conll(&file, 1)?;
@@ -86,6 +90,9 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
+    if confusion {
+        print_confusion(model, &docs, refine.then_some(lang));
+    }
     if diff {
         for d in &docs {
             let v = d.view();
@@ -107,4 +114,60 @@ fn main() -> anyhow::Result<()> {
         evaluate(model, &docs, refine.then_some(lang)).report()
     );
     Ok(())
+}
+
+/// Aggregate error counts per gold label (see the module comment).
+fn print_confusion(
+    model: &Model,
+    docs: &[quoth::analysis::entities::train::CorpusDoc],
+    rules: Option<Lang>,
+) {
+    use std::collections::BTreeMap;
+    let mut fate: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut spurious: BTreeMap<String, usize> = BTreeMap::new();
+    for d in docs {
+        let v = d.view();
+        let gold = gold_mentions(d);
+        let pred = label_doc(model, &v, rules);
+        let overlaps = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+            a.start < b.end && b.start < a.end
+        };
+        for (g, gl) in &gold {
+            let what = if let Some((_, pl)) = pred.iter().find(|(p, _)| p == g) {
+                if pl == gl {
+                    "right".to_string()
+                } else {
+                    format!("as {pl:?}")
+                }
+            } else if let Some((p, pl)) = pred.iter().find(|(p, _)| overlaps(p, g)) {
+                let shape = if p.start <= g.start && g.end <= p.end {
+                    "too long"
+                } else if g.start <= p.start && p.end <= g.end {
+                    "too short"
+                } else {
+                    "crossing"
+                };
+                let same = if pl == gl {
+                    "same label"
+                } else {
+                    "other label"
+                };
+                format!("{shape}, {same}")
+            } else {
+                "missed".to_string()
+            };
+            *fate.entry((format!("{gl:?}"), what)).or_default() += 1;
+        }
+        for (p, pl) in &pred {
+            if !gold.iter().any(|(g, _)| overlaps(p, g)) {
+                *spurious.entry(format!("{pl:?}")).or_default() += 1;
+            }
+        }
+    }
+    for ((gl, what), n) in &fate {
+        println!("gold {gl:5} {what:28} {n}");
+    }
+    for (pl, n) in &spurious {
+        println!("pred {pl:5} touching no gold {n}");
+    }
 }
