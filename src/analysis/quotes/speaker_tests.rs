@@ -1326,3 +1326,30 @@ fn a_quote_in_a_relative_clause_belongs_to_the_name_it_follows() {
         vec![who("Willy Kaneza")]
     );
 }
+
+#[test]
+fn a_pronoun_after_a_source_only_described_names_no_one() {
+    // the earlier minister is not the resident who speaks again
+    assert_eq!(
+        speakers_with(
+            "Gérald Darmanin s'est rendu mardi à Marseille. « On a peur de sortir le soir, c'est devenu invivable », a confié un habitant. « Personne ne nous écoute depuis des années », a-t-il ajouté.",
+            &[("Gérald Darmanin", Label::Per), ("Marseille", Label::Loc)]
+        ),
+        vec![None, None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Anne Hidalgo a inauguré le parc. Une riveraine s'est dite « très déçue par ce projet qui ne change rien ». Selon elle, « le quartier mérite beaucoup mieux que cela ».",
+            &[("Anne Hidalgo", Label::Per)]
+        ),
+        vec![None, None]
+    );
+    // a named speaker is still found through the same pronoun
+    assert_eq!(
+        speakers_with(
+            "Anne Hidalgo a inauguré le parc. La maire s'est dite « très fière de ce projet qui change tout ». Selon elle, « le quartier méritait beaucoup mieux ».",
+            &[("Anne Hidalgo", Label::Per)]
+        ),
+        vec![who("Anne Hidalgo"), who("Anne Hidalgo")]
+    );
+}
