@@ -1353,3 +1353,21 @@ fn a_pronoun_after_a_source_only_described_names_no_one() {
         vec![who("Anne Hidalgo"), who("Anne Hidalgo")]
     );
 }
+
+#[test]
+fn a_regnal_title_alone_is_the_person_it_named() {
+    assert_eq!(
+        speakers_with(
+            "Le pape François a exhorté les jeunes à « ne pas vivre repliés sur eux-mêmes ». Le pape les a encouragés : « Le monde vous demande d'être des protagonistes de l'histoire ».",
+            &[("François", Label::Per)]
+        ),
+        vec![who("pape François"), who("pape François")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le roi Charles III a reçu le président. « Nos deux pays sont unis par une longue amitié », a déclaré le roi.",
+            &[("Charles III", Label::Per)]
+        ),
+        vec![who("Charles III")]
+    );
+}
