@@ -1371,3 +1371,31 @@ fn a_regnal_title_alone_is_the_person_it_named() {
         vec![who("Charles III")]
     );
 }
+
+#[test]
+fn a_spokesperson_of_a_body_never_named_is_no_one() {
+    // the whole phrase, through its complements, is the subject: not the
+    // body nor the place at its end
+    assert_eq!(
+        speakers_with(
+            "Un porte-parole de la police de Londres a indiqué : « Nous ne pouvons pas confirmer ces informations. »",
+            &[("Londres", Label::Loc)]
+        ),
+        vec![None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Une porte-parole du Department of Parks and Recreation a déclaré que « l'érection d'une structure non autorisée est illégale ».",
+            &[("Department of Parks and Recreation", Label::Org)]
+        ),
+        vec![None]
+    );
+    // named in apposition, the person speaks
+    assert_eq!(
+        speakers_with(
+            "Le chef de la police de Londres, Mark Rowley, a indiqué : « Nous ne pouvons pas confirmer ces informations. »",
+            &[("Londres", Label::Loc), ("Mark Rowley", Label::Per)]
+        ),
+        vec![who("Mark Rowley")]
+    );
+}
