@@ -607,6 +607,12 @@ impl<'a> Resolver<'a> {
                         && (label == Some(Label::Per)
                             || gender.is_some()
                             || name.split_whitespace().count() >= 2);
+                    if m.plural
+                        && !org
+                        && let Some(pair) = self.coordinated(doc, &s, &name)
+                    {
+                        return Some((Some(pair), None));
+                    }
                     let ok = if m.plural {
                         org || name.contains(" et ")
                     } else if org {
@@ -648,6 +654,29 @@ impl<'a> Resolver<'a> {
             || DOCUMENTS_FR.contains(&h)
             || PERSON_NOUNS_FR.contains(&h)
             || RELATIONS.contains(&h)
+    }
+
+    /// "Agnès Buzyn et Gérald Darmanin ont annoncé": the two people a
+    /// subject name `s` (resolved to `name`) is coordinated with, as one
+    /// speaker "A et B".
+    fn coordinated(&self, doc: &Doc, s: &Mention, name: &str) -> Option<String> {
+        let e = doc.tok_at(s.span.end);
+        if e >= doc.toks.len() || !doc.is(e, &["et"]) {
+            return None;
+        }
+        // the second name, past its article and role ("et la présidente de
+        // la BCE Christine Lagarde"), before any verb
+        let x = (e + 1..(e + 8).min(doc.toks.len()))
+            .take_while(|&x| !doc.punct(x) && !doc.info[x].aux && doc.cue_at(x).is_none())
+            .find(|&x| doc.info[x].entity == Some(Label::Per))?;
+        let end = doc.info[x].entity_end? as usize;
+        let second = self
+            .name(
+                doc,
+                Span::new(doc.toks[x].span.start, doc.toks[end - 1].span.end),
+            )
+            .0?;
+        (second != name).then(|| format!("{name} et {second}"))
     }
 
     fn pronoun_by_referents(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
@@ -987,6 +1016,16 @@ impl<'a> Resolver<'a> {
             }
         }
         let plural = head.ends_with('s') && !head.ends_with("ss") || head.ends_with('x');
+        // "les deux ministres", "les deux hommes": the pair in focus
+        if det == "les"
+            && words.get(1).is_some_and(|w| w == "deux")
+            && plural
+            && let Some(r) = self
+                .pronoun_in_focus(doc, m, &self.focus(doc, m))
+                .filter(|r| r.0.as_deref().is_some_and(|n| n.contains(" et ")))
+        {
+            return r;
+        }
         if ROLES.contains(&head) && !indefinite && !plural {
             if let Some(r) = self.bound(doc, a, head, |r| r.person) {
                 return self.referent_name(doc, r);

@@ -1399,3 +1399,37 @@ fn a_spokesperson_of_a_body_never_named_is_no_one() {
         vec![who("Mark Rowley")]
     );
 }
+
+#[test]
+fn two_people_named_together_speak_together() {
+    assert_eq!(
+        speakers_with(
+            "Agnès Buzyn et Gérald Darmanin ont annoncé mardi un déficit de 5,1 milliards. Les deux ministres soulignent qu'il s'agit « du plus faible déficit enregistré depuis quinze ans ».",
+            &[("Agnès Buzyn", Label::Per), ("Gérald Darmanin", Label::Per)]
+        ),
+        vec![who("Agnès Buzyn et Gérald Darmanin")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le ministre Bruno Le Maire et la présidente de la BCE Christine Lagarde ont déjeuné ensemble. « Nous sommes d'accord sur l'essentiel », ont-ils affirmé.",
+            &[
+                ("Bruno Le Maire", Label::Per),
+                ("BCE", Label::Org),
+                ("Christine Lagarde", Label::Per)
+            ]
+        ),
+        vec![who("Bruno Le Maire et Christine Lagarde")]
+    );
+    // a guest received is not a co-speaker
+    assert_eq!(
+        speakers_with(
+            "Emmanuel Macron a reçu Olaf Scholz à l'Elysée. « Nous avons une responsabilité commune envers l'Europe », ont déclaré les deux dirigeants.",
+            &[
+                ("Emmanuel Macron", Label::Per),
+                ("Olaf Scholz", Label::Per),
+                ("Elysée", Label::Loc)
+            ]
+        ),
+        vec![None]
+    );
+}
