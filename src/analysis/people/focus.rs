@@ -10,10 +10,12 @@ use crate::analysis::names::Gender;
 use crate::analysis::view::Doc;
 
 /// A speaker mention already resolved, with what a pronoun must agree with.
+/// `name` is None for a source only described ("un habitant", "une
+/// employée"): a pronoun that agrees with it names no one either.
 #[derive(Debug, Clone)]
 pub(crate) struct Said {
     pub mention: Mention,
-    pub name: String,
+    pub name: Option<String>,
     pub group: Option<usize>,
     pub gender: Option<Gender>,
 }

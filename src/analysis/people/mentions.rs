@@ -45,6 +45,14 @@ pub(crate) const TITLES_F: &[&str] = &[
 /// Role nouns a bare phrase can resolve through ("le ministre" → the
 /// minister named earlier).
 pub(crate) const ROLES: &[&str] = &[
+    // regnal and religious titles ("le pape François … le pape")
+    "pape",
+    "roi",
+    "reine",
+    "prince",
+    "princesse",
+    "émir",
+    "sultan",
     "réalisateur",
     "réalisatrice",
     "comédien",

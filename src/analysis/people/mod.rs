@@ -311,9 +311,20 @@ impl<'a> Resolver<'a> {
             self.last = Some((name.clone(), out.1, g, m.span.start));
             self.said.push(focus::Said {
                 mention: *m,
-                name: name.clone(),
+                name: Some(name.clone()),
                 group: out.1,
                 gender: g,
+            });
+        } else if doc.lang == crate::analysis::Lang::Fr
+            && (m.kind == Kind::Pronoun || m.kind == Kind::Phrase && self.person_like(doc, m))
+        {
+            // a source only described ("« … », a confié un habitant"): the
+            // pronouns after it are that person's, who has no name
+            self.said.push(focus::Said {
+                mention: *m,
+                name: None,
+                group: None,
+                gender: m.gender,
             });
         }
         out
@@ -517,7 +528,7 @@ impl<'a> Resolver<'a> {
                 && compatible_gender(m.gender, s.gender)
         }) && person.is_none_or(|r| r.span.start < said.mention.span.start)
         {
-            return (Some(said.name.clone()), said.group);
+            return (said.name.clone(), said.group);
         }
         person
             .or_else(|| near().find(|r| r.org))
@@ -553,15 +564,23 @@ impl<'a> Resolver<'a> {
         for f in focus {
             let s = match f {
                 focus::Focus::Said(said) => {
-                    let plural = said.mention.plural || said.name.contains(" et ");
-                    let org = self.is_org(&said.name, said.group);
+                    let Some(name) = &said.name else {
+                        if said.mention.plural == m.plural
+                            && compatible_gender(m.gender, said.gender)
+                        {
+                            return Some((None, None));
+                        }
+                        continue;
+                    };
+                    let plural = said.mention.plural || name.contains(" et ");
+                    let org = self.is_org(name, said.group);
                     let ok = if m.plural {
                         plural || org
                     } else {
                         !plural && (org || compatible_gender(m.gender, said.gender))
                     };
                     if ok {
-                        return Some((Some(said.name.clone()), said.group));
+                        return Some((Some(name.clone()), said.group));
                     }
                     continue;
                 }
@@ -588,6 +607,12 @@ impl<'a> Resolver<'a> {
                         && (label == Some(Label::Per)
                             || gender.is_some()
                             || name.split_whitespace().count() >= 2);
+                    if m.plural
+                        && !org
+                        && let Some(pair) = self.coordinated(doc, &s, &name)
+                    {
+                        return Some((Some(pair), None));
+                    }
                     let ok = if m.plural {
                         org || name.contains(" et ")
                     } else if org {
@@ -606,23 +631,52 @@ impl<'a> Resolver<'a> {
                     }
                     // a thing ("Le bilan", "Cette décision") passes; a
                     // person or a body stops the search, named or not
-                    let head = doc.t(s.head).to_lowercase();
-                    let h = head.as_str();
-                    if ROLES.contains(&h)
-                        || matches!(h, "dernier" | "dernière")
-                        || ORG_NOUNS_FR.contains(&h)
-                        || INSTITUTIONS_FR.contains(&h)
-                        || DOCUMENTS_FR.contains(&h)
-                        || PERSON_NOUNS_FR.contains(&h)
-                        || RELATIONS.contains(&h)
-                    {
-                        return Some(self.phrase(doc, s));
+                    if self.person_like(doc, &s) {
+                        return Some(self.phrase(doc, &s));
                     }
                 }
                 Kind::FirstPerson => {}
             }
         }
         None
+    }
+
+    /// A noun phrase whose head is a person, a body or one of their
+    /// documents ("le ministre", "l'association", "le communiqué"), not a
+    /// thing ("le bilan").
+    fn person_like(&self, doc: &Doc, s: &Mention) -> bool {
+        let head = doc.t(s.head).to_lowercase();
+        let h = head.as_str();
+        ROLES.contains(&h)
+            || matches!(h, "dernier" | "dernière")
+            || ORG_NOUNS_FR.contains(&h)
+            || INSTITUTIONS_FR.contains(&h)
+            || DOCUMENTS_FR.contains(&h)
+            || PERSON_NOUNS_FR.contains(&h)
+            || RELATIONS.contains(&h)
+    }
+
+    /// "Agnès Buzyn et Gérald Darmanin ont annoncé": the two people a
+    /// subject name `s` (resolved to `name`) is coordinated with, as one
+    /// speaker "A et B".
+    fn coordinated(&self, doc: &Doc, s: &Mention, name: &str) -> Option<String> {
+        let e = doc.tok_at(s.span.end);
+        if e >= doc.toks.len() || !doc.is(e, &["et"]) {
+            return None;
+        }
+        // the second name, past its article and role ("et la présidente de
+        // la BCE Christine Lagarde"), before any verb
+        let x = (e + 1..(e + 8).min(doc.toks.len()))
+            .take_while(|&x| !doc.punct(x) && !doc.info[x].aux && doc.cue_at(x).is_none())
+            .find(|&x| doc.info[x].entity == Some(Label::Per))?;
+        let end = doc.info[x].entity_end? as usize;
+        let second = self
+            .name(
+                doc,
+                Span::new(doc.toks[x].span.start, doc.toks[end - 1].span.end),
+            )
+            .0?;
+        (second != name).then(|| format!("{name} et {second}"))
     }
 
     fn pronoun_by_referents(&self, doc: &Doc, m: &Mention) -> (Option<String>, Option<usize>) {
@@ -962,6 +1016,16 @@ impl<'a> Resolver<'a> {
             }
         }
         let plural = head.ends_with('s') && !head.ends_with("ss") || head.ends_with('x');
+        // "les deux ministres", "les deux hommes": the pair in focus
+        if det == "les"
+            && words.get(1).is_some_and(|w| w == "deux")
+            && plural
+            && let Some(r) = self
+                .pronoun_in_focus(doc, m, &self.focus(doc, m))
+                .filter(|r| r.0.as_deref().is_some_and(|n| n.contains(" et ")))
+        {
+            return r;
+        }
         if ROLES.contains(&head) && !indefinite && !plural {
             if let Some(r) = self.bound(doc, a, head, |r| r.person) {
                 return self.referent_name(doc, r);
@@ -1654,6 +1718,110 @@ const PERSON_NOUNS_FR: &[&str] = &[
     "sources",
     "parent",
     "interlocuteur",
+    "interlocutrice",
+    "riverain",
+    "riveraine",
+    "riverains",
+    "voisin",
+    "voisine",
+    "voisins",
+    "passante",
+    "passants",
+    "femme",
+    "femmes",
+    "hommes",
+    "enfants",
+    "élèves",
+    "étudiants",
+    "lycéen",
+    "lycéenne",
+    "lycéens",
+    "salariés",
+    "employés",
+    "agents",
+    "policière",
+    "policiers",
+    "gendarmes",
+    "pompier",
+    "pompiers",
+    "secouriste",
+    "secouristes",
+    "soignant",
+    "soignante",
+    "soignants",
+    "médecins",
+    "enseignant",
+    "enseignante",
+    "enseignants",
+    "chercheur",
+    "chercheuse",
+    "chercheurs",
+    "expert",
+    "experte",
+    "experts",
+    "observateur",
+    "observatrice",
+    "observateurs",
+    "militants",
+    "manifestants",
+    "syndicaliste",
+    "syndicalistes",
+    "gréviste",
+    "grévistes",
+    "sympathisant",
+    "sympathisante",
+    "sympathisants",
+    "électeur",
+    "électrice",
+    "électeurs",
+    "victimes",
+    "suspects",
+    "blessé",
+    "blessée",
+    "rescapé",
+    "rescapée",
+    "rescapés",
+    "survivant",
+    "survivante",
+    "survivants",
+    "jeunes",
+    "retraités",
+    "patients",
+    "clients",
+    "usagers",
+    "voyageuse",
+    "voyageurs",
+    "automobiliste",
+    "automobilistes",
+    "touriste",
+    "touristes",
+    "spectateur",
+    "spectatrice",
+    "spectateurs",
+    "fidèle",
+    "fidèles",
+    "pèlerin",
+    "pèlerins",
+    "réfugié",
+    "réfugiée",
+    "réfugiés",
+    "migrant",
+    "migrante",
+    "migrants",
+    "internautes",
+    "supporters",
+    "journalistes",
+    "scientifiques",
+    "ouvriers",
+    "agricultrice",
+    "agriculteurs",
+    "éleveur",
+    "éleveuse",
+    "éleveurs",
+    "commerçants",
+    "diplomate",
+    "diplomates",
+    "soldats",
 ];
 
 /// An initial as written in names: "B.", "J.-M.".

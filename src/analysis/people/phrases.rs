@@ -530,6 +530,13 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         {
             a -= 1;
         }
+        // a recognised name with lowercase connectors ("Department of Parks
+        // and Recreation") is whole
+        if let Some(x) =
+            (k.saturating_sub(8).max(ss)..a).find(|&x| doc.named_entity_at(x) == Some(k + 1))
+        {
+            a = x;
+        }
         let (na, nb) = strip_name(doc, a, k + 1)?;
         if nb - na == 1 && na == ss && doc.info[na].cue.is_some() {
             return None;
@@ -581,9 +588,21 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         // the phrase from its article; "Gaston Sindimwo, premier
         // vice-président du Burundi a réagi": a role without article after a
         // comma stands beside the name before it
-        let d = (ss.max(c.saturating_sub(6))..c - 1)
+        let mut d = (ss.max(c.saturating_sub(6))..c - 1)
             .rev()
             .find(|&x| is_det(doc, x) || doc.t(x) == ",")?;
+        // "un porte-parole de la police de Londres": through the complements
+        // to the phrase's own article
+        while d > ss + 1
+            && is_det(doc, d)
+            && doc.is(d - 1, &["de", "du", "des", "d'", "d’"])
+            && let Some(e) = (ss.max(d.saturating_sub(6))..d - 1)
+                .rev()
+                .find(|&x| is_det(doc, x) || doc.punct(x))
+                .filter(|&e| is_det(doc, e))
+        {
+            d = e;
+        }
         if doc.t(d) == "," {
             return (d > ss)
                 .then(|| np_ending_at(doc, d - 1, ss))

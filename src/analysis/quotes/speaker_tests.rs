@@ -1326,3 +1326,110 @@ fn a_quote_in_a_relative_clause_belongs_to_the_name_it_follows() {
         vec![who("Willy Kaneza")]
     );
 }
+
+#[test]
+fn a_pronoun_after_a_source_only_described_names_no_one() {
+    // the earlier minister is not the resident who speaks again
+    assert_eq!(
+        speakers_with(
+            "Gérald Darmanin s'est rendu mardi à Marseille. « On a peur de sortir le soir, c'est devenu invivable », a confié un habitant. « Personne ne nous écoute depuis des années », a-t-il ajouté.",
+            &[("Gérald Darmanin", Label::Per), ("Marseille", Label::Loc)]
+        ),
+        vec![None, None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Anne Hidalgo a inauguré le parc. Une riveraine s'est dite « très déçue par ce projet qui ne change rien ». Selon elle, « le quartier mérite beaucoup mieux que cela ».",
+            &[("Anne Hidalgo", Label::Per)]
+        ),
+        vec![None, None]
+    );
+    // a named speaker is still found through the same pronoun
+    assert_eq!(
+        speakers_with(
+            "Anne Hidalgo a inauguré le parc. La maire s'est dite « très fière de ce projet qui change tout ». Selon elle, « le quartier méritait beaucoup mieux ».",
+            &[("Anne Hidalgo", Label::Per)]
+        ),
+        vec![who("Anne Hidalgo"), who("Anne Hidalgo")]
+    );
+}
+
+#[test]
+fn a_regnal_title_alone_is_the_person_it_named() {
+    assert_eq!(
+        speakers_with(
+            "Le pape François a exhorté les jeunes à « ne pas vivre repliés sur eux-mêmes ». Le pape les a encouragés : « Le monde vous demande d'être des protagonistes de l'histoire ».",
+            &[("François", Label::Per)]
+        ),
+        vec![who("pape François"), who("pape François")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le roi Charles III a reçu le président. « Nos deux pays sont unis par une longue amitié », a déclaré le roi.",
+            &[("Charles III", Label::Per)]
+        ),
+        vec![who("Charles III")]
+    );
+}
+
+#[test]
+fn a_spokesperson_of_a_body_never_named_is_no_one() {
+    // the whole phrase, through its complements, is the subject: not the
+    // body nor the place at its end
+    assert_eq!(
+        speakers_with(
+            "Un porte-parole de la police de Londres a indiqué : « Nous ne pouvons pas confirmer ces informations. »",
+            &[("Londres", Label::Loc)]
+        ),
+        vec![None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Une porte-parole du Department of Parks and Recreation a déclaré que « l'érection d'une structure non autorisée est illégale ».",
+            &[("Department of Parks and Recreation", Label::Org)]
+        ),
+        vec![None]
+    );
+    // named in apposition, the person speaks
+    assert_eq!(
+        speakers_with(
+            "Le chef de la police de Londres, Mark Rowley, a indiqué : « Nous ne pouvons pas confirmer ces informations. »",
+            &[("Londres", Label::Loc), ("Mark Rowley", Label::Per)]
+        ),
+        vec![who("Mark Rowley")]
+    );
+}
+
+#[test]
+fn two_people_named_together_speak_together() {
+    assert_eq!(
+        speakers_with(
+            "Agnès Buzyn et Gérald Darmanin ont annoncé mardi un déficit de 5,1 milliards. Les deux ministres soulignent qu'il s'agit « du plus faible déficit enregistré depuis quinze ans ».",
+            &[("Agnès Buzyn", Label::Per), ("Gérald Darmanin", Label::Per)]
+        ),
+        vec![who("Agnès Buzyn et Gérald Darmanin")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le ministre Bruno Le Maire et la présidente de la BCE Christine Lagarde ont déjeuné ensemble. « Nous sommes d'accord sur l'essentiel », ont-ils affirmé.",
+            &[
+                ("Bruno Le Maire", Label::Per),
+                ("BCE", Label::Org),
+                ("Christine Lagarde", Label::Per)
+            ]
+        ),
+        vec![who("Bruno Le Maire et Christine Lagarde")]
+    );
+    // a guest received is not a co-speaker
+    assert_eq!(
+        speakers_with(
+            "Emmanuel Macron a reçu Olaf Scholz à l'Elysée. « Nous avons une responsabilité commune envers l'Europe », ont déclaré les deux dirigeants.",
+            &[
+                ("Emmanuel Macron", Label::Per),
+                ("Olaf Scholz", Label::Per),
+                ("Elysée", Label::Loc)
+            ]
+        ),
+        vec![None]
+    );
+}
