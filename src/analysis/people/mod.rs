@@ -979,6 +979,18 @@ impl<'a> Resolver<'a> {
                 return r;
             }
             // "sa direction", "le communiqué": the body named last
+            // "L'Unesco a adopté une résolution. Ce texte « … »": the body in
+            // focus, not just any named last
+            // (an investigation speaks through its unnamed investigators)
+            if matches!(det, "ce" | "cet" | "cette") {
+                if head == "enquête" {
+                    return (None, None);
+                }
+                return self
+                    .pronoun_in_focus(doc, m, &self.focus(doc, m))
+                    .filter(|r| r.0.as_deref().is_some_and(|n| self.is_org(n, r.1)))
+                    .unwrap_or((None, None));
+            }
             if matches!(
                 det,
                 "sa" | "son" | "ses" | "le" | "la" | "l'" | "l’" | "leur"
@@ -1415,6 +1427,15 @@ const DOCUMENTS_FR: &[&str] = &[
     "publication",
     "bilan",
     "informations",
+    "document",
+    "courrier",
+    "courriel",
+    "mail",
+    "résolution",
+    "décision",
+    "arrêt",
+    "jugement",
+    "verdict",
 ];
 
 /// Institutions named by a common noun, written as in the text.

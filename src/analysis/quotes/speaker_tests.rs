@@ -1433,3 +1433,25 @@ fn two_people_named_together_speak_together() {
         vec![None]
     );
 }
+
+#[test]
+fn a_document_named_again_is_its_author_in_focus() {
+    assert_eq!(
+        speakers_with(
+            "La Cour des comptes a publié mardi son rapport annuel. Le document pointe « une dégradation continue des conditions de travail dans les hôpitaux ».",
+            &[("Cour des comptes", Label::Org)]
+        ),
+        vec![who("Cour des comptes")]
+    );
+    assert_eq!(
+        speakers_with(
+            "L'Unesco a adopté mardi une résolution sur Jérusalem. Ce texte « rappelle que toutes les mesures prises par Israël sont nulles et non avenues ».",
+            &[
+                ("Unesco", Label::Org),
+                ("Jérusalem", Label::Loc),
+                ("Israël", Label::Loc)
+            ]
+        ),
+        vec![who("Unesco")]
+    );
+}
