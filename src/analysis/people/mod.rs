@@ -1107,14 +1107,21 @@ impl<'a> Resolver<'a> {
                             >= 2
                     }),
                 };
+                // someone acting for another ("le porte-parole du
+                // gouvernement", "l'avocat des familles") is never the
+                // person in focus
+                if AGENT_ROLES.contains(&head) {
+                    return (None, None);
+                }
+                let fits = |r: &(Option<String>, Option<usize>)| person(r);
                 if let Some(r) = self
                     .pronoun_in_focus(doc, m, &self.focus(doc, m))
-                    .filter(|r| person(r))
+                    .filter(|r| fits(r))
                 {
                     return r;
                 }
                 let r = self.pronoun_by_referents(doc, m);
-                if person(&r) {
+                if fits(&r) {
                     return r;
                 }
             }
@@ -1248,7 +1255,10 @@ impl<'a> Resolver<'a> {
                 }
             }
             let lo = k.saturating_sub(4);
-            let hi = (k + 8).min(doc.toks.len());
+            // far enough for a role with its complement before the name in
+            // apposition ("L'ancien porte-parole de la mission onusienne en
+            // Syrie, Timor Goksel,")
+            let hi = (k + 12).min(doc.toks.len());
             let j = self.referents.partition_point(|r| r.toks.0 < lo);
             if let Some(r) = self.referents[j..]
                 .iter()
@@ -1672,6 +1682,24 @@ impl Resolver<'_> {
         people
     }
 }
+
+/// Roles of people acting or speaking for another, never the person in
+/// focus themselves.
+const AGENT_ROLES: &[&str] = &[
+    "porte-parole",
+    "avocat",
+    "avocate",
+    "conseiller",
+    "conseillère",
+    "collaborateur",
+    "collaboratrice",
+    "assistant",
+    "assistante",
+    "représentant",
+    "représentante",
+    "négociateur",
+    "négociatrice",
+];
 
 /// Nouns of people described, never named ("le chauffeur"; relations such
 /// as "un proche" are `mentions::RELATIONS`).

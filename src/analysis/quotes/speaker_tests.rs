@@ -1455,3 +1455,33 @@ fn a_document_named_again_is_its_author_in_focus() {
         vec![who("Unesco")]
     );
 }
+
+#[test]
+fn one_who_speaks_for_another_is_not_the_person_in_focus() {
+    assert_eq!(
+        speakers_with(
+            "Emmanuel Macron s'est rendu à Lyon. « Nous ne céderons rien sur la sécurité », a déclaré le porte-parole du gouvernement.",
+            &[("Emmanuel Macron", Label::Per), ("Lyon", Label::Loc)]
+        ),
+        vec![None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le juge Marc Trévidic a rencontré les familles. Selon l'avocat des familles, « les victimes attendent des réponses depuis des années ».",
+            &[("Marc Trévidic", Label::Per)]
+        ),
+        vec![None]
+    );
+    // named in apposition past the role's complement, the spokesman is bound
+    assert_eq!(
+        speakers_with(
+            "L'ancien porte-parole de la mission onusienne en Syrie, Timor Goksel, a parlé. Les rebelles accusent le Front Nusrat. Mais l'ancien porte-parole de la mission onusienne en Syrie estime que « les combattants peuvent agir de manière débridée ».",
+            &[
+                ("Syrie", Label::Loc),
+                ("Timor Goksel", Label::Per),
+                ("Front Nusrat", Label::Org)
+            ]
+        ),
+        vec![who("Timor Goksel")]
+    );
+}
