@@ -561,6 +561,9 @@ impl<'a> Resolver<'a> {
         m: &Mention,
         focus: &[focus::Focus],
     ) -> Option<(Option<String>, Option<usize>)> {
+        // a pronoun subject that passes the search on keeps the other
+        // people of its sentence out
+        let mut others = true;
         for f in focus {
             let s = match f {
                 focus::Focus::Said(said) => {
@@ -584,11 +587,21 @@ impl<'a> Resolver<'a> {
                     }
                     continue;
                 }
-                focus::Focus::Subject(s) => s,
+                focus::Focus::Subject(s) => {
+                    others = true;
+                    s
+                }
+                focus::Focus::Other(s, after_subject) => {
+                    if *after_subject && !others || m.plural {
+                        continue;
+                    }
+                    s
+                }
             };
             match s.kind {
                 Kind::Pronoun => {
                     if s.plural == m.plural && compatible_gender(m.gender, s.gender) {
+                        others = false;
                         continue;
                     }
                 }

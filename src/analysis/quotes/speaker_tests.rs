@@ -1485,3 +1485,40 @@ fn one_who_speaks_for_another_is_not_the_person_in_focus() {
         vec![who("Timor Goksel")]
     );
 }
+
+#[test]
+fn a_pronoun_finds_a_person_named_beside_a_subject_that_is_a_thing() {
+    // the chain of "il" goes back to a sentence whose subject is a relay:
+    // the runner named in it
+    assert_eq!(
+        speakers_with(
+            "Ce relais était la dernière course olympique à laquelle Usain Bolt prenait part. Depuis 2008, il a remporté neuf médailles d'or. Il rejoint ainsi le Finlandais Paavo Nurmi et l'Américain Carl Lewis au palmarès. « Vous chantez mon nom, j'ai eu la chair de poule », a-t-il lancé.",
+            &[
+                ("Usain Bolt", Label::Per),
+                ("Paavo Nurmi", Label::Per),
+                ("Carl Lewis", Label::Per)
+            ]
+        ),
+        vec![who("Usain Bolt")]
+    );
+    // a woman beside a man who is the subject
+    assert_eq!(
+        speakers_with(
+            "Le ministre Jean Dupont a reçu Marie Martin mardi. « Nous avons beaucoup de travail devant nous », a-t-elle déclaré.",
+            &[("Jean Dupont", Label::Per), ("Marie Martin", Label::Per)]
+        ),
+        vec![who("Marie Martin")]
+    );
+    // not a person in a complement ("une immobilisation sur Trstenjak")
+    assert_eq!(
+        speakers_with(
+            "La Française Clarisse Agbegnenou affrontait la Slovène Tina Trstenjak en finale. La judokate française a tenté une immobilisation sur Trstenjak, mais a perdu. « J'ai vu une brèche mais ce n'est pas passé », a-t-elle regretté.",
+            &[
+                ("Clarisse Agbegnenou", Label::Per),
+                ("Tina Trstenjak", Label::Per),
+                ("Trstenjak", Label::Per)
+            ]
+        ),
+        vec![who("Clarisse Agbegnenou")]
+    );
+}
