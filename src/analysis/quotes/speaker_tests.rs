@@ -1522,3 +1522,17 @@ fn a_pronoun_finds_a_person_named_beside_a_subject_that_is_a_thing() {
         vec![who("Clarisse Agbegnenou")]
     );
 }
+
+#[test]
+fn an_infinitive_adverbial_opening_a_sentence_is_not_its_subject() {
+    assert_eq!(
+        speakers_with(
+            "François Bayrou renonce à se présenter. Après avoir qualifié le programme du candidat de la droite François Fillon de dangereux, il annonce une alliance. À ce titre, il affirme qu'« à droite, le dévoilement des affaires révèle une dérive ».",
+            &[
+                ("François Bayrou", Label::Per),
+                ("François Fillon", Label::Per)
+            ]
+        ),
+        vec![who("François Bayrou")]
+    );
+}
