@@ -4,8 +4,9 @@
 //! sentence where a speaker was already resolved offers that speaker.
 
 use super::Resolver;
-use super::mentions::{Kind, Mention};
+use super::mentions::{Kind, Mention, name_mention};
 use super::phrases::{according, clause_head, subject_right};
+use crate::analysis::Label;
 use crate::analysis::names::Gender;
 use crate::analysis::view::Doc;
 
@@ -26,6 +27,12 @@ pub(crate) struct Said {
 pub(crate) enum Focus<'r> {
     Said(&'r Said),
     Subject(Mention),
+    /// A person named in a sentence but not its subject, after it: taken
+    /// when the subject cannot be the pronoun's ("Ce relais était la
+    /// dernière course à laquelle Usain Bolt prenait part"), not when the
+    /// subject is a pronoun that passes the search on. The flag says
+    /// whether the sentence has a subject (else nothing keeps them out).
+    Other(Mention, bool),
 }
 
 impl Resolver<'_> {
@@ -48,7 +55,9 @@ impl Resolver<'_> {
         {
             out.push(Focus::Subject(s));
         }
-        while si > 0 && out.len() < 4 {
+        let mut sentences = out.len();
+        while si > 0 && sentences < 4 {
+            sentences += 1;
             let next_start = doc.toks[doc.sents[si].tokens.start].span.start;
             si -= 1;
             let r = doc.sents[si].tokens.clone();
@@ -80,12 +89,44 @@ impl Resolver<'_> {
             if let Some((_, _, s)) = r.clone().find_map(|k| according(doc, k)) {
                 out.push(Focus::Subject(s));
             }
-            if let Some((s, _)) = subject_right(doc, clause_head(doc, r.start))
-                && s.kind != Kind::FirstPerson
-            {
+            let subject = subject_right(doc, clause_head(doc, r.start))
+                .map(|x| x.0)
+                .filter(|s| s.kind != Kind::FirstPerson);
+            if let Some(s) = subject {
                 out.push(Focus::Subject(s));
+            }
+            // the other people named in it, in text order, not in a
+            // prepositional phrase ("une immobilisation sur Trstenjak",
+            // "l'investiture d'Obama", "entre Gérard Collomb et Alexandre
+            // Benalla"): subjects and objects
+            let mut complement = false;
+            for x in r.clone() {
+                if doc.info[x].entity_end.is_none() || doc.info[x].entity != Some(Label::Per) {
+                    continue;
+                }
+                if x > r.start && !doc.is(x - 1, &["et", "ou"]) {
+                    complement = doc.is(x - 1, PREPOSITIONS);
+                }
+                if !complement
+                    && doc.info[x].region.is_none()
+                    && let Some(e) = doc.info[x].entity_end
+                    && subject.is_none_or(|s| {
+                        doc.toks[x].span.start >= s.span.end || doc.toks[x].span.end <= s.span.start
+                    })
+                {
+                    out.push(Focus::Other(
+                        name_mention(doc, x, e as usize),
+                        subject.is_some(),
+                    ));
+                }
             }
         }
         out
     }
 }
+
+/// Words before a name that make it a complement, not a participant.
+const PREPOSITIONS: &[&str] = &[
+    "de", "d'", "d’", "du", "des", "à", "au", "aux", "sur", "par", "avec", "contre", "pour",
+    "entre", "chez", "sans", "vers", "envers", "face", "après", "avant", "selon",
+];

@@ -561,6 +561,9 @@ impl<'a> Resolver<'a> {
         m: &Mention,
         focus: &[focus::Focus],
     ) -> Option<(Option<String>, Option<usize>)> {
+        // a pronoun subject that passes the search on keeps the other
+        // people of its sentence out
+        let mut others = true;
         for f in focus {
             let s = match f {
                 focus::Focus::Said(said) => {
@@ -584,11 +587,21 @@ impl<'a> Resolver<'a> {
                     }
                     continue;
                 }
-                focus::Focus::Subject(s) => s,
+                focus::Focus::Subject(s) => {
+                    others = true;
+                    s
+                }
+                focus::Focus::Other(s, after_subject) => {
+                    if *after_subject && !others || m.plural {
+                        continue;
+                    }
+                    s
+                }
             };
             match s.kind {
                 Kind::Pronoun => {
                     if s.plural == m.plural && compatible_gender(m.gender, s.gender) {
+                        others = false;
                         continue;
                     }
                 }
@@ -1107,14 +1120,21 @@ impl<'a> Resolver<'a> {
                             >= 2
                     }),
                 };
+                // someone acting for another ("le porte-parole du
+                // gouvernement", "l'avocat des familles") is never the
+                // person in focus
+                if AGENT_ROLES.contains(&head) {
+                    return (None, None);
+                }
+                let fits = |r: &(Option<String>, Option<usize>)| person(r);
                 if let Some(r) = self
                     .pronoun_in_focus(doc, m, &self.focus(doc, m))
-                    .filter(|r| person(r))
+                    .filter(|r| fits(r))
                 {
                     return r;
                 }
                 let r = self.pronoun_by_referents(doc, m);
-                if person(&r) {
+                if fits(&r) {
                     return r;
                 }
             }
@@ -1248,7 +1268,10 @@ impl<'a> Resolver<'a> {
                 }
             }
             let lo = k.saturating_sub(4);
-            let hi = (k + 8).min(doc.toks.len());
+            // far enough for a role with its complement before the name in
+            // apposition ("L'ancien porte-parole de la mission onusienne en
+            // Syrie, Timor Goksel,")
+            let hi = (k + 12).min(doc.toks.len());
             let j = self.referents.partition_point(|r| r.toks.0 < lo);
             if let Some(r) = self.referents[j..]
                 .iter()
@@ -1672,6 +1695,24 @@ impl Resolver<'_> {
         people
     }
 }
+
+/// Roles of people acting or speaking for another, never the person in
+/// focus themselves.
+const AGENT_ROLES: &[&str] = &[
+    "porte-parole",
+    "avocat",
+    "avocate",
+    "conseiller",
+    "conseillère",
+    "collaborateur",
+    "collaboratrice",
+    "assistant",
+    "assistante",
+    "représentant",
+    "représentante",
+    "négociateur",
+    "négociatrice",
+];
 
 /// Nouns of people described, never named ("le chauffeur"; relations such
 /// as "un proche" are `mentions::RELATIONS`).

@@ -856,9 +856,17 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
         ))
         // ("Vers 10h00, avec un badge des Gilets jaunes accroché au revers
         // de sa veste, …": a phrase of manner runs longer)
+        // and so does an infinitive one ("Après avoir qualifié le programme
+        // du candidat de la droite François Fillon de dangereux, il …")
         && let Some(c) = (ss + 1
-            ..(ss + if doc.is(ss, &["avec", "sans", "malgré"]) { 14 } else { 10 })
-                .min(doc.sentence_end(ss)))
+            ..(ss + if doc.is(ss + 1, &["avoir", "être", "de", "d'", "d’"]) {
+                20
+            } else if doc.is(ss, &["avec", "sans", "malgré"]) {
+                14
+            } else {
+                10
+            })
+            .min(doc.sentence_end(ss)))
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
     {
         return clause_head(doc, c + 1);

@@ -1455,3 +1455,84 @@ fn a_document_named_again_is_its_author_in_focus() {
         vec![who("Unesco")]
     );
 }
+
+#[test]
+fn one_who_speaks_for_another_is_not_the_person_in_focus() {
+    assert_eq!(
+        speakers_with(
+            "Emmanuel Macron s'est rendu à Lyon. « Nous ne céderons rien sur la sécurité », a déclaré le porte-parole du gouvernement.",
+            &[("Emmanuel Macron", Label::Per), ("Lyon", Label::Loc)]
+        ),
+        vec![None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le juge Marc Trévidic a rencontré les familles. Selon l'avocat des familles, « les victimes attendent des réponses depuis des années ».",
+            &[("Marc Trévidic", Label::Per)]
+        ),
+        vec![None]
+    );
+    // named in apposition past the role's complement, the spokesman is bound
+    assert_eq!(
+        speakers_with(
+            "L'ancien porte-parole de la mission onusienne en Syrie, Timor Goksel, a parlé. Les rebelles accusent le Front Nusrat. Mais l'ancien porte-parole de la mission onusienne en Syrie estime que « les combattants peuvent agir de manière débridée ».",
+            &[
+                ("Syrie", Label::Loc),
+                ("Timor Goksel", Label::Per),
+                ("Front Nusrat", Label::Org)
+            ]
+        ),
+        vec![who("Timor Goksel")]
+    );
+}
+
+#[test]
+fn a_pronoun_finds_a_person_named_beside_a_subject_that_is_a_thing() {
+    // the chain of "il" goes back to a sentence whose subject is a relay:
+    // the runner named in it
+    assert_eq!(
+        speakers_with(
+            "Ce relais était la dernière course olympique à laquelle Usain Bolt prenait part. Depuis 2008, il a remporté neuf médailles d'or. Il rejoint ainsi le Finlandais Paavo Nurmi et l'Américain Carl Lewis au palmarès. « Vous chantez mon nom, j'ai eu la chair de poule », a-t-il lancé.",
+            &[
+                ("Usain Bolt", Label::Per),
+                ("Paavo Nurmi", Label::Per),
+                ("Carl Lewis", Label::Per)
+            ]
+        ),
+        vec![who("Usain Bolt")]
+    );
+    // a woman beside a man who is the subject
+    assert_eq!(
+        speakers_with(
+            "Le ministre Jean Dupont a reçu Marie Martin mardi. « Nous avons beaucoup de travail devant nous », a-t-elle déclaré.",
+            &[("Jean Dupont", Label::Per), ("Marie Martin", Label::Per)]
+        ),
+        vec![who("Marie Martin")]
+    );
+    // not a person in a complement ("une immobilisation sur Trstenjak")
+    assert_eq!(
+        speakers_with(
+            "La Française Clarisse Agbegnenou affrontait la Slovène Tina Trstenjak en finale. La judokate française a tenté une immobilisation sur Trstenjak, mais a perdu. « J'ai vu une brèche mais ce n'est pas passé », a-t-elle regretté.",
+            &[
+                ("Clarisse Agbegnenou", Label::Per),
+                ("Tina Trstenjak", Label::Per),
+                ("Trstenjak", Label::Per)
+            ]
+        ),
+        vec![who("Clarisse Agbegnenou")]
+    );
+}
+
+#[test]
+fn an_infinitive_adverbial_opening_a_sentence_is_not_its_subject() {
+    assert_eq!(
+        speakers_with(
+            "François Bayrou renonce à se présenter. Après avoir qualifié le programme du candidat de la droite François Fillon de dangereux, il annonce une alliance. À ce titre, il affirme qu'« à droite, le dévoilement des affaires révèle une dérive ».",
+            &[
+                ("François Bayrou", Label::Per),
+                ("François Fillon", Label::Per)
+            ]
+        ),
+        vec![who("François Bayrou")]
+    );
+}
