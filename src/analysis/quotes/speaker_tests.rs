@@ -1536,3 +1536,26 @@ fn an_infinitive_adverbial_opening_a_sentence_is_not_its_subject() {
         vec![who("François Bayrou")]
     );
 }
+
+#[test]
+fn a_long_opening_adverbial_without_a_verb_is_not_the_subject() {
+    assert_eq!(
+        speakers_with(
+            "L'association Médecins du monde dénonce le prix des médicaments. Après s'être vu infliger le refus des réseaux publicitaires de la capitale, l'association a décidé de lancer un « dispositif de guérilla marketing dans toute la ville ».",
+            &[("Médecins du monde", Label::Org)]
+        ),
+        vec![who("Médecins du monde")]
+    );
+    // a second adverbial after the comma is not a subject either
+    assert_eq!(
+        speakers_with(
+            "À l'occasion de cet anniversaire d'une Union européenne en pleine crise, notamment à cause du Brexit, les chefs d'État se sont réunis à Rome, où six pays s'étaient engagés à « établir les fondements d'une union sans cesse plus étroite ».",
+            &[
+                ("Union européenne", Label::Org),
+                ("Brexit", Label::Misc),
+                ("Rome", Label::Loc)
+            ]
+        ),
+        vec![None]
+    );
+}
