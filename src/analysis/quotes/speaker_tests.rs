@@ -1559,3 +1559,16 @@ fn a_long_opening_adverbial_without_a_verb_is_not_the_subject() {
         vec![None]
     );
 }
+
+#[test]
+fn a_speech_noun_after_an_article_is_no_cue() {
+    // "l'annonce" after "de" is a noun; the speaker is the subject after
+    // the adverbial
+    assert_eq!(
+        speakers_with(
+            "À la suite de l'annonce de la SDJ, la direction du groupe Canal + avait adressé un communiqué laconique : « Le communiqué de la SDJ met en cause la présomption d'innocence. »",
+            &[("SDJ", Label::Org), ("Canal +", Label::Org)]
+        ),
+        vec![who("Canal +")]
+    );
+}
