@@ -1572,3 +1572,14 @@ fn a_speech_noun_after_an_article_is_no_cue() {
         vec![who("Canal +")]
     );
 }
+
+#[test]
+fn a_pronoun_takes_the_subject_of_the_last_joined_clause() {
+    assert_eq!(
+        speakers_with(
+            "Olha Kharlan finit par réagir et Manon Brunet flanche à nouveau, si près du podium. « J'ai pris les Jeux comme la plus belle compétition du monde », a-t-elle déclaré.",
+            &[("Olha Kharlan", Label::Per), ("Manon Brunet", Label::Per)]
+        ),
+        vec![who("Manon Brunet")]
+    );
+}
