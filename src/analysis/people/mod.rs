@@ -622,7 +622,7 @@ impl<'a> Resolver<'a> {
                             || name.split_whitespace().count() >= 2);
                     if m.plural
                         && !org
-                        && let Some(pair) = self.coordinated(doc, &s, &name)
+                        && let Some(pair) = self.coordinated(doc, s, &name)
                     {
                         return Some((Some(pair), None));
                     }
@@ -644,8 +644,8 @@ impl<'a> Resolver<'a> {
                     }
                     // a thing ("Le bilan", "Cette décision") passes; a
                     // person or a body stops the search, named or not
-                    if self.person_like(doc, &s) {
-                        return Some(self.phrase(doc, &s));
+                    if self.person_like(doc, s) {
+                        return Some(self.phrase(doc, s));
                     }
                 }
                 Kind::FirstPerson => {}
