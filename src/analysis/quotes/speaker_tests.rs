@@ -1583,3 +1583,22 @@ fn a_pronoun_takes_the_subject_of_the_last_joined_clause() {
         vec![who("Manon Brunet")]
     );
 }
+
+#[test]
+fn a_relative_after_a_thing_that_ends_on_a_name_is_that_person() {
+    assert_eq!(
+        speakers_with(
+            "D'autres personnalités ont tenu à réagir. C'est entre autres le cas de Cyprien, qui commente « Ne nous mettez pas tous dans le même panier, les rumeurs nuisent ».",
+            &[("Cyprien", Label::Per)]
+        ),
+        vec![who("Cyprien")]
+    );
+    // someone's lawyer is not that someone
+    assert_eq!(
+        speakers_with(
+            "L'avocat de Jean Dupont, qui a dénoncé « une procédure totalement injuste et bâclée », a fait appel.",
+            &[("Jean Dupont", Label::Per)]
+        ),
+        vec![None]
+    );
+}
