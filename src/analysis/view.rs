@@ -342,7 +342,57 @@ pub(crate) fn prepare<'a>(
                 toks[k - 1].text(text),
                 "." | "!" | "?" | "«" | "“" | "\"" | "»" | "”" | ":" | "—" | "–" | "("
             );
-        inf.cue = if inf.cap && inside {
+        // French: after an article that follows a preposition, or after a
+        // determiner that is never an object pronoun, the word is a noun
+        // ("À la suite de l'annonce", "une critique"), not a verb ("il
+        // l'annonce")
+        let noun = lang == Lang::Fr
+            && k > 0
+            && (matches!(
+                toks[k - 1].text(text),
+                "un" | "une"
+                    | "des"
+                    | "du"
+                    | "au"
+                    | "aux"
+                    | "ce"
+                    | "cette"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "notre"
+                    | "votre"
+                    | "nos"
+                    | "vos"
+                    | "mon"
+                    | "ma"
+                    | "mes"
+            ) || k > 1
+                && matches!(toks[k - 1].text(text), "l'" | "l’" | "la" | "le" | "les")
+                && matches!(
+                    toks[k - 2].text(text),
+                    "de" | "à"
+                        | "par"
+                        | "pour"
+                        | "sur"
+                        | "après"
+                        | "avant"
+                        | "dans"
+                        | "depuis"
+                        | "pendant"
+                        | "lors"
+                        | "malgré"
+                        | "avec"
+                        | "sans"
+                        | "contre"
+                        | "vers"
+                        | "selon"
+                        | "dès"
+                        | "sous"
+                        | "chez"
+                        | "entre"
+                ));
+        inf.cue = if inf.cap && inside || noun {
             None
         } else {
             lexicon::lookup(lang, w)

@@ -92,6 +92,22 @@ impl Resolver<'_> {
             let subject = subject_right(doc, clause_head(doc, r.start))
                 .map(|x| x.0)
                 .filter(|s| s.kind != Kind::FirstPerson);
+            // "Olha Kharlan finit par réagir et Brunet flanche": the subject
+            // of the last clause joined to it, nearest first
+            if subject.is_some_and(|s| s.kind == Kind::Name)
+                && let Some(x) = r.clone().rev().find(|&x| {
+                    x > r.start
+                        && doc.is(x - 1, &["et", "mais", "puis"])
+                        && doc.info[x].entity == Some(Label::Per)
+                        && doc.info[x].entity_end.is_some_and(|e| {
+                            let e = e as usize;
+                            e < r.end && !doc.info[e].cap && !doc.function(e) && !doc.punct(e)
+                        })
+                })
+                && let Some(e) = doc.info[x].entity_end
+            {
+                out.push(Focus::Subject(name_mention(doc, x, e as usize)));
+            }
             if let Some(s) = subject {
                 out.push(Focus::Subject(s));
             }

@@ -622,7 +622,7 @@ impl<'a> Resolver<'a> {
                             || name.split_whitespace().count() >= 2);
                     if m.plural
                         && !org
-                        && let Some(pair) = self.coordinated(doc, &s, &name)
+                        && let Some(pair) = self.coordinated(doc, s, &name)
                     {
                         return Some((Some(pair), None));
                     }
@@ -644,8 +644,8 @@ impl<'a> Resolver<'a> {
                     }
                     // a thing ("Le bilan", "Cette décision") passes; a
                     // person or a body stops the search, named or not
-                    if self.person_like(doc, &s) {
-                        return Some(self.phrase(doc, &s));
+                    if self.person_like(doc, s) {
+                        return Some(self.phrase(doc, s));
                     }
                 }
                 Kind::FirstPerson => {}
@@ -658,15 +658,7 @@ impl<'a> Resolver<'a> {
     /// documents ("le ministre", "l'association", "le communiqué"), not a
     /// thing ("le bilan").
     fn person_like(&self, doc: &Doc, s: &Mention) -> bool {
-        let head = doc.t(s.head).to_lowercase();
-        let h = head.as_str();
-        ROLES.contains(&h)
-            || matches!(h, "dernier" | "dernière")
-            || ORG_NOUNS_FR.contains(&h)
-            || INSTITUTIONS_FR.contains(&h)
-            || DOCUMENTS_FR.contains(&h)
-            || PERSON_NOUNS_FR.contains(&h)
-            || RELATIONS.contains(&h)
+        person_like(doc, s)
     }
 
     /// "Agnès Buzyn et Gérald Darmanin ont annoncé": the two people a
@@ -1694,6 +1686,21 @@ impl Resolver<'_> {
         }
         people
     }
+}
+
+/// A French noun phrase whose head is a person, a body or one of their
+/// documents ("le ministre", "l'association", "le communiqué"), not a
+/// thing ("le bilan", "le cas de Cyprien").
+pub(crate) fn person_like(doc: &Doc, s: &Mention) -> bool {
+    let head = doc.t(s.head).to_lowercase();
+    let h = head.as_str();
+    ROLES.contains(&h)
+        || matches!(h, "dernier" | "dernière")
+        || ORG_NOUNS_FR.contains(&h)
+        || INSTITUTIONS_FR.contains(&h)
+        || DOCUMENTS_FR.contains(&h)
+        || PERSON_NOUNS_FR.contains(&h)
+        || RELATIONS.contains(&h)
 }
 
 /// Roles of people acting or speaking for another, never the person in

@@ -864,10 +864,17 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
             } else if doc.is(ss, &["avec", "sans", "malgré"]) {
                 14
             } else {
-                10
+                16
             })
             .min(doc.sentence_end(ss)))
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+        // past ten words, only a phrase without a verb ("À la suite de
+        // l'annonce de la consternation de la SDJ, …") before what can open
+        // a subject
+        && (c <= ss + 10
+            || !(ss..c).any(|k| doc.info[k].aux || doc.cue_at(k).is_some())
+                && c + 1 < doc.toks.len()
+                && (is_det(doc, c + 1) || doc.info[c + 1].cap || pronoun(doc, c + 1).is_some()))
     {
         return clause_head(doc, c + 1);
     }

@@ -513,6 +513,20 @@ pub(super) fn antecedent(doc: &Doc, q: usize, ss: usize) -> Option<Mention> {
         {
             return Some(n);
         }
+        // "C'est le cas de Cyprien, qui commente": a thing ending on a
+        // person's name; the one who speaks is the person
+        let b = doc.tok_at(m.span.end);
+        if doc.lang == Lang::Fr
+            && !crate::analysis::people::person_like(doc, &m)
+            && let Some(x) = (doc.tok_at(m.span.start)..b).find(|&x| {
+                doc.info[x].entity == Some(Label::Per)
+                    && doc.info[x].entity_end == Some(b as u32)
+                    && x > 0
+                    && doc.is(x - 1, &["de", "d'", "d’"])
+            })
+        {
+            return Some(name_mention(doc, x, b));
+        }
     }
     past_place(doc, m, ss)
 }

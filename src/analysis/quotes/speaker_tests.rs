@@ -1536,3 +1536,69 @@ fn an_infinitive_adverbial_opening_a_sentence_is_not_its_subject() {
         vec![who("François Bayrou")]
     );
 }
+
+#[test]
+fn a_long_opening_adverbial_without_a_verb_is_not_the_subject() {
+    assert_eq!(
+        speakers_with(
+            "L'association Médecins du monde dénonce le prix des médicaments. Après s'être vu infliger le refus des réseaux publicitaires de la capitale, l'association a décidé de lancer un « dispositif de guérilla marketing dans toute la ville ».",
+            &[("Médecins du monde", Label::Org)]
+        ),
+        vec![who("Médecins du monde")]
+    );
+    // a second adverbial after the comma is not a subject either
+    assert_eq!(
+        speakers_with(
+            "À l'occasion de cet anniversaire d'une Union européenne en pleine crise, notamment à cause du Brexit, les chefs d'État se sont réunis à Rome, où six pays s'étaient engagés à « établir les fondements d'une union sans cesse plus étroite ».",
+            &[
+                ("Union européenne", Label::Org),
+                ("Brexit", Label::Misc),
+                ("Rome", Label::Loc)
+            ]
+        ),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_speech_noun_after_an_article_is_no_cue() {
+    // "l'annonce" after "de" is a noun; the speaker is the subject after
+    // the adverbial
+    assert_eq!(
+        speakers_with(
+            "À la suite de l'annonce de la SDJ, la direction du groupe Canal + avait adressé un communiqué laconique : « Le communiqué de la SDJ met en cause la présomption d'innocence. »",
+            &[("SDJ", Label::Org), ("Canal +", Label::Org)]
+        ),
+        vec![who("Canal +")]
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_subject_of_the_last_joined_clause() {
+    assert_eq!(
+        speakers_with(
+            "Olha Kharlan finit par réagir et Manon Brunet flanche à nouveau, si près du podium. « J'ai pris les Jeux comme la plus belle compétition du monde », a-t-elle déclaré.",
+            &[("Olha Kharlan", Label::Per), ("Manon Brunet", Label::Per)]
+        ),
+        vec![who("Manon Brunet")]
+    );
+}
+
+#[test]
+fn a_relative_after_a_thing_that_ends_on_a_name_is_that_person() {
+    assert_eq!(
+        speakers_with(
+            "D'autres personnalités ont tenu à réagir. C'est entre autres le cas de Cyprien, qui commente « Ne nous mettez pas tous dans le même panier, les rumeurs nuisent ».",
+            &[("Cyprien", Label::Per)]
+        ),
+        vec![who("Cyprien")]
+    );
+    // someone's lawyer is not that someone
+    assert_eq!(
+        speakers_with(
+            "L'avocat de Jean Dupont, qui a dénoncé « une procédure totalement injuste et bâclée », a fait appel.",
+            &[("Jean Dupont", Label::Per)]
+        ),
+        vec![None]
+    );
+}

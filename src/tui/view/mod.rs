@@ -50,11 +50,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         buf_render(HintBar(app), r, buf);
     }
     let full = Rect::new(0, 0, app.size.0, app.size.1).intersection(buf.area);
+    // the article's own panels open over the reading pane, beside the list
+    let reading = areas.reader.map_or(full, |r| r.intersection(buf.area));
     match &app.overlay {
         Some(Overlay::Help { .. }) => buf_render(HelpOverlay(app), full, buf),
         Some(Overlay::Problems { .. }) => buf_render(ProblemsPopup(app), full, buf),
-        Some(Overlay::Speakers { .. }) => buf_render(SpeakersPanel(app), full, buf),
-        Some(Overlay::Entities { .. }) => buf_render(EntitiesPanel(app), full, buf),
+        Some(Overlay::Speakers { .. }) => buf_render(SpeakersPanel(app), reading, buf),
+        Some(Overlay::Entities { .. }) => buf_render(EntitiesPanel(app), reading, buf),
         None => {}
     }
 }
