@@ -643,8 +643,10 @@ impl<'a> Resolver<'a> {
                         continue;
                     }
                     // a thing ("Le bilan", "Cette décision") passes; a
-                    // person or a body stops the search, named or not
-                    if self.person_like(doc, s) {
+                    // person or a body stops the search, named or not, and
+                    // so does any group for "ils" / "elles" ("Les élus
+                    // locaux ont dénoncé … « … », ont-ils prévenu")
+                    if self.person_like(doc, s) || m.plural {
                         return Some(self.phrase(doc, s));
                     }
                 }

@@ -1602,3 +1602,31 @@ fn a_relative_after_a_thing_that_ends_on_a_name_is_that_person() {
         vec![None]
     );
 }
+
+#[test]
+fn they_after_an_unnamed_group_name_no_one() {
+    for group in [
+        "Les syndicats",
+        "Les élus locaux",
+        "Les familles des victimes",
+    ] {
+        assert_eq!(
+            speakers_with(
+                &format!(
+                    "La CGT a appelé à la grève mardi. {group} ont dénoncé la réforme. « Nous irons jusqu'au bout de ce combat », ont-ils prévenu."
+                ),
+                &[("CGT", Label::Org)]
+            ),
+            vec![None],
+            "{group}"
+        );
+    }
+    // a body named as the subject is still theirs
+    assert_eq!(
+        speakers_with(
+            "La CGT a appelé à la grève mardi. « Nous irons jusqu'au bout de ce combat », ont-ils prévenu.",
+            &[("CGT", Label::Org)]
+        ),
+        vec![who("CGT")]
+    );
+}
