@@ -647,7 +647,17 @@ impl<'a> Resolver<'a> {
                     // so does any group for "ils" / "elles" ("Les élus
                     // locaux ont dénoncé … « … », ont-ils prévenu")
                     if self.person_like(doc, s) || m.plural {
-                        return Some(self.phrase(doc, s));
+                        let r = self.phrase(doc, s);
+                        // "Les producteurs du film, réunis au sein de
+                        // Sirocco Films SA, …": the body the group is
+                        // described by
+                        if r.0.is_none()
+                            && m.plural
+                            && let Some(b) = self.body_in_apposition(doc, s)
+                        {
+                            return Some(b);
+                        }
+                        return Some(r);
                     }
                 }
                 Kind::FirstPerson => {}
@@ -661,6 +671,30 @@ impl<'a> Resolver<'a> {
     /// thing ("le bilan").
     fn person_like(&self, doc: &Doc, s: &Mention) -> bool {
         person_like(doc, s)
+    }
+
+    /// A body named in the apposition right after the phrase `s`, between
+    /// its commas ("Les producteurs, réunis au sein de Sirocco Films SA,").
+    fn body_in_apposition(
+        &self,
+        doc: &Doc,
+        s: &Mention,
+    ) -> Option<(Option<String>, Option<usize>)> {
+        let e = doc.tok_at(s.span.end);
+        if e >= doc.toks.len() || doc.t(e) != "," {
+            return None;
+        }
+        let x = (e + 1..(e + 12).min(doc.toks.len()))
+            .take_while(|&x| doc.t(x) != "," && !doc.info[x].aux && doc.cue_at(x).is_none())
+            .find(|&x| {
+                doc.info[x].entity == Some(Label::Org) && doc.info[x].entity_end.is_some()
+            })?;
+        let end = doc.info[x].entity_end? as usize;
+        let r = self.name(
+            doc,
+            Span::new(doc.toks[x].span.start, doc.toks[end - 1].span.end),
+        );
+        r.0.is_some().then_some(r)
     }
 
     /// "Agnès Buzyn et Gérald Darmanin ont annoncé": the two people a

@@ -1621,6 +1621,14 @@ fn they_after_an_unnamed_group_name_no_one() {
             "{group}"
         );
     }
+    // a group described by the body it belongs to speaks for that body
+    assert_eq!(
+        speakers_with(
+            "Les producteurs du film, réunis au sein de Sirocco Films SA, comptent sur ce prix. « Les acheteurs américains nous appellent vite », ont-ils indiqué dans un communiqué.",
+            &[("Sirocco Films SA", Label::Org)]
+        ),
+        vec![who("Sirocco Films SA")]
+    );
     // a body named as the subject is still theirs
     assert_eq!(
         speakers_with(
