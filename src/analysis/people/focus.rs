@@ -1,7 +1,9 @@
 //! Who is in focus for a French pronoun: the subjects of the sentences
 //! before it, nearest first (at most four sentences, one paragraph back),
 //! and its own sentence's subject when something comes before it. A
-//! sentence where a speaker was already resolved offers that speaker.
+//! sentence where a speaker was already resolved offers that speaker; a
+//! sentence also offers the subject of its last joined clause (first) and
+//! the other people it names outside prepositional phrases (after).
 
 use super::Resolver;
 use super::mentions::{Kind, Mention, name_mention};

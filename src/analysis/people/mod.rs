@@ -316,7 +316,7 @@ impl<'a> Resolver<'a> {
                 gender: g,
             });
         } else if doc.lang == crate::analysis::Lang::Fr
-            && (m.kind == Kind::Pronoun || m.kind == Kind::Phrase && self.person_like(doc, m))
+            && (m.kind == Kind::Pronoun || m.kind == Kind::Phrase && person_like(doc, m))
         {
             // a source only described ("« … », a confié un habitant"): the
             // pronouns after it are that person's, who has no name
@@ -646,7 +646,7 @@ impl<'a> Resolver<'a> {
                     // person or a body stops the search, named or not, and
                     // so does any group for "ils" / "elles" ("Les élus
                     // locaux ont dénoncé … « … », ont-ils prévenu")
-                    if self.person_like(doc, s) || m.plural {
+                    if person_like(doc, s) || m.plural {
                         let r = self.phrase(doc, s);
                         // "Les producteurs du film, réunis au sein de
                         // Sirocco Films SA, …": the body the group is
@@ -664,13 +664,6 @@ impl<'a> Resolver<'a> {
             }
         }
         None
-    }
-
-    /// A noun phrase whose head is a person, a body or one of their
-    /// documents ("le ministre", "l'association", "le communiqué"), not a
-    /// thing ("le bilan").
-    fn person_like(&self, doc: &Doc, s: &Mention) -> bool {
-        person_like(doc, s)
     }
 
     /// A body named in the apposition right after the phrase `s`, between
