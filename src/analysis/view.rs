@@ -346,58 +346,61 @@ pub(crate) fn prepare<'a>(
         // determiner that is never an object pronoun, the word is a noun
         // ("À la suite de l'annonce", "une critique"), not a verb ("il
         // l'annonce")
-        let noun = lang == Lang::Fr
-            && k > 0
-            && (matches!(
-                toks[k - 1].text(text),
-                "un" | "une"
-                    | "des"
-                    | "du"
-                    | "au"
-                    | "aux"
-                    | "ce"
-                    | "cette"
-                    | "son"
-                    | "sa"
-                    | "ses"
-                    | "notre"
-                    | "votre"
-                    | "nos"
-                    | "vos"
-                    | "mon"
-                    | "ma"
-                    | "mes"
-            ) || k > 1
-                && matches!(toks[k - 1].text(text), "l'" | "l’" | "la" | "le" | "les")
-                && matches!(
-                    toks[k - 2].text(text),
-                    "de" | "à"
-                        | "par"
-                        | "pour"
-                        | "sur"
-                        | "après"
-                        | "avant"
-                        | "dans"
-                        | "depuis"
-                        | "pendant"
-                        | "lors"
-                        | "malgré"
-                        | "avec"
-                        | "sans"
-                        | "contre"
-                        | "vers"
-                        | "selon"
-                        | "dès"
-                        | "sous"
-                        | "chez"
-                        | "entre"
-                ));
-        inf.cue = if inf.cap && inside || noun {
+        let noun = || {
+            lang == Lang::Fr
+                && k > 0
+                && (matches!(
+                    toks[k - 1].text(text),
+                    "un" | "une"
+                        | "des"
+                        | "du"
+                        | "au"
+                        | "aux"
+                        | "ce"
+                        | "cette"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                        | "notre"
+                        | "votre"
+                        | "nos"
+                        | "vos"
+                        | "mon"
+                        | "ma"
+                        | "mes"
+                ) || k > 1
+                    && matches!(toks[k - 1].text(text), "l'" | "l’" | "la" | "le" | "les")
+                    && matches!(
+                        toks[k - 2].text(text),
+                        "de" | "à"
+                            | "par"
+                            | "pour"
+                            | "sur"
+                            | "après"
+                            | "avant"
+                            | "dans"
+                            | "depuis"
+                            | "pendant"
+                            | "lors"
+                            | "malgré"
+                            | "avec"
+                            | "sans"
+                            | "contre"
+                            | "vers"
+                            | "selon"
+                            | "dès"
+                            | "sous"
+                            | "chez"
+                            | "entre"
+                    ))
+        };
+        inf.cue = if inf.cap && inside {
             None
         } else {
             lexicon::lookup(lang, w)
                 .map(|c| c.form)
                 .or_else(|| english_in_french(lang, w))
+                .filter(|_| !noun())
         };
         inf.faire = lang == Lang::Fr
             && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");

@@ -666,6 +666,15 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// The canonical name of the recognised entity running from token `x`
+    /// to token `end` (exclusive).
+    fn entity_name(&self, doc: &Doc, x: usize, end: usize) -> (Option<String>, Option<usize>) {
+        self.name(
+            doc,
+            Span::new(doc.toks[x].span.start, doc.toks[end - 1].span.end),
+        )
+    }
+
     /// A body named in the apposition right after the phrase `s`, between
     /// its commas ("Les producteurs, réunis au sein de Sirocco Films SA,").
     fn body_in_apposition(
@@ -682,11 +691,7 @@ impl<'a> Resolver<'a> {
             .find(|&x| {
                 doc.info[x].entity == Some(Label::Org) && doc.info[x].entity_end.is_some()
             })?;
-        let end = doc.info[x].entity_end? as usize;
-        let r = self.name(
-            doc,
-            Span::new(doc.toks[x].span.start, doc.toks[end - 1].span.end),
-        );
+        let r = self.entity_name(doc, x, doc.info[x].entity_end? as usize);
         r.0.is_some().then_some(r)
     }
 
@@ -703,12 +708,8 @@ impl<'a> Resolver<'a> {
         let x = (e + 1..(e + 8).min(doc.toks.len()))
             .take_while(|&x| !doc.punct(x) && !doc.info[x].aux && doc.cue_at(x).is_none())
             .find(|&x| doc.info[x].entity == Some(Label::Per))?;
-        let end = doc.info[x].entity_end? as usize;
         let second = self
-            .name(
-                doc,
-                Span::new(doc.toks[x].span.start, doc.toks[end - 1].span.end),
-            )
+            .entity_name(doc, x, doc.info[x].entity_end? as usize)
             .0?;
         (second != name).then(|| format!("{name} et {second}"))
     }
@@ -931,8 +932,7 @@ impl<'a> Resolver<'a> {
             && let Some(e) = doc.info[x].entity_end
             && e as usize <= b
         {
-            let span = Span::new(doc.toks[x].span.start, doc.toks[e as usize - 1].span.end);
-            return self.name(doc, span);
+            return self.entity_name(doc, x, e as usize);
         }
         // "Le Syndicat national des journalistes": a body's name with its
         // article is that name (not a crowd: "des Gilets jaunes")
@@ -943,11 +943,7 @@ impl<'a> Resolver<'a> {
             && e as usize <= b
             && (a + hi == 0 || doc.info[a + hi - 1].entity != Some(Label::Org))
         {
-            let span = Span::new(
-                doc.toks[a + hi].span.start,
-                doc.toks[e as usize - 1].span.end,
-            );
-            return self.name(doc, span);
+            return self.entity_name(doc, a + hi, e as usize);
         }
         let indefinite =
             matches!(
