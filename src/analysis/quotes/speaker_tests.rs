@@ -1696,3 +1696,32 @@ fn the_focus_reaches_past_a_paragraph_of_one_sentence() {
         vec![who("Filip Reyntjens"), who("Filip Reyntjens")]
     );
 }
+
+#[test]
+fn words_of_someone_before_the_quote_are_theirs() {
+    for text in [
+        "Le Monde rapporte les propos de Jean Dupont : « Nous ne céderons rien à personne. »",
+        "Marine Le Pen a dénoncé les propos du ministre Jean Dupont : « Nous ne céderons rien à personne. »",
+    ] {
+        assert_eq!(
+            speakers_with(
+                text,
+                &[
+                    ("Le Monde", Label::Org),
+                    ("Marine Le Pen", Label::Per),
+                    ("Jean Dupont", Label::Per)
+                ]
+            ),
+            vec![who("Jean Dupont")],
+            "{text}"
+        );
+    }
+    // a cue after the quote still names its speaker
+    assert_eq!(
+        speakers_with(
+            "Marine Le Pen a dénoncé les propos de Jean Dupont : « C'est une honte », a-t-elle lancé.",
+            &[("Marine Le Pen", Label::Per), ("Jean Dupont", Label::Per)]
+        ),
+        vec![who("Marine Le Pen")]
+    );
+}
