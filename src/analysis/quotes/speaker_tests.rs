@@ -1725,3 +1725,26 @@ fn words_of_someone_before_the_quote_are_theirs() {
         vec![who("Marine Le Pen")]
     );
 }
+
+#[test]
+fn reporting_verbs_of_news_copy_are_cues() {
+    for verb in [
+        "s'agace",
+        "tacle",
+        "fulmine",
+        "riposte",
+        "soupire",
+        "interpelle",
+    ] {
+        assert_eq!(
+            speakers_with(
+                &format!(
+                    "Jean Dupont a rencontré Marie Martin, qui {verb} : « Nous ne céderons rien à personne. »"
+                ),
+                &[("Jean Dupont", Label::Per), ("Marie Martin", Label::Per)]
+            ),
+            vec![who("Marie Martin")],
+            "{verb}"
+        );
+    }
+}
