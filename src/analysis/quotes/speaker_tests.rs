@@ -1748,3 +1748,23 @@ fn reporting_verbs_of_news_copy_are_cues() {
         );
     }
 }
+
+#[test]
+fn a_relative_clause_running_to_the_colon_is_its_antecedents() {
+    for clause in [
+        "a tenu à préciser",
+        "n'a pas manqué de rappeler",
+        "vit à Paris depuis dix ans",
+    ] {
+        assert_eq!(
+            speakers_with(
+                &format!(
+                    "Jean Dupont a reçu hier Marie Martin, qui {clause} : « Nous ne céderons rien à personne. »"
+                ),
+                &[("Jean Dupont", Label::Per), ("Marie Martin", Label::Per)]
+            ),
+            vec![who("Marie Martin")],
+            "{clause}"
+        );
+    }
+}
