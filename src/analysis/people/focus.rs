@@ -1,5 +1,6 @@
 //! Who is in focus for a French pronoun: the subjects of the sentences
-//! before it, nearest first (at most four sentences, one paragraph back),
+//! before it, nearest first (at most four sentences, two paragraphs back:
+//! wire copy often sets one sentence per paragraph),
 //! and its own sentence's subject when something comes before it. A
 //! sentence where a speaker was already resolved offers that speaker; a
 //! sentence also offers the subject of its last joined clause (first) and
@@ -68,7 +69,7 @@ impl Resolver<'_> {
             }
             if doc.text[doc.toks[r.end - 1].span.end..next_start].contains("\n\n") {
                 paragraphs += 1;
-                if paragraphs > 1 {
+                if paragraphs > 2 {
                     break;
                 }
             }

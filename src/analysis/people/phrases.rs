@@ -581,9 +581,30 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
                     is_role(doc, x)
                         || doc.is(x, RELATIONS)
                         || super::INSTITUTIONS_FR.contains(&doc.t(x).to_lowercase().as_str())
+                })
+            // "un spécialiste de la France": a place or a body completing a
+            // noun (not a group, who speak for the body: "les scientifiques
+            // de l'Université Yale"), unless a relative clause follows it
+            // ("à l'initiative du CHRU de Reims qui souhaitait")
+            || doc.lang == Lang::Fr
+                && na == a
+                && !(k + 1 < doc.toks.len() && doc.is(k + 1, &["qui", "dont"]))
+                && doc.info[a].entity.is_some_and(|l| l != Label::Per)
+                && noun_of(doc, a, ss).is_some_and(|n| {
+                    doc.info[a].entity == Some(Label::Loc)
+                        || !doc.t(n).ends_with('s') && !doc.t(n).ends_with('x')
                 });
         if !complement {
             return Some(name_mention(doc, na, nb));
+        }
+        // "Le politologue Filip Reyntjens spécialiste de l'Afrique des Grands
+        // Lacs considère": the person the noun stands beside, with no comma
+        if let Some(n) = noun_of(doc, a, ss)
+            && let Some(x) = (n.saturating_sub(6).max(ss)..n).find(|&x| {
+                doc.info[x].entity == Some(Label::Per) && doc.named_entity_at(x) == Some(n)
+            })
+        {
+            return Some(name_mention(doc, x, n));
         }
         // the phrase from its article; "Gaston Sindimwo, premier
         // vice-président du Burundi a réagi": a role without article after a
@@ -682,6 +703,26 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         .unwrap_or(k);
     let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
     Some(phrase_mention(doc, a, k + 1, plural, head))
+}
+
+/// The lowercase noun a name starting at token `a` completes ("spécialiste"
+/// in "spécialiste de la France").
+fn noun_of(doc: &Doc, a: usize, ss: usize) -> Option<usize> {
+    let of = |x: usize| doc.is(x, &["de", "du", "des", "d'", "d’"]);
+    let n = if a > ss + 1 && of(a - 1) {
+        a - 2
+    } else if a > ss + 2 && doc.is(a - 1, &["la", "l'", "l’"]) && of(a - 2) {
+        a - 3
+    } else {
+        return None;
+    };
+    (is_word(doc, n)
+        && !doc.info[n].cap
+        && !doc.function(n)
+        && !is_det(doc, n)
+        && !doc.info[n].aux
+        && doc.cue_at(n).is_none())
+    .then_some(n)
 }
 
 /// The first name or pronoun of the clause holding token `v`, past an

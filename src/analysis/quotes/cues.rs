@@ -237,6 +237,19 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
                 mention: Some(m),
             });
         }
+        // "Jean Dupont a reçu Marie Martin, qui a tenu à préciser : « … »":
+        // a relative clause running to the colon is its antecedent's
+        if doc.lang == Lang::Fr
+            && let Some(q) = (start + 1..p).rev().find(|&x| doc.is(x, &["qui"]))
+            && !(q + 1..p).any(|x| doc.punct(x) || doc.info[x].region.is_some())
+            && let Some(m) = sources::antecedent(doc, q, start)
+            && m.kind == mentions::Kind::Name
+        {
+            return Some(Attribution {
+                cue: doc.toks[p].span,
+                mention: Some(m),
+            });
+        }
         // "Mr. Smith was blunt: “…”": the clause's first named subject, past
         // an opening phrase ("In a Fox interview, Trump went further: “…”")
         let m = sources::clause_subject(doc, p)?;

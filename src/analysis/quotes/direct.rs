@@ -241,6 +241,7 @@ fn french_region(
     Some(
         right_cue
             .filter(|a| a.mention.is_some())
+            .or_else(|| words_of(doc, open_tok))
             .or(left_cue.filter(|a| a.mention.is_some()))
             .or_else(|| name_before_verb(doc, open_tok))
             .or_else(|| governing(doc, open_tok))
@@ -622,6 +623,53 @@ fn agent_after(doc: &Doc, open: usize, after: usize) -> Option<Attribution> {
         mention: Some(m),
     })
 }
+
+/// "Le Monde rapporte les propos de Jean Dupont : « … »", "a dénoncé les
+/// mots du ministre Jean Dupont « … »": words someone's ("propos",
+/// "déclaration" of a name) right before the quote are that person's, not
+/// the sentence subject's.
+fn words_of(doc: &Doc, open: usize) -> Option<Attribution> {
+    if doc.lang != Lang::Fr || open == 0 {
+        return None;
+    }
+    let end = if doc.t(open - 1) == ":" {
+        open - 1
+    } else {
+        open
+    };
+    // the name ending right before the quote, and its start
+    let a = (end.saturating_sub(6)..end).find(|&x| {
+        matches!(
+            doc.info[x].entity,
+            Some(crate::analysis::Label::Per | crate::analysis::Label::Org)
+        ) && doc.info[x].entity_end == Some(end as u32)
+    })?;
+    // the speech noun and its "de", past a role ("du ministre")
+    let noun = (a.saturating_sub(5)..a.saturating_sub(1))
+        .rev()
+        .take_while(|&k| !doc.punct(k) && doc.info[k].region.is_none())
+        .find(|&k| doc.is(k, SPEECH_NOUNS) && doc.is(k + 1, &["de", "du", "d'", "d’", "des"]))?;
+    if (noun + 2..a).any(|k| doc.info[k].cap || doc.cue_at(k).is_some()) {
+        return None;
+    }
+    Some(Attribution {
+        cue: doc.toks[noun].span,
+        mention: Some(mentions::name_mention(doc, a, end)),
+    })
+}
+
+/// Nouns of words said, whose complement is who said them.
+const SPEECH_NOUNS: &[&str] = &[
+    "propos",
+    "paroles",
+    "mots",
+    "déclaration",
+    "déclarations",
+    "phrase",
+    "message",
+    "tweet",
+    "formule",
+];
 
 /// A quote without cue whose source is the subject of its sentence:
 /// "Airbus « coopère pleinement … »", "Benoît Hamon, veut « … »".

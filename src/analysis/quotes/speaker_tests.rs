@@ -1638,3 +1638,133 @@ fn they_after_an_unnamed_group_name_no_one() {
         vec![who("CGT")]
     );
 }
+
+#[test]
+fn a_place_or_a_body_completing_a_noun_is_not_the_speaker() {
+    // the noun's complement, not who speaks
+    assert_eq!(
+        speakers_with(
+            "Un spécialiste de la France considère que le risque est limité.",
+            &[("France", Label::Loc)]
+        ),
+        vec![None]
+    );
+    // the person the noun stands beside, even without a comma (and even
+    // when the recogniser calls the place a body)
+    assert_eq!(
+        speakers_with(
+            "Le politologue Filip Reyntjens spécialiste de l'Afrique des Grands Lacs considère que le risque génocidaire est limité au Burundi.",
+            &[
+                ("Filip Reyntjens", Label::Per),
+                ("Afrique des Grands Lacs", Label::Org),
+                ("Burundi", Label::Loc)
+            ]
+        ),
+        vec![who("Filip Reyntjens")]
+    );
+    // a group of a body speaks for it; a relative clause's antecedent is the
+    // body itself
+    assert_eq!(
+        speakers_with(
+            "Les scientifiques de l'Université Yale rapportent qu'ils ont réussi à déclencher ce comportement.",
+            &[("Université Yale", Label::Org)]
+        ),
+        vec![who("Université Yale")]
+    );
+    assert_eq!(
+        speakers_with(
+            "La demande est intervenue à l'initiative du CHRU de Reims qui souhaitait « déterminer un référent qui pourrait le représenter légalement ».",
+            &[("CHRU de Reims", Label::Org)]
+        ),
+        vec![who("CHRU de Reims")]
+    );
+}
+
+#[test]
+fn the_focus_reaches_past_a_paragraph_of_one_sentence() {
+    // wire copy sets one sentence per paragraph: the role two paragraphs on
+    // is still the person named first, not one in a complement since
+    assert_eq!(
+        speakers_with(
+            "Le politologue Filip Reyntjens juge que le risque génocidaire est limité au Burundi.\n\nL'escalade diplomatique avec le régime de Pierre Nkurunziza pouvait en effet laisser craindre un génocide.\n\nOr l'universitaire belge considère que la question ethnique est moins centrale.",
+            &[
+                ("Filip Reyntjens", Label::Per),
+                ("Pierre Nkurunziza", Label::Per),
+                ("Burundi", Label::Loc)
+            ]
+        ),
+        vec![who("Filip Reyntjens"), who("Filip Reyntjens")]
+    );
+}
+
+#[test]
+fn words_of_someone_before_the_quote_are_theirs() {
+    for text in [
+        "Le Monde rapporte les propos de Jean Dupont : « Nous ne céderons rien à personne. »",
+        "Marine Le Pen a dénoncé les propos du ministre Jean Dupont : « Nous ne céderons rien à personne. »",
+    ] {
+        assert_eq!(
+            speakers_with(
+                text,
+                &[
+                    ("Le Monde", Label::Org),
+                    ("Marine Le Pen", Label::Per),
+                    ("Jean Dupont", Label::Per)
+                ]
+            ),
+            vec![who("Jean Dupont")],
+            "{text}"
+        );
+    }
+    // a cue after the quote still names its speaker
+    assert_eq!(
+        speakers_with(
+            "Marine Le Pen a dénoncé les propos de Jean Dupont : « C'est une honte », a-t-elle lancé.",
+            &[("Marine Le Pen", Label::Per), ("Jean Dupont", Label::Per)]
+        ),
+        vec![who("Marine Le Pen")]
+    );
+}
+
+#[test]
+fn reporting_verbs_of_news_copy_are_cues() {
+    for verb in [
+        "s'agace",
+        "tacle",
+        "fulmine",
+        "riposte",
+        "soupire",
+        "interpelle",
+    ] {
+        assert_eq!(
+            speakers_with(
+                &format!(
+                    "Jean Dupont a rencontré Marie Martin, qui {verb} : « Nous ne céderons rien à personne. »"
+                ),
+                &[("Jean Dupont", Label::Per), ("Marie Martin", Label::Per)]
+            ),
+            vec![who("Marie Martin")],
+            "{verb}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_clause_running_to_the_colon_is_its_antecedents() {
+    for clause in [
+        "a tenu à préciser",
+        "n'a pas manqué de rappeler",
+        "vit à Paris depuis dix ans",
+    ] {
+        assert_eq!(
+            speakers_with(
+                &format!(
+                    "Jean Dupont a reçu hier Marie Martin, qui {clause} : « Nous ne céderons rien à personne. »"
+                ),
+                &[("Jean Dupont", Label::Per), ("Marie Martin", Label::Per)]
+            ),
+            vec![who("Marie Martin")],
+            "{clause}"
+        );
+    }
+}
