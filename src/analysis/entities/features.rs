@@ -110,7 +110,7 @@ pub fn parse_bio(s: &str) -> Option<Option<(Label, bool)>> {
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 
 #[inline]
-fn mix(mut z: u64) -> u64 {
+const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -122,8 +122,8 @@ fn step(h: u64, x: u64) -> u64 {
 }
 
 #[inline]
-pub fn feat(template: u32, a: u64) -> u64 {
-    mix(a ^ (u64::from(template)).wrapping_mul(K1))
+pub const fn feat(template: u32, a: u64) -> u64 {
+    mix(a ^ (template as u64).wrapping_mul(K1))
 }
 
 #[inline]
@@ -229,9 +229,16 @@ impl TokInfo {
         let (mut letters, mut uppers, mut digits, mut alnum) = (0u32, 0u32, 0u32, 0u32);
         for (n, c) in word.chars().enumerate() {
             hw = step(hw, c as u64);
-            for lc in c.to_lowercase() {
+            if c.is_ascii() {
+                // what `to_lowercase` gives, without its iterator (most letters)
+                let lc = c.to_ascii_lowercase();
                 hl = step(hl, lc as u64);
                 last4 = [last4[1], last4[2], last4[3], lc];
+            } else {
+                for lc in c.to_lowercase() {
+                    hl = step(hl, lc as u64);
+                    last4 = [last4[1], last4[2], last4[3], lc];
+                }
             }
             if n < 4 {
                 t.pre[n] = hl;
@@ -504,6 +511,76 @@ fn majority(c: &[u16; 12]) -> usize {
     best.1
 }
 
+/// `feat(14, b)` of each token flag `b`, computed once.
+const FLAG_FEATS: [u64; N_FLAGS as usize] = {
+    let mut a = [0; N_FLAGS as usize];
+    let mut b = 0;
+    while b < a.len() {
+        a[b] = feat(14, b as u64);
+        b += 1;
+    }
+    a
+};
+
+/// `feat(29, len)` of each length up to 12.
+const LEN_FEATS: [u64; 13] = {
+    let mut a = [0; 13];
+    let mut n = 0;
+    while n < a.len() {
+        a[n] = feat(29, n as u64);
+        n += 1;
+    }
+    a
+};
+
+/// `feat(30 + k, b)` of each gazetteer flag `b` of the word (k = 0), the
+/// previous one (1) and the next one (2).
+const GAZ_FEATS: [[u64; flag::COUNT as usize]; 3] = {
+    let mut a = [[0; flag::COUNT as usize]; 3];
+    let mut k = 0;
+    while k < 3 {
+        let mut b = 0;
+        while b < flag::COUNT as usize {
+            a[k][b] = feat(30 + k as u32, b as u64);
+            b += 1;
+        }
+        k += 1;
+    }
+    a
+};
+
+/// The features of one token as they are gathered, at most `Feats::MAX`.
+struct Feats {
+    a: [std::mem::MaybeUninit<u64>; Feats::MAX],
+    n: usize,
+}
+
+impl Feats {
+    /// More than `context_features` gives: 11 flags, 8 gazetteer flags
+    /// for each of 3 words, 55 others at most.
+    const MAX: usize = 128;
+
+    #[inline(always)]
+    fn new() -> Feats {
+        Feats {
+            a: [std::mem::MaybeUninit::uninit(); Feats::MAX],
+            n: 0,
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, x: u64) {
+        self.a[self.n].write(x);
+        self.n += 1;
+    }
+
+    #[inline(always)]
+    fn as_slice(&self) -> &[u64] {
+        // SAFETY: a[..n] were written by `push`
+        unsafe { std::slice::from_raw_parts(self.a.as_ptr().cast::<u64>(), self.n) }
+    }
+}
+
 /// Pushes the hashed features of token `i` of `sent` that do not depend on
 /// the tags being predicted. `own` holds the first pass's labels of this
 /// sentence, or is None during the first pass (no label evidence yet).
@@ -545,6 +622,7 @@ pub fn context_features(
     out: &mut Vec<u64>,
 ) {
     let t = &p.infos[i];
+    // the neighbours, looked up once
     let at = |k: isize| -> Option<&TokInfo> {
         let j = i as isize + k;
         if j < sent.start as isize || j >= sent.end as isize {
@@ -553,41 +631,56 @@ pub fn context_features(
             Some(&p.infos[j as usize])
         }
     };
-    let edge = |k: isize| if k < 0 { BOS } else { EOS };
-    let lw = |k: isize| at(k).map_or(edge(k), |x| x.lower);
-    let sh = |k: isize| at(k).map_or(edge(k), |x| x.sshape);
+    let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
+    let lower = |x: Option<&TokInfo>, edge| x.map_or(edge, |x| x.lower);
+    let sshape = |x: Option<&TokInfo>, edge| x.map_or(edge, |x| x.sshape);
+    let (lw_m2, lw_m1, lw_p1, lw_p2) = (
+        lower(m2, BOS),
+        lower(m1, BOS),
+        lower(p1, EOS),
+        lower(p2, EOS),
+    );
+    let (sh_m2, sh_m1, sh_p1, sh_p2) = (
+        sshape(m2, BOS),
+        sshape(m1, BOS),
+        sshape(p1, EOS),
+        sshape(p2, EOS),
+    );
+    // gathered in a fixed array (a count in a register, not a Vec's length
+    // in memory stored back at every push), then copied out
+    let mut f = Feats::new();
 
-    for b in 0..N_FLAGS {
-        if t.flags & (1 << b) != 0 {
-            out.push(feat(14, u64::from(b)));
-        }
+    let mut flags = t.flags & ((1 << N_FLAGS) - 1);
+    while flags != 0 {
+        f.push(FLAG_FEATS[flags.trailing_zeros() as usize]);
+        flags &= flags - 1;
     }
-    out.push(feat(15, u64::from(t.flags & (CAP | INITIAL | ALLCAP))));
-    out.push(feat(16, lw(-1)));
-    out.push(feat(17, lw(1)));
-    out.push(feat(18, lw(-2)));
-    out.push(feat(19, lw(2)));
-    out.push(feat(20, sh(-1)));
-    out.push(feat(21, sh(1)));
-    out.push(feat(22, sh(-2)));
-    out.push(feat(23, sh(2)));
-    out.push(feat2(24, lw(-1), t.lower));
-    out.push(feat2(25, t.lower, lw(1)));
-    out.push(feat2(26, sh(-1), feat2(0, t.sshape, sh(1))));
-    out.push(feat2(27, lw(-1), t.sshape));
-    out.push(feat2(28, t.sshape, lw(1)));
-    out.push(feat(29, u64::from(t.len.min(12))));
-    out.push(feat2(44, lw(-2), lw(-1)));
-    out.push(feat2(45, lw(1), lw(2)));
-    out.push(feat(46, at(-1).map_or(BOS, |x| x.suf[2])));
-    out.push(feat(47, at(1).map_or(EOS, |x| x.suf[2])));
-    out.push(feat2(48, t.sshape, lw(-1) ^ lw(1).rotate_left(7)));
-    out.push(feat2(49, t.lower, u64::from(t.flags & INITIAL)));
+    f.push(feat(15, u64::from(t.flags & (CAP | INITIAL | ALLCAP))));
+    f.push(feat(16, lw_m1));
+    f.push(feat(17, lw_p1));
+    f.push(feat(18, lw_m2));
+    f.push(feat(19, lw_p2));
+    f.push(feat(20, sh_m1));
+    f.push(feat(21, sh_p1));
+    f.push(feat(22, sh_m2));
+    f.push(feat(23, sh_p2));
+    f.push(feat2(24, lw_m1, t.lower));
+    f.push(feat2(25, t.lower, lw_p1));
+    f.push(feat2(26, sh_m1, feat2(0, t.sshape, sh_p1)));
+    f.push(feat2(27, lw_m1, t.sshape));
+    f.push(feat2(28, t.sshape, lw_p1));
+    f.push(LEN_FEATS[t.len.min(12) as usize]);
+    f.push(feat2(44, lw_m2, lw_m1));
+    f.push(feat2(45, lw_p1, lw_p2));
+    f.push(feat(46, m1.map_or(BOS, |x| x.suf[2])));
+    f.push(feat(47, p1.map_or(EOS, |x| x.suf[2])));
+    f.push(feat2(48, t.sshape, lw_m1 ^ lw_p1.rotate_left(7)));
+    f.push(feat2(49, t.lower, u64::from(t.flags & INITIAL)));
     if t.is_cap() {
         // the run of capitalised words around this one: its length and our place
         let (a, b) = (p.runs[i].0 as usize, p.runs[i].1 as usize);
         let place = ((b - a).min(5) as u64) << 4 | (i - a).min(4) as u64;
-        out.push(feat(50, place));
+        f.push(feat(50, place));
         // the words around the run ("le"/"la" + capitals, "de", "a déclaré")
         let before = if a > sent.start {
             p.infos[a - 1].lower
@@ -595,43 +688,41 @@ pub fn context_features(
             BOS
         };
         let after = if b < sent.end { p.infos[b].lower } else { EOS };
-        out.push(feat2(51, before, place));
-        out.push(feat2(52, after, place));
-        out.push(feat2(53, before, u64::from(t.flags & IN_QUOTE)));
+        f.push(feat2(51, before, place));
+        f.push(feat2(52, after, place));
+        f.push(feat2(53, before, u64::from(t.flags & IN_QUOTE)));
     }
     // Word clusters of the word and its neighbours, per table.
-    let cl = |k: isize, tb: usize, g: usize| {
-        at(k).map_or(if k < 0 { 0xFFFE } else { 0xFFFF }, |x| x.clusters[tb][g])
-    };
     for tb in 0..2 {
+        let cl_m1 = m1.map_or([0xFFFE; 2], |x| x.clusters[tb]);
+        let cl_p1 = p1.map_or([0xFFFF; 2], |x| x.clusters[tb]);
         let base = 60 + 10 * tb as u32;
         if t.clusters[tb][0] != 0 {
-            out.push(feat(base, u64::from(t.clusters[tb][0])));
-            out.push(feat(base + 1, u64::from(t.clusters[tb][1])));
-            out.push(feat2(base + 2, u64::from(t.clusters[tb][0]), t.sshape));
+            f.push(feat(base, u64::from(t.clusters[tb][0])));
+            f.push(feat(base + 1, u64::from(t.clusters[tb][1])));
+            f.push(feat2(base + 2, u64::from(t.clusters[tb][0]), t.sshape));
         }
-        out.push(feat(base + 3, u64::from(cl(-1, tb, 0))));
-        out.push(feat(base + 4, u64::from(cl(1, tb, 0))));
-        out.push(feat2(
+        f.push(feat(base + 3, u64::from(cl_m1[0])));
+        f.push(feat(base + 4, u64::from(cl_p1[0])));
+        f.push(feat2(
             base + 5,
-            u64::from(cl(-1, tb, 1)),
-            u64::from(cl(1, tb, 1)) << 16 | u64::from(t.clusters[tb][1]),
+            u64::from(cl_m1[1]),
+            u64::from(cl_p1[1]) << 16 | u64::from(t.clusters[tb][1]),
         ));
-        out.push(feat2(base + 6, u64::from(cl(-1, tb, 0)), t.sshape));
+        f.push(feat2(base + 6, u64::from(cl_m1[0]), t.sshape));
     }
-    for (tpl, g) in [
-        (30, t.gaz),
-        (31, at(-1).map_or(0, |x| x.gaz)),
-        (32, at(1).map_or(0, |x| x.gaz)),
-    ] {
-        for b in 0..flag::COUNT {
-            if g & (1 << b) != 0 {
-                out.push(feat(tpl, u64::from(b)));
-            }
+    for (k, g) in [t.gaz, m1.map_or(0, |x| x.gaz), p1.map_or(0, |x| x.gaz)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut g = u32::from(g) & ((1 << flag::COUNT) - 1);
+        while g != 0 {
+            f.push(GAZ_FEATS[k][g.trailing_zeros() as usize]);
+            g &= g - 1;
         }
     }
     if t.gaz & (flag::PLACE_B | flag::PRODUCT_B) != 0 {
-        out.push(feat2(33, u64::from(t.gaz), t.sshape));
+        f.push(feat2(33, u64::from(t.gaz), t.sshape));
     }
     // Document-level evidence.
     let ev = &p.evidence;
@@ -639,11 +730,12 @@ pub fn context_features(
         let lower = ev.lower_seen.contains_key(&t.lower);
         let inside = ev.cap_inside.get(&t.word).copied().unwrap_or(0);
         let inside_else = inside - u32::from(t.flags & INITIAL == 0);
-        out.push(feat(
+        f.push(feat(
             34,
             u64::from(lower) | u64::from(inside_else > 0) << 1 | u64::from(t.flags & INITIAL),
         ));
     }
+    out.extend_from_slice(f.as_slice());
     if let Some(own) = own {
         evidence_features(p, sent, i, own, out);
     }

@@ -41,18 +41,68 @@ pub trait Scorer {
     fn row(&self, feat: u64) -> u32;
     /// Adds the weights of one row from `row`.
     fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]);
+    /// Asks the CPU to start loading row `row` (`NO_ROW`: nothing), which
+    /// `add_row` will read.
+    #[inline(always)]
+    fn prefetch_row(&self, row: u32) {
+        let _ = row;
+    }
+    /// `add`, for code compiled with AVX2 (8 lanes at a time instead of 4,
+    /// each lane the same f32 addition).
+    ///
+    /// # Safety
+    /// The CPU has AVX2 and popcnt.
+    #[inline(always)]
+    unsafe fn add_wide(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.add(feats, scores);
+    }
+    /// `add_row` of each of `rows` but `NO_ROW`, in order, for code
+    /// compiled with AVX2.
+    ///
+    /// # Safety
+    /// The CPU has AVX2.
+    #[inline(always)]
+    unsafe fn add_rows_wide(&self, rows: [u32; 4], scores: &mut [f32; N_TAGS]) {
+        for r in rows {
+            if r != NO_ROW {
+                self.add_row(r, scores);
+            }
+        }
+    }
+}
+
+/// Whether the CPU has what the wide (AVX2) paths need; the check is one
+/// cached load.
+#[inline]
+fn wide() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("popcnt")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
 /// `Scorer::row` of a feature without weights.
 pub const NO_ROW: u32 = u32::MAX;
 
+/// 64 bits of the bitmap of kept rows, with the number of rows kept before
+/// them: one cache line read per feature looked up, where a bitmap and a
+/// separate array of counts (together 192 KB, more than the first-level
+/// cache) took two.
+#[derive(Clone, Copy, Default, PartialEq, Debug)]
+#[repr(C, align(16))]
+struct Block {
+    bits: u64,
+    rank: u32,
+}
+
 /// The compact, quantised model that ships.
 pub struct Model {
+    /// The bitmap of kept rows, 64 buckets a block.
     /// Fixed-size, so that indexing by a bucket (always < `N_ROWS`) needs
     /// no bounds check: a check per feature looked up.
-    bitmap: Box<[u64; N_ROWS / 64]>,
-    /// Rows before each bitmap word.
-    rank: Box<[u32; N_ROWS / 64]>,
+    index: Box<[Block; N_ROWS / 64]>,
     /// bfloat16 weights, `N_TAGS` per kept row.
     /// (rows of a fixed size: one bounds check per row, not two)
     rows: Vec<[u16; N_TAGS]>,
@@ -72,18 +122,40 @@ impl Scorer for Model {
     #[inline]
     fn row(&self, feat: u64) -> u32 {
         let b = bucket(feat);
-        let word = self.bitmap[b >> 6];
+        let Block { bits: word, rank } = self.index[b >> 6];
         let bit = 1u64 << (b & 63);
         if word & bit == 0 {
             NO_ROW
         } else {
-            self.rank[b >> 6] + (word & (bit - 1)).count_ones()
+            rank + (word & (bit - 1)).count_ones()
         }
     }
 
     #[inline]
     fn add_row(&self, row: u32, scores: &mut [f32; N_TAGS]) {
         add_bf16(&self.rows[row as usize], scores);
+    }
+
+    #[inline(always)]
+    fn prefetch_row(&self, row: u32) {
+        if let Some(row) = self.rows.get(row as usize) {
+            prefetch(&row[0]);
+            prefetch(&row[N_TAGS - 1]);
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn add_wide(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        // SAFETY: the caller's promise
+        unsafe { self.add_avx2(feats, scores) }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn add_rows_wide(&self, rows: [u32; 4], scores: &mut [f32; N_TAGS]) {
+        // SAFETY: the caller's promise
+        unsafe { self.add_rows_avx2(rows, scores) }
     }
 }
 
@@ -110,12 +182,15 @@ impl Model {
             let mut n = 0;
             for &h in chunk {
                 let b = bucket(h);
-                let word = self.bitmap[b >> 6];
+                let Block { bits: word, rank } = self.index[b >> 6];
                 let bit = 1u64 << (b & 63);
-                let r = self.rank[b >> 6] + (word & (bit - 1)).count_ones();
+                let r = rank + (word & (bit - 1)).count_ones();
                 found[n].write(r);
                 if word & bit != 0 {
-                    prefetch(&self.rows[r as usize]);
+                    // both ends: a row of 34 bytes may straddle two lines
+                    let row = &self.rows[r as usize];
+                    prefetch(&row[0]);
+                    prefetch(&row[N_TAGS - 1]);
                     n += 1;
                 }
             }
@@ -126,6 +201,111 @@ impl Model {
             }
         }
         *scores = acc;
+    }
+
+    /// `add_any` with the sums in two AVX2 registers and a float.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    #[inline]
+    fn add_avx2(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        let mut acc = Acc8::load(scores);
+        let mut found = [std::mem::MaybeUninit::<u32>::uninit(); 96];
+        for chunk in feats.chunks(found.len()) {
+            let mut n = 0;
+            for &h in chunk {
+                let b = bucket(h);
+                let Block { bits: word, rank } = self.index[b >> 6];
+                let bit = 1u64 << (b & 63);
+                let r = rank + (word & (bit - 1)).count_ones();
+                found[n].write(r);
+                if word & bit != 0 {
+                    // both ends: a row of 34 bytes may straddle two lines
+                    let row = &self.rows[r as usize];
+                    prefetch(&row[0]);
+                    prefetch(&row[N_TAGS - 1]);
+                    n += 1;
+                }
+            }
+            for r in &found[..n] {
+                // SAFETY: found[..n] were all written in this chunk's loop
+                let r = unsafe { r.assume_init() } as usize;
+                acc.add(&self.rows[r]);
+            }
+        }
+        acc.store(scores);
+    }
+
+    /// `Scorer::add_rows_wide`.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn add_rows_avx2(&self, rows: [u32; 4], scores: &mut [f32; N_TAGS]) {
+        let mut acc = Acc8::load(scores);
+        for r in rows {
+            if r != NO_ROW {
+                acc.add(&self.rows[r as usize]);
+            }
+        }
+        acc.store(scores);
+    }
+}
+
+/// Sums of the 17 tags held in registers: tags 0-7, 8-15 in AVX2 lanes,
+/// tag 16 alone.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy)]
+struct Acc8 {
+    lo: std::arch::x86_64::__m256,
+    hi: std::arch::x86_64::__m256,
+    last: f32,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Acc8 {
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn load(s: &[f32; N_TAGS]) -> Acc8 {
+        use std::arch::x86_64::_mm256_loadu_ps;
+        // SAFETY: reads s[0..16] of 17
+        unsafe {
+            Acc8 {
+                lo: _mm256_loadu_ps(s.as_ptr()),
+                hi: _mm256_loadu_ps(s.as_ptr().add(8)),
+                last: s[16],
+            }
+        }
+    }
+
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn store(self, s: &mut [f32; N_TAGS]) {
+        use std::arch::x86_64::_mm256_storeu_ps;
+        // SAFETY: writes s[0..16] of 17
+        unsafe {
+            _mm256_storeu_ps(s.as_mut_ptr(), self.lo);
+            _mm256_storeu_ps(s.as_mut_ptr().add(8), self.hi);
+        }
+        s[16] = self.last;
+    }
+
+    /// Adds a row of bfloat16 weights: each widened to its f32 (a bfloat16
+    /// is the top half of one), then the same single addition per tag as
+    /// `add_bf16`.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn add(&mut self, w: &[u16; N_TAGS]) {
+        use std::arch::x86_64::{
+            __m128i, _mm_loadu_si128, _mm256_add_ps, _mm256_castsi256_ps, _mm256_cvtepu16_epi32,
+            _mm256_slli_epi32,
+        };
+        let src = w.as_ptr().cast::<__m128i>();
+        // SAFETY: reads w[0..16] of 17
+        let (a, b) = unsafe { (_mm_loadu_si128(src), _mm_loadu_si128(src.add(1))) };
+        let lo = _mm256_castsi256_ps(_mm256_slli_epi32::<16>(_mm256_cvtepu16_epi32(a)));
+        let hi = _mm256_castsi256_ps(_mm256_slli_epi32::<16>(_mm256_cvtepu16_epi32(b)));
+        self.lo = _mm256_add_ps(self.lo, lo);
+        self.hi = _mm256_add_ps(self.hi, hi);
+        self.last += from_bf16(w[16]);
     }
 }
 
@@ -254,17 +434,21 @@ impl Model {
     }
 
     fn from_parts(bitmap: Vec<u64>, rows: Vec<[u16; N_TAGS]>) -> Model {
-        let bitmap: Box<[u64; N_ROWS / 64]> = bitmap
+        assert_eq!(bitmap.len(), N_ROWS / 64, "a bitmap of N_ROWS bits");
+        let mut n = 0u32;
+        let index: Vec<Block> = bitmap
+            .iter()
+            .map(|&bits| {
+                let b = Block { bits, rank: n };
+                n += bits.count_ones();
+                b
+            })
+            .collect();
+        let index = index
             .into_boxed_slice()
             .try_into()
-            .expect("a bitmap of N_ROWS bits");
-        let mut rank = Box::new([0u32; N_ROWS / 64]);
-        let mut n = 0u32;
-        for (r, w) in rank.iter_mut().zip(bitmap.iter()) {
-            *r = n;
-            n += w.count_ones();
-        }
-        Model { bitmap, rank, rows }
+            .expect("N_ROWS / 64 blocks");
+        Model { index, rows }
     }
 
     pub fn n_rows(&self) -> usize {
@@ -272,15 +456,15 @@ impl Model {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(32 + self.bitmap.len() * 8 + self.rows.len() * ROW_BYTES);
+        let mut b = Vec::with_capacity(32 + self.index.len() * 8 + self.rows.len() * ROW_BYTES);
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         b.extend_from_slice(&FEATURES_VERSION.to_le_bytes());
         b.push(HASH_BITS as u8);
         b.push(N_TAGS as u8);
         b.extend_from_slice(&(self.n_rows() as u32).to_le_bytes());
-        for w in self.bitmap.iter() {
-            b.extend_from_slice(&w.to_le_bytes());
+        for w in self.index.iter() {
+            b.extend_from_slice(&w.bits.to_le_bytes());
         }
         for w in self.rows.iter().flatten() {
             b.extend_from_slice(&w.to_le_bytes());
@@ -487,6 +671,32 @@ fn not_below(base: f32, scores: &[f32; N_TAGS], floor: f32, sums: &mut [f32; N_T
     mask
 }
 
+/// `not_below`, 8 tags at a time.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+fn not_below_avx2(base: f32, scores: &[f32; N_TAGS], floor: f32, sums: &mut [f32; N_TAGS]) -> u32 {
+    use std::arch::x86_64::{
+        _CMP_NLT_UQ, _mm256_add_ps, _mm256_cmp_ps, _mm256_loadu_ps, _mm256_movemask_ps,
+        _mm256_set1_ps, _mm256_storeu_ps,
+    };
+    let mut mask = 0u32;
+    let b = _mm256_set1_ps(base);
+    let f = _mm256_set1_ps(floor);
+    for q in 0..2 {
+        // SAFETY: loads and stores touch [0..16] of arrays of 17
+        let v = unsafe { _mm256_add_ps(b, _mm256_loadu_ps(scores.as_ptr().add(8 * q))) };
+        unsafe { _mm256_storeu_ps(sums.as_mut_ptr().add(8 * q), v) };
+        // not less than, or unordered (NaN): as `_mm_cmpnlt_ps`
+        mask |= (_mm256_movemask_ps(_mm256_cmp_ps::<_CMP_NLT_UQ>(v, f)) as u32) << (8 * q);
+    }
+    sums[16] = base + scores[16];
+    if sums[16].partial_cmp(&floor) != Some(std::cmp::Ordering::Less) {
+        mask |= 1 << 16;
+    }
+    mask
+}
+
 /// The score of a `rank` key.
 #[inline]
 fn rank_score(x: u64) -> f32 {
@@ -508,6 +718,41 @@ impl Beam {
     /// hypotheses; BILOU transitions are enforced, and a sentence ends on a
     /// complete mention when any hypothesis does.
     pub fn decode<S: Scorer>(
+        &mut self,
+        s: &S,
+        p: &Prepared,
+        sent: &std::ops::Range<usize>,
+        local: &[[f32; N_TAGS]],
+        width: usize,
+        out: &mut Vec<u8>,
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if wide() {
+            // SAFETY: the CPU has AVX2 and popcnt
+            return unsafe { self.decode_avx2(s, p, sent, local, width, out) };
+        }
+        self.decode_with::<S, false>(s, p, sent, local, width, out);
+    }
+
+    /// `decode` compiled with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    fn decode_avx2<S: Scorer>(
+        &mut self,
+        s: &S,
+        p: &Prepared,
+        sent: &std::ops::Range<usize>,
+        local: &[[f32; N_TAGS]],
+        width: usize,
+        out: &mut Vec<u8>,
+    ) {
+        self.decode_with::<S, true>(s, p, sent, local, width, out);
+    }
+
+    /// `decode`; `WIDE`: only called from code compiled with AVX2 and
+    /// popcnt.
+    #[inline(always)]
+    fn decode_with<S: Scorer, const WIDE: bool>(
         &mut self,
         s: &S,
         p: &Prepared,
@@ -541,27 +786,59 @@ impl Beam {
             let mut head = 0;
             self.word_rows = [[UNSET; 2]; N_TAGS];
             let mut floor = f32::NEG_INFINITY;
-            for (h, hyp) in self.hyps.iter().enumerate() {
+            // every hypothesis's rows first, each asked for from memory as
+            // soon as it is known, so that their cache misses overlap
+            for hyp in &self.hyps {
                 let (pv, pv2) = (usize::from(hyp.prev), usize::from(hyp.prev2));
                 if self.prev_rows[pv] == UNSET {
                     self.prev_rows[pv] = s.row(prev_tag_feature(hyp.prev));
                 }
                 if self.pair_rows[pv2][pv] == UNSET {
-                    self.pair_rows[pv2][pv] = s.row(prev_tags_feature(hyp.prev, hyp.prev2));
+                    let r = s.row(prev_tags_feature(hyp.prev, hyp.prev2));
+                    s.prefetch_row(r);
+                    self.pair_rows[pv2][pv] = r;
                 }
                 if self.word_rows[pv][0] == UNSET {
-                    self.word_rows[pv] = word_tag_features(p, i, hyp.prev).map(|f| s.row(f));
+                    self.word_rows[pv] = word_tag_features(p, i, hyp.prev).map(|f| {
+                        let r = s.row(f);
+                        s.prefetch_row(r);
+                        r
+                    });
                 }
+            }
+            for (h, hyp) in self.hyps.iter().enumerate() {
+                let (pv, pv2) = (usize::from(hyp.prev), usize::from(hyp.prev2));
                 // the weights in `tag_features` order, as `add` would
                 let mut scores = local[k];
                 let [w1, w2] = self.word_rows[pv];
-                for r in [self.prev_rows[pv], self.pair_rows[pv2][pv], w1, w2] {
-                    if r != NO_ROW {
-                        s.add_row(r, &mut scores);
-                    }
-                }
+                let rows = [self.prev_rows[pv], self.pair_rows[pv2][pv], w1, w2];
                 let mut sums = [0f32; N_TAGS];
-                let mut tags = ALLOWED_AFTER[pv] & not_below(hyp.score, &scores, floor, &mut sums);
+                let below;
+                #[cfg(target_arch = "x86_64")]
+                if WIDE {
+                    // SAFETY: WIDE: the CPU has AVX2
+                    unsafe {
+                        s.add_rows_wide(rows, &mut scores);
+                        below = not_below_avx2(hyp.score, &scores, floor, &mut sums);
+                    }
+                } else {
+                    for r in rows {
+                        if r != NO_ROW {
+                            s.add_row(r, &mut scores);
+                        }
+                    }
+                    below = not_below(hyp.score, &scores, floor, &mut sums);
+                }
+                #[cfg(not(target_arch = "x86_64"))]
+                {
+                    for r in rows {
+                        if r != NO_ROW {
+                            s.add_row(r, &mut scores);
+                        }
+                    }
+                    below = not_below(hyp.score, &scores, floor, &mut sums);
+                }
+                let mut tags = ALLOWED_AFTER[pv] & below;
                 while tags != 0 {
                     let t = tags.trailing_zeros() as u8;
                     tags &= tags - 1;
@@ -670,6 +947,33 @@ impl Beam {
 /// the same words elsewhere in the text. The label-free part of each word's
 /// score is computed once and kept for the second pass.
 pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: the CPU has AVX2 and popcnt
+        return unsafe { tag_doc_avx2(s, doc) };
+    }
+    tag_doc_with::<S, false>(s, doc)
+}
+
+/// `tag_doc` compiled with AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,popcnt")]
+fn tag_doc_avx2<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
+    tag_doc_with::<S, true>(s, doc)
+}
+
+/// `tag_doc`; `WIDE`: only called from code compiled with AVX2 and popcnt.
+#[inline(always)]
+fn tag_doc_with<S: Scorer, const WIDE: bool>(s: &S, doc: &Doc) -> Vec<u8> {
+    // `add` of the scorer, or its AVX2 form
+    let add = |feats: &[u64], scores: &mut [f32; N_TAGS]| {
+        if WIDE {
+            // SAFETY: WIDE: the CPU has AVX2 and popcnt
+            unsafe { s.add_wide(feats, scores) }
+        } else {
+            s.add(feats, scores)
+        }
+    };
     let width = BEAM;
     let mut p = features::prepare(doc);
     let mut buf = Vec::with_capacity(64);
@@ -689,7 +993,7 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
                 e => {
                     buf.clear();
                     word_features(info, &mut buf);
-                    s.add(&buf, &mut base[i]);
+                    add(&buf, &mut base[i]);
                     if let Entry::Vacant(e) = e {
                         e.insert((i, base[i]));
                     }
@@ -699,9 +1003,9 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
             // weights in the same order
             buf.clear();
             context_features(&p, sent, i, None, &mut buf);
-            s.add(&buf, &mut base[i]);
+            add(&buf, &mut base[i]);
         }
-        beam.decode(s, &p, sent, &base[sent.clone()], width, &mut first);
+        beam.decode_with::<S, WIDE>(s, &p, sent, &base[sent.clone()], width, &mut first);
     }
     p.evidence.record_labels(&p.infos, &first);
     let mut second = Vec::with_capacity(n);
@@ -720,7 +1024,7 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
             let mut sc = base[i];
             if !buf.is_empty() {
                 any = true;
-                s.add(&buf, &mut sc);
+                add(&buf, &mut sc);
             }
             local.push(sc);
         }
@@ -728,7 +1032,7 @@ pub fn tag_doc<S: Scorer>(s: &S, doc: &Doc) -> Vec<u8> {
             second.extend_from_slice(own);
             continue;
         }
-        beam.decode(s, &p, sent, &local, width, &mut second);
+        beam.decode_with::<S, WIDE>(s, &p, sent, &local, width, &mut second);
     }
     second
 }
@@ -787,6 +1091,6 @@ mod tests {
         let m = Model::quantise(&dense, 10);
         let back = Model::from_bytes(&m.to_bytes()).expect("reads back");
         assert_eq!(back.rows, m.rows);
-        assert_eq!(back.bitmap, m.bitmap);
+        assert_eq!(back.index, m.index);
     }
 }
