@@ -891,6 +891,17 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
     // comma
     if (doc.is_date(ss)
         || doc.is(ss, OPENING_PREPOSITIONS_FR)
+        // "Ce matin, …", "Cette semaine, …"
+        || doc.is(ss, &["ce", "cet", "cette"])
+            && ss + 1 < doc.toks.len()
+            && (doc.is_date(ss + 1)
+                || doc.is(
+                    ss + 1,
+                    &[
+                        "matin", "soir", "midi", "après-midi", "week-end", "jour", "semaine",
+                        "mois", "printemps", "été", "automne", "hiver",
+                    ],
+                ))
         || doc.is(
             ss,
             &["face", "interrogé", "interrogée", "invité", "invitée"],
@@ -916,6 +927,22 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
             || !(ss..c).any(|k| doc.info[k].aux || doc.cue_at(k).is_some())
                 && c + 1 < doc.toks.len()
                 && (is_det(doc, c + 1) || doc.info[c + 1].cap || pronoun(doc, c + 1).is_some()))
+    {
+        return clause_head(doc, c + 1);
+    }
+    // "N'ayant pas apprécié la fakenews de BFMTV affirmant qu'il a été payé
+    // …, il a rétabli la vérité": a participial clause opening the sentence
+    // runs to its comma, verbs and all
+    let participle = if doc.is(ss, &["n'", "n’", "N'", "N’"]) {
+        ss + 1
+    } else {
+        ss
+    };
+    if doc.is(participle, &["ayant", "Ayant", "étant", "Étant"])
+        && let Some(c) = (participle + 1..(ss + 25).min(doc.sentence_end(ss)))
+            .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+        && c + 1 < doc.toks.len()
+        && (is_det(doc, c + 1) || doc.info[c + 1].cap || pronoun(doc, c + 1).is_some())
     {
         return clause_head(doc, c + 1);
     }

@@ -169,6 +169,18 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
     let mut k = p;
     // "selon X," / "according to X,"
     let mut best: Option<Attribution> = None;
+    // not into an opening participial clause ("N'ayant pas apprécié la
+    // fakenews de BFMTV affirmant …, il a rétabli la vérité :")
+    let participle = if doc.is(start, &["n'", "n’"]) {
+        start + 1
+    } else {
+        start
+    };
+    let start = if doc.lang == Lang::Fr && doc.is(participle, &["ayant", "étant"]) {
+        crate::analysis::people::phrases::clause_head(doc, start).min(p)
+    } else {
+        start
+    };
     while k > start {
         k -= 1;
         if doc.info[k].region.is_some() {

@@ -1807,3 +1807,27 @@ fn an_infinitive_after_tenir_a_or_vouloir_is_the_cue() {
         vec![who("Marie Martin")]
     );
 }
+
+#[test]
+fn opening_clauses_of_time_and_participles_hold_no_speaker() {
+    // "Ce matin," then a place: two opening adverbials before the subject
+    assert_eq!(
+        speakers_with(
+            "Ce matin, à La Seyne-sur-Mer (Var), de son propre chef, l'afficheur Michel-Ange Flori a affiché le message suivant : « 150 euros de plus par mois par policier. Et nous ? »",
+            &[
+                ("La Seyne-sur-Mer", Label::Loc),
+                ("Var", Label::Loc),
+                ("Michel-Ange Flori", Label::Per)
+            ]
+        ),
+        vec![who("Michel-Ange Flori")]
+    );
+    // a participial clause opening the sentence, with a cue of its own
+    assert_eq!(
+        speakers_with(
+            "Michel-Ange Flori est afficheur. N'ayant pas apprécié la fausse information de BFMTV affirmant qu'il a été payé, il a rétabli la vérité en affichant : « Les syndicats de police vous souhaitent un bon enfumage. »",
+            &[("Michel-Ange Flori", Label::Per), ("BFMTV", Label::Org)]
+        ),
+        vec![who("BFMTV"), who("Michel-Ange Flori")]
+    );
+}
