@@ -910,15 +910,23 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
         // de sa veste, …": a phrase of manner runs longer)
         // and so does an infinitive one ("Après avoir qualifié le programme
         // du candidat de la droite François Fillon de dangereux, il …")
-        && let Some(c) = (ss + 1
-            ..(ss + if doc.is(ss + 1, &["avoir", "être", "de", "d'", "d’"]) {
-                20
-            } else if doc.is(ss, &["avec", "sans", "malgré"]) {
-                14
-            } else {
-                16
+        && let Some(c) = (ss + 1..doc.sentence_end(ss))
+            // (words in quotation marks inside it do not count: "Face à la
+            // « France en colère » d'Eric Drouet « qui veut … », …")
+            .scan(0, |words, k| {
+                *words += usize::from(doc.info[k].region.is_none());
+                Some((k, *words))
             })
-            .min(doc.sentence_end(ss)))
+            .take_while(|&(_, w)| {
+                w < if doc.is(ss + 1, &["avoir", "être", "de", "d'", "d’"]) {
+                    20
+                } else if doc.is(ss, &["avec", "sans", "malgré"]) {
+                    14
+                } else {
+                    16
+                }
+            })
+            .map(|(k, _)| k)
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
         // past ten words, only a phrase without a verb ("À la suite de
         // l'annonce de la consternation de la SDJ, …") before what can open
@@ -989,10 +997,16 @@ pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     } else {
         return None;
     };
+    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
+    // "D'après, Jean Petaux, …": a stray comma after the cue
+    let after = if after < n && doc.t(after) == "," {
+        after + 1
+    } else {
+        after
+    };
     if after >= n {
         return None;
     }
-    let cue = Span::new(doc.toks[k].span.start, doc.toks[after - 1].span.end);
     // "Selon « Quotidien », …": a medium named in quotation marks (the
     // marks are tokens of the region)
     if doc.in_quoted_name(after) {

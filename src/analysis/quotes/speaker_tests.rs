@@ -1831,3 +1831,29 @@ fn opening_clauses_of_time_and_participles_hold_no_speaker() {
         vec![who("BFMTV"), who("Michel-Ange Flori")]
     );
 }
+
+#[test]
+fn quoted_words_in_an_opening_phrase_do_not_lengthen_it() {
+    // the opening phrase runs to its comma past the quoted names in it
+    assert_eq!(
+        speakers_with(
+            "Face à la « France en colère » d'Eric Drouet « qui veut démolir la démocratie française », Jacline Mouraud veut créer son parti, « la seule chose envisageable ».",
+            &[("Eric Drouet", Label::Per), ("Jacline Mouraud", Label::Per)]
+        )
+        .last()
+        .cloned()
+        .flatten(),
+        who("Jacline Mouraud")
+    );
+    // "D'après," with a stray comma is still "d'après X"
+    assert_eq!(
+        speakers_with(
+            "D'après, Jean Petaux, politologue à Sciences Po Bordeaux, ce « sont des antirépublicains et des gens dangereux ».",
+            &[
+                ("Jean Petaux", Label::Per),
+                ("Sciences Po Bordeaux", Label::Org)
+            ]
+        ),
+        vec![who("Jean Petaux")]
+    );
+}
