@@ -5,9 +5,10 @@
 
 322 WiNER-fr articles (2016-2018 French Wikinews, text CC BY 2.5) annotated by
 hand for this project under ../shared/data/quotes/fr/GUIDELINES.md, as
-wikinews-dev is: `tune.jsonl` (200 articles, read while writing rules) and
-`fresh.jsonl` (122 articles annotated later, only ever scored; none of them is
-also in wikinews-dev). Only offsets and speakers are
+wikinews-dev is: `tune.jsonl` (280 articles, read while writing rules; 80 of
+them were in the fresh set until 2026-12-02) and `fresh.jsonl` (42 articles
+annotated later, only ever scored; none of them is also in wikinews-dev).
+Only offsets and speakers are
 kept here; each text is rebuilt from the WiNER-fr file in ../shared (lines 3 to
 the end, as wikinews-dev cuts them) and checked against its sha256. Scoring is
 ../shared/tools/score_quotes.py, exactly as the held-out French set is scored.

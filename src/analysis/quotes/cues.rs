@@ -218,15 +218,17 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
         // "a posté sur Instagram :", "un tweet à partir de Bruxelles :", "un
         // post à Neymar après Lionel Messi :": a place, a medium or someone
         // else, not the speaker
+        const BEFORE: &[&str] = &[
+            "sur", "à", "de", "depuis", "dans", "en", "via", "par", "au", "aux", "du", "des",
+            "devant", "on", "in", "at", "from", "après", "avant", "avec", "contre", "chez",
+            "envers", "after", "before", "with", "against",
+        ];
+        // ("la décision de la CE :": past the article too)
         let complement = k > start
-            && doc.is(
-                k - 1,
-                &[
-                    "sur", "à", "de", "depuis", "dans", "en", "via", "par", "au", "on", "in", "at",
-                    "from", "via", "après", "avant", "avec", "contre", "chez", "envers", "after",
-                    "before", "with", "against",
-                ],
-            );
+            && (doc.is(k - 1, BEFORE)
+                || k > start + 1
+                    && doc.is(k - 1, &["la", "le", "les", "l'", "l’", "the"])
+                    && doc.is(k - 2, BEFORE));
         if k < p
             && !complement
             && let Some(m) = sources::first_mention(doc, k, p)

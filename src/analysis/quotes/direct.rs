@@ -644,12 +644,30 @@ fn words_of(doc: &Doc, open: usize) -> Option<Attribution> {
             Some(crate::analysis::Label::Per | crate::analysis::Label::Org)
         ) && doc.info[x].entity_end == Some(end as u32)
     })?;
-    // the speech noun and its "de", past a role ("du ministre")
-    let noun = (a.saturating_sub(5)..a.saturating_sub(1))
+    // the speech noun and its "de", past a role ("du ministre"), or the
+    // participle and "par" after it ("les propos tenus par le Gilet jaune")
+    let by = |k: usize| {
+        if doc.is(k + 1, &["de", "du", "d'", "d’", "des"]) {
+            Some(k + 2)
+        } else {
+            (doc.is(k + 2, &["par"])
+                && doc.is(k + 1, &["tenus", "tenu", "prononcés", "prononcé", "écrits"]))
+            .then_some(k + 3)
+        }
+    };
+    let (noun, from) = (a.saturating_sub(7)..a.saturating_sub(1))
         .rev()
         .take_while(|&k| !doc.punct(k) && doc.info[k].region.is_none())
-        .find(|&k| doc.is(k, SPEECH_NOUNS) && doc.is(k + 1, &["de", "du", "d'", "d’", "des"]))?;
-    if (noun + 2..a).any(|k| doc.info[k].cap || doc.cue_at(k).is_some()) {
+        .find_map(|k| {
+            doc.is(k, SPEECH_NOUNS)
+                .then(|| by(k).map(|f| (k, f)))
+                .flatten()
+        })?;
+    // (a role or a group may come between, "le Gilet jaune Eric Drouet", not
+    // another person nor a verb)
+    if (from..a)
+        .any(|k| doc.info[k].entity == Some(crate::analysis::Label::Per) || doc.cue_at(k).is_some())
+    {
         return None;
     }
     Some(Attribution {

@@ -1716,6 +1716,14 @@ fn words_of_someone_before_the_quote_are_theirs() {
             "{text}"
         );
     }
+    // the words spoken by someone ("tenus par"), past a group noun
+    assert_eq!(
+        speakers_with(
+            "Bruce Toussaint répète les propos tenus par le Gilet jaune Eric Drouet : « Samedi, c'est l'aboutissement final. »",
+            &[("Bruce Toussaint", Label::Per), ("Eric Drouet", Label::Per)]
+        ),
+        vec![who("Eric Drouet")]
+    );
     // a cue after the quote still names its speaker
     assert_eq!(
         speakers_with(
@@ -1767,4 +1775,16 @@ fn a_relative_clause_running_to_the_colon_is_its_antecedents() {
             "{clause}"
         );
     }
+}
+
+#[test]
+fn a_name_completing_a_noun_before_the_colon_is_not_the_speaker() {
+    // "de la CE :" is a complement past its article, as "de CE :" is
+    assert_eq!(
+        speakers_with(
+            "Matteo Salvini, le ministre de l'Intérieur, refuse de s'incliner devant la décision de la CE : « Nous écoutons tout le monde, mais nous ne revenons pas en arrière. »",
+            &[("Matteo Salvini", Label::Per), ("CE", Label::Org)]
+        ),
+        vec![who("Matteo Salvini")]
+    );
 }
