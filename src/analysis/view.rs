@@ -210,6 +210,20 @@ impl<'a> Doc<'a> {
                             .then_some(j + 1);
                         }
                         Some(Form::Participle | Form::Finite) => return Some(j),
+                        // "a tenu à préciser", "a voulu rappeler", "a souhaité
+                        // rappeler": the infinitive shares the subject
+                        _ if self.lang == Lang::Fr
+                            && self.is(j, &["tenu", "voulu", "souhaité"]) =>
+                        {
+                            let mut k = j + 1;
+                            if self.is(k, &["à", "de", "d'", "d’"]) {
+                                k += 1;
+                            }
+                            return (k < n
+                                && self.info[k].region.is_none()
+                                && self.info[k].cue == Some(Form::Infinitive))
+                            .then_some(k);
+                        }
                         // "a longuement expliqué", "has repeatedly said"
                         _ if self.is_adverb(j) || self.manner_adverb(j) => j += 1,
                         // "a pour sa part déclaré"

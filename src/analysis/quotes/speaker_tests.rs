@@ -1788,3 +1788,22 @@ fn a_name_completing_a_noun_before_the_colon_is_not_the_speaker() {
         vec![who("Matteo Salvini")]
     );
 }
+
+#[test]
+fn an_infinitive_after_tenir_a_or_vouloir_is_the_cue() {
+    // "a tenu à tempérer X" after the quote: the inverted subject speaks
+    assert_eq!(
+        speakers_with(
+            "« Tous les travaux se font en concertation avec les architectes » , a cependant tenu à tempérer Jean-François Martins , adjoint à la mairie.",
+            &[("Jean-François Martins", Label::Per)]
+        ),
+        vec![who("Jean-François Martins")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Jean Dupont a reçu Marie Martin. Elle a voulu rappeler que le projet « ne sera jamais abandonné par la ville ».",
+            &[("Jean Dupont", Label::Per), ("Marie Martin", Label::Per)]
+        ),
+        vec![who("Marie Martin")]
+    );
+}
