@@ -984,7 +984,10 @@ fn tag_doc_with<S: Scorer, const WIDE: bool>(s: &S, doc: &Doc) -> Vec<u8> {
     // The score of a word's own features, by word: a text repeats its words
     // ("de", "la", names), and these are a quarter of each word's features.
     // Keyed by the word's hash with the index of a word having it, checked.
-    let mut by_word: FastMap<u64, (usize, [f32; N_TAGS])> = FastMap::default();
+    // (sized for a text of usual words, a few times each: growing it from
+    // nothing rehashed it seven times in a 300-word article)
+    let mut by_word: FastMap<u64, (usize, [f32; N_TAGS])> =
+        FastMap::with_capacity_and_hasher(n / 2, Default::default());
     for sent in &doc.sents {
         for i in sent.clone() {
             let info = &p.infos[i];
