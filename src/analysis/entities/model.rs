@@ -169,6 +169,28 @@ impl Model {
         self.add_any(feats, scores);
     }
 
+    /// The rows of the features in `chunk` that the model has, prefetched:
+    /// their indices go to `found[..n]`, and n is returned.
+    #[inline(always)]
+    fn find_rows(&self, chunk: &[u64], found: &mut [std::mem::MaybeUninit<u32>; 96]) -> usize {
+        let mut n = 0;
+        for &h in chunk {
+            let b = bucket(h);
+            let Block { bits: word, rank } = self.index[b >> 6];
+            let bit = 1u64 << (b & 63);
+            let r = rank + (word & (bit - 1)).count_ones();
+            found[n].write(r);
+            if word & bit != 0 {
+                // both ends: a row of 34 bytes may straddle two lines
+                let row = &self.rows[r as usize];
+                prefetch(&row[0]);
+                prefetch(&row[N_TAGS - 1]);
+                n += 1;
+            }
+        }
+        n
+    }
+
     #[inline(always)]
     fn add_any(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
         // Two phases: find the rows first (the bitmap and its rank index stay
@@ -179,21 +201,7 @@ impl Model {
         // not zeroed: filling 384 bytes per call was 0.4% of all the work
         let mut found = [std::mem::MaybeUninit::<u32>::uninit(); 96];
         for chunk in feats.chunks(found.len()) {
-            let mut n = 0;
-            for &h in chunk {
-                let b = bucket(h);
-                let Block { bits: word, rank } = self.index[b >> 6];
-                let bit = 1u64 << (b & 63);
-                let r = rank + (word & (bit - 1)).count_ones();
-                found[n].write(r);
-                if word & bit != 0 {
-                    // both ends: a row of 34 bytes may straddle two lines
-                    let row = &self.rows[r as usize];
-                    prefetch(&row[0]);
-                    prefetch(&row[N_TAGS - 1]);
-                    n += 1;
-                }
-            }
+            let n = self.find_rows(chunk, &mut found);
             for r in &found[..n] {
                 // SAFETY: found[..n] were all written in this chunk's loop
                 let r = unsafe { r.assume_init() } as usize;
@@ -211,21 +219,7 @@ impl Model {
         let mut acc = Acc8::load(scores);
         let mut found = [std::mem::MaybeUninit::<u32>::uninit(); 96];
         for chunk in feats.chunks(found.len()) {
-            let mut n = 0;
-            for &h in chunk {
-                let b = bucket(h);
-                let Block { bits: word, rank } = self.index[b >> 6];
-                let bit = 1u64 << (b & 63);
-                let r = rank + (word & (bit - 1)).count_ones();
-                found[n].write(r);
-                if word & bit != 0 {
-                    // both ends: a row of 34 bytes may straddle two lines
-                    let row = &self.rows[r as usize];
-                    prefetch(&row[0]);
-                    prefetch(&row[N_TAGS - 1]);
-                    n += 1;
-                }
-            }
+            let n = self.find_rows(chunk, &mut found);
             for r in &found[..n] {
                 // SAFETY: found[..n] were all written in this chunk's loop
                 let r = unsafe { r.assume_init() } as usize;
