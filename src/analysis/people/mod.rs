@@ -999,6 +999,19 @@ impl<'a> Resolver<'a> {
         if matches!(head, "dernier" | "dernière") && matches!(det, "ce" | "cette") && b == a + 2 {
             return self.latest(doc, m);
         }
+        // "ce Gilet jaune du Vaucluse": a demonstrative description written
+        // with a capital is the person named last, if any
+        if matches!(det, "ce" | "cet" | "cette")
+            && doc.info[a + hi].cap
+            && doc.info[a + hi].entity != Some(Label::Per)
+        {
+            let r = self.latest(doc, m);
+            return if r.0.as_deref().is_some_and(|n| !self.is_org(n, r.1)) {
+                r
+            } else {
+                (None, None)
+            };
+        }
         if DOCUMENTS_FR.contains(&head) || head == "direction" {
             if let Some(r) = named_complement() {
                 return r;

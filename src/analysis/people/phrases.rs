@@ -789,6 +789,15 @@ pub fn first_mention(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         {
             continue;
         }
+        // "ce Gilet jaune du Vaucluse": a demonstrative description, not a
+        // name (the person named last, for the resolver)
+        if doc.lang == Lang::Fr
+            && k > a
+            && doc.is(k - 1, &["ce", "cet", "cette"])
+            && doc.info[k].entity != Some(Label::Per)
+        {
+            return Some(phrase_mention(doc, k - 1, e, false, k));
+        }
         // "des Gilets jaunes ont distribué …", "un groupe de Gilets jaunes a
         // chanté": a crowd, whose slogans have no speaker (GUIDELINES)
         if doc.lang == Lang::Fr

@@ -1857,3 +1857,18 @@ fn quoted_words_in_an_opening_phrase_do_not_lengthen_it() {
         vec![who("Jean Petaux")]
     );
 }
+
+#[test]
+fn a_demonstrative_description_is_the_person_named_last() {
+    assert_eq!(
+        speakers_with(
+            "Dans une vidéo publiée sur le site de Christophe Chalençon, ce Gilet jaune du Vaucluse s’est adressé aux politiques : « Si vous n'avez pas abdiqué, le mouvement va prendre une autre tournure. »",
+            &[
+                ("Christophe Chalençon", Label::Per),
+                ("Gilet jaune", Label::Org),
+                ("Vaucluse", Label::Loc)
+            ]
+        ),
+        vec![who("Christophe Chalençon")]
+    );
+}
