@@ -725,6 +725,17 @@ fn noun_of(doc: &Doc, a: usize, ss: usize) -> Option<usize> {
     .then_some(n)
 }
 
+/// Whether a French clause opens at token `ss` on a participial clause
+/// ("Ayant appris …,", "N'ayant pas apprécié …,").
+pub(crate) fn opens_on_participle(doc: &Doc, ss: usize) -> bool {
+    let p = if doc.is(ss, &["n'", "n’"]) {
+        ss + 1
+    } else {
+        ss
+    };
+    doc.lang == Lang::Fr && p < doc.toks.len() && doc.is(p, &["ayant", "étant"])
+}
+
 /// The first name or pronoun of the clause holding token `v`, past an
 /// opening prepositional phrase ("In Iowa, Trump …").
 pub fn clause_subject(doc: &Doc, v: usize) -> Option<Mention> {
@@ -950,13 +961,8 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
     // "N'ayant pas apprécié la fakenews de BFMTV affirmant qu'il a été payé
     // …, il a rétabli la vérité": a participial clause opening the sentence
     // runs to its comma, verbs and all
-    let participle = if doc.is(ss, &["n'", "n’", "N'", "N’"]) {
-        ss + 1
-    } else {
-        ss
-    };
-    if doc.is(participle, &["ayant", "Ayant", "étant", "Étant"])
-        && let Some(c) = (participle + 1..(ss + 25).min(doc.sentence_end(ss)))
+    if opens_on_participle(doc, ss)
+        && let Some(c) = (ss + 1..(ss + 25).min(doc.sentence_end(ss)))
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
         && c + 1 < doc.toks.len()
         && (is_det(doc, c + 1) || doc.info[c + 1].cap || pronoun(doc, c + 1).is_some())

@@ -2,6 +2,7 @@
 //! on the right, incises inside it.
 
 use super::*;
+use crate::analysis::people::phrases;
 
 /// What precedes a quote: an introducing cue ("X a déclaré :", "he said,",
 /// "selon X,") and whether the quote starts a clause there.
@@ -171,13 +172,8 @@ pub(super) fn clause_cue(doc: &Doc, p: usize) -> Option<Attribution> {
     let mut best: Option<Attribution> = None;
     // not into an opening participial clause ("N'ayant pas apprécié la
     // fakenews de BFMTV affirmant …, il a rétabli la vérité :")
-    let participle = if doc.is(start, &["n'", "n’"]) {
-        start + 1
-    } else {
-        start
-    };
-    let start = if doc.lang == Lang::Fr && doc.is(participle, &["ayant", "étant"]) {
-        crate::analysis::people::phrases::clause_head(doc, start).min(p)
+    let start = if phrases::opens_on_participle(doc, start) {
+        phrases::clause_head(doc, start).min(p)
     } else {
         start
     };
