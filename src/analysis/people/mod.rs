@@ -1081,6 +1081,28 @@ impl<'a> Resolver<'a> {
         {
             return r;
         }
+        // ("Les ministres de la Santé, Agnès Buzyn, et des Comptes publics,
+        // Gérald Darmanin ont annoncé … Les deux ministres soulignent"): else
+        // the last two people named in this sentence or the two before
+        if det == "les" && words.get(1).is_some_and(|w| w == "deux") && plural {
+            let si = doc.sent_of[a] as usize;
+            let from = doc.sents[si.saturating_sub(2)].tokens.start;
+            let mut names: Vec<String> = Vec::new();
+            for r in self.referents[..i].iter().rev() {
+                if r.toks.0 < from || names.len() == 3 {
+                    break;
+                }
+                if r.person
+                    && let Some(n) = self.referent_name(doc, r).0
+                    && !names.contains(&n)
+                {
+                    names.push(n);
+                }
+            }
+            if names.len() == 2 {
+                return (Some(format!("{} et {}", names[1], names[0])), None);
+            }
+        }
         if ROLES.contains(&head) && !indefinite && !plural {
             if let Some(r) = self.bound(doc, a, head, |r| r.person) {
                 return self.referent_name(doc, r);

@@ -1406,8 +1406,11 @@ fn two_people_named_together_speak_together() {
         speakers_with(
             "Agnès Buzyn et Gérald Darmanin ont annoncé mardi un déficit de 5,1 milliards. Les deux ministres soulignent qu'il s'agit « du plus faible déficit enregistré depuis quinze ans ».",
             &[("Agnès Buzyn", Label::Per), ("Gérald Darmanin", Label::Per)]
-        ),
-        vec![who("Agnès Buzyn et Gérald Darmanin")]
+        )
+        .last()
+        .cloned()
+        .flatten(),
+        who("Agnès Buzyn et Gérald Darmanin")
     );
     assert_eq!(
         speakers_with(
@@ -1420,7 +1423,19 @@ fn two_people_named_together_speak_together() {
         ),
         vec![who("Bruno Le Maire et Christine Lagarde")]
     );
-    // a guest received is not a co-speaker
+    // a guest received is not a co-speaker of "ils"
+    assert_eq!(
+        speakers_with(
+            "Emmanuel Macron a reçu Olaf Scholz à l'Elysée. « Nous avons une responsabilité commune envers l'Europe », ont-ils déclaré.",
+            &[
+                ("Emmanuel Macron", Label::Per),
+                ("Olaf Scholz", Label::Per),
+                ("Elysée", Label::Loc)
+            ]
+        ),
+        vec![None]
+    );
+    // but "les deux dirigeants" names the two of them
     assert_eq!(
         speakers_with(
             "Emmanuel Macron a reçu Olaf Scholz à l'Elysée. « Nous avons une responsabilité commune envers l'Europe », ont déclaré les deux dirigeants.",
@@ -1430,7 +1445,7 @@ fn two_people_named_together_speak_together() {
                 ("Elysée", Label::Loc)
             ]
         ),
-        vec![None]
+        vec![who("Emmanuel Macron et Olaf Scholz")]
     );
 }
 
@@ -2001,5 +2016,19 @@ fn an_office_named_by_its_place_and_no_name_is_held_by_someone_unnamed() {
             ]
         ),
         vec![who("Pierre Martin")]
+    );
+}
+
+#[test]
+fn the_two_ministers_are_the_last_two_people_named() {
+    assert_eq!(
+        speakers_with(
+            "Les ministres de la Santé, Agnès Buzyn, et des Comptes publics, Gérald Darmanin ont annoncé dans un communiqué que le déficit s'est établi à 5,1 milliards d'euros. Il était de 7,8 milliards en 2016. Les deux ministres soulignent qu'il s'agit « du plus faible déficit enregistré sur les 15 dernières années ».",
+            &[("Agnès Buzyn", Label::Per), ("Gérald Darmanin", Label::Per)]
+        )
+        .last()
+        .cloned()
+        .flatten(),
+        who("Agnès Buzyn et Gérald Darmanin")
     );
 }
