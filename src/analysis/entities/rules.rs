@@ -9,6 +9,8 @@ use crate::analysis::gazetteer::{FastMap, FastSet, Gazetteer};
 use crate::analysis::names;
 use crate::analysis::{Label, Lang};
 
+mod works;
+
 type M = (Range<usize>, Label);
 
 fn is_cap(w: &str) -> bool {
@@ -53,6 +55,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = products_by_their_noun(words, ms);
         ms = kinds_by_their_noun(words, ms);
         ms = events(words, ms);
+        ms = works::quoted_titles(words, ms);
         ms = nationality_of_names(words, ms);
         ms = directions_of_places(words, ms);
         ms = contracted_titles(words, ms);
@@ -1343,7 +1346,14 @@ fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
 /// or a first name the labeller took for a person ("Claude").
 fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
     let known = Gazetteer::get().known(words);
-    let ms = split_known(words, &known, ms);
+    // people known by one name do not split a longer name the labeller
+    // found ("Sanofi Pasteur", "lycée Voltaire")
+    let splitting: Vec<M> = known
+        .iter()
+        .filter(|k| k.1 != Label::Per)
+        .cloned()
+        .collect();
+    let ms = split_known(words, &splitting, ms);
     // `ms` is sorted and without overlaps, so are the known names: one
     // sweep, each mention removed at most once.
     let mut removed = vec![false; ms.len()];
@@ -1635,6 +1645,42 @@ mod tests {
         assert_eq!(
             run("le quotidien Le Monde qu' il lit", vec![(2..5, Label::Org)]),
             vec![("Le Monde".to_string(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn people_known_by_one_name_and_known_works_take_their_labels() {
+        // the labeller, trained on news, takes ancient authors for places
+        assert_eq!(
+            run(
+                "Selon Plutarque , Alexandre lisait Homère chaque soir .",
+                vec![(1..2, Label::Loc), (3..4, Label::Per), (5..6, Label::Loc)]
+            ),
+            vec![
+                ("Plutarque".to_string(), Label::Per),
+                ("Alexandre".to_string(), Label::Per),
+                ("Homère".to_string(), Label::Per),
+            ]
+        );
+        // a known name the labeller missed is added
+        assert_eq!(
+            run(
+                "le jeu sort sur Amstrad CPC en 1986",
+                vec![(4..6, Label::Org)]
+            ),
+            vec![("Amstrad CPC".to_string(), Label::Misc)]
+        );
+        assert_eq!(
+            run("Il a lu Aristote hier", vec![]),
+            vec![("Aristote".to_string(), Label::Per)]
+        );
+        // a person's name inside a company's does not split it
+        assert_eq!(
+            run(
+                "achetée à Sanofi Pasteur à 20 euros",
+                vec![(2..4, Label::Org)]
+            ),
+            vec![("Sanofi Pasteur".to_string(), Label::Org)]
         );
     }
 
