@@ -1527,6 +1527,10 @@ const INSTITUTIONS_FR: &[&str] = &[
     "inspection",
     "administration",
     "procureur",
+    // "la diplomatie canadienne", "les services de renseignement"
+    "diplomatie",
+    "renseignement",
+    "services",
 ];
 
 /// Words of a name for matching chains: lowercase, without articles,

@@ -733,7 +733,34 @@ pub(crate) fn opens_on_participle(doc: &Doc, ss: usize) -> bool {
     } else {
         ss
     };
-    doc.lang == Lang::Fr && p < doc.toks.len() && doc.is(p, &["ayant", "étant"])
+    doc.lang == Lang::Fr
+        && p < doc.toks.len()
+        && (doc.is(p, &["ayant", "étant"]) || present_participle(doc, p))
+}
+
+/// A present participle opening a clause ("Soulignant la passivité des
+/// jeunes, le pape …", "Évoquant …, elle"): a word of six letters or more
+/// ending in -ant that the recogniser left out of any name, followed by a
+/// lowercase word (a name like "Bryant" is followed by its verb).
+fn present_participle(doc: &Doc, p: usize) -> bool {
+    let w = doc.t(p);
+    w.len() >= 6
+        && w.ends_with("ant")
+        && !doc.is(
+            p,
+            &[
+                "pendant",
+                "durant",
+                "cependant",
+                "maintenant",
+                "pourtant",
+                "avant",
+            ],
+        )
+        && doc.info[p].entity.is_none()
+        && p + 1 < doc.toks.len()
+        && !doc.info[p + 1].cap
+        && !doc.punct(p + 1)
 }
 
 /// The first name or pronoun of the clause holding token `v`, past an

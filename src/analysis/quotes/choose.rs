@@ -3,6 +3,7 @@
 //! the speaker of the sentence before or of the previous quote.
 
 use super::*;
+use crate::analysis::people::mentions::is_det;
 use crate::analysis::people::phrases::clause_head;
 
 /// Speaker name, entity group, speaker mention.
@@ -30,7 +31,13 @@ pub(super) fn attribute(doc: &Doc, found: &[Found], res: &mut Resolver) -> Vec<Q
                 ((s, g, Some(m.span)), None)
             } else {
                 match &prev {
-                    Some((end, r)) if close_enough(doc, *end, f.span.start) => (r.clone(), None),
+                    Some((end, r))
+                        if close_enough(doc, *end, f.span.start)
+                            && !named_subject_other_than(doc, f.span.start, r.0.as_deref())
+                            && !narrative_between(doc, *end, f.span.start) =>
+                    {
+                        (r.clone(), None)
+                    }
                     _ => ((None, None, None), f.cue),
                 }
             }
@@ -166,6 +173,54 @@ pub(super) fn introducer(doc: &Doc, start: usize) -> Option<mentions::Mention> {
         k = b.max(k + 1);
     }
     None
+}
+
+/// Whether the sentence holding a quote without cue opens on a name other
+/// than the previous speaker's ("Le Groupe Centre France … a reçu un mail …
+/// dans lequel est écrit « … »"): the quote is then not that speaker's.
+fn named_subject_other_than(doc: &Doc, start: usize, prev: Option<&str>) -> bool {
+    let b = doc.tok_at(start).min(doc.toks.len().saturating_sub(1));
+    let r = doc.sents[doc.sent_of[b] as usize].tokens.clone();
+    if b <= r.start + 1 {
+        return false;
+    }
+    let cs = if doc.lang == Lang::Fr {
+        clause_head(doc, r.start).min(b)
+    } else {
+        r.start
+    };
+    let Some(m) = sources::first_mention(doc, cs, b) else {
+        return false;
+    };
+    if m.kind != mentions::Kind::Name || doc.tok_at(m.span.start) > cs + 2 {
+        return false;
+    }
+    let said = prev.unwrap_or("").to_lowercase();
+    !m.span
+        .text(doc.text)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().count() > 2 && said.contains(&w.to_lowercase()))
+}
+
+/// Whether a whole sentence without quotes, opening on a noun phrase (no
+/// pronoun), lies between two quotes: the story moved on to another subject.
+fn narrative_between(doc: &Doc, prev_end: usize, start: usize) -> bool {
+    let a = doc.tok_at(prev_end);
+    let b = doc.tok_at(start).min(doc.toks.len());
+    if a >= b {
+        return false;
+    }
+    let (sa, sb) = (
+        doc.sent_of[a] as usize,
+        doc.sent_of[b.min(doc.toks.len() - 1)] as usize,
+    );
+    (sa + 1..sb).any(|si| {
+        let r = doc.sents[si].tokens.clone();
+        r.len() >= 6
+            && r.clone().all(|k| doc.info[k].region.is_none())
+            && is_det(doc, r.start)
+            && !doc.is(r.start, &["ce", "cet", "cette", "ces"])
+    })
 }
 
 /// A quote without cue continues the previous speaker when it is in the

@@ -1872,3 +1872,73 @@ fn a_demonstrative_description_is_the_person_named_last() {
         vec![who("Christophe Chalençon")]
     );
 }
+
+#[test]
+fn a_present_participle_opening_the_sentence_runs_to_its_comma() {
+    // after an opening adverbial, "concernant …," is one more opening phrase
+    assert_eq!(
+        speakers_with(
+            "Dans le journal Le Parisien, concernant la pétition pour le climat qui attaque l'État et qui atteint ce mardi plus d'un million de signataires, Jean Dupont, ministre de la Transition écologique, est « agréablement surpris » du succès de cette pétition qui « est peut-être aussi une réplique aux mouvements sociaux ».",
+            &[
+                ("Le Parisien", Label::Org),
+                ("État", Label::Loc),
+                ("Jean Dupont", Label::Per)
+            ]
+        )
+        .last()
+        .cloned()
+        .flatten(),
+        who("Jean Dupont")
+    );
+    // a name ending in -ant is no participle: it is followed by its verb
+    assert_eq!(
+        speakers_with(
+            "Bryant, entraîneur du club, a déclaré : « Nous avons tout donné ce soir. »",
+            &[("Bryant", Label::Per)]
+        ),
+        vec![who("Bryant")]
+    );
+}
+
+#[test]
+fn a_quote_without_cue_in_a_sentence_about_someone_else_is_not_continued() {
+    // the sentence opens on another body: the quote written in its mail is
+    // not the previous speaker's
+    assert_eq!(
+        speakers_with(
+            "Jean Dupont a déclaré : « Nous ne céderons pas sur ce point. »\n\nLe Groupe Centre France a reçu un mail qui revendique l'incendie de l'atelier et dans lequel est écrit « Force aux manifestants et à leurs soutiens ».",
+            &[
+                ("Jean Dupont", Label::Per),
+                ("Groupe Centre France", Label::Org)
+            ]
+        ),
+        vec![who("Jean Dupont"), None]
+    );
+    // a sentence of narrative on another subject between two quotes
+    assert_eq!(
+        speakers_with(
+            "Les services de renseignement signalent des « appels à tuer et à se munir d'armes à feu ». Le personnel de plusieurs ministères ne doit pas se rendre sur son lieu de travail ce week-end. « Ce sont des putschistes, on est dans une tentative putschiste. »",
+            &[]
+        ),
+        vec![who("services de renseignement"), None]
+    );
+    // a pronoun opening the sentence between them keeps the speaker
+    assert_eq!(
+        speakers_with(
+            "Jean Dupont a déclaré : « Nous ne céderons pas. » Il a quitté la salle peu après. « C'est terminé pour aujourd'hui. »",
+            &[("Jean Dupont", Label::Per)]
+        ),
+        vec![who("Jean Dupont"), who("Jean Dupont")]
+    );
+}
+
+#[test]
+fn an_unnamed_diplomacy_or_intelligence_service_is_written_as_in_the_text() {
+    assert_eq!(
+        speakers_with(
+            "Les diplomates ont été rappelés. La diplomatie canadienne tempère cependant en louant une « relation positive et constructive avec Cuba ».",
+            &[("Cuba", Label::Loc)]
+        ),
+        vec![who("diplomatie canadienne")]
+    );
+}
