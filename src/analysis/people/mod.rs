@@ -1168,13 +1168,65 @@ impl<'a> Resolver<'a> {
                     return r;
                 }
             }
+            if let Some(r) = self.named_later(doc, b, head) {
+                return self.referent_name(doc, r);
+            }
+            // "La gardienne de l'équipe américaine a qualifié … « … ». Hope
+            // Solo, poursuivant sa déclaration, …": a definite description
+            // never bound before, then a person opening the next sentence
+            if matches!(det, "le" | "la" | "l'" | "l’") {
+                let si = doc.sent_of[b.min(doc.toks.len() - 1)] as usize;
+                if let Some(next) = doc.sents.get(si + 1) {
+                    let cs = phrases::clause_head(doc, next.tokens.start);
+                    let j = self.referents.partition_point(|r| r.toks.0 < cs);
+                    if let Some(r) = self.referents.get(j).filter(|r| {
+                        r.toks.0 == cs && r.person && (r.gender.is_none() || r.gender == m.gender)
+                    }) {
+                        return self.referent_name(doc, r);
+                    }
+                }
+            }
             return (None, None);
         }
         if INSTITUTIONS_FR.contains(&head) && !indefinite {
             let start = doc.toks[a + hi].span.start;
             return (Some(doc.text[start..m.span.end].to_string()), None);
         }
+        // "un jeune homme de 18 ans a crié « … »" then "Le jeune homme, Nolan
+        // L., …": a person described first and named after
+        if (ROLES.contains(&head) || PERSON_NOUNS_FR.contains(&head))
+            && !plural
+            && !matches!(head, "source" | "témoin")
+            && let Some(r) = self.named_later(doc, b, head)
+        {
+            return self.referent_name(doc, r);
+        }
         (None, None)
+    }
+
+    /// The person a description is named as later: the same noun again
+    /// with a definite article, within the next three sentences after token
+    /// `after`, with a person's name in apposition ("Le jeune homme, Nolan
+    /// L.,") or right after it ("le ministre Bruno Le Maire").
+    fn named_later(&self, doc: &Doc, after: usize, head: &str) -> Option<&Referent> {
+        let last = doc.sent_of[after.min(doc.toks.len() - 1)] as usize + 3;
+        let end = doc.sents.get(last).map_or(doc.toks.len(), |s| s.tokens.end);
+        let k = (after..end).find(|&k| {
+            doc.info[k].region.is_none() && doc.t(k).eq_ignore_ascii_case(head) && {
+                let mut c = k;
+                while c > 0 && is_adjective_before(&doc.t(c - 1).to_lowercase()) {
+                    c -= 1;
+                }
+                c > 0 && doc.is(c - 1, &["le", "la", "l'", "l’"])
+            }
+        })?;
+        let at = if k + 1 < doc.toks.len() && doc.t(k + 1) == "," {
+            k + 2
+        } else {
+            k + 1
+        };
+        let j = self.referents.partition_point(|r| r.toks.0 < at);
+        self.referents.get(j).filter(|r| r.toks.0 == at && r.person)
     }
 
     /// The name given where the noun `head` last came before token `before`

@@ -1942,3 +1942,28 @@ fn an_unnamed_diplomacy_or_intelligence_service_is_written_as_in_the_text() {
         vec![who("diplomatie canadienne")]
     );
 }
+
+#[test]
+fn a_person_described_first_is_the_one_named_after() {
+    // the same noun again, with a name in apposition
+    assert_eq!(
+        speakers_with(
+            "Le candidat saluait des habitants quand un jeune homme de 18 ans a tenté de le gifler en criant « ici c'est la Bretagne ».\n\nLe jeune homme, Nolan L., est rapidement plaqué au sol par un membre du service de sécurité.",
+            &[("Bretagne", Label::Loc), ("Nolan L.", Label::Per)]
+        ),
+        vec![who("Nolan L.")]
+    );
+    // a definite description bound to no one before, then a person opening
+    // the next sentence
+    assert_eq!(
+        speakers_with(
+            "L'équipe des États-Unis s'est inclinée face à la Suède. La gardienne de l'équipe américaine a qualifié ses adversaires de « bande de lâches » estimant que les « Suédoises n'ont rien essayé, n'ont pas pressé ». Hope Solo, poursuivant sa déclaration, estime que les Suédoises ne « vont pas aller loin » dans la compétition.",
+            &[
+                ("États-Unis", Label::Loc),
+                ("Suède", Label::Loc),
+                ("Hope Solo", Label::Per)
+            ]
+        ),
+        vec![who("Hope Solo"), who("Hope Solo")]
+    );
+}
