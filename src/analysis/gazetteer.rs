@@ -16,6 +16,8 @@ const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
 const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteer/org_suffixes.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
 const ORGANISATIONS_NEWS: &str = include_str!("../../assets/gazetteer/organisations_news.txt");
+const PEOPLE_KNOWN: &str = include_str!("../../assets/gazetteer/people_known.txt");
+const WORKS_KNOWN: &str = include_str!("../../assets/gazetteer/works_known.txt");
 const COMMON_ACRONYMS: &str = include_str!("../../assets/gazetteer/common_acronyms.txt");
 const DEMONYMS_FR: &str = include_str!("../../assets/gazetteer/demonyms_fr.txt");
 
@@ -85,6 +87,10 @@ enum Kind {
     /// An organisation the document rules know but the labeller's features
     /// do not (`organisations_news.txt`, added after the models' training).
     OrgRulesOnly,
+    /// People known by one name (`people_known.txt`), rules only too.
+    PerRulesOnly,
+    /// Products, works and events (`works_known.txt`), rules only too.
+    MiscRulesOnly,
 }
 
 pub struct Gazetteer {
@@ -166,6 +172,12 @@ impl Gazetteer {
         for name in entries(ORGANISATIONS_NEWS) {
             add(name, Kind::OrgRulesOnly);
         }
+        for name in entries(PEOPLE_KNOWN) {
+            add(name, Kind::PerRulesOnly);
+        }
+        for name in entries(WORKS_KNOWN) {
+            add(name, Kind::MiscRulesOnly);
+        }
         Gazetteer {
             by_first,
             org_suffixes: entries(ORG_SUFFIXES).collect(),
@@ -202,7 +214,10 @@ impl Gazetteer {
                 if i + len > words.len() || words[i..i + len] != ws[..] {
                     continue;
                 }
-                if *kind == Kind::OrgRulesOnly {
+                if matches!(
+                    kind,
+                    Kind::OrgRulesOnly | Kind::PerRulesOnly | Kind::MiscRulesOnly
+                ) {
                     continue;
                 } else if *kind == Kind::Product {
                     best_product = best_product.max(len);
@@ -268,7 +283,8 @@ impl Gazetteer {
         })
     }
 
-    /// Known products (MISC) and organisations (ORG) in `words`, longest
+    /// Known products and works (MISC), organisations (ORG) and people
+    /// (PER) in `words`, longest
     /// match first, not overlapping.
     pub fn known(&self, words: &[&str]) -> Vec<Known> {
         let mut out = Vec::new();
@@ -277,8 +293,9 @@ impl Gazetteer {
             let mut best: Option<(usize, Label)> = None;
             for (ws, kind) in self.by_first.get(words[i]).into_iter().flatten() {
                 let label = match kind {
-                    Kind::Product => Label::Misc,
+                    Kind::Product | Kind::MiscRulesOnly => Label::Misc,
                     Kind::Org | Kind::OrgRulesOnly => Label::Org,
+                    Kind::PerRulesOnly => Label::Per,
                     _ => continue,
                 };
                 let len = ws.len();
@@ -335,6 +352,8 @@ mod tests {
             .chain(entries(PRODUCTS))
             .chain(entries(ORGANISATIONS))
             .chain(entries(ORGANISATIONS_NEWS))
+            .chain(entries(PEOPLE_KNOWN))
+            .chain(entries(WORKS_KNOWN))
             .chain([
                 "",
                 "Paris",

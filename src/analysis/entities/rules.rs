@@ -9,6 +9,9 @@ use crate::analysis::gazetteer::{FastMap, FastSet, Gazetteer};
 use crate::analysis::names;
 use crate::analysis::{Label, Lang};
 
+mod clubs;
+mod works;
+
 type M = (Range<usize>, Label);
 
 fn is_cap(w: &str) -> bool {
@@ -46,6 +49,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         // the French passes below take and keep the mentions in text order
         ms.sort_by_key(|m| m.0.start);
         ms = teams_of_places(words, ms);
+        ms = clubs::clubs(words, ms);
         ms = bodies_of_places(words, ms);
         ms = institutions_of_places(words, ms);
         ms = streets(words, ms);
@@ -53,6 +57,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = products_by_their_noun(words, ms);
         ms = kinds_by_their_noun(words, ms);
         ms = events(words, ms);
+        ms = works::quoted_titles(words, ms);
         ms = nationality_of_names(words, ms);
         ms = directions_of_places(words, ms);
         ms = contracted_titles(words, ms);
@@ -379,6 +384,49 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         ("fleuve", Label::Loc),
         ("rivière", Label::Loc),
         ("village", Label::Loc),
+        // people by their rank or trade ("le philosophe Épictète"),
+        // organisations and works by their kind ("le club Sporting",
+        // "le jeu Tetris")
+        ("roi", Label::Per),
+        ("reine", Label::Per),
+        ("empereur", Label::Per),
+        ("impératrice", Label::Per),
+        ("pharaon", Label::Per),
+        ("pape", Label::Per),
+        ("prince", Label::Per),
+        ("princesse", Label::Per),
+        ("philosophe", Label::Per),
+        ("poète", Label::Per),
+        ("écrivain", Label::Per),
+        ("écrivaine", Label::Per),
+        ("romancier", Label::Per),
+        ("romancière", Label::Per),
+        ("historien", Label::Per),
+        ("historienne", Label::Per),
+        ("peintre", Label::Per),
+        ("sculpteur", Label::Per),
+        ("compositeur", Label::Per),
+        ("compositrice", Label::Per),
+        ("chanteur", Label::Per),
+        ("chanteuse", Label::Per),
+        ("acteur", Label::Per),
+        ("actrice", Label::Per),
+        ("rappeur", Label::Per),
+        ("footballeur", Label::Per),
+        ("général", Label::Per),
+        ("club", Label::Org),
+        ("label", Label::Org),
+        ("éditeur", Label::Org),
+        ("développeur", Label::Org),
+        ("fabricant", Label::Org),
+        ("film", Label::Misc),
+        ("jeu", Label::Misc),
+        ("album", Label::Misc),
+        ("roman", Label::Misc),
+        ("série", Label::Misc),
+        ("single", Label::Misc),
+        ("chanson", Label::Misc),
+        ("opéra", Label::Misc),
     ];
     const DETERMINERS: &[&str] = &[
         "le", "la", "l'", "l’", "les", "du", "des", "au", "aux", "un", "une", "son", "sa", "ses",
@@ -1343,7 +1391,14 @@ fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
 /// or a first name the labeller took for a person ("Claude").
 fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
     let known = Gazetteer::get().known(words);
-    let ms = split_known(words, &known, ms);
+    // people known by one name do not split a longer name the labeller
+    // found ("Sanofi Pasteur", "lycée Voltaire")
+    let splitting: Vec<M> = known
+        .iter()
+        .filter(|k| k.1 != Label::Per)
+        .cloned()
+        .collect();
+    let ms = split_known(words, &splitting, ms);
     // `ms` is sorted and without overlaps, so are the known names: one
     // sweep, each mention removed at most once.
     let mut removed = vec![false; ms.len()];
@@ -1635,6 +1690,65 @@ mod tests {
         assert_eq!(
             run("le quotidien Le Monde qu' il lit", vec![(2..5, Label::Org)]),
             vec![("Le Monde".to_string(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn a_rank_a_trade_or_a_works_kind_before_a_name_gives_its_label() {
+        assert_eq!(
+            run(
+                "Selon le philosophe Épictète , le jeu Tetris plaît au label Motown .",
+                vec![(3..4, Label::Loc), (7..8, Label::Org), (11..12, Label::Per)]
+            ),
+            vec![
+                ("Épictète".to_string(), Label::Per),
+                ("Tetris".to_string(), Label::Misc),
+                ("Motown".to_string(), Label::Org),
+            ]
+        );
+        // a club's word opens a club's name, whatever town follows it
+        assert_eq!(
+            run(
+                "Il signe au Dynamo Kiev en 2001 .",
+                vec![(3..5, Label::Loc)]
+            ),
+            vec![("Dynamo Kiev".to_string(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn people_known_by_one_name_and_known_works_take_their_labels() {
+        // the labeller, trained on news, takes ancient authors for places
+        assert_eq!(
+            run(
+                "Selon Plutarque , Alexandre lisait Homère chaque soir .",
+                vec![(1..2, Label::Loc), (3..4, Label::Per), (5..6, Label::Loc)]
+            ),
+            vec![
+                ("Plutarque".to_string(), Label::Per),
+                ("Alexandre".to_string(), Label::Per),
+                ("Homère".to_string(), Label::Per),
+            ]
+        );
+        // a known name the labeller missed is added
+        assert_eq!(
+            run(
+                "le jeu sort sur Amstrad CPC en 1986",
+                vec![(4..6, Label::Org)]
+            ),
+            vec![("Amstrad CPC".to_string(), Label::Misc)]
+        );
+        assert_eq!(
+            run("Il a lu Aristote hier", vec![]),
+            vec![("Aristote".to_string(), Label::Per)]
+        );
+        // a person's name inside a company's does not split it
+        assert_eq!(
+            run(
+                "achetée à Sanofi Pasteur à 20 euros",
+                vec![(2..4, Label::Org)]
+            ),
+            vec![("Sanofi Pasteur".to_string(), Label::Org)]
         );
     }
 

@@ -1,0 +1,251 @@
+//! Titles of works written between quotation marks.
+
+use super::{M, ORG_HEADS, is_cap};
+use crate::analysis::Label;
+use crate::analysis::gazetteer::Gazetteer;
+
+/// Opening and closing quotation marks, as the tokeniser gives them.
+fn opens(w: &str) -> bool {
+    matches!(w, "\"" | "«" | "“")
+}
+
+fn closes(w: &str) -> bool {
+    matches!(w, "\"" | "»" | "”")
+}
+
+/// What a title between quotation marks follows: a preposition ("dans
+/// « Evita »", "de « Phèdre »") or the noun of its kind ("le film « Vol de
+/// nuit »", "une vidéo intitulée « … »"). After anything else (an article,
+/// a colon, a verb of saying, a nickname's "alias") a capitalised
+/// quotation is a coined word, a nickname, a slogan or what someone said;
+/// after a comma or a conjunction, what the quotation before it was.
+const BEFORE_TITLES: &[&str] = &[
+    "à",
+    "avec",
+    "d'",
+    "d’",
+    "dans",
+    "de",
+    "du",
+    "en",
+    "par",
+    "pour",
+    "sur",
+    "Dans",
+    "album",
+    "bande",
+    "chanson",
+    "clip",
+    "comédie",
+    "disque",
+    "documentaire",
+    "drame",
+    "émission",
+    "épisode",
+    "essai",
+    "feuilleton",
+    "film",
+    "histoire",
+    "intitulé",
+    "intitulée",
+    "intitulés",
+    "jeu",
+    "livre",
+    "magazine",
+    "manga",
+    "opéra",
+    "ouvrage",
+    "pièce",
+    "poème",
+    "recueil",
+    "revue",
+    "roman",
+    "série",
+    "single",
+    "spectacle",
+    "tableau",
+    "téléfilm",
+    "titre",
+    "tube",
+    "vidéo",
+];
+
+/// Words a title between quotation marks has at most.
+const MAX_TITLE_WORDS: usize = 6;
+
+/// Words at most of a title in which the labeller found no name.
+const MAX_UNSEEN_TITLE_WORDS: usize = 4;
+
+/// French writes the title of a book, film, song, show or game between
+/// quotation marks with a capital first ("le roman « Vol de nuit »", "dans
+/// « The Good Wife »"): a works title is MISC (GUIDELINES.md), and the
+/// labeller, which reads the title's own words, takes it for a person, a
+/// place, an organisation or pieces of names. Only where the quotation
+/// follows what titles follow; known names and organisations keep their
+/// label ("« Le Monde »", "« İyi Parti »").
+pub(super) fn quoted_titles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    // where the closing mark of the last title found is
+    let mut last_title = None;
+    let mut i = 0;
+    while i < words.len() {
+        if !opens(words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let Some(len) = words[start..]
+            .iter()
+            .take(MAX_TITLE_WORDS + 3)
+            .position(|w| closes(w) || opens(w))
+        else {
+            i += 1;
+            continue;
+        };
+        let end = start + len;
+        if len == 0 || !closes(words[end]) || !is_cap(words[start]) {
+            i = end.max(start);
+            continue;
+        }
+        let title = &words[start..end];
+        // a title follows what titles follow; with an organisation's head
+        // word, it is an organisation ("« İyi Parti »"); long, a sentence
+        let listed =
+            i >= 2 && matches!(words[i - 1], "," | "et" | "ou") && last_title == Some(i - 2);
+        if i == 0
+            || !(listed || BEFORE_TITLES.contains(&words[i - 1]))
+            || title.len() > MAX_TITLE_WORDS
+            || title
+                .iter()
+                .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+        {
+            i = end;
+            continue;
+        }
+        if title
+            .iter()
+            .any(|w| matches!(*w, "," | "." | ";" | ":" | "?" | "!" | "(" | ")"))
+        {
+            i = end;
+            continue;
+        }
+        // the mentions inside the quotation marks, and none across them
+        let first = ms.partition_point(|m| m.0.end <= start);
+        let last = first + ms[first..].partition_point(|m| m.0.start < end);
+        let inside = &ms[first..last];
+        if inside.iter().any(|m| m.0.start < start || m.0.end > end) {
+            i = end;
+            continue;
+        }
+        // a name the gazetteers know keeps its label ("dans « Le Monde »");
+        // a quoted stretch the labeller found nothing in is a title only
+        // when short ("de « Wish »"), longer ones being sayings
+        let known = Gazetteer::get().known(title);
+        if known.first().is_some_and(|k| k.0 == (0..title.len()))
+            || (inside.is_empty() && title.len() > MAX_UNSEEN_TITLE_WORDS)
+        {
+            i = end;
+            continue;
+        }
+        ms.splice(first..last, [(start..end, Label::Misc)]);
+        last_title = Some(end);
+        i = end;
+    }
+    ms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, ms: Vec<M>) -> Vec<(String, Label)> {
+        let words: Vec<&str> = s.split(' ').collect();
+        quoted_titles(&words, ms)
+            .into_iter()
+            .map(|(r, l)| (words[r].join(" "), l))
+            .collect()
+    }
+
+    fn misc(s: &str) -> Vec<(String, Label)> {
+        vec![(s.to_string(), Label::Misc)]
+    }
+
+    #[test]
+    fn a_quoted_title_after_its_noun_or_a_preposition_is_misc() {
+        // pieces of names inside a film's title
+        assert_eq!(
+            run(
+                "Elle joue dans le film « Le Retour de Don Camillo » en 1953 .",
+                vec![(7..8, Label::Per), (9..11, Label::Per)]
+            ),
+            misc("Le Retour de Don Camillo")
+        );
+        // a series the labeller took for a place, after a preposition
+        assert_eq!(
+            run(
+                "Il apparaît dans « Grey's Anatomy » en 2010 .",
+                vec![(4..6, Label::Loc)]
+            ),
+            misc("Grey's Anatomy")
+        );
+        // a short title in which the labeller found nothing, and the
+        // titles listed after it
+        assert_eq!(
+            run(
+                "Elle chante « Wish » sur l' album « Silence éternel » , « Nuit » et « Aube » .",
+                vec![]
+            ),
+            vec![
+                ("Silence éternel".to_string(), Label::Misc),
+                ("Nuit".to_string(), Label::Misc),
+                ("Aube".to_string(), Label::Misc),
+            ]
+        );
+        // words listed after what is no title
+        assert_eq!(
+            run(
+                "les mots « Liberté » , « Égalité » et « Fraternité »",
+                vec![]
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn quotations_that_are_not_titles_keep_their_labels() {
+        // what someone said, a slogan, a nickname, a coined word
+        let said = "Il a répondu : « Merci Paris » avant de partir .";
+        assert_eq!(
+            run(said, vec![(6..7, Label::Loc)]),
+            vec![("Paris".to_string(), Label::Loc)]
+        );
+        let nickname = "Maxime Nicolle alias « Fly Rider » était là .";
+        assert_eq!(
+            run(nickname, vec![(0..2, Label::Per), (4..6, Label::Per)]),
+            vec![
+                ("Maxime Nicolle".to_string(), Label::Per),
+                ("Fly Rider".to_string(), Label::Per)
+            ]
+        );
+        assert_eq!(run("remplacer l' « Obamacare » vite", vec![]), vec![]);
+        // a known newspaper, a party named by its head word
+        assert_eq!(
+            run(
+                "un article dans « Le Monde » hier",
+                vec![(4..6, Label::Org)]
+            ),
+            vec![("Le Monde".to_string(), Label::Org)]
+        );
+        assert_eq!(
+            run(
+                "le chef du « Parti des travailleurs » dit",
+                vec![(4..7, Label::Org)]
+            ),
+            vec![("Parti des travailleurs".to_string(), Label::Org)]
+        );
+        // a long quotation with nothing found is a saying, not a title
+        assert_eq!(
+            run("sous le titre « Nous irons tous au bois demain » .", vec![]),
+            vec![]
+        );
+    }
+}
