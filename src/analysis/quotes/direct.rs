@@ -284,6 +284,26 @@ fn named_before(doc: &Doc, open: usize) -> bool {
     if p > 0 && doc.is(p, &["de", "d'", "d’"]) {
         p -= 1;
     }
+    // "pour thème cette année : « … »", "le slogan : « … »": a colon after
+    // a noun that names
+    if p > 0 && doc.t(p) == ":" {
+        let before = (p.saturating_sub(3)..p).any(|k| {
+            doc.is(
+                k,
+                &["thème", "slogan", "devise", "hashtag", "mot-dièse", "titre"],
+            )
+        });
+        return before;
+    }
+    // "baptisé les « Aigles de libération de l'Afrique »", "le site internet
+    // « … »": past an article after a naming verb, past the kind of a site
+    if p > 0
+        && (doc.is(p, &["les", "le", "la", "l'", "l’"])
+            && doc.t(p - 1).to_lowercase().starts_with("baptis")
+            || doc.is(p, &["internet", "web"]))
+    {
+        p -= 1;
+    }
     let w = doc.t(p).to_lowercase();
     const NAMING: &[&str] = &[
         "baptisé",
@@ -349,7 +369,21 @@ fn named_before(doc: &Doc, open: usize) -> bool {
         "société",
         "marque",
     ];
+    // "du parti « La République en marche »" (not "créer son parti « la
+    // seule chose envisageable »"); "a été élu « Sportif de l'année »" (not
+    // "un élu « doit se tenir à l'écart »")
+    let capital = doc
+        .t(open + 1)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
     NAMING.contains(&w.as_str())
+        || w == "parti" && capital
+        || matches!(
+            w.as_str(),
+            "élu" | "élue" | "élus" | "élues" | "sacré" | "sacrée"
+        ) && p > 0
+            && doc.is(p - 1, &["été"])
 }
 
 /// The opening mark of the first quote of a list that the quote opening at

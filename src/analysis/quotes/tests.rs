@@ -1156,6 +1156,31 @@ mod french_partial {
     }
 
     #[test]
+    fn names_after_a_site_a_party_a_theme_or_an_election_are_not_quotes() {
+        for text in [
+            "Vers 5h00, le site internet « Gilets jaunes le Mouvement » a publié un appel.",
+            "Il a été enlevé par un groupe baptisé les « Aigles de libération de l'Afrique ».",
+            "Cette veillée avait pour thème cette année : « Le chemin vers Jésus ».",
+            "Il s'est adressé aux députés du parti « La République en marche » mardi.",
+            "Il a notamment été élu « Sportif le plus populaire des cinquante dernières années ».",
+        ] {
+            assert!(speakers(text).is_empty(), "{text}");
+        }
+        // speech after the same words stays speech
+        assert_eq!(
+            speakers(
+                "Jacline Mouraud veut créer son parti « la seule chose envisageable pour nous »."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            speakers("Jean Roux estime qu'un élu « doit se tenir à l'écart des lobbys et des intérêts divers ».").len(),
+            1
+        );
+    }
+
+    #[test]
     fn titles_names_and_legal_qualifications_are_not_quotes() {
         assert!(speakers("Il a vu le film « Le Seigneur des Anneaux » hier soir.").is_empty());
         assert!(
