@@ -372,11 +372,12 @@ fn named_before(doc: &Doc, open: usize) -> bool {
     // "du parti « La République en marche »" (not "créer son parti « la
     // seule chose envisageable »"); "a été élu « Sportif de l'année »" (not
     // "un élu « doit se tenir à l'écart »")
-    let capital = doc
-        .t(open + 1)
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
+    let capital = open + 1 < doc.toks.len()
+        && doc
+            .t(open + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
     NAMING.contains(&w.as_str())
         || w == "parti" && capital
         || matches!(
