@@ -197,6 +197,16 @@ impl<'a> Doc<'a> {
         }
         match inf.cue {
             Some(Form::Finite | Form::Gerund) => Some(i),
+            // "a-t-il expliqué, avant d'ajouter : « … »": the infinitive
+            // shares the main clause's subject
+            Some(Form::Infinitive)
+                if self.lang == Lang::Fr
+                    && i >= 2
+                    && self.is(i - 1, &["de", "d'", "d’"])
+                    && self.is(i - 2, &["avant"]) =>
+            {
+                Some(i)
+            }
             _ if inf.aux => {
                 // a déclaré, a-t-il encore déclaré, has told, avait notamment souligné
                 let mut j = i + 1;

@@ -1133,6 +1133,20 @@ impl<'a> Resolver<'a> {
             if of_person {
                 return (None, None);
             }
+            // "Le préfet du Pas-de-Calais", "le maire de Montauban": an office
+            // named by its place, bound to no name above, is held by someone
+            // unnamed, not by the person in focus
+            let x = a + hi + 1;
+            let of_place = x + 1 < b
+                && doc.is(x, &["de", "du", "des", "d'", "d’"])
+                && (x + 1..b)
+                    .find(|&k| doc.info[k].cap)
+                    .is_some_and(|k| k <= x + 2 && doc.info[k].entity == Some(Label::Loc));
+            if of_place {
+                return self
+                    .named_later(doc, b, head)
+                    .map_or((None, None), |r| self.referent_name(doc, r));
+            }
             if matches!(det, "le" | "la" | "l'" | "l’") {
                 // as a pronoun would (the person in focus first), but never
                 // for an institution (below) nor for a place or a body the

@@ -1967,3 +1967,39 @@ fn a_person_described_first_is_the_one_named_after() {
         vec![who("Hope Solo"), who("Hope Solo")]
     );
 }
+
+#[test]
+fn an_infinitive_after_avant_de_shares_the_main_clause_subject() {
+    assert_eq!(
+        speakers_with(
+            "Alan Bean a pris sa retraite en 1981. « Tout artiste a la Terre ou son imagination pour inspirer ses peintures », a-t-il expliqué en 1994 au New York Times, avant d'ajouter : « J'ai la Terre et mon imagination, et je suis le premier à avoir aussi la Lune. »",
+            &[("Alan Bean", Label::Per), ("New York Times", Label::Org)]
+        ),
+        vec![who("Alan Bean"), who("Alan Bean")]
+    );
+}
+
+#[test]
+fn an_office_named_by_its_place_and_no_name_is_held_by_someone_unnamed() {
+    assert_eq!(
+        speakers_with(
+            "Jean Dupont, un jeune homme de 20 ans, a été déféré en comparution immédiate. D'après le préfet des Bouches-du-Rhône, « les dépôts de carburant sont libérés ».",
+            &[
+                ("Jean Dupont", Label::Per),
+                ("Bouches-du-Rhône", Label::Loc)
+            ]
+        ),
+        vec![None]
+    );
+    // bound to a name by apposition, it is that person
+    assert_eq!(
+        speakers_with(
+            "Le préfet des Bouches-du-Rhône, Pierre Martin, s'est rendu sur place. D'après le préfet des Bouches-du-Rhône, « les dépôts de carburant sont libérés ».",
+            &[
+                ("Pierre Martin", Label::Per),
+                ("Bouches-du-Rhône", Label::Loc)
+            ]
+        ),
+        vec![who("Pierre Martin")]
+    );
+}
