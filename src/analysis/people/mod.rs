@@ -1133,11 +1133,30 @@ impl<'a> Resolver<'a> {
             if of_person {
                 return (None, None);
             }
-            // "Le préfet du Pas-de-Calais", "le maire de Montauban": an office
-            // named by its place, bound to no name above, is held by someone
-            // unnamed, not by the person in focus
+            // "Le préfet du Pas-de-Calais", "le maire de Montauban": a local
+            // office named by its place, bound to no name above, is held by
+            // someone unnamed, not by the person in focus (not "le chef du
+            // Kremlin", "le chef de l'État")
             let x = a + hi + 1;
-            let of_place = x + 1 < b
+            let of_place = matches!(
+                head,
+                "préfet"
+                    | "préfète"
+                    | "maire"
+                    | "procureur"
+                    | "procureure"
+                    | "gouverneur"
+                    | "député"
+                    | "députée"
+                    | "sénateur"
+                    | "sénatrice"
+                    | "évêque"
+                    | "archevêque"
+                    | "ambassadeur"
+                    | "ambassadrice"
+                    | "recteur"
+                    | "rectrice"
+            ) && x + 1 < b
                 && doc.is(x, &["de", "du", "des", "d'", "d’"])
                 && (x + 1..b)
                     .find(|&k| doc.info[k].cap)
