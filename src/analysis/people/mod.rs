@@ -377,6 +377,12 @@ impl<'a> Resolver<'a> {
         // an entity overlapping the mention gives the group; the name is the
         // fullest of the group's name and the article's own name runs
         let group = self.group_at(span).or_else(|| {
+            // a place the recogniser found ("France" of "D'après France
+            // info") is not a longer name holding its word ("La France en
+            // colère")
+            if matches!(doc.info[a].entity, Some(Label::Loc | Label::Misc)) {
+                return None;
+            }
             let first = text.split_whitespace().next()?;
             self.group_words
                 .get(first)?
@@ -1727,7 +1733,15 @@ impl Resolver<'_> {
             .map(|q| {
                 let s = q.speaker.as_deref()?;
                 let pos = q.speaker_span.map_or(q.span.start, |m| m.start);
-                add(s, None, pos)
+                // a speaker named as a recognised place keeps its label, so
+                // it joins no body's longer name ("France" of "D'après France
+                // info" is not « La France en colère »)
+                let label = q
+                    .speaker_span
+                    .filter(|m| m.text(doc.text) == s)
+                    .and_then(|m| doc.info[doc.tok_at(m.start)].entity)
+                    .filter(|l| matches!(l, Label::Loc | Label::Misc));
+                add(s, label, pos)
             })
             .collect();
         // a name joins the one fullest name holding its words

@@ -2032,3 +2032,14 @@ fn the_two_ministers_are_the_last_two_people_named() {
         who("Agnès Buzyn et Gérald Darmanin")
     );
 }
+
+#[test]
+fn a_place_speaking_joins_no_longer_title_holding_its_name() {
+    assert_eq!(
+        speakers_with(
+            "Les manifestants ont lancé un site Internet « La France en colère » hier. Selon la France, « les blocages doivent cesser dès ce soir ».",
+            &[("La France en colère", Label::Org), ("France", Label::Loc)]
+        ),
+        vec![who("France")]
+    );
+}
