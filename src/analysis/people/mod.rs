@@ -1077,22 +1077,21 @@ impl<'a> Resolver<'a> {
             }
         }
         let plural = head.ends_with('s') && !head.ends_with("ss") || head.ends_with('x');
-        // "les deux ministres", "les deux hommes": the pair in focus
-        if det == "les"
-            && words.get(1).is_some_and(|w| w == "deux")
-            && plural
-            && let Some(r) = self
+        // "les deux ministres", "les deux hommes": the pair in focus, else
+        // the last two people named in this sentence or the two before
+        // ("Les ministres de la Santé, Agnès Buzyn, et des Comptes publics,
+        // Gérald Darmanin ont annoncé … Les deux ministres soulignent"); a
+        // third one makes it no one
+        if det == "les" && words.get(1).is_some_and(|w| w == "deux") && plural {
+            if let Some(r) = self
                 .pronoun_in_focus(doc, m, &self.focus(doc, m))
                 .filter(|r| r.0.as_deref().is_some_and(|n| n.contains(" et ")))
-        {
-            return r;
-        }
-        // ("Les ministres de la Santé, Agnès Buzyn, et des Comptes publics,
-        // Gérald Darmanin ont annoncé … Les deux ministres soulignent"): else
-        // the last two people named in this sentence or the two before
-        if det == "les" && words.get(1).is_some_and(|w| w == "deux") && plural {
-            let si = doc.sent_of[a] as usize;
-            let from = doc.sents[si.saturating_sub(2)].tokens.start;
+            {
+                return r;
+            }
+            let from = doc.sents[(doc.sent_of[a] as usize).saturating_sub(2)]
+                .tokens
+                .start;
             let mut names: Vec<String> = Vec::new();
             for r in self.referents[..i].iter().rev() {
                 if r.toks.0 < from || names.len() == 3 {
@@ -1105,8 +1104,8 @@ impl<'a> Resolver<'a> {
                     names.push(n);
                 }
             }
-            if names.len() == 2 {
-                return (Some(format!("{} et {}", names[1], names[0])), None);
+            if let [second, first] = names.as_slice() {
+                return (Some(format!("{first} et {second}")), None);
             }
         }
         if ROLES.contains(&head) && !indefinite && !plural {

@@ -748,14 +748,7 @@ fn present_participle(doc: &Doc, p: usize) -> bool {
         && w.ends_with("ant")
         && !doc.is(
             p,
-            &[
-                "pendant",
-                "durant",
-                "cependant",
-                "maintenant",
-                "pourtant",
-                "avant",
-            ],
+            &["pendant", "durant", "cependant", "maintenant", "pourtant"],
         )
         && doc.info[p].entity.is_none()
         && p + 1 < doc.toks.len()

@@ -205,15 +205,12 @@ fn named_subject_other_than(doc: &Doc, start: usize, prev: Option<&str>) -> bool
 /// Whether a whole sentence without quotes, opening on a noun phrase (no
 /// pronoun), lies between two quotes: the story moved on to another subject.
 fn narrative_between(doc: &Doc, prev_end: usize, start: usize) -> bool {
-    let a = doc.tok_at(prev_end);
-    let b = doc.tok_at(start).min(doc.toks.len());
+    let last = doc.toks.len().saturating_sub(1);
+    let (a, b) = (doc.tok_at(prev_end).min(last), doc.tok_at(start).min(last));
     if a >= b {
         return false;
     }
-    let (sa, sb) = (
-        doc.sent_of[a] as usize,
-        doc.sent_of[b.min(doc.toks.len() - 1)] as usize,
-    );
+    let (sa, sb) = (doc.sent_of[a] as usize, doc.sent_of[b] as usize);
     (sa + 1..sb).any(|si| {
         let r = doc.sents[si].tokens.clone();
         r.len() >= 6

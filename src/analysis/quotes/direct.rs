@@ -287,105 +287,101 @@ fn named_before(doc: &Doc, open: usize) -> bool {
     // "pour thème cette année : « … »", "le slogan : « … »": a colon after
     // a noun that names
     if p > 0 && doc.t(p) == ":" {
-        let before = (p.saturating_sub(3)..p).any(|k| {
+        return (p.saturating_sub(3)..p).any(|k| {
             doc.is(
                 k,
                 &["thème", "slogan", "devise", "hashtag", "mot-dièse", "titre"],
             )
         });
-        return before;
     }
     // "baptisé les « Aigles de libération de l'Afrique »", "le site internet
-    // « … »": past an article after a naming verb, past the kind of a site
+    // « … »": past an article after a naming word, past the kind of a site
     if p > 0
-        && (doc.is(p, &["les", "le", "la", "l'", "l’"])
-            && doc.t(p - 1).to_lowercase().starts_with("baptis")
+        && (doc.is(p, &["les", "le", "la", "l'", "l’"]) && doc.is(p - 1, NAMING)
             || doc.is(p, &["internet", "web"]))
     {
         p -= 1;
     }
-    let w = doc.t(p).to_lowercase();
-    const NAMING: &[&str] = &[
-        "baptisé",
-        "baptisée",
-        "baptisés",
-        "baptisées",
-        "intitulé",
-        "intitulée",
-        "intitulés",
-        "intitulées",
-        "surnommé",
-        "surnommée",
-        "surnommés",
-        "dénommé",
-        "dénommée",
-        "nommé",
-        "nommée",
-        "appelé",
-        "appelée",
-        "appelés",
-        "titré",
-        "titrée",
-        "auteur",
-        "autrice",
-        "thème",
-        "projet",
-        "pétition",
-        "slogan",
-        "devise",
-        "film",
-        "livre",
-        "roman",
-        "ouvrage",
-        "album",
-        "chanson",
-        "titre",
-        "émission",
-        "série",
-        "opération",
-        "spectacle",
-        "documentaire",
-        "exposition",
-        "hashtag",
-        "mot-dièse",
-        "mot-clé",
-        "magazine",
-        "rubrique",
-        "association",
-        "collectif",
-        "mouvement",
-        "plan",
-        "programme",
-        "dispositif",
-        "pièce",
-        "revue",
-        "journal",
-        "quotidien",
-        "hebdomadaire",
-        "site",
-        "page",
-        "groupe",
-        "compte",
-        "société",
-        "marque",
-    ];
     // "du parti « La République en marche »" (not "créer son parti « la
     // seule chose envisageable »"); "a été élu « Sportif de l'année »" (not
     // "un élu « doit se tenir à l'écart »")
-    let capital = open + 1 < doc.toks.len()
-        && doc
-            .t(open + 1)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-    NAMING.contains(&w.as_str())
-        || w == "parti" && capital
-        || matches!(
-            w.as_str(),
-            "élu" | "élue" | "élus" | "élues" | "sacré" | "sacrée"
-        ) && p > 0
+    doc.is(p, NAMING)
+        || doc.is(p, &["parti"])
+            && doc
+                .toks
+                .get(open + 1)
+                .is_some_and(|t| t.text(doc.text).starts_with(char::is_uppercase))
+        || doc.is(p, &["élu", "élue", "élus", "élues", "sacré", "sacrée"])
+            && p > 0
             && doc.is(p - 1, &["été"])
 }
+
+/// Naming verbs and nouns: what a quotation after them is a name, a title
+/// or a label.
+const NAMING: &[&str] = &[
+    "baptisé",
+    "baptisée",
+    "baptisés",
+    "baptisées",
+    "intitulé",
+    "intitulée",
+    "intitulés",
+    "intitulées",
+    "surnommé",
+    "surnommée",
+    "surnommés",
+    "dénommé",
+    "dénommée",
+    "nommé",
+    "nommée",
+    "appelé",
+    "appelée",
+    "appelés",
+    "titré",
+    "titrée",
+    "auteur",
+    "autrice",
+    "thème",
+    "projet",
+    "pétition",
+    "slogan",
+    "devise",
+    "film",
+    "livre",
+    "roman",
+    "ouvrage",
+    "album",
+    "chanson",
+    "titre",
+    "émission",
+    "série",
+    "opération",
+    "spectacle",
+    "documentaire",
+    "exposition",
+    "hashtag",
+    "mot-dièse",
+    "mot-clé",
+    "magazine",
+    "rubrique",
+    "association",
+    "collectif",
+    "mouvement",
+    "plan",
+    "programme",
+    "dispositif",
+    "pièce",
+    "revue",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "site",
+    "page",
+    "groupe",
+    "compte",
+    "société",
+    "marque",
+];
 
 /// The opening mark of the first quote of a list that the quote opening at
 /// `open` continues ("« A », « B » ou encore « C »"), if it continues one.

@@ -139,22 +139,17 @@ pub(super) fn quoted_titles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         }
         let title = &words[start..end];
         // a title follows what titles follow; with an organisation's head
-        // word, it is an organisation ("« İyi Parti »"); long, a sentence
+        // word, it is an organisation ("« İyi Parti »"); long or punctuated,
+        // a sentence
         let listed =
             i >= 2 && matches!(words[i - 1], "," | "et" | "ou") && last_title == Some(i - 2);
         if i == 0
             || !(listed || BEFORE_TITLES.contains(&words[i - 1]))
             || title.len() > MAX_TITLE_WORDS
-            || title
-                .iter()
-                .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
-        {
-            i = end;
-            continue;
-        }
-        if title
-            .iter()
-            .any(|w| matches!(*w, "," | "." | ";" | ":" | "?" | "!" | "(" | ")"))
+            || title.iter().any(|w| {
+                matches!(*w, "," | "." | ";" | ":" | "?" | "!" | "(" | ")")
+                    || ORG_HEADS.contains(&w.to_lowercase().as_str())
+            })
         {
             i = end;
             continue;
