@@ -1634,7 +1634,6 @@ const INSTITUTIONS_FR: &[&str] = &[
     "exécutif",
     "douane",
     "douanes",
-    "pompiers",
     "académie",
     "inspection",
     "administration",

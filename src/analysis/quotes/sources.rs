@@ -172,6 +172,10 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         return None;
     }
     let m = np_ending_at(doc, k, ss).and_then(|m| past_place(doc, m, ss));
+    let m = match m {
+        Some(found) => inside_modifier(doc, &found, ss).unwrap_or(Some(found)),
+        None => None,
+    };
     // "celui qui est considéré comme le chef du groupe avait affirmé": an
     // attribute after a participle and "comme" is not the subject
     if doc.lang == Lang::Fr
@@ -213,6 +217,43 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         }
     }
     m
+}
+
+/// "Les avocats qui représentent Trump arguent", "Un témoin cité par Le
+/// Parisien a estimé": a French name ending a relative clause or an agent
+/// phrase is their object, not the subject of the verb after them; the
+/// subject is the noun phrase they complete (a description: no one).
+/// `Some(subject)` when the name is such an object, `None` otherwise.
+fn inside_modifier(doc: &Doc, m: &Mention, ss: usize) -> Option<Option<Mention>> {
+    if doc.lang != Lang::Fr || m.kind != Kind::Name {
+        return None;
+    }
+    let mut p = doc.tok_at(m.span.start);
+    if p > ss && is_det(doc, p - 1) {
+        p -= 1;
+    }
+    // "cité par", "analysés par", "interrogée par", "repris par"
+    let participle = |x: usize| {
+        let w = doc.t(x);
+        is_word(doc, x)
+            && !doc.info[x].cap
+            && !doc.function(x)
+            && w.chars().count() > 3
+            && ["é", "és", "ée", "ées", "is", "u", "us", "ue", "ues"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    if p >= ss + 3 && doc.is(p - 1, &["par"]) && participle(p - 2) {
+        return Some(np_ending_at(doc, p - 3, ss));
+    }
+    // "qui représentent", "qui ont défendu", "qui ne soutient pas"
+    let q = (p.saturating_sub(4).max(ss + 1)..p.saturating_sub(1))
+        .rev()
+        .find(|&x| doc.is(x, &["qui"]))?;
+    if (q + 1..p).any(|x| !is_word(doc, x) || doc.info[x].cap || doc.info[x].region.is_some()) {
+        return None;
+    }
+    Some(np_ending_at(doc, q - 1, ss))
 }
 
 /// A French name right after a preposition other than "de" ("Le chef de

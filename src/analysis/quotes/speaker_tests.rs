@@ -2043,3 +2043,54 @@ fn a_place_speaking_joins_no_longer_title_holding_its_name() {
         vec![who("France")]
     );
 }
+
+#[test]
+fn firefighters_are_people_described_not_an_institution() {
+    // GUIDELINES: a source only described ('les enquêteurs') has no speaker;
+    // 'la police' or 'la préfecture' is a body written as in the text
+    assert_eq!(
+        speakers(
+            "Selon les pompiers, le bâtiment n'était pas aux normes. Ils affirment avoir « mis en garde à plusieurs reprises les responsables de l'immeuble », en vain."
+        ),
+        vec![None, None]
+    );
+    assert_eq!(
+        speakers(
+            "Selon la préfecture, « le feu est fixé depuis ce matin sur l'ensemble de la zone »."
+        ),
+        vec![who("préfecture")]
+    );
+}
+
+#[test]
+fn a_name_inside_a_relative_or_an_agent_phrase_is_not_the_subject() {
+    assert_eq!(
+        speakers_with(
+            "Les avocats qui représentent Donald Trump arguent que le président est dans son droit.",
+            &[("Donald Trump", Label::Per)]
+        ),
+        vec![None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Un témoin cité par Le Parisien a estimé que le périmètre de sécurité avait permis d'éviter un bilan plus grave.",
+            &[("Le Parisien", Label::Org)]
+        ),
+        vec![None]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le gouvernement espagnol dirigé par Mariano Rajoy considère qu'aucun référendum n'a eu lieu.",
+            &[("Mariano Rajoy", Label::Per)]
+        ),
+        vec![who("gouvernement espagnol")]
+    );
+    // the name as the subject itself is kept
+    assert_eq!(
+        speakers_with(
+            "Le juge qui a reçu les avocats, Derrick Watson, estime que le décret est illégal.",
+            &[("Derrick Watson", Label::Per)]
+        ),
+        vec![who("Derrick Watson")]
+    );
+}
