@@ -6,7 +6,6 @@
 use crate::analysis::lexicon::Form;
 use crate::analysis::names::Gender;
 use crate::analysis::people::mentions::*;
-pub use crate::analysis::people::phrases::according;
 pub(crate) use crate::analysis::people::phrases::{
     BE, SUBORDINATORS, clause_subject, first_mention, is_modal, loose_adverb, np_ending_at,
     subject_right,
@@ -14,6 +13,29 @@ pub(crate) use crate::analysis::people::phrases::{
 use crate::analysis::people::phrases::{clause_head, name_spanning};
 use crate::analysis::view::Doc;
 use crate::analysis::{Label, Lang, Span};
+
+/// "selon X" / "d'après X" / "according to X" at token `k`: the cue, the
+/// index of X's last token and X ([`phrases::according`]), except that a
+/// French pronoun after "que" ("Idriss Déby, qui a rappelé … que selon lui
+/// « … »") is the subject of the reporting verb before "que", not whoever
+/// was in focus before the sentence.
+pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
+    let (cue, end, m) = crate::analysis::people::phrases::according(doc, k)?;
+    if doc.lang != Lang::Fr || m.kind != Kind::Pronoun || k < 2 {
+        return Some((cue, end, m));
+    }
+    let ss = doc.sentence_start(k);
+    if k - 1 <= ss || !doc.is(k - 1, &["que", "qu'", "qu’"]) {
+        return Some((cue, end, m));
+    }
+    let reporter = (k.saturating_sub(16).max(ss)..k - 1)
+        .rev()
+        .take_while(|&x| doc.info[x].region.is_none() && !matches!(doc.t(x), "." | ";" | ":"))
+        .find(|&x| doc.cue_at(x).is_some_and(|e| e < k - 1))
+        .and_then(|v| subject_left(doc, v))
+        .filter(|s| s.kind != Kind::FirstPerson);
+    Some((cue, end, reporter.unwrap_or(m)))
+}
 
 /// The subject ending just before the cue at `v`: "Musk a déclaré",
 /// "la responsable de X, Audrey Herblin-Stoop, a déclaré", "Arthur Mensch,
@@ -567,6 +589,23 @@ pub(super) fn antecedent(doc: &Doc, q: usize, ss: usize) -> Option<Mention> {
             })
         {
             return Some(name_mention(doc, x, b));
+        }
+    }
+    // "Idriss Déby, Président du Tchad et de l'Union africaine, qui a
+    // rappelé": a name completing an apposition; the relative is the
+    // named person's
+    if doc.lang == Lang::Fr && matches!(m.kind, Kind::Name | Kind::Phrase) {
+        let mut a = doc.tok_at(m.span.start);
+        if a > ss && is_det(doc, a - 1) {
+            a -= 1;
+        }
+        if a > ss
+            && doc.is(a - 1, &["de", "du", "des", "d'", "d’"])
+            && let Some(c) = (ss + 1..a - 1).rev().find(|&x| doc.t(x) == ",")
+            && !(c + 1..a).any(|x| doc.punct(x) || doc.info[x].region.is_some())
+            && let Some(n) = np_ending_at(doc, c - 1, ss).filter(|n| n.kind == Kind::Name)
+        {
+            return Some(n);
         }
     }
     past_place(doc, m, ss)

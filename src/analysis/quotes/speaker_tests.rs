@@ -2094,3 +2094,35 @@ fn a_name_inside_a_relative_or_an_agent_phrase_is_not_the_subject() {
         vec![who("Derrick Watson")]
     );
 }
+
+#[test]
+fn selon_lui_after_que_is_the_reporting_verbs_subject() {
+    // not the person in focus before the sentence
+    assert_eq!(
+        speakers_with(
+            "C'est Joseph Butore, second vice-président du Burundi, qui représente le pays. L'éloignement du Burundi a provoqué la désapprobation des diplomaties à l'exception de Idriss Déby, président du Tchad, qui a rappelé que selon lui « le troisième mandat de Pierre Nkurunziza n'est pas anticonstitutionnel ».",
+            &[
+                ("Joseph Butore", Label::Per),
+                ("Burundi", Label::Loc),
+                ("Idriss Déby", Label::Per),
+                ("Tchad", Label::Loc),
+                ("Pierre Nkurunziza", Label::Per)
+            ]
+        ),
+        vec![who("Idriss Déby")]
+    );
+}
+
+#[test]
+fn a_relative_after_an_apposition_is_the_named_persons() {
+    assert_eq!(
+        speakers_with(
+            "Le sommet a été critiqué par Marie Dupont, présidente de l'Union des consommateurs, qui a déclaré que « ce sommet ne sert à rien du tout ».",
+            &[
+                ("Marie Dupont", Label::Per),
+                ("Union des consommateurs", Label::Org)
+            ]
+        ),
+        vec![who("Marie Dupont")]
+    );
+}
