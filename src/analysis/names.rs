@@ -50,13 +50,16 @@ pub fn first_name_gender(word: &str) -> Option<Gender> {
     listed(word, table())
         .or_else(|| listed(word, more()))
         .or_else(|| {
-            // every part a first name ("France-Inter" is no one)
+            // every part a first name ("France-Inter" is no one); a word
+            // without a hyphen is its only part, looked up above
+            if !word.contains('-') {
+                return None;
+            }
             let mut parts = word
                 .split('-')
                 .map(|p| listed(p, table()).or_else(|| listed(p, more())));
             let first = parts.next()??;
-            (word.contains('-') && first != Gender::Either && parts.all(|g| g.is_some()))
-                .then_some(first)
+            (first != Gender::Either && parts.all(|g| g.is_some())).then_some(first)
         })
 }
 
@@ -72,21 +75,20 @@ fn listed(word: &str, t: &FastMap<&'static str, Gender>) -> Option<Gender> {
     }) {
         return None;
     }
-    // Capitalise each hyphenated part: "JEAN-PIERRE" → "Jean-Pierre".
-    let normal: String = word
-        .split('-')
-        .map(|part| {
-            let mut cs = part.chars();
-            match cs.next() {
-                Some(c) => c
-                    .to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<String>>()
-        .join("-");
+    // Capitalise each hyphenated part: "JEAN-PIERRE" → "Jean-Pierre" (in
+    // one string: a string per part, then joined, were three allocations
+    // for every lowercase word asked about)
+    let mut normal = String::with_capacity(word.len() + 4);
+    for (k, part) in word.split('-').enumerate() {
+        if k > 0 {
+            normal.push('-');
+        }
+        let mut cs = part.chars();
+        if let Some(c) = cs.next() {
+            normal.extend(c.to_uppercase());
+            normal.extend(cs.flat_map(char::to_lowercase));
+        }
+    }
     t.get(normal.as_str()).copied()
 }
 

@@ -147,7 +147,7 @@ const IN_QUOTE: u32 = 1 << 10;
 const N_FLAGS: u32 = 11;
 
 /// Everything the features need about one token, hashed once.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
 pub struct TokInfo {
     pub word: u64,
     pub lower: u64,
@@ -174,8 +174,14 @@ const CLUSTERS: [&str; 2] = [
 fn lower_hash(word: &str) -> u64 {
     let mut hl = 0xCBF2_9CE4_8422_2325u64;
     for c in word.chars() {
-        for lc in c.to_lowercase() {
-            hl = step(hl, lc as u64);
+        if c.is_ascii() {
+            // what `to_lowercase` gives, without its iterator (the cluster
+            // tables hash 10,000 words at each start)
+            hl = step(hl, c.to_ascii_lowercase() as u64);
+        } else {
+            for lc in c.to_lowercase() {
+                hl = step(hl, lc as u64);
+            }
         }
     }
     mix(hl)
@@ -347,6 +353,23 @@ pub struct Prepared {
     /// sentence (start, end), computed once: a run of a million names costs
     /// a million steps, not a million per word.
     runs: Vec<(u32, u32)>,
+    /// Each word's form: 0 for the first form met (sentence by sentence,
+    /// word by word), 1 for the next new one…
+    forms: Vec<u32>,
+    n_forms: usize,
+}
+
+impl Prepared {
+    /// The form of word `i` (see `forms`).
+    #[inline]
+    pub fn form(&self, i: usize) -> usize {
+        self.forms[i] as usize
+    }
+
+    /// The number of distinct word forms.
+    pub fn n_forms(&self) -> usize {
+        self.n_forms
+    }
 }
 
 fn is_opening(w: &str) -> bool {
@@ -380,12 +403,27 @@ pub fn prepare(doc: &Doc) -> Prepared {
         lower_seen: FastMap::with_capacity_and_hasher(doc.words.len() / 4, Default::default()),
         ..Evidence::default()
     };
+    // Each word form hashed once: a text repeats its words, and hashing a
+    // word's letters, prefixes, suffixes and shapes was most of `prepare`.
+    // (`TokInfo::new` of a form, not initial and in no gazetteer; the
+    // place in the sentence and the gazetteer bits are set per word)
+    let mut by_form: FastMap<&str, (TokInfo, u32)> =
+        FastMap::with_capacity_and_hasher(doc.words.len() / 2, Default::default());
+    let mut forms = Vec::with_capacity(doc.words.len());
     for s in &doc.sents {
         let mut initial = true;
         let mut quoted = false;
         for i in s.clone() {
             let w = doc.words[i];
-            let mut info = TokInfo::new(w, initial, gaz[i]);
+            let next = by_form.len() as u32;
+            let (mut info, form) = *by_form
+                .entry(w)
+                .or_insert_with(|| (TokInfo::new(w, false, 0), next));
+            forms.push(form);
+            info.gaz = gaz[i];
+            if initial {
+                info.flags |= INITIAL;
+            }
             match w {
                 "«" | "“" => quoted = true,
                 "»" | "”" => quoted = false,
@@ -424,6 +462,8 @@ pub fn prepare(doc: &Doc) -> Prepared {
         infos,
         evidence: ev,
         runs,
+        n_forms: by_form.len(),
+        forms,
     }
 }
 
@@ -553,21 +593,26 @@ const GAZ_FEATS: [[u64; flag::COUNT as usize]; 3] = {
     a
 };
 
-/// The features of one token as they are gathered, at most `Feats::MAX`.
-struct Feats {
-    a: [std::mem::MaybeUninit<u64>; Feats::MAX],
+/// The features of one token as they are gathered, at most `Feats::MAX`,
+/// written in place after the end of a `Vec` (`done` makes them its own):
+/// a count in a register, not the `Vec`'s length in memory stored back at
+/// every push, and no copy (a fixed array on the stack was cleared, 1 KB,
+/// then copied at every word: 1% of the analysis).
+struct Feats<'a> {
+    a: &'a mut [std::mem::MaybeUninit<u64>],
     n: usize,
 }
 
-impl Feats {
+impl<'a> Feats<'a> {
     /// More than `context_features` gives: 11 flags, 8 gazetteer flags
     /// for each of 3 words, 55 others at most.
     const MAX: usize = 128;
 
     #[inline(always)]
-    fn new() -> Feats {
+    fn new(out: &'a mut Vec<u64>) -> Feats<'a> {
+        out.reserve(Feats::MAX);
         Feats {
-            a: [std::mem::MaybeUninit::uninit(); Feats::MAX],
+            a: &mut out.spare_capacity_mut()[..Feats::MAX],
             n: 0,
         }
     }
@@ -576,12 +621,6 @@ impl Feats {
     fn push(&mut self, x: u64) {
         self.a[self.n].write(x);
         self.n += 1;
-    }
-
-    #[inline(always)]
-    fn as_slice(&self) -> &[u64] {
-        // SAFETY: a[..n] were written by `push`
-        unsafe { std::slice::from_raw_parts(self.a.as_ptr().cast::<u64>(), self.n) }
     }
 }
 
@@ -650,9 +689,8 @@ pub fn context_features(
         sshape(p1, EOS),
         sshape(p2, EOS),
     );
-    // gathered in a fixed array (a count in a register, not a Vec's length
-    // in memory stored back at every push), then copied out
-    let mut f = Feats::new();
+    let before = out.len();
+    let mut f = Feats::new(out);
 
     let mut flags = t.flags & ((1 << N_FLAGS) - 1);
     while flags != 0 {
@@ -739,7 +777,10 @@ pub fn context_features(
             u64::from(lower) | u64::from(inside_else > 0) << 1 | u64::from(t.flags & INITIAL),
         ));
     }
-    out.extend_from_slice(f.as_slice());
+    let n = f.n;
+    // SAFETY: `Feats::new` reserved room for them, and `push` wrote the
+    // n after the end
+    unsafe { out.set_len(before + n) };
     if let Some(own) = own {
         evidence_features(p, sent, i, own, out);
     }
@@ -809,6 +850,44 @@ pub fn word_tag_features(p: &Prepared, i: usize, prev: u8) -> [u64; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_word_form_is_hashed_once_with_the_same_result() {
+        // "Paris" opens a sentence, then is inside one; "paris" is another form
+        let words = vec![
+            "Paris",
+            "accueille",
+            "le",
+            "sommet",
+            ".",
+            "Le",
+            "sommet",
+            "de",
+            "Paris",
+            "«",
+            "Paris",
+            "»",
+            "et",
+            "paris",
+            ".",
+        ];
+        let doc = Doc {
+            words: words.clone(),
+            sents: vec![0..5, 5..15],
+        };
+        let p = prepare(&doc);
+        let forms: Vec<usize> = (0..words.len()).map(|i| p.form(i)).collect();
+        assert_eq!(forms, vec![0, 1, 2, 3, 4, 5, 3, 6, 0, 7, 0, 8, 9, 10, 4]);
+        assert_eq!(p.n_forms(), 11);
+        let initial = initial_flags(&doc);
+        for (i, w) in words.iter().enumerate() {
+            let mut fresh = TokInfo::new(w, initial[i], p.infos[i].gaz);
+            fresh.flags |= p.infos[i].flags & IN_QUOTE;
+            assert_eq!(p.infos[i], fresh, "{w} at {i}");
+        }
+        assert!(p.infos[0].flags & INITIAL != 0 && p.infos[8].flags & INITIAL == 0);
+        assert!(p.infos[10].flags & IN_QUOTE != 0 && p.infos[8].flags & IN_QUOTE == 0);
+    }
 
     #[test]
     fn allowed_table_matches_allowed() {

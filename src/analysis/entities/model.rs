@@ -16,8 +16,6 @@ use super::features::{
     prev_tag_feature, prev_tags_feature, static_features, tag_features, word_features,
     word_tag_features,
 };
-use crate::analysis::gazetteer::FastMap;
-use std::collections::hash_map::Entry;
 
 pub const HASH_BITS: u32 = 20;
 pub const N_ROWS: usize = 1 << HASH_BITS;
@@ -978,26 +976,21 @@ fn tag_doc_with<S: Scorer, const WIDE: bool>(s: &S, doc: &Doc) -> Vec<u8> {
     let mut base = vec![[0f32; N_TAGS]; n];
     let mut first = Vec::with_capacity(n);
     let mut beam = Beam::default();
-    // The score of a word's own features, by word: a text repeats its words
-    // ("de", "la", names), and these are a quarter of each word's features.
-    // Keyed by the word's hash with the index of a word having it, checked.
-    // (sized for a text of usual words, a few times each: growing it from
-    // nothing rehashed it seven times in a 300-word article)
-    let mut by_word: FastMap<u64, (usize, [f32; N_TAGS])> =
-        FastMap::with_capacity_and_hasher(n / 2, Default::default());
+    // The score of a word's own features, by word form (`Prepared::form`,
+    // numbered in this loop's order): a text repeats its words ("de", "la",
+    // names), and these are a quarter of each word's features.
+    let mut by_form: Vec<[f32; N_TAGS]> = Vec::with_capacity(p.n_forms());
     for sent in &doc.sents {
         for i in sent.clone() {
-            let info = &p.infos[i];
-            match by_word.entry(info.word) {
-                Entry::Occupied(e) if doc.words[e.get().0] == doc.words[i] => base[i] = e.get().1,
-                e => {
-                    buf.clear();
-                    word_features(info, &mut buf);
-                    add(&buf, &mut base[i]);
-                    if let Entry::Vacant(e) = e {
-                        e.insert((i, base[i]));
-                    }
-                }
+            let form = p.form(i);
+            if let Some(sc) = by_form.get(form) {
+                base[i] = *sc;
+            } else {
+                // the form's first word
+                buf.clear();
+                word_features(&p.infos[i], &mut buf);
+                add(&buf, &mut base[i]);
+                by_form.push(base[i]);
             }
             // `add` of all the static features at once would add the same
             // weights in the same order
