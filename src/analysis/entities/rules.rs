@@ -2190,6 +2190,21 @@ mod tests {
     }
 
     #[test]
+    fn international_bodies_keep_their_full_names() {
+        // the labeller stops at the adjective it has seen in names
+        assert_eq!(
+            run(
+                "Il conteste la décision du Comité international olympique devant le Tribunal arbitral du sport .",
+                vec![(5..7, Label::Org), (10..12, Label::Org)]
+            ),
+            owned(&[
+                ("Comité international olympique", Label::Org),
+                ("Tribunal arbitral du sport", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
     fn peoples_are_nouns_of_nationality() {
         assert_eq!(
             run("Selon eux , les Peuls et les Wisigoths .", vec![]),
