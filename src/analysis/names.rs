@@ -75,9 +75,14 @@ fn listed(word: &str, t: &FastMap<&'static str, Gender>) -> Option<Gender> {
     }) {
         return None;
     }
-    // Capitalise each hyphenated part: "JEAN-PIERRE" → "Jean-Pierre" (in
-    // one string: a string per part, then joined, were three allocations
-    // for every lowercase word asked about)
+    t.get(title_case(word).as_str()).copied()
+}
+
+/// Each hyphenated part capitalised, the rest lowercase: "JEAN-PIERRE" →
+/// "Jean-Pierre", "NATIONS" → "Nations" (in one string: a string per part,
+/// then joined, were three allocations for every lowercase word asked
+/// about).
+pub(crate) fn title_case(word: &str) -> String {
     let mut normal = String::with_capacity(word.len() + 4);
     for (k, part) in word.split('-').enumerate() {
         if k > 0 {
@@ -89,7 +94,7 @@ fn listed(word: &str, t: &FastMap<&'static str, Gender>) -> Option<Gender> {
             normal.extend(cs.flat_map(char::to_lowercase));
         }
     }
-    t.get(normal.as_str()).copied()
+    normal
 }
 
 /// A first name of the list the entity recogniser was trained with.

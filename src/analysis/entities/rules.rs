@@ -90,16 +90,7 @@ fn is_iso_date(w: &str) -> bool {
 fn is_known_org(ws: &[&str]) -> bool {
     let titled: Vec<String> = ws
         .iter()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| {
-                    f.to_uppercase()
-                        .chain(c.flat_map(char::to_lowercase))
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+        .map(|w| crate::analysis::names::title_case(w))
         .collect();
     let titled: Vec<&str> = titled.iter().map(String::as_str).collect();
     matches!(Gazetteer::get().known(&titled).as_slice(), [(k, Label::Org)] if k.len() == ws.len())

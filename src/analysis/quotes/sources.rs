@@ -193,11 +193,9 @@ pub fn subject_left(doc: &Doc, v: usize) -> Option<Mention> {
         }
         return None;
     }
-    let m = np_ending_at(doc, k, ss).and_then(|m| past_place(doc, m, ss));
-    let m = match m {
-        Some(found) => inside_modifier(doc, &found, ss).unwrap_or(Some(found)),
-        None => None,
-    };
+    let m = np_ending_at(doc, k, ss)
+        .and_then(|m| past_place(doc, m, ss))
+        .and_then(|m| inside_modifier(doc, &m, ss).unwrap_or(Some(m)));
     // "celui qui est considéré comme le chef du groupe avait affirmé": an
     // attribute after a participle and "comme" is not the subject
     if doc.lang == Lang::Fr
@@ -250,10 +248,7 @@ fn inside_modifier(doc: &Doc, m: &Mention, ss: usize) -> Option<Option<Mention>>
     if doc.lang != Lang::Fr || m.kind != Kind::Name {
         return None;
     }
-    let mut p = doc.tok_at(m.span.start);
-    if p > ss && is_det(doc, p - 1) {
-        p -= 1;
-    }
+    let p = with_article(doc, m, ss);
     // "cité par", "analysés par", "interrogée par", "repris par"
     let participle = |x: usize| {
         let w = doc.t(x);
@@ -278,6 +273,17 @@ fn inside_modifier(doc: &Doc, m: &Mention, ss: usize) -> Option<Option<Mention>>
     Some(np_ending_at(doc, q - 1, ss))
 }
 
+/// The first token of mention `m` with the article before it, if any
+/// ("l'Union africaine", "le Parisien"), no further back than `ss`.
+fn with_article(doc: &Doc, m: &Mention, ss: usize) -> usize {
+    let a = doc.tok_at(m.span.start);
+    if a > ss && is_det(doc, a - 1) {
+        a - 1
+    } else {
+        a
+    }
+}
+
 /// A French name right after a preposition other than "de" ("Le chef de
 /// l'État en déplacement à Égletons a dit", "le chef de mission de MSF
 /// pour la Syrie qui considère") completes the subject, which is the
@@ -291,10 +297,7 @@ fn past_place(doc: &Doc, m: Mention, ss: usize) -> Option<Mention> {
     if doc.info[a].entity == Some(Label::Per) || given_name(doc.t(a)).is_some() {
         return Some(m);
     }
-    let mut p = a;
-    if p > ss && is_det(doc, p - 1) {
-        p -= 1;
-    }
+    let p = with_article(doc, &m, ss);
     const PLACE_PREPOSITIONS: &[&str] = &[
         "à", "au", "aux", "en", "pour", "dans", "sur", "chez", "depuis", "vers",
     ];
@@ -595,10 +598,7 @@ pub(super) fn antecedent(doc: &Doc, q: usize, ss: usize) -> Option<Mention> {
     // rappelé": a name completing an apposition; the relative is the
     // named person's
     if doc.lang == Lang::Fr && matches!(m.kind, Kind::Name | Kind::Phrase) {
-        let mut a = doc.tok_at(m.span.start);
-        if a > ss && is_det(doc, a - 1) {
-            a -= 1;
-        }
+        let a = with_article(doc, &m, ss);
         if a > ss
             && doc.is(a - 1, &["de", "du", "des", "d'", "d’"])
             && let Some(c) = (ss + 1..a - 1).rev().find(|&x| doc.t(x) == ",")
