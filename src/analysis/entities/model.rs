@@ -971,26 +971,29 @@ fn tag_doc_with<S: Scorer, const WIDE: bool>(s: &S, doc: &Doc) -> Vec<u8> {
     };
     let width = BEAM;
     let mut p = features::prepare(doc);
+    let live = p.live(doc);
     let mut buf = Vec::with_capacity(64);
     let n = doc.words.len();
     let mut base = vec![[0f32; N_TAGS]; n];
     let mut first = Vec::with_capacity(n);
     let mut beam = Beam::default();
-    // The score of a word's own features, by word form (`Prepared::form`,
-    // numbered in this loop's order): a text repeats its words ("de", "la",
-    // names), and these are a quarter of each word's features.
-    let mut by_form: Vec<[f32; N_TAGS]> = Vec::with_capacity(p.n_forms());
+    // The score of a word's own features, by word form (`Prepared::form`):
+    // a text repeats its words ("de", "la", names), and these are a quarter
+    // of each word's features.
+    let mut by_form: Vec<Option<[f32; N_TAGS]>> = vec![None; p.n_forms()];
     for sent in &doc.sents {
         for i in sent.clone() {
-            let form = p.form(i);
-            if let Some(sc) = by_form.get(form) {
+            if !live[i] {
+                continue;
+            }
+            let known = &mut by_form[p.form(i)];
+            if let Some(sc) = known {
                 base[i] = *sc;
             } else {
-                // the form's first word
                 buf.clear();
                 word_features(&p.infos[i], &mut buf);
                 add(&buf, &mut base[i]);
-                by_form.push(base[i]);
+                *known = Some(base[i]);
             }
             // `add` of all the static features at once would add the same
             // weights in the same order
@@ -998,36 +1001,64 @@ fn tag_doc_with<S: Scorer, const WIDE: bool>(s: &S, doc: &Doc) -> Vec<u8> {
             context_features(&p, sent, i, None, &mut buf);
             add(&buf, &mut base[i]);
         }
-        beam.decode_with::<S, WIDE>(s, &p, sent, &base[sent.clone()], width, &mut first);
+        for (run, is_live) in live_runs(sent, &live) {
+            if is_live {
+                beam.decode_with::<S, WIDE>(s, &p, &run, &base[run.clone()], width, &mut first);
+            } else {
+                first.resize(first.len() + run.len(), 0);
+            }
+        }
     }
     p.evidence.record_labels(&p.infos, &first);
     let mut second = Vec::with_capacity(n);
-    let mut local: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut local: Vec<[f32; N_TAGS]> = vec![[0f32; N_TAGS]; n];
     let mut own_labels = features::OwnLabels::default();
     for sent in &doc.sents {
-        let own = &first[sent.start..sent.end];
-        own_labels.fill(&p, sent, own);
-        // Without evidence anywhere in the sentence, the second pass sees
-        // exactly what the first saw: keep its tags.
-        local.clear();
-        let mut any = false;
-        for i in sent.clone() {
-            buf.clear();
-            features::evidence_features(&p, sent, i, &own_labels, &mut buf);
-            let mut sc = base[i];
-            if !buf.is_empty() {
-                any = true;
-                add(&buf, &mut sc);
+        own_labels.fill(&p, sent, &first[sent.clone()]);
+        for (run, is_live) in live_runs(sent, &live) {
+            // A run without evidence sees exactly what it saw in the first
+            // pass (runs are decoded alone): keep its tags.
+            let mut any = false;
+            for i in run.clone().filter(|_| is_live) {
+                buf.clear();
+                features::evidence_features(&p, sent, i, &own_labels, &mut buf);
+                local[i] = base[i];
+                if !buf.is_empty() {
+                    any = true;
+                    add(&buf, &mut local[i]);
+                }
             }
-            local.push(sc);
+            if any {
+                beam.decode_with::<S, WIDE>(s, &p, &run, &local[run.clone()], width, &mut second);
+            } else {
+                second.extend_from_slice(&first[run]);
+            }
         }
-        if !any {
-            second.extend_from_slice(own);
-            continue;
-        }
-        beam.decode_with::<S, WIDE>(s, &p, sent, &local, width, &mut second);
     }
     second
+}
+
+/// The runs of sentence `sent`: maximal ranges of live words
+/// (`Prepared::live`, true) and of the others (false), in order. The others
+/// are O, and a run after an O starts as a sentence does (the previous
+/// tags O), so each live run is decoded alone.
+fn live_runs<'a>(
+    sent: &std::ops::Range<usize>,
+    live: &'a [bool],
+) -> impl Iterator<Item = (std::ops::Range<usize>, bool)> + 'a {
+    let end = sent.end;
+    let mut i = sent.start;
+    std::iter::from_fn(move || {
+        if i >= end {
+            return None;
+        }
+        let start = i;
+        let l = live[i];
+        while i < end && live[i] == l {
+            i += 1;
+        }
+        Some((start..i, l))
+    })
 }
 
 /// Reads a model file, naming it in any error.
