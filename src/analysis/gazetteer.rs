@@ -326,6 +326,11 @@ impl Gazetteer {
     /// hyphen ("CGT-Cheminots", "FO-Énergie", "CFDT-Santé"): unions name
     /// their federations this way, and the whole is one organisation.
     fn is_org_branch(&self, word: &str) -> bool {
+        // a capital first, before looking for the hyphen: this runs at
+        // every word the known names miss, and most are lowercase
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
         let Some((head, branch)) = word.split_once('-') else {
             return false;
         };

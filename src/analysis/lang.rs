@@ -223,8 +223,12 @@ fn short(w: &str) -> bool {
 }
 
 /// `w.to_lowercase()` into a reused buffer, without allocating for ASCII
-/// words (allocating for every word made up most of `detect`'s cost).
-fn lowercase<'a>(w: &str, buf: &'a mut String) -> &'a str {
+/// words (allocating for every word made up most of `detect`'s cost), and
+/// without copying those already in lowercase ASCII, most of them.
+fn lowercase<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return w;
+    }
     if w.is_ascii() {
         buf.clear();
         buf.push_str(w);

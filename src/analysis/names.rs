@@ -69,9 +69,19 @@ fn listed(word: &str, t: &FastMap<&'static str, Gender>) -> Option<Gender> {
     }
     // Already written as the table writes names ("Mistral"): nothing to
     // normalise. Most words are, and this runs for every capitalised word.
-    if word.split('-').all(|part| {
-        let mut cs = part.chars();
-        cs.next().is_none_or(|c| !c.is_lowercase()) && cs.all(|c| !c.is_uppercase())
+    // (one pass over the characters: splitting at hyphens first cost a
+    // search per word)
+    let mut part_start = true;
+    if word.chars().all(|c| {
+        if c == '-' {
+            part_start = true;
+            true
+        } else if part_start {
+            part_start = false;
+            !c.is_lowercase()
+        } else {
+            !c.is_uppercase()
+        }
     }) {
         return None;
     }

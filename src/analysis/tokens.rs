@@ -44,13 +44,26 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// `char::is_alphanumeric`, with the accented letters of Latin-1 (most
+/// letters beyond ASCII in French news) answered without the Unicode tables.
+#[inline]
+fn alnum(c: char) -> bool {
+    if ('\u{c0}'..='\u{ff}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‐' || c == '‑'
 }
 
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // (allocated once at its full size: collecting grew it a few times)
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
     let mut i = 0;
@@ -77,7 +90,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        if c.is_alphanumeric()
+        if alnum(c)
             && let Some(len) = bare_domain(&chars[i..])
         {
             out.push(Token {
@@ -87,11 +100,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        if c.is_alphanumeric() {
+        if alnum(c) {
             let mut j = i;
             // alphanumerics, joined by inner hyphens, apostrophes, dots and @
             loop {
-                while j < n && (chars[j].1.is_alphanumeric() || chars[j].1 == '_') {
+                while j < n && (alnum(chars[j].1) || chars[j].1 == '_') {
                     j += 1;
                 }
                 if j + 1 < n
@@ -102,7 +115,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             && chars[j - 1].1.is_ascii_digit()
                             && chars[j + 1].1.is_ascii_digit()
                         || chars[j].1 == '.' && is_email_tail(&chars[i..]))
-                    && chars[j + 1].1.is_alphanumeric()
+                    && alnum(chars[j + 1].1)
                 {
                     j += 1;
                     continue;
@@ -110,7 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
             let word = &text[start..end_of(j)];
-            if word.contains('@') {
+            if word.bytes().any(|b| b == b'@') {
                 out.push(Token {
                     span: Span::new(start, end_of(j)),
                     kind: TokenKind::Email,
@@ -139,7 +152,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 while k + 3 < n
                     && matches!(chars[k].1, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
                     && chars[k + 1..k + 4].iter().all(|c| c.1.is_ascii_digit())
-                    && chars.get(k + 4).is_none_or(|c| !c.1.is_alphanumeric())
+                    && chars.get(k + 4).is_none_or(|c| !alnum(c.1))
                 {
                     k += 4;
                 }
@@ -188,7 +201,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         // punctuation: runs of the same mark ("...", "--") are one token
         let mut j = i + 1;
-        if ".-!?".contains(c) {
+        if matches!(c, '.' | '-' | '!' | '?') {
             while j < n && chars[j].1 == c {
                 j += 1;
             }
@@ -275,9 +288,18 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             TokenKind::Word
         }
     };
-    if let Some((pos, ap)) = word.char_indices().find(|(_, c)| is_apostrophe(*c)) {
+    // the first apostrophe, found on the bytes (both marks start with a
+    // byte no other character's middle holds): decoding every character
+    // of every word was most of this function
+    let bytes = word.as_bytes();
+    let apostrophe = (0..bytes.len()).find_map(|p| match bytes[p] {
+        b'\'' => Some((p, 1)),
+        0xE2 if bytes[p..].starts_with("’".as_bytes()) => Some((p, 3)),
+        _ => None,
+    });
+    if let Some((pos, ap_len)) = apostrophe {
         let head = &word[..pos];
-        let after = pos + ap.len_utf8();
+        let after = pos + ap_len;
         let tail = &word[after..];
         if ELISIONS.contains(&head.to_lowercase().as_str()) {
             out.push(Token {
@@ -419,6 +441,13 @@ mod tests {
         assert_eq!(t[3].kind, TokenKind::Url);
         // the abbreviation keeps its period, the full stop after a name stays apart
         assert_eq!(toks("Dr. No. End."), vec!["Dr.", "No.", "End", "."]);
+    }
+
+    #[test]
+    fn alnum_is_the_standard_test() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -132,9 +132,14 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    #[inline]
     pub fn t(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
+    /// Whether token `i` is one of `words`, ASCII case aside. Inlined: the
+    /// lists are constants, so each call site compares lengths first
+    /// without a call (this ran about three times per token).
+    #[inline(always)]
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
         i < self.toks.len() && {
             let w = self.t(i);
@@ -352,6 +357,10 @@ pub(crate) fn prepare<'a>(
             for c in w.chars() {
                 if c.is_ascii() {
                     lower.push(c.to_ascii_lowercase());
+                } else if ('\u{df}'..='\u{ff}').contains(&c) {
+                    // lowercase Latin-1 ("é", "ç", "ß"): itself, without
+                    // the Unicode tables
+                    lower.push(c);
                 } else {
                     lower.extend(c.to_lowercase());
                 }
@@ -430,8 +439,9 @@ pub(crate) fn prepare<'a>(
             && matches!(w, "fait" | "faisait" | "fera" | "ferait" | "font" | "fit");
         inf.aux = lexicon::is_auxiliary(lang, w);
         // acronyms ("SA", "ON") are names, not function words
-        let acronym = t.text(text).chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && t.text(text).chars().all(|c| !c.is_lowercase());
+        // (no lowercase letter first: most words stop at their second letter)
+        let acronym = t.text(text).chars().all(|c| !c.is_lowercase())
+            && t.text(text).chars().filter(|c| c.is_alphabetic()).count() >= 2;
         inf.class = if acronym {
             0
         } else {

@@ -238,9 +238,10 @@ impl<'a> Resolver<'a> {
         let mut acronyms = FastMap::default();
         for t in 1..n.saturating_sub(1) {
             let w = doc.t(t);
-            if bracket_acronym(w) && doc.t(t - 1) == "(" && doc.t(t + 1) == ")"
-                || bracket_acronym(w) && expand_apposed_acronym(doc, t).is_some()
-                || bracket_acronym(w) && expand_bracketed_after(doc, t).is_some()
+            if bracket_acronym(w)
+                && (doc.t(t - 1) == "(" && doc.t(t + 1) == ")"
+                    || expand_apposed_acronym(doc, t).is_some()
+                    || expand_bracketed_after(doc, t).is_some())
             {
                 acronyms.entry(w).or_insert(t);
             }
