@@ -63,6 +63,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = products_by_their_noun(words, ms);
         ms = kinds_by_their_noun(words, ms);
         ms = events(words, ms);
+        ms = empires(words, ms);
         ms = works::quoted_titles(words, ms);
         ms = nationality_of_names(words, ms);
         ms = directions_of_places(words, ms);
@@ -855,7 +856,11 @@ const SPORT_QUALIFIERS: &[&str] = &[
     "artistique",
     "nordique",
     "féminin",
+    "féminine",
+    "junior",
+    "majeur",
     "masculin",
+    "masculine",
     "glace",
     "gazon",
     "XV",
@@ -938,6 +943,12 @@ fn competition_tail(words: &[&str], mut end: usize, mut place: bool) -> usize {
     }
 }
 
+/// A capitalised word that may name a place or a thing ("Verdun",
+/// "Grande-Bretagne", "UEFA"), not a word cut short nor a number.
+fn is_place_word(w: &str) -> bool {
+    is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 /// Where an event's name starting at `i` ends, if one starts there.
 fn event_at(words: &[&str], i: usize) -> Option<usize> {
     let w = |k: usize| words.get(k).copied().unwrap_or("");
@@ -962,6 +973,34 @@ fn event_at(words: &[&str], i: usize) -> Option<usize> {
                 end += 2;
             }
             Some(competition_tail(words, end, true))
+        }
+        // "Jeux de Barcelone", "Jeux de 2012": the Olympic Games by their
+        // town or year alone
+        "Jeux" if matches!(w(i + 1), "de" | "d'" | "d’") => {
+            let end = competition_tail(words, i + 1, true);
+            // not an ordinal ("Jeux de la XXXIe olympiade")
+            let roman = |x: &str| x.chars().all(|c| "IVXLC".contains(c));
+            (end > i + 1 && !roman(words[end - 1])).then_some(end)
+        }
+        // a cycling race by the country, region or town it tours: "Tour de
+        // France", "Tour d'Espagne", "Tour de Romandie 2016"
+        "Tour" if matches!(w(i + 1), "de" | "d'" | "d’" | "du") => {
+            let end = competition_tail(words, i + 1, true);
+            (end > i + 2).then_some(end)
+        }
+        // a festival by its town, as the capitalised "Festival": "festival
+        // de Cannes", "festival d'Avignon 2016" (not "festival de 1947")
+        "festival" if matches!(w(i + 1), "de" | "d'" | "d’") && is_place_word(w(i + 2)) => {
+            Some(competition_tail(words, i + 1, true))
+        }
+        // a cup by the name it bears: "Coupe Davis", "Coupe Stanley",
+        // "Coupe UEFA", "Coupe Denkova-Staviski 2018"
+        "Coupe" if is_place_word(w(i + 1)) => {
+            let mut end = i + 1;
+            while end < i + 3 && is_place_word(w(end)) {
+                end += 1;
+            }
+            Some(competition_tail(words, end, false))
         }
         // a sports league is an organisation: "Ligue nationale de hockey",
         // "Ligue de hockey de l'Ontario" (not "Ligue des champions", a
@@ -1030,6 +1069,56 @@ fn events(words: &[&str], ms: Vec<M>) -> Vec<M> {
     out.extend(keep);
     out.sort_by_key(|m| m.0.start);
     out
+}
+
+/// Adjectives of empires that name no people of today, so are not in
+/// demonyms_fr.txt ("Empire romain", "Empire khmer"), written for quoth.
+const EMPIRE_ADJECTIVES: &[&str] = &[
+    "austro-hongrois",
+    "carolingien",
+    "germanique",
+    "khmer",
+    "moghol",
+    "perse",
+    "romain",
+];
+
+/// An empire named by its people's adjective is a place, as a country is:
+/// "l'Empire ottoman", "l'Empire russe", "l'Empire romain d'Orient"
+/// (written so in French encyclopedic and news text). The labeller, which
+/// reads a capitalised word and an adjective, leaves it out or takes it
+/// for an organisation.
+fn empires(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let mut found: Vec<M> = Vec::new();
+    for (i, &word) in words.iter().enumerate() {
+        if word != "Empire" {
+            continue;
+        }
+        let adj = w(i + 1);
+        if !(EMPIRE_ADJECTIVES.contains(&adj) || g.is_demonym_adjective_fr(adj)) {
+            continue;
+        }
+        let mut end = i + 2;
+        if matches!(w(end), "d'" | "d’") && matches!(w(end + 1), "Orient" | "Occident") {
+            end += 2;
+        }
+        found.push((i..end, Label::Loc));
+    }
+    for (e, l) in found {
+        // a longer name around it is the labeller's ("Saint Empire romain
+        // germanique")
+        if ms.iter().any(|(r, _)| {
+            r.start < e.end && e.start < r.end && (r.start < e.start || r.end > e.end)
+        }) {
+            continue;
+        }
+        ms.retain(|(r, _)| !(r.start < e.end && e.start < r.end));
+        let at = ms.partition_point(|m| m.0.start < e.start);
+        ms.insert(at, (e, l));
+    }
+    ms
 }
 
 /// Adjectives that end the names of institutions ("Radio France
@@ -2390,6 +2479,84 @@ mod tests {
     }
 
     #[test]
+    fn games_tours_cups_and_festivals_by_their_name_are_events() {
+        // the Games by their town or year, a tour by its country, a cup by
+        // its name, a festival by its town
+        assert_eq!(
+            run(
+                "vice-champion olympique aux Jeux de Barcelone et aux Jeux de 2012",
+                vec![(5..6, Label::Loc)]
+            ),
+            owned(&[
+                ("Jeux de Barcelone", Label::Misc),
+                ("Jeux de 2012", Label::Misc)
+            ])
+        );
+        assert_eq!(
+            run(
+                "il court le Tour de Grande-Bretagne puis le Tour d' Espagne 2016",
+                vec![(3..4, Label::Org), (5..6, Label::Loc), (10..11, Label::Loc)]
+            ),
+            owned(&[
+                ("Tour de Grande-Bretagne", Label::Misc),
+                ("Tour d' Espagne 2016", Label::Misc)
+            ])
+        );
+        assert_eq!(
+            run(
+                "la finale de la Coupe Davis , présenté au festival de Cannes",
+                vec![(5..6, Label::Per), (11..12, Label::Loc)]
+            ),
+            owned(&[
+                ("Coupe Davis", Label::Misc),
+                ("festival de Cannes", Label::Misc)
+            ])
+        );
+        // a junior league with its town is one organisation
+        assert_eq!(
+            run(
+                "en Ligue de hockey junior majeur du Québec avec",
+                vec![(1..4, Label::Org), (7..8, Label::Loc)]
+            ),
+            owned(&[("Ligue de hockey junior majeur du Québec", Label::Org)])
+        );
+        // not a tower by a common noun, nor a festival by its year, nor the
+        // Games of a board
+        assert_eq!(
+            run(
+                "la Tour de contrôle , le festival de 1947 , les Jeux de société et les Jeux de la XXXI e olympiade",
+                vec![]
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn an_empire_by_its_adjective_is_a_place() {
+        assert_eq!(
+            run(
+                "la prison date de l' Empire ottoman et l' Empire romain d' Orient tombe",
+                vec![(5..6, Label::Org)]
+            ),
+            owned(&[
+                ("Empire ottoman", Label::Loc),
+                ("Empire romain d' Orient", Label::Loc)
+            ])
+        );
+        // a longer name around it, an empire named otherwise
+        assert_eq!(
+            run(
+                "le Saint Empire romain germanique et l' Empire State Building",
+                vec![(1..5, Label::Loc), (7..10, Label::Loc)]
+            ),
+            owned(&[
+                ("Saint Empire romain germanique", Label::Loc),
+                ("Empire State Building", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
     fn a_street_and_its_name_are_one_place() {
         assert_eq!(
             run(
@@ -2649,7 +2816,8 @@ mod tests {
                 ("Blue Jackets de Columbus".to_string(), Label::Org)
             ]
         );
-        // a people and its country, an event and its town stay apart
+        // a people and its country stay apart; the Games and their town are
+        // one event, no team
         assert_eq!(
             run(
                 "Il parle aux Kurdes d' Irak avant les Jeux de Londres",
@@ -2662,7 +2830,7 @@ mod tests {
             vec![
                 ("Kurdes".to_string(), Label::Misc),
                 ("Irak".to_string(), Label::Loc),
-                ("Londres".to_string(), Label::Loc)
+                ("Jeux de Londres".to_string(), Label::Misc)
             ]
         );
     }

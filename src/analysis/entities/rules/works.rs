@@ -32,7 +32,25 @@ const BEFORE_TITLES: &[&str] = &[
     "pour",
     "sur",
     "Dans",
-    // kinds of works, in the singular and the plural ("les albums « … »")
+    // the kinds of works are in KINDS_OF_WORKS
+    // what qualifies them ("série télévisée", "bande dessinée", "album
+    // studio", "série animée") and names them ("intitulé")
+    "animé",
+    "animée",
+    "dessinée",
+    "dessinées",
+    "studio",
+    "télévisé",
+    "télévisée",
+    "intitulé",
+    "intitulée",
+    "intitulés",
+    "intitulées",
+];
+
+/// Kinds of works, in the singular and the plural: a title follows them
+/// ("les albums « … »") or is said to be one ("« Evita » est un film").
+const KINDS_OF_WORKS: &[&str] = &[
     "album",
     "albums",
     "bande",
@@ -86,20 +104,43 @@ const BEFORE_TITLES: &[&str] = &[
     "titres",
     "tube",
     "vidéo",
-    // what qualifies them ("série télévisée", "bande dessinée", "album
-    // studio", "série animée") and names them ("intitulé")
-    "animé",
-    "animée",
-    "dessinée",
-    "dessinées",
-    "studio",
-    "télévisé",
-    "télévisée",
-    "intitulé",
-    "intitulée",
-    "intitulés",
-    "intitulées",
 ];
+
+/// Past participles that tell, after a title, who made it or when it came
+/// out ("« Evita », réalisé par Alan Parker", "« Ravage » paru en 1943").
+const MADE: &[&str] = &[
+    "composé",
+    "composée",
+    "créé",
+    "créée",
+    "écrit",
+    "écrite",
+    "paru",
+    "parue",
+    "publié",
+    "publiée",
+    "réalisé",
+    "réalisée",
+    "sorti",
+    "sortie",
+];
+
+/// Whether what follows a closing mark at `k` describes the quotation as a
+/// work: its year in brackets ("« Low Cost » ( 2011 )"), who made it or
+/// when it came out ("« Evita » , réalisé par", "« Ravage » paru en
+/// 1943"), or its kind ("« Evita » est un film"). Not a participle alone,
+/// which may report what was said ("« … » , écrit le ministre").
+fn described_after(words: &[&str], k: usize) -> bool {
+    let w = |j: usize| words.get(j).copied().unwrap_or("");
+    if w(k) == "(" && w(k + 2) == ")" && w(k + 1).len() == 4 {
+        return w(k + 1).chars().all(|c| c.is_ascii_digit());
+    }
+    let k = if w(k) == "," { k + 1 } else { k };
+    if MADE.contains(&w(k)) {
+        return matches!(w(k + 1), "par" | "en" | "chez");
+    }
+    w(k) == "est" && matches!(w(k + 1), "un" | "une") && KINDS_OF_WORKS.contains(&w(k + 2))
+}
 
 /// Words a title between quotation marks has at most.
 const MAX_TITLE_WORDS: usize = 6;
@@ -143,8 +184,9 @@ pub(super) fn quoted_titles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         // a sentence
         let listed =
             i >= 2 && matches!(words[i - 1], "," | "et" | "ou") && last_title == Some(i - 2);
-        if i == 0
-            || !(listed || BEFORE_TITLES.contains(&words[i - 1]))
+        let before = i > 0
+            && (BEFORE_TITLES.contains(&words[i - 1]) || KINDS_OF_WORKS.contains(&words[i - 1]));
+        if !(listed || before || described_after(words, end + 1))
             || title.len() > MAX_TITLE_WORDS
             || title.iter().any(|w| {
                 matches!(*w, "," | "." | ";" | ":" | "?" | "!" | "(" | ")")
@@ -246,6 +288,41 @@ mod tests {
             ),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_quoted_title_described_after_it_is_misc() {
+        // its kind, its year in brackets, who made it
+        assert_eq!(
+            run("« Evita » est un film musical de 1996 .", vec![]),
+            misc("Evita")
+        );
+        assert_eq!(
+            run(
+                "après « Les Nuits rouges de Harlem » ( 1971 ) , il tourne",
+                vec![(5..6, Label::Loc)]
+            ),
+            misc("Les Nuits rouges de Harlem")
+        );
+        assert_eq!(
+            run(
+                "« Le Roi danse » , réalisé par Gérard Corbiau , montre",
+                vec![(8..10, Label::Per)]
+            ),
+            vec![
+                ("Le Roi danse".to_string(), Label::Misc),
+                ("Gérard Corbiau".to_string(), Label::Per)
+            ]
+        );
+        // what someone said and wrote, a year in brackets that is no year
+        assert_eq!(
+            run(
+                "« Nous partons » , écrit le ministre Jean Dupont .",
+                vec![(8..10, Label::Per)]
+            ),
+            vec![("Jean Dupont".to_string(), Label::Per)]
+        );
+        assert_eq!(run("« Nous partons » ( 12 ) .", vec![]), vec![]);
     }
 
     #[test]
