@@ -153,6 +153,30 @@ fn datelines_and_venues(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec
         }
         start = end;
     }
+    // a known town or country after "in", "near" or "at" is the place, not
+    // the team or the government it also names ("arrived in Portsmouth",
+    // "a campsite near Groningen"; not after "from", which a transfer
+    // writes: "joined Espanyol from Nantes"), and so is a name after "the
+    // town of"; checked on CoNLL-2003 val (+1 ORG->LOC right) and a split
+    // of train (+3)
+    let g = Gazetteer::get();
+    for (r, l) in &mut ms {
+        if *l != Label::Org || r.start < 2 {
+            continue;
+        }
+        let known_place = r.len() == 1
+            && matches!(words[r.start - 1], "in" | "near" | "at")
+            && g.is_place(words[r.start]);
+        // "the town of Orvieto", "the city of Groningen"
+        let named_place = words[r.start - 1] == "of"
+            && matches!(
+                words[r.start - 2],
+                "city" | "town" | "village" | "province" | "region" | "port" | "capital"
+            );
+        if known_place || named_place {
+            *l = Label::Loc;
+        }
+    }
     ms
 }
 
@@ -2122,6 +2146,47 @@ mod tests {
 
     fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
         v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
+    }
+
+    #[test]
+    fn a_known_town_after_in_or_the_town_of_is_a_place() {
+        assert_eq!(
+            run_en(
+                "Botham arrived in Portsmouth from Southampton , in the town of Orvieto .",
+                vec![
+                    (0..1, Label::Per),
+                    (3..4, Label::Org),
+                    (5..6, Label::Loc),
+                    (11..12, Label::Org)
+                ]
+            ),
+            owned(&[
+                ("Botham", Label::Per),
+                ("Portsmouth", Label::Loc),
+                ("Southampton", Label::Loc),
+                ("Orvieto", Label::Loc)
+            ])
+        );
+        // a club a player joins from, a team beaten
+        assert_eq!(
+            run_en(
+                "Ouedec joined Espanyol from Nantes after Texas beat Cleveland .",
+                vec![
+                    (0..1, Label::Per),
+                    (2..3, Label::Org),
+                    (4..5, Label::Org),
+                    (6..7, Label::Org),
+                    (8..9, Label::Org)
+                ]
+            ),
+            owned(&[
+                ("Ouedec", Label::Per),
+                ("Espanyol", Label::Org),
+                ("Nantes", Label::Org),
+                ("Texas", Label::Org),
+                ("Cleveland", Label::Org)
+            ])
+        );
     }
 
     #[test]
