@@ -1024,10 +1024,11 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
 /// the last token of X, and X.
 pub fn according(doc: &Doc, k: usize) -> Option<(Span, usize, Mention)> {
     let n = doc.toks.len();
-    let after = if doc.is(k, &["selon"]) || (doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"]))
+    let after = if doc.is(k, &["selon"]) {
+        k + 1
+    } else if doc.is(k, &["d'", "d’"]) && doc.is(k + 1, &["après"])
+        || doc.is(k, &["according"]) && doc.is(k + 1, &["to"])
     {
-        if doc.is(k, &["selon"]) { k + 1 } else { k + 2 }
-    } else if doc.is(k, &["according"]) && doc.is(k + 1, &["to"]) {
         k + 2
     } else {
         return None;
