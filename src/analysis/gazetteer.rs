@@ -97,6 +97,9 @@ pub struct Gazetteer {
     /// First token → (all tokens, kind) of the names starting with it.
     by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
     org_suffixes: FastSet<&'static str>,
+    /// Whether some suffix starts without a capital (none does today):
+    /// otherwise `mark` asks only about capitalised words.
+    lowercase_suffix: bool,
     common_acronyms: FastSet<&'static str>,
     demonyms_fr: FastSet<String>,
 }
@@ -181,6 +184,8 @@ impl Gazetteer {
         Gazetteer {
             by_first,
             org_suffixes: entries(ORG_SUFFIXES).collect(),
+            lowercase_suffix: entries(ORG_SUFFIXES)
+                .any(|w| !w.chars().next().is_some_and(char::is_uppercase)),
             common_acronyms: entries(COMMON_ACRONYMS).collect(),
             demonyms_fr: entries(DEMONYMS_FR).flat_map(demonym_forms).collect(),
         }
@@ -197,10 +202,12 @@ impl Gazetteer {
         out.clear();
         out.resize(words.len(), 0);
         for (i, w) in words.iter().enumerate() {
-            if self.org_suffixes.contains(w) {
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            // (most words are lowercase, and no suffix is)
+            if (cap || self.lowercase_suffix) && self.org_suffixes.contains(w) {
                 out[i] |= flag::ORG_SUFFIX;
             }
-            if w.chars().next().is_some_and(char::is_uppercase) && names::is_first_name(w) {
+            if cap && names::is_first_name(w) {
                 out[i] |= flag::FIRST_NAME;
             }
             let Some(cands) = self.by_first.get(w) else {
