@@ -239,25 +239,12 @@ fn main() {
 /// The plain texts of the WiNER-fr articles in the shared data (none
 /// without it).
 fn news_articles() -> Vec<String> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                out.push(p);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    if let Some(dir) = shared_dir() {
-        walk(&dir.join("data/ner/fr/winer-fr"), &mut files);
-    }
-    files.sort();
-    files
+    let Some(dir) = shared_dir() else {
+        return Vec::new();
+    };
+    let txt = |p: &Path| p.extension().is_some_and(|x| x == "txt");
+    quoth::article::files::walk(&dir.join("data/ner/fr/winer-fr"), &txt)
+        .files
         .iter()
         .filter_map(|f| std::fs::read_to_string(f).ok())
         .collect()

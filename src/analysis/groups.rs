@@ -14,17 +14,7 @@ fn match_word<'b>(w: &'b str, buf: &'b mut String) -> Option<&'b str> {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w);
-    let w = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        w
-    } else if w.is_ascii() {
-        buf.clear();
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-        buf.as_str()
-    } else {
-        *buf = w.to_lowercase();
-        buf.as_str()
-    };
+    let w = super::lang::lowercase(w, buf);
     (!w.is_empty()).then_some(w)
 }
 

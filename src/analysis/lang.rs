@@ -225,7 +225,7 @@ fn short(w: &str) -> bool {
 /// `w.to_lowercase()` into a reused buffer, without allocating for ASCII
 /// words (allocating for every word made up most of `detect`'s cost), and
 /// without copying those already in lowercase ASCII, most of them.
-fn lowercase<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
+pub(crate) fn lowercase<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return w;
     }

@@ -374,15 +374,15 @@ const LIVE_PER_LINK: usize = 3;
 const LIVE_MAX: usize = 12;
 
 /// Marks live the words of `order` (away from a capitalised word) that
-/// `reach` words, and three more per link word, cover.
-fn reach(
+/// `first` words, and three more per link word, cover.
+fn mark_reach(
     live: &mut [bool],
     words: &[&str],
     order: impl Iterator<Item = usize>,
-    reach: usize,
+    first: usize,
     after: bool,
 ) {
-    let mut left = reach;
+    let mut left = first;
     for j in order {
         if left == 0 {
             break;
@@ -420,9 +420,9 @@ impl Prepared {
                 }
                 live[i] = true;
                 let before = (s.start..i).rev().take(LIVE_MAX);
-                reach(&mut live, &doc.words, before, LIVE_BEFORE, false);
+                mark_reach(&mut live, &doc.words, before, LIVE_BEFORE, false);
                 let after = (i + 1..s.end).take(LIVE_MAX);
-                reach(&mut live, &doc.words, after, LIVE_AFTER, true);
+                mark_reach(&mut live, &doc.words, after, LIVE_AFTER, true);
             }
         }
         live
