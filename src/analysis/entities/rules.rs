@@ -53,6 +53,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         // the French passes below take and keep the mentions in text order
         ms.sort_by_key(|m| m.0.start);
         ms = teams_of_places(words, ms);
+        ms = clubs::teams_by_nickname(words, initial, ms);
         ms = clubs::clubs(words, ms);
         ms = bodies_of_places(words, ms);
         ms = institutions_of_places(words, ms);
@@ -191,6 +192,48 @@ fn connector_before(words: &[&str], place_start: usize) -> usize {
     }
 }
 
+/// Capitalised French plurals that name events, landmarks and places
+/// after "les … de" ("les Jeux de Londres", "les Îles de la Madeleine",
+/// "les Trois Jours de La Panne"): no team's nickname.
+const NOT_TEAMS: &[&str] = &[
+    "Archipel",
+    "Arènes",
+    "Assises",
+    "Baux",
+    "Calanques",
+    "Causses",
+    "Bouches",
+    "Champs",
+    "Championnats",
+    "Chutes",
+    "Côtes",
+    "Etats",
+    "États",
+    "Fêtes",
+    "Gorges",
+    "Grottes",
+    "Halles",
+    "Hauts",
+    "Heures",
+    "Iles",
+    "Internationaux",
+    "Îles",
+    "Jardins",
+    "Jeux",
+    "Journées",
+    "Jours",
+    "Mondiaux",
+    "Monts",
+    "Nuits",
+    "Pays",
+    "Ponts",
+    "Portes",
+    "Rencontres",
+    "Sables",
+    "Terres",
+    "Thermes",
+];
+
 /// Sports teams are named in French by their nickname and their town,
 /// after a plural article: "les Flyers de Philadelphie", "aux Rockies du
 /// Colorado", "des Penguins de Pittsburgh" are one ORG, as GUIDELINES.md
@@ -199,44 +242,6 @@ fn connector_before(words: &[&str], place_start: usize) -> usize {
 /// events and places this way ("les Jeux de Londres", "les Îles de la
 /// Madeleine", "les Trois Jours de La Panne").
 fn teams_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
-    const NOT_TEAMS: &[&str] = &[
-        "Archipel",
-        "Arènes",
-        "Assises",
-        "Baux",
-        "Calanques",
-        "Causses",
-        "Bouches",
-        "Champs",
-        "Championnats",
-        "Chutes",
-        "Côtes",
-        "Etats",
-        "États",
-        "Fêtes",
-        "Gorges",
-        "Grottes",
-        "Halles",
-        "Hauts",
-        "Heures",
-        "Iles",
-        "Internationaux",
-        "Îles",
-        "Jardins",
-        "Jeux",
-        "Journées",
-        "Jours",
-        "Mondiaux",
-        "Monts",
-        "Nuits",
-        "Pays",
-        "Ponts",
-        "Portes",
-        "Rencontres",
-        "Sables",
-        "Terres",
-        "Thermes",
-    ];
     let g = Gazetteer::get();
     let mut drop = vec![false; ms.len()];
     let mut teams: Vec<M> = Vec::new();
