@@ -96,6 +96,13 @@ enum Kind {
 pub struct Gazetteer {
     /// First token → (all tokens, kind) of the names starting with it.
     by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
+    /// The names `known` finds (not places), labelled, by first token, in
+    /// `by_first`'s order: places are most of `by_first`.
+    known_first: FastMap<&'static str, Vec<(Vec<&'static str>, Label)>>,
+    /// Bit `len.min(63)` of `known_shape[byte]` is set when a key of
+    /// `known_first` starts with `byte` and has `len` bytes: most words of a
+    /// text (lowercase) have no such key and are not hashed.
+    known_shape: [u64; 256],
     org_suffixes: FastSet<&'static str>,
     /// Whether some suffix starts without a capital (none does today):
     /// otherwise `mark` asks only about capitalised words.
@@ -181,8 +188,28 @@ impl Gazetteer {
         for name in entries(WORKS_KNOWN) {
             add(name, Kind::MiscRulesOnly);
         }
+        let mut known_first: FastMap<&'static str, Vec<(Vec<&'static str>, Label)>> =
+            FastMap::default();
+        let mut known_shape = [0u64; 256];
+        for (first, cands) in &by_first {
+            for (ws, kind) in cands {
+                let label = match kind {
+                    Kind::Product | Kind::MiscRulesOnly => Label::Misc,
+                    Kind::Org | Kind::OrgRulesOnly => Label::Org,
+                    Kind::PerRulesOnly => Label::Per,
+                    Kind::City | Kind::Country => continue,
+                };
+                known_first
+                    .entry(first)
+                    .or_default()
+                    .push((ws.clone(), label));
+                known_shape[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(63);
+            }
+        }
         Gazetteer {
             by_first,
+            known_first,
+            known_shape,
             org_suffixes: entries(ORG_SUFFIXES).collect(),
             lowercase_suffix: entries(ORG_SUFFIXES)
                 .any(|w| !w.chars().next().is_some_and(char::is_uppercase)),
@@ -298,19 +325,13 @@ impl Gazetteer {
         let mut i = 0;
         while i < words.len() {
             let mut best: Option<(usize, Label)> = None;
-            for (ws, kind) in self.by_first.get(words[i]).into_iter().flatten() {
-                let label = match kind {
-                    Kind::Product | Kind::MiscRulesOnly => Label::Misc,
-                    Kind::Org | Kind::OrgRulesOnly => Label::Org,
-                    Kind::PerRulesOnly => Label::Per,
-                    _ => continue,
-                };
+            for (ws, label) in self.known_names(words[i]) {
                 let len = ws.len();
                 if i + len <= words.len()
                     && words[i..i + len] == ws[..]
                     && best.is_none_or(|(l, _)| len > l)
                 {
-                    best = Some((len, label));
+                    best = Some((len, *label));
                 }
             }
             match best {
@@ -329,6 +350,17 @@ impl Gazetteer {
         out
     }
 
+    /// The names `known` finds starting with `word`.
+    fn known_names(&self, word: &str) -> &[(Vec<&'static str>, Label)] {
+        let Some(&b) = word.as_bytes().first() else {
+            return &[];
+        };
+        if self.known_shape[usize::from(b)] >> word.len().min(63) & 1 == 0 {
+            return &[];
+        }
+        self.known_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
     /// A known organisation in capitals and its branch or trade joined by a
     /// hyphen ("CGT-Cheminots", "FO-Énergie", "CFDT-Santé"): unions name
     /// their federations this way, and the whole is one organisation.
@@ -345,10 +377,10 @@ impl Gazetteer {
             && head.chars().all(|c| c.is_ascii_uppercase())
             && branch.chars().next().is_some_and(char::is_uppercase)
             && branch.chars().skip(1).any(char::is_lowercase)
-            && self.by_first.get(head).is_some_and(|c| {
-                c.iter()
-                    .any(|(ws, k)| ws.len() == 1 && matches!(k, Kind::Org | Kind::OrgRulesOnly))
-            })
+            && self
+                .known_names(head)
+                .iter()
+                .any(|(ws, l)| ws.len() == 1 && *l == Label::Org)
     }
 }
 

@@ -208,12 +208,35 @@ fn clusters() -> &'static FastMap<u64, [[u16; 2]; 2]> {
     })
 }
 
-fn shape_class(c: char) -> u64 {
-    if c.is_uppercase() {
+/// What the token features ask of a character: (uppercase, lowercase,
+/// alphabetic, numeric), as `char::is_uppercase`, `is_lowercase`,
+/// `is_alphabetic` and `is_numeric` say, each asked once. ASCII and the
+/// Latin-1 letters (most characters of news) without the Unicode tables.
+#[inline]
+fn char_class(c: char) -> (bool, bool, bool, bool) {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => (true, false, true, false),
+        'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' => (false, true, true, false),
+        '0'..='9' => (false, false, false, true),
+        '\0'..='\u{7F}' => (false, false, false, false),
+        _ => (
+            c.is_uppercase(),
+            c.is_lowercase(),
+            c.is_alphabetic(),
+            c.is_numeric(),
+        ),
+    }
+}
+
+/// A character's class in a word shape: 'X' uppercase, 'x' lowercase, 'd'
+/// numeric, else itself.
+#[inline]
+fn shape_class(c: char, (upper, lower, _, numeric): (bool, bool, bool, bool)) -> u64 {
+    if upper {
         'X' as u64
-    } else if c.is_lowercase() {
+    } else if lower {
         'x' as u64
-    } else if c.is_numeric() {
+    } else if numeric {
         'd' as u64
     } else {
         c as u64
@@ -249,7 +272,9 @@ impl TokInfo {
             if n < 4 {
                 t.pre[n] = hl;
             }
-            let cl = shape_class(c);
+            let class = char_class(c);
+            let (upper, _, alphabetic, numeric) = class;
+            let cl = shape_class(c, class);
             if cl == last_class {
                 run += 1;
             } else {
@@ -260,9 +285,9 @@ impl TokInfo {
             if run <= 2 {
                 hs = step(hs, cl);
             }
-            if c.is_alphabetic() {
+            if alphabetic {
                 letters += 1;
-                if c.is_uppercase() {
+                if upper {
                     uppers += 1;
                     if n == 0 {
                         t.flags |= CAP;
@@ -271,10 +296,11 @@ impl TokInfo {
                     }
                 }
             }
-            if c.is_numeric() {
+            if numeric {
                 digits += 1;
             }
-            if c.is_alphanumeric() {
+            // (`is_alphanumeric` is alphabetic or numeric)
+            if alphabetic || numeric {
                 alnum += 1;
             }
             match c {
@@ -1003,6 +1029,22 @@ mod tests {
         }
         assert!(p.infos[0].flags & INITIAL != 0 && p.infos[8].flags & INITIAL == 0);
         assert!(p.infos[10].flags & IN_QUOTE != 0 && p.infos[8].flags & IN_QUOTE == 0);
+    }
+
+    #[test]
+    fn char_classes_are_the_standard_librarys() {
+        for c in (0..0x3000)
+            .chain(0x1_0000..0x1_0500)
+            .filter_map(char::from_u32)
+        {
+            let want = (
+                c.is_uppercase(),
+                c.is_lowercase(),
+                c.is_alphabetic(),
+                c.is_numeric(),
+            );
+            assert_eq!(char_class(c), want, "{c:?}");
+        }
     }
 
     #[test]
