@@ -631,10 +631,8 @@ pub fn analyse_pending(
                         break;
                     }
                 }
-                {
-                    let _core = cores.hold_first();
-                    w.commit()?;
-                }
+                // (its core is free while it writes: mostly waiting for the disk)
+                w.commit()?;
                 progress(Progress::Stored(counts));
                 for f in failed {
                     progress(Progress::Failed(f));
