@@ -1399,6 +1399,16 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     while r.start < r.end && (edge_junk(words[r.start]) || title(words[r.start])) {
         r.start += 1;
     }
+    // a comma then a lowercase word ends a name: what follows describes it
+    // ("Acme, which is", "Nestbox”, which"), the labeller ran on; not a
+    // French name's list of what it covers ("ministère des Postes, des
+    // Technologies de l'information")
+    let goes_on = |w: &str| matches!(w, "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les");
+    if let Some(i) = (r.start + 1..r.end.saturating_sub(1))
+        .find(|&i| words[i] == "," && is_lower_word(words[i + 1]) && !goes_on(words[i + 1]))
+    {
+        r.end = i;
+    }
     // an elided word ("qu'", "l’") never ends a name either
     let elided = |w: &str| w.len() > 1 && (w.ends_with('\'') || w.ends_with('’'));
     while r.start < r.end && {
@@ -2151,6 +2161,43 @@ mod tests {
 
     fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
         v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
+    }
+
+    /// A name ends before a comma and a lowercase word, however far the
+    /// labeller ran on (the bundled Tessary article gave "Nestbox”, which").
+    #[test]
+    fn a_name_ends_at_a_comma_before_a_lowercase_word() {
+        assert_eq!(
+            run_en(
+                "It comes with a toolkit the company calls “ Nestbox ” , which translates models .",
+                vec![(8..13, Label::Org)]
+            ),
+            owned(&[("Nestbox", Label::Org)])
+        );
+        assert_eq!(
+            run_en(
+                "They bought Acme , which is new , and Paris , France .",
+                vec![(2..6, Label::Org), (9..12, Label::Loc)]
+            ),
+            owned(&[("Acme", Label::Org), ("Paris , France", Label::Loc)])
+        );
+        assert_eq!(
+            run(
+                "la société Nestbox , qui traduit les modèles",
+                vec![(2..5, Label::Org)]
+            ),
+            owned(&[("Nestbox", Label::Org)])
+        );
+        assert_eq!(
+            run(
+                "le ministère des Postes , des Technologies de l' information",
+                vec![(2..10, Label::Org)]
+            ),
+            owned(&[(
+                "des Postes , des Technologies de l' information",
+                Label::Org
+            )])
+        );
     }
 
     #[test]
