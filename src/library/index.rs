@@ -29,16 +29,22 @@ pub const INDEX_FILE: &str = "index.sqlite3";
 /// Bump when the tables change: an index of another version is rebuilt.
 pub const SCHEMA_VERSION: i64 = 4;
 
-/// Bump when the analysis gives different results (new rules, new model):
-/// stored analyses of another version are redone, lazily, in the background.
-/// The codec's format is part of it.
+/// What made a stored analysis: stored analyses of another version are
+/// redone, lazily, in the background. The codec's format is part of it,
+/// and a fingerprint of the analysis's code, models and lists (build.rs):
+/// a change of rules no longer waits for someone to bump a number.
 pub fn analysis_version() -> String {
     format!(
-        "{}/{}/{}",
+        "{}/{}/{}/{}",
         env!("CARGO_PKG_VERSION"),
         ANALYSIS_REVISION,
-        codec::FORMAT
+        codec::FORMAT,
+        fingerprint::ANALYSIS_FINGERPRINT
     )
+}
+
+mod fingerprint {
+    include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 }
 
 /// The analysis pipeline's revision, for [`analysis_version`].
@@ -1351,6 +1357,17 @@ fn remove_database(path: &Path) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The analysis's code, models and lists are part of the version, so a
+    /// change of rules redoes the stored analyses.
+    #[test]
+    fn the_analysis_version_carries_a_fingerprint() {
+        let v = analysis_version();
+        let fp = v.rsplit('/').next().unwrap();
+        assert_eq!(fp.len(), 16, "{v}");
+        assert!(fp.bytes().all(|b| b.is_ascii_hexdigit()), "{v}");
+        assert_ne!(fp, "cbf29ce484222325", "no file was hashed: {v}");
+    }
 
     #[test]
     fn fts_queries_quote_each_word() {
