@@ -47,7 +47,9 @@ mod fingerprint {
     include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 }
 
-/// The analysis pipeline's revision, for [`analysis_version`].
+/// The analysis pipeline's revision, for [`analysis_version`]: bump it for
+/// a change the fingerprint does not see (what the store keeps of an
+/// analysis, outside `src/analysis` and the model and list assets).
 const ANALYSIS_REVISION: u32 = 1;
 
 /// A connection's page cache (MB), unless [`Index::set_cache_mb`] says.

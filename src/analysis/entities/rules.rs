@@ -1378,8 +1378,8 @@ fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
 /// ("la Révolution française").
 const NEVER_LAST: &[&str] = &[
     "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "à", "au", "aux", "en",
-    "par", "pour", "sur", "avec", "dans", "of", "the", "and", "in", "for", "on", "at", "to", "a",
-    "an", "by", "with",
+    "par", "pour", "sur", "avec", "dans", "contre", "of", "the", "and", "in", "for", "on", "at",
+    "to", "a", "an", "by", "with",
 ];
 
 /// Titles before a name, not part of it ("M. Macron", "Mrs. Smith").

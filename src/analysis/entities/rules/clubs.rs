@@ -1,6 +1,6 @@
 //! Sports clubs named by their kind's word and their town.
 
-use super::{M, NOT_TEAMS, is_acronym, is_cap, natural_place_names};
+use super::{M, NEVER_LAST, NOT_TEAMS, is_acronym, is_cap, natural_place_names};
 use crate::analysis::gazetteer::Gazetteer;
 use crate::analysis::{Label, names};
 
@@ -122,11 +122,6 @@ const TEAM_NICKNAMES: &[&str] = &[
 
 /// Words that end a town's name when they follow it ("de Détroit de la
 /// Ligue", "de New York aux Nuggets", "de Denver en 31 minutes").
-const FUNCTION_WORDS: &[&str] = &[
-    "au", "aux", "avec", "contre", "d'", "d’", "dans", "de", "des", "du", "en", "et", "l'", "l’",
-    "la", "le", "les", "par", "pour", "sur", "à",
-];
-
 fn is_connector(w: &str) -> bool {
     matches!(w, "de" | "du" | "d'" | "d’")
 }
@@ -199,7 +194,7 @@ fn team_at(words: &[&str], s: usize, plural: bool, ms: &[M]) -> Option<std::ops:
         let adjective = r.start < c
             && r.start < e
             && r.end > e
-            && !FUNCTION_WORDS.contains(&words[e])
+            && !NEVER_LAST.contains(&words[e])
             && words[e].chars().all(char::is_lowercase);
         if town || adjective {
             e = e.max(r.end);
@@ -282,7 +277,7 @@ pub(super) fn teams_by_nickname(words: &[&str], initial: &[bool], mut ms: Vec<M>
                     after += 1;
                 }
                 let mut end = r.end;
-                while end > after && FUNCTION_WORDS.contains(&words[end - 1]) {
+                while end > after && NEVER_LAST.contains(&words[end - 1]) {
                     end -= 1;
                 }
                 if after < end {
