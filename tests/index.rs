@@ -164,6 +164,83 @@ fn an_analysis_stored_again_replaces_the_first() {
     }
 }
 
+/// Analyses stored with their listing deferred (an analysis of the
+/// library cut short) are listed at the next analysis, even one with
+/// nothing left to analyse; a plain write lists its analysis at commit.
+#[test]
+fn analyses_left_unlisted_are_listed_at_the_next_analysis() {
+    use quoth::library::worker::analyse_pending;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&lib).unwrap();
+    let bodies = [
+        "\"We will build the bridge,\" said Marie Dupont.",
+        "\"Le pont sera construit,\" a déclaré Marie Dupont, la maire de la ville.",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        fs::write(
+            lib.join(format!("{i}.txt")),
+            story(&format!("Bridge {i}"), body),
+        )
+        .unwrap();
+    }
+    let (mut index, _) = Index::open(&dir.path().join("index.sqlite3")).unwrap();
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    let (_, added, _) = reconcile_all(&mut index, &roots);
+    let keys = reconcile::keys(&roots);
+    let analyzer = quoth::analysis::Analyzer::new().unwrap();
+    let mut by_title: Vec<_> = added.iter().map(|e| (e.title.clone(), e.key)).collect();
+    by_title.sort();
+    let (deferred, plain) = (by_title[0].1, by_title[1].1);
+    let mut w = index.write().unwrap();
+    w.defer_listing();
+    w.put_analysis(
+        deferred,
+        &analysis_version(),
+        bodies[0],
+        &analyzer.analyze(bodies[0], None),
+    )
+    .unwrap();
+    w.commit().unwrap();
+    let mut w = index.write().unwrap();
+    w.put_analysis(
+        plain,
+        &analysis_version(),
+        bodies[1],
+        &analyzer.analyze(bodies[1], None),
+    )
+    .unwrap();
+    w.commit().unwrap();
+    let listing = |index: &Index| {
+        let mut l: Vec<_> = index
+            .entries(&keys)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.title.clone(), e.quotes))
+            .collect();
+        l.sort();
+        l
+    };
+    assert_eq!(
+        listing(&index),
+        [("Bridge 0".into(), None), ("Bridge 1".into(), Some(1))]
+    );
+    let (analysed, _) = analyse_pending(
+        &mut index,
+        &keys,
+        1,
+        Duration::ZERO,
+        &mut |_| {},
+        &mut || false,
+    )
+    .unwrap();
+    assert_eq!(analysed, 0, "both are analysed already");
+    assert_eq!(
+        listing(&index),
+        [("Bridge 0".into(), Some(1)), ("Bridge 1".into(), Some(1))]
+    );
+}
+
 fn added_id(index: &Index, title: &str) -> String {
     let conn = index.connection();
     conn.query_row("SELECT id FROM articles WHERE title = ?", [title], |r| {
@@ -598,6 +675,17 @@ fn analysis_of_a_library_stops_when_asked_and_resumes() {
     assert_eq!(first, 1);
     assert_eq!(stored.len(), first);
     assert!(stored.iter().all(|&(_, q)| q == 1));
+    // its quote count waits for the end of the analysis (the reader had
+    // it from the progress)
+    let listed = |index: &Index| {
+        index
+            .entries(&keys)
+            .unwrap()
+            .iter()
+            .filter(|e| e.quotes == Some(1) && e.language.as_deref() == Some("en"))
+            .count()
+    };
+    assert_eq!(listed(&index), 0);
 
     // the rest, and only the rest
     let mut last = None;
@@ -618,6 +706,8 @@ fn analysis_of_a_library_stops_when_asked_and_resumes() {
     .unwrap();
     assert_eq!(first + rest, n);
     assert_eq!(last, Some((n - 1, n - 1)));
+    // every article listed, the first run's too
+    assert_eq!(listed(&index), n);
     let mut keys_stored: Vec<i64> = stored.iter().map(|&(k, _)| k).collect();
     keys_stored.sort();
     keys_stored.dedup();
