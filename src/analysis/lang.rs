@@ -47,14 +47,7 @@ impl Lang {
 pub fn detect(text: &str) -> Lang {
     // 600 characters of prose settle the language; whatlang's cost grows
     // with the sample and would rival the entity recogniser's
-    // (the start of character 600, found on the bytes: the first byte of
-    // each character is not a continuation byte)
-    let end = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b & 0xC0 != 0x80)
-        .nth(600)
-        .map_or(text.len(), |(i, _)| i);
+    let end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
     let sample = &text[..end];
     // Plain French or English prose says so in its function words; whatlang
     // (a good part of the analysis's time) is only asked about the rest.
@@ -217,40 +210,9 @@ fn is_other_word(w: &str) -> bool {
 
 fn other_function_words(text: &str) -> usize {
     let mut buf = String::new();
-    pieces(text, false)
+    text.split(|c: char| !c.is_alphabetic())
         .filter(|w| short(w) && is_other_word(lowercase(w, &mut buf)))
         .count()
-}
-
-/// The non-empty pieces of `text` between characters that are not
-/// alphabetic (nor apostrophes, when `apostrophes`): what `str::split`
-/// gives, without its empty pieces (no function word is empty), and with
-/// ASCII characters read without decoding them (decoding every character
-/// was most of `detect`'s time).
-fn pieces(text: &str, apostrophes: bool) -> impl Iterator<Item = &str> {
-    let b = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let mut start = None;
-        while i < b.len() {
-            let (keep, len) = if b[i] < 0x80 {
-                let x = b[i];
-                (x.is_ascii_alphabetic() || apostrophes && x == b'\'', 1)
-            } else {
-                let c = text[i..].chars().next()?;
-                (c.is_alphabetic() || apostrophes && c == '’', c.len_utf8())
-            };
-            if keep {
-                start.get_or_insert(i);
-            } else if let Some(s) = start {
-                let w = &text[s..i];
-                i += len;
-                return Some(w);
-            }
-            i += len;
-        }
-        start.map(|s| &text[s..])
-    })
 }
 
 /// At most five characters, as every function word above: lowercasing
@@ -281,7 +243,7 @@ pub(crate) fn lowercase<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
 fn function_words(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0, 0);
     let mut buf = String::new();
-    for w in pieces(text, true) {
+    for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
         if !short(w) {
             // only an elided article can start it ("qu'il", "l'économie")
             if let Some(i) = w.find(['\'', '’'])
@@ -324,24 +286,6 @@ mod tests {
         assert_eq!(detect("Stocks fall as oil prices rise"), Lang::En);
         assert_eq!(detect(""), Lang::En);
         assert_eq!(detect("12 345"), Lang::En);
-    }
-
-    #[test]
-    fn pieces_are_the_non_empty_splits() {
-        for t in [
-            "",
-            "  l'économie, qu’il dit: «Œuvre»  ",
-            "a",
-            "12 ab3cd 'x' ÉTÉ—été",
-        ] {
-            for apos in [false, true] {
-                let want: Vec<&str> = t
-                    .split(|c: char| !c.is_alphabetic() && !(apos && (c == '\'' || c == '’')))
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                assert_eq!(pieces(t, apos).collect::<Vec<_>>(), want, "{t:?}");
-            }
-        }
     }
 
     #[test]

@@ -63,19 +63,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     // (allocated once at its full size: collecting grew it a few times)
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    // `text.char_indices()`, ASCII without decoding (`extend` from the
-    // iterator took 20 instructions a byte)
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let c = if bytes[at] < 0x80 {
-            char::from(bytes[at])
-        } else {
-            text[at..].chars().next().expect("at a character boundary")
-        };
-        chars.push((at, c));
-        at += c.len_utf8();
-    }
+    chars.extend(text.char_indices());
     let n = chars.len();
     let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
     let mut i = 0;
