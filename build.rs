@@ -1,5 +1,7 @@
 //! Embeds `assets/articles/` (the bundled sample library) in the binary, so
-//! an installed quoth opens it from any folder.
+//! an installed quoth opens it from any folder; and fingerprints what the
+//! analysis is made of (its code, models and lists), so that a library's
+//! stored analyses are redone when any of it changes.
 //!
 //! A build script rather than the include_dir crate: no extra dependency,
 //! and `rerun-if-changed` on the folder makes cargo rebuild when an article
@@ -38,6 +40,37 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("bundled.rs"), code).expect("write bundled.rs");
+    fingerprint(&out);
+}
+
+/// Writes `ANALYSIS_FINGERPRINT`: a hash of every file under the folders
+/// the analysis is built from, names and bytes (FNV-1a, 64 bits: it tells
+/// versions apart, it guards against no one).
+fn fingerprint(out: &Path) {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src/analysis", "assets/models", "assets/gazetteer"] {
+        println!("cargo:rerun-if-changed={dir}");
+        collect(&manifest.join(dir), &mut files);
+    }
+    files.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for file in &files {
+        let name = file.strip_prefix(manifest).expect("under the manifest");
+        eat(name.to_string_lossy().replace('\\', "/").as_bytes());
+        eat(&[0]);
+        eat(&std::fs::read(file).expect("read an analysis file"));
+    }
+    std::fs::write(
+        out.join("fingerprint.rs"),
+        format!("/// See build.rs.\npub const ANALYSIS_FINGERPRINT: &str = \"{h:016x}\";\n"),
+    )
+    .expect("write fingerprint.rs");
 }
 
 /// Visible files under `dir`, recursively.

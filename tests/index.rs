@@ -554,6 +554,91 @@ fn runtime_analyses_in_the_background_and_stores_it() {
     assert_eq!(quotes[0].title, "Port strike");
 }
 
+/// Many articles on more threads than cores: every analysis is stored
+/// once, the progress counts reach the total, a stop after the first
+/// transaction keeps what was stored, and the next run does only the rest.
+#[test]
+fn analysis_of_a_library_stops_when_asked_and_resumes() {
+    use quoth::library::LoadEvent;
+    use quoth::library::worker::{Progress, analyse_pending};
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&lib).unwrap();
+    let n = 300;
+    for i in 0..n {
+        fs::write(
+            lib.join(format!("{i:03}.txt")),
+            story(
+                &format!("Harbour vote {i}"),
+                &format!("\"We will not move before day {i},\" said Anna Berg, the union leader."),
+            ),
+        )
+        .unwrap();
+    }
+    let (mut index, _) = Index::open(&dir.path().join("index.sqlite3")).unwrap();
+    let roots = reconcile::roots(&Source::Path(lib.clone()));
+    reconcile_all(&mut index, &roots);
+    let keys = reconcile::keys(&roots);
+
+    // stopped after its first transaction, of one article
+    let mut stored = Vec::new();
+    let (first, _) = analyse_pending(
+        &mut index,
+        &keys,
+        3,
+        Duration::ZERO,
+        &mut |p| {
+            if let Progress::Stored(c) = p {
+                stored.extend(c.into_iter().map(|(k, q, _)| (k, q)));
+            }
+        },
+        &mut || true,
+    )
+    .unwrap();
+    assert_eq!(first, 1);
+    assert_eq!(stored.len(), first);
+    assert!(stored.iter().all(|&(_, q)| q == 1));
+
+    // the rest, and only the rest
+    let mut last = None;
+    let (rest, _) = analyse_pending(
+        &mut index,
+        &keys,
+        3,
+        Duration::from_millis(5),
+        &mut |p| {
+            if let Progress::Stored(c) = p {
+                stored.extend(c.into_iter().map(|(k, q, _)| (k, q)));
+            } else if let Progress::Done(LoadEvent::Analysing { done, total, .. }) = p {
+                last = Some((done, total));
+            }
+        },
+        &mut || false,
+    )
+    .unwrap();
+    assert_eq!(first + rest, n);
+    assert_eq!(last, Some((n - 1, n - 1)));
+    let mut keys_stored: Vec<i64> = stored.iter().map(|&(k, _)| k).collect();
+    keys_stored.sort();
+    keys_stored.dedup();
+    assert_eq!(keys_stored.len(), n);
+    let speakers = index.speakers("", 10).unwrap();
+    assert_eq!(
+        (speakers[0].name.as_str(), speakers[0].quotes),
+        ("Anna Berg", n as u32)
+    );
+    let (again, _) = analyse_pending(
+        &mut index,
+        &keys,
+        3,
+        Duration::ZERO,
+        &mut |_| {},
+        &mut || false,
+    )
+    .unwrap();
+    assert_eq!(again, 0);
+}
+
 #[test]
 fn a_bookmark_made_in_another_folder_opens() {
     use quoth::config::{Bookmark, Bookmarks};

@@ -12,7 +12,7 @@ use super::catalogue::Catalogue;
 use super::{Format, Outcome};
 use crate::article::format_date;
 use crate::library::index::{LibraryQuote, name_key};
-use crate::library::worker::{Progress, analyse_pending};
+use crate::library::worker::{COMMIT_EVERY, Progress, analyse_pending};
 use crate::library::{LoadEvent, Source};
 
 /// Speakers matched by part of a name, at most.
@@ -38,6 +38,7 @@ pub fn run(
         &mut cat.index,
         &cat.roots,
         0,
+        COMMIT_EVERY,
         &mut |p| {
             if let Progress::Done(LoadEvent::Analysing { done, total, .. }) = p
                 && tty

@@ -29,20 +29,31 @@ pub const INDEX_FILE: &str = "index.sqlite3";
 /// Bump when the tables change: an index of another version is rebuilt.
 pub const SCHEMA_VERSION: i64 = 4;
 
-/// Bump when the analysis gives different results (new rules, new model):
-/// stored analyses of another version are redone, lazily, in the background.
-/// The codec's format is part of it.
+/// What made a stored analysis: stored analyses of another version are
+/// redone, lazily, in the background. The codec's format is part of it,
+/// and a fingerprint of the analysis's code, models and lists (build.rs):
+/// a change of rules no longer waits for someone to bump a number.
 pub fn analysis_version() -> String {
     format!(
-        "{}/{}/{}",
+        "{}/{}/{}/{}",
         env!("CARGO_PKG_VERSION"),
         ANALYSIS_REVISION,
-        codec::FORMAT
+        codec::FORMAT,
+        fingerprint::ANALYSIS_FINGERPRINT
     )
 }
 
-/// The analysis pipeline's revision, for [`analysis_version`].
+mod fingerprint {
+    include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
+}
+
+/// The analysis pipeline's revision, for [`analysis_version`]: bump it for
+/// a change the fingerprint does not see (what the store keeps of an
+/// analysis, outside `src/analysis` and the model and list assets).
 const ANALYSIS_REVISION: u32 = 1;
+
+/// A connection's page cache (MB), unless [`Index::set_cache_mb`] says.
+pub const CACHE_MB: u32 = 8;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -299,7 +310,7 @@ impl Index {
         // transactions, never corrupt), and this is a cache.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "cache_size", -8000)?;
+        conn.pragma_update(None, "cache_size", -(i64::from(CACHE_MB) * 1000))?;
         let has_meta: bool = conn.query_row(
             "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
             [],
@@ -741,7 +752,10 @@ impl Index {
     // ------------------------------------------------------------ analysis
 
     /// Articles under `roots` without an analysis of `version`, oldest rows
-    /// first.
+    /// first: the analyses, and the quotes' and entities' rows by article,
+    /// then grow at their end. (Newest first, each article's went to
+    /// another page of tables that outgrow the page cache: at 100,000
+    /// articles the store's system time was a quarter of the analysis.)
     pub fn pending_analysis(
         &self,
         roots: &[String],
@@ -749,7 +763,7 @@ impl Index {
     ) -> anyhow::Result<Vec<Pending>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT key, path, record, language, bytes, id FROM articles
-             WHERE (analysed IS NULL OR analysed != ?) AND root IN ({}) ORDER BY date IS NULL, date DESC",
+             WHERE (analysed IS NULL OR analysed != ?) AND root IN ({}) ORDER BY key",
             placeholders(roots.len())
         ))?;
         let mut params: Vec<&dyn rusqlite::ToSql> = vec![&version];
@@ -1345,6 +1359,17 @@ fn remove_database(path: &Path) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The analysis's code, models and lists are part of the version, so a
+    /// change of rules redoes the stored analyses.
+    #[test]
+    fn the_analysis_version_carries_a_fingerprint() {
+        let v = analysis_version();
+        let fp = v.rsplit('/').next().unwrap();
+        assert_eq!(fp.len(), 16, "{v}");
+        assert!(fp.bytes().all(|b| b.is_ascii_hexdigit()), "{v}");
+        assert_ne!(fp, "cbf29ce484222325", "no file was hashed: {v}");
+    }
 
     #[test]
     fn fts_queries_quote_each_word() {

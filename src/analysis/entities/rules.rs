@@ -53,6 +53,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         // the French passes below take and keep the mentions in text order
         ms.sort_by_key(|m| m.0.start);
         ms = teams_of_places(words, ms);
+        ms = clubs::teams_by_nickname(words, initial, ms);
         ms = clubs::clubs(words, ms);
         ms = bodies_of_places(words, ms);
         ms = institutions_of_places(words, ms);
@@ -191,6 +192,48 @@ fn connector_before(words: &[&str], place_start: usize) -> usize {
     }
 }
 
+/// Capitalised French plurals that name events, landmarks and places
+/// after "les … de" ("les Jeux de Londres", "les Îles de la Madeleine",
+/// "les Trois Jours de La Panne"): no team's nickname.
+const NOT_TEAMS: &[&str] = &[
+    "Archipel",
+    "Arènes",
+    "Assises",
+    "Baux",
+    "Calanques",
+    "Causses",
+    "Bouches",
+    "Champs",
+    "Championnats",
+    "Chutes",
+    "Côtes",
+    "Etats",
+    "États",
+    "Fêtes",
+    "Gorges",
+    "Grottes",
+    "Halles",
+    "Hauts",
+    "Heures",
+    "Iles",
+    "Internationaux",
+    "Îles",
+    "Jardins",
+    "Jeux",
+    "Journées",
+    "Jours",
+    "Mondiaux",
+    "Monts",
+    "Nuits",
+    "Pays",
+    "Ponts",
+    "Portes",
+    "Rencontres",
+    "Sables",
+    "Terres",
+    "Thermes",
+];
+
 /// Sports teams are named in French by their nickname and their town,
 /// after a plural article: "les Flyers de Philadelphie", "aux Rockies du
 /// Colorado", "des Penguins de Pittsburgh" are one ORG, as GUIDELINES.md
@@ -199,44 +242,6 @@ fn connector_before(words: &[&str], place_start: usize) -> usize {
 /// events and places this way ("les Jeux de Londres", "les Îles de la
 /// Madeleine", "les Trois Jours de La Panne").
 fn teams_of_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
-    const NOT_TEAMS: &[&str] = &[
-        "Archipel",
-        "Arènes",
-        "Assises",
-        "Baux",
-        "Calanques",
-        "Causses",
-        "Bouches",
-        "Champs",
-        "Championnats",
-        "Chutes",
-        "Côtes",
-        "Etats",
-        "États",
-        "Fêtes",
-        "Gorges",
-        "Grottes",
-        "Halles",
-        "Hauts",
-        "Heures",
-        "Iles",
-        "Internationaux",
-        "Îles",
-        "Jardins",
-        "Jeux",
-        "Journées",
-        "Jours",
-        "Mondiaux",
-        "Monts",
-        "Nuits",
-        "Pays",
-        "Ponts",
-        "Portes",
-        "Rencontres",
-        "Sables",
-        "Terres",
-        "Thermes",
-    ];
     let g = Gazetteer::get();
     let mut drop = vec![false; ms.len()];
     let mut teams: Vec<M> = Vec::new();
@@ -1373,8 +1378,8 @@ fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
 /// ("la Révolution française").
 const NEVER_LAST: &[&str] = &[
     "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "à", "au", "aux", "en",
-    "par", "pour", "sur", "avec", "dans", "of", "the", "and", "in", "for", "on", "at", "to", "a",
-    "an", "by", "with",
+    "par", "pour", "sur", "avec", "dans", "contre", "of", "the", "and", "in", "for", "on", "at",
+    "to", "a", "an", "by", "with",
 ];
 
 /// Titles before a name, not part of it ("M. Macron", "Mrs. Smith").
@@ -1393,6 +1398,16 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     let title = |w: &str| TITLES.contains(&w) && (lang == Lang::Fr || !matches!(w, "M." | "MM."));
     while r.start < r.end && (edge_junk(words[r.start]) || title(words[r.start])) {
         r.start += 1;
+    }
+    // a comma then a lowercase word ends a name: what follows describes it
+    // ("Acme, which is", "Nestbox”, which"), the labeller ran on; not a
+    // French name's list of what it covers ("ministère des Postes, des
+    // Technologies de l'information")
+    let goes_on = |w: &str| matches!(w, "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les");
+    if let Some(i) = (r.start + 1..r.end.saturating_sub(1))
+        .find(|&i| words[i] == "," && is_lower_word(words[i + 1]) && !goes_on(words[i + 1]))
+    {
+        r.end = i;
     }
     // an elided word ("qu'", "l’") never ends a name either
     let elided = |w: &str| w.len() > 1 && (w.ends_with('\'') || w.ends_with('’'));
@@ -2146,6 +2161,43 @@ mod tests {
 
     fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
         v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
+    }
+
+    /// A name ends before a comma and a lowercase word, however far the
+    /// labeller ran on (the bundled Tessary article gave "Nestbox”, which").
+    #[test]
+    fn a_name_ends_at_a_comma_before_a_lowercase_word() {
+        assert_eq!(
+            run_en(
+                "It comes with a toolkit the company calls “ Nestbox ” , which translates models .",
+                vec![(8..13, Label::Org)]
+            ),
+            owned(&[("Nestbox", Label::Org)])
+        );
+        assert_eq!(
+            run_en(
+                "They bought Acme , which is new , and Paris , France .",
+                vec![(2..6, Label::Org), (9..12, Label::Loc)]
+            ),
+            owned(&[("Acme", Label::Org), ("Paris , France", Label::Loc)])
+        );
+        assert_eq!(
+            run(
+                "la société Nestbox , qui traduit les modèles",
+                vec![(2..5, Label::Org)]
+            ),
+            owned(&[("Nestbox", Label::Org)])
+        );
+        assert_eq!(
+            run(
+                "le ministère des Postes , des Technologies de l' information",
+                vec![(2..10, Label::Org)]
+            ),
+            owned(&[(
+                "des Postes , des Technologies de l' information",
+                Label::Org
+            )])
+        );
     }
 
     #[test]
