@@ -15,7 +15,7 @@
 //! 4. Tabs expand to spaces up to the next multiple of [`TAB_WIDTH`] columns.
 //! 5. NFC. U+00A0 and U+202F (French typography) are kept as they are.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Tab stops every this many characters.
 pub const TAB_WIDTH: usize = 4;
@@ -30,7 +30,7 @@ const C1_STRINGS: [char; 5] = ['\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}']
 /// Sanitises multi-line text (a body): see the module documentation.
 pub fn sanitise(text: &str) -> String {
     // most text needs nothing but the NFC check: skip the rebuilding passes
-    if !text.chars().any(needs_work) {
+    if !any_needs_work(text) {
         return nfc(text);
     }
     let text = normalise_newlines(text);
@@ -59,15 +59,64 @@ pub fn sanitise(text: &str) -> String {
 }
 
 fn nfc(text: &str) -> String {
-    match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text.to_string(),
+    match nfc_quick(text) {
+        IsNormalized::Yes => text.to_string(),
         _ => text.nfc().collect(),
     }
+}
+
+/// `unicode_normalization::is_nfc_quick` over `text`, asked only about the
+/// runs of characters from U+0300 on (their UTF-8 starts with a byte >= 0xCC).
+/// Every character below U+0300 is a starter (combining class 0) whose quick
+/// check is Yes, which is also the state the check starts in: cutting the text
+/// at them gives the check of the whole text (tested on every such character).
+fn nfc_quick(text: &str) -> IsNormalized {
+    let bytes = text.as_bytes();
+    let mut result = IsNormalized::Yes;
+    let mut i = 0;
+    while let Some(p) = bytes[i..].iter().position(|&b| b >= 0xCC) {
+        let start = i + p;
+        // the run ends at the next character below U+0300 (ASCII, or a lead byte below 0xCC)
+        let end = bytes[start + 1..]
+            .iter()
+            .position(|&b| b < 0x80 || (0xC0..0xCC).contains(&b))
+            .map_or(bytes.len(), |q| start + 1 + q);
+        match unicode_normalization::is_nfc_quick(text[start..end].chars()) {
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+            IsNormalized::Yes => {}
+        }
+        i = end;
+    }
+    result
 }
 
 /// Characters the full passes change or remove.
 fn needs_work(c: char) -> bool {
     c != '\n' && is_unwanted(c)
+}
+
+/// `text.chars().any(needs_work)`, read on the bytes: only non-ASCII
+/// characters are decoded.
+fn any_needs_work(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if needs_work(char::from(b)) {
+                return true;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\n');
+            if needs_work(c) {
+                return true;
+            }
+            i += c.len_utf8();
+        }
+    }
+    false
 }
 
 /// Sanitises a one-line field (title, author…): as [`sanitise`], then line
@@ -202,6 +251,66 @@ fn skip_string_body(chars: &[char], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_below_u0300_are_nfc_starters() {
+        for c in (0..0x300).filter_map(char::from_u32) {
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            let s = c.to_string();
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(s.chars()),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn byte_reads_agree_with_the_char_reads() {
+        // combining marks in and out of order (U+0316 class 220, U+0301 230),
+        // Maybe (U+0300 after a letter), No (U+0340, U+212B), starters from
+        // U+0300 on (’ U+2019), controls and other unsafe characters
+        let pieces = [
+            "e", "é", "\u{301}", "\u{300}", "\u{316}", "\u{340}", "\u{212b}", "’", "«", "ÿ",
+            "\u{2ff}", "\u{1100}", "\u{1161}", "가", "🙂", " ", "\n", "\t", "\r", "\u{1b}",
+            "\u{85}", "\u{9b}", "\u{a0}", "\u{202f}", "\u{200e}", "\u{2028}", "\u{feff}",
+            "\u{61c}", "\u{7f}", "abc",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..next(10) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            assert_eq!(
+                nfc_quick(&text),
+                unicode_normalization::is_nfc_quick(text.chars()),
+                "{text:?}"
+            );
+            assert_eq!(
+                any_needs_work(&text),
+                text.chars().any(needs_work),
+                "{text:?}"
+            );
+        }
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            let s = format!("a{c}\u{301}{c}");
+            assert_eq!(
+                nfc_quick(&s),
+                unicode_normalization::is_nfc_quick(s.chars()),
+                "{c:?}"
+            );
+            assert_eq!(any_needs_work(&s), s.chars().any(needs_work), "{c:?}");
+        }
+    }
 
     #[test]
     fn removes_whole_sequences() {

@@ -58,12 +58,31 @@ pub fn scan(text: &str) -> Vec<Region> {
     let mut stack: Vec<(char, usize, usize)> = Vec::new();
     let mut reopens = false;
     let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
     let mut newlines = 0usize;
     let mut last_text_end = 0usize;
-    while let Some((i, c)) = chars.next() {
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        // Most characters: ASCII, not a mark nor a line break, not opening a
+        // line: text or a space, read without decoding (below, what the
+        // loop does with them).
+        if b < 0x80 && b != b'"' && b != b'\n' && newlines == 0 {
+            let c = char::from(b);
+            if !is_space(c) {
+                last_text_end = pos + 1;
+            }
+            prev = Some(c);
+            pos += 1;
+            continue;
+        }
+        let i = pos;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let after = i + c.len_utf8();
-        let next = chars.peek().map(|&(_, n)| n);
+        pos = after;
+        let next = text[after..].chars().next();
         if c == '\n' {
             newlines += 1;
             prev = Some(c);
@@ -246,6 +265,16 @@ mod tests {
             contents("“I said ‘don’t’ twice”"),
             vec!["I said ‘don’t’ twice"]
         );
+    }
+
+    #[test]
+    fn marks_after_line_breaks_and_ascii_text() {
+        // a line break before a capital or a mark opens a paragraph; spaces
+        // and text between marks move neither
+        assert_eq!(contents("« Un\nDeux » \"a\" b\t\"c\""), vec!["a", "c"]);
+        assert_eq!(contents("« un\n deux »"), vec!["un\n deux"]);
+        assert_eq!(contents("« Un.\n« Deux. »"), vec!["Un.", "Deux."]);
+        assert_eq!(contents("x \"a b\" \"c\"d\""), vec!["a b", "c"]);
     }
 
     #[test]
