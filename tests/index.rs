@@ -169,7 +169,6 @@ fn an_analysis_stored_again_replaces_the_first() {
 /// nothing left to analyse; a plain write lists its analysis at commit.
 #[test]
 fn analyses_left_unlisted_are_listed_at_the_next_analysis() {
-    use quoth::library::worker::analyse_pending;
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
     fs::create_dir_all(&lib).unwrap();
@@ -225,20 +224,25 @@ fn analyses_left_unlisted_are_listed_at_the_next_analysis() {
         listing(&index),
         [("Bridge 0".into(), None), ("Bridge 1".into(), Some(1))]
     );
-    let (analysed, _) = analyse_pending(
-        &mut index,
-        &keys,
-        1,
-        Duration::ZERO,
-        &mut |_| {},
-        &mut || false,
-    )
-    .unwrap();
+    let (analysed, _) = analyse_rest(&mut index, &keys, 1);
     assert_eq!(analysed, 0, "both are analysed already");
     assert_eq!(
         listing(&index),
         [("Bridge 0".into(), Some(1)), ("Bridge 1".into(), Some(1))]
     );
+}
+
+/// Analyses what is left, to the end, on `threads` threads.
+fn analyse_rest(index: &mut Index, keys: &[String], threads: usize) -> (usize, u64) {
+    quoth::library::worker::analyse_pending(
+        index,
+        keys,
+        threads,
+        Duration::ZERO,
+        &mut |_| {},
+        &mut || false,
+    )
+    .unwrap()
 }
 
 fn added_id(index: &Index, title: &str) -> String {
@@ -717,15 +721,7 @@ fn analysis_of_a_library_stops_when_asked_and_resumes() {
         (speakers[0].name.as_str(), speakers[0].quotes),
         ("Anna Berg", n as u32)
     );
-    let (again, _) = analyse_pending(
-        &mut index,
-        &keys,
-        3,
-        Duration::ZERO,
-        &mut |_| {},
-        &mut || false,
-    )
-    .unwrap();
+    let (again, _) = analyse_rest(&mut index, &keys, 3);
     assert_eq!(again, 0);
 }
 
