@@ -37,7 +37,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         .filter_map(|m| trim(words, lang, m))
         .collect();
     ms = apply_known(words, initial, ms);
-    ms = legal_names(words, lang, ms);
+    ms = legal_names(words, initial, lang, ms);
     ms = split_place_person(words, ms);
     ms = acronyms(words, ms);
     // which words the text also has in lowercase: evidence for three passes
@@ -782,6 +782,22 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     // (one label per name); names given two kinds keep their labels
     static KIND_OF: std::sync::OnceLock<FastMap<&'static str, Label>> = std::sync::OnceLock::new();
     let kind_of = KIND_OF.get_or_init(|| KINDS.iter().copied().collect());
+    // the noun itself stays outside the name it announces ("le syndicat
+    // CGT-Cheminots", "le groupe Bolloré": WiNER-fr train so 70 times of
+    // 73), but for the agencies and laboratories it as often names, and
+    // radios (WiNER-fr dev keeps "radio France Info" whole); "l'abbé
+    // Pierre" is a name in itself
+    for (r, _) in &mut ms {
+        if r.len() > 1
+            && r.start > 0
+            && DETERMINERS.contains(&words[r.start - 1])
+            && is_cap(words[r.start + 1])
+            && !matches!(words[r.start], "abbé" | "agence" | "laboratoire" | "radio")
+            && kind_of.contains_key(words[r.start])
+        {
+            r.start += 1;
+        }
+    }
     let mut kinds: FastMap<String, Option<Label>> = FastMap::default();
     for (r, _) in &ms {
         // only the lowercase noun: "Groupe Renault" is a name in itself;
@@ -1513,17 +1529,28 @@ const MORE_ORG_SUFFIXES_FR: &[&str] = &[
     "Bros.",
     "Brothers",
     "Broadcasting",
+    "Aerospace",
     "Comics",
     "Electronics",
     "Films",
+    "Helicopters",
     "Interactive",
     "Networks",
     "Pharmaceuticals",
     "Publishing",
     "Software",
+    "Trucks",
 ];
 
-fn legal_names(words: &[&str], lang: Lang, mut ms: Vec<M>) -> Vec<M> {
+/// French words that open a sentence before a company's name and are no
+/// part of it ("Selon Chimex SA", "Chez Renault SA").
+const OPENERS_FR: &[&str] = &[
+    "À", "Après", "Au", "Aux", "Avant", "Avec", "Chez", "Contre", "Dans", "De", "Depuis", "Des",
+    "Du", "En", "Et", "Hier", "L'", "L’", "La", "Le", "Les", "Mais", "Or", "Par", "Pour",
+    "Pourtant", "Selon", "Sous", "Sur", "Un", "Une",
+];
+
+fn legal_names(words: &[&str], initial: &[bool], lang: Lang, mut ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
     let fr = lang == Lang::Fr;
     for k in 0..ms.len() {
@@ -1535,7 +1562,7 @@ fn legal_names(words: &[&str], lang: Lang, mut ms: Vec<M>) -> Vec<M> {
         let suffix_fr = fr && MORE_ORG_SUFFIXES_FR.contains(&last);
         if ms[k].0.len() > 1
             && ((ms[k].1 == Label::Per && (suffix || suffix_fr))
-                || (ms[k].1 == Label::Loc && suffix_fr))
+                || (matches!(ms[k].1, Label::Loc | Label::Misc) && suffix_fr))
         {
             ms[k].1 = Label::Org;
         }
@@ -1547,9 +1574,62 @@ fn legal_names(words: &[&str], lang: Lang, mut ms: Vec<M>) -> Vec<M> {
         if LEGAL_FORMS.contains(&words[ms[k].0.end - 1]) && ms[k].0.len() > 1 {
             ms[k].1 = Label::Org;
         }
+        // a company opening the sentence: the labeller, which doubts a
+        // sentence's first capital, leaves it out of the name ("Chimex
+        // Normandie SA a été mise en demeure" read "Normandie SA")
+        let start = ms[k].0.start;
+        if fr
+            && start > 0
+            && initial[start - 1]
+            && ms[k].0.len() > 1
+            && LEGAL_FORMS.contains(&words[ms[k].0.end - 1])
+            && is_cap(words[start - 1])
+            && words[start - 1].chars().all(char::is_alphabetic)
+            && !OPENERS_FR.contains(&words[start - 1])
+            && (k == 0 || ms[k - 1].0.end < start)
+        {
+            ms[k].0.start -= 1;
+        }
+    }
+    if fr {
+        // a company the labeller missed whole: capitalised words then a
+        // legal form ("Chimex SA a contesté"), not words opening sentences
+        let mut covered = vec![false; words.len()];
+        for (r, _) in &ms {
+            covered[r.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let mut added = false;
+        for i in 1..words.len() {
+            if covered[i] || !COMPANY_FORMS.contains(&words[i]) {
+                continue;
+            }
+            let mut j = i;
+            while j > 0
+                && i - j < 3
+                && !covered[j - 1]
+                && is_cap(words[j - 1])
+                && words[j - 1].chars().all(|c| c.is_alphabetic() || c == '-')
+                && !OPENERS_FR.contains(&words[j - 1])
+            {
+                j -= 1;
+            }
+            if j < i {
+                ms.push((j..i + 1, Label::Org));
+                added = true;
+            }
+        }
+        if added {
+            ms.sort_by_key(|m| m.0.start);
+        }
     }
     ms
 }
+
+/// Legal forms that say a company even where the labeller found nothing
+/// (not "AG", the French "assemblée générale", nor the other short ones).
+const COMPANY_FORMS: &[&str] = &[
+    "SA", "S.A.", "SAS", "SARL", "Inc.", "GmbH", "Ltd", "Ltd.", "PLC", "plc", "SpA", "LLC",
+];
 
 /// Two names run together across a boundary the labeller missed: a known
 /// place then a first name and more ("à Paris Anne Hidalgo a dit") is a
@@ -3088,6 +3168,109 @@ mod tests {
                 ("Kervadec".to_string(), Label::Org),
                 ("Kervadec".to_string(), Label::Org),
             ]
+        );
+    }
+
+    /// A company opening its sentence keeps its first word, which the
+    /// labeller doubts there (issue 10: "Chimex Normandie SA" read
+    /// "Normandie SA"); a word that opens sentences stays out.
+    #[test]
+    fn a_company_opening_the_sentence_keeps_its_first_word() {
+        assert_eq!(
+            run(
+                "Chimex Normandie SA a été mise en demeure",
+                vec![(1..3, Label::Org)]
+            ),
+            owned(&[("Chimex Normandie SA", Label::Org)])
+        );
+        assert_eq!(
+            run(
+                "Selon Normandie SA , tout va bien",
+                vec![(1..3, Label::Org)]
+            ),
+            owned(&[("Normandie SA", Label::Org)])
+        );
+        // missed whole by the labeller
+        assert_eq!(
+            run(
+                "Chimex SA a contesté , selon Pierre",
+                vec![(6..7, Label::Per)]
+            ),
+            owned(&[("Chimex SA", Label::Org), ("Pierre", Label::Per)])
+        );
+        assert_eq!(run("Selon SA , rien", vec![]), vec![]);
+        // not without a legal form: "Ensuite Marie Curie" is no company
+        assert_eq!(
+            run("Ensuite Marie Curie a parlé", vec![(1..3, Label::Per)]),
+            owned(&[("Marie Curie", Label::Per)])
+        );
+    }
+
+    /// Companies quoted in their own language end on their trade
+    /// ("Renault Trucks", "Airbus Helicopters"): no person, no work.
+    #[test]
+    fn a_company_ending_on_its_trade_is_an_organisation() {
+        assert_eq!(
+            run(
+                "les salariés de Renault Trucks et d' Airbus Helicopters manifestent",
+                vec![(3..5, Label::Per), (7..9, Label::Misc)]
+            ),
+            owned(&[
+                ("Renault Trucks", Label::Org),
+                ("Airbus Helicopters", Label::Org)
+            ])
+        );
+    }
+
+    /// The noun that announces a name stays outside it (issue 10: "le
+    /// syndicat CGT-Cheminots" was one organisation with its noun).
+    #[test]
+    fn the_noun_before_a_name_stays_outside_it() {
+        assert_eq!(
+            run(
+                "le syndicat CGT-Cheminots appelle à la grève",
+                vec![(1..3, Label::Org)]
+            ),
+            owned(&[("CGT-Cheminots", Label::Org)])
+        );
+        assert_eq!(
+            run("le groupe Bolloré possède CNews", vec![(1..3, Label::Per)]),
+            owned(&[("Bolloré", Label::Org), ("CNews", Label::Org)])
+        );
+        // the agencies it names as often: left to the labeller
+        assert_eq!(
+            run("selon l' agence Reuters , rien", vec![(2..4, Label::Org)]),
+            owned(&[("agence Reuters", Label::Org)])
+        );
+    }
+
+    /// Unions, employers and public bodies by their full French names are
+    /// one organisation, not cut after their first words (issue 10).
+    #[test]
+    fn long_names_of_unions_and_public_bodies_are_whole() {
+        assert_eq!(
+            run(
+                "la Confédération française démocratique du travail a signé",
+                vec![(1..4, Label::Org)]
+            ),
+            owned(&[(
+                "Confédération française démocratique du travail",
+                Label::Org
+            )])
+        );
+        assert_eq!(
+            run(
+                "la Société nationale des chemins de fer français annonce des retards",
+                vec![]
+            ),
+            owned(&[("Société nationale des chemins de fer français", Label::Org)])
+        );
+        assert_eq!(
+            run(
+                "selon le Haut Conseil pour le climat , rien",
+                vec![(2..4, Label::Org)]
+            ),
+            owned(&[("Haut Conseil pour le climat", Label::Org)])
         );
     }
 }
