@@ -1997,7 +1997,13 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
         }
         if overlapping.is_empty() {
             let next_cap = words.get(k.end).is_some_and(|w| is_cap(w));
-            let prev_cap = k.start > 0 && !initial[k.start] && is_cap(words[k.start - 1]);
+            // an article opening the sentence is no part of a longer name
+            // ("Les Restos du cœur lancent")
+            let prev_cap = k.start > 0
+                && !initial[k.start]
+                && is_cap(words[k.start - 1])
+                && !(initial[k.start - 1]
+                    && matches!(words[k.start - 1], "Le" | "La" | "Les" | "L'" | "L’"));
             if next_cap || prev_cap || single_first_name {
                 continue;
             }
@@ -3271,6 +3277,16 @@ mod tests {
                 vec![(2..4, Label::Org)]
             ),
             owned(&[("Haut Conseil pour le climat", Label::Org)])
+        );
+    }
+
+    /// A known name after the article that opens the sentence is found
+    /// all the same: the article is no part of a longer name.
+    #[test]
+    fn a_known_name_after_a_sentence_initial_article() {
+        assert_eq!(
+            run("Les Restos du cœur lancent leur campagne", vec![]),
+            owned(&[("Restos du cœur", Label::Org)])
         );
     }
 }
