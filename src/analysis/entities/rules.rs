@@ -488,6 +488,8 @@ fn natural_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
 }
 
 const NATURAL_PLACES_FR: &str = include_str!("../../../assets/gazetteer/natural_places_fr.txt");
+/// Seats of power named for the place (`seats_fr.txt`), read with them.
+const SEATS_FR: &str = include_str!("../../../assets/gazetteer/seats_fr.txt");
 
 /// `natural_places_fr.txt` by first word: each name's words.
 fn natural_place_names() -> &'static FastMap<&'static str, Vec<Vec<&'static str>>> {
@@ -495,7 +497,11 @@ fn natural_place_names() -> &'static FastMap<&'static str, Vec<Vec<&'static str>
         std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let mut m: FastMap<&'static str, Vec<Vec<&'static str>>> = FastMap::default();
-        for line in NATURAL_PLACES_FR.lines().map(str::trim) {
+        for line in NATURAL_PLACES_FR
+            .lines()
+            .chain(SEATS_FR.lines())
+            .map(str::trim)
+        {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -2426,6 +2432,29 @@ mod tests {
                 ("Appalaches", Label::Loc),
                 ("Adour", Label::Loc),
                 ("Pays de la Loire", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
+    fn seats_of_power_are_places() {
+        // the labeller (trained on WiNER-fr, which writes Matignon ORG)
+        // takes the seat for its people; the guidelines make it a place
+        assert_eq!(
+            run(
+                "Selon Matignon , l' Élysée et Bercy ont échangé avec le Kremlin .",
+                vec![
+                    (1..2, Label::Org),
+                    (4..5, Label::Org),
+                    (6..7, Label::Per),
+                    (11..12, Label::Org)
+                ]
+            ),
+            owned(&[
+                ("Matignon", Label::Loc),
+                ("Élysée", Label::Loc),
+                ("Bercy", Label::Loc),
+                ("Kremlin", Label::Org)
             ])
         );
     }
