@@ -10,6 +10,7 @@ use crate::analysis::names;
 use crate::analysis::{Label, Lang};
 
 mod clubs;
+mod english;
 mod works;
 
 type M = (Range<usize>, Label);
@@ -48,6 +49,8 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     if lang == Lang::En {
         ms.sort_by_key(|m| m.0.start);
         ms = datelines_and_venues(words, initial, ms);
+        ms = english::clubs_in_brackets(words, ms);
+        ms = english::headlines(words, initial, ms);
     }
     if lang == Lang::Fr {
         // the French passes below take and keep the mentions in text order
