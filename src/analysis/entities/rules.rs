@@ -2232,7 +2232,8 @@ fn propagate(
 mod tests {
     use super::*;
 
-    fn run(s: &str, ms: Vec<M>) -> Vec<(String, Label)> {
+    /// A French sentence (words split on spaces) through the rules.
+    pub(super) fn run(s: &str, ms: Vec<M>) -> Vec<(String, Label)> {
         let words: Vec<&str> = s.split(' ').collect();
         let mut initial = vec![false; words.len()];
         initial[0] = true;
@@ -2242,7 +2243,8 @@ mod tests {
             .collect()
     }
 
-    fn run_en(s: &str, ms: Vec<M>) -> Vec<(String, Label)> {
+    /// [`run`] for English, a sentence opening after each full stop.
+    pub(super) fn run_en(s: &str, ms: Vec<M>) -> Vec<(String, Label)> {
         let words: Vec<&str> = s.split(' ').collect();
         // sentences open after a full stop
         let initial: Vec<bool> = (0..words.len())
@@ -2254,7 +2256,7 @@ mod tests {
             .collect()
     }
 
-    fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
+    pub(super) fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
         v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
     }
 

@@ -300,6 +300,7 @@ pub(super) fn teams_by_nickname(words: &[&str], initial: &[bool], mut ms: Vec<M>
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::owned;
     use super::*;
 
     #[test]
@@ -330,10 +331,6 @@ mod tests {
             .into_iter()
             .map(|(r, l)| (words[r].join(" "), l))
             .collect()
-    }
-
-    fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
-        v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
     }
 
     #[test]

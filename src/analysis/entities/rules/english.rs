@@ -197,24 +197,8 @@ pub(super) fn headlines(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec
 
 #[cfg(test)]
 mod tests {
-    use super::super::refine;
-    use crate::analysis::{Label, Lang};
-
-    fn run_en(s: &str, ms: Vec<super::M>) -> Vec<(String, Label)> {
-        let words: Vec<&str> = s.split(' ').collect();
-        // sentences open after a full stop
-        let initial: Vec<bool> = (0..words.len())
-            .map(|i| i == 0 || words[i - 1] == ".")
-            .collect();
-        refine(&words, &initial, Lang::En, ms)
-            .into_iter()
-            .map(|(r, l)| (words[r].join(" "), l))
-            .collect()
-    }
-
-    fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
-        v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
-    }
+    use super::super::tests::{owned, run_en};
+    use crate::analysis::Label;
 
     #[test]
     fn a_club_in_brackets_after_a_player_is_an_organisation() {
