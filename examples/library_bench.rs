@@ -9,8 +9,15 @@
 //! - full-text search and the People view;
 //! - growth from the smallest size to the largest.
 //!
+//! With `--runs N` every size is measured N times, the sizes taking turns
+//! (so that a change in the machine's speed meets both), and the figures
+//! and the growth are the medians of the runs (the longest key, the
+//! longest of them): on a shared or virtual machine one run of a few
+//! seconds swings with the host more than the library's growth does.
+//!
 //! ```sh
 //! cargo run --release --example library_bench -- --sizes 10000,100000
+//! cargo run --release --example library_bench -- --sizes 10000,100000 --runs 3
 //! cargo run --release --example library_bench -- --sizes 2000 --dir /tmp/lib
 //! QUOTH_BENCH_SLOW=10 cargo run --release --example library_bench   # tell keys over 10 ms
 //! ```
@@ -48,6 +55,7 @@ fn main() {
     let mut sizes = vec![10_000usize, 100_000];
     let mut base = std::env::temp_dir().join("quoth-bench");
     let mut analyse = true;
+    let mut runs = 1;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -62,8 +70,14 @@ fn main() {
                 base = PathBuf::from(&args[i + 1]);
                 i += 1;
             }
+            "--runs" => {
+                runs = args[i + 1].parse().expect("--runs N");
+                i += 1;
+            }
             "--no-analysis" => analyse = false,
-            other => panic!("unknown argument {other} (--sizes N,M --dir DIR --no-analysis)"),
+            other => {
+                panic!("unknown argument {other} (--sizes N,M --runs N --dir DIR --no-analysis)")
+            }
         }
         i += 1;
     }
@@ -72,36 +86,20 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         sizes
     );
-    let mut all: Vec<(usize, BTreeMap<String, f64>)> = Vec::new();
-    for &n in &sizes {
-        let lib = base.join(format!("lib-{n}"));
-        let bytes = generate(&lib, n);
-        println!(
-            "\n== {n} articles, {:.0} MB in {}",
-            bytes as f64 / 1e6,
-            lib.display()
-        );
-        let data = base.join(format!("data-{n}"));
-        let _ = std::fs::remove_dir_all(&data);
-        std::fs::create_dir_all(&data).expect("data dir");
-        let mut figures = BTreeMap::new();
-        println!(
-            "  load average before: {:.1} (other work on this machine)",
-            load_average()
-        );
-        // 1. first build: no index
-        figures.extend(run_child("first-build", &lib, &data, analyse));
-        // 2. index built: launch again, first with the index out of the
-        // page cache (after a reboot, or once other files pushed it out),
-        // then as usual
-        evict(&data.join("index.sqlite3"));
-        for (k, v) in run_child("open-cold", &lib, &data, false) {
-            figures.insert(format!("cold_{k}"), v);
+    let mut runs_of: Vec<Vec<BTreeMap<String, f64>>> = vec![Vec::new(); sizes.len()];
+    for run in 1..=runs {
+        for (s, &n) in sizes.iter().enumerate() {
+            let figures = measure(&base, n, analyse, run, runs);
+            runs_of[s].push(figures);
         }
-        figures.extend(run_child("open", &lib, &data, false));
-        // 3. search and people on the built index
-        figures.extend(run_child("queries", &lib, &data, false));
-        print_figures(&figures);
+    }
+    let mut all: Vec<(usize, BTreeMap<String, f64>)> = Vec::new();
+    for (s, &n) in sizes.iter().enumerate() {
+        let figures = medians(&runs_of[s]);
+        if runs > 1 {
+            println!("\n== {n} articles, medians of {runs} runs");
+            print_figures(&figures);
+        }
         all.push((n, figures));
     }
     if all.len() >= 2 {
@@ -139,6 +137,65 @@ fn main() {
             }
         }
     }
+}
+
+/// One run of every phase on `n` articles (generated once), its figures printed.
+fn measure(base: &Path, n: usize, analyse: bool, run: usize, runs: usize) -> BTreeMap<String, f64> {
+    let lib = base.join(format!("lib-{n}"));
+    let bytes = generate(&lib, n);
+    let of = if runs > 1 {
+        format!(", run {run} of {runs}")
+    } else {
+        String::new()
+    };
+    println!(
+        "\n== {n} articles, {:.0} MB in {}{of}",
+        bytes as f64 / 1e6,
+        lib.display()
+    );
+    let data = base.join(format!("data-{n}"));
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).expect("data dir");
+    let mut figures = BTreeMap::new();
+    println!(
+        "  load average before: {:.1} (other work on this machine)",
+        load_average()
+    );
+    // 1. first build: no index
+    figures.extend(run_child("first-build", &lib, &data, analyse));
+    // 2. index built: launch again, first with the index out of the
+    // page cache (after a reboot, or once other files pushed it out),
+    // then as usual
+    evict(&data.join("index.sqlite3"));
+    for (k, v) in run_child("open-cold", &lib, &data, false) {
+        figures.insert(format!("cold_{k}"), v);
+    }
+    figures.extend(run_child("open", &lib, &data, false));
+    // 3. search and people on the built index
+    figures.extend(run_child("queries", &lib, &data, false));
+    print_figures(&figures);
+    figures
+}
+
+/// Each figure's median over the runs; the longest key, the longest of them.
+fn medians(runs: &[BTreeMap<String, f64>]) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    for key in runs.iter().flat_map(|r| r.keys()) {
+        if out.contains_key(key) {
+            continue;
+        }
+        let mut v: Vec<f64> = runs.iter().filter_map(|r| r.get(key).copied()).collect();
+        v.sort_by(f64::total_cmp);
+        let m = if key.ends_with("_max_ms") {
+            v[v.len() - 1]
+        } else if v.len() % 2 == 1 {
+            v[v.len() / 2]
+        } else {
+            (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0
+        };
+        out.insert(key.clone(), m);
+    }
+    out
 }
 
 fn print_figures(f: &BTreeMap<String, f64>) {
