@@ -2442,6 +2442,18 @@ mod tests {
     }
 
     #[test]
+    fn a_newspaper_named_with_common_words_is_one_organisation() {
+        // the labeller sees only the country in "Aujourd'hui en France"
+        assert_eq!(
+            run(
+                "Le gouvernement a reculé , selon Aujourd'hui en France , qui cite un conseiller .",
+                vec![(8..9, Label::Loc)]
+            ),
+            owned(&[("Aujourd'hui en France", Label::Org)])
+        );
+    }
+
+    #[test]
     fn seats_of_power_are_places() {
         // the labeller (trained on WiNER-fr, which writes Matignon ORG)
         // takes the seat for its people; the guidelines make it a place
