@@ -984,9 +984,7 @@ impl Writer<'_> {
     /// deferred).
     pub fn commit(self) -> anyhow::Result<()> {
         for key in self.stored.iter().flatten() {
-            self.tx
-                .prepare_cached(&format!("{LIST_FRESH} AND articles.key = ?"))?
-                .execute([key])?;
+            self.tx.prepare_cached(LIST_FRESH_ONE)?.execute([key])?;
         }
         self.tx.commit()?;
         Ok(())
@@ -1283,9 +1281,16 @@ impl Writer<'_> {
 
 /// Copies stored analyses' quote counts and languages to their catalogue
 /// rows (all of them, or with a condition on `articles.key` added).
-const LIST_FRESH: &str = "UPDATE articles SET quotes = a.quotes,
-     language = coalesce(articles.language, a.language), fresh = NULL
-     FROM analyses a WHERE a.key = articles.key AND articles.fresh IS NOT NULL";
+macro_rules! list_fresh {
+    () => {
+        "UPDATE articles SET quotes = a.quotes,
+         language = coalesce(articles.language, a.language), fresh = NULL
+         FROM analyses a WHERE a.key = articles.key AND articles.fresh IS NOT NULL"
+    };
+}
+const LIST_FRESH: &str = list_fresh!();
+/// [`LIST_FRESH`] for one article.
+const LIST_FRESH_ONE: &str = concat!(list_fresh!(), " AND articles.key = ?");
 
 /// What the reader's list reads of an article, in [`list_entry`]'s order.
 const LIST_COLUMNS: &str =

@@ -2074,6 +2074,12 @@ fn lowercase_words<'a>(words: &[&'a str]) -> FastSet<&'a str> {
     set
 }
 
+/// The label most votes give a name, when one has more than any other.
+fn majority(votes: &[u32; 4]) -> Option<Label> {
+    let best = (0..4).max_by_key(|&i| votes[i])?;
+    (votes.iter().filter(|&&c| c == votes[best]).count() == 1).then_some(Label::ALL[best])
+}
+
 fn text_of(words: &[&str], r: &Range<usize>) -> String {
     words[r.clone()].join(" ")
 }
@@ -2164,13 +2170,8 @@ fn propagate(
     for (r, l) in &ms {
         votes.entry(text_of(words, r)).or_default()[*l as usize] += 1;
     }
-    let winner = |v: &[u32; 4]| -> Option<Label> {
-        let mut idx: Vec<usize> = (0..4).collect();
-        idx.sort_by_key(|&i| std::cmp::Reverse(v[i]));
-        (v[idx[0]] > v[idx[1]]).then(|| Label::ALL[idx[0]])
-    };
     for (r, l) in ms.iter_mut() {
-        if let Some(w) = votes.get(&text_of(words, r)).and_then(winner) {
+        if let Some(w) = votes.get(&text_of(words, r)).and_then(majority) {
             *l = w;
         }
     }
@@ -2187,7 +2188,7 @@ fn propagate(
     let mut lengths: FastMap<&str, Vec<usize>> = FastMap::default();
     for (name, v) in &votes {
         let ws: Vec<&str> = name.split(' ').collect();
-        let Some(label) = winner(v) else { continue };
+        let Some(label) = majority(v) else { continue };
         if ws.len() > MAX_NAME_WORDS || ws.iter().any(|w| w.is_empty()) || !is_cap(ws[0]) {
             continue;
         }

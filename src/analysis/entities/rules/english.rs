@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::{M, is_cap, is_iso_date};
+use super::{M, is_cap, is_iso_date, majority, text_of};
 use crate::analysis::Label;
 use crate::analysis::gazetteer::{FastMap, FastSet, Gazetteer, flag};
 
@@ -152,21 +152,17 @@ pub(super) fn headlines(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec
         {
             continue;
         }
-        votes.entry(ws.join(" ").to_lowercase()).or_default()[*l as usize] += 1;
+        votes.entry(text_of(words, r).to_lowercase()).or_default()[*l as usize] += 1;
     }
     if votes.is_empty() {
         return ms;
     }
-    let winner = |v: &[u32; 4]| -> Option<Label> {
-        let best = (0..4).max_by_key(|&i| v[i])?;
-        (v.iter().filter(|&&c| c == v[best]).count() == 1).then_some(Label::ALL[best])
-    };
     let mut found: Vec<M> = Vec::new();
     for (s, e) in heads {
         let mut i = s;
         while i < e {
             let hit = (1..=MAX_HEADLINE_NAME.min(e - i)).rev().find_map(|n| {
-                let label = winner(votes.get(&words[i..i + n].join(" ").to_lowercase())?)?;
+                let label = majority(votes.get(&text_of(words, &(i..i + n)).to_lowercase())?)?;
                 // a name the labeller found that runs past the run stands
                 let crossing = ms
                     .iter()
