@@ -50,6 +50,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms.sort_by_key(|m| m.0.start);
         ms = datelines_and_venues(words, initial, ms);
         ms = english::clubs_in_brackets(words, ms);
+        ms = english::results_and_standings(words, initial, ms);
         ms = english::headlines(words, initial, ms);
     }
     if lang == Lang::Fr {
