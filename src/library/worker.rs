@@ -37,9 +37,10 @@ const RESULTS_WAITING: usize = 64;
 /// checkpoint writes the pages the commits since the last one changed,
 /// then waits for the disk while the storing thread holds a core; the
 /// same pages (the speakers, the tails of the indexes) change in most
-/// commits. 100,000 articles, two alternated runs: 38.3 and 44.3 s
-/// against 43.2 and 46.1 with SQLite's 1,000 pages, and a tenth less
-/// CPU. The log is emptied at the end of the analysis.
+/// commits. 100,000 articles, four alternated runs: 38.3–44.3 s (median
+/// 42.2) against 43.2–46.1 (43.9) with SQLite's 1,000 pages, and less CPU
+/// (median 72.9 s against 75.2). The log is emptied at the end of the
+/// analysis.
 const ANALYSIS_CHECKPOINT_PAGES: u32 = 16_384;
 
 /// Rows read first, alone: a screenful.
