@@ -76,6 +76,8 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = contracted_titles(words, ms);
         ms = particles(words, ms);
         ms = demonyms(words, initial, ms);
+        // last: a field the passes above gave a person stays one
+        ms = ministers_fields(words, ms);
     }
     ms.sort_by_key(|m| m.0.start);
     ms
@@ -905,6 +907,62 @@ fn places_by_their_cue(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         }
     }
     ms
+}
+
+/// The field of a minister is part of a job title, no name, as
+/// GUIDELINES.md rules ("ministre de l'Éducation nationale" is no entity;
+/// the ministry, "ministère de l'Intérieur", is one): "le ministre de
+/// l'Intérieur", "la ministre déléguée chargée des Relations avec le
+/// Parlement", "secrétaire d'État au Numérique". People and known places
+/// stay: "ministre de François Hollande", "ministre du Canada".
+fn ministers_fields(words: &[&str], ms: Vec<M>) -> Vec<M> {
+    const BETWEEN: &[&str] = &[
+        "de",
+        "des",
+        "du",
+        "d'",
+        "d’",
+        "la",
+        "l'",
+        "l’",
+        "au",
+        "aux",
+        "à",
+        "et",
+        "chargé",
+        "chargée",
+        "délégué",
+        "déléguée",
+    ];
+    let title = |i: usize| -> bool {
+        let w = words[i];
+        matches!(w, "ministre" | "ministres" | "Ministre" | "Ministres")
+            // "secrétaire d'État au Numérique"
+            || (i >= 2
+                && matches!(words[i], "État" | "Etat")
+                && matches!(words[i - 1], "d'" | "d’")
+                && matches!(words[i - 2], "secrétaire" | "Secrétaire"))
+    };
+    let g = Gazetteer::get();
+    ms.into_iter()
+        .filter(|(r, l)| {
+            // a field the labeller took for a place ("au Numérique") goes
+            // too, not a place the lists know ("ministre du Canada")
+            let field = match l {
+                Label::Org | Label::Misc => true,
+                Label::Loc => !g.is_place(words[r.start]),
+                Label::Per => false,
+            };
+            if !field || r.start == 0 {
+                return true;
+            }
+            let mut j = r.start;
+            while j > 0 && r.start - j < 5 && BETWEEN.contains(&words[j - 1]) {
+                j -= 1;
+            }
+            !(j < r.start && j > 0 && title(j - 1))
+        })
+        .collect()
 }
 
 /// Adjectives of the competitions French names "Jeux …" ("Jeux
@@ -2411,6 +2469,33 @@ mod tests {
                 vec![(3..5, Label::Org)]
             ),
             owned(&[("Greenpeace", Label::Org)])
+        );
+    }
+
+    /// GUIDELINES.md: a minister's field is part of a job title, no name;
+    /// the ministry is one.
+    #[test]
+    fn a_ministers_field_is_no_entity() {
+        assert_eq!(
+            run(
+                "le ministre de l' Intérieur , Gérald Darmanin , a saisi le ministère de la Justice",
+                vec![(4..5, Label::Org), (6..8, Label::Per), (12..16, Label::Org)]
+            ),
+            owned(&[
+                ("Gérald Darmanin", Label::Per),
+                ("ministère de la Justice", Label::Org)
+            ])
+        );
+        assert_eq!(
+            run(
+                "la ministre déléguée chargée des Relations avec le Parlement et le Premier ministre du Canada et le secrétaire d' État au Numérique",
+                vec![
+                    (5..9, Label::Org),
+                    (14..15, Label::Loc),
+                    (21..22, Label::Loc)
+                ]
+            ),
+            owned(&[("Canada", Label::Loc)])
         );
     }
 
