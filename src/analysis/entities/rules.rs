@@ -76,6 +76,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = contracted_titles(words, ms);
         ms = particles(words, ms);
         ms = demonyms(words, initial, ms);
+        ms = lists_of_people(words, ms);
         // last: a field the passes above gave a person stays one
         ms = ministers_fields(words, ms);
     }
@@ -905,6 +906,50 @@ fn places_by_their_cue(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         if *l != Label::Loc && places.contains(&text_of(words, r)) {
             *l = Label::Loc;
         }
+    }
+    ms
+}
+
+/// Names listed together are of one kind ("Frank Martin, Maurice Ravel
+/// et Bartók"): in a list of three mentions or more joined only by commas,
+/// "et" and "ou", where a person is named in full (first name and
+/// surname) and people outnumber the rest, a one-word place or
+/// organisation that no list knows (nor an acronym) is a person too.
+fn lists_of_people(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    let joined = |a: &Range<usize>, b: &Range<usize>| {
+        if a.end >= b.start {
+            return false;
+        }
+        let gap = &words[a.end..b.start];
+        !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|w| matches!(*w, "," | "et" | "ou"))
+    };
+    let mut k = 0;
+    while k < ms.len() {
+        let mut e = k + 1;
+        while e < ms.len() && joined(&ms[e - 1].0, &ms[e].0) {
+            e += 1;
+        }
+        if e - k >= 3 {
+            let list = &ms[k..e];
+            let people = list.iter().filter(|m| m.1 == Label::Per).count();
+            let full = list.iter().any(|(r, l)| {
+                *l == Label::Per && r.len() > 1 && names::is_first_name(words[r.start])
+            });
+            if full && 2 * people > e - k {
+                for (r, l) in &mut ms[k..e] {
+                    if matches!(l, Label::Loc | Label::Org)
+                        && r.len() == 1
+                        && !g.is_place(words[r.start])
+                        && g.known(&words[r.clone()]).is_empty()
+                        && !is_acronym(words[r.start])
+                    {
+                        *l = Label::Per;
+                    }
+                }
+            }
+        }
+        k = e;
     }
     ms
 }
@@ -2469,6 +2514,45 @@ mod tests {
                 vec![(3..5, Label::Org)]
             ),
             owned(&[("Greenpeace", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn names_listed_with_people_are_people() {
+        assert_eq!(
+            run(
+                "Elle joue Frank Martin , Maurice Ravel , Bartók et Claude Debussy à Genève , Lyon et Paris",
+                vec![
+                    (2..4, Label::Per),
+                    (5..7, Label::Per),
+                    (8..9, Label::Loc),
+                    (10..12, Label::Per),
+                    (13..14, Label::Loc),
+                    (15..16, Label::Loc),
+                    (17..18, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Frank Martin", Label::Per),
+                ("Maurice Ravel", Label::Per),
+                ("Bartók", Label::Per),
+                ("Claude Debussy", Label::Per),
+                ("Genève", Label::Loc),
+                ("Lyon", Label::Loc),
+                ("Paris", Label::Loc)
+            ])
+        );
+        // people do not outnumber the rest: the labels stand
+        assert_eq!(
+            run(
+                "avec Marc Dupont , Bartók et Volvo",
+                vec![(1..3, Label::Per), (4..5, Label::Loc), (6..7, Label::Org)]
+            ),
+            owned(&[
+                ("Marc Dupont", Label::Per),
+                ("Bartók", Label::Loc),
+                ("Volvo", Label::Org)
+            ])
         );
     }
 
