@@ -55,6 +55,9 @@ const ANALYSIS_REVISION: u32 = 1;
 /// A connection's page cache (MB), unless [`Index::set_cache_mb`] says.
 pub const CACHE_MB: u32 = 8;
 
+/// SQLite's own length of the write-ahead log before a checkpoint, in pages.
+pub const CHECKPOINT_PAGES: u32 = 1000;
+
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -473,6 +476,14 @@ impl Index {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// How many pages the write-ahead log may hold before a commit copies
+    /// it into the index ([`CHECKPOINT_PAGES`] by default).
+    pub fn set_checkpoint_pages(&self, pages: u32) -> anyhow::Result<()> {
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", i64::from(pages))?;
+        Ok(())
     }
 
     /// Caps this connection's page cache (a reader's queries need less
