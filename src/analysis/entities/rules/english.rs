@@ -110,7 +110,12 @@ pub(super) fn headlines(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec
     // lowercase letter
     let mut heads: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    while start < words.len() {
+    // a headline opens the text: capitals further down are a notice or a
+    // licence ("LICENSE THE SOFTWARE IS PROVIDED AS IS"), whose words the
+    // text below names only as its own terms ("the Software")
+    let mut nth = 0;
+    while start < words.len() && nth < 2 {
+        nth += 1;
         let end = (start + 1..words.len())
             .find(|&i| initial[i])
             .unwrap_or(words.len());
@@ -745,6 +750,18 @@ mod tests {
                 vec![(1..2, Label::Per), (4..5, Label::Per)]
             ),
             owned(&[("Seguin", Label::Per), ("Seguin", Label::Per)])
+        );
+    }
+    #[test]
+    fn capitals_below_the_headline_are_no_headline() {
+        // a licence's capitals down the text keep what the labeller read
+        // in them, not the label of the text's own terms
+        assert_eq!(
+            run_en(
+                "Acme opens its code . The Software is free . LICENSE THE SOFTWARE IS PROVIDED AS IS .",
+                vec![(0..1, Label::Org), (6..7, Label::Misc)]
+            ),
+            owned(&[("Acme", Label::Org), ("Software", Label::Misc)])
         );
     }
 }
