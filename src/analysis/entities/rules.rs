@@ -51,6 +51,8 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = datelines_and_venues(words, initial, ms);
         ms = english::clubs_in_brackets(words, ms);
         ms = english::results_and_standings(words, initial, ms);
+        ms = english::names_joined_by_and(words, ms);
+        ms = english::companies_read_as_people(words, ms);
         ms = english::headlines(words, initial, ms);
     }
     if lang == Lang::Fr {
