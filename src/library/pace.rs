@@ -83,8 +83,8 @@ fn busy(waited: Duration, elapsed: Duration) -> bool {
 /// Whether another program has a thread ready to run now: the machine's
 /// runnable threads outnumber this process's. The wait that [`busy`]
 /// saw may be this process's own threads taking turns (a library's
-/// analysis has one more thread than cores, and the one storing), which
-/// [`Cores`] already keeps to the cores: sleeping then left a core idle
+/// analysis: a thread per core, and the one storing), which [`Cores`]
+/// already keeps to the cores: sleeping then left a core idle
 /// on an otherwise idle machine (100,000 articles, two alternated runs:
 /// 35.1 and 39.7 s with no sleeps at all, 38.3 and 44.3 with them). True
 /// where it cannot tell, as before.
