@@ -2299,6 +2299,14 @@ fn short_forms(
     let g = Gazetteer::get();
     let mut short: FastMap<&str, Label> = FastMap::default();
     let mut ambiguous: Vec<&str> = Vec::new();
+    // surnames of people named with a first name: they stay people beside
+    // a company of that name ("Donald Trump" and "the Trump Foundation":
+    // "Trump" alone is the man)
+    let named: FastSet<&str> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2 && names::is_first_name(words[r.start]))
+        .map(|(r, _)| words[r.end - 1])
+        .collect();
     for (r, l) in &ms {
         if r.len() < 2 {
             continue;
@@ -2329,6 +2337,9 @@ fn short_forms(
                 (Some(Label::Org), Label::Per) | (Some(Label::Per), Label::Org)
             );
             match short.get(k) {
+                Some(_) if org_wins && named.contains(k) => {
+                    short.insert(k, Label::Per);
+                }
                 Some(_) if org_wins => {
                     short.insert(k, Label::Org);
                 }
@@ -2505,6 +2516,21 @@ mod tests {
                 vec![(1..2, Label::Loc), (2..3, Label::Org)]
             ),
             owned(&[("Rouen", Label::Loc), ("Chimex", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn a_surname_stays_a_person_beside_a_company_of_that_name() {
+        assert_eq!(
+            run_en(
+                "Donald Trump spoke . The Trump Foundation paid . Trump said .",
+                vec![(0..2, Label::Per), (5..7, Label::Org), (9..10, Label::Org)]
+            ),
+            owned(&[
+                ("Donald Trump", Label::Per),
+                ("Trump Foundation", Label::Org),
+                ("Trump", Label::Per)
+            ])
         );
     }
 
