@@ -19,6 +19,12 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A name of two words or more whose first is a first name ("Donald
+/// Trump"): a person named in full.
+fn opens_on_first_name(words: &[&str], r: &Range<usize>) -> bool {
+    r.len() > 1 && names::is_first_name(words[r.start])
+}
+
 fn is_lower_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && !w.chars().any(char::is_uppercase)
 }
@@ -893,7 +899,7 @@ fn places_by_their_cue(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
                 || (r.start >= 3
                     && matches!(words[r.start - 2], "est" | "ouest")
                     && matches!(words[r.start - 3], "l'" | "l’")))
-            && !(r.len() > 1 && names::is_first_name(words[r.start]))
+            && !opens_on_first_name(words, r)
     };
     let mut places: FastSet<String> = FastSet::default();
     for (r, l) in &ms {
@@ -935,9 +941,9 @@ fn lists_of_people(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         if e - k >= 3 {
             let list = &ms[k..e];
             let people = list.iter().filter(|m| m.1 == Label::Per).count();
-            let full = list.iter().any(|(r, l)| {
-                *l == Label::Per && r.len() > 1 && names::is_first_name(words[r.start])
-            });
+            let full = list
+                .iter()
+                .any(|(r, l)| *l == Label::Per && opens_on_first_name(words, r));
             if full && 2 * people > e - k {
                 for (r, l) in &mut ms[k..e] {
                     if matches!(l, Label::Loc | Label::Org)
@@ -2304,7 +2310,7 @@ fn short_forms(
     // "Trump" alone is the man)
     let named: FastSet<&str> = ms
         .iter()
-        .filter(|(r, l)| *l == Label::Per && r.len() >= 2 && names::is_first_name(words[r.start]))
+        .filter(|(r, l)| *l == Label::Per && opens_on_first_name(words, r))
         .map(|(r, _)| words[r.end - 1])
         .collect();
     for (r, l) in &ms {
