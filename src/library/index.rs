@@ -261,6 +261,42 @@ pub struct Index {
     path: Option<PathBuf>,
 }
 
+/// Copies the write-ahead log into the index when a writer asks (see
+/// [`Index::checkpoint_aside`]), on its own connection.
+pub struct Checkpointer {
+    conn: Connection,
+    wanted: std::sync::mpsc::Receiver<()>,
+}
+
+impl Checkpointer {
+    /// Runs until the writer's connection stops asking
+    /// ([`Index::set_checkpoint_pages`]).
+    pub fn run(self) {
+        for () in self.wanted.iter() {
+            self.copy();
+        }
+    }
+
+    fn copy(&self) {
+        // PASSIVE waits for neither the writer nor a reader: what it
+        // cannot copy now, the next one does; the writer starts the log
+        // over once all of it is copied
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    }
+
+    /// One copy if one was asked, here and now (tests: no thread's timing).
+    #[cfg(test)]
+    fn copy_if_asked(&self) -> bool {
+        let asked = self.wanted.try_recv().is_ok();
+        if asked {
+            self.copy();
+        }
+        asked
+    }
+}
+
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index").field("path", &self.path).finish()
@@ -479,11 +515,48 @@ impl Index {
     }
 
     /// How many pages the write-ahead log may hold before a commit copies
-    /// it into the index ([`CHECKPOINT_PAGES`] by default).
-    pub fn set_checkpoint_pages(&self, pages: u32) -> anyhow::Result<()> {
+    /// it into the index ([`CHECKPOINT_PAGES`] by default). Ends
+    /// [`Index::checkpoint_aside`].
+    pub fn set_checkpoint_pages(&mut self, pages: u32) -> anyhow::Result<()> {
+        // the pragma replaces SQLite's hook but not rusqlite's closure:
+        // dropped here, with it the checkpointer's channel
+        self.conn.wal_hook(
+            None::<fn(&mut rusqlite::hooks::Wal, std::ffi::c_int) -> rusqlite::Result<()>>,
+        )?;
         self.conn
             .pragma_update(None, "wal_autocheckpoint", i64::from(pages))?;
         Ok(())
+    }
+
+    /// For a long run of writes: this connection's commits stop copying
+    /// the write-ahead log into the index themselves. Each copy ends in
+    /// waits for the disk (fsync), which the writing thread spent holding
+    /// a core the analysis could use (100,000 articles: 4 of its 6.3 s of
+    /// commits). Once the log holds `pages`, a commit asks the returned
+    /// [`Checkpointer`], run on a thread of its own, to copy it; a log
+    /// four times that long is copied by the commit itself, so it stays
+    /// bounded if that thread falls behind. None for an index in memory
+    /// (no log). [`Index::set_checkpoint_pages`] ends it.
+    pub fn checkpoint_aside(&mut self, pages: u32) -> anyhow::Result<Option<Checkpointer>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let (tx, wanted) = std::sync::mpsc::sync_channel::<()>(1);
+        let pages = pages as std::ffi::c_int;
+        self.conn.wal_hook(Some(
+            move |wal: &mut rusqlite::hooks::Wal, logged: std::ffi::c_int| {
+                if logged >= pages.saturating_mul(4) {
+                    wal.checkpoint()?;
+                } else if logged >= pages {
+                    // one asked is enough: it copies what is logged when it runs
+                    let _ = tx.try_send(());
+                }
+                Ok(())
+            },
+        ))?;
+        Ok(Some(Checkpointer { conn, wanted }))
     }
 
     /// Caps this connection's page cache (a reader's queries need less
@@ -1207,6 +1280,12 @@ impl Writer<'_> {
         body: &str,
         analysis: &Analysis,
     ) -> anyhow::Result<()> {
+        self.put_rows(version, &AnalysisRows::of(key, body, analysis))
+    }
+
+    /// Stores an analysis made into rows ([`AnalysisRows::of`]).
+    pub fn put_rows(&mut self, version: &str, rows: &AnalysisRows) -> anyhow::Result<()> {
+        let key = rows.key;
         // the article may have gone meanwhile (file deleted while analysing)
         let Some(analysed) = self
             .tx
@@ -1230,21 +1309,11 @@ impl Writer<'_> {
             .execute(params![
                 key,
                 version,
-                analysis.quotes.len() as i64,
-                analysis.language.code(),
-                codec::encode(analysis)
+                rows.quotes.len() as i64,
+                rows.language,
+                rows.data
             ])?;
-        let mut per_speaker: HashMap<String, (String, i64)> = HashMap::new();
-        for (seq, q) in analysis.quotes.iter().enumerate() {
-            let speaker_key = q.speaker.as_deref().map(name_key);
-            if let (Some(k), Some(name)) = (&speaker_key, &q.speaker) {
-                per_speaker.entry(k.clone()).or_insert((name.clone(), 0)).1 += 1;
-            }
-            let text = body.get(q.span.start..q.span.end).unwrap_or_default();
-            let text = match text.char_indices().nth(QUOTE_TEXT_MAX) {
-                Some((cut, _)) => format!("{}…", &text[..cut]),
-                None => text.to_string(),
-            };
+        for (seq, q) in rows.quotes.iter().enumerate() {
             self.tx
                 .prepare_cached(
                     "INSERT INTO quotes(article, seq, speaker, speaker_key, direct, start, text)
@@ -1254,13 +1323,13 @@ impl Writer<'_> {
                     key,
                     seq as i64,
                     q.speaker,
-                    speaker_key,
-                    (q.kind == QuoteKind::Direct) as i64,
-                    q.span.start as i64,
-                    text
+                    q.speaker_key,
+                    q.direct as i64,
+                    q.start as i64,
+                    q.text
                 ])?;
         }
-        for (k, (name, n)) in per_speaker {
+        for (k, name, n) in &rows.speakers {
             self.tx
                 .prepare_cached(
                     "INSERT INTO speakers(key, name, quotes, articles) VALUES(?,?,?,1)
@@ -1268,17 +1337,12 @@ impl Writer<'_> {
                 )?
                 .execute(params![k, name, n])?;
         }
-        for g in &analysis.groups {
+        for (k, label, mentions) in &rows.entities {
             self.tx
                 .prepare_cached(
                     "INSERT INTO entities(article, key, label, mentions) VALUES(?,?,?,?)",
                 )?
-                .execute(params![
-                    key,
-                    name_key(&g.name),
-                    g.label.as_str(),
-                    g.mentions.len() as i64
-                ])?;
+                .execute(params![key, k, label, mentions])?;
         }
         self.tx
             .prepare_cached("UPDATE articles SET analysed = ?, fresh = 1 WHERE key = ?")?
@@ -1287,6 +1351,83 @@ impl Writer<'_> {
             stored.push(key);
         }
         Ok(())
+    }
+}
+
+/// An article's analysis as the rows the index keeps of it: made where it
+/// is analysed, so the thread writing the index only writes (and a
+/// transaction stays open only while it does).
+#[derive(Debug)]
+pub struct AnalysisRows {
+    pub key: i64,
+    /// Bytes of the article's body.
+    pub bytes: usize,
+    language: &'static str,
+    data: Vec<u8>,
+    quotes: Vec<QuoteRow>,
+    /// (key, name, quotes) of each speaker.
+    speakers: Vec<(String, String, i64)>,
+    /// (key, label, mentions) of each entity.
+    entities: Vec<(String, &'static str, i64)>,
+}
+
+#[derive(Debug)]
+struct QuoteRow {
+    speaker: Option<String>,
+    speaker_key: Option<String>,
+    direct: bool,
+    start: usize,
+    text: String,
+}
+
+impl AnalysisRows {
+    pub fn of(key: i64, body: &str, analysis: &Analysis) -> AnalysisRows {
+        let mut speakers: Vec<(String, String, i64)> = Vec::new();
+        let mut quotes = Vec::with_capacity(analysis.quotes.len());
+        for q in &analysis.quotes {
+            let speaker_key = q.speaker.as_deref().map(name_key);
+            if let (Some(k), Some(name)) = (&speaker_key, &q.speaker) {
+                // few speakers an article: a scan
+                match speakers.iter_mut().find(|(sk, _, _)| sk == k) {
+                    Some(s) => s.2 += 1,
+                    None => speakers.push((k.clone(), name.clone(), 1)),
+                }
+            }
+            let text = body.get(q.span.start..q.span.end).unwrap_or_default();
+            let text = match text.char_indices().nth(QUOTE_TEXT_MAX) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text.to_string(),
+            };
+            quotes.push(QuoteRow {
+                speaker: q.speaker.clone(),
+                speaker_key,
+                direct: q.kind == QuoteKind::Direct,
+                start: q.span.start,
+                text,
+            });
+        }
+        let entities = analysis
+            .groups
+            .iter()
+            .map(|g| (name_key(&g.name), g.label.as_str(), g.mentions.len() as i64))
+            .collect();
+        AnalysisRows {
+            key,
+            bytes: body.len(),
+            language: analysis.language.code(),
+            data: codec::encode(analysis),
+            quotes,
+            speakers,
+            entities,
+        }
+    }
+
+    pub fn quotes(&self) -> usize {
+        self.quotes.len()
+    }
+
+    pub fn language(&self) -> &'static str {
+        self.language
     }
 }
 
@@ -1474,6 +1615,54 @@ mod tests {
             Some("\"AND\" \"OR\" \"x\"*".into())
         );
         assert_eq!(fts_query("  ,; "), None);
+    }
+
+    /// Commits under [`Index::checkpoint_aside`] leave the log's copies to
+    /// the checkpointer, whose copies let the log start over: it stays
+    /// near the length asked (with none it would reach the commits' own
+    /// fallback, four times it). The checkpointer's thread ends when the
+    /// usual checkpoints return.
+    #[test]
+    fn a_checkpointer_keeps_the_log_short_and_ends_with_it() {
+        const PAGES: u32 = 64;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.sqlite3");
+        let (mut index, _) = Index::open(&path).unwrap();
+        let c = index
+            .checkpoint_aside(PAGES)
+            .unwrap()
+            .expect("a file has a log");
+        let wal = dir.path().join("index.sqlite3-wal");
+        let mut longest = 0;
+        let mut copies = 0;
+        for i in 0..200 {
+            // about 8 pages a commit
+            index
+                .conn
+                .execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+                    params![format!("k{}", i % 40), "x".repeat(30_000)],
+                )
+                .unwrap();
+            longest = longest.max(std::fs::metadata(&wal).unwrap().len());
+            copies += usize::from(c.copy_if_asked());
+        }
+        assert!(copies >= 10, "{copies} copies");
+        // a page and its frame header
+        let frame = 4096 + 24;
+        assert!(
+            longest < 2 * u64::from(PAGES) * frame,
+            "the log grew to {longest} bytes"
+        );
+        let (ended_tx, ended) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            c.run();
+            ended_tx.send(()).unwrap();
+        });
+        index.set_checkpoint_pages(CHECKPOINT_PAGES).unwrap();
+        ended
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the checkpointer ended");
     }
 
     /// An index made before `articles_root` existed gets it at open,

@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 
 use std::time::{Duration, Instant};
 
-use super::index::{self, Index, Pending};
+use super::index::{self, AnalysisRows, Index, Pending};
 use super::pace::Cores;
 use super::reconcile::{self, Change, Root, Summary};
 use super::{LoadEvent, Problem, Source};
@@ -29,18 +29,19 @@ pub const COMMIT_EVERY: Duration = Duration::from_millis(500);
 const ANALYSIS_CACHE_MB: u32 = 40;
 
 /// Analyses waiting to be stored, at most: the analysing threads wait
-/// beyond that (each holds an article's text and analysis).
-const RESULTS_WAITING: usize = 64;
+/// beyond that. Each is its rows for the index, about 3 KB; enough for
+/// the threads to go on while a transaction is written.
+const RESULTS_WAITING: usize = 1024;
 
 /// The write-ahead log's length before a checkpoint copies it into the
-/// index, while a library is analysed (64 MiB of 4 KiB pages). Each
-/// checkpoint writes the pages the commits since the last one changed,
-/// then waits for the disk while the storing thread holds a core; the
-/// same pages (the speakers, the tails of the indexes) change in most
-/// commits. 100,000 articles, four alternated runs: 38.3–44.3 s (median
-/// 42.2) against 43.2–46.1 (43.9) with SQLite's 1,000 pages, and less CPU
-/// (median 72.9 s against 75.2). The log is emptied at the end of the
-/// analysis.
+/// index, while a library is analysed (64 MiB of 4 KiB pages), on a
+/// thread of its own ([`Index::checkpoint_aside`]). Each checkpoint writes
+/// the pages the commits since the last one changed; the same pages (the
+/// speakers, the tails of the indexes) change in most commits. 100,000
+/// articles, four alternated runs (checkpoints then in the commits):
+/// 38.3–44.3 s (median 42.2) against 43.2–46.1 (43.9) with SQLite's 1,000
+/// pages, and less CPU (median 72.9 s against 75.2). The log is emptied at
+/// the end of the analysis.
 const ANALYSIS_CHECKPOINT_PAGES: u32 = 16_384;
 
 /// Rows read first, alone: a screenful.
@@ -579,7 +580,24 @@ pub fn analyse_pending(
     // the pages the store changes outgrow the usual cache in a large
     // library (100,000 articles: 22.5 s of system time, 17.4 with this)
     index.set_cache_mb(ANALYSIS_CACHE_MB)?;
-    index.set_checkpoint_pages(ANALYSIS_CHECKPOINT_PAGES)?;
+    // not a scoped thread: it ends when the hook asking it goes, after
+    // the scope (an early return from the scope would wait for it)
+    let checkpoints = match index.checkpoint_aside(ANALYSIS_CHECKPOINT_PAGES)? {
+        Some(c) => {
+            let spawned = std::thread::Builder::new()
+                .name("quoth-checkpoint".into())
+                .spawn(move || {
+                    background_priority();
+                    c.run();
+                });
+            if spawned.is_err() {
+                // the commits copy the log themselves
+                index.set_checkpoint_pages(ANALYSIS_CHECKPOINT_PAGES)?;
+            }
+            spawned.ok()
+        }
+        None => None,
+    };
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -593,7 +611,7 @@ pub fn analyse_pending(
     let halt = AtomicBool::new(false);
     // the threads analysing and this one storing share the cores
     let cores = &Cores::new(threads);
-    let (tx, rx) = mpsc::sync_channel::<(i64, Result<Analysed, String>)>(RESULTS_WAITING);
+    let (tx, rx) = mpsc::sync_channel::<Result<AnalysisRows, String>>(RESULTS_WAITING);
     let outcome = std::thread::scope(|s| -> anyhow::Result<()> {
         // as many threads as cores: one more, to compute while another
         // read from the disk, made keys slower on a busy machine (10,000
@@ -618,7 +636,7 @@ pub fn analyse_pending(
                             let _core = cores.hold();
                             analyse_one(analyzer, p, article)
                         });
-                        if tx.send((p.key, analysed)).is_err() {
+                        if tx.send(analysed).is_err() {
                             return;
                         }
                     }
@@ -628,25 +646,17 @@ pub fn analyse_pending(
         let stored = (|| -> anyhow::Result<()> {
             let mut incoming = rx.iter().peekable();
             while incoming.peek().is_some() {
-                let mut w = index.write()?;
-                // listed in one pass at the end
-                w.defer_listing();
+                // gathered with no transaction open, then written in one:
+                // the checkpointer copies the log meanwhile, and the log
+                // starts over only for a transaction begun after a copy
+                // of all of it (one held open while analyses came, it
+                // grew to four times its length)
                 let opened = Instant::now();
-                let mut counts = Vec::new();
+                let mut batch = Vec::new();
                 let mut failed = Vec::new();
-                for (key, r) in incoming.by_ref() {
-                    super::pace::pace();
-                    let _core = cores.hold_first();
+                for r in incoming.by_ref() {
                     match r {
-                        Ok(a) => {
-                            bytes += a.body.len() as u64;
-                            w.put_analysis(key, &version, &a.body, &a.analysis)?;
-                            counts.push((
-                                key,
-                                a.analysis.quotes.len() as u32,
-                                a.analysis.language.code().to_string(),
-                            ));
-                        }
+                        Ok(rows) => batch.push(rows),
                         // not stored: retried at the next launch
                         Err(reason) => failed.push(reason),
                     }
@@ -655,13 +665,25 @@ pub fn analyse_pending(
                         break;
                     }
                 }
+                super::pace::pace();
+                let mut counts = Vec::with_capacity(batch.len());
                 {
-                    // held while it writes too: let go, the threads
-                    // analysing ran beside the commit's own CPU work and
-                    // waited for a core, so they paced themselves
-                    // (100,000 articles, two runs each: 61.8 s against
-                    // 53.2, and a tenth more CPU)
+                    // held while it writes: let go, the threads analysing
+                    // ran beside the commit's own CPU work and waited for
+                    // a core, so they paced themselves (100,000 articles,
+                    // two runs each: 61.8 s against 53.2, and a tenth
+                    // more CPU)
+                    // (begun first: another process's transaction is
+                    // waited for without a core)
+                    let mut w = index.write()?;
                     let _core = cores.hold_first();
+                    // listed in one pass at the end
+                    w.defer_listing();
+                    for rows in &batch {
+                        bytes += rows.bytes as u64;
+                        w.put_rows(&version, rows)?;
+                        counts.push((rows.key, rows.quotes() as u32, rows.language().to_string()));
+                    }
                     if done == total {
                         // the list's columns of the whole analysis, in one
                         // pass with the large cache (counted in its time)
@@ -699,40 +721,40 @@ pub fn analyse_pending(
         halt.store(true, Ordering::Relaxed);
         stored
     });
+    // the checkpointer stops with the hook that asks it
+    let restored = index.set_checkpoint_pages(index::CHECKPOINT_PAGES);
+    if let Some(h) = checkpoints {
+        let _ = h.join();
+    }
     index.set_cache_mb(index::CACHE_MB)?;
-    index.set_checkpoint_pages(index::CHECKPOINT_PAGES)?;
     outcome?;
+    restored?;
     Ok((done, bytes))
-}
-
-struct Analysed {
-    body: String,
-    analysis: crate::analysis::Analysis,
 }
 
 fn read_one(p: &Pending) -> Result<crate::article::Article, String> {
     reconcile::read_article(&p.origin, p.record, &p.id).map_err(|e| format!("{e:#}"))
 }
 
+/// An article's analysis, as the rows the index keeps of it.
 fn analyse_one(
     analyzer: &Analyzer,
     p: &Pending,
     article: crate::article::Article,
-) -> Result<Analysed, String> {
+) -> Result<AnalysisRows, String> {
     let lang = Lang::declared(p.language.as_deref());
     // One article that trips the analyser must not stop the others.
-    std::panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&article.body, lang)))
-        .map(|analysis| Analysed {
-            body: article.body,
-            analysis,
-        })
-        .map_err(|payload| {
-            format!(
-                "analysis failed on {}: {}",
-                p.origin.display(),
-                panic_text(payload.as_ref())
-            )
-        })
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let analysis = analyzer.analyze(&article.body, lang);
+        AnalysisRows::of(p.key, &article.body, &analysis)
+    }))
+    .map_err(|payload| {
+        format!(
+            "analysis failed on {}: {}",
+            p.origin.display(),
+            panic_text(payload.as_ref())
+        )
+    })
 }
 
 /// Lowers the calling thread's priority (nice +10), so the reader's own
