@@ -93,6 +93,17 @@ fn a_title_before_a_recognised_name_is_not_part_of_the_speaker() {
     );
 }
 
+/// A title of the other gender names another person of the surname:
+/// "Mrs Smith" is not the "Graham Smith" the recogniser groups her with.
+#[test]
+fn a_title_of_the_other_gender_is_another_person_of_the_surname() {
+    let s = speakers(
+        "Graham Smith and his wife Linda watched the water rise from a footbridge.\n\n\"We only finished the kitchen in March,\" Mrs Smith told Reuters.\n\n\"It's the third time in ten years,\" Mr Smith said.",
+    );
+    let who: Vec<Option<&str>> = s.iter().map(|x| x.1.as_deref()).collect();
+    assert_eq!(who, [Some("Mrs Smith"), Some("Graham Smith")], "{s:?}");
+}
+
 /// (quoted text, speaker) of each quote of a French text.
 fn french(text: &str) -> Vec<(String, Option<String>)> {
     let analyzer = Analyzer::new().unwrap();

@@ -393,6 +393,29 @@ impl<'a> Resolver<'a> {
                 .max_by_key(|g| g.mentions.len())
                 .map(|g| g.id)
         });
+        // "Mrs Smith" beside "Graham Smith": a title of the other gender
+        // names another person of that surname, not his group
+        let title = (a > 0).then(|| title_gender(doc, a - 1)).flatten();
+        let other_person = |g: usize| {
+            self.groups.get(g).is_some_and(|g| {
+                let first = strip_titles(&g.name).split_whitespace().next();
+                title.is_some_and(|t| {
+                    first
+                        .and_then(given_name)
+                        .is_some_and(|h| h != t && h != Gender::Either)
+                })
+            })
+        };
+        if group.is_some_and(other_person) {
+            let mine = self.canonical(doc, span);
+            // the title tells them apart where the surname alone would not
+            let name = if mine == text {
+                format!("{} {text}", doc.t(a - 1))
+            } else {
+                mine
+            };
+            return (Some(name), None);
+        }
         let mine = self.canonical(doc, span);
         let name = match group.and_then(|g| self.groups.get(g)) {
             Some(g) => {
