@@ -104,6 +104,23 @@ fn a_title_of_the_other_gender_is_another_person_of_the_surname() {
     assert_eq!(who, [Some("Mrs Smith"), Some("Graham Smith")], "{s:?}");
 }
 
+/// A dateline's agency in brackets ("ROTTERDAM (Reuters) -", "PARIS (AFP)
+/// –") is the agency, not an acronym of the place: quoted further down, it
+/// speaks under its own name.
+#[test]
+fn a_dateline_credit_is_the_agency_not_the_place() {
+    let s = speakers(
+        "ROTTERDAM (Reuters) - Dozens of container ships waited off the Dutch coast on Thursday as a strike closed the port.\n\nAt least 61 vessels were at anchor, Reuters reported, citing port data.",
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1.as_deref(), Some("Reuters"), "{s:?}");
+    let s = french(
+        "PARIS (AFP) – Le gouvernement a annoncé lundi une hausse des taxes sur le kérosène.\n\nSelon l'AFP, la mesure entrera en vigueur en janvier.",
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1.as_deref(), Some("AFP"), "{s:?}");
+}
+
 /// (quoted text, speaker) of each quote of a French text.
 fn french(text: &str) -> Vec<(String, Option<String>)> {
     let analyzer = Analyzer::new().unwrap();

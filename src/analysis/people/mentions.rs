@@ -710,6 +710,30 @@ pub(crate) fn bracket_acronym(w: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_alphabetic())
 }
 
+/// "ROTTERDAM (Reuters) -", "PARIS, 3 mars (AFP) –": the word in the
+/// brackets of a dateline is the agency's credit, not an acronym of the
+/// place before it. A dateline opens its line, and a dash follows it.
+pub(crate) fn dateline_credit(doc: &Doc, t: usize) -> bool {
+    const WITHIN: usize = 8;
+    if t == 0 || doc.t(t - 1) != "(" || doc.t(t + 1) != ")" || !doc.is(t + 2, &["-", "–", "—"])
+    {
+        return false;
+    }
+    let mut k = t - 1;
+    while k > 0 && t - k <= WITHIN {
+        if line_break_before(doc, k) {
+            return true;
+        }
+        k -= 1;
+    }
+    k == 0
+}
+
+/// Whether a line ends between token `k - 1` and token `k`.
+pub(crate) fn line_break_before(doc: &Doc, k: usize) -> bool {
+    k > 0 && doc.text[doc.toks[k - 1].span.end..doc.toks[k].span.start].contains('\n')
+}
+
 /// The name a bracketed acronym at token `t` stands for: "l'Union des
 /// compagnies aériennes françaises (UCAF)" for "UCAF".
 pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
@@ -717,9 +741,11 @@ pub(crate) fn expand_acronym(doc: &Doc, t: usize) -> Option<String> {
     let mut a = end;
     // an article inside the name, after its preposition, is part of it
     // ("Union américaine pour les libertés civiles (ACLU)")
+    // (within its line: a title above is no part of it)
     while a > 0
         && end - a < 10
         && is_word(doc, a - 1)
+        && !line_break_before(doc, a)
         && (!is_det(doc, a - 1)
             || a >= 2 && doc.is(a - 2, &["de", "pour", "à", "sur", "contre", "et"]))
     {

@@ -239,7 +239,7 @@ impl<'a> Resolver<'a> {
         for t in 1..n.saturating_sub(1) {
             let w = doc.t(t);
             if bracket_acronym(w)
-                && (doc.t(t - 1) == "(" && doc.t(t + 1) == ")"
+                && (doc.t(t - 1) == "(" && doc.t(t + 1) == ")" && !dateline_credit(doc, t)
                     || expand_apposed_acronym(doc, t).is_some()
                     || expand_bracketed_after(doc, t).is_some())
             {
