@@ -53,6 +53,7 @@ pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> V
     ms = function_words_at_edges(words, ms);
     ms = nationalities(words, ms);
     ms = clubs_of_countries(words, ms);
+    ms = shouted_words(words, initial, ms);
     ms = ranks(words, ms);
     ms = middle_initials(words, initial, ms);
     ms = names_with_for(words, ms);
@@ -162,6 +163,38 @@ pub(super) fn clubs_of_countries(words: &[&str], ms: Vec<M>) -> Vec<M> {
         }
     }
     out
+}
+
+/// A word in capitals below the headline that the text also writes in
+/// lowercase is that common word shouted, not a name: a licence's
+/// "LICENSE", "SOFTWARE", a notice's "WARNING". The headline's own words
+/// are read by `headlines`; tables in capitals name teams and places the
+/// text never writes in lowercase ("HARTFORD 12 7 6").
+pub(super) fn shouted_words(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
+    let shouted = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && w.chars().all(|c| c.is_ascii_uppercase())
+    };
+    if !ms
+        .iter()
+        .any(|(r, _)| r.len() == 1 && shouted(words[r.start]))
+    {
+        return ms;
+    }
+    // the first two sentences may be a headline and a dateline
+    let body = (1..words.len())
+        .filter(|&i| initial[i])
+        .nth(1)
+        .unwrap_or(words.len());
+    let lower: FastSet<&str> = words.iter().copied().filter(|w| is_lower_word(w)).collect();
+    ms.retain(|(r, _)| {
+        let w = words[r.start];
+        !(r.len() == 1
+            && r.start >= body
+            && shouted(w)
+            && lower.contains(w.to_lowercase().as_str()))
+    });
+    ms
 }
 
 /// A player's club in brackets after their name ("Jacek Dembinski ( Widzew
@@ -292,6 +325,32 @@ pub(super) fn headlines(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec
     }
     if votes.is_empty() {
         return ms;
+    }
+    // a headline names people by their surname ("BOTHAM DISMISSES
+    // GATTING") and teams by their nickname ("ORIOLES SNEAK PAST ANGELS"
+    // above "the California Angels"): the last word of a person's full
+    // name or of a team's, a plural, counts for one word of the headline
+    // when the text does not use the word alone.
+    // CoNLL-2003 train less the held-out tenth (gold): such a word of a
+    // headline is 12 times the person and 4 times the team, never other;
+    // val: 1 other, "DWYER" for his team (ORG)
+    let g = Gazetteer::get();
+    let mut short: FastMap<String, [u32; 4]> = FastMap::default();
+    for (r, l) in &ms {
+        let last = words[r.end - 1];
+        let nickname =
+            *l == Label::Org && last.len() >= 4 && last.ends_with('s') && !g.is_org_suffix(last);
+        if r.len() >= 2
+            && r.len() <= MAX_HEADLINE_NAME
+            && !in_head(r.start)
+            && (*l == Label::Per || nickname)
+            && last.chars().any(char::is_lowercase)
+        {
+            short.entry(last.to_lowercase()).or_default()[*l as usize] += 1;
+        }
+    }
+    for (k, v) in short {
+        votes.entry(k).or_insert(v);
     }
     let mut found: Vec<M> = Vec::new();
     for (s, e) in heads {
@@ -1069,6 +1128,7 @@ mod tests {
                 ]
             ),
             owned(&[
+                ("ORIOLES", Label::Org),
                 ("DAVEY JOHNSON", Label::Per),
                 ("Baltimore Orioles", Label::Org),
                 ("Davey Johnson", Label::Per),
@@ -1448,6 +1508,55 @@ mod tests {
                 ("Nasr", Label::Org),
                 ("Saudi Arabia", Label::Loc),
                 ("Bank of France", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_common_word_shouted_below_the_headline_is_no_name() {
+        // Acme(0) opens(1) its(2) code(3) .(4) The(5) license(6) is(7)
+        // MIT(8) .(9) LICENSE(10) THE(11) SOFTWARE(12) IS(13) PROVIDED(14)
+        // AS(15) IS(16) .(17) HARTFORD(18) 12(19) 7(20) .(21)
+        assert_eq!(
+            run_en(
+                "Acme opens its code . The license is MIT . LICENSE THE SOFTWARE IS PROVIDED AS IS . HARTFORD 12 7 .",
+                vec![
+                    (0..1, Label::Org),
+                    (8..9, Label::Org),
+                    (10..11, Label::Org),
+                    (18..19, Label::Org)
+                ]
+            ),
+            owned(&[
+                ("Acme", Label::Org),
+                ("MIT", Label::Org),
+                ("HARTFORD", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_headline_names_people_by_surname_and_teams_by_nickname() {
+        // CRICKET(0) -(1) BOTHAM(2) DISMISSES(3) GATTING(4) AT(5)
+        // ANGELS(6) .(7) Ian(8) Botham(9) bowled(10) Mike(11) Gatting(12)
+        // at(13) the(14) California(15) Angels(16) ground(17) .(18)
+        assert_eq!(
+            run_en(
+                "CRICKET - BOTHAM DISMISSES GATTING AT ANGELS . Ian Botham bowled Mike Gatting at the California Angels ground .",
+                vec![
+                    (2..3, Label::Org),
+                    (8..10, Label::Per),
+                    (11..13, Label::Per),
+                    (15..17, Label::Org)
+                ]
+            ),
+            owned(&[
+                ("BOTHAM", Label::Per),
+                ("GATTING", Label::Per),
+                ("ANGELS", Label::Org),
+                ("Ian Botham", Label::Per),
+                ("Mike Gatting", Label::Per),
+                ("California Angels", Label::Org)
             ])
         );
     }
