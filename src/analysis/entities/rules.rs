@@ -55,11 +55,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     if lang == Lang::En {
         ms.sort_by_key(|m| m.0.start);
         ms = datelines_and_venues(words, initial, ms);
-        ms = english::clubs_in_brackets(words, ms);
-        ms = english::results_and_standings(words, initial, ms);
-        ms = english::names_joined_by_and(words, ms);
-        ms = english::companies_read_as_people(words, ms);
-        ms = english::headlines(words, initial, ms);
+        ms = english::corrections(words, initial, ms);
     }
     if lang == Lang::Fr {
         // the French passes below take and keep the mentions in text order
