@@ -159,7 +159,11 @@ impl<'a> Resolver<'a> {
                     toks: (a, b),
                     gender,
                     org: e.label == Label::Org || org_suffix(doc.t(nb.max(na + 1) - 1)),
-                    person: e.label == Label::Per && !org_suffix(doc.t(nb.max(na + 1) - 1)),
+                    // a person named inside "l'affaire X" is the case's
+                    // name, not someone present to speak
+                    person: e.label == Label::Per
+                        && !org_suffix(doc.t(nb.max(na + 1) - 1))
+                        && !(a > 0 && doc.is(a - 1, &["affaire", "Affaire", "dossier"])),
                     group: Some(e.group),
                 });
             }

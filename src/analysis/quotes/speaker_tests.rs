@@ -2126,3 +2126,16 @@ fn a_relative_after_an_apposition_is_the_named_persons() {
         vec![who("Marie Dupont")]
     );
 }
+
+#[test]
+fn a_person_named_only_in_a_case_is_no_speaker() {
+    // GUIDELINES.md makes "Verdier" in "l'affaire Verdier" a person; the
+    // minister is still the one named before
+    assert_eq!(
+        speakers_with(
+            "Paul Durand , l'actuel ministre de la Culture, aurait employé ses fils comme assistants, a révélé lundi une émission de télévision.\n\nLe cabinet du ministre a confirmé cette information survenant en pleine affaire Verdier , qui suscite des questions sur l'emploi de proches.\n\n« Ils ont travaillé avec moi pendant les vacances, mais jamais en permanence. » , a répondu le ministre en marge d'un déplacement.",
+            &[("Paul Durand", Label::Per), ("Verdier", Label::Per)]
+        ),
+        vec![who("Paul Durand")]
+    );
+}
