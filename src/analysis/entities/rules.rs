@@ -85,7 +85,85 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         // last: a field the passes above gave a person stays one
         ms = ministers_fields(words, ms);
     }
+    // last, in both languages: a dateline's town is the place whatever the
+    // passes above made of it
+    ms = agency_datelines(words, initial, ms);
     ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// The news agencies whose credit a dateline gives in brackets.
+const AGENCIES: &[&str] = &[
+    "AFP",
+    "Reuters",
+    "AP",
+    "ATS",
+    "Belga",
+    "dpa",
+    "DPA",
+    "ANSA",
+    "EFE",
+    "Xinhua",
+    "UPI",
+    "Bloomberg",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+    "Tass",
+    "APS",
+    "MAP",
+    "PA",
+    "CP",
+    "Keystone",
+];
+
+/// Agency copy opens on a dateline: the town, maybe its region or the
+/// date, the agency in brackets and a dash ("ROTTERDAM (Reuters) -",
+/// "PARIS, 3 mars (AFP) –", "YORK, England (Reuters) -", "New York (AFP)
+/// –"). The names before the brackets are places, whatever the labeller
+/// reads in a town in capitals (a club, a company, an acronym); the seat of
+/// an organisation ("UNITED NATIONS (Reuters) -") stays one. The town is
+/// added when the labeller missed it. (No dateline of this form in WiNER-fr
+/// or CoNLL-2003, whose datelines have no agency: "LONDON 1996-08-30".)
+fn agency_datelines(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
+    // the town, its region and the date take a few words
+    const WITHIN: usize = 8;
+    let mut added = Vec::new();
+    for s in (0..words.len()).filter(|&s| initial[s] && is_cap(words[s])) {
+        let near = &words[s..words.len().min(s + WITHIN)];
+        let Some(open) = near.iter().position(|w| *w == "(").map(|p| s + p) else {
+            continue;
+        };
+        // "(AFP)", "(AFP/Reuters)"
+        let credit = (open + 2..words.len().min(open + 5)).find(|&c| words[c] == ")");
+        let Some(close) = credit.filter(|&c| {
+            words[open + 1..c]
+                .iter()
+                .all(|w| AGENCIES.contains(w) || *w == "/")
+        }) else {
+            continue;
+        };
+        if !words
+            .get(close + 1)
+            .is_some_and(|w| matches!(*w, "-" | "–" | "—" | "--"))
+        {
+            continue;
+        }
+        // the town runs to the first comma, in capitalised words
+        let town_end = (s..open).find(|&i| words[i] == ",").unwrap_or(open);
+        if !words[s..town_end].iter().all(|w| is_cap(w) || *w == "-") {
+            continue;
+        }
+        for (r, l) in ms.iter_mut() {
+            if r.start >= s && r.end <= open && !is_known_org(&words[r.clone()]) {
+                *l = Label::Loc;
+            }
+        }
+        if !ms.iter().any(|(r, _)| r.start < town_end && r.end > s) {
+            added.push((s..town_end, Label::Loc));
+        }
+    }
+    ms.extend(added);
     ms
 }
 
@@ -2879,6 +2957,53 @@ mod tests {
                 ("Texas", Label::Org),
                 ("Cleveland", Label::Org)
             ])
+        );
+    }
+
+    #[test]
+    fn an_agency_datelines_town_is_a_place() {
+        // a town in capitals read as a company or a work
+        assert_eq!(
+            run_en(
+                "ROTTERDAM ( Reuters ) - Dozens of container ships waited off the Dutch coast",
+                vec![
+                    (0..1, Label::Org),
+                    (2..3, Label::Org),
+                    (12..13, Label::Misc)
+                ]
+            ),
+            owned(&[
+                ("ROTTERDAM", Label::Loc),
+                ("Reuters", Label::Org),
+                ("Dutch", Label::Misc)
+            ])
+        );
+        assert_eq!(
+            run(
+                "PARIS , 3 mars ( AFP ) – Le gouvernement a confirmé mercredi la hausse",
+                vec![(0..1, Label::Misc), (5..6, Label::Org)]
+            ),
+            owned(&[("PARIS", Label::Loc), ("AFP", Label::Org)])
+        );
+        // the town and its region; a town the labeller missed is added
+        assert_eq!(
+            run_en(
+                "YORK , England ( Reuters ) - Hundreds of residents were evacuated",
+                vec![(2..3, Label::Loc)]
+            ),
+            owned(&[
+                ("YORK", Label::Loc),
+                ("England", Label::Loc),
+                ("Reuters", Label::Org)
+            ])
+        );
+        // a party in brackets is no agency: no dateline
+        assert_eq!(
+            run(
+                "Marc Dupont ( PS ) - élu en 2020 , a démissionné",
+                vec![(0..2, Label::Per), (3..4, Label::Org)]
+            ),
+            owned(&[("Marc Dupont", Label::Per), ("PS", Label::Org)])
         );
     }
 
