@@ -1308,8 +1308,8 @@ fn is_small_number(w: &str) -> bool {
 /// A group of countries by its number ("G7", "G20"), or a climate
 /// conference written in one word ("COP28").
 fn summit_by_number(w: &str) -> bool {
-    let digits = |d: &str| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit());
-    w.strip_prefix('G').is_some_and(digits) || w.strip_prefix("COP").is_some_and(digits)
+    w.strip_prefix('G').is_some_and(is_small_number)
+        || w.strip_prefix("COP").is_some_and(is_small_number)
 }
 
 /// Where an event's name starting at `i` ends, if one starts there.
@@ -1842,13 +1842,16 @@ const NAME_WORDS_FR: &str = include_str!("../../../assets/gazetteer/name_words_f
 
 fn is_name_word_fr(w: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        NAME_WORDS_FR
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(w)
+    SET.get_or_init(|| list_words(NAME_WORDS_FR)).contains(w)
+}
+
+/// The words of a hand-written list: one a line, blank lines and `#`
+/// comments left out.
+pub(super) fn list_words(text: &'static str) -> FastSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 /// Words that, right after a capitalised word, start a clause and never a

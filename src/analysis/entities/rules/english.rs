@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::{M, is_cap, is_iso_date, is_lower_word, majority, text_of};
+use super::{M, is_cap, is_iso_date, is_lower_word, list_words, majority, text_of};
 use crate::analysis::Label;
 use crate::analysis::gazetteer::{FastMap, FastSet, Gazetteer, flag};
 use crate::analysis::names;
@@ -15,26 +15,14 @@ const DEMONYMS_EN: &str = include_str!("../../../../assets/gazetteer/demonyms_en
 /// Nationalities and the adjectives of countries ("Jamaican", "European").
 fn demonyms_en() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        DEMONYMS_EN
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| list_words(DEMONYMS_EN))
 }
 
 /// Countries, nations and home regions as English news names them, beyond
 /// the gazetteer's GeoNames names ("U.S.", "Britain", "Czech Republic").
 fn countries_en() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        COUNTRIES_EN
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| list_words(COUNTRIES_EN))
 }
 
 /// Whether `ws` is a country, a nation or a state (not a town).
