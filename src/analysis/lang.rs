@@ -77,6 +77,13 @@ pub fn detect(text: &str) -> Lang {
     if en >= 2 && en >= 2 * fr {
         return Lang::En;
     }
+    // On a line or two, whatlang's trigrams are a guess ("L'OM a battu
+    // Lyon dimanche soir." reads as English to them); a function word of one
+    // language and none of the other says more.
+    let sure = guess.as_ref().is_some_and(|i| i.is_reliable());
+    if !sure && fr != en && fr.min(en) == 0 {
+        return if fr > en { Lang::Fr } else { Lang::En };
+    }
     match guess.as_ref().map(|i| i.lang()) {
         Some(whatlang::Lang::Fra) => return Lang::Fr,
         Some(whatlang::Lang::Eng) => return Lang::En,
@@ -133,6 +140,28 @@ fn is_fr_word(w: &str) -> bool {
             | "d’"
             | "s’"
             | "qu’"
+            | "ne"
+            | "se"
+            | "ce"
+            | "cette"
+            | "ces"
+            | "mais"
+            | "ou"
+            | "nous"
+            | "vous"
+            | "ils"
+            | "leur"
+            | "leurs"
+            | "été"
+            | "était"
+            | "selon"
+            | "après"
+            | "lors"
+            | "chez"
+            | "n'"
+            | "c'"
+            | "n’"
+            | "c’"
     )
 }
 fn is_en_word(w: &str) -> bool {
@@ -165,6 +194,20 @@ fn is_en_word(w: &str) -> bool {
             | "have"
             | "his"
             | "her"
+            | "this"
+            | "were"
+            | "been"
+            | "will"
+            | "they"
+            | "their"
+            | "who"
+            | "which"
+            | "but"
+            | "not"
+            | "had"
+            | "would"
+            | "after"
+            | "says"
     )
 }
 
@@ -284,6 +327,10 @@ mod tests {
         assert_eq!(detect("Mistral AI s'allie à Microsoft"), Lang::Fr);
         assert_eq!(detect("Musk sues OpenAI over its mission"), Lang::En);
         assert_eq!(detect("Stocks fall as oil prices rise"), Lang::En);
+        // one function word against none, where trigrams guess wrong
+        assert_eq!(detect("L'OM a battu Lyon dimanche soir."), Lang::Fr);
+        assert_eq!(detect("L'OM reste cinquième."), Lang::Fr);
+        assert_eq!(detect("Lyon beat Marseille on Sunday."), Lang::En);
         assert_eq!(detect(""), Lang::En);
         assert_eq!(detect("12 345"), Lang::En);
     }
