@@ -11,6 +11,7 @@ use crate::analysis::{Label, Lang};
 
 mod clubs;
 mod english;
+mod initials;
 mod works;
 
 type M = (Range<usize>, Label);
@@ -88,8 +89,10 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     // last, in both languages: a dateline's town is the place whatever the
     // passes above made of it
     ms = agency_datelines(words, initial, ms);
+    // after every pass that finds a name in full ("Olympique de Marseille"
+    // is the clubs' pass's)
     ms.sort_by_key(|m| m.0.start);
-    ms
+    initials::initials_of_names(words, ms)
 }
 
 /// The news agencies whose credit a dateline gives in brackets.
@@ -1811,6 +1814,16 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     {
         r.end = i;
     }
+    // so does a day or a time of day right after a capitalised word ("a
+    // battu l'Olympique de Marseille dimanche", "Lyon mardi soir"); after
+    // "du" it may be the name's ("Le Journal du dimanche")
+    if lang == Lang::Fr
+        && let Some(i) = (r.start + 1..r.end).find(|&i| {
+            is_time_word_fr(words[i]) && words[i - 1].chars().next().is_some_and(char::is_uppercase)
+        })
+    {
+        r.end = i;
+    }
     // an elided word ("qu'", "l’") never ends a name either
     let elided = |w: &str| w.len() > 1 && (w.ends_with('\'') || w.ends_with('’'));
     while r.start < r.end && {
@@ -1834,6 +1847,27 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
         .iter()
         .any(|w| w.chars().any(char::is_alphabetic));
     (r.start < r.end && named && lettered).then_some((r, l))
+}
+
+/// Days and times of day, which French news puts right after the object of
+/// a verb ("a reçu Emmanuel Macron lundi").
+fn is_time_word_fr(w: &str) -> bool {
+    matches!(
+        w,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "hier"
+            | "aujourd'hui"
+            | "aujourd’hui"
+            | "demain"
+            | "soir"
+            | "matin"
+    )
 }
 
 /// Lowercase words French news writes inside names ("Parti socialiste",
@@ -4106,6 +4140,26 @@ mod tests {
                 vec![(2..4, Label::Org)]
             ),
             owned(&[("Haut Conseil pour le climat", Label::Org)])
+        );
+    }
+
+    /// A day or a time of day after a name is when, not a word of it; after
+    /// "du" it can be the name's.
+    #[test]
+    fn a_day_after_a_name_is_no_word_of_it() {
+        assert_eq!(
+            run(
+                "La ville a accueilli l' Olympique de Marseille dimanche soir .",
+                vec![(5..10, Label::Org)]
+            ),
+            owned(&[("Olympique de Marseille", Label::Org)])
+        );
+        assert_eq!(
+            run(
+                "L' équipe a battu Lyon mardi , selon le Journal du dimanche .",
+                vec![(4..6, Label::Org), (9..12, Label::Org)]
+            ),
+            owned(&[("Lyon", Label::Org), ("Journal du dimanche", Label::Org)])
         );
     }
 
