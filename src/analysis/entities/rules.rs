@@ -92,6 +92,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     // after every pass that finds a name in full ("Olympique de Marseille"
     // is the clubs' pass's)
     ms.sort_by_key(|m| m.0.start);
+    ms = foreign_particles(words, ms);
     initials::initials_of_names(words, ms)
 }
 
@@ -1704,6 +1705,71 @@ fn particles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             *r = s - 1..r.end;
             *l = Label::Per;
         }
+    }
+    ms
+}
+
+/// Lowercase particles of Dutch, German, Italian, Spanish, Portuguese and
+/// Arabic names ("Ursula von der Leyen", "Virgil van Dijk", "Luiz Inácio
+/// Lula da Silva"). French "de" is left out: after a first name it is as
+/// often a place ("Jean-Claude de Privas").
+fn is_foreign_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "ter"
+            | "ten"
+            | "zu"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "do"
+            | "bin"
+            | "ben"
+            | "ibn"
+    )
+}
+
+/// A person's name runs on through its particles to the capitalised name
+/// after them: the labeller, which rarely meets "von der", may stop before
+/// them ("Ursula" then nothing, or "Leyen" alone).
+fn foreign_particles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let mut k = 0;
+    while k < ms.len() {
+        let (r, l) = ms[k].clone();
+        let mut e = r.end;
+        while e < words.len() && e - r.end < 3 && is_foreign_particle(words[e]) {
+            e += 1;
+        }
+        if l != Label::Per || e == r.end || e >= words.len() || !is_cap(words[e]) {
+            k += 1;
+            continue;
+        }
+        // the name after the particles: a person's mention, or no mention
+        let next = ms.iter().position(|m| m.0.start == e);
+        let end = match next {
+            Some(n) if ms[n].1 == Label::Per => ms[n].0.end,
+            Some(_) => {
+                k += 1;
+                continue;
+            }
+            None if ms.iter().any(|m| m.0.contains(&e)) => {
+                k += 1;
+                continue;
+            }
+            None => e + 1,
+        };
+        ms[k].0.end = end;
+        if let Some(n) = next {
+            ms.remove(n);
+        }
+        k += 1;
     }
     ms
 }
@@ -4140,6 +4206,51 @@ mod tests {
                 vec![(2..4, Label::Org)]
             ),
             owned(&[("Haut Conseil pour le climat", Label::Org)])
+        );
+    }
+
+    /// A person's name runs on through "von der", "van", "da".
+    #[test]
+    fn a_name_runs_on_through_its_particles() {
+        assert_eq!(
+            run(
+                "Ursula von der Leyen s' est dite « déterminée » .",
+                vec![(0..1, Label::Per)]
+            ),
+            owned(&[("Ursula von der Leyen", Label::Per)])
+        );
+        assert_eq!(
+            run(
+                "Le défenseur Virgil van Dijk et le président Lula da Silva .",
+                vec![
+                    (2..3, Label::Per),
+                    (4..5, Label::Per),
+                    (8..9, Label::Per),
+                    (10..11, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Virgil van Dijk", Label::Per),
+                ("Lula da Silva", Label::Per)
+            ])
+        );
+        // a place after the particle stays one ("Pedro da Bahia" is not said)
+        assert_eq!(
+            run(
+                "Maria , de Rio , a dit que Ana da Bahia .",
+                vec![
+                    (0..1, Label::Per),
+                    (3..4, Label::Loc),
+                    (8..9, Label::Per),
+                    (10..11, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Maria", Label::Per),
+                ("Rio", Label::Loc),
+                ("Ana", Label::Per),
+                ("Bahia", Label::Loc)
+            ])
         );
     }
 
