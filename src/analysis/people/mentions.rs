@@ -556,11 +556,22 @@ pub(crate) fn strip_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)
                 && doc.t(a + 1).len() >= 3
                 && doc.t(a + 1).chars().all(|c| c.is_ascii_uppercase()))
     };
+    // "l'ONG Greenpeace France", "le quotidien Le Monde": the kind noun
+    // before a name is no word of it (capitalised, it opens one: "Union
+    // européenne", "Banque de France")
+    let kind_noun = |a: usize| {
+        b - a >= 2
+            && doc.t(a + 1).starts_with(char::is_uppercase)
+            && (doc.t(a) == "ONG"
+                || doc.t(a).starts_with(char::is_lowercase)
+                    && super::ORG_NOUNS_FR.contains(&doc.t(a)))
+    };
     while a < b
         && (doc.is(a, TITLES_M)
             || doc.is(a, TITLES_F)
             || (is_det(doc, a) && !keeps_article(a))
-            || doc.function(a))
+            || doc.function(a)
+            || kind_noun(a))
     {
         a += 1;
     }

@@ -2139,3 +2139,29 @@ fn a_person_named_only_in_a_case_is_no_speaker() {
         vec![who("Paul Durand")]
     );
 }
+
+#[test]
+fn the_kind_noun_before_a_body_s_name_is_no_word_of_it() {
+    assert_eq!(
+        speakers_with(
+            "L'ONG Greenpeace France a dénoncé « une décision scandaleuse et dangereuse pour le climat ».",
+            &[("Greenpeace France", Label::Org)]
+        ),
+        vec![who("Greenpeace France")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le quotidien Le Monde affirme que « le ministre savait tout depuis le mois de mars ».",
+            &[("Le Monde", Label::Org)]
+        ),
+        vec![who("Le Monde")]
+    );
+    // capitalised, the noun opens the name
+    assert_eq!(
+        speakers_with(
+            "La Banque de France estime que « la croissance restera faible cette année ».",
+            &[("Banque de France", Label::Org)]
+        ),
+        vec![who("Banque de France")]
+    );
+}
