@@ -80,6 +80,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = contracted_titles(words, ms);
         ms = particles(words, ms);
         ms = demonyms(words, initial, ms);
+        ms = people_by_their_context(words, ms);
         ms = lists_of_people(words, ms);
         ms = affairs(words, ms);
         // last: a field the passes above gave a person stays one
@@ -1025,6 +1026,121 @@ fn affairs(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             Label::Per
         };
         *r = name;
+    }
+    ms
+}
+
+/// Nouns of kinship, of a life and of what a person leaves, which French
+/// names a person after with "de": "le fils de Colbert", "la veuve de
+/// Racine", "les obsèques de Fleury", "le règne de Clovis", "la doctrine
+/// de Saint-Simon" (WiNER-fr train: 60 names after them, all people but
+/// "fils d'Haïti" and "mort d'Auschwitz"). Written for quoth.
+const PERSON_OF: &[&str] = &[
+    "fils",
+    "fille",
+    "père",
+    "mère",
+    "frère",
+    "sœur",
+    "demi-frère",
+    "demi-sœur",
+    "épouse",
+    "époux",
+    "mari",
+    "veuve",
+    "veuf",
+    "neveu",
+    "nièce",
+    "oncle",
+    "tante",
+    "cousin",
+    "cousine",
+    "petit-fils",
+    "petite-fille",
+    "grand-père",
+    "grand-mère",
+    "beau-père",
+    "belle-mère",
+    "gendre",
+    "héritier",
+    "héritière",
+    "disciple",
+    "disciples",
+    "biographe",
+    "décès",
+    "assassinat",
+    "funérailles",
+    "obsèques",
+    "maîtresse",
+    "amant",
+    "compagne",
+    "règne",
+    "doctrine",
+];
+
+/// Words after a name, past a comma or a bracket, that say it names a
+/// person: "Racine , né à La Ferté-Milon", "Fleury ( mort en 1743 )".
+const PERSON_AFTER: &[&str] = &[
+    "né",
+    "née",
+    "mort",
+    "morte",
+    "décédé",
+    "décédée",
+    "fils",
+    "fille",
+    "épouse",
+    "veuve",
+];
+
+/// Context that says person beats a place list: a one- or two-word place
+/// after a noun of kinship or of a life ("la mort de Colbert", "le fils de
+/// Villeneuve", `PERSON_OF`) or before a birth or death in apposition
+/// ("Racine , né en 1639") is a person, and so is the same name elsewhere
+/// in the text. A country or a name that opens on an article is left as
+/// it is ("les fils de La Rochelle").
+fn people_by_their_context(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let before = |r: &Range<usize>| {
+        let s = r.start;
+        if s < 2 || !matches!(w(s - 1), "de" | "d'" | "d’") {
+            return false;
+        }
+        let noun = w(s - 2);
+        PERSON_OF.contains(&noun)
+            // "la mort de Colbert", not "le camp de la mort d'Auschwitz"
+            || noun == "mort"
+                && s >= 3
+                && matches!(w(s - 3), "la" | "sa" | "leur")
+                && !(s >= 4 && matches!(w(s - 4), "de" | "du"))
+    };
+    let after =
+        |r: &Range<usize>| matches!(w(r.end), "," | "(") && PERSON_AFTER.contains(&w(r.end + 1));
+    let country = |r: &Range<usize>| {
+        let mut marks = Vec::new();
+        Gazetteer::get().mark(&words[r.clone()], &mut marks);
+        marks[0] & crate::analysis::gazetteer::flag::COUNTRY != 0
+    };
+    let mut people: FastSet<String> = FastSet::default();
+    for (r, l) in &ms {
+        if *l == Label::Loc
+            && r.len() <= 2
+            && !matches!(w(r.start), "La" | "Le" | "Les" | "L'" | "L’")
+            && !is_acronym(w(r.start))
+            && (before(r) || after(r))
+            // "les fils de France"
+            && !country(r)
+        {
+            people.insert(text_of(words, r));
+        }
+    }
+    if people.is_empty() {
+        return ms;
+    }
+    for (r, l) in &mut ms {
+        if *l == Label::Loc && people.contains(&text_of(words, r)) {
+            *l = Label::Per;
+        }
     }
     ms
 }
@@ -2743,6 +2859,45 @@ mod tests {
                 vec![(3..5, Label::Org)]
             ),
             owned(&[("Greenpeace", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn kin_and_death_name_people_over_a_place_list() {
+        // "Colbert" and "Racine" are towns in the lists; the text says
+        // person, and the same name keeps it
+        assert_eq!(
+            run(
+                "Après la mort de Colbert , le fils de Racine quitte Colbert pour Paris",
+                vec![
+                    (4..5, Label::Loc),
+                    (9..10, Label::Loc),
+                    (11..12, Label::Loc),
+                    (13..14, Label::Loc),
+                ]
+            ),
+            owned(&[
+                ("Colbert", Label::Per),
+                ("Racine", Label::Per),
+                ("Colbert", Label::Per),
+                ("Paris", Label::Loc),
+            ])
+        );
+        // a birth in apposition; not a camp, nor a country
+        assert_eq!(
+            run(
+                "Il cite Fleury , né en 1653 , le camp de la mort d' Auschwitz et les fils de France",
+                vec![
+                    (2..3, Label::Loc),
+                    (14..15, Label::Loc),
+                    (19..20, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Fleury", Label::Per),
+                ("Auschwitz", Label::Loc),
+                ("France", Label::Loc),
+            ])
         );
     }
 
