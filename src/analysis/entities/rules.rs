@@ -1438,6 +1438,34 @@ fn event_at(words: &[&str], i: usize) -> Option<usize> {
         {
             Some(i + 3)
         }
+        // a war, a battle or a revolution by what it is named after, one to
+        // three capitalised words: "la guerre d'Irak", "la bataille de
+        // Verdun", "la guerre des Six Jours", "la révolution des Tulipes"
+        // (GUIDELINES.md: events are MISC; WiNER-fr keeps the place, as in
+        // "guerre d'Irak", 3 times in train)
+        "guerre" | "Guerre" | "bataille" | "Bataille" | "révolution" | "Révolution"
+            if matches!(w(i + 1), "de" | "du" | "des" | "d'" | "d’")
+                // not "l'après guerre du Japon"
+                && !(i > 0 && matches!(words[i - 1], "après" | "avant")) =>
+        {
+            let mut k = i + 2;
+            if matches!(w(i + 1), "de" | "d'" | "d’") && matches!(w(k), "la" | "l'" | "l’") {
+                k += 1;
+            }
+            let start = k;
+            while k < start + 3 && is_place_word(w(k)) {
+                k += 1;
+            }
+            // and the throne a war of succession was for: "la guerre de
+            // Succession d'Autriche"
+            if w(k - 1) == "Succession"
+                && matches!(w(k), "de" | "du" | "d'" | "d’")
+                && is_place_word(w(k + 1))
+            {
+                k += 2;
+            }
+            (k > start).then_some(k)
+        }
         // "Révolution française", "Révolution russe"
         "Révolution"
             if Gazetteer::get().is_demonym_adjective_fr(w(i + 1))
@@ -1565,12 +1593,20 @@ fn events(words: &[&str], ms: Vec<M>) -> Vec<M> {
     if found.is_empty() {
         return ms;
     }
-    // a law or a treaty named after a person is left to the labeller,
-    // which keeps the person ("la loi Macron", "l'accord de Ferrand")
+    // a law, a treaty or a war named after a person is left to the labeller,
+    // which keeps the person ("la loi Macron", "l'accord de Ferrand", "la
+    // guerre de Poutine")
     found.retain(|(e, _)| {
         !matches!(
             words[e.start].to_lowercase().as_str(),
-            "loi" | "traité" | "accord" | "accords" | "pacte"
+            "loi"
+                | "traité"
+                | "accord"
+                | "accords"
+                | "pacte"
+                | "guerre"
+                | "bataille"
+                | "révolution"
         ) || !ms
             .iter()
             .any(|(r, l)| *l == Label::Per && e.contains(&r.start))
@@ -2898,6 +2934,34 @@ mod tests {
                 ("Auschwitz", Label::Loc),
                 ("France", Label::Loc),
             ])
+        );
+    }
+
+    #[test]
+    fn wars_and_battles_are_events() {
+        assert_eq!(
+            run(
+                "Il a combattu pendant la guerre d' Irak puis lors de la bataille de Verdun et de la guerre de Succession d' Autriche",
+                vec![
+                    (7..8, Label::Loc),
+                    (14..15, Label::Loc),
+                    (20..21, Label::Misc),
+                    (22..23, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("guerre d' Irak", Label::Misc),
+                ("bataille de Verdun", Label::Misc),
+                ("guerre de Succession d' Autriche", Label::Misc),
+            ])
+        );
+        // a war named after a person keeps the person; "l'après guerre"
+        assert_eq!(
+            run(
+                "la guerre de Vladimir Poutine et l' après guerre du Japon",
+                vec![(3..5, Label::Per), (10..11, Label::Loc)]
+            ),
+            owned(&[("Vladimir Poutine", Label::Per), ("Japon", Label::Loc)])
         );
     }
 
