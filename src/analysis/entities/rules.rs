@@ -1033,8 +1033,9 @@ fn affairs(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
 /// Nouns of kinship, of a life and of what a person leaves, which French
 /// names a person after with "de": "le fils de Colbert", "la veuve de
 /// Racine", "les obsèques de Fleury", "le règne de Clovis", "la doctrine
-/// de Saint-Simon" (WiNER-fr train: 60 names after them, all people but
-/// "fils d'Haïti" and "mort d'Auschwitz"). Written for quoth.
+/// de Saint-Simon", "accompagné de Berthier" (WiNER-fr train and dev: 70
+/// names after them, all people but "fils d'Haïti" and "mort
+/// d'Auschwitz", and a film's "personnage"). Written for quoth.
 const PERSON_OF: &[&str] = &[
     "fils",
     "fille",
@@ -1076,6 +1077,17 @@ const PERSON_OF: &[&str] = &[
     "compagne",
     "règne",
     "doctrine",
+    "pensée",
+    "idées",
+    "ami",
+    "amie",
+    "mariage",
+    "enterrement",
+    "tombe",
+    "tombeau",
+    "personnage",
+    "accompagné",
+    "accompagnée",
 ];
 
 /// Words after a name, past a comma or a bracket, that say it names a
@@ -1095,7 +1107,8 @@ const PERSON_AFTER: &[&str] = &[
 
 /// Context that says person beats a place list: a one- or two-word place
 /// after a noun of kinship or of a life ("la mort de Colbert", "le fils de
-/// Villeneuve", `PERSON_OF`) or before a birth or death in apposition
+/// Villeneuve", `PERSON_OF`), joined with "de" to such a person ("les
+/// idées de Marx et de Freud") or before a birth or death in apposition
 /// ("Racine , né en 1639") is a person, and so is the same name elsewhere
 /// in the text. A country or a name that opens on an article is left as
 /// it is ("les fils de La Rochelle").
@@ -1122,16 +1135,29 @@ fn people_by_their_context(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         marks[0] & crate::analysis::gazetteer::flag::COUNTRY != 0
     };
     let mut people: FastSet<String> = FastSet::default();
+    // the end of the last mention the context made a person: the names
+    // joined to it with "de" go with it ("la lecture de Marx et de Freud")
+    let mut last_person: Option<usize> = None;
     for (r, l) in &ms {
+        let joined = last_person.is_some_and(|e| {
+            e + 2 == r.start
+                && matches!(w(e), "et" | "ou" | ",")
+                && matches!(w(e + 1), "de" | "d'" | "d’")
+        });
         if *l == Label::Loc
             && r.len() <= 2
             && !matches!(w(r.start), "La" | "Le" | "Les" | "L'" | "L’")
             && !is_acronym(w(r.start))
-            && (before(r) || after(r))
+            && (before(r) || after(r) || joined)
             // "les fils de France"
             && !country(r)
         {
             people.insert(text_of(words, r));
+            last_person = Some(r.end);
+        } else if *l == Label::Per && (before(r) || joined) {
+            last_person = Some(r.end);
+        } else {
+            last_person = None;
         }
     }
     if people.is_empty() {
@@ -2917,6 +2943,22 @@ mod tests {
                 ("Racine", Label::Per),
                 ("Colbert", Label::Per),
                 ("Paris", Label::Loc),
+            ])
+        );
+        // names joined with "de" to such a person
+        assert_eq!(
+            run(
+                "Il a lu les idées de Marx et de Freud à Vienne",
+                vec![
+                    (6..7, Label::Loc),
+                    (9..10, Label::Loc),
+                    (11..12, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Marx", Label::Per),
+                ("Freud", Label::Per),
+                ("Vienne", Label::Loc),
             ])
         );
         // a birth in apposition; not a camp, nor a country
