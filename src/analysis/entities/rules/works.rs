@@ -145,6 +145,10 @@ fn described_after(words: &[&str], k: usize) -> bool {
 /// Words a title between quotation marks has at most.
 const MAX_TITLE_WORDS: usize = 6;
 
+/// Words at most of a title its kind announces ("le film « Vol au-dessus
+/// d'un nid de coucou »") or describes after it.
+const MAX_KIND_TITLE_WORDS: usize = 12;
+
 /// Words at most of a title in which the labeller found no name.
 const MAX_UNSEEN_TITLE_WORDS: usize = 4;
 
@@ -167,7 +171,7 @@ pub(super) fn quoted_titles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         let start = i + 1;
         let Some(len) = words[start..]
             .iter()
-            .take(MAX_TITLE_WORDS + 3)
+            .take(MAX_KIND_TITLE_WORDS + 3)
             .position(|w| closes(w) || opens(w))
         else {
             i += 1;
@@ -184,12 +188,30 @@ pub(super) fn quoted_titles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         // a sentence
         let listed =
             i >= 2 && matches!(words[i - 1], "," | "et" | "ou") && last_title == Some(i - 2);
+        // the kind of work just before ("le film « … »", "le célèbre jeu ,
+        // « … »") or described after: a title, however long, with its
+        // subtitle and its punctuation ("le film « Astérix et Obélix : Au
+        // service de Sa Majesté »", "« Moi , moche et méchant 2 » ( 2013 )")
+        // (not "titre" nor "histoire", which also head a newspaper's
+        // headline and a story told: "sous le titre « Nous irons … »")
+        let kind_noun =
+            |w: &str| KINDS_OF_WORKS.contains(&w) && !matches!(w, "titre" | "titres" | "histoire");
+        let kind = (i > 0 && kind_noun(words[i - 1]))
+            || (i > 1 && words[i - 1] == "," && kind_noun(words[i - 2]))
+            || described_after(words, end + 1);
         let before = i > 0
             && (BEFORE_TITLES.contains(&words[i - 1]) || KINDS_OF_WORKS.contains(&words[i - 1]));
-        if !(listed || before || described_after(words, end + 1))
-            || title.len() > MAX_TITLE_WORDS
-            || title.iter().any(|w| {
-                matches!(*w, "," | "." | ";" | ":" | "?" | "!" | "(" | ")")
+        // a subtitle after a colon opens on a capital ("dans « Mortal
+        // Kombat : Mystification »")
+        let subtitle =
+            |k: usize| title[k] == ":" && k > 0 && title.get(k + 1).is_some_and(|w| is_cap(w));
+        if !(listed || before || kind)
+            || title.len() > if kind { MAX_KIND_TITLE_WORDS } else { MAX_TITLE_WORDS }
+            // a quotation closed on a comma is cut from a sentence
+            || title.last() == Some(&",")
+            || title.iter().enumerate().any(|(k, w)| {
+                (matches!(*w, "." | ";" | "(" | ")")
+                    || matches!(*w, "," | ":" | "?" | "!") && !kind && !subtitle(k))
                     || ORG_HEADS.contains(&w.to_lowercase().as_str())
             })
         {
@@ -209,7 +231,7 @@ pub(super) fn quoted_titles(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         // when short ("de « Wish »"), longer ones being sayings
         let known = Gazetteer::get().known(title);
         if known.first().is_some_and(|k| k.0 == (0..title.len()))
-            || (inside.is_empty() && title.len() > MAX_UNSEEN_TITLE_WORDS)
+            || (inside.is_empty() && !kind && title.len() > MAX_UNSEEN_TITLE_WORDS)
         {
             i = end;
             continue;
@@ -287,6 +309,46 @@ mod tests {
                 vec![]
             ),
             vec![]
+        );
+    }
+
+    #[test]
+    fn a_title_its_kind_announces_may_be_long_with_a_subtitle() {
+        // long, and the labeller found nothing in it
+        assert_eq!(
+            run(
+                "Elle compare cette expérience au film « Vol au-dessus d' un nid de coucou » .",
+                vec![]
+            ),
+            misc("Vol au-dessus d' un nid de coucou")
+        );
+        // a subtitle and a comma, after the kind and a comma
+        assert_eq!(
+            run(
+                "Il joue dans le célèbre jeu , « Star Wars , épisode I : La Menace fantôme » .",
+                vec![(8..10, Label::Misc), (14..17, Label::Misc)]
+            ),
+            misc("Star Wars , épisode I : La Menace fantôme")
+        );
+        // a subtitle after a preposition
+        assert_eq!(
+            run(
+                "Il apparaît dans « Mortal Kombat : Mystification » en 1997 .",
+                vec![(4..6, Label::Org)]
+            ),
+            misc("Mortal Kombat : Mystification")
+        );
+        // after a preposition, a long quotation or one with a comma stays
+        // what it was
+        assert_eq!(
+            run(
+                "Il parle de « Nous , les Français de Paris » hier .",
+                vec![(7..8, Label::Misc), (9..10, Label::Loc)]
+            ),
+            vec![
+                ("Français".to_string(), Label::Misc),
+                ("Paris".to_string(), Label::Loc)
+            ]
         );
     }
 
