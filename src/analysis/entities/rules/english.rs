@@ -54,6 +54,11 @@ pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> V
     ms = results_and_standings(words, initial, ms);
     ms = names_joined_by_and(words, ms);
     ms = companies_read_as_people(words, ms);
+    ms = bodies_by_their_field(words, ms);
+    ms = bodies_read_as_people(words, ms);
+    ms = families(words, ms);
+    ms = vessels(words, ms);
+    ms = places_joined(words, ms);
     headlines(words, initial, ms)
 }
 
@@ -739,6 +744,283 @@ pub(super) fn companies_read_as_people(words: &[&str], mut ms: Vec<M>) -> Vec<M>
         {
             *l = Label::Org;
         }
+    }
+    ms
+}
+
+/// Last words of a body's name that name its field, and no one's surname
+/// ("Network Rail", "Transport for London" cut, "Yorkshire Water",
+/// "British Gas"): a public service, a utility, an industry.
+const FIELDS: &[&str] = &[
+    "Rail",
+    "Railway",
+    "Railways",
+    "Transport",
+    "Water",
+    "Gas",
+    "Energy",
+    "Electric",
+    "Electricity",
+    "Airport",
+    "Airports",
+    "Airlines",
+    "Airways",
+    "Telecom",
+    "Shipping",
+    "Insurance",
+    "Securities",
+    "Pharma",
+    "Pharmaceuticals",
+    "Chemicals",
+    "Mining",
+    "Petroleum",
+    "Oil",
+    "Motors",
+    "Foods",
+    "Health",
+    "Housing",
+    "Television",
+    "Radio",
+    "Network",
+    "Networks",
+    "Communications",
+    "Services",
+    "Police",
+];
+
+/// A name read as a person's whose last word is a field ("Network Rail
+/// said") is a body's: every mention of it is an organisation, and its
+/// last word alone, which the text took for the surname ("Rail services
+/// between York and Leeds"), is no name. A name opening on a first name
+/// stays a person's.
+/// CoNLL-2003 train less the held-out tenth (gold): names of two words or
+/// more ending on these words are 31 organisations and no person.
+pub(super) fn bodies_by_their_field(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let mut bodies: FastSet<String> = FastSet::default();
+    let mut lasts: FastSet<&str> = FastSet::default();
+    for (r, l) in &ms {
+        if *l == Label::Per
+            && r.len() >= 2
+            && FIELDS.contains(&words[r.end - 1])
+            && !names::is_first_name(words[r.start])
+        {
+            bodies.insert(text_of(words, r));
+            lasts.insert(words[r.end - 1]);
+        }
+    }
+    if bodies.is_empty() {
+        return ms;
+    }
+    ms.retain(|(r, l)| !(*l == Label::Per && r.len() == 1 && lasts.contains(words[r.start])));
+    for (r, l) in &mut ms {
+        if *l == Label::Per && bodies.contains(&text_of(words, r)) {
+            *l = Label::Org;
+        }
+    }
+    ms
+}
+
+/// Nouns of a body that stand before its name ("the union Havenbond", "the
+/// insurer Allianz", "computer software retailer Softbank").
+const BODY_NOUNS: &[&str] = &[
+    "union",
+    "party",
+    "group",
+    "company",
+    "firm",
+    "airline",
+    "bank",
+    "insurer",
+    "association",
+    "agency",
+    "club",
+    "newspaper",
+    "daily",
+    "retailer",
+    "maker",
+    "operator",
+    "broker",
+    "brokerage",
+    "conglomerate",
+    "federation",
+    "movement",
+    "organisation",
+    "organization",
+    "developer",
+    "manufacturer",
+    "lender",
+    "utility",
+];
+
+/// What a body has and a person has not, after its name and "'s"
+/// ("Havenbond's members").
+const BODY_OWNS: &[&str] = &["members", "membership", "chairman", "chairwoman", "board"];
+
+/// A one-word name the labeller read as a person's, that no first name
+/// goes with in the text, and that acts as a body, is one: after a body's
+/// noun ("the dockworkers' union Havenbond"), before "said it" ("Havenbond
+/// said it was ready", where a person is "he" or "she"), with members or a
+/// chairman ("Havenbond's members", "chairman of Havenbond"). Every mention
+/// of it is then an organisation.
+/// CoNLL-2003 train less the held-out tenth (gold): one-word names after
+/// these nouns are 45 organisations and no person; one-word names before
+/// "said it" whose text names no person with them are 13 organisations, 1
+/// place and no person; "'s members" or "'s chairman" follow no person.
+pub(super) fn bodies_read_as_people(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let is_s = |i: usize| words.get(i).is_some_and(|w| matches!(*w, "'s" | "’s"));
+    let mut bodies: FastSet<&str> = FastSet::default();
+    for (r, l) in &ms {
+        if *l != Label::Per || r.len() != 1 {
+            continue;
+        }
+        let (i, w) = (r.start, words[r.start]);
+        let prev = |k: usize| i.checked_sub(k).map_or("", |p| words[p]);
+        let noun_before = BODY_NOUNS.contains(&prev(1));
+        let said_it =
+            matches!(words.get(i + 1), Some(&("said" | "says"))) && words.get(i + 2) == Some(&"it");
+        let owns = is_s(i + 1) && words.get(i + 2).is_some_and(|n| BODY_OWNS.contains(n))
+            || prev(1) == "of" && matches!(prev(2), "chairman" | "members" | "member");
+        if (noun_before || said_it || owns) && !names::is_first_name(w) {
+            bodies.insert(w);
+        }
+    }
+    if bodies.is_empty() {
+        return ms;
+    }
+    // a person named in full elsewhere ("Malcolm Rifkind" before "Rifkind
+    // said it") is no body
+    for (r, l) in &ms {
+        if *l == Label::Per && r.len() >= 2 {
+            bodies.remove(words[r.end - 1]);
+        }
+    }
+    for (r, l) in &mut ms {
+        if *l == Label::Per && r.len() == 1 && bodies.contains(words[r.start]) {
+            *l = Label::Org;
+        }
+    }
+    ms
+}
+
+/// The plural of a surname the text names is a family ("Graham Smith" ...
+/// "The Smiths' insurer", "the Roosevelts"), a person as GUIDELINES.md has
+/// "les Dupont" and CoNLL-2003 labels them.
+/// CoNLL-2003 train less the held-out tenth (gold): such plurals are 2
+/// people.
+pub(super) fn families(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let surnames: FastSet<&str> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .map(|(r, _)| words[r.end - 1])
+        .collect();
+    if surnames.is_empty() {
+        return ms;
+    }
+    for (r, l) in &mut ms {
+        let w = words[r.start];
+        if *l != Label::Per
+            && r.len() == 1
+            && w.len() > 3
+            && (w.strip_suffix('s').is_some_and(|s| surnames.contains(s))
+                || w.strip_suffix("es").is_some_and(|s| surnames.contains(s)))
+        {
+            *l = Label::Per;
+        }
+    }
+    ms
+}
+
+/// Nouns of a vessel that stand before its name ("the tanker Nordic
+/// Aurora", "its flagship the Nordic Aurora").
+const VESSELS: &[&str] = &[
+    "ship",
+    "vessel",
+    "tanker",
+    "supertanker",
+    "freighter",
+    "ferry",
+    "flagship",
+    "liner",
+    "trawler",
+    "yacht",
+    "warship",
+    "frigate",
+    "submarine",
+];
+
+/// A ship's name is a vehicle's, MISC, whatever person or company it reads
+/// as: after a vessel's noun, maybe its "the" and quotation marks ("the
+/// ferry Trident Seven", "its flagship the “Nordic Aurora”"), or after a
+/// flag ("the Liberian-flagged Nordic Aurora"). Every mention of it then.
+/// CoNLL-2003 train and val (gold): one name after these words, a ship
+/// (MISC); a place after "ferry off".
+pub(super) fn vessels(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    let mut ships: FastSet<String> = FastSet::default();
+    for (r, l) in &ms {
+        if *l == Label::Misc {
+            continue;
+        }
+        let mut k = r.start;
+        while k > 0 && matches!(words[k - 1], "\"" | "“" | "``" | "'" | "‘") {
+            k -= 1;
+        }
+        if k > 0 && words[k - 1] == "the" {
+            k -= 1;
+        }
+        let Some(prev) = k.checked_sub(1).map(|p| words[p]) else {
+            continue;
+        };
+        let ship = VESSELS.contains(&prev.to_lowercase().as_str())
+            || prev.ends_with("-flagged")
+            || prev.ends_with("-registered");
+        if ship && !words[r.clone()].iter().any(|w| g.is_org_suffix(w)) {
+            ships.insert(text_of(words, r));
+        }
+    }
+    if ships.is_empty() {
+        return ms;
+    }
+    for (r, l) in &mut ms {
+        if ships.contains(&text_of(words, r)) {
+            *l = Label::Misc;
+        }
+    }
+    ms
+}
+
+/// Two names joined as the ends of a way ("between York and Leeds", "from
+/// Düsseldorf to Basel") are of a kind: a place the lists know, read as a
+/// body or a person beside a place, is a place there.
+/// CoNLL-2003 train less the held-out tenth (gold): 29 such pairs are two
+/// places, 2 pairs of a place and another kind hold no place the lists
+/// know on the other side ("between Maskhadov and Russia").
+pub(super) fn places_joined(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let mut to_place: Vec<usize> = Vec::new();
+    for k in 1..ms.len() {
+        let ((a, la), (b, lb)) = (&ms[k - 1], &ms[k]);
+        if a.end + 1 != b.start || a.start == 0 {
+            continue;
+        }
+        let joined = matches!(
+            (words[a.start - 1], words[a.end]),
+            ("between" | "Between", "and") | ("from" | "From", "to")
+        );
+        if !joined || (*la == Label::Loc) == (*lb == Label::Loc) {
+            continue;
+        }
+        let (n, r) = if *la == Label::Loc {
+            (k, b)
+        } else {
+            (k - 1, a)
+        };
+        let ws = &words[r.clone()];
+        if is_one_place(ws) && !names::is_first_name(ws[0]) {
+            to_place.push(n);
+        }
+    }
+    for n in to_place {
+        ms[n].1 = Label::Loc;
     }
     ms
 }
@@ -1706,6 +1988,129 @@ mod tests {
                 ("Merlene Ottey", Label::Per),
                 ("Czech Republic", Label::Loc),
                 ("Jan Novak", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_name_ending_on_a_field_is_a_body_and_its_last_word_no_surname() {
+        // Rail(0) fares(1) rise(2) in(3) January(4) .(5) Northern(6)
+        // Rail(7) said(8) it(9) would(10) cut(11) trains(12) ,(13) and(14)
+        // Anglian(15) Water(16) raised(17) bills(18) .(19)
+        assert_eq!(
+            run_en(
+                "Rail fares rise in January . Northern Rail said it would cut trains , and Anglian Water raised bills .",
+                vec![
+                    (0..1, Label::Per),
+                    (4..5, Label::Misc),
+                    (6..8, Label::Per),
+                    (15..17, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("January", Label::Misc),
+                ("Northern Rail", Label::Org),
+                ("Anglian Water", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_acting_as_a_body_is_no_person() {
+        // The(0) nurses(1) '(2) union(3) Zorgbond(4) called(5) a(6)
+        // strike(7) .(8) Zorgbond(9) 's(10) members(11) back(12) it(13) .(14)
+        // Rifkind(15) said(16) it(17) was(18) a(19) mistake(20) ,(21)
+        // Malcolm(22) Rifkind(23) added(24) .(25)
+        assert_eq!(
+            run_en(
+                "The nurses ' union Zorgbond called a strike . Zorgbond 's members back it . Rifkind said it was a mistake , Malcolm Rifkind added .",
+                vec![
+                    (4..5, Label::Per),
+                    (9..10, Label::Per),
+                    (15..16, Label::Per),
+                    (22..24, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Zorgbond", Label::Org),
+                ("Zorgbond", Label::Org),
+                ("Rifkind", Label::Per),
+                ("Malcolm Rifkind", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn the_plural_of_a_surname_is_a_family() {
+        // Graham(0) Smith(1) and(2) his(3) wife(4) Linda(5) lost(6)
+        // their(7) home(8) .(9) The(10) Smiths(11) '(12) insurer(13)
+        // has(14) not(15) called(16) .(17)
+        assert_eq!(
+            run_en(
+                "Graham Smith and his wife Linda lost their home . The Smiths ' insurer has not called .",
+                vec![(0..2, Label::Per), (5..6, Label::Per), (11..12, Label::Org)]
+            ),
+            owned(&[
+                ("Graham Smith", Label::Per),
+                ("Linda", Label::Per),
+                ("Smiths", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_ship_is_misc() {
+        // Nordmarin(0) Group(1) diverted(2) its(3) flagship(4) the(5)
+        // “(6) Nordic(7) Aurora(8) ”(9) to(10) Antwerp(11) and(12) the(13)
+        // Liberian-flagged(14) Sea(15) Pioneer(16) to(17) Hamburg(18) ,(19)
+        // after(20) a(21) ferry(22) off(23) France(24) sank(25) .(26)
+        assert_eq!(
+            run_en(
+                "Nordmarin Group diverted its flagship the “ Nordic Aurora ” to Antwerp and the Liberian-flagged Sea Pioneer to Hamburg , after a ferry off France sank .",
+                vec![
+                    (0..2, Label::Org),
+                    (7..9, Label::Per),
+                    (11..12, Label::Loc),
+                    (15..17, Label::Org),
+                    (18..19, Label::Loc),
+                    (24..25, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Nordmarin Group", Label::Org),
+                ("Nordic Aurora", Label::Misc),
+                ("Antwerp", Label::Loc),
+                ("Sea Pioneer", Label::Misc),
+                ("Hamburg", Label::Loc),
+                ("France", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
+    fn the_ends_of_a_way_are_places_both() {
+        // Trains(0) between(1) York(2) and(3) Leeds(4) stopped(5) ,(6)
+        // as(7) did(8) flights(9) from(10) Paris(11) to(12) Lyon(13) .(14)
+        // Talks(15) between(16) Maskhadov(17) and(18) Russia(19) failed(20) .(21)
+        assert_eq!(
+            run_en(
+                "Trains between York and Leeds stopped , as did flights from Paris to Lyon . Talks between Maskhadov and Russia failed .",
+                vec![
+                    (2..3, Label::Loc),
+                    (4..5, Label::Org),
+                    (11..12, Label::Loc),
+                    (13..14, Label::Org),
+                    (17..18, Label::Per),
+                    (19..20, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("York", Label::Loc),
+                ("Leeds", Label::Loc),
+                ("Paris", Label::Loc),
+                ("Lyon", Label::Loc),
+                ("Maskhadov", Label::Per),
+                ("Russia", Label::Loc)
             ])
         );
     }
