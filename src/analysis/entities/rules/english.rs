@@ -38,6 +38,7 @@ fn is_country(ws: &[&str]) -> bool {
 /// The English passes, in order, on mentions in text order.
 pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     ms = ratings(words, initial, ms);
+    ms = sentence_adverbs(words, ms);
     ms = function_words_at_edges(words, ms);
     ms = nationalities(words, ms);
     ms = nationality_before_people(words, ms);
@@ -46,6 +47,7 @@ pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> V
     ms = clubs_of_countries(words, ms);
     ms = shouted_words(words, initial, ms);
     ms = ranks(words, ms);
+    ms = headline_verbs(words, ms);
     ms = middle_initials(words, initial, ms);
     ms = names_with_for(words, ms);
     ms = people_by_their_post(words, ms);
@@ -68,14 +70,26 @@ pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> V
 /// Merlene Ottey", "European beef sales" read as organisations): it is
 /// MISC, as CoNLL-2003 labels it. A place stays one ("Czech" for the
 /// republic in sports pages).
+/// A people's plural too ("Israelis", "Latinos"), unless a team of the
+/// text bears it ("the Cleveland Indians").
 /// CoNLL-2003 train less the held-out tenth (gold): these words alone are
-/// 1,277 MISC, 3 places ("Czech") and 1 organisation.
+/// 1,277 MISC, 3 places ("Czech") and 1 organisation; their plurals alone
+/// 90 MISC and 2 organisations.
 pub(super) fn nationalities(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    // a team named by a people's plural ("the Cleveland Indians") keeps it
+    let teams: FastSet<&str> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Org && r.len() >= 2)
+        .map(|(r, _)| words[r.end - 1])
+        .collect();
+    let people = |w: &str| {
+        demonyms_en().contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|s| demonyms_en().contains(s))
+                && !teams.contains(w)
+    };
     for (r, l) in &mut ms {
-        if matches!(l, Label::Org | Label::Per)
-            && r.len() == 1
-            && demonyms_en().contains(words[r.start])
-        {
+        if matches!(l, Label::Org | Label::Per) && r.len() == 1 && people(words[r.start]) {
             *l = Label::Misc;
         }
     }
@@ -114,18 +128,22 @@ const NEVER_FIRST: &[&str] = &[
 ];
 
 /// A name opens on a capital or a particle of a surname, never on a
-/// preposition or an article ("via Securities and Exchange Commission"),
+/// preposition, an article or a lowercase compound ("via Securities and
+/// Exchange Commission", "the London-based start-up Copperleaf Labs"),
 /// and ends before a lowercase verb the labeller ran on to ("the Broward
 /// County Sheriff 's Office found a step stool", its "a" already cut).
-/// CoNLL-2003 train (gold): no name opens on one of these words; 76 end on
-/// a lowercase word, one on a verb ("telling"), none on a verb of the past.
+/// CoNLL-2003 train (gold): no name opens on one of these words nor on a
+/// lowercase word with a hyphen and no capital; 76 end on a lowercase word, one on a verb ("telling"), none on a verb of the past.
 pub(super) fn function_words_at_edges(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     let past = |w: &str| {
         is_lower_word(w)
             && (w.len() > 4 && w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "found"))
     };
     for (r, _) in &mut ms {
-        while r.len() > 1 && NEVER_FIRST.contains(&words[r.start]) {
+        while r.len() > 1
+            && (NEVER_FIRST.contains(&words[r.start])
+                || is_lower_word(words[r.start]) && words[r.start].contains('-'))
+        {
             r.start += 1;
         }
         while r.len() > 1 && past(words[r.end - 1]) {
@@ -763,8 +781,6 @@ const FIELDS: &[&str] = &[
     "Energy",
     "Electric",
     "Electricity",
-    "Airport",
-    "Airports",
     "Airlines",
     "Airways",
     "Telecom",
@@ -788,26 +804,30 @@ const FIELDS: &[&str] = &[
     "Communications",
     "Services",
     "Police",
+    "Music",
+    "Strategies",
 ];
 
-/// A name read as a person's whose last word is a field ("Network Rail
-/// said") is a body's: every mention of it is an organisation, and its
-/// last word alone, which the text took for the surname ("Rail services
-/// between York and Leeds"), is no name. A name opening on a first name
-/// stays a person's.
+/// A name read as a person's or a place's whose last word is a field
+/// ("Network Rail said", "an analyst at Westbrook Securities") is a
+/// body's: every mention of it is an organisation, and its last word
+/// alone, which the text took for the surname ("Rail services between York
+/// and Leeds"), is no name. A name opening on a first name stays a
+/// person's.
 /// CoNLL-2003 train less the held-out tenth (gold): names of two words or
 /// more ending on these words are 31 organisations and no person.
 pub(super) fn bodies_by_their_field(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     let mut bodies: FastSet<String> = FastSet::default();
     let mut lasts: FastSet<&str> = FastSet::default();
     for (r, l) in &ms {
-        if *l == Label::Per
-            && r.len() >= 2
+        if r.len() >= 2
             && FIELDS.contains(&words[r.end - 1])
-            && !names::is_first_name(words[r.start])
+            && (*l == Label::Per && !names::is_first_name(words[r.start]) || *l == Label::Loc)
         {
             bodies.insert(text_of(words, r));
-            lasts.insert(words[r.end - 1]);
+            if *l == Label::Per {
+                lasts.insert(words[r.end - 1]);
+            }
         }
     }
     if bodies.is_empty() {
@@ -815,7 +835,7 @@ pub(super) fn bodies_by_their_field(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     }
     ms.retain(|(r, l)| !(*l == Label::Per && r.len() == 1 && lasts.contains(words[r.start])));
     for (r, l) in &mut ms {
-        if *l == Label::Per && bodies.contains(&text_of(words, r)) {
+        if matches!(l, Label::Per | Label::Loc) && bodies.contains(&text_of(words, r)) {
             *l = Label::Org;
         }
     }
@@ -1102,6 +1122,71 @@ pub(super) fn newspapers(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     ms
 }
 
+/// Adverbs that open an English sentence, capitalised there and no name
+/// ("Meanwhile , the Clinton campaign ...").
+const ADVERBS: &[&str] = &[
+    "Meanwhile",
+    "However",
+    "Moreover",
+    "Still",
+    "Instead",
+    "Nevertheless",
+    "Nonetheless",
+    "Furthermore",
+    "Indeed",
+    "Overall",
+    "Later",
+    "Earlier",
+    "Finally",
+    "Separately",
+    "Similarly",
+    "Additionally",
+    "Also",
+    "Therefore",
+    "Otherwise",
+    "Likewise",
+];
+
+/// A sentence adverb alone is no name, whatever its capital made the
+/// labeller read.
+/// CoNLL-2003 train less the held-out tenth (gold): these words are 46
+/// times in no name.
+pub(super) fn sentence_adverbs(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    ms.retain(|(r, _)| !(r.len() == 1 && ADVERBS.contains(&words[r.start])));
+    ms
+}
+
+/// A headline in title case runs its verb on to the name before it
+/// ("Hillary Clinton Speaks", "Lindsey Graham Says"): a person's name of
+/// three words or more whose last word ends on "s" and whose other words
+/// are a person the text names ends before that word. (CoNLL-2003
+/// headlines are in capitals: no such name there.)
+pub(super) fn headline_verbs(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let long = |r: &std::ops::Range<usize>, l: &Label| {
+        *l == Label::Per
+            && r.len() >= 3
+            && words[r.end - 1].len() > 2
+            && words[r.end - 1].ends_with('s')
+    };
+    if !ms.iter().any(|(r, l)| long(r, l)) {
+        return ms;
+    }
+    let people: FastSet<String> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .map(|(r, _)| text_of(words, r))
+        .collect();
+    for (r, l) in &mut ms {
+        if long(r, l)
+            && is_cap(words[r.end - 1])
+            && people.contains(&text_of(words, &(r.start..r.end - 1)))
+        {
+            r.end -= 1;
+        }
+    }
+    ms
+}
+
 /// A credit rating as agencies write it ("BBB-minus", "AA+", "Baa2",
 /// "BA1"): a grade, not a name.
 fn is_rating(w: &str) -> bool {
@@ -1182,7 +1267,8 @@ pub(super) fn ratings(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M
 }
 
 /// Titles of rank that stay outside a person's name in English news, as
-/// Mr and Dr do ("Lord Goschen", "Princess Stephanie", "Sir Paul Fox").
+/// Mr and Dr do ("Lord Goschen", "Princess Stephanie", "Sir Paul Fox",
+/// "Rep. Gwen Moore", "Gen. Colin Powell").
 const RANKS: &[&str] = &[
     "Lord",
     "Lady",
@@ -1193,11 +1279,21 @@ const RANKS: &[&str] = &[
     "Archbishop",
     "Cardinal",
     "Baroness",
+    "Rep.",
+    "Sen.",
+    "Gov.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Sgt.",
+    "Rev.",
+    "Prof.",
 ];
 
 /// A person's rank is no part of the name: "Lord Goschen" is "Goschen".
 /// CoNLL-2003 train less the held-out tenth (gold): these ranks stand
-/// before a person's name 18 times, inside one never.
+/// before a person's name 18 times (the short ones 5), inside one never.
 pub(super) fn ranks(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     for (r, l) in &mut ms {
         if *l == Label::Per && r.len() >= 2 && RANKS.contains(&words[r.start]) {
@@ -2248,6 +2344,71 @@ mod tests {
                 ("Miami Herald", Label::Org),
                 ("The New York Times", Label::Org),
                 ("Sun Ming", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn adverbs_titles_and_headline_verbs_stay_outside_names() {
+        // Meanwhile(0) ,(1) Rep.(2) Gwen(3) Moore(4) backed(5) Sen.(6)
+        // Ted(7) Cruz(8) .(9) Ted(10) Cruz(11) Says(12) No(13) .(14)
+        assert_eq!(
+            run_en(
+                "Meanwhile , Rep. Gwen Moore backed Sen. Ted Cruz . Ted Cruz Says No .",
+                vec![
+                    (0..1, Label::Per),
+                    (2..5, Label::Per),
+                    (6..9, Label::Per),
+                    (10..13, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Gwen Moore", Label::Per),
+                ("Ted Cruz", Label::Per),
+                ("Ted Cruz", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_peoples_plural_is_misc_but_a_teams_nickname_stays() {
+        // Armenians(0) and(1) Azeris(2) met(3) ,(4) as(5) the(6)
+        // Cleveland(7) Indians(8) beat(9) the(10) Indians(11) ' (12)
+        // rivals(13) ,(14) Republican(15) Bob(16) Dole(17) said(18) .(19)
+        assert_eq!(
+            run_en(
+                "Armenians and Azeris met , as the Cleveland Indians beat the Indians ' rivals , Republican Bob Dole said .",
+                vec![
+                    (0..1, Label::Misc),
+                    (2..3, Label::Org),
+                    (7..9, Label::Org),
+                    (11..12, Label::Org),
+                    (15..18, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Armenians", Label::Misc),
+                ("Azeris", Label::Misc),
+                ("Cleveland Indians", Label::Org),
+                ("Indians", Label::Org),
+                ("Republican", Label::Misc),
+                ("Bob Dole", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_firm_by_its_field_and_no_lowercase_compound_in_a_name() {
+        // an(0) analyst(1) at(2) Westbrook(3) Securities(4) and(5) the(6)
+        // start-up(7) Copperleaf(8) Labs(9) agreed(10) .(11)
+        assert_eq!(
+            run_en(
+                "an analyst at Westbrook Securities and the start-up Copperleaf Labs agreed .",
+                vec![(3..5, Label::Loc), (7..10, Label::Org)]
+            ),
+            owned(&[
+                ("Westbrook Securities", Label::Org),
+                ("Copperleaf Labs", Label::Org)
             ])
         );
     }
