@@ -1417,8 +1417,9 @@ const RANKS: &[&str] = &[
 ];
 
 /// A person's rank is no part of the name: "Lord Goschen" is "Goschen".
-/// CoNLL-2003 train less the held-out tenth (gold): these ranks stand
-/// before a person's name 18 times (the short ones 5), inside one never.
+/// CoNLL-2003 train less the held-out tenth (gold): the ranks in words
+/// stand before a person's name 18 times, the short titles twice ("Lt.",
+/// "Rev."); none of them inside one.
 pub(super) fn ranks(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     for (r, l) in &mut ms {
         if *l == Label::Per && r.len() >= 2 && RANKS.contains(&words[r.start]) {
