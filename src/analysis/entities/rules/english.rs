@@ -38,6 +38,7 @@ fn is_country(ws: &[&str]) -> bool {
 /// The English passes, in order, on mentions in text order.
 pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     ms = ratings(words, initial, ms);
+    ms = sentence_adverbs(words, ms);
     ms = function_words_at_edges(words, ms);
     ms = nationalities(words, ms);
     ms = nationality_before_people(words, ms);
@@ -46,6 +47,7 @@ pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> V
     ms = clubs_of_countries(words, ms);
     ms = shouted_words(words, initial, ms);
     ms = ranks(words, ms);
+    ms = headline_verbs(words, ms);
     ms = middle_initials(words, initial, ms);
     ms = names_with_for(words, ms);
     ms = people_by_their_post(words, ms);
@@ -54,6 +56,15 @@ pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> V
     ms = results_and_standings(words, initial, ms);
     ms = names_joined_by_and(words, ms);
     ms = companies_read_as_people(words, ms);
+    ms = bodies_by_their_field(words, ms);
+    ms = bodies_read_as_people(words, ms);
+    ms = families(words, ms);
+    ms = staff_of_people(words, ms);
+    ms = people_by_their_surname(words, ms);
+    ms = vessels(words, ms);
+    ms = places_joined(words, ms);
+    ms = places_in_their_region(words, ms);
+    ms = newspapers(words, ms);
     headlines(words, initial, ms)
 }
 
@@ -61,14 +72,26 @@ pub(super) fn corrections(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> V
 /// Merlene Ottey", "European beef sales" read as organisations): it is
 /// MISC, as CoNLL-2003 labels it. A place stays one ("Czech" for the
 /// republic in sports pages).
+/// A people's plural too ("Israelis", "Latinos"), unless a team of the
+/// text bears it ("the Cleveland Indians").
 /// CoNLL-2003 train less the held-out tenth (gold): these words alone are
-/// 1,277 MISC, 3 places ("Czech") and 1 organisation.
+/// 1,277 MISC, 3 places ("Czech") and 1 organisation; their plurals alone
+/// 90 MISC and 2 organisations.
 pub(super) fn nationalities(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    // a team named by a people's plural ("the Cleveland Indians") keeps it
+    let teams: FastSet<&str> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Org && r.len() >= 2)
+        .map(|(r, _)| words[r.end - 1])
+        .collect();
+    let people = |w: &str| {
+        demonyms_en().contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|s| demonyms_en().contains(s))
+                && !teams.contains(w)
+    };
     for (r, l) in &mut ms {
-        if matches!(l, Label::Org | Label::Per)
-            && r.len() == 1
-            && demonyms_en().contains(words[r.start])
-        {
+        if matches!(l, Label::Org | Label::Per) && r.len() == 1 && people(words[r.start]) {
             *l = Label::Misc;
         }
     }
@@ -107,18 +130,22 @@ const NEVER_FIRST: &[&str] = &[
 ];
 
 /// A name opens on a capital or a particle of a surname, never on a
-/// preposition or an article ("via Securities and Exchange Commission"),
+/// preposition, an article or a lowercase compound ("via Securities and
+/// Exchange Commission", "the London-based start-up Copperleaf Labs"),
 /// and ends before a lowercase verb the labeller ran on to ("the Broward
 /// County Sheriff 's Office found a step stool", its "a" already cut).
-/// CoNLL-2003 train (gold): no name opens on one of these words; 76 end on
-/// a lowercase word, one on a verb ("telling"), none on a verb of the past.
+/// CoNLL-2003 train (gold): no name opens on one of these words nor on a
+/// lowercase word with a hyphen and no capital; 76 end on a lowercase word, one on a verb ("telling"), none on a verb of the past.
 pub(super) fn function_words_at_edges(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     let past = |w: &str| {
         is_lower_word(w)
             && (w.len() > 4 && w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "found"))
     };
     for (r, _) in &mut ms {
-        while r.len() > 1 && NEVER_FIRST.contains(&words[r.start]) {
+        while r.len() > 1
+            && (NEVER_FIRST.contains(&words[r.start])
+                || is_lower_word(words[r.start]) && words[r.start].contains('-'))
+        {
             r.start += 1;
         }
         while r.len() > 1 && past(words[r.end - 1]) {
@@ -743,6 +770,548 @@ pub(super) fn companies_read_as_people(words: &[&str], mut ms: Vec<M>) -> Vec<M>
     ms
 }
 
+/// Last words of a body's name that name its field, and no one's surname
+/// ("Network Rail", "Transport for London" cut, "Yorkshire Water",
+/// "British Gas"): a public service, a utility, an industry.
+const FIELDS: &[&str] = &[
+    "Rail",
+    "Railway",
+    "Railways",
+    "Transport",
+    "Water",
+    "Gas",
+    "Energy",
+    "Electric",
+    "Electricity",
+    "Airlines",
+    "Airways",
+    "Telecom",
+    "Shipping",
+    "Insurance",
+    "Securities",
+    "Pharma",
+    "Pharmaceuticals",
+    "Chemicals",
+    "Mining",
+    "Petroleum",
+    "Oil",
+    "Motors",
+    "Foods",
+    "Health",
+    "Housing",
+    "Television",
+    "Radio",
+    "Network",
+    "Networks",
+    "Communications",
+    "Services",
+    "Police",
+    "Music",
+    "Strategies",
+];
+
+/// A name read as a person's or a place's whose last word is a field
+/// ("Network Rail said", "an analyst at Westbrook Securities") is a
+/// body's: every mention of it is an organisation, and its last word
+/// alone, which the text took for the surname ("Rail services between York
+/// and Leeds"), is no name. A name opening on a first name stays a
+/// person's.
+/// CoNLL-2003 train less the held-out tenth (gold): names of two words or
+/// more ending on these words are 31 organisations and no person.
+pub(super) fn bodies_by_their_field(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let mut bodies: FastSet<String> = FastSet::default();
+    let mut lasts: FastSet<&str> = FastSet::default();
+    for (r, l) in &ms {
+        if r.len() >= 2
+            && FIELDS.contains(&words[r.end - 1])
+            && (*l == Label::Per && !names::is_first_name(words[r.start]) || *l == Label::Loc)
+        {
+            bodies.insert(text_of(words, r));
+            if *l == Label::Per {
+                lasts.insert(words[r.end - 1]);
+            }
+        }
+    }
+    if bodies.is_empty() {
+        return ms;
+    }
+    ms.retain(|(r, l)| !(*l == Label::Per && r.len() == 1 && lasts.contains(words[r.start])));
+    for (r, l) in &mut ms {
+        if matches!(l, Label::Per | Label::Loc) && bodies.contains(&text_of(words, r)) {
+            *l = Label::Org;
+        }
+    }
+    ms
+}
+
+/// Nouns of a body that stand before its name ("the union Havenbond", "the
+/// insurer Allianz", "computer software retailer Softbank").
+const BODY_NOUNS: &[&str] = &[
+    "union",
+    "party",
+    "group",
+    "company",
+    "firm",
+    "airline",
+    "bank",
+    "insurer",
+    "association",
+    "agency",
+    "club",
+    "newspaper",
+    "daily",
+    "retailer",
+    "maker",
+    "operator",
+    "broker",
+    "brokerage",
+    "conglomerate",
+    "federation",
+    "movement",
+    "organisation",
+    "organization",
+    "developer",
+    "manufacturer",
+    "lender",
+    "utility",
+];
+
+/// What a body has and a person has not, after its name and "'s"
+/// ("Havenbond's members").
+const BODY_OWNS: &[&str] = &["members", "membership", "chairman", "chairwoman", "board"];
+
+/// A one-word name the labeller read as a person's, that no first name
+/// goes with in the text, and that acts as a body, is one: after a body's
+/// noun ("the dockworkers' union Havenbond"), before "said it" ("Havenbond
+/// said it was ready", where a person is "he" or "she"), with members or a
+/// chairman ("Havenbond's members", "chairman of Havenbond"). Every mention
+/// of it is then an organisation.
+/// CoNLL-2003 train less the held-out tenth (gold): one-word names after
+/// these nouns are 45 organisations and no person; one-word names before
+/// "said it" whose text names no person with them are 13 organisations, 1
+/// place and no person; "'s members" or "'s chairman" follow no person.
+pub(super) fn bodies_read_as_people(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let is_s = |i: usize| words.get(i).is_some_and(|w| matches!(*w, "'s" | "’s"));
+    let mut bodies: FastSet<&str> = FastSet::default();
+    for (r, l) in &ms {
+        if *l != Label::Per || r.len() != 1 {
+            continue;
+        }
+        let (i, w) = (r.start, words[r.start]);
+        let prev = |k: usize| i.checked_sub(k).map_or("", |p| words[p]);
+        let noun_before = BODY_NOUNS.contains(&prev(1));
+        let said_it =
+            matches!(words.get(i + 1), Some(&("said" | "says"))) && words.get(i + 2) == Some(&"it");
+        let owns = is_s(i + 1) && words.get(i + 2).is_some_and(|n| BODY_OWNS.contains(n))
+            || prev(1) == "of" && matches!(prev(2), "chairman" | "members" | "member");
+        if (noun_before || said_it || owns) && !names::is_first_name(w) {
+            bodies.insert(w);
+        }
+    }
+    if bodies.is_empty() {
+        return ms;
+    }
+    // a person named in full elsewhere ("Malcolm Rifkind" before "Rifkind
+    // said it") is no body
+    for (r, l) in &ms {
+        if *l == Label::Per && r.len() >= 2 {
+            bodies.remove(words[r.end - 1]);
+        }
+    }
+    for (r, l) in &mut ms {
+        if *l == Label::Per && r.len() == 1 && bodies.contains(words[r.start]) {
+            *l = Label::Org;
+        }
+    }
+    ms
+}
+
+/// The plural of a surname the text names is a family ("Graham Smith" ...
+/// "The Smiths' insurer", "the Roosevelts"), a person as GUIDELINES.md has
+/// "les Dupont" and CoNLL-2003 labels them.
+/// CoNLL-2003 train less the held-out tenth (gold): such plurals are 2
+/// people.
+pub(super) fn families(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let surnames: FastSet<&str> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .map(|(r, _)| words[r.end - 1])
+        .collect();
+    if surnames.is_empty() {
+        return ms;
+    }
+    for (r, l) in &mut ms {
+        let w = words[r.start];
+        if *l != Label::Per
+            && r.len() == 1
+            && w.len() > 3
+            && (w.strip_suffix('s').is_some_and(|s| surnames.contains(s))
+                || w.strip_suffix("es").is_some_and(|s| surnames.contains(s)))
+        {
+            *l = Label::Per;
+        }
+    }
+    ms
+}
+
+/// Nouns of a vessel that stand before its name ("the tanker Nordic
+/// Aurora", "its flagship the Nordic Aurora").
+const VESSELS: &[&str] = &[
+    "ship",
+    "vessel",
+    "tanker",
+    "supertanker",
+    "freighter",
+    "ferry",
+    "flagship",
+    "liner",
+    "trawler",
+    "yacht",
+    "warship",
+    "frigate",
+    "submarine",
+];
+
+/// A ship's name is a vehicle's, MISC, whatever person or company it reads
+/// as: after a vessel's noun, maybe its "the" and quotation marks ("the
+/// ferry Trident Seven", "its flagship the “Nordic Aurora”"), or after a
+/// flag ("the Liberian-flagged Nordic Aurora"). Every mention of it then,
+/// and capitalised words right after the noun that the labeller left out.
+/// CoNLL-2003 train and val (gold): one name after these words, a ship
+/// (MISC), missed by the labeller in the held-out tenth; a place after
+/// "ferry off".
+pub(super) fn vessels(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    let mut ships: FastSet<String> = FastSet::default();
+    for (r, l) in &ms {
+        if *l == Label::Misc {
+            continue;
+        }
+        let mut k = r.start;
+        while k > 0 && matches!(words[k - 1], "\"" | "“" | "``" | "'" | "‘") {
+            k -= 1;
+        }
+        if k > 0 && words[k - 1] == "the" {
+            k -= 1;
+        }
+        let Some(prev) = k.checked_sub(1).map(|p| words[p]) else {
+            continue;
+        };
+        let ship = VESSELS.contains(&prev.to_lowercase().as_str())
+            || prev.ends_with("-flagged")
+            || prev.ends_with("-registered");
+        if ship && !words[r.clone()].iter().any(|w| g.is_org_suffix(w)) {
+            ships.insert(text_of(words, r));
+        }
+    }
+    // a ship's name the labeller missed: capitalised words right after a
+    // vessel's noun, in no name yet ("the ferry Trident Seven , owned by")
+    let mut added: Vec<M> = Vec::new();
+    for i in 0..words.len().saturating_sub(1) {
+        if !VESSELS.contains(&words[i]) {
+            continue;
+        }
+        let mut j = i + 1;
+        if words[j] == "the" {
+            j += 1;
+        }
+        while j < words.len() && matches!(words[j], "\"" | "“" | "``" | "‘") {
+            j += 1;
+        }
+        let mut e = j;
+        while e < words.len()
+            && e < j + 4
+            && is_cap(words[e])
+            && words[e].chars().all(|c| c.is_alphanumeric() || c == '-')
+        {
+            e += 1;
+        }
+        let taken = ms.iter().any(|(r, _)| r.start < e && r.end > j);
+        let dated = e == j + 1 && (DAYS.contains(&words[j]) || MONTHS.contains(&words[j]));
+        if e > j && !taken && !dated {
+            ships.insert(text_of(words, &(j..e)));
+            added.push((j..e, Label::Misc));
+        }
+    }
+    if ships.is_empty() {
+        return ms;
+    }
+    for (r, l) in &mut ms {
+        if ships.contains(&text_of(words, r)) {
+            *l = Label::Misc;
+        }
+    }
+    if !added.is_empty() {
+        ms.extend(added);
+        ms.sort_by_key(|m| m.0.start);
+    }
+    ms
+}
+
+/// Days and months, which a vessel's noun may precede ("the ferry Monday
+/// morning").
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Two names joined as the ends of a way ("between York and Leeds", "from
+/// Düsseldorf to Basel") are of a kind: a place the lists know, read as a
+/// body or a person beside a place, is a place there. Joined by a mere
+/// "and", only a place read as a person ("the consulates in Athens and
+/// Thessaloniki"): a town beside a country may be a team or a firm's.
+/// CoNLL-2003 train less the held-out tenth (gold): 29 such ways are two
+/// places, 2 of a place and another kind hold no place the lists know on
+/// the other side ("between Maskhadov and Russia"); of names joined by
+/// "and", 122 pairs are two places, 6 a place and a person, whose name
+/// opens on a first name or is no place ("Venezuela and Machado").
+pub(super) fn places_joined(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let mut to_place: Vec<usize> = Vec::new();
+    for k in 1..ms.len() {
+        let ((a, la), (b, lb)) = (&ms[k - 1], &ms[k]);
+        if a.end + 1 != b.start || (*la == Label::Loc) == (*lb == Label::Loc) {
+            continue;
+        }
+        let way = a.start > 0
+            && matches!(
+                (words[a.start - 1], words[a.end]),
+                ("between" | "Between", "and") | ("from" | "From", "to")
+            );
+        let (n, r, l) = if *la == Label::Loc {
+            (k, b, lb)
+        } else {
+            (k - 1, a, la)
+        };
+        if !(way || words[a.end] == "and" && *l == Label::Per) {
+            continue;
+        }
+        let ws = &words[r.clone()];
+        if is_one_place(ws) && !names::is_first_name(ws[0]) {
+            to_place.push(n);
+        }
+    }
+    for n in to_place {
+        ms[n].1 = Label::Loc;
+    }
+    ms
+}
+
+/// Words after a region that go on with the place ("in Turner , Arkansas
+/// and Memphis").
+const REGION_AFTER: &[&str] = &["and", "in", "on", "at", "from", "to", "near"];
+
+/// A name after "in", "at", "from" or "near" and before a comma and a
+/// place is a place in its region or country ("speaking in Santa Barbara
+/// , California", "taken at Cap Ferrat , France"), whatever the labeller
+/// read: a firm there keeps its legal form ("at Nomura Research Institute
+/// , Tokyo") and a known body its label. The region ends the phrase: a
+/// verb after it makes it the subject of a new clause ("the union's allies
+/// in Congress , Washington backed out").
+/// CoNLL-2003 train less the held-out tenth (gold): names so placed are 25
+/// places and nothing else (after the region: a comma 12 times, "and" 8,
+/// a full stop 3, "from" and "in").
+pub(super) fn places_in_their_region(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let g = Gazetteer::get();
+    for k in 1..ms.len() {
+        let (a, b) = (&ms[k - 1].0, &ms[k]);
+        if b.1 == Label::Loc
+            && ms[k - 1].1 != Label::Loc
+            && a.start > 0
+            && matches!(words[a.start - 1], "in" | "at" | "from" | "near")
+            && words[a.end] == ","
+            && b.0.start == a.end + 1
+            && words
+                .get(b.0.end)
+                .is_none_or(|w| !is_lower_word(w) || REGION_AFTER.contains(w))
+            && !words[a.clone()]
+                .iter()
+                .any(|w| g.is_org_suffix(w) || FIELDS.contains(w))
+            && !matches!(g.known(&words[a.clone()]).as_slice(), [(_, l)] if *l != Label::Loc)
+        {
+            ms[k - 1].1 = Label::Loc;
+        }
+    }
+    ms
+}
+
+/// Last words of a newspaper's name ("the Miami Herald", "The New York
+/// Times"); not "Post", "Star" or "Sun", which are names of people too.
+const PAPERS: &[&str] = &[
+    "Herald",
+    "Times",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Telegraph",
+    "Chronicle",
+    "Observer",
+    "Globe",
+    "Inquirer",
+    "Examiner",
+];
+
+/// A newspaper is an organisation, however its town makes it read as a
+/// place ("he told the Miami Herald" read as a place).
+/// CoNLL-2003 train less the held-out tenth (gold): names of two words or
+/// more ending on these words are 9 organisations and nothing else.
+pub(super) fn newspapers(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    for (r, l) in &mut ms {
+        if matches!(l, Label::Loc | Label::Per)
+            && r.len() >= 2
+            && PAPERS.contains(&words[r.end - 1])
+        {
+            *l = Label::Org;
+        }
+    }
+    ms
+}
+
+/// Adverbs that open an English sentence, capitalised there and no name
+/// ("Meanwhile , the Clinton campaign ...").
+const ADVERBS: &[&str] = &[
+    "Meanwhile",
+    "However",
+    "Moreover",
+    "Still",
+    "Instead",
+    "Nevertheless",
+    "Nonetheless",
+    "Furthermore",
+    "Indeed",
+    "Overall",
+    "Later",
+    "Earlier",
+    "Finally",
+    "Separately",
+    "Similarly",
+    "Additionally",
+    "Also",
+    "Therefore",
+    "Otherwise",
+    "Likewise",
+];
+
+/// A sentence adverb alone is no name, whatever its capital made the
+/// labeller read.
+/// CoNLL-2003 train less the held-out tenth (gold): these words are 46
+/// times in no name.
+pub(super) fn sentence_adverbs(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    ms.retain(|(r, _)| !(r.len() == 1 && ADVERBS.contains(&words[r.start])));
+    ms
+}
+
+/// A headline in title case runs its verb on to the name before it
+/// ("Hillary Clinton Speaks", "Lindsey Graham Says"): a person's name of
+/// three words or more whose last word ends on "s" and whose other words
+/// are a person the text names ends before that word. (CoNLL-2003
+/// headlines are in capitals: no such name there.)
+pub(super) fn headline_verbs(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let long = |r: &std::ops::Range<usize>, l: &Label| {
+        *l == Label::Per
+            && r.len() >= 3
+            && words[r.end - 1].len() > 2
+            && words[r.end - 1].ends_with('s')
+    };
+    if !ms.iter().any(|(r, l)| long(r, l)) {
+        return ms;
+    }
+    let people: FastSet<String> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .map(|(r, _)| text_of(words, r))
+        .collect();
+    for (r, l) in &mut ms {
+        if long(r, l)
+            && is_cap(words[r.end - 1])
+            && people.contains(&text_of(words, &(r.start..r.end - 1)))
+        {
+            r.end -= 1;
+        }
+    }
+    ms
+}
+
+/// Lowercase nouns of a person's staff or term that the labeller runs on
+/// to the person's name ("the Obama administration", "the Dole campaign").
+const STAFF: &[&str] = &["administration", "campaign", "aides", "presidency"];
+
+/// A person's staff or term is no part of a name: "the Obama
+/// administration" read as a body is "Obama", a person, and a lowercase
+/// noun; a place or a people keeps its label ("the Moscow administration").
+/// CoNLL-2003 train less the held-out tenth (gold): no name ends on these
+/// words; a one-word name before them is 7 times a person's, never other.
+pub(super) fn staff_of_people(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    for (r, l) in &mut ms {
+        if r.len() >= 2 && STAFF.contains(&words[r.end - 1]) {
+            r.end -= 1;
+            let ws = &words[r.clone()];
+            if *l == Label::Org
+                && ws.len() == 1
+                && is_cap(ws[0])
+                && !is_one_place(ws)
+                && !demonyms_en().contains(ws[0])
+            {
+                *l = Label::Per;
+            }
+        }
+    }
+    ms
+}
+
+/// A person's surname alone, read as a body or a place ("an Obama veto"
+/// ORG, "Obama should be hanged" LOC after "President Obama"), is that
+/// person when the text names them in full; not after a preposition of
+/// place ("In Houston" beside "Whitney Houston").
+/// CoNLL-2003 train less the held-out tenth (gold): one-word names that are
+/// the last word of a person named in full in the text are 1,511 times
+/// that person, 9 times other (5 places, 2 of them after "in" or "near").
+pub(super) fn people_by_their_surname(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let surnames: FastSet<&str> = ms
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .map(|(r, _)| words[r.end - 1])
+        .collect();
+    if surnames.is_empty() {
+        return ms;
+    }
+    for (r, l) in &mut ms {
+        let w = words[r.start];
+        let placed = r.start > 0
+            && matches!(
+                words[r.start - 1].to_lowercase().as_str(),
+                "in" | "at" | "near" | "from" | "to"
+            );
+        if *l != Label::Per
+            && r.len() == 1
+            && surnames.contains(w)
+            && !placed
+            && !demonyms_en().contains(w)
+        {
+            *l = Label::Per;
+        }
+    }
+    ms
+}
+
 /// A credit rating as agencies write it ("BBB-minus", "AA+", "Baa2",
 /// "BA1"): a grade, not a name.
 fn is_rating(w: &str) -> bool {
@@ -823,7 +1392,8 @@ pub(super) fn ratings(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M
 }
 
 /// Titles of rank that stay outside a person's name in English news, as
-/// Mr and Dr do ("Lord Goschen", "Princess Stephanie", "Sir Paul Fox").
+/// Mr and Dr do ("Lord Goschen", "Princess Stephanie", "Sir Paul Fox",
+/// "Rep. Gwen Moore", "Gen. Colin Powell").
 const RANKS: &[&str] = &[
     "Lord",
     "Lady",
@@ -834,11 +1404,22 @@ const RANKS: &[&str] = &[
     "Archbishop",
     "Cardinal",
     "Baroness",
+    "Rep.",
+    "Sen.",
+    "Gov.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Sgt.",
+    "Rev.",
+    "Prof.",
 ];
 
 /// A person's rank is no part of the name: "Lord Goschen" is "Goschen".
-/// CoNLL-2003 train less the held-out tenth (gold): these ranks stand
-/// before a person's name 18 times, inside one never.
+/// CoNLL-2003 train less the held-out tenth (gold): the ranks in words
+/// stand before a person's name 18 times, the short titles twice ("Lt.",
+/// "Rev."); none of them inside one.
 pub(super) fn ranks(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     for (r, l) in &mut ms {
         if *l == Label::Per && r.len() >= 2 && RANKS.contains(&words[r.start]) {
@@ -1706,6 +2287,285 @@ mod tests {
                 ("Merlene Ottey", Label::Per),
                 ("Czech Republic", Label::Loc),
                 ("Jan Novak", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_name_ending_on_a_field_is_a_body_and_its_last_word_no_surname() {
+        // Rail(0) fares(1) rise(2) in(3) January(4) .(5) Northern(6)
+        // Rail(7) said(8) it(9) would(10) cut(11) trains(12) ,(13) and(14)
+        // Anglian(15) Water(16) raised(17) bills(18) .(19)
+        assert_eq!(
+            run_en(
+                "Rail fares rise in January . Northern Rail said it would cut trains , and Anglian Water raised bills .",
+                vec![
+                    (0..1, Label::Per),
+                    (4..5, Label::Misc),
+                    (6..8, Label::Per),
+                    (15..17, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("January", Label::Misc),
+                ("Northern Rail", Label::Org),
+                ("Anglian Water", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_acting_as_a_body_is_no_person() {
+        // The(0) nurses(1) '(2) union(3) Zorgbond(4) called(5) a(6)
+        // strike(7) .(8) Zorgbond(9) 's(10) members(11) back(12) it(13) .(14)
+        // Rifkind(15) said(16) it(17) was(18) a(19) mistake(20) ,(21)
+        // Malcolm(22) Rifkind(23) added(24) .(25)
+        assert_eq!(
+            run_en(
+                "The nurses ' union Zorgbond called a strike . Zorgbond 's members back it . Rifkind said it was a mistake , Malcolm Rifkind added .",
+                vec![
+                    (4..5, Label::Per),
+                    (9..10, Label::Per),
+                    (15..16, Label::Per),
+                    (22..24, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Zorgbond", Label::Org),
+                ("Zorgbond", Label::Org),
+                ("Rifkind", Label::Per),
+                ("Malcolm Rifkind", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn the_plural_of_a_surname_is_a_family() {
+        // Graham(0) Smith(1) and(2) his(3) wife(4) Linda(5) lost(6)
+        // their(7) home(8) .(9) The(10) Smiths(11) '(12) insurer(13)
+        // has(14) not(15) called(16) .(17)
+        assert_eq!(
+            run_en(
+                "Graham Smith and his wife Linda lost their home . The Smiths ' insurer has not called .",
+                vec![(0..2, Label::Per), (5..6, Label::Per), (11..12, Label::Org)]
+            ),
+            owned(&[
+                ("Graham Smith", Label::Per),
+                ("Linda", Label::Per),
+                ("Smiths", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_ship_is_misc() {
+        // Nordmarin(0) Group(1) diverted(2) its(3) flagship(4) the(5)
+        // “(6) Nordic(7) Aurora(8) ”(9) to(10) Antwerp(11) and(12) the(13)
+        // Liberian-flagged(14) Sea(15) Pioneer(16) to(17) Hamburg(18) ,(19)
+        // after(20) a(21) ferry(22) off(23) France(24) sank(25) .(26)
+        // The(27) ferry(28) Trident(29) Seven(30) sailed(31) on(32) the(33)
+        // ferry(34) Monday(35) .(36)
+        assert_eq!(
+            run_en(
+                "Nordmarin Group diverted its flagship the “ Nordic Aurora ” to Antwerp and the Liberian-flagged Sea Pioneer to Hamburg , after a ferry off France sank . The ferry Trident Seven sailed on the ferry Monday .",
+                vec![
+                    (0..2, Label::Org),
+                    (7..9, Label::Per),
+                    (11..12, Label::Loc),
+                    (15..17, Label::Org),
+                    (18..19, Label::Loc),
+                    (24..25, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Nordmarin Group", Label::Org),
+                ("Nordic Aurora", Label::Misc),
+                ("Antwerp", Label::Loc),
+                ("Sea Pioneer", Label::Misc),
+                ("Hamburg", Label::Loc),
+                ("France", Label::Loc),
+                ("Trident Seven", Label::Misc)
+            ])
+        );
+    }
+
+    #[test]
+    fn the_ends_of_a_way_are_places_both() {
+        // Trains(0) between(1) York(2) and(3) Leeds(4) stopped(5) ,(6)
+        // as(7) did(8) flights(9) from(10) Paris(11) to(12) Lyon(13) .(14)
+        // Talks(15) between(16) Maskhadov(17) and(18) Russia(19) failed(20)
+        // in(21) Berlin(22) and(23) Hamburg(24) .(25)
+        assert_eq!(
+            run_en(
+                "Trains between York and Leeds stopped , as did flights from Paris to Lyon . Talks between Maskhadov and Russia failed in Berlin and Hamburg .",
+                vec![
+                    (2..3, Label::Loc),
+                    (4..5, Label::Org),
+                    (11..12, Label::Loc),
+                    (13..14, Label::Org),
+                    (17..18, Label::Per),
+                    (19..20, Label::Loc),
+                    (22..23, Label::Loc),
+                    (24..25, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("York", Label::Loc),
+                ("Leeds", Label::Loc),
+                ("Paris", Label::Loc),
+                ("Lyon", Label::Loc),
+                ("Maskhadov", Label::Per),
+                ("Russia", Label::Loc),
+                ("Berlin", Label::Loc),
+                ("Hamburg", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_comma_and_its_region_is_a_place() {
+        // Speaking(0) in(1) Santa(2) Barbara(3) ,(4) California(5) ,(6)
+        // Dole(7) spoke(8) of(9) Nomura(10) Research(11) Institute(12)
+        // at(13) Nomura(14) Research(15) Institute(16) ,(17) Tokyo(18) .(19)
+        // Its(20) allies(21) in(22) Congress(23) ,(24) Washington(25)
+        // backed(26) out(27) .(28)
+        assert_eq!(
+            run_en(
+                "Speaking in Santa Barbara , California , Dole spoke of Nomura Research Institute at Nomura Research Institute , Tokyo . Its allies in Congress , Washington backed out .",
+                vec![
+                    (2..4, Label::Per),
+                    (5..6, Label::Loc),
+                    (7..8, Label::Per),
+                    (10..13, Label::Org),
+                    (14..17, Label::Org),
+                    (18..19, Label::Loc),
+                    (23..24, Label::Org),
+                    (25..26, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Santa Barbara", Label::Loc),
+                ("California", Label::Loc),
+                ("Dole", Label::Per),
+                ("Nomura Research Institute", Label::Org),
+                ("Nomura Research Institute", Label::Org),
+                ("Tokyo", Label::Loc),
+                ("Congress", Label::Org),
+                ("Washington", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_newspaper_is_an_organisation() {
+        // He(0) told(1) the(2) Miami(3) Herald(4) and(5) The(6) New(7)
+        // York(8) Times(9) ,(10) not(11) Sun(12) Ming(13) .(14)
+        assert_eq!(
+            run_en(
+                "He told the Miami Herald and The New York Times , not Sun Ming .",
+                vec![
+                    (3..5, Label::Loc),
+                    (6..10, Label::Per),
+                    (12..14, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Miami Herald", Label::Org),
+                ("The New York Times", Label::Org),
+                ("Sun Ming", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn adverbs_titles_and_headline_verbs_stay_outside_names() {
+        // Meanwhile(0) ,(1) Rep.(2) Gwen(3) Moore(4) backed(5) Sen.(6)
+        // Ted(7) Cruz(8) .(9) Ted(10) Cruz(11) Says(12) No(13) .(14)
+        assert_eq!(
+            run_en(
+                "Meanwhile , Rep. Gwen Moore backed Sen. Ted Cruz . Ted Cruz Says No .",
+                vec![
+                    (0..1, Label::Per),
+                    (2..5, Label::Per),
+                    (6..9, Label::Per),
+                    (10..13, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Gwen Moore", Label::Per),
+                ("Ted Cruz", Label::Per),
+                ("Ted Cruz", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_peoples_plural_is_misc_but_a_teams_nickname_stays() {
+        // Armenians(0) and(1) Azeris(2) met(3) ,(4) as(5) the(6)
+        // Cleveland(7) Indians(8) beat(9) the(10) Indians(11) ' (12)
+        // rivals(13) ,(14) Republican(15) Bob(16) Dole(17) said(18) .(19)
+        assert_eq!(
+            run_en(
+                "Armenians and Azeris met , as the Cleveland Indians beat the Indians ' rivals , Republican Bob Dole said .",
+                vec![
+                    (0..1, Label::Misc),
+                    (2..3, Label::Org),
+                    (7..9, Label::Org),
+                    (11..12, Label::Org),
+                    (15..18, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("Armenians", Label::Misc),
+                ("Azeris", Label::Misc),
+                ("Cleveland Indians", Label::Org),
+                ("Indians", Label::Org),
+                ("Republican", Label::Misc),
+                ("Bob Dole", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_firm_by_its_field_and_no_lowercase_compound_in_a_name() {
+        // an(0) analyst(1) at(2) Westbrook(3) Securities(4) and(5) the(6)
+        // start-up(7) Copperleaf(8) Labs(9) agreed(10) .(11)
+        assert_eq!(
+            run_en(
+                "an analyst at Westbrook Securities and the start-up Copperleaf Labs agreed .",
+                vec![(3..5, Label::Loc), (7..10, Label::Org)]
+            ),
+            owned(&[
+                ("Westbrook Securities", Label::Org),
+                ("Copperleaf Labs", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_the_text_names_in_full() {
+        // MaliVai(0) Washington(1) lost(2) .(3) Washington(4) served(5)
+        // ,(6) and(7) the(8) Yeltsin(9) administration(10) protested(11)
+        // in(12) Houston(13) .(14) Boris(15) Yeltsin(16) spoke(17) .(18)
+        assert_eq!(
+            run_en(
+                "MaliVai Washington lost . Washington served , and the Yeltsin administration protested in Houston . Boris Yeltsin spoke . Whitney Houston sang .",
+                vec![
+                    (0..2, Label::Per),
+                    (4..5, Label::Loc),
+                    (9..11, Label::Org),
+                    (13..14, Label::Loc),
+                    (15..17, Label::Per),
+                    (19..21, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("MaliVai Washington", Label::Per),
+                ("Washington", Label::Per),
+                ("Yeltsin", Label::Per),
+                ("Houston", Label::Loc),
+                ("Boris Yeltsin", Label::Per),
+                ("Whitney Houston", Label::Per)
             ])
         );
     }
