@@ -63,6 +63,16 @@ pub struct TrainArgs {
     /// Keep at most this many weight rows (34 bytes each): bounds the file size (113 000 rows: 3.97 MB)
     #[arg(long, default_value_t = 113_000)]
     pub max_rows: usize,
+    /// Chance that a word's gazetteer marks are hidden in an epoch
+    #[arg(long, default_value_t = 0.0)]
+    pub drop_gaz: f32,
+    /// Chance that a capitalised word's identity is hidden in an epoch
+    #[arg(long, default_value_t = 0.0)]
+    pub drop_word: f32,
+    /// Also train on each training sentence alone, as a one-sentence
+    /// document with no evidence from the rest of its article
+    #[arg(long)]
+    pub sentence_copies: bool,
     /// Where to write the model (e.g. assets/models/fr.qner)
     #[arg(long)]
     pub out: PathBuf,
@@ -102,6 +112,12 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
     } else {
         (all, read_all(&args.dev, args.doc_size)?)
     };
+    let train_docs = if args.sentence_copies {
+        let singles: Vec<CorpusDoc> = train_docs.iter().flat_map(CorpusDoc::sentences).collect();
+        train_docs.into_iter().chain(singles).collect()
+    } else {
+        train_docs
+    };
     let count = |ds: &[CorpusDoc]| {
         (
             ds.iter().map(|d| d.sents.len()).sum::<usize>(),
@@ -123,6 +139,8 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<Outcome> {
         max_rows: args.max_rows,
         beam: args.beam,
         refit: args.refit,
+        drop_gaz: args.drop_gaz,
+        drop_word: args.drop_word,
     };
     let (model, eval) = train::train(&train_docs, &dev_docs, &cfg, |l| eprintln!("{l}"))?;
     let bytes = model.to_bytes();

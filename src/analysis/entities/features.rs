@@ -430,6 +430,25 @@ fn is_link(w: &str, after: bool) -> bool {
 }
 
 impl Prepared {
+    /// Training only: hides, at random, the gazetteer marks of some words
+    /// and the identity of some capitalised words, so the labeller learns
+    /// to read names from their context, letters and clusters too, as it
+    /// must for names no list or training text knows. `coin` gives a
+    /// uniform number in [0, 1) for each draw.
+    pub fn dropout(&mut self, mut coin: impl FnMut() -> f32, gaz: f32, word: f32) {
+        // one stand-in for every hidden word, as if it were an unknown one
+        const UNKNOWN: u64 = 0x5155_4F54_485F_554E;
+        for t in &mut self.infos {
+            if gaz > 0.0 && t.gaz != 0 && coin() < gaz {
+                t.gaz = 0;
+            }
+            if word > 0.0 && t.is_cap() && coin() < word {
+                t.word = UNKNOWN;
+                t.lower = UNKNOWN;
+            }
+        }
+    }
+
     /// Which words the labeller scores: those with a capital letter or a
     /// gazetteer mark, and the words near one in its sentence (see
     /// `LIVE_BEFORE`). The others are outside any name: in the training

@@ -31,6 +31,16 @@ impl CorpusDoc {
             sents: self.sents.clone(),
         }
     }
+
+    /// Each sentence as a document of its own.
+    pub fn sentences(&self) -> impl Iterator<Item = CorpusDoc> + '_ {
+        self.sents.iter().map(|s| CorpusDoc {
+            words: self.words[s.clone()].to_vec(),
+            tags: self.tags[s.clone()].to_vec(),
+            sents: vec![0..s.len()],
+            bio: Vec::new(),
+        })
+    }
 }
 
 /// Reads a CoNLL file. Documents end at `-DOCSTART-` lines; a corpus
@@ -289,6 +299,12 @@ pub struct Config {
     /// and dev together for that many epochs (the dev figures printed after
     /// it are then on seen data).
     pub refit: bool,
+    /// Training only: the chance that a word's gazetteer marks are hidden
+    /// in an epoch (see `Prepared::dropout`).
+    pub drop_gaz: f32,
+    /// Training only: the chance that a capitalised word's identity is
+    /// hidden in an epoch.
+    pub drop_word: f32,
 }
 
 /// Averaged perceptron with lazy averaging: `avg = w - acc / c`.
@@ -329,6 +345,11 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
+
+    /// A uniform number in [0, 1).
+    fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32
+    }
 }
 
 /// One epoch over one document as a structured perceptron: a first pass
@@ -337,9 +358,19 @@ impl Rng {
 /// the best sequence is wrong, moves the weights toward the gold sequence's
 /// features and away from the predicted one's (only at the words where the
 /// two differ in tag or history).
-fn train_doc_beam(pc: &mut Perceptron, d: &CorpusDoc, width: usize, w: &mut Work) {
+fn train_doc_beam(
+    pc: &mut Perceptron,
+    d: &CorpusDoc,
+    width: usize,
+    w: &mut Work,
+    drop: (f32, f32, &mut Rng),
+) {
     let view = d.view();
     let mut p = features::prepare(&view);
+    let (drop_gaz, drop_word, rng) = drop;
+    if drop_gaz > 0.0 || drop_word > 0.0 {
+        p.dropout(|| rng.unit(), drop_gaz, drop_word);
+    }
     let mut first = Vec::with_capacity(d.words.len());
     for s in &view.sents {
         w.local.clear();
@@ -450,10 +481,11 @@ fn train_run(
     train: &[CorpusDoc],
     dev: &[CorpusDoc],
     epochs: usize,
-    beam: usize,
+    cfg: &Config,
     seed: u64,
     log: &mut impl FnMut(&str),
 ) -> anyhow::Result<(Dense, usize)> {
+    let beam = cfg.beam;
     let mut pc = Perceptron {
         w: Dense(vec![0.0; N_ROWS * N_TAGS]),
         acc: vec![0.0; N_ROWS * N_TAGS],
@@ -461,6 +493,8 @@ fn train_run(
     };
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    // its own stream, so the shuffles stay those of runs without dropout
+    let mut drop_rng = Rng(seed.max(1).wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
     let mut best: Option<(f64, usize, Dense)> = None;
     let mut buf = Vec::with_capacity(64);
     let mut work = Work::default();
@@ -472,7 +506,13 @@ fn train_run(
         let t0 = std::time::Instant::now();
         for &di in &order {
             if beam > 1 {
-                train_doc_beam(&mut pc, &train[di], beam, &mut work);
+                train_doc_beam(
+                    &mut pc,
+                    &train[di],
+                    beam,
+                    &mut work,
+                    (cfg.drop_gaz, cfg.drop_word, &mut drop_rng),
+                );
             } else {
                 train_doc(&mut pc, &train[di], &mut buf);
             }
@@ -516,14 +556,14 @@ pub fn train(
     let mut sum: Option<Dense> = None;
     for run in 0..cfg.runs.max(1) {
         let seed = cfg.seed.wrapping_add(run as u64);
-        let (mut avg, epoch) = train_run(train, dev, cfg.epochs, cfg.beam, seed, &mut log)?;
+        let (mut avg, epoch) = train_run(train, dev, cfg.epochs, cfg, seed, &mut log)?;
         if cfg.refit {
             // the epoch count is chosen; now learn from the dev part too
             log(&format!(
                 "seed {seed}: refit on train and dev, {epoch} epochs"
             ));
             let all: Vec<CorpusDoc> = train.iter().chain(dev).cloned().collect();
-            avg = train_run(&all, &[], epoch, cfg.beam, seed, &mut log)?.0;
+            avg = train_run(&all, &[], epoch, cfg, seed, &mut log)?.0;
         }
         match sum.as_mut() {
             None => sum = Some(avg),
@@ -613,6 +653,8 @@ mod tests {
             max_rows: 10_000,
             beam: model::BEAM,
             refit: false,
+            drop_gaz: 0.0,
+            drop_word: 0.0,
         };
         let (m, e) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
         assert!(e.f1() > 0.99, "{}", e.report());
