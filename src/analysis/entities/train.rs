@@ -641,6 +641,45 @@ mod tests {
     }
 
     #[test]
+    fn sentence_copies_and_dropout_train_deterministically() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.conllu");
+        std::fs::write(&path, CORPUS).expect("write");
+        let docs = read_conll(&path, 1).expect("corpus reads");
+        // each sentence alone, with its own tags
+        let singles: Vec<CorpusDoc> = docs[0].sentences().collect();
+        assert_eq!(singles.len(), 2);
+        assert_eq!(
+            singles[1].words,
+            ["Google", "rachète", "le", "jeu", "Super", "Mario", "Bros"]
+        );
+        assert_eq!(singles[1].sents, vec![0..7]);
+        assert_eq!(singles[1].tags, docs[0].tags[5..12]);
+        let all: Vec<CorpusDoc> = docs.iter().cloned().chain(singles).collect();
+        let cfg = Config {
+            epochs: 3,
+            runs: 1,
+            seed: 7,
+            max_rows: 10_000,
+            beam: model::BEAM,
+            refit: false,
+            drop_gaz: 0.5,
+            drop_word: 0.5,
+        };
+        let (m, _) = train(&all, &docs, &cfg, |_| {}).expect("trains");
+        let (m2, _) = train(&all, &docs, &cfg, |_| {}).expect("trains");
+        assert_eq!(m.to_bytes(), m2.to_bytes());
+        // hiding words changes what is learnt
+        let plain = Config {
+            drop_gaz: 0.0,
+            drop_word: 0.0,
+            ..cfg
+        };
+        let (m3, _) = train(&all, &docs, &plain, |_| {}).expect("trains");
+        assert_ne!(m.to_bytes(), m3.to_bytes());
+    }
+
+    #[test]
     fn training_learns_the_training_set_deterministically() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("c.conllu");
