@@ -884,7 +884,8 @@ pub fn context_features(
     if t.is_cap() && t.flags & ALLCAP == 0 {
         let lower = ev.lower_seen.contains_key(&t.lower);
         let inside = ev.cap_inside.get(&t.word).copied().unwrap_or(0);
-        let inside_else = inside - u32::from(t.flags & INITIAL == 0);
+        // (a word hidden by training's dropout has no count: it is unknown)
+        let inside_else = inside.saturating_sub(u32::from(t.flags & INITIAL == 0));
         f.push(feat(
             34,
             u64::from(lower) | u64::from(inside_else > 0) << 1 | u64::from(t.flags & INITIAL),
