@@ -605,20 +605,7 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].sents, vec![0..5, 5..12]);
         let singles = read_conll(&path, 1).expect("corpus reads");
-        let grouped = regroup(
-            singles
-                .iter()
-                .flat_map(|d| {
-                    d.sents.iter().map(|s| CorpusDoc {
-                        words: d.words[s.clone()].to_vec(),
-                        tags: d.tags[s.clone()].to_vec(),
-                        sents: std::iter::once(0..s.len()).collect(),
-                        bio: Vec::new(),
-                    })
-                })
-                .collect(),
-            2,
-        );
+        let grouped = regroup(singles.iter().flat_map(CorpusDoc::sentences).collect(), 2);
         assert_eq!(grouped.len(), 2);
         assert_eq!(grouped[0].sents, vec![0..5, 5..12]);
         assert_eq!(grouped[1].sents.len(), 1);
@@ -640,6 +627,20 @@ mod tests {
         assert!(format!("{err:#}").contains("c.conllu:1"), "{err:#}");
     }
 
+    /// A small training run: three epochs, one run, no dropout.
+    fn small_config() -> Config {
+        Config {
+            epochs: 3,
+            runs: 1,
+            seed: 7,
+            max_rows: 10_000,
+            beam: model::BEAM,
+            refit: false,
+            drop_gaz: 0.0,
+            drop_word: 0.0,
+        }
+    }
+
     #[test]
     fn sentence_copies_and_dropout_train_deterministically() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -658,25 +659,15 @@ mod tests {
         assert_eq!(singles[1].tags, docs[0].tags[5..12]);
         let all: Vec<CorpusDoc> = docs.iter().cloned().chain(singles).collect();
         let cfg = Config {
-            epochs: 3,
-            runs: 1,
-            seed: 7,
-            max_rows: 10_000,
-            beam: model::BEAM,
-            refit: false,
             drop_gaz: 0.5,
             drop_word: 0.5,
+            ..small_config()
         };
         let (m, _) = train(&all, &docs, &cfg, |_| {}).expect("trains");
         let (m2, _) = train(&all, &docs, &cfg, |_| {}).expect("trains");
         assert_eq!(m.to_bytes(), m2.to_bytes());
         // hiding words changes what is learnt
-        let plain = Config {
-            drop_gaz: 0.0,
-            drop_word: 0.0,
-            ..cfg
-        };
-        let (m3, _) = train(&all, &docs, &plain, |_| {}).expect("trains");
+        let (m3, _) = train(&all, &docs, &small_config(), |_| {}).expect("trains");
         assert_ne!(m.to_bytes(), m3.to_bytes());
     }
 
@@ -686,16 +677,7 @@ mod tests {
         let path = dir.path().join("c.conllu");
         std::fs::write(&path, CORPUS).expect("write");
         let docs = read_conll(&path, 1).expect("corpus reads");
-        let cfg = Config {
-            epochs: 3,
-            runs: 1,
-            seed: 7,
-            max_rows: 10_000,
-            beam: model::BEAM,
-            refit: false,
-            drop_gaz: 0.0,
-            drop_word: 0.0,
-        };
+        let cfg = small_config();
         let (m, e) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
         assert!(e.f1() > 0.99, "{}", e.report());
         let (m2, _) = train(&docs, &docs, &cfg, |_| {}).expect("trains");
