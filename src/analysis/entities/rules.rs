@@ -94,6 +94,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     // after every pass that finds a name in full ("Olympique de Marseille"
     // is the clubs' pass's)
     ms.sort_by_key(|m| m.0.start);
+    ms = family_firms(words, ms);
     ms = foreign_particles(words, ms);
     initials::initials_of_names(words, ms)
 }
@@ -2300,6 +2301,44 @@ const OPENERS_FR: &[&str] = &[
     "Du", "En", "Et", "Hier", "L'", "L’", "La", "Le", "Les", "Mais", "Or", "Par", "Pour",
     "Pourtant", "Selon", "Sous", "Sur", "Un", "Une",
 ];
+
+/// A family firm: capitalised names, then "&" or "et" and "Fils", "Frères",
+/// "Cie" ("Bouchard Père & Fils", "Vautrin & Fils SA", "Dupont et Cie"), is
+/// one organisation, its legal form included, whatever the labeller cut or
+/// called it.
+fn family_firms(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let mut firms: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in 1..words.len().saturating_sub(1) {
+        if !matches!(words[i], "&" | "et")
+            || !matches!(words[i + 1], "Fils" | "Frères" | "Cie" | "Filles")
+            || !is_cap(words[i - 1])
+        {
+            continue;
+        }
+        let mut a = i - 1;
+        // not a sentence's capitalised first word ("Selon", "Chez")
+        while a > 0
+            && i - a < 3
+            && is_cap(words[a - 1])
+            && !OPENERS_FR.contains(&words[a - 1])
+            && words[a - 1] != "Chez"
+        {
+            a -= 1;
+        }
+        let mut b = i + 2;
+        if b < words.len() && Gazetteer::get().is_org_suffix(words[b]) {
+            b += 1;
+        }
+        firms.push(a..b);
+    }
+    if firms.is_empty() {
+        return ms;
+    }
+    ms.retain(|(r, _)| !firms.iter().any(|f| r.start < f.end && f.start < r.end));
+    ms.extend(firms.into_iter().map(|f| (f, Label::Org)));
+    ms.sort_by_key(|m| m.0.start);
+    ms
+}
 
 fn legal_names(words: &[&str], initial: &[bool], lang: Lang, mut ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
@@ -4612,6 +4651,32 @@ mod tests {
                 vec![(2..4, Label::Org)]
             ),
             owned(&[("Haut Conseil pour le climat", Label::Org)])
+        );
+    }
+
+    /// "X & Fils", "X et Cie": a family firm, one organisation.
+    #[test]
+    fn a_family_firm_is_one_organisation() {
+        assert_eq!(
+            run(
+                "Le négociant Bouchard Père & Fils a racheté la maison Dupont et Cie .",
+                vec![(2..3, Label::Per), (3..6, Label::Org), (12..13, Label::Loc)]
+            ),
+            owned(&[
+                ("Bouchard Père & Fils", Label::Org),
+                ("Dupont et Cie", Label::Org)
+            ])
+        );
+        assert_eq!(
+            run(
+                "Chez Vautrin & Fils SA , une parcelle a été plantée .",
+                vec![(1..4, Label::Misc)]
+            ),
+            owned(&[("Vautrin & Fils SA", Label::Org)])
+        );
+        assert_eq!(
+            run("Selon Dupont & Fils , la récolte est bonne .", vec![]),
+            owned(&[("Dupont & Fils", Label::Org)])
         );
     }
 
