@@ -2174,25 +2174,15 @@ fn trim(words: &[&str], lang: Lang, (mut r, l): M) -> Option<M> {
     (r.start < r.end && named && lettered).then_some((r, l))
 }
 
-/// Days and times of day, which French news puts right after the object of
-/// a verb ("a reçu Emmanuel Macron lundi").
+/// Days, months and times of day, which French news puts right after the
+/// object of a verb ("a reçu Emmanuel Macron lundi"): the view's date words
+/// and a few more.
 fn is_time_word_fr(w: &str) -> bool {
-    matches!(
-        w,
-        "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "hier"
-            | "aujourd'hui"
-            | "aujourd’hui"
-            | "demain"
-            | "soir"
-            | "matin"
-    )
+    crate::analysis::view::DATE_WORDS.contains(&w)
+        || matches!(
+            w,
+            "hier" | "aujourd'hui" | "aujourd’hui" | "demain" | "soir" | "matin"
+        )
 }
 
 /// Lowercase words French news writes inside names ("Parti socialiste",
