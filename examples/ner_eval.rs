@@ -17,6 +17,8 @@ use quoth::analysis::Lang;
 use quoth::analysis::entities::train::{evaluate, gold_mentions, read_conll};
 use quoth::analysis::entities::{Model, Models, label_doc, model::load_file};
 
+const USAGE: &str = "usage: ner_eval FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors] [--confusion]";
+
 fn main() -> anyhow::Result<()> {
     let mut file = None;
     let mut lang = Lang::En;
@@ -25,6 +27,10 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
             "--lang" => lang = Lang::from_tag(&args.next().unwrap_or_default()),
             "--model" => model_path = args.next().map(PathBuf::from),
             "--labeller-only" => refine = false,
@@ -35,9 +41,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let Some(file) = file else {
-        anyhow::bail!(
-            "usage: ner_eval FILE [--lang fr|en] [--model PATH] [--labeller-only] [--diff] [--errors] [--confusion]"
-        );
+        anyhow::bail!(USAGE);
     };
     let docs = read_conll(&file, 1)?;
     let models;
