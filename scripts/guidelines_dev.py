@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes WiNER-fr dev with its entity labels corrected to GUIDELINES.md.
 
-  python3 scripts/guidelines_dev.py [--shared ../shared] --out FILE.conllu
-      [--covered-only] [--winer-out FILE.conllu]
+  python3 scripts/guidelines_dev.py [--shared ../shared] [--set dev|heldout]
+      --out FILE.conllu [--covered-only] [--winer-out FILE.conllu]
   target/release/examples/ner_eval FILE.conllu --lang fr
 
 quoth's French entities are judged by the "Entities" section of
@@ -20,7 +20,14 @@ the new one (unless O) is added. The surface words are checked against the
 tokens; any mismatch stops the script. Only offsets, labels and entity words
 are kept in the tsv, never the article texts.
 
-The tsv's "# reviewed: 0-N" line says which documents have been reviewed
+--set heldout does the same for the articles `quoth train-ner` holds out of
+WiNER-fr train (../shared/data/ner/fr/winer-fr-train.conllu, every 10th
+document: i % 10 == 9, 0-based; the French model never trains on them and the
+word clusters skip them), numbered 0.. in that order, with the corrections of
+`fr-silver/winer-heldout-guidelines.tsv` (same format). Nobody tunes rules on
+that view, so it checks that gains on the dev view are not dev-specific.
+
+The tsv's "# reviewed: 0-N" line (or "none") says which documents have been reviewed
 (every quoth/WiNER disagreement checked against GUIDELINES.md); --covered-only
 writes only those, and --winer-out writes the same documents with WiNER's own
 labels, so both views are scored on the same text.
@@ -67,9 +74,9 @@ def read_tsv(path):
     covered, rows = None, []
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
         line = line.rstrip("\n")
-        m = re.match(r"#\s*reviewed:\s*0-(\d+)", line)
+        m = re.match(r"#\s*reviewed:\s*(?:0-(\d+)|none)", line)
         if m:
-            covered = int(m.group(1))
+            covered = int(m.group(1)) if m.group(1) else -1
         if not line or line.startswith("#"):
             continue
         f = line.split("\t")
@@ -77,20 +84,32 @@ def read_tsv(path):
             sys.exit(f"{path}:{n}: bad line: {line!r}")
         rows.append((n, int(f[0]), int(f[1]), int(f[2]), int(f[3]), f[4], f[5]))
     if covered is None:
-        sys.exit(f"{path}: no '# reviewed: 0-N' line")
+        sys.exit(f"{path}: no '# reviewed: 0-N' (or 'none') line")
     return covered, rows
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
-    ap.add_argument("--tsv", default=os.path.join(HERE, "fr-silver", "winer-dev-guidelines.tsv"))
+    ap.add_argument("--set", choices=["dev", "heldout"], default="dev")
+    ap.add_argument("--tsv", help="default: fr-silver/winer-<set>-guidelines.tsv")
     ap.add_argument("--out", required=True)
     ap.add_argument("--covered-only", action="store_true")
     ap.add_argument("--winer-out")
     a = ap.parse_args()
-    src = os.path.join(a.shared, "data", "ner", "fr", "winer-fr-dev.conllu")
-    blocks = read_conll(src)
+    if a.tsv is None:
+        a.tsv = os.path.join(HERE, "fr-silver", f"winer-{a.set}-guidelines.tsv")
+    name = "winer-fr-dev.conllu" if a.set == "dev" else "winer-fr-train.conllu"
+    blocks = read_conll(os.path.join(a.shared, "data", "ner", "fr", name))
+    if a.set == "heldout":
+        # the documents train-ner holds out: every 10th, i % 10 == 9
+        kept, doc = [], -1
+        for b in blocks:
+            if b[0][1] == "-DOCSTART-":
+                doc += 1
+            if doc % 10 == 9:
+                kept.append(b)
+        blocks = kept
     docs = []  # each: list of sentences (blocks)
     order = []  # (document, block, sentence number or None for -DOCSTART-)
     for b in blocks:
@@ -154,7 +173,7 @@ def main():
     write(a.out, gold)
     if a.winer_out:
         write(a.winer_out, winer)
-    print(f"corrections done for documents 0..{covered} ({covered + 1} of {len(docs)}): "
+    print(f"{a.set}: corrections done for documents 0..{covered} ({covered + 1} of {len(docs)}): "
           f"{len(rows)} lines, {changed['add']} added, {changed['O']} removed, "
           f"{changed['relabel']} relabelled, {changed['respan']} respanned"
           + (" (only these documents written)" if a.covered_only else ""))
