@@ -247,3 +247,11 @@ fn interview_answers_go_to_the_interviewee_and_are_not_direct_quotes() {
     );
     assert!(a.quotes.is_empty());
 }
+
+#[test]
+fn an_agency_dateline_is_no_part_of_the_lead_sentence_s_report() {
+    let text = "BlackRock cuts jobs\n\nNEW YORK, Nov 12 (Reuters) - BlackRock Inc will cut about 300 jobs, the company said on Tuesday.";
+    let s = speakers(text);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "BlackRock Inc will cut about 300 jobs");
+}

@@ -10,9 +10,36 @@ pub struct Sentence {
     pub tokens: std::ops::Range<usize>,
 }
 
+/// The news agencies whose credit a dateline gives in brackets.
+pub const AGENCIES: &[&str] = &[
+    "AFP",
+    "Reuters",
+    "AP",
+    "ATS",
+    "Belga",
+    "dpa",
+    "DPA",
+    "ANSA",
+    "EFE",
+    "Xinhua",
+    "UPI",
+    "Bloomberg",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+    "Tass",
+    "APS",
+    "MAP",
+    "PA",
+    "CP",
+    "Keystone",
+];
+
 /// Splits at . ! ? … (with any closing quotes or brackets after them) when the
 /// next token starts a new sentence, and always at line breaks: in news a
-/// line of its own is a title, a byline, a dateline or a paragraph.
+/// line of its own is a title, a byline, a dateline or a paragraph. A
+/// dateline that opens the first paragraph ("PARIS, 3 mars (AFP) -") is a
+/// sentence of its own too: it is no part of what the lead sentence says.
 pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
@@ -22,6 +49,18 @@ pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
         let t = &toks[i];
         let mut end_here = false;
         let mut last = i;
+        if i == first && (i == 0 || gap_has_paragraph(text, toks, i - 1)) {
+            if let Some(dash) = dateline_end(text, &toks[i..]) {
+                last = i + dash;
+                out.push(Sentence {
+                    span: Span::new(toks[first].span.start, toks[last].span.end),
+                    tokens: first..last + 1,
+                });
+                first = last + 1;
+                i = first;
+                continue;
+            }
+        }
         if t.kind == TokenKind::Punct
             && matches!(t.text(text).chars().next(), Some('.' | '!' | '?' | '…'))
         {
@@ -59,6 +98,43 @@ pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
     out
 }
 
+/// The index of the dash that ends an agency dateline opening `toks`: a
+/// capitalised town, maybe its region or the date, the agency in brackets
+/// and a dash, on the paragraph's line, with words after it.
+fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
+    const WITHIN: usize = 8;
+    let starts_cap = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+    if !toks
+        .first()
+        .is_some_and(|t| t.kind == TokenKind::Word && starts_cap(t))
+    {
+        return None;
+    }
+    let open = toks.iter().take(WITHIN).position(|t| t.text(text) == "(")?;
+    // the town and date: words, figures and commas on one line
+    let line_break =
+        |k: usize| k > 0 && text[toks[k - 1].span.end..toks[k].span.start].contains('\n');
+    if (1..=open).any(line_break)
+        || toks[..open]
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && !matches!(t.text(text), "," | "-" | "."))
+    {
+        return None;
+    }
+    let close = (open + 2..toks.len().min(open + 5)).find(|&c| toks[c].text(text) == ")")?;
+    if !toks[open + 1..close]
+        .iter()
+        .all(|t| AGENCIES.contains(&t.text(text)) || t.text(text) == "/")
+    {
+        return None;
+    }
+    let dash = close + 1;
+    let is_dash = toks
+        .get(dash)
+        .is_some_and(|t| matches!(t.text(text), "-" | "–" | "—" | "--"));
+    (is_dash && dash + 1 < toks.len() && !line_break(dash) && !line_break(dash + 1)).then_some(dash)
+}
+
 fn gap_has_paragraph(text: &str, toks: &[Token], i: usize) -> bool {
     toks.get(i + 1)
         .is_some_and(|n| text[toks[i].span.end..n.span.start].contains('\n'))
@@ -92,6 +168,33 @@ mod tests {
         assert_eq!(
             sents("Le titre\nAFP\nLe Dr. Martin est là. Il rit!"),
             vec!["Le titre", "AFP", "Le Dr. Martin est là.", "Il rit!"]
+        );
+    }
+
+    #[test]
+    fn an_agency_dateline_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sents(
+                "Titre\n\nNEW YORK, Nov 12 (Reuters) - BlackRock will cut jobs, the company said."
+            ),
+            vec![
+                "Titre",
+                "NEW YORK, Nov 12 (Reuters) -",
+                "BlackRock will cut jobs, the company said."
+            ]
+        );
+        assert_eq!(
+            sents("PARIS, 3 mars (AFP) – Le gouvernement a annoncé une hausse. Elle vaut 2 %."),
+            vec![
+                "PARIS, 3 mars (AFP) –",
+                "Le gouvernement a annoncé une hausse.",
+                "Elle vaut 2 %."
+            ]
+        );
+        // no agency, or not at a paragraph's start: an ordinary sentence
+        assert_eq!(
+            sents("Le Monde (Paris) - un titre. Il dit (AFP) - rien."),
+            vec!["Le Monde (Paris) - un titre.", "Il dit (AFP) - rien."]
         );
     }
 }

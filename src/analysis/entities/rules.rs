@@ -99,31 +99,6 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
     initials::initials_of_names(words, ms)
 }
 
-/// The news agencies whose credit a dateline gives in brackets.
-const AGENCIES: &[&str] = &[
-    "AFP",
-    "Reuters",
-    "AP",
-    "ATS",
-    "Belga",
-    "dpa",
-    "DPA",
-    "ANSA",
-    "EFE",
-    "Xinhua",
-    "UPI",
-    "Bloomberg",
-    "Kyodo",
-    "Yonhap",
-    "TASS",
-    "Tass",
-    "APS",
-    "MAP",
-    "PA",
-    "CP",
-    "Keystone",
-];
-
 /// Agency copy opens on a dateline: the town, maybe its region or the
 /// date, the agency in brackets and a dash ("ROTTERDAM (Reuters) -",
 /// "PARIS, 3 mars (AFP) –", "YORK, England (Reuters) -", "New York (AFP)
@@ -146,7 +121,7 @@ fn agency_datelines(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> 
         let Some(close) = credit.filter(|&c| {
             words[open + 1..c]
                 .iter()
-                .all(|w| AGENCIES.contains(w) || *w == "/")
+                .all(|w| crate::analysis::sentences::AGENCIES.contains(w) || *w == "/")
         }) else {
             continue;
         };
