@@ -130,7 +130,16 @@ fn is_connector(w: &str) -> bool {
 /// (`plural`) or a singular article: "Maple Leafs de Toronto", "Heat de
 /// Miami", "Jazz de l' Utah". The town must be a known place or read as a
 /// place, or the labeller must have read nickname and town as one name.
-fn team_at(words: &[&str], s: usize, plural: bool, ms: &[M]) -> Option<std::ops::Range<usize>> {
+/// The town ends with its sentence: a headline has no full stop before the
+/// dateline in capitals ("face à l'Olympique de Cressange" then
+/// "VALBREUIL, 2 décembre (AFP)").
+fn team_at(
+    words: &[&str],
+    initial: &[bool],
+    s: usize,
+    plural: bool,
+    ms: &[M],
+) -> Option<std::ops::Range<usize>> {
     let c = (s + 1..(s + 4).min(words.len())).find(|&k| is_connector(words[k]))?;
     let g = Gazetteer::get();
     let head = &words[s..c];
@@ -180,7 +189,11 @@ fn team_at(words: &[&str], s: usize, plural: bool, ms: &[M]) -> Option<std::ops:
                 .any(|(r, l)| *l == Label::Loc && r.start == t && k < r.end)
     };
     let mut e = t;
-    while e < words.len() && e - t < 3 && is_cap(words[e]) && (e == t || !player(e)) {
+    while e < words.len()
+        && e - t < 3
+        && is_cap(words[e])
+        && (e == t || (!player(e) && !initial[e]))
+    {
         e += 1;
     }
     if e == t || names::is_first_name(words[t]) {
@@ -223,7 +236,7 @@ pub(super) fn teams_by_nickname(words: &[&str], initial: &[bool], mut ms: Vec<M>
         );
         // the cheap test first: an article, then a capital
         let team = if (plural || singular) && is_cap(words[i + 1]) {
-            team_at(words, i + 1, plural, &ms)
+            team_at(words, initial, i + 1, plural, &ms)
         } else {
             None
         };
@@ -300,7 +313,7 @@ pub(super) fn teams_by_nickname(words: &[&str], initial: &[bool], mut ms: Vec<M>
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::owned;
+    use super::super::tests::{owned, run_lines};
     use super::*;
 
     #[test]
@@ -474,6 +487,35 @@ mod tests {
                 "Léopards de la République démocratique du Congo",
                 Label::Org
             )])
+        );
+    }
+
+    #[test]
+    fn a_teams_town_ends_with_its_headline() {
+        // a headline without a full stop, then the dateline in capitals:
+        // the town read on into the dateline gave one organisation
+        // across the paragraph's break
+        assert_eq!(
+            run_lines(
+                &[
+                    "Le FC Valbreuil s'impose face à l' Olympique de Cressange",
+                    "VALBREUIL , 2 décembre ( AFP ) – Le FC Valbreuil a battu",
+                ],
+                vec![
+                    (1..3, Label::Org),
+                    (7..10, Label::Loc),
+                    (10..11, Label::Org),
+                    (15..16, Label::Org),
+                    (19..21, Label::Org)
+                ]
+            ),
+            owned(&[
+                ("FC Valbreuil", Label::Org),
+                ("Olympique de Cressange", Label::Org),
+                ("VALBREUIL", Label::Loc),
+                ("AFP", Label::Org),
+                ("FC Valbreuil", Label::Org)
+            ])
         );
     }
 }
