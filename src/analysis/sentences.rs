@@ -102,7 +102,9 @@ pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
 /// capitalised town, maybe its region or the date, the agency in brackets
 /// and a dash, on the paragraph's line, with words after it.
 fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
-    const WITHIN: usize = 8;
+    // the town, its region and the date take a few words ("LOCARNO
+    // (Suisse), 12 août (AFP) –")
+    const WITHIN: usize = 12;
     let starts_cap = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
     if !toks
         .first()
@@ -110,29 +112,36 @@ fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
     {
         return None;
     }
-    let open = toks.iter().take(WITHIN).position(|t| t.text(text) == "(")?;
-    // the town and date: words, figures and commas on one line
-    let line_break =
-        |k: usize| k > 0 && text[toks[k - 1].span.end..toks[k].span.start].contains('\n');
-    if (1..=open).any(line_break)
-        || toks[..open]
-            .iter()
-            .any(|t| t.kind == TokenKind::Punct && !matches!(t.text(text), "," | "-" | "."))
-    {
-        return None;
-    }
-    let close = (open + 2..toks.len().min(open + 5)).find(|&c| toks[c].text(text) == ")")?;
-    if !toks[open + 1..close]
-        .iter()
-        .all(|t| AGENCIES.contains(&t.text(text)) || t.text(text) == "/")
-    {
-        return None;
-    }
-    let dash = close + 1;
-    let is_dash = toks
-        .get(dash)
-        .is_some_and(|t| matches!(t.text(text), "-" | "–" | "—" | "--"));
-    (is_dash && dash + 1 < toks.len() && !line_break(dash) && !line_break(dash + 1)).then_some(dash)
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let line_break = |k: usize| {
+        k > 0 && k < toks.len() && text[toks[k - 1].span.end..toks[k].span.start].contains('\n')
+    };
+    // "(AFP)", "(AFP/Reuters)" and a dash: the credit, not a region's brackets
+    let credit = |open: usize| {
+        let close = (open + 2..toks.len().min(open + 5)).find(|&c| word(c) == ")")?;
+        let agencies = (open + 1..close).all(|k| AGENCIES.contains(&word(k)) || word(k) == "/");
+        let dash = matches!(word(close + 1), "-" | "–" | "—" | "--");
+        (agencies && dash).then_some(close + 1)
+    };
+    let dash = (1..toks.len().min(WITHIN))
+        .filter(|&k| word(k) == "(")
+        .find_map(credit)?;
+    // one line of capitalised names, dates, commas and brackets ("Nov." has
+    // its full stop), with words after it
+    let plain = toks[..dash].iter().enumerate().all(|(k, t)| match t.kind {
+        TokenKind::Word => {
+            let w = t.text(text);
+            // the view leaves out "mars" and "mai", words too; here a month
+            starts_cap(t) || matches!(w, "mars" | "mai") || super::view::DATE_WORDS.contains(&w)
+        }
+        TokenKind::Number => true,
+        TokenKind::Punct => {
+            matches!(t.text(text), "," | "-" | "(" | ")" | "/")
+                || t.text(text) == "." && k > 0 && toks[k - 1].span.end == t.span.start
+        }
+        _ => false,
+    });
+    (plain && dash + 1 < toks.len() && !(1..=dash + 1).any(line_break)).then_some(dash)
 }
 
 fn gap_has_paragraph(text: &str, toks: &[Token], i: usize) -> bool {
@@ -175,11 +184,11 @@ mod tests {
     fn an_agency_dateline_is_a_sentence_of_its_own() {
         assert_eq!(
             sents(
-                "Titre\n\nNEW YORK, Nov 12 (Reuters) - BlackRock will cut jobs, the company said."
+                "Titre\n\nNEW YORK, Nov. 12 (Reuters) - BlackRock will cut jobs, the company said."
             ),
             vec![
                 "Titre",
-                "NEW YORK, Nov 12 (Reuters) -",
+                "NEW YORK, Nov. 12 (Reuters) -",
                 "BlackRock will cut jobs, the company said."
             ]
         );
@@ -191,10 +200,23 @@ mod tests {
                 "Elle vaut 2 %."
             ]
         );
+        // the region in brackets and a date before the credit
+        assert_eq!(
+            sents("LOCARNO (Suisse), 12 août (AFP) – Le jury a rendu son palmarès samedi."),
+            vec![
+                "LOCARNO (Suisse), 12 août (AFP) –",
+                "Le jury a rendu son palmarès samedi."
+            ]
+        );
         // no agency, or not at a paragraph's start: an ordinary sentence
         assert_eq!(
             sents("Le Monde (Paris) - un titre. Il dit (AFP) - rien."),
             vec!["Le Monde (Paris) - un titre.", "Il dit (AFP) - rien."]
+        );
+        // a sentence that names an agency is no dateline
+        assert_eq!(
+            sents("Selon une source (AFP) - rien de plus. Fin."),
+            vec!["Selon une source (AFP) - rien de plus.", "Fin."]
         );
     }
 }
