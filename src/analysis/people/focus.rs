@@ -124,7 +124,9 @@ impl Resolver<'_> {
                     continue;
                 }
                 if x > r.start && !doc.is(x - 1, &["et", "ou"]) {
-                    complement = doc.is(x - 1, PREPOSITIONS);
+                    // the agent of a passive takes part ("Reçu à l'Élysée
+                    // par Emmanuel Macron, …")
+                    complement = doc.is(x - 1, PREPOSITIONS) && !doc.is(x - 1, &["par"]);
                 }
                 if !complement
                     && doc.info[x].region.is_none()

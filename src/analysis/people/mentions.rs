@@ -66,6 +66,8 @@ pub(crate) const ROLES: &[&str] = &[
     "chanteur",
     "chanteuse",
     "entraîneur",
+    "technicien",
+    "technicienne",
     "entraîneuse",
     "joueur",
     "joueuse",

@@ -58,6 +58,8 @@ pub struct Resolver<'a> {
     canon: RefCell<FastMap<(String, Option<Gender>), String>>,
     /// Names of the recognised organisations.
     org_names: FastMap<&'a str, ()>,
+    /// Names of the people introduced with a foreign nationality.
+    foreign: Vec<&'a str>,
     /// Candidate runs examined for canonical names (a measure of work, for
     /// the test that doubling the input doubles it).
     steps: std::cell::Cell<usize>,
@@ -268,8 +270,24 @@ impl<'a> Resolver<'a> {
             .filter_map(|r| groups.get(r.group?))
             .map(|g| (g.name.as_str(), ()))
             .collect();
+        let gazetteer = crate::analysis::gazetteer::Gazetteer::get();
+        let foreign = referents
+            .iter()
+            .filter(|r| {
+                let k = r.toks.0;
+                r.person
+                    && k > 0
+                    && !doc.info[k - 1].cap
+                    && gazetteer.is_demonym_adjective_fr(doc.t(k - 1))
+                    && !same_nationality(doc.t(k - 1), "français")
+                    // (not a headline's last word before the first line)
+                    && !doc.text[doc.toks[k - 1].span.end..doc.toks[k].span.start].contains('\n')
+            })
+            .map(|r| &doc.text[doc.toks[r.toks.0].span.start..doc.toks[r.toks.1 - 1].span.end])
+            .collect();
         Resolver {
             entities,
+            foreign,
             groups,
             referents,
             runs,
@@ -861,6 +879,20 @@ impl<'a> Resolver<'a> {
             || self.is_org_name(name)
     }
 
+    /// Whether `name` holds a person introduced with a foreign nationality
+    /// ("le président kényan William Ruto", "son homologue brésilien Lula").
+    fn is_foreign(&self, name: &str) -> bool {
+        // any capitalised word in common: "Lula", "Luiz Inácio Lula" and
+        // "Lula da Silva" are one person
+        self.foreign.iter().any(|f| {
+            name.split_whitespace().any(|w| {
+                w.chars().count() >= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && f.split_whitespace().any(|x| x == w)
+            })
+        })
+    }
+
     fn is_org_name(&self, name: &str) -> bool {
         self.org_names.contains_key(name)
             || name.ends_with(" AI")
@@ -1157,6 +1189,10 @@ impl<'a> Resolver<'a> {
                 ("chef", Some("de"), Some("l'" | "l’"), Some("état" | "etat")) => {
                     Some(("président", false))
                 }
+                // the prefect's usual periphrasis in local news
+                ("représentant", Some("de"), Some("l'" | "l’"), Some("état" | "etat")) => {
+                    Some(("préfet", false))
+                }
                 _ => None,
             };
             if let Some((role, first)) = alias
@@ -1244,11 +1280,21 @@ impl<'a> Resolver<'a> {
                 if AGENT_ROLES.contains(&head) {
                     return (None, None);
                 }
-                let fits = |r: &(Option<String>, Option<usize>)| person(r);
-                if let Some(r) = self
-                    .pronoun_in_focus(doc, m, &self.focus(doc, m))
-                    .filter(|r| fits(r))
-                {
+                // "le chef de l'État" bare is the home head of state, not a
+                // foreign one named with his nationality ("le président
+                // kényan William Ruto a été reçu par Emmanuel Macron")
+                let foreign = |n: &str| alias.is_some() && self.is_foreign(n);
+                let fits = |r: &(Option<String>, Option<usize>)| {
+                    person(r) && !r.0.as_deref().is_some_and(foreign)
+                };
+                let mut focus = self.focus(doc, m);
+                focus.retain(|f| match f {
+                    focus::Focus::Said(s) => !s.name.as_deref().is_some_and(foreign),
+                    focus::Focus::Subject(s) | focus::Focus::Other(s, _) => {
+                        !foreign(s.span.text(doc.text))
+                    }
+                });
+                if let Some(r) = self.pronoun_in_focus(doc, m, &focus).filter(|r| fits(r)) {
                     return r;
                 }
                 let r = self.pronoun_by_referents(doc, m);
@@ -1404,6 +1450,11 @@ impl<'a> Resolver<'a> {
             .find(|&x| doc.t(x).eq_ignore_ascii_case(head))
             .unwrap_or(before);
         let own = complement(hk);
+        // the nationality after the role ("l'entraîneur belge"), if the
+        // mention is that role at all (an alias such as "le chef de l'État"
+        // has none of its own)
+        let alias = !doc.t(hk).eq_ignore_ascii_case(head);
+        let own_nation = (!alias).then(|| nationality_after(doc, hk)).flatten();
         let first = first.unwrap_or_else(|| premier(hk));
         let mut k = before;
         while k > 0 {
@@ -1417,6 +1468,16 @@ impl<'a> Resolver<'a> {
             if premier(k) != first || own.is_some() && complement(k).is_some_and(|c| Some(c) != own)
             {
                 continue;
+            }
+            // "l'entraîneur belge" is not "l'entraîneur parisien Luis
+            // Enrique", and a bare "le chef de l'État" not "le président
+            // sénégalais Bassirou Diomaye Faye" (a foreign head of state
+            // keeps his nationality; "le quotidien" after "le quotidien
+            // suisse Le Temps" is that paper)
+            match (own_nation, nationality_after(doc, k)) {
+                (Some(a), Some(b)) if !same_nationality(a, b) => continue,
+                (None, Some(b)) if alias && !same_nationality(b, "français") => continue,
+                _ => {}
             }
             // "Bruno Le Roux, l'actuel ministre de l'Intérieur": the name the
             // role stands in apposition to
@@ -1448,6 +1509,18 @@ impl<'a> Resolver<'a> {
                 .take_while(|r| r.toks.0 < hi)
                 .filter(|r| ok(r) && r.toks.0 != k)
                 .filter(|r| doc.sent_of[r.toks.0] == doc.sent_of[k])
+                // a name before the role is bound only in apposition
+                // ("Jacques Witkowski, préfet de la Manche"), not as the
+                // subject of a verb ("Emmanuel Macron reçoit le président
+                // brésilien")
+                .filter(|r| {
+                    r.toks.0 > k
+                        || (r.toks.1..k).all(|x| {
+                            doc.is(x, &[",", "("])
+                                || is_det(doc, x)
+                                || is_adjective_before(&doc.t(x).to_lowercase())
+                        })
+                })
                 .min_by_key(|r| r.toks.0.abs_diff(k))
             {
                 return Some(r);
@@ -1455,6 +1528,22 @@ impl<'a> Resolver<'a> {
         }
         None
     }
+}
+
+/// The nationality adjective right after the role noun at `k` ("le
+/// président sénégalais", "l'entraîneur belge").
+fn nationality_after<'d>(doc: &Doc<'d>, k: usize) -> Option<&'d str> {
+    let x = k + 1;
+    (x < doc.toks.len()
+        && !doc.info[x].cap
+        && crate::analysis::gazetteer::Gazetteer::get().is_demonym_adjective_fr(doc.t(x)))
+    .then(|| doc.t(x))
+}
+
+/// Two forms of one nationality ("français", "française", "françaises").
+fn same_nationality(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a.starts_with(&b) || b.starts_with(&a)
 }
 
 /// Whether a recognised name runs on into a clause, an article after a

@@ -738,6 +738,49 @@ pub(crate) fn opens_on_participle(doc: &Doc, ss: usize) -> bool {
         && (doc.is(p, &["ayant", "étant"]) || present_participle(doc, p))
 }
 
+/// A past participle opening a sentence ("Reçu par …", "Condamnée en
+/// appel, …"): a word the recogniser left out of any name, ending in -é(e)(s)
+/// or one of the common irregular ones, before a lowercase word or a comma.
+fn opens_on_past_participle(doc: &Doc, p: usize) -> bool {
+    let w = doc.t(p).to_lowercase();
+    doc.lang == Lang::Fr
+        && p + 1 < doc.toks.len()
+        && doc.info[p].entity.is_none()
+        && (doc.t(p + 1) == "," || !doc.info[p + 1].cap && !doc.punct(p + 1))
+        && (w.chars().count() >= 4 && ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+            || matches!(
+                w.as_str(),
+                "reçu"
+                    | "reçue"
+                    | "reçus"
+                    | "reçues"
+                    | "élu"
+                    | "élue"
+                    | "élus"
+                    | "joint"
+                    | "jointe"
+                    | "joints"
+                    | "battu"
+                    | "battue"
+                    | "connu"
+                    | "connue"
+                    | "entendu"
+                    | "entendue"
+                    | "détenu"
+                    | "détenue"
+                    | "mis"
+                    | "mise"
+                    | "pris"
+                    | "prise"
+                    | "sorti"
+                    | "sortie"
+                    | "parti"
+                    | "partie"
+                    | "venu"
+                    | "venue"
+            ))
+}
+
 /// A present participle opening a clause ("Soulignant la passivité des
 /// jeunes, le pape …", "Évoquant …, elle"): a word of six letters or more
 /// ending in -ant that the recogniser left out of any name, followed by a
@@ -984,6 +1027,18 @@ pub(crate) fn clause_head(doc: &Doc, ss: usize) -> usize {
     if opens_on_participle(doc, ss)
         && let Some(c) = (ss + 1..(ss + 25).min(doc.sentence_end(ss)))
             .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+        && c + 1 < doc.toks.len()
+        && (is_det(doc, c + 1) || doc.info[c + 1].cap || pronoun(doc, c + 1).is_some())
+    {
+        return clause_head(doc, c + 1);
+    }
+    // "Reçu à l'Élysée par Emmanuel Macron, le président sénégalais …",
+    // "Jointe par téléphone, la cinéaste …": a past participle opening the
+    // sentence, without a verb up to its comma, describes the subject after it
+    if opens_on_past_participle(doc, ss)
+        && let Some(c) = (ss + 1..(ss + 25).min(doc.sentence_end(ss)))
+            .find(|&k| doc.t(k) == "," && doc.info[k].region.is_none())
+        && !(ss..c).any(|k| doc.info[k].aux || doc.cue_at(k).is_some())
         && c + 1 < doc.toks.len()
         && (is_det(doc, c + 1) || doc.info[c + 1].cap || pronoun(doc, c + 1).is_some())
     {

@@ -2165,3 +2165,142 @@ fn the_kind_noun_before_a_body_s_name_is_no_word_of_it() {
         vec![who("Banque de France")]
     );
 }
+
+#[test]
+fn a_role_with_another_nationality_is_another_person() {
+    // the Belgian coach just quoted, not the Parisian one bound earlier
+    assert_eq!(
+        speakers_with(
+            "« On a souffert jusqu'au bout », a réagi l'entraîneur parisien Luis Enrique. « Nous avons manqué trop d'occasions », a regretté Vincent Kompany. L'entraîneur belge a estimé que son équipe n'avait pas à rougir de sa prestation.",
+            &[
+                ("Luis Enrique", Label::Per),
+                ("Vincent Kompany", Label::Per)
+            ]
+        ),
+        vec![
+            who("Luis Enrique"),
+            who("Vincent Kompany"),
+            who("Vincent Kompany")
+        ]
+    );
+    // the same nationality, in another gender, is the same role
+    assert_eq!(
+        speakers_with(
+            "La ministre française Catherine Colonna a reçu son homologue Annalena Baerbock. « Nous avancerons ensemble », a déclaré la ministre française.",
+            &[
+                ("Catherine Colonna", Label::Per),
+                ("Annalena Baerbock", Label::Per)
+            ]
+        ),
+        vec![who("Catherine Colonna")]
+    );
+}
+
+#[test]
+fn a_bare_head_of_state_is_not_the_foreign_one() {
+    // the role after the guest's name, and the guest as the sentence subject
+    assert_eq!(
+        speakers_with(
+            "Emmanuel Macron a reçu mardi le président sénégalais Bassirou Diomaye Faye. Le chef de l'État a salué « une relation exceptionnelle entre nos deux pays ».",
+            &[
+                ("Emmanuel Macron", Label::Per),
+                ("Bassirou Diomaye Faye", Label::Per)
+            ]
+        ),
+        vec![who("Emmanuel Macron")]
+    );
+    assert_eq!(
+        speakers_with(
+            "Le président kényan William Ruto a été reçu mardi à l'Élysée par Emmanuel Macron. Le chef de l'État a salué « une relation exceptionnelle entre nos deux pays ».",
+            &[
+                ("William Ruto", Label::Per),
+                ("Emmanuel Macron", Label::Per)
+            ]
+        ),
+        vec![who("Emmanuel Macron")]
+    );
+    // named with his nationality, the foreign president is himself
+    assert_eq!(
+        speakers_with(
+            "Emmanuel Macron reçoit le président brésilien. Le président brésilien Lula a déclaré que « le Brésil et la France partagent une même vision du monde ».",
+            &[("Emmanuel Macron", Label::Per), ("Lula", Label::Per)]
+        ),
+        vec![who("Lula")]
+    );
+}
+
+#[test]
+fn a_name_before_a_role_is_bound_only_in_apposition() {
+    // the subject of "reçoit" is not the president he receives
+    assert_eq!(
+        speakers_with(
+            "Visite d'État : Emmanuel Macron reçoit le président colombien\n\nEmmanuel Macron a accueilli lundi son homologue colombien Gustavo Petro. « Nos pays partagent une même vision du monde », a déclaré le président colombien.",
+            &[
+                ("Emmanuel Macron", Label::Per),
+                ("Gustavo Petro", Label::Per)
+            ]
+        ),
+        vec![who("Gustavo Petro")]
+    );
+    // in apposition it is
+    assert_eq!(
+        speakers_with(
+            "Jacques Billant, préfet du Pas-de-Calais, s'est rendu sur place. « Tous les moyens sont mobilisés », a assuré le préfet.",
+            &[
+                ("Jacques Billant", Label::Per),
+                ("Pas-de-Calais", Label::Loc)
+            ]
+        ),
+        vec![who("Jacques Billant")]
+    );
+}
+
+#[test]
+fn the_representative_of_the_state_is_the_prefect() {
+    assert_eq!(
+        speakers_with(
+            "Le préfet du Pas-de-Calais, Jacques Billant, s'est rendu sur place lundi. Le représentant de l'État a assuré que « tous les moyens de l'État » étaient mobilisés.",
+            &[
+                ("Jacques Billant", Label::Per),
+                ("Pas-de-Calais", Label::Loc)
+            ]
+        ),
+        vec![who("Jacques Billant")]
+    );
+}
+
+#[test]
+fn an_opening_past_participle_is_no_subject() {
+    // "Reçu … par X, Y a …": Y is the subject, X takes part
+    assert_eq!(
+        speakers_with(
+            "Jointe par téléphone, la réalisatrice Julia Ducournau a évoqué son film. « Revenir à Cannes, c'est toujours une épreuve », a-t-elle confié.",
+            &[("Julia Ducournau", Label::Per), ("Cannes", Label::Loc)]
+        ),
+        vec![who("Julia Ducournau")]
+    );
+    assert_eq!(
+        speakers_with(
+            "« Nous partageons les mêmes priorités », a déclaré Olivier Marleix. Reçu dans la matinée par Emmanuel Macron, le président sénégalais Bassirou Diomaye Faye a évoqué la coopération. Le chef de l'État a souligné que la France « restera aux côtés du Sénégal ».",
+            &[
+                ("Olivier Marleix", Label::Per),
+                ("Emmanuel Macron", Label::Per),
+                ("Bassirou Diomaye Faye", Label::Per),
+                ("France", Label::Loc),
+                ("Sénégal", Label::Loc)
+            ]
+        ),
+        vec![who("Olivier Marleix"), who("Emmanuel Macron")]
+    );
+}
+
+#[test]
+fn a_coach_called_technician() {
+    assert_eq!(
+        speakers_with(
+            "« On est restés solidaires », a réagi l'entraîneur Luis Enrique. Le technicien espagnol a salué « un match de caractère » de ses joueurs.",
+            &[("Luis Enrique", Label::Per)]
+        ),
+        vec![who("Luis Enrique"), who("Luis Enrique")]
+    );
+}
