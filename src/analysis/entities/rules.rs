@@ -510,19 +510,60 @@ fn streets(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
 
 /// Lowercase nouns that French writes as part of the name of a natural
 /// place or a landmark ("golfe du Morbihan", "canal de Suez", "isthme de
-/// Panama", "chutes du Niagara", "abbaye de Cluny"): the name and its noun
-/// make one place, as GUIDELINES.md rules (the longest name wins).
+/// Panama", "lac Léman", "mer du Japon", "tunnel du Mont-Blanc", "château
+/// de Versailles"): the name and its noun make one place, as GUIDELINES.md
+/// rules (the longest name wins) and WikiNEuRal writes them, where WiNER-fr
+/// leaves the noun out. Not the units of a state ("province de Namur",
+/// "région de Lyon": often a generic area, not a name) nor institutions
+/// ("musée du Louvre").
 const NATURAL_HEADS: &[&str] = &[
-    "abbaye", "baie", "caldeira", "canal", "chutes", "cirque", "col", "désert", "duché", "golfe",
-    "gave", "isthme",
+    "abbaye",
+    "baie",
+    "bois",
+    "caldeira",
+    "canal",
+    "château",
+    "chutes",
+    "cirque",
+    "col",
+    "delta",
+    "désert",
+    "détroit",
+    "duché",
+    "fleuve",
+    "forêt",
+    "gave",
+    "golfe",
+    "île",
+    "îles",
+    "isthme",
+    "lac",
+    "massif",
+    "mer",
+    "mers",
+    "mont",
+    "monts",
+    "océan",
+    "palais",
+    "péninsule",
+    "plateau",
+    "rivière",
+    "tunnel",
+    "vallée",
 ];
 
-/// Nouns of natural places that French news writes outside a name of its
-/// own ("l'océan Atlantique", "le lac Léman", "la mer du Japon", "le fleuve
-/// Euphrate", "la rivière Swan", all so in WiNER-fr train) but inside an
-/// adjective that names nothing alone ("la mer Noire", "l'océan Indien",
-/// "le mont Blanc").
-const NATURAL_HEADS_OF_ADJECTIVES: &[&str] = &["lac", "mer", "mers", "mont", "océan"];
+/// The words that may stand before such a noun: it is a noun there ("je
+/// bois du Coca-Cola" is no wood).
+const BEFORE_NATURAL_HEADS: &[&str] = &[
+    "le", "la", "l'", "l’", "les", "du", "des", "de", "d'", "d’", "au", "aux", "en", "sur", "dans",
+    "à", "vers", "par", "près", "ce", "cet", "cette", "un", "une", "Le", "La", "L'", "L’", "Les",
+    "(", ",", "et", "ou",
+];
+
+/// Seas, lakes and mountains named by an adjective that names nothing
+/// alone ("la mer Noire", "l'océan Indien", "le mont Blanc"): found even
+/// where the labeller missed them whole.
+const NATURAL_HEADS_OF_ADJECTIVES: &[&str] = &["fleuve", "lac", "mer", "mers", "mont", "océan"];
 
 /// Those adjectives, capitalised (written by hand for quoth).
 const NATURAL_ADJECTIVES: &[&str] = &[
@@ -543,7 +584,7 @@ const NATURAL_ADJECTIVES: &[&str] = &[
 ];
 
 /// A natural place or a landmark and the name it bears make one place
-/// (see NATURAL_HEADS): "golfe du Morbihan", "mer Noire", not "lac Léman".
+/// (see NATURAL_HEADS): "golfe du Morbihan", "mer Noire", "lac Léman".
 fn natural_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     let mut prev_end = 0;
     for (r, l) in &mut ms {
@@ -554,11 +595,9 @@ fn natural_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             && h >= prev_end
             && r.len() <= 4
             && matches!(*l, Label::Loc | Label::Per | Label::Org | Label::Misc)
-            && (NATURAL_HEADS.contains(&words[h])
-                || NATURAL_HEADS_OF_ADJECTIVES.contains(&words[h])
-                    && link == 0
-                    && r.len() == 1
-                    && NATURAL_ADJECTIVES.contains(&words[s]))
+            && NATURAL_HEADS.contains(&words[h])
+            && h.checked_sub(1)
+                .is_some_and(|b| BEFORE_NATURAL_HEADS.contains(&words[b]))
         {
             *r = h..r.end;
             *l = Label::Loc;
@@ -3724,17 +3763,37 @@ mod tests {
                 ("col du Galibier", Label::Loc)
             ])
         );
-        // a sea or a mountain by an adjective, not a lake by its own name
+        // a sea or a mountain by an adjective, a lake, a strait, a castle
+        // by their names
         assert_eq!(
             run(
                 "De la mer Noire au mont Blanc puis au lac Léman .",
-                vec![(3..4, Label::Loc), (6..7, Label::Per), (10..11, Label::Loc)]
+                vec![
+                    (3..4, Label::Loc),
+                    (6..7, Label::Per),
+                    (10..11, Label::Misc)
+                ]
             ),
             owned(&[
                 ("mer Noire", Label::Loc),
                 ("mont Blanc", Label::Loc),
-                ("Léman", Label::Loc)
+                ("lac Léman", Label::Loc)
             ])
+        );
+        assert_eq!(
+            run(
+                "Le navire a franchi le détroit de Gibraltar avant de longer le château d' If .",
+                vec![(7..8, Label::Loc), (14..15, Label::Per)]
+            ),
+            owned(&[
+                ("détroit de Gibraltar", Label::Loc),
+                ("château d' If", Label::Loc)
+            ])
+        );
+        // a verb is no noun of a place
+        assert_eq!(
+            run("Je bois du Coca-Cola .", vec![(3..4, Label::Org)]),
+            owned(&[("Coca-Cola", Label::Org)])
         );
         // such a sea the labeller missed, and a lake by an adjective it
         // read as an organisation
