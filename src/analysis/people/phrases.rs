@@ -670,6 +670,17 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
             break;
         }
         let prev = a - 1;
+        // "the world's largest asset manager", "Europe's biggest bank",
+        // "the company's chief executive": the possessor opens the phrase
+        // (its "'s" is read as "is" elsewhere)
+        if doc.lang == Lang::En
+            && doc.is(prev, &["'s", "’s"])
+            && let Some(p) = possessor_start(doc, prev, ss)
+        {
+            det = Some(p);
+            a = p;
+            break;
+        }
         if !(is_word(doc, prev) || doc.is(prev, &["'s", "’s"]))
             || doc.is(
                 prev,
@@ -703,6 +714,29 @@ pub(crate) fn np_ending_at(doc: &Doc, k: usize, ss: usize) -> Option<Mention> {
         .unwrap_or(k);
     let plural = doc.t(head).ends_with('s') && !doc.t(head).ends_with("ss");
     Some(phrase_mention(doc, a, k + 1, plural, head))
+}
+
+/// Where the possessor before an English "'s" at `s` starts: a name
+/// ("Europe's", "BlackRock Inc's") or a short phrase from its article ("the
+/// world's", "the country's"); `None` for anything else.
+fn possessor_start(doc: &Doc, s: usize, ss: usize) -> Option<usize> {
+    let e = s.checked_sub(1).filter(|&e| e >= ss && is_word(doc, e))?;
+    if doc.info[e].cap {
+        let mut p = e;
+        while p > ss && doc.info[p - 1].cap && is_word(doc, p - 1) {
+            p -= 1;
+        }
+        // "the Fed's chair": the article before the name
+        return Some(if p > ss && doc.is(p - 1, &["the"]) {
+            p - 1
+        } else {
+            p
+        });
+    }
+    (e.saturating_sub(3).max(ss)..e)
+        .rev()
+        .find(|&x| is_det(doc, x))
+        .filter(|&d| (d + 1..e).all(|x| is_word(doc, x) && !doc.function(x)))
 }
 
 /// The lowercase noun a name starting at token `a` completes ("spécialiste"

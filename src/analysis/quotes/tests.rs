@@ -431,6 +431,28 @@ fn english_attribution_patterns() {
 }
 
 #[test]
+fn an_english_speaker_named_by_a_possessive_phrase() {
+    // the possessor ("the world's", "Europe's") opens the speaker's phrase;
+    // its "'s" is no "is"
+    let found = q(
+        "The firm will cut about 3% of its global workforce, the world's largest asset manager said on Tuesday.",
+        EN,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].0,
+        "The firm will cut about 3% of its global workforce"
+    );
+    assert_eq!(
+        q(
+            "“We are well placed,” Europe's biggest bank said in a statement.",
+            EN
+        ),
+        vec![d("We are well placed,", "Europe's biggest bank")]
+    );
+}
+
+#[test]
 fn pronouns_by_gender_from_titles_and_first_names() {
     let t = "Audrey Martin et Paul Durand ont signé. « C'est historique », a-t-elle dit.";
     assert_eq!(q(t, FR), vec![d("C'est historique", "Audrey Martin")]);
