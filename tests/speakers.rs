@@ -255,3 +255,20 @@ fn an_agency_dateline_is_no_part_of_the_lead_sentence_s_report() {
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].0, "BlackRock Inc will cut about 300 jobs");
 }
+
+#[test]
+fn business_news_calls_a_company_by_its_trade() {
+    // "the lender", "the world's largest asset manager": the company named
+    // before, not a phrase of their own
+    for said in [
+        "the lender said",
+        "the world's largest asset manager said",
+        "Europe's biggest bank said",
+    ] {
+        let text = format!(
+            "Barclays Plc will cut about 3% of its global workforce, {said} on Tuesday. \
+             The cuts follow a review of its costs."
+        );
+        assert_eq!(one(&text).as_deref(), Some("Barclays Plc"), "{said}");
+    }
+}

@@ -329,6 +329,28 @@ pub(crate) const COMPANY: &[&str] = &[
     "organization",
 ];
 
+/// English nouns by which business news calls a company it has named
+/// ("the lender", "the carmaker", "Europe's biggest bank"). Written for
+/// quoth; not "group" or "party" words, which COMPANY has or which name
+/// people's bodies the text may not have named.
+pub(crate) const BUSINESSES_EN: &[&str] = &[
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "carmaker",
+    "automaker",
+    "airline",
+    "manufacturer",
+    "maker",
+    "chipmaker",
+    "drugmaker",
+    "miner",
+    "conglomerate",
+    "broadcaster",
+    "brewer",
+];
+
 pub(crate) fn pronoun(doc: &Doc, i: usize) -> Option<(Kind, Option<Gender>, bool)> {
     let w = doc.t(i);
     let l = |x: &str| w.eq_ignore_ascii_case(x);

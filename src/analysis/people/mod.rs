@@ -911,9 +911,12 @@ impl<'a> Resolver<'a> {
         let i = self
             .referents
             .partition_point(|r| r.span.end <= m.span.start);
-        if COMPANY.contains(&head.as_str())
-            && let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org)
-        {
+        // "the company said", "the lender said", "the world's largest asset
+        // manager said": the organisation named last
+        let business = COMPANY.contains(&head.as_str())
+            || BUSINESSES_EN.contains(&head.as_str())
+            || head == "manager" && m.head > 0 && doc.is(m.head - 1, &["asset", "investment"]);
+        if business && let Some(r) = self.referents[..i].iter().rev().take(40).find(|r| r.org) {
             return self.referent_name(doc, r);
         }
         if ROLES.contains(&head.as_str()) {
