@@ -86,10 +86,34 @@ fn attributed<'a>(
     let doc = prepare(text, toks, sents, lang, &regions, entities);
     let mut found = direct(&doc, &regions);
     indirect(&doc, &mut found);
+    close_partial_quotes(text, &regions, &mut found);
     found.sort_by_key(|f| f.span.start);
     let mut resolver = Resolver::new(&doc, entities, groups, &regions);
     let quotes = attribute(&doc, &found, &mut resolver);
     (doc, resolver, quotes)
+}
+
+/// A report that ends inside quotation marks keeps their close: "said the
+/// company was “in a strong position.”" is not cut before its last mark,
+/// which left a mark open on screen.
+fn close_partial_quotes(text: &str, regions: &[marks::Region], found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Indirect) {
+        let Some(r) = regions.iter().find(|r| {
+            r.closed && r.open >= f.span.start && r.open < f.span.end && r.close_end > f.span.end
+        }) else {
+            continue;
+        };
+        let rest = &text[f.span.end..r.close_end];
+        // only the sentence's last stop and the marks themselves lie past it
+        if rest.chars().count() <= 3
+            && rest.chars().all(|c| {
+                matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '»' | '’' | '\'')
+                    || c.is_whitespace()
+            })
+        {
+            f.span.end = r.close_end;
+        }
+    }
 }
 
 /// A cue and the mention of its subject.

@@ -453,6 +453,21 @@ fn an_english_speaker_named_by_a_possessive_phrase() {
 }
 
 #[test]
+fn a_report_ending_inside_quotation_marks_keeps_their_close() {
+    let found = q(
+        "Chief executive Larry Fink said the company was \"in a strong position.\"",
+        EN,
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "the company was \"in a strong position.\""
+                && f.1 == QuoteKind::Indirect),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn pronouns_by_gender_from_titles_and_first_names() {
     let t = "Audrey Martin et Paul Durand ont signé. « C'est historique », a-t-elle dit.";
     assert_eq!(q(t, FR), vec![d("C'est historique", "Audrey Martin")]);
