@@ -840,6 +840,11 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         ("fusée", Label::Misc),
         ("satellite", Label::Misc),
         ("sonde", Label::Misc),
+        // a space mission and a telescope are programmes and products
+        // (WiNER-fr train: "la mission Cassini", "télescope spatial
+        // Hubble", "télescope Kepler" MISC)
+        ("mission", Label::Misc),
+        ("télescope", Label::Misc),
         ("vaccin", Label::Misc),
         ("commune", Label::Loc),
         ("fleuve", Label::Loc),
@@ -988,15 +993,21 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             && is_lower_word(words[r.start - 1])
         {
             // a nationality between noun and name ("le peintre flamand
-            // Rubens", "le graphiste français Michel Ancel")
-            kind_of
-                .get(words[r.start - 2])
-                .copied()
-                .filter(|_| Gazetteer::get().is_demonym_adjective_fr(words[r.start - 1]))
+            // Rubens", "le graphiste français Michel Ancel"), or what
+            // makes a work's or a product's noun a compound ("le jeu vidéo
+            // Iron Harvest", "le télescope spatial Hubble", "la mission
+            // historique Rosetta"; "le laboratoire spatial Tiangong-1" is
+            // no company)
+            let between = words[r.start - 1];
+            kind_of.get(words[r.start - 2]).copied().filter(|k| {
+                Gazetteer::get().is_demonym_adjective_fr(between)
+                    || *k == Label::Misc
+                        && matches!(between, "vidéo" | "spatial" | "spatiale" | "historique")
+            })
         } else {
             None
         };
-        if let Some(k) = kind {
+        if let Some(k) = kind.or_else(|| kind_described_after(words, r)) {
             let e = kinds.entry(text_of(words, r)).or_insert(Some(k));
             if *e != Some(k) {
                 *e = None;
@@ -1012,6 +1023,112 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         }
     }
     ms
+}
+
+/// Nouns that say what a name is when the text describes it right after
+/// it, with "un" or "une": works and products (MISC, as GUIDELINES.md
+/// makes them), companies and bodies (ORG), towns and natural places
+/// (LOC). Written for quoth; not "groupe" ("à Bessan, un groupe de
+/// manifestants"), nor "satellite" (a moon is a place in WiNER-fr).
+const DESCRIBED_KINDS: &[(&str, Label)] = &[
+    ("album", Label::Misc),
+    ("application", Label::Misc),
+    ("documentaire", Label::Misc),
+    ("film", Label::Misc),
+    ("jeu", Label::Misc),
+    ("logiciel", Label::Misc),
+    ("mission", Label::Misc),
+    ("roman", Label::Misc),
+    ("série", Label::Misc),
+    ("chanson", Label::Misc),
+    ("téléfilm", Label::Misc),
+    ("vaccin", Label::Misc),
+    ("association", Label::Org),
+    ("compagnie", Label::Org),
+    ("constructeur", Label::Org),
+    ("entreprise", Label::Org),
+    ("fabricant", Label::Org),
+    ("firme", Label::Org),
+    ("fondation", Label::Org),
+    ("société", Label::Org),
+    ("start-up", Label::Org),
+    ("startup", Label::Org),
+    ("commune", Label::Loc),
+    ("île", Label::Loc),
+    ("localité", Label::Loc),
+    ("rivière", Label::Loc),
+    ("village", Label::Loc),
+    ("ville", Label::Loc),
+];
+
+/// The kind a name's description gives it right after it: "Iron Harvest
+/// est un jeu de stratégie", "Slingshot , une application", "OneWeb ,
+/// une nouvelle entreprise" (one adjective may come first). The name must
+/// be what is described, not brought by a preposition: "le dernier film
+/// de Spielberg est un film de guerre" says nothing of Spielberg, and in
+/// "À Bessan , un village voisin a ..." the comma ends an adverbial. After
+/// a comma no verb may follow the noun.
+fn kind_described_after(words: &[&str], r: &Range<usize>) -> Option<Label> {
+    let e = r.end;
+    let w = |i: usize| words.get(i).copied().unwrap_or("");
+    let brought = r.start > 0
+        && matches!(
+            words[r.start - 1].to_lowercase().as_str(),
+            "à" | "au"
+                | "aux"
+                | "en"
+                | "dans"
+                | "de"
+                | "du"
+                | "des"
+                | "d'"
+                | "d’"
+                | "sur"
+                | "pour"
+                | "selon"
+                | "chez"
+                | "vers"
+                | "par"
+                | "avec"
+                | "contre"
+                | "entre"
+                | "sans"
+                | "sous"
+                | "après"
+                | "avant"
+                | "depuis"
+                | "devant"
+                | "derrière"
+        );
+    let copula = matches!(w(e), "est" | "était");
+    let apposition = matches!(w(e), "," | "(");
+    if brought || !(copula || apposition) || !matches!(w(e + 1), "un" | "une") {
+        return None;
+    }
+    let kind = |i: usize| {
+        DESCRIBED_KINDS
+            .iter()
+            .find(|(n, _)| *n == w(i))
+            .map(|k| (i, k.1))
+    };
+    let (n, label) = kind(e + 2).or_else(|| {
+        (is_lower_word(w(e + 2)) && !NEVER_LAST.contains(&w(e + 2)))
+            .then(|| kind(e + 3))
+            .flatten()
+    })?;
+    // a copula may say what the thing is like ("le JWST est une
+    // entreprise audacieuse"): its noun must go on with what a definition
+    // gives, a nationality, a field or a full stop ("est un film
+    // américain", "est un jeu de stratégie", "est un village .")
+    let defined = || {
+        let next = w(n + 1);
+        matches!(
+            next,
+            "de" | "d'" | "d’" | "du" | "des" | "," | "." | "qui" | "dont"
+        ) || Gazetteer::get().is_demonym_adjective_fr(next)
+    };
+    let verb_after = CLAUSE_OPENERS.contains(&w(n + 1));
+    if copula { defined() } else { !verb_after }.then_some(label)
 }
 
 /// Nouns of a company or a body after which French news writes its name
@@ -2336,14 +2453,20 @@ const OBJECT_OPENERS: &[&str] = &[
     "cette", "ces", "aux",
 ];
 
+/// Endings of past participles: one that ends a name, unseen in names,
+/// is the verb of a headline or a clause after it ("La mission Selenia
+/// repoussée", "les calculs du Caltech publiés mercredi", "les
+/// combattants d'Idleb menés par").
+const PARTICIPLE_ENDINGS: &[&str] = &["é", "ée", "és", "ées"];
+
 /// The labeller sometimes runs a name on into the verb after it ("la
 /// Ligue s'affrontent", "La Martinière souffrait", "Le Club transmettra",
-/// "Nike rompt son contrat", "« Lucky Luke » est une comédie").
-/// A name ends before a clause's opening word right after a capital or a
-/// closing quote, before a lowercase word with a verb's ending that names
-/// are not seen to hold, and before its last lowercase word, unseen in
-/// names, when an object follows. Adjectives stay ("Confédération
-/// paysanne", "Parti écologiste").
+/// "Nike rompt son contrat", "« Lucky Luke » est une comédie"). A name
+/// ends before a clause's opening word right after a capital or a closing
+/// quote, before a lowercase word with a verb's ending that names are not
+/// seen to hold, and before its last lowercase word, unseen in names, when
+/// it is a past participle or an object follows. Adjectives stay
+/// ("Confédération paysanne", "Parti écologiste").
 fn cut_at_verb(words: &[&str], (r, l): M) -> M {
     let cut = (r.start + 1..r.end).find(|&j| {
         let w = words[j];
@@ -2359,7 +2482,8 @@ fn cut_at_verb(words: &[&str], (r, l): M) -> M {
                 && !is_name_word_fr(w)
                 && (VERB_ENDINGS.iter().any(|e| w.ends_with(e))
                     || j + 1 == r.end
-                        && words.get(j + 1).is_some_and(|n| OBJECT_OPENERS.contains(n))))
+                        && (words.get(j + 1).is_some_and(|n| OBJECT_OPENERS.contains(n))
+                            || PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e)))))
     });
     match cut {
         Some(j) => (r.start..j, l),
@@ -2405,9 +2529,14 @@ const MORE_ORG_SUFFIXES_FR: &[&str] = &[
     "Helicopters",
     "Interactive",
     "Networks",
+    "Partenaires",
+    "Pharma",
     "Pharmaceuticals",
     "Publishing",
+    "Robotics",
     "Software",
+    "Space",
+    "Therapeutics",
     "Trucks",
 ];
 
@@ -4423,6 +4552,86 @@ mod tests {
         assert_eq!(
             run("membre du Parti écologiste .", vec![(2..4, Label::Org)]),
             owned(&[("Parti écologiste", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn a_description_after_a_name_gives_its_kind() {
+        // the copula and the apposition, and the name's other mentions
+        assert_eq!(
+            run(
+                "Hollowmere est un jeu d' aventure . Le studio a vendu Hollowmere .",
+                vec![(0..1, Label::Per), (11..12, Label::Loc)]
+            ),
+            owned(&[("Hollowmere", Label::Misc), ("Hollowmere", Label::Misc)])
+        );
+        assert_eq!(
+            run(
+                "le service Orbivia , une nouvelle entreprise fondée en 2021",
+                vec![(2..3, Label::Loc)]
+            ),
+            owned(&[("Orbivia", Label::Org)])
+        );
+        // a copula that says what the thing is like, and a comma after a
+        // place brought by a preposition, say nothing
+        assert_eq!(
+            run(
+                "Le JWST est une entreprise audacieuse",
+                vec![(1..2, Label::Misc)]
+            ),
+            owned(&[("JWST", Label::Misc)])
+        );
+        assert_eq!(
+            run(
+                "À Bessan , un village voisin a voté",
+                vec![(1..2, Label::Loc)]
+            ),
+            owned(&[("Bessan", Label::Loc)])
+        );
+        // a name brought by a preposition is not what is described: the
+        // director keeps his label
+        assert_eq!(
+            run(
+                "Le dernier film de Spielberg est un film de guerre . Spielberg a tourné en Normandie",
+                vec![
+                    (4..5, Label::Per),
+                    (11..12, Label::Per),
+                    (15..16, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Spielberg", Label::Per),
+                ("Spielberg", Label::Per),
+                ("Normandie", Label::Loc)
+            ])
+        );
+        // an apposition followed by its verb is the subject of a new clause
+        assert_eq!(
+            run(
+                "Hier , Castelmoure , une commune a voté contre Paul Martin",
+                vec![(2..3, Label::Org), (9..11, Label::Per)]
+            ),
+            owned(&[("Castelmoure", Label::Org), ("Paul Martin", Label::Per)])
+        );
+        // a compound noun before the name, and a headline's participle
+        assert_eq!(
+            run(
+                "La mission Selenia repoussée : le jeu vidéo Cendrebrise et la mission historique Rosetta",
+                vec![(2..4, Label::Org), (8..9, Label::Per), (13..14, Label::Per)]
+            ),
+            owned(&[
+                ("Selenia", Label::Misc),
+                ("Cendrebrise", Label::Misc),
+                ("Rosetta", Label::Misc)
+            ])
+        );
+        // but a laboratory is no product
+        assert_eq!(
+            run(
+                "du laboratoire spatial Tiangong-1",
+                vec![(3..4, Label::Misc)]
+            ),
+            owned(&[("Tiangong-1", Label::Misc)])
         );
     }
 
