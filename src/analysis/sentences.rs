@@ -49,17 +49,18 @@ pub fn split(text: &str, toks: &[Token]) -> Vec<Sentence> {
         let t = &toks[i];
         let mut end_here = false;
         let mut last = i;
-        if i == first && (i == 0 || gap_has_paragraph(text, toks, i - 1)) {
-            if let Some(dash) = dateline_end(text, &toks[i..]) {
-                last = i + dash;
-                out.push(Sentence {
-                    span: Span::new(toks[first].span.start, toks[last].span.end),
-                    tokens: first..last + 1,
-                });
-                first = last + 1;
-                i = first;
-                continue;
-            }
+        if i == first
+            && (i == 0 || gap_has_paragraph(text, toks, i - 1))
+            && let Some(dash) = dateline_end(text, &toks[i..])
+        {
+            last = i + dash;
+            out.push(Sentence {
+                span: Span::new(toks[first].span.start, toks[last].span.end),
+                tokens: first..last + 1,
+            });
+            first = last + 1;
+            i = first;
+            continue;
         }
         if t.kind == TokenKind::Punct
             && matches!(t.text(text).chars().next(), Some('.' | '!' | '?' | '…'))
