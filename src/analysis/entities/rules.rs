@@ -76,6 +76,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = places_by_their_cue(words, ms);
         ms = events(words, ms);
         ms = venues_and_events(words, ms);
+        ms = movements(words, ms);
         ms = empires(words, ms);
         ms = works::quoted_titles(words, ms);
         ms = nationality_of_names(words, ms);
@@ -1960,6 +1961,49 @@ fn venues_and_events(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     });
     ms.extend(found);
     ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// Garments and colours by which French names movements ("les Gilets
+/// jaunes", "les Bonnets rouges", "un Gilet jaune", "les Gyros bleus").
+const GARMENTS: &[&str] = &[
+    "gilet", "gilets", "bonnet", "bonnets", "casque", "casques", "chemise", "chemises", "gyro",
+    "gyros", "foulard", "foulards",
+];
+const GARMENT_COLOURS: &[&str] = &[
+    "jaune", "jaunes", "rouge", "rouges", "noir", "noirs", "noire", "noires", "bleu", "bleus",
+    "blanc", "blancs", "blanche", "blanches", "vert", "verts", "brun", "bruns", "brune", "brunes",
+];
+
+/// A movement named by a garment and its colour, and one of its members,
+/// is a group noun, MISC in GUIDELINES.md ("Gilets jaunes"; WiNER-fr train
+/// makes it an organisation 330 times). Such a mention becomes MISC; the
+/// capitalised pair is one when the labeller missed it ("un Gilet jaune a
+/// été emmené"); a lowercase one, which may be the garment ("porter un
+/// gilet jaune"), only when the labeller found it.
+fn movements(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let lower = |w: &str| w.to_lowercase();
+    let pair_at = |i: usize| {
+        GARMENTS.contains(&lower(words[i]).as_str())
+            && words
+                .get(i + 1)
+                .is_some_and(|c| GARMENT_COLOURS.contains(&lower(c).as_str()))
+    };
+    for (r, l) in &mut ms {
+        if pair_at(r.start) && r.len() <= 3 {
+            *l = Label::Misc;
+        }
+    }
+    let mut added = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if is_cap(w) && pair_at(i) && !ms.iter().any(|(r, _)| r.start <= i + 1 && i < r.end) {
+            added.push((i..i + 2, Label::Misc));
+        }
+    }
+    if !added.is_empty() {
+        ms.extend(added);
+        ms.sort_by_key(|m| m.0.start);
+    }
     ms
 }
 
@@ -4748,6 +4792,30 @@ mod tests {
                 ("William Masters", Label::Per),
                 ("Arena Football League", Label::Org)
             ])
+        );
+    }
+
+    #[test]
+    fn movements_named_by_a_garment_are_group_nouns() {
+        assert_eq!(
+            run(
+                "Vers 9 heures , 2 400 Gilets jaunes et les Bonnets rouges manifestaient ; un Gilet jaune a été blessé",
+                vec![(6..8, Label::Org), (10..12, Label::Per)]
+            ),
+            owned(&[
+                ("Gilets jaunes", Label::Misc),
+                ("Bonnets rouges", Label::Misc),
+                ("Gilet jaune", Label::Misc)
+            ])
+        );
+        // the garment itself is no entity, the movement in lowercase is
+        // one when the labeller found it
+        assert_eq!(
+            run(
+                "Il faut porter un gilet jaune , a dit un des gilets jaunes",
+                vec![(11..13, Label::Org)]
+            ),
+            owned(&[("gilets jaunes", Label::Misc)])
         );
     }
 
