@@ -77,6 +77,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = events(words, ms);
         ms = venues_and_events(words, ms);
         ms = movements(words, ms);
+        ms = descriptions(words, ms);
         ms = empires(words, ms);
         ms = works::quoted_titles(words, ms);
         ms = nationality_of_names(words, ms);
@@ -2007,6 +2008,24 @@ fn movements(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     ms
 }
 
+/// A common noun and a nationality's adjective describe, they do not name
+/// ("l'armée syrienne", "le gouvernement ukrainien", "l'État ukrainien",
+/// "la télévision américaine"): no entity, as GUIDELINES.md rules
+/// (adjectives and generic nouns are none), where WiNER-fr train spans
+/// "armée syrienne" an organisation. Places stay ("désert syrien").
+fn descriptions(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    ms.retain(|(r, l)| {
+        let ws = &words[r.clone()];
+        let generic = |w: &str| is_lower_word(w) || matches!(w, "État" | "Etat");
+        !(*l != Label::Loc
+            && (2..=3).contains(&ws.len())
+            && generic(ws[0])
+            && ws[1..].iter().all(|w| is_lower_word(w))
+            && Gazetteer::get().is_demonym_adjective_fr(ws[ws.len() - 1]))
+    });
+    ms
+}
+
 /// Events, a kind of MISC in GUIDELINES.md ("Euro 2012") and in WiNER-fr
 /// ("Jeux olympiques de Rio", "Coupe du monde de football 2018"), named by
 /// French patterns written for quoth: a world war by its ordinal, a
@@ -3683,11 +3702,11 @@ mod tests {
     fn an_article_before_a_lowercase_word_is_no_part_of_the_name() {
         assert_eq!(
             run(
-                "L' armée syrienne a repris Palmyre au groupe État islamique",
-                vec![(0..3, Label::Org), (5..6, Label::Loc), (8..10, Label::Org)]
+                "L' armée de l' air a repris Palmyre au groupe État islamique",
+                vec![(0..5, Label::Org), (7..8, Label::Loc), (10..12, Label::Org)]
             ),
             owned(&[
-                ("armée syrienne", Label::Org),
+                ("armée de l' air", Label::Org),
                 ("Palmyre", Label::Loc),
                 ("État islamique", Label::Org)
             ])
@@ -4816,6 +4835,25 @@ mod tests {
                 vec![(11..13, Label::Org)]
             ),
             owned(&[("gilets jaunes", Label::Misc)])
+        );
+    }
+
+    #[test]
+    fn a_noun_and_a_nationality_name_nothing() {
+        assert_eq!(
+            run(
+                "L' armée syrienne et l' État ukrainien face à l' Armée populaire vietnamienne dans le désert syrien",
+                vec![
+                    (1..3, Label::Org),
+                    (5..7, Label::Org),
+                    (10..13, Label::Org),
+                    (15..17, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Armée populaire vietnamienne", Label::Org),
+                ("désert syrien", Label::Loc)
+            ])
         );
     }
 
