@@ -2396,6 +2396,13 @@ const DEMONYM_STREET_HEADS: &[&str] = &["avenue", "boulevard", "place", "promena
 /// Français"), nor a word that is also a place ("Corse").
 fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
+    // a noun of nationality or of a town's people alone is MISC, whatever
+    // the labeller made of it ("le Messin a marqué" LOC, "les Arabes" LOC)
+    for (r, l) in &mut ms {
+        if r.len() == 1 && g.is_demonym_fr(words[r.start]) && !g.is_place(words[r.start]) {
+            *l = Label::Misc;
+        }
+    }
     // "l'Italienne Alice Betto" taken as one name: the noun is no part of
     // it, and what follows is a person unless a known company
     // ("l'Américain Google")
@@ -4853,6 +4860,31 @@ mod tests {
             owned(&[
                 ("Armée populaire vietnamienne", Label::Org),
                 ("désert syrien", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_people_alone_is_misc() {
+        // a player by his town's people, a people the labeller took for a
+        // place; the Italian town stays one
+        assert_eq!(
+            run(
+                "Le Messin a marqué contre les Stéphanois , dans une région peuplée de Kurdes et d' Arabes , près de Messine",
+                vec![
+                    (1..2, Label::Loc),
+                    (6..7, Label::Org),
+                    (13..14, Label::Loc),
+                    (16..17, Label::Loc),
+                    (20..21, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Messin", Label::Misc),
+                ("Stéphanois", Label::Misc),
+                ("Kurdes", Label::Misc),
+                ("Arabes", Label::Misc),
+                ("Messine", Label::Loc)
             ])
         );
     }
