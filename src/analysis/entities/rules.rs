@@ -960,6 +960,11 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         ("catcheur", Label::Per),
         ("boxeur", Label::Per),
         ("club", Label::Org),
+        // the kind noun stays outside the body's name in GUIDELINES.md's
+        // views ("l'association Droit au logement", "le collectif
+        // Indecline"), inside it in WiNER-fr train
+        ("association", Label::Org),
+        ("collectif", Label::Org),
         ("label", Label::Org),
         ("éditeur", Label::Org),
         ("développeur", Label::Org),
@@ -4922,6 +4927,17 @@ mod tests {
                 ("mer de Chine méridionale", Label::Loc),
                 ("Robin Masters", Label::Per)
             ])
+        );
+    }
+
+    #[test]
+    fn an_association_is_named_without_its_noun() {
+        assert_eq!(
+            run(
+                "L' association Droit au logement et le collectif Indecline ont manifesté",
+                vec![(1..5, Label::Org), (7..9, Label::Per)]
+            ),
+            owned(&[("Droit au logement", Label::Org), ("Indecline", Label::Org)])
         );
     }
 
