@@ -2856,20 +2856,29 @@ const COMPANY_FORMS: &[&str] = &[
 
 /// Two names run together across a boundary the labeller missed: a known
 /// place then a first name and more ("à Paris Anne Hidalgo a dit") is a
-/// place and a person.
+/// place and a person; so is a country "of" a person named in full ("la
+/// Hongrie de Viktor Orban", "la France d'Emmanuel Macron": GUIDELINES.md
+/// has flat names, the place is no part of a person's; the first name
+/// must be known, as above).
 fn split_place_person(words: &[&str], ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
     let mut out = Vec::with_capacity(ms.len());
     for (r, l) in ms {
-        let cut = (r.start + 1..r.end.saturating_sub(1)).find(|&j| {
-            g.is_place(words[j - 1])
+        let cut = (r.start + 1..r.end.saturating_sub(1)).find_map(|j| {
+            let of = matches!(words[j - 1], "de" | "d'" | "d’");
+            let place_end = if of { j - 1 } else { j };
+            (place_end > r.start
+                && g.is_place(words[place_end - 1])
                 && names::is_first_name(words[j])
                 && is_cap(words[j + 1])
-                && words[r.start..j].iter().all(|w| is_cap(w))
+                && words[r.start..place_end].iter().all(|w| is_cap(w)))
+            .then_some((place_end, j))
         });
         match cut {
-            Some(j) if matches!(l, Label::Per | Label::Loc) => {
-                out.push((r.start..j, Label::Loc));
+            // a company may be named for a place and a person ("Manchester
+            // Royal Infirmary"), not with "de" between
+            Some((e, j)) if matches!(l, Label::Per | Label::Loc) || l == Label::Org && e < j => {
+                out.push((r.start..e, Label::Loc));
                 out.push((j..r.end, Label::Per));
             }
             _ => out.push((r, l)),
@@ -4938,6 +4947,22 @@ mod tests {
                 vec![(1..5, Label::Org), (7..9, Label::Per)]
             ),
             owned(&[("Droit au logement", Label::Org), ("Indecline", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn a_country_of_a_person_is_a_place_and_a_person() {
+        assert_eq!(
+            run(
+                "selon l' Amérique de Donald Trump et la France d' Emmanuel Macron",
+                vec![(2..6, Label::Per), (8..12, Label::Org)]
+            ),
+            owned(&[
+                ("Amérique", Label::Loc),
+                ("Donald Trump", Label::Per),
+                ("France", Label::Loc),
+                ("Emmanuel Macron", Label::Per)
+            ])
         );
     }
 
