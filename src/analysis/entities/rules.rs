@@ -76,6 +76,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = places_by_their_cue(words, ms);
         ms = events(words, ms);
         ms = venues_and_events(words, ms);
+        ms = programmes(words, ms);
         ms = movements(words, ms);
         ms = descriptions(words, ms);
         ms = empires(words, ms);
@@ -1982,6 +1983,32 @@ fn venues_and_events(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     });
     ms.extend(found);
     ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// Nouns of programmes and operations: the name after them is one, MISC
+/// in GUIDELINES.md (works and programmes), with the year that ends it ("le
+/// plan France 2030", "l'opération Sentinelle", "le programme Apollo"),
+/// where the labeller reads a place or a company. Not a person's ("le plan
+/// Borloo" stays a person, as "la loi Macron"), not "projet" (as often a
+/// company's: "le projet Tesla").
+const PROGRAMME_NOUNS: &[&str] = &["plan", "programme", "opération", "stratégie", "pacte"];
+
+fn programmes(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let starts: Vec<usize> = ms.iter().map(|(r, _)| r.start).collect();
+    for (r, l) in &mut ms {
+        if r.start == 0
+            || !PROGRAMME_NOUNS.contains(&words[r.start - 1])
+            || *l == Label::Per
+            || opens_on_first_name(words, r)
+        {
+            continue;
+        }
+        *l = Label::Misc;
+        if words.get(r.end).is_some_and(|w| is_year(w)) && !starts.contains(&r.end) {
+            r.end += 1;
+        }
+    }
     ms
 }
 
@@ -4962,6 +4989,21 @@ mod tests {
                 ("Donald Trump", Label::Per),
                 ("France", Label::Loc),
                 ("Emmanuel Macron", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_programme_is_misc_with_its_year() {
+        assert_eq!(
+            run(
+                "Le plan France 2030 et l' opération Sentinelle , mais le plan Borloo",
+                vec![(2..3, Label::Loc), (7..8, Label::Org), (12..13, Label::Per)]
+            ),
+            owned(&[
+                ("France 2030", Label::Misc),
+                ("Sentinelle", Label::Misc),
+                ("Borloo", Label::Per)
             ])
         );
     }
