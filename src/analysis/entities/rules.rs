@@ -75,6 +75,10 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = companies_by_their_noun(words, initial, ms);
         ms = places_by_their_cue(words, ms);
         ms = events(words, ms);
+        ms = venues_and_events(words, ms);
+        ms = programmes(words, ms);
+        ms = movements(words, ms);
+        ms = descriptions(words, ms);
         ms = empires(words, ms);
         ms = works::quoted_titles(words, ms);
         ms = nationality_of_names(words, ms);
@@ -538,6 +542,7 @@ const NATURAL_HEADS: &[&str] = &[
     "îles",
     "isthme",
     "lac",
+    "lacs",
     "massif",
     "mer",
     "mers",
@@ -598,6 +603,8 @@ fn natural_places(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             && NATURAL_HEADS.contains(&words[h])
             && h.checked_sub(1)
                 .is_some_and(|b| BEFORE_NATURAL_HEADS.contains(&words[b]))
+            // not a person's sea ("la mer de Robin Masters")
+            && !(link > 0 && *l == Label::Per && opens_on_first_name(words, r))
         {
             *r = h..r.end;
             *l = Label::Loc;
@@ -879,6 +886,11 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         ("fusée", Label::Misc),
         ("satellite", Label::Misc),
         ("sonde", Label::Misc),
+        // a space mission and a telescope are programmes and products
+        // (WiNER-fr train: "la mission Cassini", "télescope spatial
+        // Hubble", "télescope Kepler" MISC)
+        ("mission", Label::Misc),
+        ("télescope", Label::Misc),
         ("vaccin", Label::Misc),
         ("commune", Label::Loc),
         ("fleuve", Label::Loc),
@@ -976,6 +988,11 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         ("catcheur", Label::Per),
         ("boxeur", Label::Per),
         ("club", Label::Org),
+        // the kind noun stays outside the body's name in GUIDELINES.md's
+        // views ("l'association Droit au logement", "le collectif
+        // Indecline"), inside it in WiNER-fr train
+        ("association", Label::Org),
+        ("collectif", Label::Org),
         ("label", Label::Org),
         ("éditeur", Label::Org),
         ("développeur", Label::Org),
@@ -1027,15 +1044,21 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             && is_lower_word(words[r.start - 1])
         {
             // a nationality between noun and name ("le peintre flamand
-            // Rubens", "le graphiste français Michel Ancel")
-            kind_of
-                .get(words[r.start - 2])
-                .copied()
-                .filter(|_| Gazetteer::get().is_demonym_adjective_fr(words[r.start - 1]))
+            // Rubens", "le graphiste français Michel Ancel"), or what
+            // makes a work's or a product's noun a compound ("le jeu vidéo
+            // Iron Harvest", "le télescope spatial Hubble", "la mission
+            // historique Rosetta"; "le laboratoire spatial Tiangong-1" is
+            // no company)
+            let between = words[r.start - 1];
+            kind_of.get(words[r.start - 2]).copied().filter(|k| {
+                Gazetteer::get().is_demonym_adjective_fr(between)
+                    || *k == Label::Misc
+                        && matches!(between, "vidéo" | "spatial" | "spatiale" | "historique")
+            })
         } else {
             None
         };
-        if let Some(k) = kind {
+        if let Some(k) = kind.or_else(|| kind_described_after(words, r)) {
             let e = kinds.entry(text_of(words, r)).or_insert(Some(k));
             if *e != Some(k) {
                 *e = None;
@@ -1051,6 +1074,112 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         }
     }
     ms
+}
+
+/// Nouns that say what a name is when the text describes it right after
+/// it, with "un" or "une": works and products (MISC, as GUIDELINES.md
+/// makes them), companies and bodies (ORG), towns and natural places
+/// (LOC). Written for quoth; not "groupe" ("à Bessan, un groupe de
+/// manifestants"), nor "satellite" (a moon is a place in WiNER-fr).
+const DESCRIBED_KINDS: &[(&str, Label)] = &[
+    ("album", Label::Misc),
+    ("application", Label::Misc),
+    ("documentaire", Label::Misc),
+    ("film", Label::Misc),
+    ("jeu", Label::Misc),
+    ("logiciel", Label::Misc),
+    ("mission", Label::Misc),
+    ("roman", Label::Misc),
+    ("série", Label::Misc),
+    ("chanson", Label::Misc),
+    ("téléfilm", Label::Misc),
+    ("vaccin", Label::Misc),
+    ("association", Label::Org),
+    ("compagnie", Label::Org),
+    ("constructeur", Label::Org),
+    ("entreprise", Label::Org),
+    ("fabricant", Label::Org),
+    ("firme", Label::Org),
+    ("fondation", Label::Org),
+    ("société", Label::Org),
+    ("start-up", Label::Org),
+    ("startup", Label::Org),
+    ("commune", Label::Loc),
+    ("île", Label::Loc),
+    ("localité", Label::Loc),
+    ("rivière", Label::Loc),
+    ("village", Label::Loc),
+    ("ville", Label::Loc),
+];
+
+/// The kind a name's description gives it right after it: "Iron Harvest
+/// est un jeu de stratégie", "Slingshot , une application", "OneWeb ,
+/// une nouvelle entreprise" (one adjective may come first). The name must
+/// be what is described, not brought by a preposition: "le dernier film
+/// de Spielberg est un film de guerre" says nothing of Spielberg, and in
+/// "À Bessan , un village voisin a ..." the comma ends an adverbial. After
+/// a comma no verb may follow the noun.
+fn kind_described_after(words: &[&str], r: &Range<usize>) -> Option<Label> {
+    let e = r.end;
+    let w = |i: usize| words.get(i).copied().unwrap_or("");
+    let brought = r.start > 0
+        && matches!(
+            words[r.start - 1].to_lowercase().as_str(),
+            "à" | "au"
+                | "aux"
+                | "en"
+                | "dans"
+                | "de"
+                | "du"
+                | "des"
+                | "d'"
+                | "d’"
+                | "sur"
+                | "pour"
+                | "selon"
+                | "chez"
+                | "vers"
+                | "par"
+                | "avec"
+                | "contre"
+                | "entre"
+                | "sans"
+                | "sous"
+                | "après"
+                | "avant"
+                | "depuis"
+                | "devant"
+                | "derrière"
+        );
+    let copula = matches!(w(e), "est" | "était");
+    let apposition = matches!(w(e), "," | "(");
+    if brought || !(copula || apposition) || !matches!(w(e + 1), "un" | "une") {
+        return None;
+    }
+    let kind = |i: usize| {
+        DESCRIBED_KINDS
+            .iter()
+            .find(|(n, _)| *n == w(i))
+            .map(|k| (i, k.1))
+    };
+    let (n, label) = kind(e + 2).or_else(|| {
+        (is_lower_word(w(e + 2)) && !NEVER_LAST.contains(&w(e + 2)))
+            .then(|| kind(e + 3))
+            .flatten()
+    })?;
+    // a copula may say what the thing is like ("le JWST est une
+    // entreprise audacieuse"): its noun must go on with what a definition
+    // gives, a nationality, a field or a full stop ("est un film
+    // américain", "est un jeu de stratégie", "est un village .")
+    let defined = || {
+        let next = w(n + 1);
+        matches!(
+            next,
+            "de" | "d'" | "d’" | "du" | "des" | "," | "." | "qui" | "dont"
+        ) || Gazetteer::get().is_demonym_adjective_fr(next)
+    };
+    let verb_after = CLAUSE_OPENERS.contains(&w(n + 1));
+    if copula { defined() } else { !verb_after }.then_some(label)
 }
 
 /// Nouns of a company or a body after which French news writes its name
@@ -1807,6 +1936,170 @@ fn event_at(words: &[&str], i: usize) -> Option<usize> {
     }
 }
 
+/// Last words of the English names French news gives venues ("Accor
+/// Arena", "Manchester Arena", "Yankee Stadium", "Madison Square Garden"):
+/// LOC venues in GUIDELINES.md, where WiNER-fr train spans "MEO Arena" and
+/// "Vodafone Arena" organisations. Not "Park" (a band: "Linkin Park"),
+/// "Hall" or "Field" (surnames), "Center" (as often a body).
+const VENUE_LAST: &[&str] = &[
+    "Arena", "Aréna", "Stadium", "Stadion", "Coliseum", "Dome", "Garden",
+];
+
+/// Last words of the English names of tournaments and ceremonies ("Rolex
+/// Paris Masters", "Finlandia Trophy", "Davis Cup", "Grammy Awards", "US
+/// Open"): events, MISC in GUIDELINES.md (WikiNEuRal so labels each).
+const EVENT_LAST: &[&str] = &[
+    "Masters",
+    "Trophy",
+    "Cup",
+    "Classic",
+    "Classics",
+    "Championship",
+    "Championships",
+    "Awards",
+    "Series",
+    "Open",
+];
+
+/// A name of two capitalised words or more that ends on a venue's or an
+/// event's English noun is that place or event, whatever the labeller
+/// made of it, and one name with the mentions right before it that the
+/// labeller cut ("Rolex" ORG, "Paris" LOC, "Masters" left out). Not a
+/// person's surname ("William Masters").
+fn venues_and_events(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let kind = |w: &str| {
+        if VENUE_LAST.contains(&w) {
+            Some(Label::Loc)
+        } else if EVENT_LAST.contains(&w) {
+            Some(Label::Misc)
+        } else {
+            None
+        }
+    };
+    let mut found: Vec<M> = Vec::new();
+    for i in 1..words.len() {
+        let Some(k) = kind(words[i]) else { continue };
+        // the noun ends the mention that holds it, or follows one
+        let mut start = match ms.iter().find(|(r, _)| r.contains(&i)) {
+            Some((r, _)) if r.end == i + 1 => r.start,
+            Some(_) => continue,
+            None => i,
+        };
+        while let Some((r, _)) = ms.iter().find(|(r, _)| r.end == start) {
+            start = r.start;
+        }
+        let span = start..i + 1;
+        if span.len() < 2
+            || !words[span.clone()]
+                .iter()
+                .all(|w| is_cap(w) || w.starts_with(char::is_numeric))
+            // surnames too ("William Masters", "Graeme Garden")
+            || matches!(words[i], "Masters" | "Garden") && opens_on_first_name(words, &span)
+        {
+            continue;
+        }
+        found.push((span, k));
+    }
+    if found.is_empty() {
+        return ms;
+    }
+    ms.retain(|(r, _)| {
+        !found
+            .iter()
+            .any(|(f, _)| r.start < f.end && f.start < r.end)
+    });
+    ms.extend(found);
+    ms.sort_by_key(|m| m.0.start);
+    ms
+}
+
+/// Nouns of programmes and operations: the name after them is one, MISC
+/// in GUIDELINES.md (works and programmes), with the year that ends it ("le
+/// plan France 2030", "l'opération Sentinelle", "le programme Apollo"),
+/// where the labeller reads a place or a company. Not a person's ("le plan
+/// Borloo" stays a person, as "la loi Macron"), not "projet" (as often a
+/// company's: "le projet Tesla").
+const PROGRAMME_NOUNS: &[&str] = &["plan", "programme", "opération", "stratégie", "pacte"];
+
+fn programmes(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let starts: Vec<usize> = ms.iter().map(|(r, _)| r.start).collect();
+    for (r, l) in &mut ms {
+        if r.start == 0
+            || !PROGRAMME_NOUNS.contains(&words[r.start - 1])
+            || *l == Label::Per
+            || opens_on_first_name(words, r)
+        {
+            continue;
+        }
+        *l = Label::Misc;
+        if words.get(r.end).is_some_and(|w| is_year(w)) && !starts.contains(&r.end) {
+            r.end += 1;
+        }
+    }
+    ms
+}
+
+/// Garments and colours by which French names movements ("les Gilets
+/// jaunes", "les Bonnets rouges", "un Gilet jaune", "les Gyros bleus").
+const GARMENTS: &[&str] = &[
+    "gilet", "gilets", "bonnet", "bonnets", "casque", "casques", "chemise", "chemises", "gyro",
+    "gyros", "foulard", "foulards",
+];
+const GARMENT_COLOURS: &[&str] = &[
+    "jaune", "jaunes", "rouge", "rouges", "noir", "noirs", "noire", "noires", "bleu", "bleus",
+    "blanc", "blancs", "blanche", "blanches", "vert", "verts", "brun", "bruns", "brune", "brunes",
+];
+
+/// A movement named by a garment and its colour, and one of its members,
+/// is a group noun, MISC in GUIDELINES.md ("Gilets jaunes"; WiNER-fr train
+/// makes it an organisation 330 times). Such a mention becomes MISC; the
+/// capitalised pair is one when the labeller missed it ("un Gilet jaune a
+/// été emmené"); a lowercase one, which may be the garment ("porter un
+/// gilet jaune"), only when the labeller found it.
+fn movements(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    let lower = |w: &str| w.to_lowercase();
+    let pair_at = |i: usize| {
+        GARMENTS.contains(&lower(words[i]).as_str())
+            && words
+                .get(i + 1)
+                .is_some_and(|c| GARMENT_COLOURS.contains(&lower(c).as_str()))
+    };
+    for (r, l) in &mut ms {
+        if pair_at(r.start) && r.len() <= 3 {
+            *l = Label::Misc;
+        }
+    }
+    let mut added = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if is_cap(w) && pair_at(i) && !ms.iter().any(|(r, _)| r.start <= i + 1 && i < r.end) {
+            added.push((i..i + 2, Label::Misc));
+        }
+    }
+    if !added.is_empty() {
+        ms.extend(added);
+        ms.sort_by_key(|m| m.0.start);
+    }
+    ms
+}
+
+/// A common noun and a nationality's adjective describe, they do not name
+/// ("l'armée syrienne", "le gouvernement ukrainien", "l'État ukrainien",
+/// "la télévision américaine"): no entity, as GUIDELINES.md rules
+/// (adjectives and generic nouns are none), where WiNER-fr train spans
+/// "armée syrienne" an organisation. Places stay ("désert syrien").
+fn descriptions(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    ms.retain(|(r, l)| {
+        let ws = &words[r.clone()];
+        let generic = |w: &str| is_lower_word(w) || matches!(w, "État" | "Etat");
+        !(*l != Label::Loc
+            && (2..=3).contains(&ws.len())
+            && generic(ws[0])
+            && ws[1..].iter().all(|w| is_lower_word(w))
+            && Gazetteer::get().is_demonym_adjective_fr(ws[ws.len() - 1]))
+    });
+    ms
+}
+
 /// Events, a kind of MISC in GUIDELINES.md ("Euro 2012") and in WiNER-fr
 /// ("Jeux olympiques de Rio", "Coupe du monde de football 2018"), named by
 /// French patterns written for quoth: a world war by its ordinal, a
@@ -2177,6 +2470,13 @@ const DEMONYM_STREET_HEADS: &[&str] = &["avenue", "boulevard", "place", "promena
 /// Français"), nor a word that is also a place ("Corse").
 fn demonyms(words: &[&str], initial: &[bool], mut ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
+    // a noun of nationality or of a town's people alone is MISC, whatever
+    // the labeller made of it ("le Messin a marqué" LOC, "les Arabes" LOC)
+    for (r, l) in &mut ms {
+        if r.len() == 1 && g.is_demonym_fr(words[r.start]) && !g.is_place(words[r.start]) {
+            *l = Label::Misc;
+        }
+    }
     // "l'Italienne Alice Betto" taken as one name: the noun is no part of
     // it, and what follows is a person unless a known company
     // ("l'Américain Google")
@@ -2375,14 +2675,20 @@ const OBJECT_OPENERS: &[&str] = &[
     "cette", "ces", "aux",
 ];
 
+/// Endings of past participles: one that ends a name, unseen in names,
+/// is the verb of a headline or a clause after it ("La mission Selenia
+/// repoussée", "les calculs du Caltech publiés mercredi", "les
+/// combattants d'Idleb menés par").
+const PARTICIPLE_ENDINGS: &[&str] = &["é", "ée", "és", "ées"];
+
 /// The labeller sometimes runs a name on into the verb after it ("la
 /// Ligue s'affrontent", "La Martinière souffrait", "Le Club transmettra",
-/// "Nike rompt son contrat", "« Lucky Luke » est une comédie").
-/// A name ends before a clause's opening word right after a capital or a
-/// closing quote, before a lowercase word with a verb's ending that names
-/// are not seen to hold, and before its last lowercase word, unseen in
-/// names, when an object follows. Adjectives stay ("Confédération
-/// paysanne", "Parti écologiste").
+/// "Nike rompt son contrat", "« Lucky Luke » est une comédie"). A name
+/// ends before a clause's opening word right after a capital or a closing
+/// quote, before a lowercase word with a verb's ending that names are not
+/// seen to hold, and before its last lowercase word, unseen in names, when
+/// it is a past participle or an object follows. Adjectives stay
+/// ("Confédération paysanne", "Parti écologiste").
 fn cut_at_verb(words: &[&str], (r, l): M) -> M {
     let cut = (r.start + 1..r.end).find(|&j| {
         let w = words[j];
@@ -2398,7 +2704,8 @@ fn cut_at_verb(words: &[&str], (r, l): M) -> M {
                 && !is_name_word_fr(w)
                 && (VERB_ENDINGS.iter().any(|e| w.ends_with(e))
                     || j + 1 == r.end
-                        && words.get(j + 1).is_some_and(|n| OBJECT_OPENERS.contains(n))))
+                        && (words.get(j + 1).is_some_and(|n| OBJECT_OPENERS.contains(n))
+                            || PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e)))))
     });
     match cut {
         Some(j) => (r.start..j, l),
@@ -2444,9 +2751,14 @@ const MORE_ORG_SUFFIXES_FR: &[&str] = &[
     "Helicopters",
     "Interactive",
     "Networks",
+    "Partenaires",
+    "Pharma",
     "Pharmaceuticals",
     "Publishing",
+    "Robotics",
     "Software",
+    "Space",
+    "Therapeutics",
     "Trucks",
 ];
 
@@ -2598,20 +2910,29 @@ const COMPANY_FORMS: &[&str] = &[
 
 /// Two names run together across a boundary the labeller missed: a known
 /// place then a first name and more ("à Paris Anne Hidalgo a dit") is a
-/// place and a person.
+/// place and a person; so is a country "of" a person named in full ("la
+/// Hongrie de Viktor Orban", "la France d'Emmanuel Macron": GUIDELINES.md
+/// has flat names, the place is no part of a person's; the first name
+/// must be known, as above).
 fn split_place_person(words: &[&str], ms: Vec<M>) -> Vec<M> {
     let g = Gazetteer::get();
     let mut out = Vec::with_capacity(ms.len());
     for (r, l) in ms {
-        let cut = (r.start + 1..r.end.saturating_sub(1)).find(|&j| {
-            g.is_place(words[j - 1])
+        let cut = (r.start + 1..r.end.saturating_sub(1)).find_map(|j| {
+            let of = matches!(words[j - 1], "de" | "d'" | "d’");
+            let place_end = if of { j - 1 } else { j };
+            (place_end > r.start
+                && g.is_place(words[place_end - 1])
                 && names::is_first_name(words[j])
                 && is_cap(words[j + 1])
-                && words[r.start..j].iter().all(|w| is_cap(w))
+                && words[r.start..place_end].iter().all(|w| is_cap(w)))
+            .then_some((place_end, j))
         });
         match cut {
-            Some(j) if matches!(l, Label::Per | Label::Loc) => {
-                out.push((r.start..j, Label::Loc));
+            // a company may be named for a place and a person ("Manchester
+            // Royal Infirmary"), not with "de" between
+            Some((e, j)) if matches!(l, Label::Per | Label::Loc) || l == Label::Org && e < j => {
+                out.push((r.start..e, Label::Loc));
                 out.push((j..r.end, Label::Per));
             }
             _ => out.push((r, l)),
@@ -3471,11 +3792,11 @@ mod tests {
     fn an_article_before_a_lowercase_word_is_no_part_of_the_name() {
         assert_eq!(
             run(
-                "L' armée syrienne a repris Palmyre au groupe État islamique",
-                vec![(0..3, Label::Org), (5..6, Label::Loc), (8..10, Label::Org)]
+                "L' armée de l' air a repris Palmyre au groupe État islamique",
+                vec![(0..5, Label::Org), (7..8, Label::Loc), (10..12, Label::Org)]
             ),
             owned(&[
-                ("armée syrienne", Label::Org),
+                ("armée de l' air", Label::Org),
                 ("Palmyre", Label::Loc),
                 ("État islamique", Label::Org)
             ])
@@ -4482,6 +4803,255 @@ mod tests {
         assert_eq!(
             run("membre du Parti écologiste .", vec![(2..4, Label::Org)]),
             owned(&[("Parti écologiste", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn a_description_after_a_name_gives_its_kind() {
+        // the copula and the apposition, and the name's other mentions
+        assert_eq!(
+            run(
+                "Hollowmere est un jeu d' aventure . Le studio a vendu Hollowmere .",
+                vec![(0..1, Label::Per), (11..12, Label::Loc)]
+            ),
+            owned(&[("Hollowmere", Label::Misc), ("Hollowmere", Label::Misc)])
+        );
+        assert_eq!(
+            run(
+                "le service Orbivia , une nouvelle entreprise fondée en 2021",
+                vec![(2..3, Label::Loc)]
+            ),
+            owned(&[("Orbivia", Label::Org)])
+        );
+        // a copula that says what the thing is like, and a comma after a
+        // place brought by a preposition, say nothing
+        assert_eq!(
+            run(
+                "Le JWST est une entreprise audacieuse",
+                vec![(1..2, Label::Misc)]
+            ),
+            owned(&[("JWST", Label::Misc)])
+        );
+        assert_eq!(
+            run(
+                "À Bessan , un village voisin a voté",
+                vec![(1..2, Label::Loc)]
+            ),
+            owned(&[("Bessan", Label::Loc)])
+        );
+        // a name brought by a preposition is not what is described: the
+        // director keeps his label
+        assert_eq!(
+            run(
+                "Le dernier film de Spielberg est un film de guerre . Spielberg a tourné en Normandie",
+                vec![
+                    (4..5, Label::Per),
+                    (11..12, Label::Per),
+                    (15..16, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Spielberg", Label::Per),
+                ("Spielberg", Label::Per),
+                ("Normandie", Label::Loc)
+            ])
+        );
+        // an apposition followed by its verb is the subject of a new clause
+        assert_eq!(
+            run(
+                "Hier , Castelmoure , une commune a voté contre Paul Martin",
+                vec![(2..3, Label::Org), (9..11, Label::Per)]
+            ),
+            owned(&[("Castelmoure", Label::Org), ("Paul Martin", Label::Per)])
+        );
+        // a compound noun before the name, and a headline's participle
+        assert_eq!(
+            run(
+                "La mission Selenia repoussée : le jeu vidéo Cendrebrise et la mission historique Rosetta",
+                vec![(2..4, Label::Org), (8..9, Label::Per), (13..14, Label::Per)]
+            ),
+            owned(&[
+                ("Selenia", Label::Misc),
+                ("Cendrebrise", Label::Misc),
+                ("Rosetta", Label::Misc)
+            ])
+        );
+        // but a laboratory is no product
+        assert_eq!(
+            run(
+                "du laboratoire spatial Tiangong-1",
+                vec![(3..4, Label::Misc)]
+            ),
+            owned(&[("Tiangong-1", Label::Misc)])
+        );
+    }
+
+    #[test]
+    fn venues_and_events_by_their_english_noun() {
+        // a venue is a place, an event MISC, one name with the mentions the
+        // labeller cut before the noun
+        assert_eq!(
+            run(
+                "Le concert aura lieu à l' Accor Arena après le Rolex Paris Masters",
+                vec![
+                    (6..8, Label::Org),
+                    (10..11, Label::Org),
+                    (11..12, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Accor Arena", Label::Loc),
+                ("Rolex Paris Masters", Label::Misc)
+            ])
+        );
+        assert_eq!(
+            run(
+                "Il a remporté la Davis Cup au Yankee Stadium",
+                vec![(4..6, Label::Per), (7..9, Label::Org)]
+            ),
+            owned(&[("Davis Cup", Label::Misc), ("Yankee Stadium", Label::Loc)])
+        );
+        // a surname stays a person's, and a name the noun does not end
+        assert_eq!(
+            run(
+                "selon William Masters , l' Arena Football League a grandi",
+                vec![(1..3, Label::Per), (5..8, Label::Org)]
+            ),
+            owned(&[
+                ("William Masters", Label::Per),
+                ("Arena Football League", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn movements_named_by_a_garment_are_group_nouns() {
+        assert_eq!(
+            run(
+                "Vers 9 heures , 2 400 Gilets jaunes et les Bonnets rouges manifestaient ; un Gilet jaune a été blessé",
+                vec![(6..8, Label::Org), (10..12, Label::Per)]
+            ),
+            owned(&[
+                ("Gilets jaunes", Label::Misc),
+                ("Bonnets rouges", Label::Misc),
+                ("Gilet jaune", Label::Misc)
+            ])
+        );
+        // the garment itself is no entity, the movement in lowercase is
+        // one when the labeller found it
+        assert_eq!(
+            run(
+                "Il faut porter un gilet jaune , a dit un des gilets jaunes",
+                vec![(11..13, Label::Org)]
+            ),
+            owned(&[("gilets jaunes", Label::Misc)])
+        );
+    }
+
+    #[test]
+    fn a_noun_and_a_nationality_name_nothing() {
+        assert_eq!(
+            run(
+                "L' armée syrienne et l' État ukrainien face à l' Armée populaire vietnamienne dans le désert syrien",
+                vec![
+                    (1..3, Label::Org),
+                    (5..7, Label::Org),
+                    (10..13, Label::Org),
+                    (15..17, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Armée populaire vietnamienne", Label::Org),
+                ("désert syrien", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_people_alone_is_misc() {
+        // a player by his town's people, a people the labeller took for a
+        // place; the Italian town stays one
+        assert_eq!(
+            run(
+                "Le Messin a marqué contre les Stéphanois , dans une région peuplée de Kurdes et d' Arabes , près de Messine",
+                vec![
+                    (1..2, Label::Loc),
+                    (6..7, Label::Org),
+                    (13..14, Label::Loc),
+                    (16..17, Label::Loc),
+                    (20..21, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Messin", Label::Misc),
+                ("Stéphanois", Label::Misc),
+                ("Kurdes", Label::Misc),
+                ("Arabes", Label::Misc),
+                ("Messine", Label::Loc)
+            ])
+        );
+    }
+
+    #[test]
+    fn seas_lakes_and_mountains_are_named_with_their_noun() {
+        assert_eq!(
+            run(
+                "les rives du lac du Bourget , le lac Léman et la mer de Chine méridionale , pas la mer de Robin Masters",
+                vec![
+                    (5..6, Label::Loc),
+                    (9..10, Label::Org),
+                    (14..16, Label::Loc),
+                    (21..23, Label::Per)
+                ]
+            ),
+            owned(&[
+                ("lac du Bourget", Label::Loc),
+                ("lac Léman", Label::Loc),
+                ("mer de Chine méridionale", Label::Loc),
+                ("Robin Masters", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn an_association_is_named_without_its_noun() {
+        assert_eq!(
+            run(
+                "L' association Droit au logement et le collectif Indecline ont manifesté",
+                vec![(1..5, Label::Org), (7..9, Label::Per)]
+            ),
+            owned(&[("Droit au logement", Label::Org), ("Indecline", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn a_country_of_a_person_is_a_place_and_a_person() {
+        assert_eq!(
+            run(
+                "selon l' Amérique de Donald Trump et la France d' Emmanuel Macron",
+                vec![(2..6, Label::Per), (8..12, Label::Org)]
+            ),
+            owned(&[
+                ("Amérique", Label::Loc),
+                ("Donald Trump", Label::Per),
+                ("France", Label::Loc),
+                ("Emmanuel Macron", Label::Per)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_programme_is_misc_with_its_year() {
+        assert_eq!(
+            run(
+                "Le plan France 2030 et l' opération Sentinelle , mais le plan Borloo",
+                vec![(2..3, Label::Loc), (7..8, Label::Org), (12..13, Label::Per)]
+            ),
+            owned(&[
+                ("France 2030", Label::Misc),
+                ("Sentinelle", Label::Misc),
+                ("Borloo", Label::Per)
+            ])
         );
     }
 
