@@ -51,7 +51,8 @@ pub(super) fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
             } else {
                 words
             };
-            let fr = french_region(doc, chain, open_tok, after_tok, words, left, right_cue);
+            let fr = french_region(doc, chain, open_tok, after_tok, words, left, right_cue)
+                .map(|a| a.map(|a| not_a_place(doc, a)));
             if let Some(att) = fr {
                 push_chain(doc, &mut out, chain, ri, QuoteKind::Direct, att);
             }
@@ -95,6 +96,22 @@ pub(super) fn direct(doc: &Doc, regions: &[marks::Region]) -> Vec<Found> {
         ri = rj;
     }
     out
+}
+
+/// "un Gilet jaune a tagué l'Arc de Triomphe : « … »", "des Gilets jaunes
+/// réveillonnent en Saône-et-Loir : « … »": a place named before a colon,
+/// or a place the quote has no speech verb for, is where the words were
+/// written or said, not who said them.
+fn not_a_place(doc: &Doc, mut a: Attribution) -> Attribution {
+    let verbless = a.cue.is_empty() || doc.text[a.cue.start..a.cue.end].trim() == ":";
+    if verbless
+        && let Some(m) = a.mention
+        && m.kind == mentions::Kind::Name
+        && doc.info[doc.tok_at(m.span.start)].entity == Some(crate::analysis::Label::Loc)
+    {
+        a.mention = None;
+    }
+    a
 }
 
 /// Pushes the pieces of a chain of regions (split at incises), each with the

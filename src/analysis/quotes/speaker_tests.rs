@@ -2304,3 +2304,31 @@ fn a_coach_called_technician() {
         vec![who("Luis Enrique"), who("Luis Enrique")]
     );
 }
+
+#[test]
+fn a_place_before_a_colon_is_where_the_words_were_not_who_said_them() {
+    // a monument written on: the slogan is the crowd's
+    assert_eq!(
+        speakers_with(
+            "Vers 22h00, à Bordeaux, un manifestant a tagué la Porte Cailhau : « Le peuple ne lâchera rien » . Il a été interpellé.",
+            &[("Bordeaux", Label::Loc), ("Porte Cailhau", Label::Loc)]
+        ),
+        vec![None]
+    );
+    // a region where the words were heard
+    assert_eq!(
+        speakers_with(
+            "Dans la soirée, des manifestants ont dressé des tables sur un rond-point de Haute-Vienne : « ici au moins on partage le repas avec des gens qui nous comprennent » .",
+            &[("Haute-Vienne", Label::Loc)]
+        ),
+        vec![None]
+    );
+    // a body named before the colon still speaks
+    assert_eq!(
+        speakers_with(
+            "En fin de journée, un communiqué de la SNCF : « le trafic reprendra progressivement demain matin sur l'ensemble des lignes » .",
+            &[("SNCF", Label::Org)]
+        ),
+        vec![who("SNCF")]
+    );
+}
