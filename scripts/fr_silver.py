@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores quoth's French quotes and speakers on the silver sets of scripts/fr-silver/.
 
-  python3 scripts/fr_silver.py [--shared ../shared] [--bin target/release/quoth] [--show speakers]
+  python3 scripts/fr_silver.py [--shared ../shared] [--bin target/release/quoth] [--show speakers (tune only)]
 
 322 WiNER-fr articles (2016-2018 French Wikinews, text CC BY 2.5) annotated by
 hand for this project under ../shared/data/quotes/fr/GUIDELINES.md, as
@@ -43,7 +43,8 @@ def main():
         with tempfile.TemporaryDirectory() as d:
             build(a.shared, name, d)
             cmd = [sys.executable, score, "--gold", d, "--cmd", f"{a.bin} analyze --raw --format json"]
-            for s in a.show:
+            # fresh is only ever scored: its errors are never shown
+            for s in a.show if name == "tune" else []:
                 cmd += ["--show", s]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             print(name, out.strip().splitlines()[-1] if "--show" not in cmd else out)
