@@ -2057,12 +2057,10 @@ const GARMENT_COLOURS: &[&str] = &[
 /// été emmené"); a lowercase one, which may be the garment ("porter un
 /// gilet jaune"), only when the labeller found it.
 fn movements(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
-    let lower = |w: &str| w.to_lowercase();
+    // the lists are ASCII: compared without a lowercase copy of each word
+    let within = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     let pair_at = |i: usize| {
-        GARMENTS.contains(&lower(words[i]).as_str())
-            && words
-                .get(i + 1)
-                .is_some_and(|c| GARMENT_COLOURS.contains(&lower(c).as_str()))
+        within(GARMENTS, words[i]) && words.get(i + 1).is_some_and(|c| within(GARMENT_COLOURS, c))
     };
     for (r, l) in &mut ms {
         if pair_at(r.start) && r.len() <= 3 {

@@ -331,8 +331,8 @@ pub(crate) const COMPANY: &[&str] = &[
 
 /// English nouns by which business news calls a company it has named
 /// ("the lender", "the carmaker", "Europe's biggest bank"). Written for
-/// quoth; not "group" or "party" words, which COMPANY has or which name
-/// people's bodies the text may not have named.
+/// quoth; "company", "firm" and "group" are in COMPANY; not "party" or
+/// "union", bodies of people the text may not have named.
 pub(crate) const BUSINESSES_EN: &[&str] = &[
     "bank",
     "lender",

@@ -98,9 +98,13 @@ fn attributed<'a>(
 /// which left a mark open on screen.
 fn close_partial_quotes(text: &str, regions: &[marks::Region], found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Indirect) {
-        let Some(r) = regions.iter().find(|r| {
-            r.closed && r.open >= f.span.start && r.open < f.span.end && r.close_end > f.span.end
-        }) else {
+        // regions are in text order: from the first that opens in the report
+        let from = regions.partition_point(|r| r.open < f.span.start);
+        let Some(r) = regions[from..]
+            .iter()
+            .take_while(|r| r.open < f.span.end)
+            .find(|r| r.closed && r.close_end > f.span.end)
+        else {
             continue;
         };
         let rest = &text[f.span.end..r.close_end];
