@@ -882,6 +882,31 @@ fn acronym_letter(doc: &Doc, k: usize) -> Option<char> {
         .map(|c| fold_char(c).to_ascii_lowercase())
 }
 
+/// The acronym the initials of an organisation's name make, in capitals
+/// ("Médecins sans frontières" → "MSF", "Organisation mondiale de la santé"
+/// → "OMS"), for a name of two significant words or more; None for a name
+/// already in capitals or with a word that gives no letter.
+pub(crate) fn spelled_initials(name: &str) -> Option<String> {
+    let mut out = String::new();
+    for w in name.split_whitespace() {
+        // "d'enquêtes": the word after the elided article
+        let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+        if w.is_empty() || ACRONYM_SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        let c = fold_char(w.chars().next()?);
+        if !c.is_ascii_alphabetic()
+            || w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            return None;
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    (2..=8).contains(&out.len()).then_some(out)
+}
+
 /// Small words an acronym leaves out ("régie autonome des transports
 /// parisiens", "Organisation mondiale de la santé").
 const ACRONYM_SKIPPED: &[&str] = &[

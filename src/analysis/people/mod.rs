@@ -45,6 +45,12 @@ pub struct Resolver<'a> {
     quoted_names: FastMap<&'a str, ()>,
     /// "(UCAF)": the token of each bracketed acronym's first appearance.
     acronyms: FastMap<&'a str, usize>,
+    /// Organisations spelled out in the article, by the acronym their
+    /// initials make ("Médecins sans frontières" under "MSF"): the acronym
+    /// alone later names them (GUIDELINES.md: "OMS" is "Organisation
+    /// mondiale de la santé" once the article has spelled it out). Initials
+    /// two organisations share name neither.
+    spelled: FastMap<String, Option<usize>>,
     /// Words of the PER and ORG group names → those groups, to find the
     /// group holding a name without scanning them all.
     group_words: FastMap<&'a str, Vec<usize>>,
@@ -252,6 +258,19 @@ impl<'a> Resolver<'a> {
                 acronyms.entry(w).or_insert(t);
             }
         }
+        let mut spelled: FastMap<String, Option<usize>> = FastMap::default();
+        for g in groups.iter().filter(|g| g.label == Label::Org) {
+            if let Some(a) = spelled_initials(&g.name) {
+                spelled
+                    .entry(a)
+                    .and_modify(|e| {
+                        if *e != Some(g.id) {
+                            *e = None
+                        }
+                    })
+                    .or_insert(Some(g.id));
+            }
+        }
         let mut group_words: FastMap<&'a str, Vec<usize>> = FastMap::default();
         for g in groups
             .iter()
@@ -295,6 +314,7 @@ impl<'a> Resolver<'a> {
             last: None,
             quoted_names,
             acronyms,
+            spelled,
             group_words,
             said: Vec::new(),
             kinds: FastMap::default(),
@@ -390,6 +410,15 @@ impl<'a> Resolver<'a> {
                 .or_else(|| acronym_with_place(doc, t))
         }) {
             return (Some(full), self.group_at(span));
+        }
+        if let Some(g) = self
+            .spelled
+            .get(bare)
+            .copied()
+            .flatten()
+            .and_then(|g| self.groups.get(g))
+        {
+            return (Some(g.name.clone()), Some(g.id));
         }
         // "le pape François", "le roi Charles": a regnal name is a name of
         // its own, not the first name of another person of the article
@@ -1081,6 +1110,14 @@ impl<'a> Resolver<'a> {
                 (None, None)
             };
         }
+        // an office that speaks for a body it names: "le bureau de MSF à
+        // Beyrouth", "le service de presse de la SNCF" (unnamed, "les
+        // services de renseignement" are a body of their own)
+        if OFFICES_FR.contains(&head)
+            && let Some(r) = named_complement()
+        {
+            return r;
+        }
         if DOCUMENTS_FR.contains(&head) || head == "direction" {
             if let Some(r) = named_complement() {
                 return r;
@@ -1693,6 +1730,16 @@ pub(crate) const ORG_NOUNS_FR: &[&str] = &[
     "titre",
 ];
 
+/// Parts of a body that speak for it.
+const OFFICES_FR: &[&str] = &[
+    "bureau",
+    "service",
+    "services",
+    "cellule",
+    "secrétariat",
+    "siège",
+];
+
 /// Documents and statements, which speak for their author.
 const DOCUMENTS_FR: &[&str] = &[
     "rapport",
@@ -2194,6 +2241,23 @@ mod tests {
     use super::*;
     use crate::analysis::view::prepare;
     use crate::analysis::{Lang, quotes::marks, sentences, tokens};
+
+    #[test]
+    fn initials_of_spelled_out_names_make_their_acronyms() {
+        for (name, acronym) in [
+            ("Médecins sans frontières", Some("MSF")),
+            ("Organisation mondiale de la santé", Some("OMS")),
+            ("Bureau d'enquêtes et d'analyses", Some("BEA")),
+            ("Union européenne", Some("UE")),
+            ("International Monetary Fund", Some("IMF")),
+            // one word, a name in capitals, a number: no acronym
+            ("Greenpeace", None),
+            ("Union CGT", None),
+            ("Euro 2016", None),
+        ] {
+            assert_eq!(spelled_initials(name).as_deref(), acronym, "{name}");
+        }
+    }
 
     #[test]
     fn a_name_running_into_a_clause() {

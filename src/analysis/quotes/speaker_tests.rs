@@ -1051,6 +1051,40 @@ fn an_acronym_spelled_out_in_brackets_after_it_goes_by_its_name() {
 }
 
 #[test]
+fn an_acronym_goes_by_the_name_the_article_spelled_out_without_brackets() {
+    // GUIDELINES.md: "OMS" is the Organisation mondiale de la santé once the
+    // article has spelled it out; an office speaks for the body it names
+    assert_eq!(
+        speakers_with(
+            "L'Organisation mondiale de la santé s'inquiète de l'épidémie. « Nous manquons de vaccins dans toute la région » , a déclaré l'OMS. Un hôpital tenu par Médecins sans frontières a été touché. « Huit personnes sont portées disparues après les frappes » a affirmé le bureau de MSF à Beyrouth.",
+            &[
+                ("Organisation mondiale de la santé", Label::Org),
+                ("OMS", Label::Org),
+                ("Médecins sans frontières", Label::Org),
+                ("MSF", Label::Org),
+                ("Beyrouth", Label::Loc)
+            ]
+        ),
+        vec![
+            who("Organisation mondiale de la santé"),
+            who("Médecins sans frontières")
+        ]
+    );
+    // two bodies with the same initials: the acronym names neither
+    assert_eq!(
+        speakers_with(
+            "Le Parti socialiste et la Plateforme syndicale se sont réunis. « Nous ne signerons pas cet accord en l'état » , a déclaré le PS.",
+            &[
+                ("Parti socialiste", Label::Org),
+                ("Plateforme syndicale", Label::Org),
+                ("PS", Label::Org)
+            ]
+        ),
+        vec![who("PS")]
+    );
+}
+
+#[test]
 fn an_unclosed_apposition_ending_on_a_place_leaves_the_name_speaking() {
     assert_eq!(
         speakers_with(
