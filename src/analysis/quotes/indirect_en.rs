@@ -190,7 +190,8 @@ fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, mentions::Mention)>
         while a > ss && doc.is(a - 1, &["the", "le", "la", "les", "l'", "l’", "a", "an"]) {
             a -= 1;
         }
-        if a <= ss + 3 || doc.t(a - 1) != "," {
+        // (the words before the comma are counted below)
+        if a <= ss + 1 || doc.t(a - 1) != "," {
             return None;
         }
         (m, a - 1, e + 1)
@@ -209,7 +210,21 @@ fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, mentions::Mention)>
     if t < se && !matches!(doc.t(t), "." | "," | "!" | "?" | ";") {
         return None;
     }
-    if (ss + 1..comma).any(|x| {
+    // "The average weekly benefit, it says, would be $300": a cue set in
+    // the middle of the clause it reports, which resumes with its verb
+    // after the incise; the report is the whole clause, incise inside it
+    let resumes = doc.lang == Lang::En
+        && t + 1 < se
+        && doc.t(t) == ","
+        && doc.is(t + 1, EN_CLAUSE_VERBS)
+        && (ss + 1..comma).all(|x| !doc.is(x, EN_CLAUSE_VERBS));
+    let end = if resumes {
+        clause_end(doc, t + 1)
+    } else {
+        comma
+    };
+    let resumed = if resumes { t + 1..end } else { end..end };
+    if (ss + 1..comma).chain(resumed).any(|x| {
         doc.info[x].region.is_some()
             || doc
                 .cue_at(x)
@@ -217,18 +232,25 @@ fn postposed(doc: &Doc, k: usize, e: usize) -> Option<(Span, mentions::Mention)>
     }) {
         return None;
     }
-    if count_words(doc, ss, comma) < 4 {
+    if count_words(doc, ss, end) < 4 {
         return None;
     }
     Some((
         marks::trim(
             doc.text,
             doc.toks[ss].span.start,
-            doc.toks[comma - 1].span.end,
+            doc.toks[end - 1].span.end,
         ),
         m,
     ))
 }
+
+/// Auxiliaries, modals and copulas that carry an English clause's verb: a
+/// clause resuming with one after an incise is the one the incise reports.
+const EN_CLAUSE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "would", "will", "could", "can", "should", "may", "might", "must",
+    "has", "have", "had", "does", "did", "remains", "remained",
+];
 
 /// English bare complement clause after a verb: "said the deal was off",
 /// "told reporters the deal was off", "said Tuesday he would".

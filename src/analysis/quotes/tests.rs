@@ -322,6 +322,36 @@ fn indirect_with_that_and_bare_clause() {
 }
 
 #[test]
+fn an_english_incise_inside_the_clause_it_reports() {
+    // the clause resumes with its verb after the incise: all of it is
+    // reported, the incise inside; a clause complete before it ends there
+    assert_eq!(
+        q(
+            "The average weekly benefit, Maria Lopez says, would be $300 under the plan.",
+            EN
+        ),
+        vec![i(
+            "The average weekly benefit, Maria Lopez says, would be $300 under the plan",
+            "Maria Lopez"
+        )]
+    );
+    assert_eq!(
+        q("The company, John Smith said, is in a strong position.", EN),
+        vec![i(
+            "The company, John Smith said, is in a strong position",
+            "John Smith"
+        )]
+    );
+    assert_eq!(
+        q(
+            "Demand fell sharply in May, John Smith said, and prices followed.",
+            EN
+        ),
+        vec![i("Demand fell sharply in May", "John Smith")]
+    );
+}
+
+#[test]
 fn selon_d_apres_according_to() {
     assert_eq!(
         q("Selon Jean Dupont, la récolte sera précoce.", FR),
