@@ -180,7 +180,18 @@ impl<'a> Resolver<'a> {
             // name runs the recogniser did not mark (or all of them without a recogniser)
             // covered spans by start, with the furthest end so far: an overlap
             // test in O(log n), since long articles have thousands of runs
-            let mut covered: Vec<Span> = referents.iter().map(|r: &Referent| r.span).collect();
+            // (a place or a thing the recogniser found is no one either:
+            // "a pledge made in Paris" gives "he" no antecedent)
+            let mut covered: Vec<Span> = referents
+                .iter()
+                .map(|r: &Referent| r.span)
+                .chain(
+                    entities
+                        .iter()
+                        .filter(|e| matches!(e.label, Label::Loc | Label::Misc))
+                        .map(|e| e.span),
+                )
+                .collect();
             covered.sort_unstable();
             let reach: Vec<usize> = covered
                 .iter()

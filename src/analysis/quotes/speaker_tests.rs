@@ -1,5 +1,5 @@
-//! French speakers: the noun phrase a cue points to, on sentences written
-//! in the style of agency copy. Each test is one rule of
+//! Speakers, French mostly: the noun phrase a cue points to, on sentences
+//! written in the style of agency copy. Each test is one rule of
 //! `people::phrases` or `quotes::sources`.
 
 use super::*;
@@ -8,6 +8,11 @@ use crate::analysis::{Label, sentences, tokens};
 /// The speaker of each quote found in `text`, with the recognised
 /// `entities` given as (words, label), each word run once per group.
 fn speakers_with(text: &str, entities: &[(&str, Label)]) -> Vec<Option<String>> {
+    speakers_in(text, Lang::Fr, entities)
+}
+
+/// As `speakers_with`, in `lang`.
+fn speakers_in(text: &str, lang: Lang, entities: &[(&str, Label)]) -> Vec<Option<String>> {
     let mut ents = Vec::new();
     let mut groups = Vec::new();
     for (words, label) in entities {
@@ -41,7 +46,7 @@ fn speakers_with(text: &str, entities: &[(&str, Label)]) -> Vec<Option<String>> 
     }
     let toks = tokens::tokenize(text);
     let sents = sentences::split(text, &toks);
-    find(text, &toks, &sents, Lang::Fr, &ents, &groups)
+    find(text, &toks, &sents, lang, &ents, &groups)
         .into_iter()
         .map(|q| q.speaker)
         .collect()
@@ -2364,5 +2369,18 @@ fn a_place_before_a_colon_is_where_the_words_were_not_who_said_them() {
             &[("SNCF", Label::Org)]
         ),
         vec![who("SNCF")]
+    );
+}
+
+#[test]
+fn a_place_the_recogniser_found_is_no_antecedent_for_he() {
+    // "Paris" is also a first name in the lists: as a place it is no one
+    assert_eq!(
+        speakers_in(
+            "Barack Obama leaves a pledge made in Paris to cut emissions. \"All of it could be undone at the ballot box,\" he said.",
+            Lang::En,
+            &[("Barack Obama", Label::Per), ("Paris", Label::Loc)]
+        ),
+        vec![who("Barack Obama")]
     );
 }
