@@ -12,6 +12,7 @@ use crate::analysis::{Label, Lang};
 mod clubs;
 mod english;
 mod initials;
+mod terms;
 mod works;
 
 type M = (Range<usize>, Label);
@@ -80,6 +81,8 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = movements(words, ms);
         ms = descriptions(words, ms);
         ms = empires(words, ms);
+        ms = terms::periods(words, ms);
+        ms = terms::latin_names(words, ms);
         ms = works::quoted_titles(words, ms);
         ms = nationality_of_names(words, ms);
         ms = directions_of_places(words, ms);
