@@ -74,6 +74,8 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = products_by_their_noun(words, ms);
         ms = kinds_by_their_noun(words, ms);
         ms = bands(words, ms);
+        ms = makers_by_their_verb(words, ms);
+        ms = car_models(words, ms);
         ms = companies_by_their_noun(words, initial, ms);
         ms = places_by_their_cue(words, ms);
         ms = events(words, ms);
@@ -920,6 +922,12 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         ("startup", Label::Org),
         ("entreprise", Label::Org),
         ("firme", Label::Org),
+        // a company's parts and kinds ("sa filiale Chrysler", "le
+        // conglomérat Union Carbide", "le holding Sofina")
+        ("filiale", Label::Org),
+        ("conglomérat", Label::Org),
+        ("holding", Label::Org),
+        ("multinationale", Label::Org),
         ("groupe", Label::Org),
         ("hebdomadaire", Label::Org),
         ("laboratoire", Label::Org),
@@ -1062,6 +1070,23 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         "le", "la", "l'", "l’", "les", "du", "des", "au", "aux", "un", "une", "son", "sa", "ses",
         "leur", "ce", "cet", "cette", "Le", "La", "L'", "L’", "Les", "Un", "Une",
     ];
+    /// Adjectives French puts before a kind's noun.
+    const FRONT_ADJECTIVES: &[&str] = &[
+        "nouveau",
+        "nouvelle",
+        "ancien",
+        "ancienne",
+        "jeune",
+        "petit",
+        "petite",
+        "grand",
+        "grande",
+        "puissant",
+        "puissante",
+        "célèbre",
+        "futur",
+        "future",
+    ];
     // the kind a noun gives a name holds for the name through the text
     // (one label per name); names given two kinds keep their labels
     static KIND_OF: std::sync::OnceLock<FastMap<&'static str, Label>> = std::sync::OnceLock::new();
@@ -1088,7 +1113,11 @@ fn kinds_by_their_noun(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
         // and the noun with its determiner: "animateur de radio Pierre
         // Bouteiller" is a person
         let determined = |k: usize| r.start >= k && DETERMINERS.contains(&words[r.start - k]);
-        let kind = if determined(2) {
+        // an adjective before the noun ("son nouveau parti Kadima", "le
+        // puissant conglomérat Union Carbide")
+        let fronted =
+            r.start >= 3 && FRONT_ADJECTIVES.contains(&words[r.start - 2]) && determined(3);
+        let kind = if determined(2) || fronted {
             kind_of.get(words[r.start - 1]).copied()
         } else if determined(3)
             // "le groupe britannique …" is as often a band as a company
@@ -1204,6 +1233,133 @@ fn bands(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
             last_band = Some(r.end);
         } else {
             last_band = None;
+        }
+    }
+    ms
+}
+
+/// Participles of what a company does to a product, before "par" and its
+/// name ("développé et édité par Electronic Arts", "commercialisé par
+/// Mattel", "racheté par Chrysler"). Written for quoth.
+const MAKER_VERBS: &[&str] = &[
+    "édité",
+    "éditée",
+    "édités",
+    "éditées",
+    "développé",
+    "développée",
+    "développés",
+    "développées",
+    "commercialisé",
+    "commercialisée",
+    "commercialisés",
+    "commercialisées",
+    "fabriqué",
+    "fabriquée",
+    "fabriqués",
+    "fabriquées",
+    "racheté",
+    "rachetée",
+    "rachetés",
+    "rachetées",
+    "distribué",
+    "distribuée",
+    "distribués",
+    "distribuées",
+];
+
+/// A name the labeller read as a person or a place after a maker's
+/// participle and "par" is the company that made, sold or bought the
+/// thing ("édité par Electronic Arts"); not a person named with a first
+/// name ("développé par Richard Borg").
+fn makers_by_their_verb(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    for (r, l) in &mut ms {
+        if r.start < 2
+            || !matches!(*l, Label::Per | Label::Loc)
+            || words[r.start - 1] != "par"
+            || !MAKER_VERBS.contains(&words[r.start - 2])
+            || opens_on_first_name(words, r)
+        {
+            continue;
+        }
+        *l = Label::Org;
+    }
+    ms
+}
+
+/// Carmakers whose name opens the name of their models ("Volkswagen
+/// Golf", "Toyota Corolla", "Peugeot 208"), written for quoth.
+const CAR_MAKERS: &[&str] = &[
+    "Audi",
+    "BMW",
+    "Buick",
+    "Cadillac",
+    "Chevrolet",
+    "Chrysler",
+    "Citroën",
+    "Dacia",
+    "Dodge",
+    "Ferrari",
+    "Fiat",
+    "Ford",
+    "Honda",
+    "Hyundai",
+    "Jeep",
+    "Kia",
+    "Lada",
+    "Lamborghini",
+    "Lancia",
+    "Maserati",
+    "Mazda",
+    "Mitsubishi",
+    "Nissan",
+    "Opel",
+    "Peugeot",
+    "Plymouth",
+    "Pontiac",
+    "Porsche",
+    "Renault",
+    "Saab",
+    "Subaru",
+    "Suzuki",
+    "Toyota",
+    "Volkswagen",
+    "Volvo",
+    "Škoda",
+];
+
+/// A carmaker's name and its model's, capitalised words or numbers, is
+/// the model, a product (MISC in GUIDELINES.md): "une Volkswagen Golf",
+/// "la Toyota Corolla", "une Pontiac G 6". Not the maker's branches
+/// ("Renault Sport", "Toyota Motor", "Ford France", "Volkswagen Group").
+fn car_models(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
+    const BRANCHES: &[&str] = &[
+        "Automobiles",
+        "Group",
+        "Groupe",
+        "Motor",
+        "Motors",
+        "Motorsport",
+        "Racing",
+        "Sport",
+        "Team",
+        "F1",
+        "Trucks",
+    ];
+    let g = Gazetteer::get();
+    for (r, l) in &mut ms {
+        if !(2..=4).contains(&r.len()) || !CAR_MAKERS.contains(&words[r.start]) {
+            continue;
+        }
+        let model = &words[r.start + 1..r.end];
+        let fits = |w: &&str| {
+            (is_cap(w) || w.chars().any(|c| c.is_ascii_digit()))
+                && !BRANCHES.contains(w)
+                && !g.is_place(w)
+                && !g.is_org_suffix(w)
+        };
+        if model.iter().all(fits) {
+            *l = Label::Misc;
         }
     }
     ms
@@ -3518,7 +3674,17 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
     // sweep, each mention removed at most once.
     let mut removed = vec![false; ms.len()];
     let mut added = Vec::new();
-    for (k, label) in known {
+    for (mut k, label) in known {
+        // a work's or a product's number is part of its name ("Super Bowl
+        // XLVII", "Fallout 3", "Super Mario 64"), a year is not
+        if label == Label::Misc
+            && words.get(k.end).is_some_and(|w| {
+                (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+                    || w.len() <= 6 && w.chars().all(|c| "IVXLC".contains(c))
+            })
+        {
+            k.end += 1;
+        }
         let first = ms.partition_point(|m| m.0.end <= k.start);
         let overlapping: Vec<usize> = (first..ms.len())
             .take_while(|&j| ms[j].0.start < k.end)
@@ -3526,10 +3692,20 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
             .collect();
         // A longer mention around the match is a different name
         // ("Google Cloud"): leave it.
-        if overlapping
-            .iter()
-            .any(|&j| ms[j].0.start <= k.start && k.end <= ms[j].0.end && ms[j].0 != k)
-        {
+        // A mention that only goes on past a known name with lowercase
+        // words or punctuation ("Sonic avec l' émeraude", "Nintendo DS .")
+        // ran past it: the known name is the name. (A noun before it
+        // stays: "agence Reuters".)
+        let ran_past = |j: usize| {
+            let no_name = |w: &&str| !w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+            words[ms[j].0.start..k.start]
+                .iter()
+                .all(|w| !w.chars().any(char::is_alphanumeric))
+                && words[k.end..ms[j].0.end].iter().all(no_name)
+        };
+        if overlapping.iter().any(|&j| {
+            ms[j].0.start <= k.start && k.end <= ms[j].0.end && ms[j].0 != k && !ran_past(j)
+        }) {
             continue;
         }
         let single_first_name = k.len() == 1 && names::is_first_name(words[k.start]);
@@ -4528,6 +4704,49 @@ mod tests {
                 vec![(6..8, Label::Per)]
             ),
             owned(&[("Pink Floyd", Label::Org)])
+        );
+    }
+
+    #[test]
+    fn makers_parties_and_car_models_by_their_context() {
+        // a company after a maker's participle and "par", not a person
+        // with a first name; a party after an adjective and its noun
+        assert_eq!(
+            run(
+                "Le jeu est édité par Pixelwerk et développé par Marc Duval pour son nouveau parti Avanti .",
+                vec![
+                    (5..6, Label::Per),
+                    (9..11, Label::Per),
+                    (15..16, Label::Loc)
+                ]
+            ),
+            owned(&[
+                ("Pixelwerk", Label::Org),
+                ("Marc Duval", Label::Per),
+                ("Avanti", Label::Org)
+            ])
+        );
+        // a carmaker and its model is a product
+        assert_eq!(
+            run(
+                "Il roulait dans une Volkswagen Golf volée à Toyota Motor .",
+                vec![(4..6, Label::Org), (8..10, Label::Org)]
+            ),
+            owned(&[
+                ("Volkswagen Golf", Label::Misc),
+                ("Toyota Motor", Label::Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn known_works_keep_their_number_and_drop_what_the_labeller_ran_on() {
+        assert_eq!(
+            run(
+                "Il a joué au Super Bowl XLVII puis enferme Sonic avec les autres .",
+                vec![(4..6, Label::Org), (9..12, Label::Per)]
+            ),
+            owned(&[("Super Bowl XLVII", Label::Misc), ("Sonic", Label::Misc)])
         );
     }
 
