@@ -32,6 +32,15 @@ const BEFORE_TITLES: &[&str] = &[
     "pour",
     "sur",
     "Dans",
+    // what names one or more works among others ("comme « Metroid »",
+    // "notamment « Donjons et Dragons »", "après « Super Mario Land »")
+    "après",
+    "avant",
+    "comme",
+    "depuis",
+    "dont",
+    "entre",
+    "notamment",
     // the kinds of works are in KINDS_OF_WORKS
     // what qualifies them ("série télévisée", "bande dessinée", "album
     // studio", "série animée") and names them ("intitulé")
@@ -169,11 +178,37 @@ fn described_after(words: &[&str], k: usize) -> bool {
     if w(k) == "(" && w(k + 2) == ")" && w(k + 1).len() == 4 {
         return w(k + 1).chars().all(|c| c.is_ascii_digit());
     }
-    let k = if w(k) == "," { k + 1 } else { k };
+    let comma = w(k) == ",";
+    let k = if comma { k + 1 } else { k };
     if MADE.contains(&w(k)) {
         return matches!(w(k + 1), "par" | "en" | "chez");
     }
-    w(k) == "est" && matches!(w(k + 1), "un" | "une") && KINDS_OF_WORKS.contains(&w(k + 2))
+    // "« Evita » est un film", "« Loose » est l' album le plus vendu", "«
+    // Astérix gladiateur » , quatrième volet de la série", "« … » , un
+    // autre roman de"
+    let mut j = if !comma && matches!(w(k), "est" | "fut" | "était") {
+        k + 1
+    } else if comma {
+        k
+    } else {
+        return false;
+    };
+    if matches!(
+        w(j),
+        "un" | "une" | "le" | "la" | "l'" | "l’" | "son" | "sa" | "leur"
+    ) {
+        j += 1;
+    }
+    for _ in 0..3 {
+        if kind_at(words, j) {
+            return j < words.len();
+        }
+        if !(qualifies(w(j)) || matches!(w(j), "autre" | "premier" | "dernier" | "second")) {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Words a title between quotation marks has at most.
@@ -711,6 +746,44 @@ mod tests {
             run(
                 "Par la suite , « Paris » a répondu le maire .",
                 vec![(5..6, Label::Loc)]
+            ),
+            vec![("Paris".to_string(), Label::Loc)]
+        );
+    }
+
+    #[test]
+    fn a_title_among_others_or_described_by_its_kind_after_it() {
+        // works named among others
+        assert_eq!(
+            run(
+                "Il a écrit trente romans , dont « Les Grands Chemins » et « Marée basse » .",
+                vec![(8..10, Label::Loc)]
+            ),
+            vec![
+                ("Les Grands Chemins".to_string(), Label::Misc),
+                ("Marée basse".to_string(), Label::Misc),
+            ]
+        );
+        // its kind after it, past an article and what qualifies it
+        assert_eq!(
+            run(
+                "« Nuits de Lune » est l' album le plus vendu de 2004 .",
+                vec![(3..4, Label::Loc)]
+            ),
+            misc("Nuits de Lune")
+        );
+        assert_eq!(
+            run(
+                "« Astérix en Corse » , quatrième volet de la série , sort .",
+                vec![(1..2, Label::Per), (3..4, Label::Loc)]
+            ),
+            misc("Astérix en Corse")
+        );
+        // what someone said before a verb of saying stays speech
+        assert_eq!(
+            run(
+                "« Merci Paris » , a déclaré le maire .",
+                vec![(2..3, Label::Loc)]
             ),
             vec![("Paris".to_string(), Label::Loc)]
         );
