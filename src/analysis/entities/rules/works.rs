@@ -269,8 +269,9 @@ fn quotations(words: &[&str]) -> Vec<Quotation> {
             open: i,
             end,
             kind: kind_before(words, i) || described_after(words, end + 1),
-            before: i > 0 && BEFORE_TITLES.contains(&words[i - 1])
-                || i > 0 && KINDS_OF_WORKS.contains(&words[i - 1])
+            before: i > 0
+                && (BEFORE_TITLES.contains(&words[i - 1])
+                    || KINDS_OF_WORKS.contains(&words[i - 1]))
                 || kind_in_apposition(words, i),
             work_of: i > 0 && matches!(words[i - 1], "de" | "d'" | "d’" | "du" | "dans" | "Dans"),
         });
