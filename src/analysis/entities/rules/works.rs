@@ -268,7 +268,9 @@ fn quotations(words: &[&str]) -> Vec<Quotation> {
         out.push(Quotation {
             open: i,
             end,
-            kind: kind_before(words, i) || described_after(words, end + 1),
+            kind: kind_before(words, i)
+                || described_after(words, end + 1)
+                || kind_in_apposition(words, i),
             before: i > 0
                 && (BEFORE_TITLES.contains(&words[i - 1])
                     || KINDS_OF_WORKS.contains(&words[i - 1]))
@@ -468,7 +470,8 @@ fn kind_at(words: &[&str], j: usize) -> bool {
 const MAX_APPOSED_PHRASE: usize = 8;
 
 /// Whether the quotation at `i` is in apposition with a noun phrase that
-/// names the kind of a work: "son dernier roman , « … »", "le sixième album
+/// names the kind of a work, which says it is one as the kind right before
+/// it does: "son dernier roman , « … »", "le sixième album
 /// d' Oasis , « … »", "une chanson du groupe Slade , « … »", "la troisième
 /// histoire , « … »" (not "par la suite , « … »").
 fn kind_in_apposition(words: &[&str], i: usize) -> bool {
@@ -704,6 +707,20 @@ mod tests {
             vec![
                 ("Sony".to_string(), Label::Org),
                 ("Nuits de Lune".to_string(), Label::Misc)
+            ]
+        );
+        // which lets it be long, with its subtitle
+        assert_eq!(
+            run(
+                "Elle joue dans la série de Jean Roy , « Les Voisins : Une nouvelle vie à la mer » .",
+                vec![(6..8, Label::Per)]
+            ),
+            vec![
+                ("Jean Roy".to_string(), Label::Per),
+                (
+                    "Les Voisins : Une nouvelle vie à la mer".to_string(),
+                    Label::Misc
+                )
             ]
         );
         // the first of a list the next ones make a list of titles, and a
