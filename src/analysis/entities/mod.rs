@@ -80,8 +80,41 @@ impl Models {
                 span: Span::new(toks[r.start].span.start, toks[r.end - 1].span.end),
                 label,
             })
+            .filter(|m| !section_heading(text, m.span))
             .collect()
     }
+}
+
+/// Headings of the sections that close a page ("Links", the references
+/// the Markdown loader lists; "Sources", "Voir aussi"): a line of its own
+/// that is one of them names no one, whatever the labeller reads in a
+/// capitalised word alone.
+const SECTION_HEADINGS: &[&str] = &[
+    "links",
+    "liens",
+    "sources",
+    "source",
+    "références",
+    "references",
+    "notes",
+    "voir aussi",
+    "see also",
+    "bibliographie",
+    "articles connexes",
+    "liens externes",
+    "external links",
+];
+
+fn section_heading(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end]
+            .trim_matches(|c: char| c.is_whitespace() || c == ':')
+            .is_empty()
+        && SECTION_HEADINGS.contains(&span.text(text).to_lowercase().as_str())
 }
 
 /// The mentions of a text (word ranges), with the corrections of `rules`
@@ -143,6 +176,21 @@ pub fn mentions_from_tags(tags: &[u8]) -> Vec<(std::ops::Range<usize>, super::La
 mod tests {
     use super::*;
     use crate::analysis::Label;
+
+    #[test]
+    fn a_closing_sections_heading_alone_on_its_line_is_no_name() {
+        let text = "Météo-France publie son bilan.\n\nLinks\n\n[1] https://meteofrance.com/\n\nSources :\nLinks of London ouvre à Paris.";
+        let span = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        assert!(section_heading(text, span("Links")));
+        assert!(section_heading(text, span("Sources")));
+        // in a sentence, the word is whatever the labeller says
+        let a = text.rfind("Links").unwrap();
+        assert!(!section_heading(text, Span::new(a, a + 5)));
+        assert!(!section_heading(text, span("Météo-France")));
+    }
 
     #[test]
     fn bio_to_mentions() {
