@@ -87,8 +87,9 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         ms = descriptions(words, ms);
         ms = empires(words, ms);
         ms = terms::periods(words, ms);
-        ms = terms::latin_names(words, ms);
         ms = works::quoted_titles(words, ms);
+        // (after the titles: "comme « Papilio phorbanta »" is no work)
+        ms = terms::latin_names(words, ms);
         ms = nationality_of_names(words, ms);
         ms = directions_of_places(words, ms);
         ms = contracted_titles(words, ms);
