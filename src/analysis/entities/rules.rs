@@ -45,7 +45,7 @@ pub fn refine(words: &[&str], initial: &[bool], lang: Lang, mentions: Vec<M>) ->
         })
         .filter_map(|m| trim(words, lang, m))
         .collect();
-    ms = apply_known(words, initial, ms);
+    ms = apply_known(words, initial, lang, ms);
     ms = legal_names(words, initial, lang, ms);
     ms = split_place_person(words, ms);
     ms = acronyms(words, ms);
@@ -3664,7 +3664,7 @@ fn split_known(words: &[&str], known: &[M], ms: Vec<M>) -> Vec<M> {
 /// Known products and organisations take their gazetteer label; a match the
 /// labeller missed is added unless it is part of a longer capitalised name,
 /// or a first name the labeller took for a person ("Claude").
-fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
+fn apply_known(words: &[&str], initial: &[bool], lang: Lang, ms: Vec<M>) -> Vec<M> {
     let known = Gazetteer::get().known(words);
     // people known by one name do not split a longer name the labeller
     // found ("Sanofi Pasteur", "lycée Voltaire")
@@ -3678,6 +3678,8 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
     // sweep, each mention removed at most once.
     let mut removed = vec![false; ms.len()];
     let mut added = Vec::new();
+    // the capitalised words inside sentences, gathered once if asked
+    let cap_inside = std::cell::OnceCell::new();
     for (mut k, label) in known {
         // a work's or a product's number is part of its name ("Super Bowl
         // XLVII", "Fallout 3", "Super Mario 64"), a year is not
@@ -3737,7 +3739,22 @@ fn apply_known(words: &[&str], initial: &[bool], ms: Vec<M>) -> Vec<M> {
                 && is_cap(words[k.start - 1])
                 && !(initial[k.start - 1]
                     && matches!(words[k.start - 1], "Le" | "La" | "Les" | "L'" | "L’"));
-            if next_cap || prev_cap || single_first_name {
+            // an English first word is a name only with evidence: the
+            // labeller's, or the word capitalised inside a sentence ("Raw
+            // materials prices rose", "Steam rose from the vents"; French
+            // writes those words otherwise)
+            let unsupported = lang == Lang::En
+                && k.len() == 1
+                && initial[k.start]
+                && !cap_inside
+                    .get_or_init(|| {
+                        (0..words.len())
+                            .filter(|&i| !initial[i] && is_cap(words[i]))
+                            .map(|i| words[i])
+                            .collect::<FastSet<&str>>()
+                    })
+                    .contains(words[k.start]);
+            if next_cap || prev_cap || single_first_name || unsupported {
                 continue;
             }
         }
@@ -4032,6 +4049,21 @@ mod tests {
 
     pub(super) fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
         v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
+    }
+
+    #[test]
+    fn an_english_first_word_in_the_lists_needs_evidence() {
+        // common words that name games and shows open English sentences
+        assert_eq!(
+            run_en("Raw materials prices rose sharply .", vec![]),
+            vec![]
+        );
+        assert_eq!(run_en("Steam rose from the vents .", vec![]), vec![]);
+        // the show, capitalised inside a sentence too
+        assert_eq!(
+            run_en("Raw drew fans . Fans of Raw cheered .", vec![]),
+            owned(&[("Raw", Label::Misc), ("Raw", Label::Misc)])
+        );
     }
 
     #[test]
