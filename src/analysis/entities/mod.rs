@@ -106,14 +106,13 @@ const SECTION_HEADINGS: &[&str] = &[
 ];
 
 fn section_heading(text: &str, span: Span) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    text[line_start..span.start].trim().is_empty()
-        && text[span.end..line_end]
-            .trim_matches(|c: char| c.is_whitespace() || c == ':')
-            .is_empty()
+    // only the blanks around the word are read, never the whole line: a
+    // text of one long line with many names stays linear
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after = text[span.end..].trim_start_matches([' ', '\t', ':']);
+    (before.is_empty() || before.ends_with('\n'))
+        && (after.is_empty() || after.starts_with(['\n', '\r']))
+        && span.end - span.start <= 20
         && SECTION_HEADINGS.contains(&span.text(text).to_lowercase().as_str())
 }
 

@@ -3747,12 +3747,7 @@ fn apply_known(words: &[&str], initial: &[bool], lang: Lang, ms: Vec<M>) -> Vec<
                 && k.len() == 1
                 && initial[k.start]
                 && !cap_inside
-                    .get_or_init(|| {
-                        (0..words.len())
-                            .filter(|&i| !initial[i] && is_cap(words[i]))
-                            .map(|i| words[i])
-                            .collect::<FastSet<&str>>()
-                    })
+                    .get_or_init(|| capitalised_inside(words, initial))
                     .contains(words[k.start]);
             if next_cap || prev_cap || single_first_name || unsupported {
                 continue;
@@ -3786,10 +3781,7 @@ fn initial_words(
     if !ms.iter().any(|(r, _)| r.len() == 1 && initial[r.start]) {
         return ms;
     }
-    let cap_inside: FastSet<&str> = (0..words.len())
-        .filter(|&i| !initial[i] && is_cap(words[i]))
-        .map(|i| words[i])
-        .collect();
+    let cap_inside = capitalised_inside(words, initial);
     let g = Gazetteer::get();
     ms.into_iter()
         .filter(|(r, _)| {
@@ -3802,6 +3794,15 @@ fn initial_words(
                 && !names::is_first_name(w)
                 && g.known(&[w]).is_empty())
         })
+        .collect()
+}
+
+/// The capitalised words written away from a sentence's start: evidence
+/// that a capitalised first word is a name.
+fn capitalised_inside<'a>(words: &[&'a str], initial: &[bool]) -> FastSet<&'a str> {
+    (0..words.len())
+        .filter(|&i| !initial[i] && is_cap(words[i]))
+        .map(|i| words[i])
         .collect()
 }
 

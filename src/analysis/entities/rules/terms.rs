@@ -28,6 +28,11 @@ pub(super) fn periods(words: &[&str], mut ms: Vec<M>) -> Vec<M> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // (every period opens on a capital: most words are skipped at once)
+        if !super::is_cap(words[i]) {
+            i += 1;
+            continue;
+        }
         let len = PERIODS
             .iter()
             .find(|p| words[i..].starts_with(p))
@@ -98,7 +103,7 @@ const TAXON_NOUNS: &[&str] = &[
 const FAMILY_ENDINGS: &[&str] = &["aceae", "idae", "inae", "oidea"];
 
 fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "\"" | "«" | "»" | "“" | "”")
+    super::works::opens(w) || super::works::closes(w)
 }
 
 /// Whether `w` reads as a species epithet: a lowercase Latin word.

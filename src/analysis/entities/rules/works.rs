@@ -5,11 +5,11 @@ use crate::analysis::Label;
 use crate::analysis::gazetteer::Gazetteer;
 
 /// Opening and closing quotation marks, as the tokeniser gives them.
-fn opens(w: &str) -> bool {
+pub(super) fn opens(w: &str) -> bool {
     matches!(w, "\"" | "«" | "“")
 }
 
-fn closes(w: &str) -> bool {
+pub(super) fn closes(w: &str) -> bool {
     matches!(w, "\"" | "»" | "”")
 }
 
